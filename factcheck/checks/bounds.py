@@ -1,0 +1,52 @@
+"""Plausibility bounds: a figure of a given kind, role or subject beyond what the world allows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Figure, Rule
+from . import CheckContext, Hit
+from .arith import interval, show
+
+FILTERS = ("kind", "unit", "role", "subjects")
+
+
+def validate(params: dict) -> str | None:
+    if "max" not in params and "min" not in params:
+        return "a bounds rule needs 'max' or 'min'"
+    for key in ("max", "min"):
+        if key in params and not isinstance(params[key], int | float):
+            return f"{key}: must be a number, not {params[key]!r}"
+    if "source" not in params:
+        return "source: every bound names where its figure comes from"
+    unknown = set(params) - {"max", "min", "source", *FILTERS}
+    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+
+
+def _selected(fig: Figure, params: dict) -> bool:
+    if "kind" in params and fig.kind != params["kind"]:
+        return False
+    if "unit" in params and fig.unit != params["unit"]:
+        return False
+    if "role" in params and fig.attr("role") != params["role"]:
+        return False
+    if "subjects" in params and (fig.subject or "") not in params["subjects"]:
+        return False
+    return fig.value is not None
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    params = rule.params
+    for fig in ctx.figures:
+        if not _selected(fig, params):
+            continue
+        ctx.mark(fig)
+        iv = interval(fig)
+        if "max" in params and iv.low > params["max"]:
+            yield Hit((fig,), {"value": show(fig.value, fig.unit), "limit": show(params["max"], fig.unit)},
+                      evidence=f"{show(fig.value, fig.unit)} > {show(params['max'], fig.unit)} "
+                               f"(the most there can be: {params['source']})")
+        elif "min" in params and iv.high < params["min"]:
+            yield Hit((fig,), {"value": show(fig.value, fig.unit), "limit": show(params["min"], fig.unit)},
+                      evidence=f"{show(fig.value, fig.unit)} < {show(params['min'], fig.unit)} "
+                               f"(the least there can be: {params['source']})")

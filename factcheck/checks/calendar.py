@@ -1,0 +1,179 @@
+"""Calendar checks: impossible dates, wrong weekdays, reversed ranges, durations, ages and tense."""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Figure, Rule
+from . import CheckContext, Hit
+
+WEEKDAYS = list(cal.day_name)
+TESTS = (
+    "impossible-date",
+    "weekday-mismatch",
+    "range-reversed",
+    "duration-mismatch",
+    "past-after-publication",
+    "age-birth-year",
+    "anniversary-year",
+)
+DAYS_PER = {"day": 1, "week": 7}
+
+
+def validate(params: dict) -> str | None:
+    test = params.get("test")
+    if test not in TESTS:
+        return f"test: {test!r} is not one of {', '.join(TESTS)}"
+    return None
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    yield from globals()["_" + rule.params["test"].replace("-", "_")](rule, ctx)
+
+
+def bounds(iso: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an ISO date of any precision ("2022", "2022-02", "2022-02-28") can mean."""
+    if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso[:10].split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], cal.monthrange(parts[0], parts[1])[1])
+        day = dt.date(*parts[:3])
+        return day, day
+    except (ValueError, TypeError):
+        return None
+
+
+def _calendar_figures(ctx: CheckContext, *kinds: str) -> Iterator[Figure]:
+    for fig in ctx.figures:
+        if fig.kind in kinds:
+            yield fig
+
+
+def _impossible_date(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    for fig in _calendar_figures(ctx, "date", "date_range"):
+        ctx.mark(fig)
+        if fig.attr("valid", True) is not False:
+            continue
+        year, month = _year_month(fig.date)
+        days = cal.monthrange(year, month)[1] if year and month and 1 <= month <= 12 else None
+        reason = f"{cal.month_name[month]} {year} has {days} days" if days else "there is no such month"
+        yield Hit((fig,), {"date": fig.surface.strip(), "reason": reason},
+                  evidence=f"{fig.date}: {reason}")
+
+
+def _year_month(iso: str | None) -> tuple[int | None, int | None]:
+    try:
+        parts = (iso or "").split("-")
+        return int(parts[0]), int(parts[1])
+    except (ValueError, IndexError):
+        return None, None
+
+
+def _weekday_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    for fig in _calendar_figures(ctx, "date"):
+        stated = fig.attr("weekday")
+        span = bounds(fig.date)
+        if stated is None or span is None or span[0] != span[1]:
+            continue
+        ctx.mark(fig)
+        actual = span[0].weekday()
+        if actual != stated:
+            yield Hit((fig,), {"date": span[0].strftime("%B %-d, %Y"), "actual": WEEKDAYS[actual],
+                               "stated": WEEKDAYS[stated]},
+                      evidence=f"{span[0].isoformat()} is a {WEEKDAYS[actual]}; the text says {WEEKDAYS[stated]}",
+                      fix=f"Check the date: the nearest {WEEKDAYS[stated]} is "
+                          f"{_nearest_weekday(span[0], stated).strftime('%B %-d')}.")
+
+
+def _nearest_weekday(day: dt.date, weekday: int) -> dt.date:
+    options = [day + dt.timedelta(days=d) for d in range(-3, 4)]
+    return next(d for d in options if d.weekday() == weekday)
+
+
+def _range_reversed(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    for fig in _calendar_figures(ctx, "date_range"):
+        start, end = bounds(fig.date), bounds(fig.date_end)
+        if start is None or end is None:
+            continue
+        ctx.mark(fig)
+        if end[1] < start[0]:
+            yield Hit((fig,), {"start": fig.date, "end": fig.date_end},
+                      evidence=f"{fig.date} → {fig.date_end} is {(end[1] - start[0]).days} days")
+
+
+def _duration_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    for fig in _calendar_figures(ctx, "duration"):
+        per = DAYS_PER.get(fig.unit or "")
+        if per is None or fig.value is None:
+            continue
+        ranges = [r for r in ctx.in_sentence(fig.sentence) if r.kind == "date_range"]
+        for rng in ranges:
+            start, end = bounds(rng.date), bounds(rng.date_end)
+            if start is None or end is None or start[0] != start[1] or end[0] != end[1]:
+                continue
+            ctx.mark(fig, rng)
+            inclusive = (end[0] - start[0]).days + 1
+            stated = fig.value * per
+            if stated not in (inclusive, inclusive - 1):
+                yield Hit((fig, rng), {"duration": fig.surface.strip(), "days": inclusive,
+                                       "range": rng.surface.strip()},
+                          evidence=f"{rng.date} to {rng.date_end} is {inclusive} days counted inclusively; "
+                                   f"the text says {fig.value:g} {fig.unit}(s)")
+
+
+def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    if ctx.published is None:
+        return
+    for fig in ctx.figures:
+        if not fig.is_calendar or fig.attr("tense") != "past" or fig.kind in ("weekday", "relative_date"):
+            continue
+        span = bounds(fig.date)
+        if span is None:
+            continue
+        ctx.mark(fig)
+        if span[0] > ctx.published:
+            yield Hit((fig,), {"date": fig.date, "published": ctx.published.isoformat()},
+                      evidence=f"{fig.date} begins {(span[0] - ctx.published).days} days after publication "
+                               f"({ctx.published.isoformat()}), yet the verb is in the past tense")
+
+
+def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    if ctx.published is None:
+        return
+    for fig in _calendar_figures(ctx, "age"):
+        born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
+        for year_fig in born:
+            span = bounds(year_fig.date)
+            if span is None or fig.value is None:
+                continue
+            ctx.mark(fig, year_fig)
+            youngest = ctx.published.year - span[1].year - 1
+            oldest = ctx.published.year - span[0].year
+            if not youngest <= fig.value <= oldest:
+                yield Hit((fig, year_fig), {"age": f"{fig.value:g}", "born": year_fig.date,
+                                            "expected": f"{youngest} or {oldest}" if youngest != oldest
+                                            else str(oldest)},
+                          evidence=f"{ctx.published.year} - {span[0].year} = {oldest}: someone born in "
+                                   f"{year_fig.date} is {youngest} or {oldest} in {ctx.published.isoformat()}; "
+                                   f"the text says {fig.value:g}")
+
+
+def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    if ctx.published is None:
+        return
+    for fig in ctx.figures:
+        nth = fig.attr("anniversary")
+        span = bounds(fig.date)
+        if nth is None or span is None:
+            continue
+        ctx.mark(fig)
+        actual = ctx.published.year - span[0].year
+        if actual != nth:
+            yield Hit((fig,), {"nth": nth, "year": span[0].year, "actual": actual},
+                      evidence=f"{ctx.published.year} - {span[0].year} = {actual}; the text says the {nth}th")

@@ -1,0 +1,122 @@
+"""Stated changes: a percentage, an amount, a multiplier or a direction word against the two figures it links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Figure, Interval, Rule
+from . import CheckContext, Hit
+from .arith import interval, show, show_interval, widen
+
+HUNDRED = Interval.exact(100.0)
+ONE = Interval.exact(1.0)
+
+
+def validate(params: dict) -> str | None:
+    unknown = set(params) - {"rounding"}
+    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
+
+
+def _linked(ctx: CheckContext, change: Figure, role: str) -> Figure | None:
+    """The figure with this role tied to the change: by link, else the nearest in the sentence."""
+    sentence = [f for f in ctx.in_sentence(change.sentence) if f.id != change.id]
+    tied = [f for f in sentence if f.attr("role") == role and f.attr("link") == change.id]
+    if tied:
+        return tied[0]
+    loose = [f for f in sentence if f.attr("role") == role and f.attr("link") in (None, change.id)]
+    return min(loose, key=lambda f: abs(f.span.start - change.span.start), default=None)
+
+
+def _older(ctx: CheckContext, new: Figure, exclude: set[str]) -> Figure | None:
+    """Another figure of the same series in the sentence that is dated before the new one."""
+    for fig in ctx.in_sentence(new.sentence):
+        if fig.id in exclude or not _comparable(fig, new) or fig.attr("role") == "change":
+            continue
+        if fig.anchor and new.anchor and fig.anchor < new.anchor:
+            return fig
+    return None
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    for fig in ctx.figures:
+        stated_change = fig.attr("role") == "change" or fig.kind == "multiplier"
+        if stated_change:
+            new = _linked(ctx, fig, "new")
+        elif fig.attr("role") == "new" and fig.attr("direction"):
+            new = fig  # "sales fell to $5bn from $6bn": a direction word and two figures
+        else:
+            continue
+        if new is None:
+            continue
+        old = _linked(ctx, fig, "old") if stated_change else _linked(ctx, new, "old")
+        old = old if old is not None and _comparable(old, new) else _older(ctx, new, {fig.id, new.id})
+        if old is None or not _comparable(old, new):
+            continue
+        ctx.mark(fig, new, old)
+        hit = _compare(fig if stated_change else None, new, old)
+        if hit is not None:
+            yield hit
+
+
+def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
+    a, b = interval(old), interval(new)
+    move = f"{show_interval(a, old.unit)} → {show_interval(b, new.unit)}"
+    figures = tuple(f for f in (change, new, old) if f is not None)
+    primary = change or new
+    direction = primary.attr("direction")
+    if change is None or change.value is None:
+        if direction == "down" and b.low > a.high or direction == "up" and b.high < a.low:
+            word = "fell" if direction == "down" else "rose"
+            return Hit(figures, {"stated": word, "actual": "rose" if word == "fell" else "fell",
+                                 "old": show(old.value, old.unit), "new": show(new.value, new.unit)},
+                       evidence=f"{move}: the figure {'rose' if word == 'fell' else 'fell'}; the text says it {word}")
+        return None
+    sign = -1.0 if direction == "down" else 1.0
+    stated = interval(change).scale(sign)
+    if change.kind == "multiplier":
+        actual, label = b / a, "×"
+        said = f"×{change.value:g}"
+    elif change.unit == "pp":
+        actual, label = b - a, " percentage points"
+        said = f"{sign * change.value:+g} percentage points"
+    elif change.unit == "%":
+        actual, label = (b / a - ONE) * HUNDRED, "%"
+        said = f"{sign * change.value:+g}%"
+    elif change.unit == new.unit:
+        actual, label = b - a, ""
+        said = ("+" if sign > 0 else "-") + show(change.value, change.unit)
+    else:
+        return None
+    if actual.overlaps(stated):
+        return None
+    shown = _show_change(actual, label, new.unit)
+    evidence = f"{move} is {shown}; the text says {said}"
+    args = {"stated": said, "actual": shown, "old": show(old.value, old.unit), "new": show(new.value, new.unit)}
+    if change.unit == "%" and new.unit == "%":
+        points = b - a
+        if points.overlaps(stated):
+            return Hit(figures, args, evidence=f"{evidence}: that is {_show_change(points, ' percentage points', '')}, "
+                                                 f"or {shown}", fix="Say 'percentage points' for a difference of two "
+                                                                    "percentages.", severity="warning")
+    if actual.overlaps(widen(stated, 0.0), 0.0) or widen(actual, 0.0).overlaps(stated):
+        return Hit(figures, args, evidence=evidence + " (consistent only through rounding)", severity="info")
+    return Hit(figures, args, evidence=evidence)
+
+
+def _show_change(iv: Interval, label: str, unit: str | None) -> str:
+    from .arith import number
+
+    if label == "":
+        return show_interval(iv, unit)
+    if iv.is_finite():
+        mid = iv.mid
+        text = f"{'+' if mid >= 0 else ''}{number(mid)}"
+    elif iv.low > float("-inf"):
+        text = f"more than {'+' if iv.low >= 0 else ''}{number(iv.low)}"
+    else:
+        text = f"less than {number(iv.high)}"
+    return f"×{text.lstrip('+')}" if label == "×" else f"{text}{label}"

@@ -1,0 +1,238 @@
+"""The core types: frozen dataclasses for spans, intervals, figures, findings and reports."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+CALENDAR_KINDS = frozenset({"year", "date", "date_range", "weekday", "relative_date"})
+NUMERIC_KINDS = frozenset(
+    {"money", "percent", "quantity", "count", "duration", "age", "ordinal", "fraction", "multiplier"}
+)
+KINDS = CALENDAR_KINDS | NUMERIC_KINDS
+QUALIFIERS = ("approx", "more_than", "at_least", "less_than", "at_most", "up_to", "record", "forecast")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets [start, end) into a document's plain text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Interval:
+    """What a stated figure can mean: every value from low to high (either may be infinite)."""
+
+    low: float
+    high: float
+
+    @classmethod
+    def exact(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    @classmethod
+    def around(cls, value: float, half_width: float) -> Interval:
+        return cls(value - half_width, value + half_width)
+
+    @property
+    def mid(self) -> float:
+        if math.isinf(self.low) or math.isinf(self.high):
+            return self.high if math.isinf(self.low) else self.low
+        return (self.low + self.high) / 2
+
+    def overlaps(self, other: Interval, slack: float = 0.0) -> bool:
+        """True when some value lies in both, allowing a relative slack on each side."""
+        pad_self = slack * max(abs(self.low), abs(self.high)) if slack and self.is_finite() else 0
+        pad_other = slack * max(abs(other.low), abs(other.high)) if slack and other.is_finite() else 0
+        return self.low - pad_self <= other.high + pad_other and other.low - pad_other <= self.high + pad_self
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    def is_finite(self) -> bool:
+        return not (math.isinf(self.low) or math.isinf(self.high))
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [a * b for a in (self.low, self.high) for b in (other.low, other.high) if not math.isnan(a * b)]
+        return Interval(min(products), max(products))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.low <= 0 <= other.high:
+            return Interval(-math.inf, math.inf)
+        return self * Interval(1 / other.high, 1 / other.low)
+
+    def scale(self, factor: float) -> Interval:
+        return self * Interval.exact(factor)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a document: where it is, what it says, and what it can mean."""
+
+    id: str
+    span: Span
+    surface: str
+    kind: str
+    value: float | None = None
+    interval: Interval | None = None
+    unit: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    subject: str | None = None
+    anchor: str | None = None
+    sentence: int = 0
+    date: str | None = None
+    date_end: str | None = None
+    # Language facts a check may need (e.g. {"valid": False}, {"direction": "down"}); not in JSON.
+    attrs: tuple[tuple[str, Any], ...] = ()
+
+    def attr(self, name: str, default: Any = None) -> Any:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.kind in CALENDAR_KINDS
+
+    def to_dict(self, locate: Any = None) -> dict[str, Any]:
+        """The figure's JSON form, as in the JSON report; `locate(offset)` gives (line, column)."""
+        out: dict[str, Any] = {"id": self.id, "surface": self.surface, "kind": self.kind}
+        if self.is_calendar:
+            if self.date is not None:
+                out["date"] = self.date
+            if self.date_end is not None:
+                out["date_end"] = self.date_end
+        if self.value is not None:
+            out["value"] = float(self.value)
+            if self.interval is not None:
+                out["low"] = _json_number(self.interval.low)
+                out["high"] = _json_number(self.interval.high)
+            out["unit"] = self.unit
+        if self.qualifiers:
+            out["qualifiers"] = list(self.qualifiers)
+        if self.subject:
+            out["subject"] = self.subject
+        if self.anchor:
+            out["anchor"] = self.anchor
+        out["start"] = self.span.start
+        out["end"] = self.span.end
+        if locate is not None:
+            line, column = locate(self.span.start)
+            end_line, end_column = locate(self.span.end)
+            out.update(line=line, column=column, end_line=end_line, end_column=end_column)
+        return out
+
+
+def _json_number(x: float) -> float | None:
+    """Infinite bounds are null in JSON (JSON has no infinity)."""
+    return None if math.isinf(x) else float(x)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A discrepancy a rule found: which rule, how bad, what it says, and the figures involved."""
+
+    rule: str
+    name: str
+    severity: str
+    message: str
+    spans: tuple[Span, ...]
+    figures: tuple[str, ...] = ()
+    evidence: str = ""
+    fix: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return self.spans[0]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule from a YAML pack: a check kind with its parameters and wording."""
+
+    id: str
+    name: str
+    check: str
+    severity: str
+    message: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    fix: str | None = None
+    description: str = ""
+    pack: str = "builtin"
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The figures and findings of one document, with what a renderer needs to locate them."""
+
+    path: str
+    published: str | None
+    figures: tuple[Figure, ...]
+    findings: tuple[Finding, ...]
+    checked: frozenset[str] = frozenset()
+    numeric_tokens: int = 0
+    covered_tokens: int = 0
+    notes: tuple[str, ...] = ()
+    document: Any = field(default=None, compare=False, repr=False)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        return self.document.line_col(offset) if self.document is not None else (1, offset + 1)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def consistent(self) -> int:
+        flagged = {fid for f in self.findings for fid in f.figures}
+        return len(self.checked - flagged)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a run: one FileReport per document, in a deterministic order."""
+
+    files: tuple[FileReport, ...]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [fig for f in self.files for fig in f.figures]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for f in self.files for finding in f.findings]
+
+    def count(self, severity: str) -> int:
+        return sum(f.count(severity) for f in self.files)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "files": len(self.files),
+            "figures": sum(len(f.figures) for f in self.files),
+            "checked": sum(len(f.checked) for f in self.files),
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "infos": self.count("info"),
+        }

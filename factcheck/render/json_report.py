@@ -1,0 +1,15 @@
+"""The JSON report: one object on stdout, as the contract in DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ..model import Report
+from . import Options
+from .records import report_record
+
+
+def render(report: Report, out: TextIO, options: Options) -> None:
+    json.dump(report_record(report), out, indent=2, ensure_ascii=False)
+    out.write("\n")

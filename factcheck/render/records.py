@@ -1,0 +1,44 @@
+"""A report as plain JSON-ready records, shared by every machine format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import FileReport, Finding, Report
+
+SCHEMA = "factcheck-report/1"
+
+
+def finding_record(file: FileReport, finding: Finding) -> dict[str, Any]:
+    locations = []
+    for span in finding.spans:
+        line, column = file.locate(span.start)
+        end_line, end_column = file.locate(span.end)
+        locations.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column})
+    out: dict[str, Any] = {"rule": finding.rule, "name": finding.name, "severity": finding.severity,
+                           "message": finding.message, "evidence": finding.evidence,
+                           "figures": list(finding.figures)}
+    if finding.fix:
+        out["fix"] = finding.fix
+    out.update(locations[0])
+    out["locations"] = locations
+    return out
+
+
+def file_record(file: FileReport) -> dict[str, Any]:
+    findings = [finding_record(file, f) for f in file.findings]
+    findings.sort(key=lambda r: (r["line"], r["column"], r["rule"]))
+    out: dict[str, Any] = {
+        "path": file.path,
+        "published": file.published,
+        "figures": [fig.to_dict(file.locate) for fig in file.figures],
+        "findings": findings,
+    }
+    if file.notes:
+        out["notes"] = list(file.notes)
+    return out
+
+
+def report_record(report: Report) -> dict[str, Any]:
+    files = sorted(report.files, key=lambda f: f.path)
+    return {"schema": SCHEMA, "files": [file_record(f) for f in files], "summary": report.summary()}

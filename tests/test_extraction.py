@@ -1,0 +1,48 @@
+"""Extraction cases as data: tests/extraction/*.yml, text in, figures out."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import factcheck
+
+CASES = sorted(Path(__file__).parent.joinpath("extraction").glob("*.yml"))
+
+
+def _cases():
+    for path in CASES:
+        for i, case in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or []):
+            yield pytest.param(case, id=f"{path.stem}-{i}-{case['text'][:40]}")
+
+
+def _matches(got: dict, want: dict) -> bool:
+    for key, expected in want.items():
+        actual = got.get(key)
+        if isinstance(expected, float | int) and not isinstance(expected, bool) and isinstance(actual, float | int):
+            if abs(actual - expected) > 1e-9 * max(1.0, abs(expected)):
+                return False
+        elif key == "qualifiers":
+            if sorted(actual or []) != sorted(expected):
+                return False
+        elif str(actual) != str(expected) if expected is not None else actual is not None:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_extraction_case(case):
+    published = case.get("published")
+    report = factcheck.check_text(case["text"], published=str(published) if published else None)
+    got = [fig.to_dict() for fig in report.figures]
+    for want in case.get("figures", []):
+        candidates = [g for g in got if g["surface"] == want["surface"]]
+        assert candidates, f"no figure {want['surface']!r}; got {[g['surface'] for g in got]}"
+        assert any(_matches(g, want) for g in candidates), f"{want} != {candidates}"
+    for surface in case.get("absent", []):
+        start = case["text"].index(surface)
+        end = start + len(surface)
+        hits = [g["surface"] for g in got if g["start"] < end and start < g["end"]]
+        assert not hits, f"{surface!r} should hold no figure, got {hits}"
+    if "count" in case:
+        assert len(got) == case["count"], [g["surface"] for g in got]
