@@ -24,8 +24,18 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.installed-dev
-	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/ruff check factcheck tests benchmarks fuzz
 	$(BIN)/mypy factcheck
+
+# `make fuzz` runs the atheris target for FUZZ_SECONDS; new inputs go to FUZZ_CORPUS, crashes to FUZZ_CRASHES.
+FUZZ_SECONDS ?= 600
+FUZZ_CORPUS ?= $(VENV)/fuzz-corpus
+FUZZ_CRASHES ?= $(VENV)/fuzz-crashes/
+fuzz: $(VENV)/.installed-dev
+	$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/python -m pip install --quiet atheris
+	mkdir -p $(FUZZ_CORPUS) $(FUZZ_CRASHES)
+	$(BIN)/python fuzz/fuzz_pipeline.py -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+		-max_len=8192 -artifact_prefix=$(FUZZ_CRASHES) $(FUZZ_CORPUS) fuzz/seeds tests/articles seeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info

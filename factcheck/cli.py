@@ -10,7 +10,7 @@ from typing import NoReturn
 from .errors import FactcheckError
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-FORMATS = ("rich", "line", "json")
+FORMATS = ("rich", "line", "json", "jsonl", "sarif", "github", "markdown", "html")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,11 +31,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders, or - for standard input")
     check.add_argument("--format", default="rich", help=f"output format: {', '.join(FORMATS)}")
     _common(check)
-    check.add_argument("--fail-on", default="error", help="exit 1 at or above: error, warning, info, never")
+    check.add_argument("--fail-on", default=None,
+                       help="exit 1 at or above: error, warning, info, never (default: the config's, else error)")
+    check.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
+    check.add_argument("--report-dir", metavar="DIR", help="also write a Markdown and an HTML report into DIR")
     check.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules (FC101,FC2)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="leave these rules out")
     check.add_argument("--quiet", action="store_true", help="findings only, no notes or scorecard")
     check.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR=1)")
+    check.add_argument("--config", metavar="FILE", help="pyproject.toml or .factcheck.yaml (default: found upward)")
+
+    base = sub.add_parser("baseline", help="record the current findings so later checks fail only on new ones")
+    base.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    base.add_argument("--output", "-o", default=".factcheck-baseline.json", metavar="FILE",
+                      help="where to write it (default .factcheck-baseline.json)")
+    _common(base)
+    base.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules")
+    base.add_argument("--ignore", action="append", default=[], metavar="CODES", help="leave these rules out")
+    base.add_argument("--config", metavar="FILE", help="pyproject.toml or .factcheck.yaml (default: found upward)")
 
     figures = sub.add_parser("figures", help="list the figures found in articles")
     figures.add_argument("paths", nargs="+", metavar="PATH")
@@ -55,6 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", help="publication date YYYY-MM-DD (overrides front matter)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs (folder or file)")
+    p.add_argument("--max-size", type=_size, metavar="SIZE",
+                   help="skip files larger than this, with a note (default 20MB; 0: no limit)")
+    _scale(p)
+
+
+def _size(text: str) -> int:
+    from .document import parse_size
+
+    try:
+        return parse_size(text)
+    except FactcheckError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--max-size: ")) from None
+
+
+def _scale(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: every core)")
+    p.add_argument("--engine", default="local", choices=("local", "dask"), help="local processes or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--no-cache", action="store_true", help="check every file again (no cached results)")
 
 
 def _split(values: list[str]) -> list[str]:
@@ -64,7 +96,11 @@ def _split(values: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return {"check": _check, "figures": _figures, "rules": _rules, "explain": _explain}[args.command](args)
+        from .document import size_limit
+
+        with size_limit(getattr(args, "max_size", None)):
+            return {"check": _check, "figures": _figures, "rules": _rules, "explain": _explain,
+                    "baseline": _baseline}[args.command](args)
     except FactcheckError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return 2
@@ -81,48 +117,189 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _load_rules(args: argparse.Namespace):
+def _load_rules(args: argparse.Namespace, config=None):
     from .rules import load_rules, select_rules
 
-    rules = load_rules(args.rules)
-    return select_rules(rules, _split(getattr(args, "select", [])), _split(getattr(args, "ignore", [])))
+    rules = load_rules([*args.rules, *(config.packs if config is not None else ())])
+    if config is not None:
+        config.validate(rules)
+    select = _split(getattr(args, "select", [])) or list(config.select if config is not None else ())
+    return select_rules(rules, select, _split(getattr(args, "ignore", [])))
 
 
-def _options(args: argparse.Namespace):
+def _config(args: argparse.Namespace):
+    """The configuration: --config FILE, else the nearest one above the checked paths, else the defaults."""
+    from .config import Config, find_config, load_config
+
+    if args.config:
+        return load_config(args.config)
+    found = find_config(args.paths)
+    return load_config(found) if found is not None else Config()
+
+
+def _options(args: argparse.Namespace, rules=()):
     from .render import Options
 
     color = not (getattr(args, "no_color", False) or os.environ.get("NO_COLOR")) and sys.stdout.isatty()
-    return Options(color=color, quiet=getattr(args, "quiet", False))
+    return Options(color=color, quiet=getattr(args, "quiet", False), rules=tuple(rules))
 
 
-def _report(args: argparse.Namespace, rules):
-    from . import document, engine
+def _report(args: argparse.Namespace, rules, config=None):
+    from . import document
     from .model import Report
 
     if args.published:
         document.parse_date(args.published, "--published")
     if args.paths == ["-"]:
-        text = sys.stdin.read()
-        fmt = "html" if text.lstrip().startswith("<") else "md" if text.startswith("---") else "txt"
-        doc = document.from_text(text, fmt=fmt, path="<stdin>", published=args.published)
-        return Report(files=(engine.check_document(doc, rules),))
-    return engine.check_paths(args.paths, published=args.published, rules=rules)
+        return Report(files=(_check_stdin(args, config.rules_for(rules) if config is not None else rules),))
+    return Report(files=tuple(_run(args, rules, config)))
+
+
+def _check_stdin(args: argparse.Namespace, rules):
+    """Standard input as one article: bytes decoded like a file's, its format guessed from its start."""
+    from . import document, engine
+    from .errors import InputError
+    from .model import FileReport
+
+    stream = getattr(sys.stdin, "buffer", None)  # a test may put a text stream in its place
+    limit = document.MAX_SIZE + 1 if document.MAX_SIZE else -1
+    data = stream.read(limit) if stream is not None else sys.stdin.read(limit).encode("utf-8", "surrogateescape")
+    try:
+        if document.MAX_SIZE and len(data) > document.MAX_SIZE:
+            raise InputError(f"<stdin>: not an article (over the --max-size limit of {document.MAX_SIZE} bytes)")
+        text, notes = document.decode(data, "<stdin>")
+    except InputError as exc:
+        return FileReport(path="<stdin>", published=None, figures=(), findings=(), notes=(str(exc),))
+    fmt = "html" if text.lstrip().startswith("<") else "md" if text.startswith("---") else "txt"
+    doc = document.from_text(text, fmt=fmt, path="<stdin>", published=args.published)
+    doc.notes[:0] = notes
+    return engine.check_document(doc, rules)
+
+
+def _run(args: argparse.Namespace, rules, config=None):
+    """Each file's report in input order, as it is ready: from the cache, --jobs processes or a Dask cluster."""
+    if args.engine == "dask":
+        from .distributed import iter_reports as on_cluster
+
+        return on_cluster(args.paths, rules, args.published, scheduler=args.scheduler, cache=not args.no_cache,
+                          config=config)
+    if args.scheduler:
+        raise FactcheckError("--scheduler is for --engine dask")
+    from .runner import iter_reports
+
+    return iter_reports(args.paths, rules, args.published, jobs=args.jobs, cache=not args.no_cache, config=config)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .model import SEVERITY_RANK
+    from .model import SEVERITY_RANK, Report
     from .render import renderer
 
     if args.format not in FORMATS:
         raise FactcheckError(f"unknown format {args.format!r} (choose from {', '.join(FORMATS)})")
-    if args.fail_on not in FAIL_LEVELS:
+    if args.fail_on is not None and args.fail_on not in FAIL_LEVELS:
         raise FactcheckError(f"--fail-on: {args.fail_on!r} is not one of {', '.join(FAIL_LEVELS)}")
-    report = _report(args, _load_rules(args))
-    renderer(args.format).render(report, sys.stdout, _options(args))
-    if args.fail_on == "never":
+    config = _config(args)
+    rules = _load_rules(args, config)
+    fail_on = args.fail_on or config.fail_on or "error"
+    module = renderer(args.format)
+    options = _options(args, rules)
+    severities: set[str] = set()
+    kept: list = []  # every file's report, for --report-dir
+    streaming = hasattr(module, "stream") and args.paths != ["-"]
+    with _progress(args, enabled=not (streaming and sys.stdout.isatty())) as tick:
+        if args.paths == ["-"]:
+            files = iter(_report(args, rules, config).files)
+        else:
+            files = _run(args, rules, config)
+        files = _after(files, args, tick, kept if args.report_dir else None)
+        if streaming:  # one file at a time: memory stays flat
+            module.stream(_tally(files, severities), sys.stdout, options)
+        else:
+            report = Report(files=tuple(files))
+    if not streaming:
+        module.render(report, sys.stdout, options)
+        severities.update(f.severity for f in report.findings)
+    if args.report_dir:
+        _write_reports(args.report_dir, Report(files=tuple(kept)), options)
+    if fail_on == "never":
         return 0
-    level = SEVERITY_RANK[args.fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= level for f in report.findings) else 0
+    level = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[s] >= level for s in severities) else 0
+
+
+def _after(files, args: argparse.Namespace, tick, kept: list | None):
+    """Each file's report minus the baseline's findings, counted on the progress bar, kept for --report-dir."""
+    from .baseline import Baseline
+
+    known = Baseline(args.baseline) if args.baseline else None
+    for file in files:
+        if known is not None:
+            file = known.filter(file)
+        if args.format != "rich":  # the terminal report shows notes; other formats' readers may never look
+            _warn_input(file)
+        tick(file.path)
+        if kept is not None:
+            kept.append(file)
+        yield file
+
+
+def _warn_input(file) -> None:
+    """A skipped or damaged input (binary, too large, no text, invalid UTF-8) is a warning on stderr."""
+    from .document import INPUT_WARNINGS
+
+    for note in file.notes:
+        if any(marker in note for marker in INPUT_WARNINGS):
+            print(f"factcheck: warning: {note}", file=sys.stderr)
+
+
+def _progress(args: argparse.Namespace, enabled: bool = True):
+    """A progress bar on stderr for multi-file runs when stderr is a terminal (not with --quiet)."""
+    from .render.terminal import progress
+
+    if not enabled or args.quiet or args.paths == ["-"] or not sys.stderr.isatty():
+        return progress(0, None)
+    from .engine import article_paths
+
+    total = len(article_paths(args.paths))
+    return progress(total, sys.stderr if total > 1 else None, color=not (args.no_color or os.environ.get("NO_COLOR")))
+
+
+def _write_reports(folder: str, report, options) -> None:
+    """--report-dir: the run's Markdown and HTML reports, side by side."""
+    from pathlib import Path
+
+    from .render import html as html_report
+    from .render import markdown
+
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, module in (("factcheck-report.md", markdown), ("factcheck-report.html", html_report)):
+            with (out / name).open("w", encoding="utf-8") as fh:
+                module.render(report, fh, options)
+    except OSError as exc:
+        raise FactcheckError(f"--report-dir: cannot write {out}: {exc.strerror or exc}") from None
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from . import baseline
+    from .render.terminal import baseline_written
+
+    config = _config(args)
+    report = _report(args, _load_rules(args, config), config)
+    try:
+        count = baseline.write(report, args.output)
+    except OSError as exc:
+        raise FactcheckError(f"--output: cannot write {args.output}: {exc.strerror or exc}") from None
+    baseline_written(args.output, count, len(report.files), sys.stdout)
+    return 0
+
+
+def _tally(files, severities: set[str]):
+    """Pass reports through, noting the severities seen (for the exit code)."""
+    for file in files:
+        severities.update(f.severity for f in file.findings)
+        yield file
 
 
 def _figures(args: argparse.Namespace) -> int:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +21,9 @@ HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt", ".text"}
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
 DATE_KEYS = ("published", "date")
+MAX_SIZE = 20 * 1024 * 1024  # bytes; larger files are skipped with a note (--max-size changes it, 0 means no limit)
+# Notes that say an input was skipped or damaged: the command line repeats them on stderr as warnings.
+INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text")
 SWITCH = re.compile(r"<!--\s*factcheck:\s*(.*?)\s*-->", re.S)
 
 
@@ -101,7 +107,7 @@ def split_sentences(text: str) -> list[Span]:
         cuts.add(m.end())
     bounds = sorted(cuts)
     spans = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         while a < b and text[a].isspace():
             a += 1
         if a < b:
@@ -118,6 +124,8 @@ def parse_date(value: Any, where: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str | int):  # a list or mapping is no date (and str() of an alias bomb never ends)
+        raise InputError(f"{where}: not a date: a {type(value).__name__} (use YYYY-MM-DD)")
     text = str(value).strip()
     m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if not m:
@@ -128,27 +136,92 @@ def parse_date(value: Any, where: str) -> dt.date:
         raise InputError(f"{where}: impossible date {text!r}: {exc}") from None
 
 
-def read_source(path: Path) -> tuple[str, list[str]]:
-    """A file's text, decoded as UTF-8 (invalid bytes replaced, with a note)."""
+def read_source(path: Path, max_size: int | None = None) -> tuple[str, list[str]]:
+    """A file's text, decoded as UTF-8 (invalid bytes replaced, with a note); too large or binary files refused."""
+    limit = MAX_SIZE if max_size is None else max_size
+    if isinstance(path, Path):
+        precheck(path, limit)
     try:
         data = path.read_bytes()
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not an article") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: not an article (binary file)")
+    _check_size(path, len(data), limit)
+    return decode(data, str(path))
+
+
+def precheck(path: Path, max_size: int | None = None) -> None:
+    """Look before reading: a folder, a FIFO or device (reading would block) or a file over max_size is refused."""
     try:
-        return data.decode("utf-8-sig"), []
+        st = path.stat()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a folder, not an article")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: not an article (not a regular file)")
+    _check_size(path, st.st_size, MAX_SIZE if max_size is None else max_size)
+
+
+@contextmanager
+def size_limit(max_size: int | None) -> Iterator[None]:
+    """Within the block, files over max_size bytes are skipped (None: keep the limit; 0: no limit)."""
+    global MAX_SIZE
+    old = MAX_SIZE
+    MAX_SIZE = old if max_size is None else max_size
+    try:
+        yield
+    finally:
+        MAX_SIZE = old
+
+
+def parse_size(text: str) -> int:
+    """A size like 20MB, 500k or 1048576 (bytes); 0 means no limit."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text, re.I)
+    if not m:
+        raise InputError(f"--max-size: not a size: {text!r} (use bytes or 500KB, 20MB, 1GB)")
+    scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
+    return int(float(m.group(1)) * scale)
+
+
+def _check_size(path: object, size: int, limit: int) -> None:
+    if limit and size > limit:
+        raise InputError(f"{path}: not an article ({_mb(size)}, over the --max-size limit of {_mb(limit)})")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def decode(data: bytes, where: str) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (or UTF-16 with a byte order mark); binary data refused; bad bytes replaced."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: not an article (binary file)")
+    notes: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        note = f"invalid UTF-8 at byte {exc.start}: undecodable bytes replaced"
-        return data.decode("utf-8", errors="replace"), [note]
+        notes.append(f"{where}: invalid UTF-8 at byte {exc.start}: undecodable bytes replaced")
+        text = data.decode("utf-8-sig", errors="replace")
+    head = text[:8192]
+    garbage = sum(1 for c in head if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
+    if head and garbage > len(head) * 0.3:
+        raise InputError(f"{where}: not an article (binary file)")
+    return text, notes
 
 
-def load(path: str | Path, published: str | dt.date | None = None, fmt: str | None = None) -> Document:
+def load(
+    path: str | Path, published: str | dt.date | None = None, fmt: str | None = None, max_size: int | None = None
+) -> Document:
     """Read an article file into a Document."""
     p = Path(path)
-    source, notes = read_source(p)
+    source, notes = read_source(p, max_size)
     doc = from_text(source, fmt=fmt or format_of(p), path=str(path), published=published)
     doc.notes.extend(notes)
     return doc
@@ -171,6 +244,8 @@ def from_text(
     if fmt not in builders:
         raise InputError(f"{path}: unknown article format {fmt!r}")
     doc = builders[fmt](source, path)
+    if not doc.text.strip():
+        doc.notes.append(f"{path}: no text to check")
     if published is not None:
         doc.published = parse_date(published, "--published")
         doc.published_from = "option"
@@ -187,16 +262,21 @@ def _switches(source: str) -> list[tuple[int, str]]:
 
 # --- Markdown --------------------------------------------------------------------------------
 
+# Every open-ended run is bounded ({0,N}): unbounded, a file of a thousand unclosed "![" or "<a" rescans the rest
+# of the text from each one, quadratic time that turns a 1 MB file into hours.
 INLINE_NOISE = [
-    re.compile(r"!\[[^\]]*\]\([^)]*\)"),  # images
-    re.compile(r"\[(?=[^\]\n]*\]\()"),  # the "[" of a link
-    re.compile(r"`+[^`\n]*`+"),  # inline code
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: the "](url)" part
-    re.compile(r"<https?://[^>]+>|https?://[^\s)\]>]+|www\.[^\s)\]>]+"),  # URLs
-    re.compile(r"<!--.*?-->|</?[A-Za-z][^>\n]*>", re.S),  # inline HTML and comments
+    re.compile(r"!\[[^\[\]]{0,1000}\]\([^()\[\]]{0,2000}\)"),  # images
+    re.compile(r"\[(?=[^\[\]\n]{0,1000}\]\()"),  # the "[" of a link
+    re.compile(r"`+[^`\n]{0,1000}`+"),  # inline code
+    re.compile(r"\]\([^()\[\]\s]{0,2000}(?:\s+\"[^\"]{0,1000}\")?\)"),  # link targets: the "](url)" part
+    re.compile(r"<https?://[^>]{1,2000}>|https?://[^\s)\]>]+|www\.[^\s)\]>]+"),  # URLs
+    re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,2000}>", re.S),  # inline HTML and comments
     re.compile(r"^[ \t]{0,3}#{1,6}(?=\s)|^[ \t]*>[ \t]?", re.M),  # heading and quote markers
     re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M),  # list markers
-    re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])|^\s*\|?(?:\s*:?-{3,}:?\s*\|?)+\s*$|\|", re.M),
+    # emphasis, table rules and pipes; the table rule is possessive (`++`): "-{3,}" repeated would backtrack
+    # exponentially on a long line of dashes that is not a table rule
+    re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"
+               r"|^[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|?)++[ \t]*$|\|", re.M),
 ]
 
 
@@ -224,7 +304,8 @@ def _markdown(source: str, path: str) -> Document:
     line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"] + [len(source) + 1]
     body = source[body_start:]
     first_line = source.count("\n", 0, body_start)
-    for token in MarkdownIt("commonmark").enable("table").parse(body):
+    blocks = MarkdownIt("commonmark").enable("table").disable("inline")  # blocks only: inline parsing is unused
+    for token in blocks.parse(body):  # (and slow: unclosed "![" make its link-label scan quadratic)
         if token.type in ("fence", "code_block", "html_block") and token.map:
             a, b = token.map[0] + first_line, token.map[1] + first_line
             _blank(chars, line_starts[a], line_starts[min(b, len(line_starts) - 1)] - 1)
@@ -242,6 +323,17 @@ def _markdown(source: str, path: str) -> Document:
     return doc
 
 
+def _bad_value_line(block: str) -> int:
+    """The 1-based line of the first impossible YYYY-MM-DD in a block (1 when there is none)."""
+    for number, line in enumerate(block.splitlines(), 1):
+        for m in re.finditer(r"\b(\d{4})-(\d\d?)-(\d\d?)", line):
+            try:
+                dt.date(*map(int, m.groups()))
+            except ValueError:
+                return number
+    return 1
+
+
 def _front_matter(block: str, path: str) -> dict[str, Any]:
     import yaml
 
@@ -252,6 +344,10 @@ def _front_matter(block: str, path: str) -> dict[str, Any]:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise InputError(f"{path}:{line}: malformed front matter: {problem}") from None
+    except (ValueError, OverflowError) as exc:  # YAML reads 2023-02-30 as a date, and the calendar refuses it
+        raise InputError(f"{path}:{_bad_value_line(block) + 1}: malformed front matter: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{path}:2: malformed front matter: nested too deeply") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -261,7 +357,9 @@ def _front_matter(block: str, path: str) -> dict[str, Any]:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-HIDDEN = {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "svg", "button"}
+HIDDEN = {
+    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "svg", "button",
+}
 BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
     "section", "article", "main", "blockquote", "figcaption", "figure", "pre", "dd", "dt", "hr", "title",
@@ -335,10 +433,27 @@ class _TextCollector(HTMLParser):
             self.runs.append((char, self._offset(), self.article > 0))
 
 
+LONE_LT = "\ue000"  # stands in for a "<" that can open nothing
+
+
+def _unopenable(source: str) -> str:
+    """The source with each "<" that no ">" (or "<!--" that no "-->") follows replaced by LONE_LT, same length.
+
+    html.parser rescans from each such "<" to the end of the text when it is closed: quadratic time.
+    """
+    last_gt = source.rfind(">")
+    last_close = source.rfind("-->")
+    head, tail = source[: last_gt + 1], source[last_gt + 1 :].replace("<", LONE_LT)
+    if last_close >= 0 or "<!--" in head:
+        cut = last_close + 3 if last_close >= 0 else 0
+        head = head[:cut] + head[cut:].replace("<!--", LONE_LT + "!--")
+    return head + tail
+
+
 def _html(source: str, path: str) -> Document:
     parser = _TextCollector(source)
     try:
-        parser.feed(source)
+        parser.feed(_unopenable(source))
         parser.close()
     except Exception as exc:  # html.parser is lenient; anything left is still an input problem
         raise InputError(f"{path}: cannot parse HTML: {exc}") from None
@@ -355,7 +470,7 @@ def _html(source: str, path: str) -> Document:
                 segments.append((pos, _last_src(segments, pos)))
                 pos += 2
             continue
-        text = re.sub(r"[\xa0\r\n\t]", " ", text)  # same length: offsets stay mapped
+        text = re.sub(r"[\xa0\r\n\t]", " ", text).replace(LONE_LT, "<")  # same length: offsets stay mapped
         segments.append((pos, src))
         parts.append(text)
         pos += len(text)

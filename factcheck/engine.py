@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import document
+from . import document, switches
 from .checks import KINDS, CheckContext, Hit
+from .config import Config, apply_date_keys
 from .errors import FactcheckError, InputError
 from .model import SEVERITY_RANK, FileReport, Finding, Report, Rule
 
@@ -41,7 +42,8 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
     for rule in rules:
         for hit in KINDS[rule.check].run(rule, ctx):
             findings.append(_finding(rule, hit))
-    findings = _dedupe(findings)
+    findings, switch_notes = switches.apply(doc, _dedupe(findings))  # inline <!-- factcheck: ... -->
+    notes.extend(switch_notes)
     findings.sort(key=lambda f: (f.span.start, f.rule))
     tokens = [m.span() for m in NUMERIC_TOKEN.finditer(doc.text)]
     covered = sum(1 for a, b in tokens if any(f.span.start <= a and b <= f.span.end for f in figures))
@@ -107,26 +109,44 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def check_file(path: Path, rules: list[Rule], published: str | dt.date | None = None) -> FileReport:
-    """Load and check one file; an unreadable or non-article file gives a report with a note."""
+def check_file(
+    path: Path, rules: list[Rule], published: str | dt.date | None = None, config: Config | None = None,
+    max_size: int | None = None,
+) -> FileReport:
+    """Load and check one file; a non-article file (binary, over max_size bytes) gives a report with a note."""
     try:
-        doc = document.load(path, published=published)
+        doc = document.load(path, published=published, max_size=max_size)
     except InputError as exc:
         if "not an article" in str(exc):
             return FileReport(path=str(path), published=None, figures=(), findings=(), notes=(str(exc),))
         raise
+    if config is not None:  # this file's rules, severities, params and front matter date keys
+        rules = config.rules_for(rules, path)
+        apply_date_keys(doc, config.date_keys_for(path))
     return check_document(doc, rules)
 
 
 def check_paths(
-    paths: Iterable[str | Path], published: str | dt.date | None = None, rules: list[Rule] | None = None
+    paths: Iterable[str | Path], published: str | dt.date | None = None, rules: list[Rule] | None = None,
+    config: Config | None = None, progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = 1, cache: bool = False,
 ) -> Report:
-    """Check every article under the given paths, in a deterministic order."""
+    """Check every article under the given paths, in a deterministic order; progress(done, total) after each.
+
+    jobs: worker processes (None: every core); cache: reuse and store results in the user's cache dir.
+    """
+    from .runner import Planner, run
+
     rules = default_rules() if rules is None else rules
     if published is not None:
         document.parse_date(published, "--published")
     files = article_paths(paths)
-    return Report(files=tuple(check_file(p, rules, published) for p in files))
+    reports = []
+    for report in run(files, Planner(rules, published, config, cache), jobs=jobs):
+        reports.append(report)
+        if progress is not None:
+            progress(len(reports), len(files))
+    return Report(files=tuple(reports))
 
 
 __all__ = ["check_document", "check_paths", "check_file", "article_paths", "default_rules", "FactcheckError"]

@@ -53,12 +53,20 @@ def load_rule_file(path: Path, root: Path, kinds: dict[str, Any]) -> Rule:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
     try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # an alias can nest a rule's params exponentially
+            if isinstance(event, yaml.AliasEvent):
+                raise RuleError(f"{path}:{event.start_mark.line + 1}: alias *{event.anchor}: anchors and aliases "
+                                "are not allowed in rule files (write the value out)")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise RuleError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML reads as an impossible date: 2023-02-30
+        raise RuleError(f"{path}:1: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise RuleError(f"{path}:1: not valid YAML: nested too deeply") from None
     if not isinstance(data, dict) or node is None:
         raise RuleError(f"{path}:1: a rule file holds one mapping of fields (id, name, check, ...)")
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}

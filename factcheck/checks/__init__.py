@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Figure
 
-KIND_NAMES = ("bounds", "calendar", "change", "consistency")
+KIND_NAMES = ("bounds", "calendar", "change", "consistency", "conversion", "expression", "ratio", "record", "total")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as cal
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from ..model import Figure, Rule
@@ -18,7 +19,12 @@ TESTS = (
     "past-after-publication",
     "age-birth-year",
     "anniversary-year",
+    "relative-date-mismatch",
+    "elapsed-mismatch",
 )
+ELAPSED = re.compile(r"^\s+(?P<word>after|later|before|earlier|on\s+from)\b", re.I)
+# A stated date in apposition to a relative date: "next week, from March 20 to 22", "tomorrow (March 18)".
+APPOSITION = re.compile(r"^\s*(?:,|\(|-|–|—)?\s*(?:on|from|between|starting|beginning)?\s*(?:\w+day,?\s*)?$", re.I)
 DAYS_PER = {"day": 1, "week": 7}
 
 
@@ -177,3 +183,61 @@ def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if actual != nth:
             yield Hit((fig,), {"nth": nth, "year": span[0].year, "actual": actual},
                       evidence=f"{ctx.published.year} - {span[0].year} = {actual}; the text says the {nth}th")
+
+
+def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    """'next week, on March 30' against the week that 'next week' means at publication."""
+    if ctx.published is None:
+        return
+    text = ctx.doc.text if ctx.doc is not None else ""
+    for rel in _calendar_figures(ctx, "relative_date"):
+        meant = bounds(rel.date)
+        if meant is None:
+            continue
+        meant = (meant[0], (bounds(rel.date_end) or meant)[1])
+        for other in ctx.in_sentence(rel.sentence):
+            if other.kind not in ("date", "date_range") or other.span.start < rel.span.end:
+                continue
+            if not APPOSITION.match(text[rel.span.end: other.span.start]):
+                continue
+            stated, stated_end = bounds(other.date), bounds(other.date_end or other.date)
+            if stated is None or stated_end is None or stated[0] != stated[1]:
+                continue
+            ctx.mark(rel, other)
+            if stated_end[1] < meant[0] or stated[0] > meant[1]:
+                relation = rel.attr("relation") or rel.surface.strip()
+                span = meant[0].isoformat()
+                if meant[1] != meant[0]:
+                    span += f" to {meant[1].isoformat()}"
+                said = other.date + (f" to {other.date_end}" if other.date_end else "")
+                yield Hit((rel, other), {"relative": rel.surface.strip(), "date": other.surface.strip(),
+                                         "meant": span, "published": ctx.published.isoformat()},
+                          evidence=f"published {ctx.published.isoformat()}: '{relation}' is {span}; "
+                                   f"the text also says {said}",
+                          fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")
+
+
+def _elapsed_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    """'On March 6, two days after the March 3 vote': the days between two dates against the stated gap."""
+    text = ctx.doc.text if ctx.doc is not None else ""
+    for fig in _calendar_figures(ctx, "duration"):
+        per = DAYS_PER.get(fig.unit or "")
+        word = fig.attr("relation") or (m.group("word") if (m := ELAPSED.match(text[fig.span.end: fig.span.end + 12]))
+                                        else None)
+        if per is None or fig.value is None or word is None:
+            continue
+        spans = [(d, bounds(d.date)) for d in ctx.in_sentence(fig.sentence) if d.kind == "date"]
+        days = [(d, b[0]) for d, b in spans if b is not None and b[0] == b[1]]
+        if len(days) != 2:
+            continue
+        (first, a), (second, b) = days
+        ctx.mark(fig, first, second)
+        gap = abs((b - a).days)
+        stated = fig.interval if fig.interval is not None else None
+        low, high = (stated.low * per, stated.high * per) if stated is not None else (fig.value * per, fig.value * per)
+        if low - 0.5 <= gap <= high + 0.5:
+            continue
+        yield Hit((fig, first, second), {"duration": fig.surface.strip(), "days": gap,
+                                         "first": first.surface.strip(), "second": second.surface.strip()},
+                  evidence=f"{a.isoformat()} to {b.isoformat()} is {gap} days; the text says {fig.surface.strip()}",
+                  fix=f"Say {gap} days, or check the dates.")

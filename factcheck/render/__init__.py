@@ -14,16 +14,22 @@ FORMATS = {
     "rich": "terminal",
     "line": "line",
     "json": "json_report",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "html": "html",
 }
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to render: colour, findings only, and the terminal width."""
+    """How to render: colour, findings only, the terminal width, and the rules run (for rule metadata)."""
 
     color: bool = True
     quiet: bool = False
     width: int | None = None
+    rules: tuple = ()
 
 
 def renderer(name: str) -> ModuleType:

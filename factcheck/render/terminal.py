@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from ..model import FileReport, Finding, Report
 from . import Options
 
+MANY_FILES = 50  # above this, the per-file scorecard lists only the files with findings
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
@@ -14,7 +17,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     from rich.console import Console
 
     console = Console(file=out, no_color=not options.color, highlight=False, width=options.width,
-                      force_terminal=options.color and None, soft_wrap=False)
+                      force_terminal=options.color and None, soft_wrap=True)
     files = sorted(report.files, key=lambda f: f.path)
     for file in files:
         for note in file.notes:
@@ -24,8 +27,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
             _finding(console, file, finding)
     if not options.quiet:
         if len(files) > 1:
-            for file in files:
-                _scorecard(console, file.path, [file])
+            _file_scorecards(console, files)
         _scorecard(console, "all files" if len(files) > 1 else files[0].path if files else "no files", files)
 
 
@@ -93,7 +95,7 @@ def _scorecard(console, title: str, files: list[FileReport]) -> None:
     covered = sum(f.covered_tokens for f in files)
     table = Table(title=f"Scorecard: {title}", show_header=False, title_justify="left", box=None, padding=(0, 2))
     table.add_column(style="bold")
-    table.add_column(justify="right")
+    table.add_column()
     table.add_row("figures found", str(figures))
     table.add_row("checked by a rule", str(checked))
     table.add_row("consistent", f"[green]{consistent}[/green]")
@@ -101,5 +103,49 @@ def _scorecard(console, title: str, files: list[FileReport]) -> None:
     table.add_row("warnings", f"[yellow]{warnings}[/yellow]" if warnings else "0")
     table.add_row("infos", str(infos))
     share = f" ({covered / tokens:.0%})" if tokens else ""
-    table.add_row("coverage", f"{covered} of {tokens} numeric tokens in figures{share}")
+    table.add_row("coverage", f"{covered}/{tokens}{share} numeric tokens in figures")
     console.print(table)
+
+
+def _file_scorecards(console, files: list[FileReport]) -> None:
+    """One row per file (only the files with findings when there are many), for multi-file runs."""
+    from rich.table import Table
+
+    shown = files if len(files) <= MANY_FILES else [f for f in files if f.findings]
+    if not shown:
+        return
+    title = "Scorecard per file" + ("" if shown is files else f" (the {len(shown)} with findings)")
+    table = Table(title=title, title_justify="left", box=None, padding=(0, 1), header_style="bold")
+    table.add_column("file", overflow="fold")
+    for name in ("figures", "checked", "consistent", "errors", "warnings", "infos", "coverage"):
+        table.add_column(name, justify="right")
+    for f in shown:
+        share = f"{f.covered_tokens / f.numeric_tokens:.0%}" if f.numeric_tokens else "n/a"
+        errors, warnings = f.count("error"), f.count("warning")
+        table.add_row(f.path, str(len(f.figures)), str(len(f.checked)), str(f.consistent),
+                      f"[red]{errors}[/red]" if errors else "0", f"[yellow]{warnings}[/yellow]" if warnings else "0",
+                      str(f.count("info")), share)
+    console.print(table)
+
+
+@contextmanager
+def progress(total: int, stream: TextIO | None, color: bool = True) -> Iterator[Callable[[str], None]]:
+    """A transient progress bar on `stream` (None: no bar); yields tick(path), called after each file."""
+    if stream is None or total < 2:
+        yield lambda path: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(file=stream, no_color=not color, force_terminal=True)
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+               TextColumn("[dim]{task.fields[path]}", markup=True))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("check", total=total, path="")
+        yield lambda path: bar.update(task, advance=1, path=_escape(path))
+
+
+def baseline_written(path: str, count: int, files: int, out: TextIO) -> None:
+    """The one line `factcheck baseline` prints."""
+    out.write(f"factcheck: wrote {count} finding{'s' if count != 1 else ''} from {files} file"
+              f"{'s' if files != 1 else ''} to {path}\n")

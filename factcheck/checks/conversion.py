@@ -1,0 +1,349 @@
+"""Conversions in brackets: units through pint and currencies through ECB rates, at the precision stated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from ..model import Figure, Interval, Rule
+from . import CheckContext, Hit
+from .arith import interval, number, show, show_interval
+
+TESTS = ("unit", "currency", "same-currency", "scale-word", "disagree")
+SCALE_FACTORS = (1e3, 1e6, 1e9, 1e12)
+WINDOW_DAYS = 30  # a conversion may use a rate from the weeks before publication
+WRITTEN_WITHIN = 5  # years: an undated text is written within a few years of the years it names
+
+# Currency words several countries use: without a country beside them, the rate is unknowable.
+AMBIGUOUS = re.compile(r"\b(?:pesos?|rupees?|francs?|crowns?|dinars?|shillings?|dollars?)\b", re.I)
+COUNTRY = re.compile(r"\b(?:US|U\.S\.|Mexican|Indian|Swiss|Argentine|Argentinian|Chilean|Colombian|Philippine|"
+                     r"Pakistani|Canadian|Australian|Hong Kong|Singapore|Kenyan|Swedish|Danish|Norwegian|Czech)\s",
+                     re.I)
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# What may stand between a figure and the figure that restates it: "(", "(about ", "; ", ", or ".
+OPENER = re.compile(r"^\s*[(\[]\s*(?:(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|c\.|or|ie|"
+                    r"i\.e\.,?|equivalent to|worth)\s+)*$", re.I)
+SEPARATOR = re.compile(r"^\s*[;,/]\s*(?:(?:or|and|about|around|roughly|approximately|some)\s+)*$", re.I)
+# What may follow a restating figure before its bracket closes: a currency word the figure left out.
+CLOSER = re.compile(r"^\s*(?:(?:us\s+)?(?:euros?|dollars?|pounds?|sterling|yen|yuan|dlrs|stg|francs?|rupees?|"
+                    r"roubles?|rubles?|won|pesos?|reais|rand|kronor|kroner|krona|crowns?))?\s*[;,)\]]", re.I)
+
+
+def validate(params: dict) -> str | None:
+    if params.get("test") not in TESTS:
+        return f"test: {params.get('test')!r} is not one of {', '.join(TESTS)}"
+    tolerance = params.get("tolerance", 0.0)
+    if not isinstance(tolerance, int | float) or not 0 <= tolerance < 1:
+        return f"tolerance: must be a fraction between 0 and 1, not {tolerance!r}"
+    unknown = set(params) - {"test", "tolerance"}
+    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    test = rule.params["test"]
+    tolerance = float(rule.params.get("tolerance", 0.0))
+    pairs = conversion_pairs(ctx)
+    if test == "disagree":
+        yield from _disagree(ctx, pairs)
+        return
+    for original, converted in pairs:
+        if test == "unit":
+            hit = _unit(ctx, original, converted, tolerance)
+        elif original.kind != "money" or converted.kind != "money":
+            continue
+        elif test == "same-currency":
+            hit = _same_currency(ctx, original, converted)
+        else:
+            verdict = _currency(ctx, original, converted, tolerance)
+            hit = verdict.get(test) if verdict else None
+        if hit is not None:
+            yield hit
+
+
+# --- which figures restate which -----------------------------------------------------------------
+
+
+def conversion_pairs(ctx: CheckContext) -> list[tuple[Figure, Figure]]:
+    """(original, restatement) pairs: from the extractor's `converts`, else from brackets in the text."""
+    text = ctx.doc.text if ctx.doc is not None else ""
+    pairs = []
+    linked = any(f.attr("converts") for f in ctx.figures)
+    for i, fig in enumerate(ctx.figures):
+        original = ctx.by_id(fig.attr("converts")) if linked else _bracket_original(ctx.figures, i, text)
+        if original is None or original.value is None or fig.value is None:
+            continue
+        if text and not _bracket_closes(text, fig):
+            continue  # "(£149 in Britain)", "(£300 with VAT)": a different figure, not a restatement
+        pairs.append((original, fig))
+    return pairs
+
+
+def _bracket_closes(text: str, fig: Figure) -> bool:
+    """True when only a currency word, or nothing, follows the figure before its bracket or list ends."""
+    return bool(CLOSER.match(text[fig.span.end: fig.span.end + 30]))
+
+
+def _bracket_original(figures: list[Figure], i: int, text: str) -> Figure | None:
+    """The figure a bracketed figure restates: '$10m (£5.3m)' or the first of '£5.7bn ($10.7bn; 8.2bn euros)'."""
+    if i == 0 or not text:
+        return None
+    fig, before = figures[i], figures[i - 1]
+    gap = text[before.span.end: fig.span.start]
+    if OPENER.match(gap):
+        return before if _same_family(before, fig) else None
+    if SEPARATOR.match(gap):  # a second restatement in the same bracket restates the same original
+        first = _bracket_original(figures, i - 1, text)
+        return first if first is not None and _same_family(first, fig) else None
+    return None
+
+
+def _same_family(a: Figure, b: Figure) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    if a.kind == "money" or b.kind == "money":
+        return a.kind == b.kind == "money"
+    return a.kind in ("quantity", "count") and b.kind in ("quantity", "count") and bool(a.unit) and bool(b.unit)
+
+
+# --- units ----------------------------------------------------------------------------------------
+
+
+def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float) -> Hit | None:
+    if original.kind == "money" or converted.kind == "money" or not original.unit or not converted.unit:
+        return None
+    if original.unit == converted.unit:
+        return None
+    from .. import units
+
+    delta = "change" in (original.attr("role"), converted.attr("role"))
+    source = stated(original)
+    ends = [units.convert(x, original.unit, converted.unit, delta=delta) for x in (source.low, source.high)]
+    if any(e is None for e in ends):
+        return None  # not a conversion pint knows (different dimensions, or an unknown unit)
+    ctx.mark(original, converted)
+    expected = Interval(min(ends), max(ends))
+    said = loose(converted)
+    if expected.overlaps(said, tolerance):
+        return None
+    exact = units.convert(original.value, original.unit, converted.unit, delta=delta)
+    args = {"original": original.surface.strip(), "converted": converted.surface.strip(),
+            "expected": show(exact, converted.unit)}
+    evidence = (f"{show_interval(source, original.unit)} = {show_interval(expected, converted.unit)}; "
+                f"the text says {show_interval(said, converted.unit)}")
+    fix = f"Write {_rounded_like(exact, converted)} {_unit_word(converted)}.".replace("  ", " ")
+    if _one_step(expected, original, converted).overlaps(said):
+        return Hit((converted, original), args, evidence + " (consistent only through rounding)", fix, "info")
+    return Hit((converted, original), args, evidence, fix)
+
+
+def _unit_word(fig: Figure) -> str:
+    m = re.search(r"[^\d.,\s-].*$", fig.surface.strip())
+    return m.group(0).strip() if m else (fig.unit or "")
+
+
+def _rounded_like(value: float, fig: Figure) -> str:
+    """A value rounded to the stated figure's precision ('932' for '1,100 miles' with step 100 → '900')."""
+    step = fig.attr("step") or _step_of(fig)
+    if step and step > 0:
+        value = round(value / step) * step
+    return number(value, digits=max(2, len(str(int(abs(value))))))
+
+
+def _step_of(fig: Figure) -> float | None:
+    iv = fig.interval
+    if iv is None or not iv.is_finite() or iv.high == iv.low:
+        return None
+    return iv.high - iv.low
+
+
+def _one_step(iv: Interval, *figs: Figure) -> Interval:
+    """An interval widened by one more rounding step of the restating figure (at least 1%)."""
+    step = max([_step_of(f) or 0 for f in figs[1:]] + [0.01 * abs(iv.mid)])
+    return Interval(iv.low - step, iv.high + step)
+
+
+# --- currencies -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def converter() -> Any:
+    """The ECB historical rates (imported and loaded the first time a currency conversion is checked)."""
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+def _known_range(src: str, dst: str) -> tuple[dt.date, dt.date] | None:
+    c = converter()
+    if src not in c.currencies or dst not in c.currencies:
+        return None
+    ends = [c.bounds[cur] for cur in (src, dst) if cur != "EUR"]
+    if not ends:
+        return None
+    return max(b.first_date for b in ends), min(b.last_date for b in ends)
+
+
+@lru_cache(maxsize=4096)
+def rate_band(src: str, dst: str, first: dt.date, last: dt.date) -> tuple[float, float] | None:
+    """The lowest and highest ECB rate (dst per src) between two dates; the whole record when they fall outside it."""
+    known = _known_range(src, dst)
+    if known is None:
+        return None
+    lo, hi = max(first, known[0]), min(last, known[1])
+    if lo > hi:  # no rates for these dates (before 1999, or a future year): the widest band on record
+        lo, hi = known
+    step = max(1, (hi - lo).days // 400)
+    c = converter()
+    rates = []
+    day = lo
+    while day <= hi:
+        try:
+            rates.append(c.convert(1.0, src, dst, date=day))
+        except Exception:  # a rate missing around a gap in the record: skip that day
+            pass
+        day += dt.timedelta(days=step)
+    return (min(rates), max(rates)) if rates else None
+
+
+def _years(ctx: CheckContext) -> list[int]:
+    years = set()
+    for fig in ctx.figures:
+        if fig.kind in ("year", "date", "date_range") and fig.date and fig.date[:4].isdigit():
+            years.add(int(fig.date[:4]))
+    return sorted(years)
+
+
+def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], str] | None:
+    """The rates a conversion may have used: the weeks before publication, else the years the text names."""
+    known = _known_range(src, dst)
+    if known is None:
+        return None
+    if ctx.published is not None:
+        first = ctx.published - dt.timedelta(days=WINDOW_DAYS)
+        if ctx.published < known[0] or first > known[1]:
+            band, where = rate_band(src, dst, *known), f"ECB {known[0].year}–{known[1].year}, the widest on record"
+        else:
+            band, where = rate_band(src, dst, first, ctx.published), f"ECB, the month to {ctx.published.isoformat()}"
+        return (band, where) if band else None
+    years = [y for y in _years(ctx) if known[0].year <= y <= known[1].year]
+    if years:
+        first = max(years[0] - WRITTEN_WITHIN, known[0].year)
+        last = min(years[-1] + WRITTEN_WITHIN, known[1].year)
+        band = rate_band(src, dst, max(dt.date(first, 1, 1), known[0]), dt.date(last, 12, 31))
+        where = f"ECB {first}–{last}: {WRITTEN_WITHIN} years either side of the years the text names"
+    else:
+        band, where = rate_band(src, dst, *known), f"ECB {known[0].year}–{known[1].year}, no date given"
+    return (band, where) if band else None
+
+
+def _currency(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float) -> dict[str, Hit] | None:
+    """Hits by test ("currency", "scale-word") for one money conversion, or None when it is consistent."""
+    src, dst = original.unit, converted.unit
+    if not src or not dst or src == dst or _ambiguous(original) or _ambiguous(converted):
+        return None
+    found = _band(ctx, src, dst)
+    if found is None:
+        return None
+    (lo, hi), where = found
+    ctx.mark(original, converted)
+    a, b = stated(original), loose(converted)
+    if a.low <= 0 or not a.is_finite() or not b.is_finite():
+        return None
+    rates = Interval(lo * (1 - tolerance), hi * (1 + tolerance))
+    expected = a * rates
+    if expected.overlaps(b):
+        return None
+    rate_text = f"{number(lo, 4)}–{number(hi, 4)} {dst} per {src} ({where})"
+    evidence = (f"{show_interval(a, src)} × {rate_text} = {show_interval(a * Interval(lo, hi), dst)}; "
+                f"the text says {show_interval(b, dst)}")
+    mid = original.value * (lo + hi) / 2
+    args = {"original": original.surface.strip(), "converted": converted.surface.strip(),
+            "expected": show(mid, dst), "rate": f"{number(lo, 3)}–{number(hi, 3)}"}
+    implied = b.mid / a.mid
+    for factor in SCALE_FACTORS:
+        for scaled in (factor, 1 / factor):
+            if (a.scale(scaled) * rates).overlaps(b):
+                side = converted if scaled > 1 else original
+                return {"scale-word": Hit((converted, original), {**args, "side": side.surface.strip()},
+                                          evidence + f": off by a factor of {number(max(scaled, 1 / scaled))}",
+                                          f"Check the scale word (thousand, million, billion) of "
+                                          f"'{side.surface.strip()}'.")}
+    if rates.overlaps(Interval.exact(1 / implied)) if implied > 0 else False:
+        fix = f"The currencies look swapped: {original.surface.strip()} is about {show(mid, dst)}."
+    else:
+        fix = f"{original.surface.strip()} is about {show(mid, dst)} at {rate_text}."
+    severity = "info" if _one_step(expected, original, converted).overlaps(b) else None
+    if severity:
+        evidence += " (consistent only through rounding)"
+    return {"currency": Hit((converted, original), args, evidence, fix, severity)}
+
+
+def stated(fig: Figure) -> Interval:
+    """A figure at its stated precision, without its qualifier: in "at least $20bn (£10.6bn)" both sides
+    share the "at least", so the conversion is between the numbers as written."""
+    step = fig.attr("step")
+    if step and fig.value is not None:
+        return Interval.around(fig.value, float(step) / 2)
+    return interval(fig)
+
+
+def _ambiguous(fig: Figure) -> bool:
+    return bool(AMBIGUOUS.search(fig.surface)) and not COUNTRY.search(fig.surface)
+
+
+def loose(fig: Figure) -> Interval:
+    """A restating figure's interval, reading trailing zeros as rounding: '60 miles' is 55-65, '£600m' 550-650m."""
+    iv = stated(fig)
+    m = DIGITS.search(fig.surface)
+    if m is None or "." in m.group(0) or fig.value is None or not iv.is_finite():
+        return iv
+    digits = m.group(0).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not zeros or zeros == len(digits) or float(digits) == 0:
+        return iv
+    half = 0.5 * 10**zeros * abs(fig.value) / float(digits)
+    return Interval(min(iv.low, fig.value - half), max(iv.high, fig.value + half))
+
+
+def _same_currency(ctx: CheckContext, original: Figure, converted: Figure) -> Hit | None:
+    if original.unit != converted.unit or not original.unit:
+        return None
+    ctx.mark(original, converted)
+    a, b = stated(original), stated(converted)
+    if a.overlaps(b):
+        return None  # "$5bn ($5bn)" says the same thing twice, harmlessly
+    return Hit((converted, original), {"original": original.surface.strip(), "converted": converted.surface.strip(),
+                                       "currency": original.unit},
+               evidence=f"both figures are in {original.unit}: {show_interval(a, original.unit)} and "
+                        f"{show_interval(b, converted.unit)} cannot both be the same amount",
+               fix="Name the currency of each side (US$, C$, A$, HK$, €, £).")
+
+
+def _disagree(ctx: CheckContext, pairs: list[tuple[Figure, Figure]]) -> Iterator[Hit]:
+    """The same original converted twice into the same unit with values that cannot both be right."""
+    seen: dict[tuple, tuple[Figure, Figure]] = {}
+    for original, converted in pairs:
+        if original.unit == converted.unit or original.value is None:
+            continue
+        key = (original.unit, _key_value(original.value), converted.unit)
+        if key not in seen:
+            seen[key] = (original, converted)
+            continue
+        first_original, first = seen[key]
+        ctx.mark(original, converted, first)
+        if stated(first).overlaps(stated(converted)):
+            continue
+        yield Hit((converted, first, original, first_original),
+                  {"original": original.surface.strip(), "converted": converted.surface.strip(),
+                   "earlier": first.surface.strip()},
+                  evidence=f"{show(original.value, original.unit)} is {show_interval(stated(first), first.unit)} "
+                           f"in one place and {show_interval(stated(converted), converted.unit)} in another",
+                  fix=f"Use one conversion of {original.surface.strip()} throughout.")
+
+
+def _key_value(x: float) -> float:
+    return float(f"{x:.6g}") if x and math.isfinite(x) else x

@@ -1,0 +1,275 @@
+"""Read [tool.factcheck] in pyproject.toml or .factcheck.yaml: rules, severities, params, overrides, fail level."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import SEVERITIES, Rule
+
+CONFIG_NAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+TOP_KEYS = ("select", "ignore", "packs", "severity", "params", "date-keys", "fail-on", "overrides")
+OVERRIDE_KEYS = ("paths", "ignore", "severity", "params", "date-keys")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Rule settings for a set of files: what to ignore, severities and params by rule, date keys."""
+
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    date_keys: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Override:
+    """Settings that apply only to files matching some glob patterns (relative to the config's folder)."""
+
+    paths: tuple[str, ...]
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file, parsed and checked; `Config()` is the default (no file)."""
+
+    path: str | None = None
+    root: str = "."
+    select: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ()
+    fail_on: str | None = None
+    base: Settings = field(default_factory=Settings)
+    overrides: tuple[Override, ...] = ()
+
+    def where(self, key: str) -> str:
+        """How an error names a key: `pyproject.toml: [tool.factcheck] select`."""
+        name = self.path or "configuration"
+        table = "[tool.factcheck] " if self.path and self.path.endswith(".toml") else ""
+        return f"{name}: {table}{key}"
+
+    def validate(self, rules: list[Rule]) -> None:
+        """Every rule the file names exists, and every parameter suits its rule's check kind."""
+        from .checks import KINDS
+
+        def known(token: str, key: str) -> None:
+            if not any(_matches(rule, token) for rule in rules):
+                raise ConfigError(f"{self.where(key)}: unknown rule {token!r} (see 'factcheck rules')")
+
+        for token in self.select:
+            known(token, "select")
+        blocks = [("", self.base)] + [(f"overrides[{i}].", o.settings) for i, o in enumerate(self.overrides)]
+        for prefix, settings in blocks:
+            for token in settings.ignore:
+                known(token, prefix + "ignore")
+            for token in settings.severity:
+                known(token, f"{prefix}severity.{token}")
+            for token, params in settings.params.items():
+                known(token, f"{prefix}params.{token}")
+                for rule in (r for r in rules if _matches(r, token)):
+                    merged = {**rule.params, **params}
+                    check = getattr(KINDS.get(rule.check), "validate", None)
+                    problem = check(merged) if check else None
+                    if check is None:
+                        unknown = sorted(set(params) - set(rule.params))
+                        problem = f"unknown parameter(s): {', '.join(unknown)}" if unknown else None
+                    if problem:
+                        raise ConfigError(f"{self.where(prefix + 'params.' + token)}: {problem} (rule {rule.id})")
+
+    def rules_for(self, rules: list[Rule], path: str | Path | None = None) -> list[Rule]:
+        """The rules that apply to one file, with this file's severities and params."""
+        out = list(rules)
+        for settings in self._settings_for(path):
+            out = [r for r in out if not any(_matches(r, t) for t in settings.ignore)]
+            out = [_adjust(r, settings) for r in out]
+        return out
+
+    def date_keys_for(self, path: str | Path | None = None) -> tuple[str, ...] | None:
+        """The front matter keys that carry the publication date for one file (None: the defaults)."""
+        keys = None
+        for settings in self._settings_for(path):
+            keys = settings.date_keys if settings.date_keys is not None else keys
+        return keys
+
+    def _settings_for(self, path: str | Path | None) -> list[Settings]:
+        found = [self.base]
+        if path is None or not self.overrides:
+            return found
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        for override in self.overrides:
+            if any(_glob(rel, pattern) for pattern in override.paths):
+                found.append(override.settings)
+        return found
+
+
+def _glob(rel: str, pattern: str) -> bool:
+    pattern = pattern.removeprefix("./")
+    if pattern.endswith("/"):
+        pattern += "**"
+    return fnmatch.fnmatchcase(rel, pattern) or (pattern.endswith("/**") and rel.startswith(pattern[:-2]))
+
+
+def _matches(rule: Rule, token: str) -> bool:
+    return token == rule.name or (token.upper().startswith("FC") and rule.id.startswith(token.upper()))
+
+
+def _adjust(rule: Rule, settings: Settings) -> Rule:
+    severity, params = rule.severity, rule.params
+    for token, level in settings.severity.items():
+        if _matches(rule, token):
+            severity = level
+    for token, extra in settings.params.items():
+        if _matches(rule, token):
+            params = {**params, **extra}
+    if severity == rule.severity and params is rule.params:
+        return rule
+    return dataclasses.replace(rule, severity=severity, params=params)
+
+
+# --- finding and reading the file ------------------------------------------------------------
+
+
+def find_config(paths: Iterable[str | Path]) -> Path | None:
+    """The nearest configuration file above the checked paths (their common folder, then upward)."""
+    resolved = [Path(os.path.abspath(p)) for p in paths if str(p) != "-"] or [Path.cwd()]
+    folders = [p if p.is_dir() else p.parent for p in resolved]
+    start = Path(os.path.commonpath([str(f) for f in folders]))
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        if (folder / ".git").exists():
+            break  # the top of the repository: a file above it belongs to someone else
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "factcheck" in _read_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # broken: let load_config say so
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def load_config(path: str | Path) -> Config:
+    """Parse one configuration file; unknown keys and bad values are ConfigErrors naming file and key."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{p}: no such configuration file")
+    if p.suffix == ".toml":
+        data = _read_toml(p).get("tool", {}).get("factcheck")
+        if data is None:
+            raise ConfigError(f"{p}: no [tool.factcheck] table")
+    elif p.suffix in (".yaml", ".yml"):
+        data = _read_yaml(p)
+    else:
+        raise ConfigError(f"{p}: a configuration file is pyproject.toml or .factcheck.yaml")
+    return parse_config(data, str(p), root=str(p.parent))
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise ConfigError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    return {} if data is None else data
+
+
+def parse_config(data: Any, path: str | None = None, root: str = ".") -> Config:
+    """A Config from the mapping a file holds."""
+    probe = Config(path=path, root=root)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{probe.where('')}: expected a table of settings".rstrip())
+    _unknown(probe, data, TOP_KEYS, "")
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise ConfigError(f"{probe.where('fail-on')}: {fail_on!r} is not one of {', '.join(FAIL_LEVELS)}")
+    packs = tuple(os.path.normpath(os.path.join(root, p)) for p in _strings(probe, data, "packs"))
+    overrides = []
+    raw_overrides = data.get("overrides", [])
+    if not isinstance(raw_overrides, list) or not all(isinstance(o, dict) for o in raw_overrides):
+        raise ConfigError(f"{probe.where('overrides')}: must be a list of tables ([[tool.factcheck.overrides]])")
+    for i, raw in enumerate(raw_overrides):
+        prefix = f"overrides[{i}]."
+        _unknown(probe, raw, OVERRIDE_KEYS, prefix)
+        paths = _strings(probe, raw, "paths", prefix)
+        if not paths:
+            raise ConfigError(f"{probe.where(prefix + 'paths')}: an override needs a list of path patterns")
+        overrides.append(Override(paths=paths, settings=_settings(probe, raw, prefix)))
+    return Config(path=path, root=root, select=_strings(probe, data, "select"), packs=packs, fail_on=fail_on,
+                  base=_settings(probe, data, ""), overrides=tuple(overrides))
+
+
+def _unknown(probe: Config, data: dict, allowed: tuple[str, ...], prefix: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(f"{probe.where(prefix + str(key))}: unknown key (expected one of {', '.join(allowed)})")
+
+
+def _strings(probe: Config, data: dict, key: str, prefix: str = "") -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{probe.where(prefix + key)}: must be a list of strings")
+    return tuple(value)
+
+
+def _settings(probe: Config, data: dict, prefix: str) -> Settings:
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{probe.where(prefix + 'severity')}: must be a table of rule = severity")
+    for token, level in severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{probe.where(f'{prefix}severity.{token}')}: {level!r} is not one of "
+                              f"{', '.join(SEVERITIES)}")
+    params = data.get("params", {})
+    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+        raise ConfigError(f"{probe.where(prefix + 'params')}: must be a table of rule = {{parameter = value}}")
+    date_keys = _strings(probe, data, "date-keys", prefix) if "date-keys" in data else None
+    if date_keys is not None and not date_keys:
+        raise ConfigError(f"{probe.where(prefix + 'date-keys')}: name at least one front matter key")
+    return Settings(ignore=_strings(probe, data, "ignore", prefix), severity=dict(severity),
+                    params={k: dict(v) for k, v in params.items()}, date_keys=date_keys)
+
+
+def apply_date_keys(doc: Any, keys: tuple[str, ...] | None) -> None:
+    """Take the publication date from the configured front matter keys (unless --published gave it)."""
+    from .document import parse_date
+
+    if keys is None or doc.published_from == "option" or doc.fmt != "md":
+        return
+    doc.published, doc.published_from = None, None
+    for key in keys:
+        if doc.front_matter.get(key):
+            doc.published = parse_date(doc.front_matter[key], f"{doc.path}: front matter '{key}'")
+            doc.published_from = f"front matter '{key}'"
+            return

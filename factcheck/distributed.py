@@ -1,0 +1,85 @@
+"""--engine dask: each file (bytes and rules) goes as a task to a running Dask cluster; reports come back in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .cache import Cache
+from .errors import FactcheckError
+from .model import FileReport, Rule
+from .runner import Job, Planner, check_job, ordered
+
+CONNECT_TIMEOUT = 5.0  # seconds; FACTCHECK_DASK_TIMEOUT overrides it
+TASKS_PER_THREAD = 4  # tasks in flight per worker thread: keeps the cluster busy, memory bounded
+
+
+def connect(address: str | None, timeout: float | None = None) -> Any:
+    """A dask.distributed Client for the scheduler; a FactcheckError (one line) when that cannot be had."""
+    if timeout is None:
+        try:
+            timeout = float(os.environ.get("FACTCHECK_DASK_TIMEOUT", CONNECT_TIMEOUT))
+        except ValueError:
+            raise FactcheckError("FACTCHECK_DASK_TIMEOUT: not a number of seconds") from None
+    if not address:
+        raise FactcheckError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise FactcheckError("--engine dask needs dask.distributed: pip install 'factcheck[dask]'") from None
+    try:
+        return Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FactcheckError(f"--scheduler {address}: cannot reach the Dask scheduler ({reason})") from None
+
+
+def run_on_cluster(job: Job, rules: tuple[Rule, ...]) -> FileReport:
+    """The task a Dask worker runs: factcheck must be installed there, the file itself travels with the task."""
+    return check_job(job, rules)
+
+
+def iter_reports(
+    paths: Iterable[str | Path],
+    rules: Sequence[Rule],
+    published: str | dt.date | None = None,
+    scheduler: str | None = None,
+    cache: bool | Cache = False,
+    config: Any = None,
+    max_size: int | None = None,
+) -> Iterator[FileReport]:
+    """One FileReport per article under the paths, in input order, checked on the cluster (cached ones are not sent)."""
+    from . import document
+    from .engine import article_paths
+
+    if published is not None:
+        document.parse_date(published, "--published")
+    files = article_paths(paths)
+    client = connect(scheduler)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+    except Exception:
+        client.close()
+        raise
+    planner = Planner(rules, published, config, cache, max_size)
+    try:
+        [shared_rules] = client.scatter([planner.rules], broadcast=True, hash=False)  # sent once, not per file
+    except Exception:
+        client.close()
+        raise
+
+    def submit(job: Job) -> Any:
+        return client.submit(run_on_cluster, job, shared_rules, pure=False)
+
+    return _gather(ordered(files, planner, submit, threads * TASKS_PER_THREAD, client.close))
+
+
+def _gather(reports: Iterator[FileReport]) -> Iterator[FileReport]:
+    """Say in one line when the workers cannot run factcheck, rather than a traceback from a remote machine."""
+    try:
+        yield from reports
+    except ModuleNotFoundError as exc:
+        raise FactcheckError(f"a Dask worker cannot import {exc.name}: install factcheck on every worker") from None

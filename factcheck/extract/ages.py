@@ -1,0 +1,59 @@
+"""Ages of people and things: "47 years old", "the 47-year-old", "aged 47", "Maria Lopez, 47,"."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure, Interval, Span
+from .lexicon import load
+from .numbers import scan
+
+LEX = load("ages")
+UNIT_YEARS = {word: float(years) for word, years in LEX["units"].items()}
+_units = "|".join(sorted((re.escape(u) for u in UNIT_YEARS), key=len, reverse=True))
+AFTER = re.compile(rf"[\s-]*(?i:(?P<unit>{_units}))[\s-]*(?i:old|of\s+age)\b|\s*(?i:yo|y/o|y\.o\.)(?![\w])")
+BEFORE = re.compile(r"(?i:\b(?:aged|age(?:d)?\s+of|at\s+(?:the\s+)?age\s+(?:of\s+)?|ages?))\s*$")
+NAME_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)*,\s*$")
+NOT_NAMES = set(LEX["not_names"]) | set(load("calendar").get("months", {})) | set(load("calendar").get("weekdays", {}))
+MAX_AGE = float(LEX["max_age"])
+
+
+def find(text: str, published=None) -> list[Figure]:
+    """Every stated age, with its value in years (unit "year")."""
+    out: list[Figure] = []
+    for num in scan(text):
+        if num.value <= 0 or num.form == "ordinal":
+            continue
+        m = AFTER.match(text, num.end)
+        if m:
+            years = UNIT_YEARS[m.group("unit").lower()] if m.group("unit") else 1.0
+            if num.value * years > MAX_AGE and not m.group("unit"):
+                continue
+            out.append(_age(text, num.start, m.end(), num.value * years, years, num.step))
+            continue
+        if not num.plain or num.value > MAX_AGE * 2:
+            continue
+        before = text[max(0, num.start - 25) : num.start]
+        b = BEFORE.search(before)
+        if b:
+            out.append(_age(text, num.start - len(before) + b.start(), num.end, num.value, 1.0, 1.0))
+            continue
+        n = NAME_COMMA.search(before)
+        if n and text[num.end : num.end + 1] == "," and num.value <= MAX_AGE:
+            words = n.group(0).rstrip(", ").split()
+            if not any(w.lower() in NOT_NAMES for w in words):
+                out.append(_age(text, num.start, num.end, num.value, 1.0, 1.0))
+    return out
+
+
+def _age(text: str, start: int, end: int, value: float, years: float, step: float) -> Figure:
+    return Figure(
+        id="",
+        span=Span(start, end),
+        surface=text[start:end],
+        kind="age",
+        value=value,
+        interval=Interval.around(value, years * step / 2),
+        unit="year",
+        attrs=(("step", years * step),),
+    )

@@ -1,0 +1,218 @@
+"""Money: amounts with a currency symbol, ISO code or currency word, as ISO 4217 figures ("$1.2bn", "470 pence")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Figure, Interval, Span
+from .lexicon import load
+from .numbers import Num, is_blocked, scan
+
+LEX = load("currencies")
+PREFIXES: dict[str, str] = LEX["prefixes"]
+CODES = set(LEX["codes"])
+LOWER_CODES = set(LEX["lower_codes"])
+WORDS: dict[str, str] = LEX["words"]
+RISKY = set(LEX["risky_words"])
+SUBUNITS: dict[str, dict] = LEX["subunits"]
+CENT_CURRENCIES = set(LEX["cent_currencies"])
+PER_WORDS = set(LEX["per_words"])
+
+
+def _alt(items, escape=True) -> str:
+    return "|".join(sorted((re.escape(i) if escape else i for i in items), key=len, reverse=True))
+
+
+_codes = _alt(CODES | LOWER_CODES)
+PREFIX = re.compile(
+    rf"(?:(?<![\w$])(?P<sym>{_alt(PREFIXES)})|\b(?P<mcode>M(?:{_alt(CODES)}))|\b(?P<code>{_codes})|"
+    rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
+)
+_word_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
+AFTER = re.compile(
+    rf"(?P<sp>[ \u00a0]?)(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
+    rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})"
+    rf"|(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w])"
+    rf"|{_alt(k for k, v in SUBUNITS.items() if v.get('glued'))}(?![\w]))"
+    rf"|(?i:(?P<word>{_word_alt})(?:e?s)?)(?![\w]))"
+)
+LETTER_DOLLAR = {"c": "CAD", "cad": "CAD", "mex": "MXN", "us": "USD", "hk": "HKD", "nz": "NZD"}
+RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$")
+CENTS_JOIN = re.compile(r"[ \u00a0,]*(?:and[ \u00a0]+)?$")
+CENTS_END = re.compile(r"[ \u00a0]*(?:[.,;!?)]|and\b|$)")
+PER = re.compile(r"[ \u00a0-]+(?:a|per)[ \u00a0-]+([a-z]+)\b")
+BETWEEN = re.compile(r"\b(?:between|from)[ \u00a0]+$", re.I)
+
+
+@dataclass
+class _Money:
+    start: int
+    end: int
+    value: float
+    step: float
+    code: str
+    num: Num
+    prefixed: bool
+    subunit: bool = False
+    high: float | None = None
+
+
+def _code_of(word: str) -> str | None:
+    w = re.sub(r"\s+", " ", word.lower())
+    for cand in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
+        if cand in WORDS:
+            return WORDS[cand]
+    return None
+
+
+def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
+    before = text[max(0, num.start - 12) : num.start]
+    p = PREFIX.search(before)
+    if p:
+        start = num.start - len(before) + p.start()
+        if p.group("sym"):
+            code = PREFIXES[p.group("sym")]
+        elif p.group("letter"):
+            code = LETTER_DOLLAR[p.group("letter").lower()]
+        elif p.group("mcode"):
+            return _Money(start, num.end, num.value * 1e6, num.step * 1e6, p.group("mcode")[1:], num, True)
+        else:
+            code = p.group("code").upper().replace("RMB", "CNY")
+        return _Money(start, num.end, num.value, num.step, code, num, True)
+    a = AFTER.match(text, num.end)
+    if not a:
+        return None
+    if a.group("code"):
+        code = a.group("code").upper()
+        if code.startswith("M") and len(code) == 4:
+            return _Money(num.start, a.end(), num.value * 1e6, num.step * 1e6, code[1:], num, False)
+        return _Money(num.start, a.end(), num.value, num.step, code.replace("RMB", "CNY"), num, False)
+    if a.group("sym"):
+        return _Money(num.start, a.end(), num.value, num.step, LEX["postfix_symbols"][a.group("sym")], num, False)
+    if a.group("sub"):
+        name = a.group("sub").lower()
+        sub = SUBUNITS[name]
+        if sub.get("glued") and a.group("sp"):
+            return None
+        code = sub["currency"]
+        if code == "USD" and previous and previous[-1].code in CENT_CURRENCIES:
+            code = previous[-1].code
+        per = float(sub["per"])
+        return _Money(num.start, a.end(), num.value / per, num.step / per, code, num, False, subunit=True)
+    word = a.group("word")
+    code = _code_of(word)
+    if code is None:
+        return None
+    head = word.lower().split()[-1].rstrip("s")
+    if head in RISKY and not (num.scaled or num.value >= 1000):
+        return None
+    if head in ("pound", "pounds") and _weight(text, num.start, a.end()):
+        return None
+    return _Money(num.start, a.end(), num.value, num.step, code, num, False)
+
+
+def _weight(text: str, start: int, end: int) -> bool:
+    from .quantities import weight_context
+
+    return weight_context(text, start, end)
+
+
+def find(text: str, published=None) -> list[Figure]:
+    """Every amount of money, a range ("$2m-$3m", "between $2bn and $3bn") as one figure from low to high."""
+    found: list[_Money] = []
+    for num in scan(text):
+        if num.form == "ordinal" or is_blocked(text, num.start, num.end):
+            continue
+        if found and found[-1].end > num.start:
+            continue
+        money = _read(text, num, found)
+        if money is None and found and _cents_after(text, found[-1], num):
+            last = found[-1]
+            last.value, last.step, last.end = last.value + num.value / 100, 0.01, num.end
+            continue
+        if money is None:
+            if found and _joins_range(text, found[-1], num):
+                last = found[-1]
+                low = last.value * (num.scale if last.num.scale == 1.0 and num.scale > 1 else 1.0)
+                last.step = num.step if num.scale > 1 and last.num.scale == 1.0 else last.step
+                last.value, last.high, last.end = low, num.value, num.end
+            continue
+        if found and money.start < found[-1].end:  # "17 USD 25": the code closes one amount, not opens another
+            if _cents_after(text, found[-1], num):
+                last = found[-1]
+                last.value, last.step, last.end = last.value + num.value / 100, 0.01, num.end
+            continue
+        if found:
+            last = found[-1]
+            gap = text[last.end : money.start]
+            if money.subunit and not last.subunit and not last.prefixed and CENTS_JOIN.fullmatch(gap):
+                last.value, last.step, last.end = last.value + money.value, money.step, money.end
+                continue
+            if (
+                last.high is None
+                and money.code == last.code
+                and RANGE_SEP.fullmatch(gap)
+                and _is_range(text, last, gap)
+            ):
+                if last.num.scale == 1.0 and money.num.scale > 1 and not last.subunit:
+                    last.value *= money.num.scale
+                    last.step = money.step
+                last.high, last.end = money.value, money.end
+                continue
+        found.append(money)
+    return [_figure(text, m) for m in found]
+
+
+def _cents_after(text: str, last: _Money, num: Num) -> bool:
+    """ "15 dollars and 50", "17 USD 25": a bare number under 100 closing a whole amount named by a word or code."""
+    return (
+        not last.prefixed
+        and not last.subunit
+        and last.high is None
+        and last.value == int(last.value)
+        and num.plain is not None
+        and num.value == int(num.value)
+        and 0 < num.value < 100
+        and bool(CENTS_JOIN.fullmatch(text[last.end : num.start]) or last.end > num.start)
+        and bool(CENTS_END.match(text, num.end))
+    )
+
+
+def _joins_range(text: str, last: _Money, num: Num) -> bool:
+    """ "$2-3m": a bare number after a prefixed amount, joined by a dash or "to"."""
+    gap = text[last.end : num.start]
+    return (
+        last.prefixed
+        and last.high is None
+        and bool(re.fullmatch(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*", gap))
+        and num.value > last.value
+        and not text[num.end : num.end + 1].isalpha()
+    )
+
+
+def _is_range(text: str, last: _Money, gap: str) -> bool:
+    if "and" in gap:
+        return bool(BETWEEN.search(text[max(0, last.start - 12) : last.start]))
+    return True
+
+
+def _figure(text: str, m: _Money) -> Figure:
+    attrs: list[tuple[str, object]] = [("step", m.step)]
+    low, high = m.value - m.step / 2, m.value + m.step / 2
+    if m.high is not None:
+        high = m.high + m.step / 2
+        attrs.append(("range_high", m.high))
+    per = PER.match(text, m.end)
+    if per and per.group(1) in PER_WORDS:
+        attrs.append(("per", per.group(1)))
+    return Figure(
+        id="",
+        span=Span(m.start, m.end),
+        surface=text[m.start : m.end],
+        kind="money",
+        value=m.value,
+        interval=Interval(low, high),
+        unit=m.code,
+        attrs=tuple(attrs),
+    )

@@ -1,0 +1,564 @@
+"""The number grammar (digits, words, scales, fractions) shared by every family, and the bare numbers of a text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..model import Figure, Interval, Span
+from .lexicon import load
+
+LEX = load("numbers")
+CALENDAR = load("calendar")
+
+# --- word tables ------------------------------------------------------------------------------
+
+_WORDS: dict[str, tuple[str, float]] = {}
+for _kind, _key in (("unit", "units"), ("teen", "teens"), ("ten", "tens"), ("hundred", "hundred"), ("scale", "scales")):
+    for _w, _v in LEX[_key].items():
+        _WORDS[_w] = (_kind, float(_v))
+for _w in LEX["spaced_suffixes"]:
+    _WORDS[_w] = ("scale", float(LEX["suffixes"][_w]))
+for _w in LEX["dozen"]:
+    _WORDS[_w] = ("dozen", 12.0)
+DENOMINATORS: dict[str, float] = {}
+for _w, _v in LEX["denominators"].items():
+    DENOMINATORS[_w] = float(_v)
+    if not _w.endswith("s"):
+        DENOMINATORS.setdefault(_w + "s", float(_v))
+for _t, _tv in LEX["tens"].items():
+    for _o, _ov in LEX["ordinal_units"].items():
+        DENOMINATORS[f"{_t}-{_o}"] = DENOMINATORS[f"{_t}-{_o}s"] = float(_tv + _ov)
+for _w, _v in DENOMINATORS.items():
+    _WORDS.setdefault(_w, ("den", _v))
+for _w in LEX["negatives"]:
+    _WORDS[_w] = ("neg", -1.0)
+for _w in ("a", "an"):
+    _WORDS[_w] = ("a", 1.0)
+_WORDS["and"] = ("and", 0.0)
+_WORDS["point"] = ("point", 0.0)
+
+SUFFIXES = {k.lower(): float(v) for k, v in LEX["suffixes"].items()}
+COUNT_SUFFIXES = set(LEX["count_suffixes"])
+UNICODE_FRACTIONS = {k: float(v) for k, v in LEX["unicode_fractions"].items()}
+SLASH_DENOMINATORS = {int(d) for d in LEX["slash_denominators"]}
+MONTHS = set(CALENDAR.get("months", {})) if isinstance(CALENDAR, dict) else set()
+
+_alt = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+_ufrac = "".join(UNICODE_FRACTIONS)
+DIGITS = (
+    r"\d+(?:[ \u00a0]{1,2}|-)\d+/\d+(?![\d/])"  # wire fractions: 3-1/2, 10 1/2
+    r"|\d+/\d+(?![\d/])"
+    rf"|\d*[{_ufrac}]"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])"  # Indian grouping: 12,34,567.89
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
+    r"|[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d|[/.,]\d)"
+    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![\w])|\^[+-]?\d+)?"
+    r"|\.\d+"
+)
+TOKEN = re.compile(
+    rf"(?P<dig>(?<![\w./^])(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
+    rf"|(?P<word>(?<![\w'])(?i:{_alt})(?![\w']))"
+)
+SUFFIX = re.compile(r"(?i:(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r"))(?![A-Za-z0-9])")
+GAP = re.compile(r"[ \u00a0]*(?:-[ \u00a0]*)?$|[ \u00a0]+$")
+RATIO = re.compile(r"\s+(?:over|out\s+of|in)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number in a text: where, its value, and the size of its last stated digit (times its scale)."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    form: str  # digits | words | fraction | ordinal
+    suffix: str = ""  # glued scale suffix ("bn", "m", "k"), already applied to value
+    base_end: int = 0  # end of the digits before a glued suffix
+    scaled: bool = False  # a scale word or suffix was applied
+    plain: bool = False  # one digit group, no comma, no decimal, no scale: could be a year or a label
+    scale: float = 1.0  # the scale word or suffix applied last ("million" -> 1e6)
+
+
+@dataclass
+class _Tok:
+    kind: str
+    start: int
+    end: int
+    value: float
+    step: float = 1.0
+    text: str = ""
+    suffix: str = ""
+    base_end: int = 0
+    plain: bool = False
+
+
+def _digits_value(raw: str) -> tuple[float, float] | None:
+    """Value and step of a digit token ("1,000", "4.800", "3-1/2", "2½", "1e10")."""
+    s = raw.replace(",", "").replace("\u00a0", " ").replace("\u202f", "").replace("\u2009", "")
+    if "/" in s:
+        m = re.fullmatch(r"(?:(\d+)(?: {1,2}|-))?(\d+)/(\d+)", s)
+        if not m:
+            return None
+        num, den = int(m.group(2)), int(m.group(3))
+        if den not in SLASH_DENOMINATORS or num >= den:
+            return None
+        whole = int(m.group(1)) if m.group(1) else 0
+        return whole + num / den, 1 / den
+    if s[-1] in UNICODE_FRACTIONS:
+        frac = UNICODE_FRACTIONS[s[-1]]
+        return (int(s[:-1]) if s[:-1] else 0) + frac, 0.0
+    s = s.replace(" ", "")
+    if "^" in s:
+        base, power = s.split("^")
+        try:
+            return float(base) ** int(power), 0.0
+        except (OverflowError, ValueError, ZeroDivisionError):
+            return None
+    mant = re.split(r"[eE]", s)[0]
+    decimals = len(mant.split(".")[1]) if "." in mant else 0
+    value = float(s)
+    exp = int(re.split(r"[eE]", s)[1]) if re.search(r"[eE]", s) else 0
+    return value, 10.0 ** (exp - decimals)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in TOKEN.finditer(text):
+        if m.group("dig"):
+            raw = m.group("dig")
+            parsed = _digits_value(raw)
+            if parsed is None:
+                continue
+            value, step = parsed
+            if m.group("ord"):
+                out.append(_Tok("ordinal", m.start(), m.end(), value, 1.0, raw))
+                continue
+            end = m.end("dig")
+            tok = _Tok("dig", m.start(), end, value, step, raw, base_end=end, plain=bool(re.fullmatch(r"\d+", raw)))
+            sm = SUFFIX.match(text, end)
+            if sm:
+                scale = SUFFIXES[sm.group(1).lower()]
+                tok.value, tok.step, tok.suffix, tok.end, tok.plain = (
+                    value * scale,
+                    step * scale,
+                    sm.group(1),
+                    sm.end(),
+                    False,
+                )
+            out.append(tok)
+        else:
+            word = m.group("word")
+            start = m.start()
+            kind, value = _WORDS[word.lower()]
+            out.append(_Tok(kind, start, m.end(), value, 1.0, word))
+    return out
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    runs: list[list[_Tok]] = []
+    for tok in toks:
+        if runs and GAP.match(text[runs[-1][-1].end : tok.start]) and tok.start - runs[-1][-1].end <= 3:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return runs
+
+
+_NUMERIC = {"unit", "teen", "ten", "dig"}
+
+
+def _parse_int(toks: list[_Tok], i: int, cur: float = 0.0):
+    """Standard spelled-number grammar over tokens from i: -> (value, step, j, last_scale) or None."""
+    total, small, had_hundred, step = 0.0, cur, False, 1.0
+    last = "start" if not cur else "one"
+    last_scale = 0.0
+    j = i
+    checkpoint = None
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        k = t.kind
+        if k == "and":
+            if last in ("hundred", "scale") and j + 1 < n and toks[j + 1].kind in _NUMERIC | {"a"}:
+                checkpoint = (total, cur, small, had_hundred, step, last, last_scale, j)
+                j += 1
+                last = "and"
+                continue
+            break
+        if k == "dig":
+            if t.suffix or "/" in t.text:
+                if last != "start":
+                    break
+                return t.value, t.step, j + 1, 0.0
+            ok = (
+                last == "start"
+                or (last in ("hundred", "and") and t.value < 100 and had_hundred)
+                or (last in ("scale", "and") and last_scale and t.value < last_scale and not had_hundred)
+            )
+            if not ok:
+                break
+            cur += t.value
+            small = t.value
+            step = t.step
+            last = "dig"
+        elif k in ("unit", "teen"):
+            if last in ("ten",) and k == "unit" and small % 10 == 0 and t.value > 0:
+                cur += t.value
+                small += t.value
+            elif last in ("start", "hundred", "scale", "and"):
+                cur += t.value
+                small = t.value
+            else:
+                break
+            step = 1.0
+            last = k
+        elif k == "ten":
+            if last not in ("start", "hundred", "scale", "and"):
+                break
+            cur += t.value
+            small = t.value
+            step = 1.0
+            last = "ten"
+        elif k == "hundred":
+            if last not in ("unit", "teen", "ten", "dig", "one") or had_hundred:
+                if checkpoint and last in ("unit", "teen", "ten", "dig"):
+                    total, cur, small, had_hundred, step, last, last_scale, j = checkpoint
+                break
+            cur = (cur - small) + small * 100 if small else 100.0
+            small = 0.0
+            had_hundred = True
+            step = 100.0
+            last = "hundred"
+        elif k == "scale":
+            if last not in ("unit", "teen", "ten", "dig", "hundred", "one") or (last_scale and t.value >= last_scale):
+                if checkpoint and last in ("unit", "teen", "ten", "dig", "hundred"):
+                    total, cur, small, had_hundred, step, last, last_scale, j = checkpoint
+                break
+            total += (cur or 1.0) * t.value
+            cur, small, had_hundred = 0.0, 0.0, False
+            step = step * t.value
+            last_scale = t.value
+            last = "scale"
+        elif k == "dozen":
+            if last not in ("unit", "teen", "ten", "dig", "one"):
+                break
+            cur = cur - small + small * 12
+            small = 0.0
+            last = "dozen"
+        else:
+            break
+        j += 1
+    if last == "and":
+        j -= 1
+    if j == i:
+        return None
+    return total + cur, step, j, last_scale
+
+
+def _parse_fraction(toks: list[_Tok], i: int):
+    """ "a third", "three fifths", "twenty-three fifths", "half": -> (value, j) or None."""
+    n = len(toks)
+    if i < n and toks[i].kind == "a":
+        if i + 1 < n and toks[i + 1].kind == "den":
+            return 1.0 / toks[i + 1].value, i + 2
+        return None
+    if i < n and toks[i].kind == "den" and toks[i].text.lower() in ("half", "quarter"):
+        return 1.0 / toks[i].value, i + 1
+    parsed = _parse_int(toks, i)
+    joined = parsed and any(t.kind == "and" for t in toks[i : parsed[2]])
+    if parsed and parsed[2] < n and toks[parsed[2]].kind == "den" and not joined:
+        den = toks[parsed[2]]
+        if parsed[0] == 1 or den.text.lower().endswith("s") or den.text.lower() == "half":
+            return parsed[0] / den.value, parsed[2] + 1
+    return None
+
+
+def _parse_at(toks: list[_Tok], i: int):
+    """One number from token i: -> (value, step, j, form) or None."""
+    n = len(toks)
+    sign = 1.0
+    if toks[i].kind == "neg":
+        if i + 1 >= n:
+            return None
+        sign, i = -1.0, i + 1
+    t = toks[i]
+    if t.kind == "ordinal":
+        return t.value, 1.0, i + 1, "ordinal"
+    form = "digits" if t.kind == "dig" else "words"
+    frac = _parse_fraction(toks, i)
+    if frac:
+        value, j = frac
+        if j < n and toks[j].kind == "scale":  # "half million", "three quarters million"
+            return sign * value * toks[j].value, toks[j].value * 0.25, j + 1, "words"
+        if j == i + 1 and t.kind == "den" and t.text.lower() != "half":
+            return None  # "quarter" alone is a period ("the third quarter"), not a fraction
+        return sign * value, 0.0, j, "fraction"
+    if t.kind == "a":
+        if i + 1 < n and toks[i + 1].kind in ("hundred", "scale", "dozen"):
+            parsed = _parse_int(toks, i + 1, 1.0)
+        else:
+            return None
+    elif t.kind in _NUMERIC:
+        parsed = _parse_int(toks, i)
+    else:
+        return None
+    if not parsed:
+        return None
+    value, step, j, last_scale = parsed
+    if j < n and toks[j].kind == "den":  # "six million and two thirds": the number ends at the last "and"
+        ands = [k for k in range(i, j) if toks[k].kind == "and"]
+        if ands and _parse_fraction(toks, ands[-1] + 1):
+            reparsed = _parse_int(toks[: ands[-1]], i, 1.0 if t.kind == "a" else 0.0)
+            if reparsed:
+                value, step, j, last_scale = reparsed
+    if j + 1 < n and toks[j].kind == "and":  # "one and a half", "five billion and three quarters"
+        frac = _parse_fraction(toks, j + 1)
+        if frac:
+            fv, j2 = frac
+            if j2 < n and toks[j2].kind == "scale" and last_scale:
+                value, step, j = value + fv * toks[j2].value, toks[j2].value * 0.01, j2 + 1
+            elif j2 < n and toks[j2].kind == "scale":
+                value, step, j = (value + fv) * toks[j2].value, toks[j2].value * 0.1, j2 + 1
+            elif last_scale:
+                value, step, j = value + fv * last_scale, last_scale * 0.01, j2
+            else:
+                value, j = value + fv, j2
+                if j < n and toks[j].kind == "scale":
+                    value, step, j = value * toks[j].value, toks[j].value * 0.1, j + 1
+    elif j + 1 < n and toks[j].kind == "point" and not last_scale:  # "two hundred point zero three"
+        digits = ""
+        k = j + 1
+        while k < n and toks[k].kind in ("unit", "teen", "ten"):
+            if toks[k].kind == "ten" and k + 1 < n and toks[k + 1].kind == "unit" and toks[k + 1].value:
+                digits += str(int(toks[k].value + toks[k + 1].value))
+                k += 2
+                continue
+            digits += str(int(toks[k].value))
+            k += 1
+        if digits:
+            value, step, j = value + float("0." + digits), 10.0 ** -len(digits), k
+    if form == "digits" and j - i > 1:
+        form = "words"
+    return sign * value, step, j, form
+
+
+def parse(text: str) -> tuple[float, float] | None:
+    """The value and step of a number written as text ("1.5 million" -> (1.5e6, 1e5)), or None."""
+    nums = scan(text.strip())
+    if len(nums) == 1 and nums[0].start == 0 and nums[0].end == len(text.strip()):
+        return nums[0].value, nums[0].step
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def scan(text: str) -> tuple[Num, ...]:
+    """Every number in a text, each at its longest reading, in text order (cached: all families share it)."""
+    out: list[Num] = []
+    for run in _runs(text, _tokens(text)):
+        i = 0
+        while i < len(run):
+            got = _parse_at(run, i)
+            if not got:
+                i += 1
+                continue
+            value, step, j, form = got
+            first, last = run[i], run[j - 1]
+            start = first.start
+            if (
+                first.kind == "dig"
+                and start > 0
+                and text[start - 1] in "-−"
+                and not text[: start - 1].rstrip()[-1:].isalnum()
+            ):
+                start, value = start - 1, -value
+            suffix = last.suffix if last.kind == "dig" else ""
+            scaled = any(t.kind in ("scale", "hundred", "dozen") for t in run[i:j]) or bool(suffix)
+            plain = j - i == 1 and first.plain and value >= 0
+            scales = [t.value for t in run[i:j] if t.kind == "scale"]
+            scale = SUFFIXES[suffix.lower()] if suffix else scales[-1] if scales else 1.0
+            out.append(Num(start, last.end, value, step, form, suffix, last.base_end or last.end, scaled, plain, scale))
+            i = j
+    return tuple(_ratios(text, out))
+
+
+def _ratios(text: str, nums: list[Num]) -> list[Num]:
+    """Join "one in five", "two out of three", "2000 over 3" into one fraction."""
+    out: list[Num] = []
+    for num in nums:
+        if out and num.value and RATIO.fullmatch(text[out[-1].end : num.start]):
+            prev = out[-1]
+            word = text[prev.end : num.start].strip().lower()
+            if (
+                word == "over"
+                or (word != "in" and prev.value <= num.value)
+                or (prev.value == 1 and 1 < num.value <= 1000 and not is_year(num))
+            ):
+                out[-1] = Num(prev.start, num.end, prev.value / num.value, 0.0, "fraction")
+                continue
+        out.append(num)
+    return out
+
+
+# --- the numbers family: counts, fractions, ordinals, multipliers -----------------------------
+
+_num_words = "|".join(
+    sorted((re.escape(w) for w, (k, _) in _WORDS.items() if k in ("unit", "teen", "ten")), key=len, reverse=True)
+)
+MULTIPLIER = re.compile(
+    r"\b(?i:(" + "|".join(re.escape(w) for w in LEX["multipliers"]) + r"))\b"
+    rf"|\b(?P<n>\d+(?:\.\d+)?|(?i:{_num_words}))[- ]?fold\b",
+    re.I,
+)
+TWICE_FOLLOWERS = re.compile(r"\s+(?:as|the|its|their|that|what|more|larger|higher|bigger|over|since)\b", re.I)
+BLOCKS = [
+    re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])", re.I),  # times: 2.15pm, 6 p.m.
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"),  # phones
+    re.compile(r"\+\d{1,3}(?:[-\s/]\d{2,5}){2,}"),
+    re.compile(r"\b\d{3}-\d{4}\b"),
+    re.compile(r"\b[vV]?\d+(?:\.\d+){2,}\b"),  # versions, IP addresses
+    re.compile(r"(?i:\bversion|\bv\.?|\brelease|\bios|\bandroid|\bwindows)\s*\d+(?:\.\d+)*\b"),
+    re.compile(r"^[ \t]*\d{1,3}[.)](?=[ \t])", re.M),  # list numbering
+    re.compile(
+        r"\b\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|Place|"
+        r"Square|Court|Terrace|Close|Crescent)\b"
+    ),  # addresses
+    re.compile(
+        r"\b[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
+    ),  # codes: H1N1, A320, G7, 4x4
+    re.compile(r"(?<=[A-Za-z])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m
+]
+SCORE = re.compile(r"\b(\d{1,3})[-–](\d{1,3})\b")
+SCORE_WORDS = set(LEX["score_words"])
+LABEL_WORDS = set(LEX["label_words"])
+ORDINAL_FOLLOWERS = set(LEX["ordinal_followers"])
+HALF_BLOCKERS = set(LEX["half_blockers"])
+PREV_WORD = re.compile(r"([A-Za-z][\w'.]*)[\s\u00a0]*$")
+NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'-]*)")
+HYPHEN_NOUN = re.compile(r"-([a-z]+)\b(?!-)")
+PLURAL_NOUN = re.compile(r"[ \u00a0]+(?!(?:is|was|has|does|as|its|his|this|us)\b)[a-z]+s\b")
+DECADE = re.compile(r"'?s\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
+
+
+@functools.lru_cache(maxsize=8)
+def blocked(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans that hold no figure: times, phone and version numbers, list numbering, addresses, codes, scores."""
+    spans = [m.span() for rx in BLOCKS for m in rx.finditer(text)]
+    for m in SCORE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        before = PREV_WORD.search(text[max(0, m.start() - 30) : m.start()])
+        after = text[m.end() : m.end() + 30].lower().split()
+        words = {w.strip(".,;:") for w in after[:2]} | ({before.group(1).lower()} if before else set())
+        if a >= b or words & SCORE_WORDS:
+            spans.append(m.span())
+    return tuple(sorted(spans))
+
+
+def is_blocked(text: str, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in blocked(text))
+
+
+def is_year(num: Num) -> bool:
+    return num.plain and num.form == "digits" and 1800 <= num.value <= 2100
+
+
+def near_month(text: str, num: Num) -> bool:
+    """A number beside a month name is part of a date ("March 20", "17 March")."""
+    before = PREV_WORD.search(text[max(0, num.start - 12) : num.start])
+    after = NEXT_WORD.match(text, num.end)
+    words = [m.group(1).lower().rstrip(".") for m in (before, after) if m]
+    return any(w in MONTHS for w in words)
+
+
+def is_label(text: str, num: Num) -> bool:
+    """A number naming a thing ("Gate 12", "iPhone 15", "No. 10"), not counting one."""
+    before = PREV_WORD.search(text[max(0, num.start - 25) : num.start])
+    if not before:
+        return False
+    word = before.group(1)
+    if word.lower().rstrip(".") in LABEL_WORDS:
+        return True
+    if any(c.isupper() for c in word) and word.lower() not in MONTHS:
+        counted = PLURAL_NOUN.match(text, num.end)  # "the Conservatives 50 seats" counts; "Gate 12" names
+        return not counted and not SENTENCE_START.search(text[: num.start - len(before.group(0))])
+    return False
+
+
+def _figure(start: int, end: int, text: str, kind: str, value: float, step: float) -> Figure:
+    return Figure(
+        id="",
+        span=Span(start, end),
+        surface=text[start:end],
+        kind=kind,
+        value=value,
+        interval=Interval.around(value, step / 2),
+        unit=None,
+        attrs=(("step", step),),
+    )
+
+
+def find(text: str, published=None) -> list[Figure]:
+    """Bare counts, fractions, ordinals and multipliers, plus ages (see ages.py)."""
+    from . import ages
+
+    figures: list[Figure] = ages.find(text, published)
+    for m in MULTIPLIER.finditer(text):
+        word = m.group(0).lower()
+        if word == "twice" and not TWICE_FOLLOWERS.match(text, m.end()):
+            continue
+        if m.group("n"):
+            parsed = parse(m.group("n"))
+            if not parsed:
+                continue
+            value = parsed[0]
+        else:
+            value = float(LEX["multipliers"][word])
+        figures.append(_figure(m.start(), m.end(), text, "multiplier", value, 0.0))
+    taken = [f.span for f in figures]
+    for num in scan(text):
+        if is_blocked(text, num.start, num.end) or is_year(num) or near_month(text, num):
+            continue
+        if any(num.start < t.end and t.start < num.end for t in taken):
+            continue
+        nxt = text[num.end : num.end + 1]
+        if nxt.isalpha() and not (num.suffix and num.suffix in COUNT_SUFFIXES):
+            continue  # glued to a unit or a code: another family's, or nobody's
+        if num.suffix and num.suffix not in COUNT_SUFFIXES:
+            continue
+        if num.form == "digits" and num.plain and DECADE.match(text, num.end):
+            continue
+        surface = text[num.start : num.end]
+        low = surface.lower()
+        if num.form == "words" and low in ("one", "a", "an"):
+            continue
+        if num.form == "fraction" and not _fraction_ok(text, num, low):
+            continue
+        if num.form != "ordinal" and is_label(text, num):
+            continue
+        kind = {"ordinal": "ordinal", "fraction": "fraction"}.get(num.form, "count")
+        end = num.end
+        hm = HYPHEN_NOUN.match(text, end)
+        if kind == "count" and hm and hm.group(1) not in ("year", "years"):
+            end = hm.end()
+        figures.append(_figure(num.start, end, text, kind, num.value, num.step))
+    return figures
+
+
+def _fraction_ok(text: str, num: Num, low: str) -> bool:
+    """ "a third of" and "nearly half" are fractions; "third party" and "the first half" are not."""
+    after = NEXT_WORD.match(text, num.end)
+    nxt = after.group(1).lower() if after and text[num.end : after.start(1)].strip() == "" else ""
+    if text[num.end : num.end + 1] == "-" and not re.match(r"-(?:[a-z]+-)*(?:ths?|s)\b", text[num.end :]):
+        return "/" in low or any(c in low for c in UNICODE_FRACTIONS)
+    if "/" in low or any(c in low for c in UNICODE_FRACTIONS) or re.search(r"\s(?:over|out\s+of|in)\s", low):
+        return True
+    if low.endswith("half"):
+        before = PREV_WORD.search(text[max(0, num.start - 20) : num.start])
+        if before and before.group(1).lower() in HALF_BLOCKERS and low == "half":
+            return False
+        return True
+    return not (nxt in ORDINAL_FOLLOWERS or nxt.endswith("est"))

@@ -1,0 +1,119 @@
+"""A Markdown report a reader can take in at a glance in a pull request: scorecard, findings, figures."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+
+from ..model import SEVERITY_RANK, FileReport, Report
+from . import Options
+from .records import finding_record
+
+ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md(text: str) -> str:
+    """Text made literal in Markdown (no emphasis, links, HTML or table breaks)."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def scorecard(files: list[FileReport] | tuple[FileReport, ...]) -> dict[str, Any]:
+    """The scorecard numbers of some files, as the terminal shows them."""
+    tokens = sum(f.numeric_tokens for f in files)
+    covered = sum(f.covered_tokens for f in files)
+    return {
+        "files": len(files),
+        "figures": sum(len(f.figures) for f in files),
+        "checked": sum(len(f.checked) for f in files),
+        "consistent": sum(f.consistent for f in files),
+        "errors": sum(f.count("error") for f in files),
+        "warnings": sum(f.count("warning") for f in files),
+        "infos": sum(f.count("info") for f in files),
+        "tokens": tokens,
+        "covered": covered,
+        "coverage": f"{covered / tokens:.0%}" if tokens else "n/a",
+    }
+
+
+def figure_status(file: FileReport) -> dict[str, str]:
+    """Each figure's mark: the worst severity that flags it, else consistent (checked) or unchecked."""
+    status: dict[str, str] = {}
+    for finding in file.findings:
+        for fid in finding.figures:
+            if fid not in status or SEVERITY_RANK[finding.severity] > SEVERITY_RANK[status[fid]]:
+                status[fid] = finding.severity
+    return {fig.id: status.get(fig.id, "consistent" if fig.id in file.checked else "unchecked")
+            for fig in file.figures}
+
+
+def render(report: Report, out: TextIO, options: Options) -> None:
+    from .. import __version__
+
+    files = sorted(report.files, key=lambda f: f.path)
+    total = scorecard(files)
+    out.write("# factcheck report\n\n")
+    verdict = ("No discrepancies found." if not (total["errors"] or total["warnings"] or total["infos"]) else
+               f"{plural(total['errors'], 'error')}, {plural(total['warnings'], 'warning')}, "
+               f"{plural(total['infos'], 'info')}.")
+    out.write(f"**{verdict}** {plural(total['files'], 'file')} checked by factcheck {__version__}: "
+              f"{plural(total['figures'], 'figure')} found, {total['checked']} checked by a rule, "
+              f"{total['consistent']} consistent.\n\n")
+    out.write("| file | published | figures | checked | consistent | errors | warnings | infos | coverage |\n")
+    out.write("|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
+    rows = [(f"`{f.path}`", f.published or "unknown", scorecard([f])) for f in files]
+    if len(files) > 1:
+        rows.append(("**all files**", "", total))
+    for name, published, s in rows:
+        out.write(f"| {name} | {published} | {s['figures']} | {s['checked']} | {s['consistent']} | {s['errors']} | "
+                  f"{s['warnings']} | {s['infos']} | {s['covered']}/{s['tokens']} ({s['coverage']}) |\n")
+    for file in files:
+        _file(out, file, options)
+
+
+def _file(out: TextIO, file: FileReport, options: Options) -> None:
+    out.write(f"\n## `{file.path}`\n\n")
+    doc = file.document
+    if file.published:
+        origin = f" ({md(doc.published_from)})" if doc is not None and doc.published_from else ""
+        out.write(f"Published {file.published}{origin}.\n\n")
+    for note in file.notes:
+        out.write(f"> **Note:** {md(note)}\n>\n")
+    if file.notes:
+        out.write("\n")
+    records = sorted((finding_record(file, f) for f in file.findings),
+                     key=lambda r: (r["line"], r["column"], r["rule"]))
+    if not records:
+        out.write("No discrepancies found.\n")
+    for r in records:
+        out.write(f"### {ICON[r['severity']]} {r['severity']} {r['rule']} · line {r['line']}, column {r['column']}\n\n")
+        out.write(f"{md(r['message'])} (`{r['name']}`)\n\n")
+        if doc is not None:
+            lines = sorted({loc["line"] for loc in r["locations"]})
+            out.write("```text\n")
+            for line in lines:
+                out.write(f"{line:>5} | {doc.source_line(line).replace('```', '` ` `')}\n")
+            out.write("```\n\n")
+        if r["evidence"]:
+            out.write(f"**Arithmetic:** {md(r['evidence'])}\n\n")
+        if r.get("fix"):
+            out.write(f"**Fix:** {md(r['fix'])}\n\n")
+    if file.figures and not options.quiet:
+        status = figure_status(file)
+        out.write(f"\n<details><summary>{plural(len(file.figures), 'figure')}: "
+                  f"{sum(1 for s in status.values() if s == 'consistent')} consistent, "
+                  f"{sum(1 for s in status.values() if s in SEVERITY_RANK)} flagged, "
+                  f"{sum(1 for s in status.values() if s == 'unchecked')} unchecked</summary>\n\n")
+        out.write("| id | line | figure | kind | reads as | status |\n|---|--:|---|---|---|---|\n")
+        for fig in file.figures:
+            d = fig.to_dict(file.locate)
+            reads = d.get("date", "") + (f" to {d['date_end']}" if d.get("date_end") else "")
+            if "value" in d:
+                reads = f"{d['value']:g} {d.get('unit') or ''}".strip()
+            out.write(f"| {d['id']} | {d['line']} | {md(d['surface'])} | {d['kind']} | {md(reads)} | "
+                      f"{status[fig.id]} |\n")
+        out.write("\n</details>\n")

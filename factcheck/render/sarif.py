@@ -1,0 +1,138 @@
+"""SARIF 2.1.0 for code scanning (GitHub and others): rule metadata, results, related figure locations."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from ..model import Report, Rule
+from . import Options
+from .records import finding_record
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+INFORMATION_URI = "https://github.com/factcheck/factcheck"
+
+
+def known_rules(options: Options) -> list[Rule]:
+    """The rules of this run (from the CLI), else the built-in packs: renderers need their docs."""
+    if options.rules:
+        return list(options.rules)
+    from ..engine import default_rules
+
+    return default_rules()
+
+
+def _section(description: str, heading: str) -> str:
+    """The text under a `## heading` of a rule's docs, up to the next heading."""
+    m = re.search(rf"^{re.escape(heading)}\s*$\n(.*?)(?=^## |\Z)", description, re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """A reportingDescriptor: what GitHub shows as the rule's title, help and default level."""
+    what = _section(rule.description, "## What it does") or rule.message
+    help_md = rule.description or what
+    if rule.fix:
+        help_md += f"\n\n**Fix:** {rule.fix}"
+    return {
+        "id": rule.id,
+        "name": _pascal(rule.name),
+        "shortDescription": {"text": f"{rule.id} {rule.name}"},
+        "fullDescription": {"text": " ".join(what.split())},
+        "help": {"text": help_md, "markdown": help_md},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": list(dict.fromkeys(["factcheck", rule.pack, rule.check])), "pack": rule.pack},
+    }
+
+
+def _pascal(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("-"))
+
+
+def artifact_uri(path: str) -> str:
+    """A relative, percent-encoded URI for a file (relative to the working folder when inside it)."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_uri()
+    return quote(p.as_posix(), safe="/")
+
+
+def _region(loc: dict[str, int]) -> dict[str, int]:
+    return {"startLine": loc["line"], "startColumn": loc["column"],
+            "endLine": loc["end_line"], "endColumn": loc["end_column"]}
+
+
+def sarif_log(report: Report, options: Options) -> dict[str, Any]:
+    """The SARIF log object for a report."""
+    from .. import __version__
+    from ..baseline import fingerprint
+
+    rules = known_rules(options)
+    used = {f.rule for f in report.findings}
+    by_id = {r.id: r for r in rules}
+    descriptors = [rule_descriptor(r) for r in rules]
+    index = {r.id: i for i, r in enumerate(rules)}
+    for code in sorted(used - set(by_id)):  # a finding from a rule we have no docs for still gets an entry
+        index[code] = len(descriptors)
+        descriptors.append({"id": code, "shortDescription": {"text": code}})
+    results = []
+    notifications = []
+    for file in sorted(report.files, key=lambda f: f.path):
+        uri = artifact_uri(file.path)
+        for note in file.notes:
+            notifications.append({"level": "note", "message": {"text": f"{file.path}: {note}"},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
+        for finding in file.findings:
+            record = finding_record(file, finding)
+            text = record["message"]
+            if record["evidence"]:
+                text += f" ({record['evidence']})"
+            artifact = {"uri": uri} if ":" in uri else {"uri": uri, "uriBaseId": "%SRCROOT%"}
+            locations = [{"physicalLocation": {"artifactLocation": artifact, "region": _region(loc)}}
+                         for loc in record["locations"]]
+            result: dict[str, Any] = {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": LEVEL[finding.severity],
+                "message": {"text": text},
+                "locations": locations[:1],
+                "partialFingerprints": {"factcheckFinding/v1": fingerprint(file, finding)},
+                "properties": {"name": finding.name, "figures": list(finding.figures)},
+            }
+            if len(locations) > 1:
+                result["relatedLocations"] = [dict(loc, id=i, message={"text": f"figure {fid}"})
+                                              for i, (loc, fid) in enumerate(zip(locations[1:], finding.figures[1:],
+                                                                                  strict=False), start=1)]
+            if finding.fix:
+                result["properties"]["fix"] = finding.fix
+            results.append(result)
+    results.sort(key=lambda r: (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                                r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                                r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"]))
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": descriptors}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [invocation],
+            "results": results,
+        }],
+    }
+
+
+def render(report: Report, out: TextIO, options: Options) -> None:
+    json.dump(sarif_log(report, options), out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -1,0 +1,253 @@
+"""Check many files, cached results first, the rest in this process or in --jobs worker processes, in input order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import document
+from .cache import Cache
+from .errors import FactcheckError, InputError
+from .model import FileReport, Rule
+
+# Files read ahead of the one being yielded, per worker: keeps workers busy and memory bounded.
+WINDOW_PER_WORKER = 4
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to check, self-contained (its bytes, its rules), so any process or machine can run it.
+
+    rules is None when the file gets the run's rule set: that is sent to each worker once, not with every file.
+    """
+
+    path: str
+    data: bytes
+    rules: tuple[Rule, ...] | None
+    date_keys: tuple[str, ...] | None = None
+    published: str | dt.date | None = None
+
+
+def check_job(job: Job, rules: Sequence[Rule] = ()) -> FileReport:
+    """Check one article from its bytes: the same report engine.check_file gives for the file on disk."""
+    from .engine import check_document
+
+    try:
+        source, notes = document.decode(job.data, job.path)
+        doc = document.from_text(source, fmt=document.format_of(Path(job.path)), path=job.path,
+                                 published=job.published)
+    except InputError as exc:
+        report = skipped(Path(job.path), exc)
+        if report is None:
+            raise
+        return report
+    doc.notes.extend(notes)
+    if job.date_keys is not None:
+        from .config import apply_date_keys
+
+        apply_date_keys(doc, job.date_keys)
+    return check_document(doc, list(rules if job.rules is None else job.rules))
+
+
+def read_file(path: Path, max_size: int | None = None) -> bytes:
+    """A file's bytes, after the same look before reading as document.read_source (folders, FIFOs, size)."""
+    document.precheck(path, max_size)
+    try:
+        return path.read_bytes()
+    except OSError:
+        document.read_source(path, max_size)  # raises the InputError that says what is wrong, in one line
+        raise
+
+
+def skipped(path: Path, exc: InputError) -> FileReport | None:
+    """The report of a file that is not an article (binary, too large): a note, no figures; None for other errors."""
+    if "not an article" in str(exc):
+        return FileReport(path=str(path), published=None, figures=(), findings=(), notes=(str(exc),))
+    return None
+
+
+class Planner:
+    """Turns each path into a Job (with the config's rules and date keys for that file) and its cache key."""
+
+    def __init__(self, rules: Sequence[Rule], published: str | dt.date | None = None, config: Any = None,
+                 cache: bool | Cache = False, max_size: int | None = None) -> None:
+        self.rules, self.published, self.config, self.max_size = tuple(rules), published, config, max_size
+        self.cache: Cache | None = Cache(published) if cache is True else (cache or None)
+
+    def plan(self, path: Path) -> tuple[Job | FileReport, str | None]:
+        """The job for one file and its cache key, or straight away the report of a file that is not an article."""
+        try:
+            data = read_file(path, self.max_size)
+        except InputError as exc:
+            report = skipped(path, exc)
+            if report is None:
+                raise
+            return report, None
+        rules, date_keys = self.rules, None
+        if self.config is not None:  # per-file settings are worked out here, where relative paths mean something
+            rules = tuple(self.config.rules_for(list(self.rules), path))
+            date_keys = self.config.date_keys_for(path)
+            date_keys = tuple(date_keys) if date_keys is not None else None
+        own = len(rules) != len(self.rules) or any(a is not b for a, b in zip(rules, self.rules, strict=False))
+        job = Job(str(path), data, rules if own else None, date_keys, self.published)
+        key = self.cache.key(job.path, data, rules if own else self.rules, date_keys) if self.cache else None
+        return job, key
+
+    def cached(self, key: str | None) -> FileReport | None:
+        return self.cache.load(key) if self.cache and key else None
+
+    def store(self, key: str | None, report: FileReport) -> None:
+        if self.cache and key:
+            self.cache.store(key, report)
+
+
+def iter_reports(
+    paths: Iterable[str | Path],
+    rules: Sequence[Rule],
+    published: str | dt.date | None = None,
+    jobs: int | None = 1,
+    cache: bool | Cache = False,
+    config: Any = None,
+) -> Iterator[FileReport]:
+    """One FileReport per article under the paths, in input order, as each is ready."""
+    from .engine import article_paths
+
+    if published is not None:
+        document.parse_date(published, "--published")
+    files = article_paths(paths)
+    return run(files, Planner(rules, published, config, cache), jobs=jobs)
+
+
+def run(files: Sequence[Path], planner: Planner, jobs: int | None = 1) -> Iterator[FileReport]:
+    """Check files in order: cached reports come straight back, the rest are checked here or in a process pool."""
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise FactcheckError(f"--jobs: {jobs} is not a number of processes (give 1 or more)")
+    workers = min(jobs, len(files))
+    if workers <= 1:
+        return _serial(files, planner)
+    pool = _LazyPool(workers, planner.rules)
+    return ordered(files, planner, pool.submit, workers * WINDOW_PER_WORKER, pool.shutdown)
+
+
+def _serial(files: Sequence[Path], planner: Planner) -> Iterator[FileReport]:
+    for path in files:
+        job, key = planner.plan(path)
+        report = job if isinstance(job, FileReport) else planner.cached(key)
+        if report is None:
+            report = check_job(job, planner.rules)
+            planner.store(key, report)
+        yield report
+
+
+def ordered(
+    files: Sequence[Path],
+    planner: Planner,
+    submit: Callable[[Job], Any],
+    window: int,
+    close: Callable[[], None] = lambda: None,
+) -> Iterator[FileReport]:
+    """Yield each file's report in input order while up to `window` files are read, looked up or checked ahead.
+
+    `submit(job)` starts a check somewhere (a process pool, a Dask cluster) and returns a future; results
+    are written to the cache here, so workers need neither the cache nor the files.
+    """
+    pending: deque[tuple[str | None, Any]] = deque()
+    upcoming = iter(files)
+
+    def fill() -> None:
+        while len(pending) < window:
+            path = next(upcoming, None)
+            if path is None:
+                return
+            try:
+                job, key = planner.plan(path)
+            except Exception as exc:  # raised when its turn comes, so earlier reports still come out first
+                pending.append((None, exc))
+                continue
+            report = job if isinstance(job, FileReport) else planner.cached(key)
+            pending.append((key, report if report is not None else submit(job)))
+
+    try:
+        fill()
+        while pending:
+            key, item = pending.popleft()
+            if isinstance(item, BaseException):
+                raise item
+            if isinstance(item, FileReport):
+                report = item
+            else:
+                report = item.result()
+                planner.store(key, report)
+            fill()
+            yield report
+    finally:
+        for _, item in pending:
+            if not isinstance(item, (FileReport, BaseException)):
+                item.cancel()
+        close()
+
+
+_worker_rules: tuple[Rule, ...] = ()
+
+
+def _init_worker(rules: tuple[Rule, ...]) -> None:
+    global _worker_rules
+    _worker_rules = rules
+
+
+def _check_in_worker(job: Job) -> FileReport:
+    return check_job(job, _worker_rules)
+
+
+class _LazyPool:
+    """A process pool started at the first file not in the cache (a fully cached run starts none)."""
+
+    def __init__(self, workers: int, rules: tuple[Rule, ...]) -> None:
+        self.workers, self.rules = workers, rules
+        self.pool: Executor | None = None
+
+    def submit(self, job: Job) -> Future:
+        if self.pool is None:
+            self.pool = self._start()
+        return self.pool.submit(_check_in_worker, job)
+
+    def _start(self) -> Executor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+            # Forked workers share what this process has loaded: warm it once rather than in every worker.
+            _warm(self.rules)
+            context = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context()
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.rules,))
+
+    def shutdown(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm(rules: tuple[Rule, ...]) -> None:
+    """Import and build what a check needs (extractors, lexicons, unit registry) by checking one sentence."""
+    text = "On Friday, 3 March 2023, sales rose 5% to $10.5 million (4,000 tonnes), up from 2,000 in 2022."
+    try:
+        check_job(Job("<warm-up>.txt", text.encode(), None, None, "2023-03-17"), rules)
+    except Exception:  # noqa: S110 - a real file that fails the same way reports it from its worker
+        pass

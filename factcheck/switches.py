@@ -1,0 +1,122 @@
+"""Apply inline switches (`<!-- factcheck: ignore-next-line | ignore FC101 | off | on -->`) to findings.
+
+- `ignore-next-line [CODES]`: findings with a figure on the next non-blank source line.
+- `ignore [CODES]`: findings with a figure in the next block (paragraph, list item run, HTML block).
+- `off [CODES]` ... `on`: findings with a figure between the two (or to the end of the file).
+Without CODES a switch applies to every rule; CODES are rule codes, code prefixes or names,
+separated by commas or spaces.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .document import SWITCH, Document
+from .model import Finding
+
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+ACTIONS = ("ignore-next-line", "ignore", "off", "on")
+
+
+@dataclass(frozen=True)
+class Region:
+    """Plain-text offsets [start, end) where some rules (all when codes is empty) are switched off."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...] = ()
+
+    def covers(self, finding: Finding) -> bool:
+        if self.codes and not any(_matches(finding, code) for code in self.codes):
+            return False
+        return any(self.start <= span.start < self.end for span in finding.spans)
+
+
+def _matches(finding: Finding, token: str) -> bool:
+    return token == finding.name or (token.upper().startswith("FC") and finding.rule.startswith(token.upper()))
+
+
+def regions(doc: Document) -> tuple[list[Region], list[str]]:
+    """The regions the document's switches turn off, and a note for each switch not understood."""
+    found: list[Region] = []
+    notes: list[str] = []
+    plain_at = _plain_offsets(doc)
+    off_since: tuple[int, tuple[str, ...]] | None = None
+    for m in SWITCH.finditer(doc.source):
+        line = doc.source.count("\n", 0, m.start()) + 1
+        words = m.group(1).split(None, 1)
+        action = words[0].lower() if words else ""
+        codes = tuple(c for c in re.split(r"[\s,]+", words[1]) if c) if len(words) > 1 else ()
+        if action not in ACTIONS or (action == "on" and codes):
+            notes.append(f"line {line}: unknown factcheck switch {m.group(1)!r} "
+                         f"(use ignore-next-line, ignore CODES, off or on)")
+            continue
+        bad = [c for c in codes if not re.fullmatch(r"FC\d{0,3}|[a-z][a-z0-9-]*", c, re.I)]
+        if bad:
+            notes.append(f"line {line}: factcheck switch names {', '.join(bad)}, which is not a rule code or name")
+            continue
+        after = plain_at(m.end())
+        if action == "ignore-next-line":
+            found.append(_next_line(doc, m.end(), plain_at, codes))
+        elif action == "ignore":
+            start = after + (len(doc.text[after:]) - len(doc.text[after:].lstrip()))
+            gap = BLANK_LINE.search(doc.text, start)
+            found.append(Region(start, gap.start() if gap else len(doc.text), codes))
+        elif action == "off":
+            if off_since is None:
+                off_since = (after, codes)
+        elif off_since is not None:  # on
+            found.append(Region(off_since[0], plain_at(m.start()), off_since[1]))
+            off_since = None
+    if off_since is not None:
+        found.append(Region(off_since[0], len(doc.text), off_since[1]))
+    return found, notes
+
+
+def _next_line(doc: Document, source_end: int, plain_at, codes: tuple[str, ...]) -> Region:
+    """The next source line after the switch that has text on it, as plain-text offsets."""
+    src = doc.source
+    pos = src.find("\n", source_end)
+    while pos != -1:
+        end = src.find("\n", pos + 1)
+        line = src[pos + 1 : end if end != -1 else len(src)]
+        if line.strip() and not SWITCH.fullmatch(line.strip()):
+            return Region(plain_at(pos + 1), plain_at(end if end != -1 else len(src)), codes)
+        pos = end
+    return Region(len(doc.text), len(doc.text), codes)
+
+
+def _plain_offsets(doc: Document):
+    """A function from a source offset to the first plain-text offset at or after it."""
+    if not doc.segments:
+        return lambda offset: min(offset, len(doc.text))
+    sources = [src for _, src in doc.segments]
+    plains = [plain for plain, _ in doc.segments]
+
+    def plain_at(offset: int) -> int:
+        i = bisect.bisect_left(sources, offset)
+        if i > 0:  # inside the previous run?
+            plain, src = doc.segments[i - 1]
+            run_end = plains[i] if i < len(plains) else len(doc.text)
+            if src + (run_end - plain) > offset:
+                return plain + (offset - src)
+        return plains[i] if i < len(plains) else len(doc.text)
+
+    return plain_at
+
+
+def apply(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[str]]:
+    """The findings the switches leave, and notes (bad switches, how many findings were switched off)."""
+    if not doc.switches:
+        return findings, []
+    found, notes = regions(doc)
+    kept = [f for f in findings if not any(r.covers(f) for r in found)]
+    if len(kept) < len(findings):
+        n = len(findings) - len(kept)
+        notes.append(f"{n} finding{'s' if n != 1 else ''} switched off by inline factcheck comments")
+    return kept, notes
+
+
+__all__ = ["apply", "regions", "Region"]

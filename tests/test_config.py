@@ -1,0 +1,176 @@
+"""Configuration: [tool.factcheck] in pyproject.toml or .factcheck.yaml, found upward; bad keys exit 2 in one line."""
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.config import Config, find_config, load_config
+from factcheck.model import Figure, Span
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+DATED = re.compile(rf"({'|'.join(WEEKDAYS)}), ({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})")
+WRONG = "---\npublished: 2023-03-17\n---\nThe summit opened on Friday, February 26, 2023, in Moscow.\n"
+
+
+def weekday_dates(doc):
+    """A stand-in extractor: "Friday, February 26, 2023" as a date figure with its stated weekday."""
+    figures = []
+    for m in DATED.finditer(doc.text):
+        day = dt.date(int(m.group(4)), MONTHS.index(m.group(2)) + 1, int(m.group(3)))
+        figures.append(Figure(id=f"F{len(figures) + 1}", span=Span(m.start(), m.end()), surface=m.group(0),
+                              kind="date", date=day.isoformat(), attrs=(("weekday", WEEKDAYS.index(m.group(1))),),
+                              sentence=doc.sentence_index(m.start())))
+    return figures
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr("factcheck.extract.extract", weekday_dates)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+    def run(*args):
+        extra = ["--jobs", "1", "--no-cache"] if args[0] in ("check", "baseline") else []
+        code = main([*args, *extra])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A repository of articles: a wrong one in articles/news/ and one in archive/."""
+    (tmp_path / ".git").mkdir()
+    for rel in ("articles/news/wrong.md", "archive/old.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(WRONG, encoding="utf-8")
+    return tmp_path
+
+
+def pyproject(repo: Path, body: str) -> None:
+    (repo / "pyproject.toml").write_text(f"[project]\nname = 'articles'\n\n[tool.factcheck]\n{body}", encoding="utf-8")
+
+
+def test_pyproject_is_found_upward_from_the_checked_file_and_sets_severity_and_fail_level(cli, repo):
+    pyproject(repo, 'severity = {FC202 = "warning"}\n')
+    code, out, _ = cli("check", str(repo / "articles/news/wrong.md"), "--no-color")
+    assert code == 0, out  # a warning does not fail at the default level
+    assert "warning FC202" in out
+    pyproject(repo, 'fail-on = "warning"\n[tool.factcheck.severity]\nFC202 = "warning"\n')
+    code, out, _ = cli("check", str(repo / "articles/news/wrong.md"), "--no-color")
+    assert code == 1 and "warning FC202" in out
+    code, _, _ = cli("check", str(repo / "articles/news/wrong.md"), "--fail-on", "never")
+    assert code == 0  # the command line wins over the file
+
+
+def test_yaml_config_ignore_and_per_path_overrides(cli, repo):
+    (repo / ".factcheck.yaml").write_text(
+        "overrides:\n  - paths: [archive/]\n    ignore: [FC202]\n", encoding="utf-8")
+    code, out, _ = cli("check", str(repo), "--format", "line")
+    assert code == 1
+    assert out.splitlines() == [f"{repo / 'articles/news/wrong.md'}:4:22: FC202 "
+                                "February 26, 2023 was a Sunday, not a Friday."]
+    (repo / ".factcheck.yaml").write_text("ignore: [weekday-does-not-match-date]\n", encoding="utf-8")
+    assert cli("check", str(repo), "--format", "line")[:2] == (0, "")
+
+
+def test_select_in_config_and_command_line_select_wins(cli, repo):
+    pyproject(repo, 'select = ["FC1"]\n')
+    assert cli("check", str(repo), "--format", "line")[:2] == (0, "")
+    code, out, _ = cli("check", str(repo), "--format", "line", "--select", "FC2")
+    assert code == 1 and out.count("FC202") == 2
+
+
+def test_date_keys_choose_the_front_matter_key(cli, repo):
+    article = repo / "articles/dated.md"
+    article.write_text("---\npubDate: 2023-05-01\ndate: 2020-01-01\n---\nNo dates here.\n", encoding="utf-8")
+    pyproject(repo, 'date-keys = ["pubDate"]\n')
+    code, out, _ = cli("check", str(article), "--format", "json")
+    assert json.loads(out)["files"][0]["published"] == "2023-05-01"
+
+
+def test_params_per_rule_are_checked_against_the_check_kind(repo):
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    config = load_config(_write(repo / ".factcheck.yaml", "params:\n  FC402: {max: 130}\n"))
+    config.validate(rules)
+    fc402 = next(r for r in config.rules_for(rules, repo / "a.md") if r.id == "FC402")
+    assert fc402.params["max"] == 130 and fc402.params["kind"] == "age"
+    bad = load_config(_write(repo / ".factcheck.yaml", "params:\n  FC402: {maximum: 130}\n"))
+    with pytest.raises(Exception, match=r"\.factcheck\.yaml: params\.FC402: unknown parameter\(s\): maximum"):
+        bad.validate(rules)
+
+
+def test_extra_rule_packs_are_relative_to_the_config_file(cli, repo):
+    pack = repo / "house-rules"
+    pack.mkdir()
+    text = next(Path(__file__).parent.parent.joinpath("rules").rglob("FC202-*.yml")).read_text(encoding="utf-8")
+    (pack / "FC901-house-weekday.yml").write_text(
+        text.replace("id: FC202", "id: FC901").replace("name: weekday-does-not-match-date", "name: house-weekday"),
+        encoding="utf-8")
+    pyproject(repo, 'packs = ["house-rules"]\n')
+    code, out, _ = cli("check", str(repo / "articles"), "--format", "line")
+    assert code == 1 and "FC901" in out and "FC202" in out
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "body", "message"), [
+    ("pyproject.toml", "[tool.factcheck]\nselct = ['FC1']\n",
+     "pyproject.toml: [tool.factcheck] selct: unknown key (expected one of select, ignore, packs, severity, params, "
+     "date-keys, fail-on, overrides)"),
+    ("pyproject.toml", "[tool.factcheck]\nfail-on = 'sometimes'\n",
+     "pyproject.toml: [tool.factcheck] fail-on: 'sometimes' is not one of error, warning, info, never"),
+    ("pyproject.toml", "[tool.factcheck.severity]\nFC202 = 'fatal'\n",
+     "pyproject.toml: [tool.factcheck] severity.FC202: 'fatal' is not one of error, warning, info"),
+    ("pyproject.toml", "[tool.factcheck]\nignore = ['FC999']\n",
+     "pyproject.toml: [tool.factcheck] ignore: unknown rule 'FC999' (see 'factcheck rules')"),
+    ("pyproject.toml", "[tool.factcheck\n", "pyproject.toml: not valid TOML"),
+    (".factcheck.yaml", "overrides:\n  - paths: [a/]\n    fail-on: info\n",
+     ".factcheck.yaml: overrides[0].fail-on: unknown key"),
+    (".factcheck.yaml", "select: [FC1\n", ".factcheck.yaml:2: not valid YAML"),
+])
+def test_a_bad_config_is_one_line_naming_the_file_and_key(cli, repo, name, body, message):
+    _write(repo / name, body)
+    code, out, err = cli("check", str(repo / "articles"))
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("factcheck: ") and message in err, err
+
+
+def test_explicit_config_file(cli, repo, tmp_path):
+    elsewhere = _write(tmp_path / "strict.yaml", "severity: {FC202: info}\nfail-on: info\n")
+    code, out, _ = cli("check", str(repo / "archive"), "--config", str(elsewhere), "--no-color")
+    assert code == 1 and "info FC202" in out
+    code, _, err = cli("check", str(repo / "archive"), "--config", str(tmp_path / "missing.toml"))
+    assert code == 2 and "missing.toml: no such configuration file" in err
+
+
+def test_find_config_stops_at_the_repository_top(tmp_path):
+    _write(tmp_path / ".factcheck.yaml", "ignore: [FC202]\n")
+    inner = tmp_path / "repo"
+    (inner / ".git").mkdir(parents=True)
+    (inner / "a.md").write_text("x", encoding="utf-8")
+    assert find_config([inner / "a.md"]) is None
+    shutil.rmtree(inner / ".git")
+    assert find_config([inner / "a.md"]) == tmp_path / ".factcheck.yaml"
+    _write(inner / "pyproject.toml", "[project]\nname = 'x'\n")  # no [tool.factcheck]: not a config
+    assert find_config([inner / "a.md"]) == tmp_path / ".factcheck.yaml"
+
+
+def test_default_config_changes_nothing():
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    assert Config().rules_for(rules, "a.md") == rules

@@ -1,0 +1,160 @@
+"""Inline switches: ignore-next-line, ignore CODES (next block), off/on, in Markdown, HTML and text."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from factcheck import document, switches
+from factcheck.cli import main
+from factcheck.model import Figure, Finding, Span
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+DATED = re.compile(rf"({'|'.join(WEEKDAYS)}), ({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})")
+
+
+def weekday_dates(doc):
+    """A stand-in extractor: "Friday, February 26, 2023" as a date figure with its stated weekday."""
+    figures = []
+    for m in DATED.finditer(doc.text):
+        day = dt.date(int(m.group(4)), MONTHS.index(m.group(2)) + 1, int(m.group(3)))
+        figures.append(Figure(id=f"F{len(figures) + 1}", span=Span(m.start(), m.end()), surface=m.group(0),
+                              kind="date", date=day.isoformat(), attrs=(("weekday", WEEKDAYS.index(m.group(1))),),
+                              sentence=doc.sentence_index(m.start())))
+    return figures
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, tmp_path):
+    """Run the CLI in this process with the stand-in extractor; returns (exit code, stdout, stderr)."""
+    monkeypatch.setattr("factcheck.extract.extract", weekday_dates)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+    def run(*args):
+        extra = ["--jobs", "1", "--no-cache"] if args[0] in ("check", "baseline") else []
+        code = main([*args, *extra])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def finding(doc, needle, rule="FC202", name="weekday-does-not-match-date", nth=0):
+    starts = [m.start() for m in re.finditer(re.escape(needle), doc.text)]
+    start = starts[nth]
+    return Finding(rule=rule, name=name, severity="error", message=f"{needle} is wrong",
+                   spans=(Span(start, start + len(needle)),))
+
+
+def kept(doc, *findings):
+    left, notes = switches.apply(doc, list(findings))
+    return [f.message.removesuffix(" is wrong") for f in left], notes
+
+
+MD = """# Title
+
+Alpha 1 here.
+<!-- factcheck: ignore-next-line -->
+Beta 2 here.
+Gamma 3 here.
+
+<!-- factcheck: ignore FC101 -->
+Delta 4 and
+epsilon 5 in one paragraph.
+
+Zeta 6 after the block.
+
+<!-- factcheck: off -->
+Eta 7 switched off.
+
+Theta 8 still off.
+<!-- factcheck: on -->
+Iota 9 back on.
+"""
+
+
+def test_ignore_next_line_drops_only_the_next_line():
+    doc = document.from_text(MD, fmt="md")
+    left, notes = kept(doc, finding(doc, "Alpha 1"), finding(doc, "Beta 2"), finding(doc, "Gamma 3"))
+    assert left == ["Alpha 1", "Gamma 3"]
+    assert notes == ["1 finding switched off by inline factcheck comments"]
+
+
+def test_ignore_code_covers_the_next_block_for_that_rule_only():
+    doc = document.from_text(MD, fmt="md")
+    left, _ = kept(doc, finding(doc, "Delta 4", "FC101", "stated-change-does-not-match-figures"),
+                   finding(doc, "epsilon 5", "FC101", "stated-change-does-not-match-figures"),
+                   finding(doc, "epsilon 5"),  # FC202: not switched off
+                   finding(doc, "Zeta 6", "FC101", "stated-change-does-not-match-figures"))
+    assert left == ["epsilon 5", "Zeta 6"]
+
+
+def test_off_and_on():
+    doc = document.from_text(MD, fmt="md")
+    left, _ = kept(doc, finding(doc, "Eta 7"), finding(doc, "Theta 8"), finding(doc, "Iota 9"))
+    assert left == ["Iota 9"]
+
+
+def test_off_without_on_runs_to_the_end_and_codes_limit_it():
+    doc = document.from_text("One 1.\n<!-- factcheck: off FC2 -->\nTwo 2.\n\nThree 3.\n", fmt="md")
+    left, _ = kept(doc, finding(doc, "One 1"), finding(doc, "Two 2"), finding(doc, "Three 3"),
+                   finding(doc, "Three 3", "FC301", "same-figure-two-values"))
+    assert left == ["One 1", "Three 3"]
+
+
+def test_a_finding_is_switched_off_when_any_of_its_figures_is():
+    doc = document.from_text("Sales were 5 in May.\n<!-- factcheck: ignore-next-line -->\nSales were 6 in May.\n",
+                             fmt="md")
+    a, b = finding(doc, "5"), finding(doc, "6")
+    both = Finding(rule="FC301", name="same-figure-two-values", severity="error", message="x is wrong",
+                   spans=(a.span, b.span))
+    assert kept(doc, both)[0] == []
+
+
+def test_html_switches_apply_to_the_next_element():
+    html = ("<html><body><article>\n<p>Alpha 1.</p>\n<!-- factcheck: ignore FC202 -->\n<p>Beta 2 and\ngamma 3.</p>\n"
+            "<p>Delta 4.</p>\n<!-- factcheck: ignore-next-line -->\n<p>Eps 5.</p>\n<p>Zeta 6.</p>\n"
+            "</article></body></html>")
+    doc = document.from_text(html, fmt="html")
+    left, _ = kept(doc, *(finding(doc, n) for n in ("Alpha 1", "Beta 2", "gamma 3", "Delta 4", "Eps 5", "Zeta 6")))
+    assert left == ["Alpha 1", "Delta 4", "Zeta 6"]
+
+
+def test_plain_text_switches():
+    doc = document.from_text("A 1.\n<!-- factcheck: ignore-next-line -->\n\nB 2.\nC 3.\n", fmt="txt")
+    assert kept(doc, finding(doc, "A 1"), finding(doc, "B 2"), finding(doc, "C 3"))[0] == ["A 1", "C 3"]
+
+
+def test_an_unknown_switch_is_a_note_and_switches_nothing_off():
+    doc = document.from_text("<!-- factcheck: ignroe FC101 -->\nA 1.\n", fmt="md")
+    left, notes = kept(doc, finding(doc, "A 1"))
+    assert left == ["A 1"]
+    assert notes == ["line 1: unknown factcheck switch 'ignroe FC101' (use ignore-next-line, ignore CODES, off or on)"]
+
+
+ARTICLE = """---
+published: 2023-03-17
+---
+The summit opened on Friday, February 26, 2023, in Moscow.
+"""
+
+
+@pytest.mark.parametrize(("switch", "code"), [
+    ("", 1),
+    ("<!-- factcheck: ignore-next-line -->\n", 0),
+    ("<!-- factcheck: ignore FC202 -->\n", 0),
+    ("<!-- factcheck: ignore weekday-does-not-match-date -->\n", 0),
+    ("<!-- factcheck: ignore FC101 -->\n", 1),
+    ("<!-- factcheck: off -->\n", 0),
+])
+def test_switches_from_the_command_line(cli, tmp_path, switch, code):
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE.replace("The summit", switch + "The summit"), encoding="utf-8")
+    exit_code, out, _ = cli("check", str(path), "--format", "line")
+    assert exit_code == code
+    assert ("FC202" in out) == bool(code)
+    if code == 0:
+        _, rich_out, _ = cli("check", str(path), "--no-color")
+        assert "1 finding switched off by inline factcheck comments" in rich_out
