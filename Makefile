@@ -35,7 +35,7 @@ fuzz: $(VENV)/.installed-dev
 	$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/python -m pip install --quiet atheris
 	mkdir -p $(FUZZ_CORPUS) $(FUZZ_CRASHES)
 	$(BIN)/python fuzz/fuzz_pipeline.py -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
-		-max_len=8192 -artifact_prefix=$(FUZZ_CRASHES) $(FUZZ_CORPUS) fuzz/seeds tests/articles seeds
+		-max_len=8192 -dict=fuzz/article.dict -artifact_prefix=$(FUZZ_CRASHES) $(FUZZ_CORPUS) fuzz/seeds tests/articles seeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .api import check_paths, check_text
 from .errors import FactcheckError
-from .model import FileReport, Figure, Finding, Interval, Report, Span
+from .model import Figure, FileReport, Finding, Interval, Report, Span
 
 __all__ = [
     "check_text",

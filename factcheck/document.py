@@ -209,9 +209,8 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError as exc:
         notes.append(f"{where}: invalid UTF-8 at byte {exc.start}: undecodable bytes replaced")
         text = data.decode("utf-8-sig", errors="replace")
-    head = text[:8192]
-    garbage = sum(1 for c in head if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
-    if head and garbage > len(head) * 0.3:
+    head = text[:8192]  # text in a legacy encoding is mostly U+FFFD now, and still worth reading; control bytes not
+    if head and sum(1 for c in head if c < " " and c not in "\t\n\r\f\v\x1b") > len(head) * 0.05:
         raise InputError(f"{where}: not an article (binary file)")
     return text, notes
 

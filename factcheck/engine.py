@@ -14,7 +14,7 @@ from .config import Config, apply_date_keys
 from .errors import FactcheckError, InputError
 from .model import SEVERITY_RANK, FileReport, Finding, Report, Rule
 
-NUMERIC_TOKEN = re.compile(r"(?<![\w.])\d[\d,.]*(?:\d)?")
+NUMERIC_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
 @lru_cache(maxsize=1)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import document
 from .cache import Cache
 from .errors import FactcheckError, InputError
 from .model import FileReport, Rule
+
+if TYPE_CHECKING:  # a one-file run never starts a pool: multiprocessing is imported only when one does
+    from concurrent.futures import Executor, Future
 
 # Files read ahead of the one being yielded, per worker: keeps workers busy and memory bounded.
 WINDOW_PER_WORKER = 4
@@ -89,15 +90,15 @@ class Planner:
         self.rules, self.published, self.config, self.max_size = tuple(rules), published, config, max_size
         self.cache: Cache | None = Cache(published) if cache is True else (cache or None)
 
-    def plan(self, path: Path) -> tuple[Job | FileReport, str | None]:
-        """The job for one file and its cache key, or straight away the report of a file that is not an article."""
+    def plan(self, path: Path) -> FileReport | tuple[Job, str | None]:
+        """The report straight away (cached, or not an article), else the job to run and its cache key."""
         try:
             data = read_file(path, self.max_size)
         except InputError as exc:
             report = skipped(path, exc)
             if report is None:
                 raise
-            return report, None
+            return report
         rules, date_keys = self.rules, None
         if self.config is not None:  # per-file settings are worked out here, where relative paths mean something
             rules = tuple(self.config.rules_for(list(self.rules), path))
@@ -106,10 +107,8 @@ class Planner:
         own = len(rules) != len(self.rules) or any(a is not b for a, b in zip(rules, self.rules, strict=False))
         job = Job(str(path), data, rules if own else None, date_keys, self.published)
         key = self.cache.key(job.path, data, rules if own else self.rules, date_keys) if self.cache else None
-        return job, key
-
-    def cached(self, key: str | None) -> FileReport | None:
-        return self.cache.load(key) if self.cache and key else None
+        cached = self.cache.load(key) if self.cache and key else None
+        return cached if cached is not None else (job, key)
 
     def store(self, key: str | None, report: FileReport) -> None:
         if self.cache and key:
@@ -147,11 +146,13 @@ def run(files: Sequence[Path], planner: Planner, jobs: int | None = 1) -> Iterat
 
 def _serial(files: Sequence[Path], planner: Planner) -> Iterator[FileReport]:
     for path in files:
-        job, key = planner.plan(path)
-        report = job if isinstance(job, FileReport) else planner.cached(key)
-        if report is None:
-            report = check_job(job, planner.rules)
-            planner.store(key, report)
+        planned = planner.plan(path)
+        if isinstance(planned, FileReport):
+            yield planned
+            continue
+        job, key = planned
+        report = check_job(job, planner.rules)
+        planner.store(key, report)
         yield report
 
 
@@ -176,12 +177,15 @@ def ordered(
             if path is None:
                 return
             try:
-                job, key = planner.plan(path)
+                planned = planner.plan(path)
             except Exception as exc:  # raised when its turn comes, so earlier reports still come out first
                 pending.append((None, exc))
                 continue
-            report = job if isinstance(job, FileReport) else planner.cached(key)
-            pending.append((key, report if report is not None else submit(job)))
+            if isinstance(planned, FileReport):
+                pending.append((None, planned))
+            else:
+                job, key = planned
+                pending.append((key, submit(job)))
 
     try:
         fill()
@@ -228,16 +232,16 @@ class _LazyPool:
         return self.pool.submit(_check_in_worker, job)
 
     def _start(self) -> Executor:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        method = None
         if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
             # Forked workers share what this process has loaded: warm it once rather than in every worker.
             _warm(self.rules)
-            context = multiprocessing.get_context("fork")
-        else:
-            context = multiprocessing.get_context()
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(self.rules,))
+            method = "fork"
+        context = multiprocessing.get_context(method)
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.rules,))
 
     def shutdown(self) -> None:
         if self.pool is not None:

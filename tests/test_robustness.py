@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -58,33 +59,32 @@ def test_folder_without_articles(capsys, tmp_path):
     assert_one_line_error(*run(capsys, "check", tmp_path)[::2], tmp_path, "no articles")
 
 
-def _as_nobody():
-    """A way to run as an unprivileged user when tests run as root (as in CI), or None."""
+def _without_root_powers():
+    """A command prefix under which a chmod 000 file is really unreadable, or None when there is none."""
     if os.geteuid() != 0:
-        return {}
-    try:
-        probe = subprocess.run([sys.executable, "-c", "import factcheck.cli"], capture_output=True,
-                               preexec_fn=lambda: (os.setgid(65534), os.setuid(65534)))
-    except OSError:  # the interpreter itself lives where that user cannot go
+        return []
+    setpriv = shutil.which("setpriv")  # root keeps uid 0 but loses the capabilities that bypass permissions
+    if setpriv is None:
         return None
-    return {"preexec_fn": lambda: (os.setgid(65534), os.setuid(65534))} if probe.returncode == 0 else None
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import factcheck.cli"], capture_output=True)
+    return prefix if probe.returncode == 0 else None
 
 
 def test_unreadable_file(tmp_path):
-    how = _as_nobody()
-    if how is None:
-        pytest.skip("running as root, who reads any file, and user nobody cannot run this Python to try "
+    prefix = _without_root_powers()
+    if prefix is None:
+        pytest.skip("running as root, who reads any file, and setpriv cannot drop that power here "
                     "(test_file_that_fails_to_read covers a real read error)")
-    folder = tmp_path / "public"
-    folder.mkdir()
-    for p in (tmp_path.parent.parent, tmp_path.parent, tmp_path, folder):
-        p.chmod(0o755)
-    secret = folder / "secret.md"
+    secret = tmp_path / "secret.md"
     secret.write_text(ARTICLE)
     secret.chmod(0)
-    done = subprocess.run([sys.executable, "-m", "factcheck.cli", "check", "--no-cache", str(secret)],
-                          capture_output=True, text=True, timeout=120, **how)
+    done = subprocess.run([*prefix, sys.executable, "-m", "factcheck.cli", "check", "--no-cache", str(secret)],
+                          capture_output=True, text=True, timeout=120)
     assert_one_line_error(done.returncode, done.stderr, secret, "cannot read", "Permission denied")
+    folder = subprocess.run([*prefix, sys.executable, "-m", "factcheck.cli", "check", "--no-cache", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert_one_line_error(folder.returncode, folder.stderr, secret, "cannot read")
 
 
 def test_file_that_fails_to_read(capsys, tmp_path):
@@ -310,6 +310,19 @@ def test_large_file_over_max_size_is_skipped_with_a_clear_note(capsys, tmp_path)
     assert "--max-size" in err
     data, _ = as_json(capsys, "--max-size", "1MB", big)
     assert _notes(data, "big.txt")[0]["figures"], "under the limit, the same file is checked"
+
+
+def test_max_size_applies_to_standard_input_and_0_means_no_limit(tmp_path):
+    cmd = [sys.executable, "-m", "factcheck.cli", "check", "--format", "json", "--fail-on", "never"]
+    done = subprocess.run([*cmd, "--max-size", "100", "-"], input=ARTICLE * 3, capture_output=True, text=True,
+                          timeout=120)
+    file = json.loads(done.stdout)["files"][0]
+    assert file["figures"] == [] and "--max-size" in " ".join(file["notes"]) and "--max-size" in done.stderr
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE * 3)
+    done = subprocess.run([*cmd, "--no-cache", "--max-size", "0", str(big)], capture_output=True, text=True,
+                          timeout=120)
+    assert json.loads(done.stdout)["files"][0]["figures"] and done.stderr == ""
 
 
 def test_default_size_limit_is_20_megabytes(tmp_path):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
 
-FILTERS = ("kind", "unit", "role", "subjects")
+FILTERS = ("kind", "unit", "role", "subjects", "except_wholes")
+WHOLE_WINDOW = 60  # characters after a share in which its whole is named ("140% of the country's GDP")
 
 
 def validate(params: dict) -> str | None:
@@ -35,10 +37,23 @@ def _selected(fig: Figure, params: dict) -> bool:
     return fig.value is not None
 
 
+def _compared_to_other_whole(fig: Figure, params: dict, text: str) -> bool:
+    """True when the share is 'of' a whole that is a yardstick, not a container: debt as a percentage of GDP."""
+    wholes = params.get("except_wholes")
+    if not wholes or not text:
+        return False
+    after = text[fig.span.end: fig.span.end + WHOLE_WINDOW]
+    m = re.match(r"\s*(?:of|to)\b(.*)", after, re.I | re.S)
+    if m is None:
+        return False
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in wholes) + r")\b"
+    return bool(re.search(pattern, re.split(r"[.;:,()]", m.group(1))[0], re.I))
+
+
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     params = rule.params
     for fig in ctx.figures:
-        if not _selected(fig, params):
+        if not _selected(fig, params) or _compared_to_other_whole(fig, params, ctx.doc.text if ctx.doc else ""):
             continue
         ctx.mark(fig)
         iv = interval(fig)

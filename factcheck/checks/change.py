@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
@@ -10,6 +12,24 @@ from .arith import interval, show, show_interval, widen
 
 HUNDRED = Interval.exact(100.0)
 ONE = Interval.exact(1.0)
+# Down-words the extraction lexicon lacks, read only to doubt a direction (see NOTES-extract-requests.md).
+MORE_DOWN = ("slowed", "slowing", "slipping", "slip", "slips", "scaled back", "trimmed", "lowered", "revised down",
+             "weakened", "eased", "easing", "cooled", "retreated")
+# A new clause between a before-figure and its change: "GM earned $3.7bn, down from $3.8bn, while revenue rose".
+CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|although|though|and|compared)\b|\bwhile\b|\bwhereas\b",
+                          re.I)
+
+
+@cache
+def _direction_words() -> tuple[re.Pattern, re.Pattern]:
+    from ..extract.lexicon import load
+
+    lex = load("context")
+    up = [w for w in lex.get("up", []) if w not in ("growth", "grow", "grows", "growing")]
+    down = list(lex.get("down", [])) + list(MORE_DOWN)
+    up_re, down_re = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+                      for words in (up, down))
+    return up_re, down_re
 
 
 def validate(params: dict) -> str | None:
@@ -32,13 +52,40 @@ def _linked(ctx: CheckContext, change: Figure, role: str) -> Figure | None:
 
 
 def _older(ctx: CheckContext, new: Figure, exclude: set[str]) -> Figure | None:
-    """Another figure of the same series in the sentence that is dated before the new one."""
-    for fig in ctx.in_sentence(new.sentence):
-        if fig.id in exclude or not _comparable(fig, new) or fig.attr("role") == "change":
-            continue
-        if fig.anchor and new.anchor and fig.anchor < new.anchor:
-            return fig
-    return None
+    """The nearest other figure of the same series in the sentence, when it is dated before the new one."""
+    near = [f for f in ctx.in_sentence(new.sentence) if f.id not in exclude and f.id != new.id
+            and _comparable(f, new) and f.attr("role") != "change"]
+    if not near:
+        return None
+    # "3.6% in 2004, slipping to 2.9% next year before recovering to 3.1% in 2006": 2.9% (undated), not 3.6%
+    fig = min(near, key=lambda f: abs(f.span.start - new.span.start))
+    return fig if fig.anchor and new.anchor and fig.anchor < new.anchor else None
+
+
+def _one_statement(ctx: CheckContext, figures: list[Figure]) -> bool:
+    """False when a clause break separates a figure before the others from them."""
+    text = ctx.doc.text if ctx.doc is not None else ""
+    if not text:
+        return True
+    ordered = sorted(figures, key=lambda f: f.span.start)
+    return not any(CLAUSE_BREAK.search(text[a.span.end: b.span.start]) and a.attr("role") == "old"
+                   for a, b in zip(ordered, ordered[1:], strict=False))
+
+
+def _direction_doubtful(ctx: CheckContext, new: Figure, old: Figure) -> bool:
+    """True unless the words around a direction-only statement say its direction and not the other one.
+
+    'Growth slowed to 0.3%, down from 6.3%' had direction "up" from the noun "growth": not evidence enough.
+    """
+    text = ctx.doc.text if ctx.doc is not None else ""
+    if not text:
+        return False
+    span = ctx.doc.sentence_span(new.sentence)
+    start = max(span.start, min(new.span.start, old.span.start) - 80)
+    window = text[start: max(new.span.end, old.span.end)]
+    up, down = _direction_words()
+    said, other = (up, down) if new.attr("direction") == "up" else (down, up)
+    return not said.search(window) or bool(other.search(window))
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
@@ -55,6 +102,11 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         old = _linked(ctx, fig, "old") if stated_change else _linked(ctx, new, "old")
         old = old if old is not None and _comparable(old, new) else _older(ctx, new, {fig.id, new.id})
         if old is None or not _comparable(old, new):
+            continue
+        involved = [f for f in (fig, new, old) if f is not None]
+        if not _one_statement(ctx, list({f.id: f for f in involved}.values())):
+            continue
+        if not stated_change and _direction_doubtful(ctx, new, old):
             continue
         ctx.mark(fig, new, old)
         hit = _compare(fig if stated_change else None, new, old)

@@ -17,6 +17,7 @@ TESTS = ("unit", "currency", "same-currency", "scale-word", "disagree")
 SCALE_FACTORS = (1e3, 1e6, 1e9, 1e12)
 WINDOW_DAYS = 30  # a conversion may use a rate from the weeks before publication
 WRITTEN_WITHIN = 5  # years: an undated text is written within a few years of the years it names
+PUBLISHED_WITHIN = 1  # years: an undated text is published within about a year after its latest past event
 
 # Currency words several countries use: without a country beside them, the rate is unknowable.
 AMBIGUOUS = re.compile(r"\b(?:pesos?|rupees?|francs?|crowns?|dinars?|shillings?|dollars?)\b", re.I)
@@ -217,8 +218,36 @@ def _years(ctx: CheckContext) -> list[int]:
     return sorted(years)
 
 
+def latest_past(ctx: CheckContext) -> dt.date | None:
+    """The first day of the latest dated event the text tells in the past tense: publication is not before it.
+
+    Decades ("the 1990s") and ranges are left out (too coarse), and so is a past-tense year later than the
+    latest year the text names outside the past tense plus one (a maturity, "notes due 2030, sold on Friday").
+    """
+    past, other = [], []
+    for fig in ctx.figures:
+        if fig.kind not in ("year", "date") or not fig.date or fig.attr("decade"):
+            continue
+        span = _date_bounds(fig.date)
+        if span is None:
+            continue
+        (past if fig.attr("tense") == "past" else other).append(span[0])
+    if not past:
+        return None
+    ceiling = max(other).year + 1 if other else None
+    kept = [d for d in past if ceiling is None or d.year <= ceiling]
+    return max(kept) if kept else None
+
+
+def _date_bounds(iso: str) -> tuple[dt.date, dt.date] | None:
+    from .calendar import bounds
+
+    return bounds(iso)
+
+
 def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], str] | None:
-    """The rates a conversion may have used: the weeks before publication, else the years the text names."""
+    """The rates a conversion may have used: the weeks before publication; without a publication date, the
+    year after the text's latest past-tense event; else the years the text names, else the whole record."""
     known = _known_range(src, dst)
     if known is None:
         return None
@@ -228,6 +257,14 @@ def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], s
             band, where = rate_band(src, dst, *known), f"ECB {known[0].year}–{known[1].year}, the widest on record"
         else:
             band, where = rate_band(src, dst, first, ctx.published), f"ECB, the month to {ctx.published.isoformat()}"
+        return (band, where) if band else None
+    event = latest_past(ctx)
+    if event is not None and known[0] <= event <= known[1]:
+        first = event - dt.timedelta(days=WINDOW_DAYS)
+        last = min(dt.date(event.year + PUBLISHED_WITHIN, 12, 31), known[1])
+        band = rate_band(src, dst, max(first, known[0]), last)
+        where = (f"ECB {first.isoformat()} to {last.isoformat()}: no publication date; from the latest event the "
+                 f"text tells in the past tense ({event.isoformat()}) to the end of the next year")
         return (band, where) if band else None
     years = [y for y in _years(ctx) if known[0].year <= y <= known[1].year]
     if years:

@@ -1,6 +1,6 @@
 """Document -> [Figure]: run each family of figures, keep the best reading of each span, add context.
 
-Each family module (money, percent, quantities, calendar, numbers) has
+Each family module (money, percent, quantities, calendar, ages, numbers) has
 `find(text: str, published: datetime.date | None) -> list[Figure]` returning figures with empty ids;
 where two readings overlap the longer one wins, then the family listed first. `context.link`
 then adds what the words around a figure say: qualifiers, subject, time anchor, and the `attrs`
@@ -10,18 +10,41 @@ Figure.attrs vocabulary (every key optional):
 - role: "change" (a stated change: "rose 5%", "a 5% fall", "up $2bn"), "new" (the value after a
   change: "to $11.1bn"), "old" (the value before: "from $10.9bn", "a year earlier", "after it hit"),
   "share" (a percentage of a whole: "8% of Google", "a 40% stake", "turnout of 60%"),
-  "total" ("the 150-seat council", "a total of"), "part" (a listed component of a total).
+  "total" ("the 150-seat council", "a total of", "Of the 1,200 workers, ..."), "part" (a listed component
+  of a total, or of a whole split in percentages: "split between Labour on 45%, ... and others on 25%").
 - direction: "up" | "down" for a change figure, or for a "new" figure whose verb says which way.
-- link: id of the figure a change/new/old figure is tied to in the same statement.
-- converts: id of the figure that a bracketed figure restates ("1,500 km (932 miles)").
+- link: id of the figure this one is tied to in the same statement: a change/new/old figure to its partner;
+  a part to its total; a share (percent, fraction, or a count in "320 of the 800 staff") to its whole
+  ("40% of the 800 staff" -> 800).
+- complete: True | False on parts: whether the text claims the list is the whole ("split between", "made up
+  of", a colon after the total, "the rest"/"others" before the last part).
+- converts: id of the figure this one restates: a bracket ("1,500 km (932 miles)", "$10m (£5.3m)"; in
+  "£5.7bn ($10.7bn; 8.2bn euros)" both restate £5.7bn), a share restated as an amount or back ("a quarter
+  of the 800 staff, or 320 people" -> a quarter; "320 of the 800 staff (40%)" -> 320), or a per-unit figure
+  restating a count ("$6bn from 30 million users, or $300 per user" -> 30 million). Never on brackets that
+  say something else ("$199 (£149 in Britain)", "(up from £3m)", "(2004: £3m)").
+- per: the unit a per-unit figure is per ("$300 per user" -> "user", "£5 a head" -> "head", "$2 each" -> "each").
+- extreme: "high" | "low" on a record ("a record low", "the lowest" -> low; "an all-time high", "the biggest
+  ever", a bare "record" -> high unless the change is down).
+- series: a normalised name for figures compared by the record check: the subject, with "per <unit>" and the
+  period its anchor gives ("annual trade", "monthly exports"); absent without a subject.
+- headline: True on the figures of the first sentence when the document opens with a headline line (a line
+  of its own without closing punctuation).
+- range_high: the upper end of a stated range ("$2m-$3m", "18 to 25 percent"); value is the lower end.
 - step: the size of the last stated digit, in the figure's unit (precision; the interval is
-  value -/+ step/2 unless a qualifier widens it).
+  value -/+ step/2 unless a qualifier widens it). A fraction's interval follows the fractions people round
+  to: "two-thirds" 0.667 -/+ 0.01, "almost a quarter" (0.2, 0.25], "more than a third" (0.333, 0.5],
+  "most of"/"a majority of" (0.5, 1].
 - valid: False for an impossible date ("February 30"); date then holds the text's own reading.
 - weekday: 0-6 (Monday=0) when the text names the weekday of a date ("Friday, February 26").
 - tense: "past" | "future" for the verb that governs a calendar figure ("launched ... in 2024").
 - relation: how a relative date was resolved ("next week", "last November").
 - born: True for a year that is a birth year ("born in 1970"); anniversary: N for "the 20th anniversary".
-- series: a normalised name for figures compared by the record check ("annual trade").
+- relation on a duration: "after" | "before" for an elapsed time ("two days after the vote", "a week later",
+  "three days before the election"); link_span: (start, end) of the event's calendar figure, the next one in
+  the sentence for "after"/"before", the previous one for "later"/"earlier" (extract() may turn it into link).
+
+A count in a total/part breakdown carries the counted noun as its unit ("seat"), so parts and total compare.
 """
 
 from __future__ import annotations
@@ -31,7 +54,7 @@ import importlib
 
 from ..model import Figure
 
-FAMILIES = ("money", "percent", "quantities", "calendar", "numbers")
+FAMILIES = ("money", "percent", "quantities", "calendar", "ages", "numbers")
 
 
 def extract(doc) -> list[Figure]:

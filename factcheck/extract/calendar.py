@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import calendar as _calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from typing import Any
 
 import yaml
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from ..model import Figure, Span
 
@@ -53,11 +54,21 @@ MODIFIERS: dict[str, str] = LEX["relative_modifiers"]
 OFFSET_WORDS: dict[str, int] = LEX["offset_words"]
 HOLIDAYS: dict[str, Any] = LEX["holidays"]
 NOT_PAST = set(LEX["tense"]["not_past"])
+WEEKDAY_OBJECTS = (MO, TU, WE, TH, FR, SA, SU)
+# Publication dates this close to the ends of the calendar resolve nothing: date arithmetic must not overflow.
+PUBLISHED_RANGE = (dt.date(2, 1, 1), dt.date(9998, 12, 31))
+TENS: list[str] = LEX["tens_words"]
+A_DURATION_BEFORE = set(LEX["a_duration_before"])
+DURATION_AFTER = set(LEX["duration_after"])
+ELAPSED: dict[str, str] = LEX["elapsed_relations"]
+FRACTION_OF = set(LEX["fraction_of_words"])
+PIVOT: int = LEX["two_digit_year_pivot"]
+PERIOD_ORDINALS: dict[str, int] = LEX["period_ordinals"]
 
 
 def _alt(words, plural: bool = False) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace."""
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
@@ -88,7 +99,7 @@ ORDW = (
 YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)(?!\d)"
 YEAR2 = YEAR.replace("?P<year>", "?P<year2>")
 NUMW = _alt(k for k in NUMBER_WORDS)
-NUM = rf"(?P<n>\d+(?:\.\d+)?|(?:{NUMW})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+NUM = rf"(?P<n>\d+(?:\.\d+)?|(?:{_alt(TENS)})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|(?:{NUMW}))"
 UNIT = rf"(?P<unit>{_alt(TIME_UNITS)})"
 CONNECT = r"\s*(?:-|–|—|~|to|through|thru|till|until)\s*"
 MOD = rf"(?P<mod>{_alt(MODIFIERS)})"
@@ -150,6 +161,12 @@ QUARTER = re.compile(
     r"|(?P<rel>the\s+year|this\s+year|last\s+year|next\s+year)))(?!\w)",
     FLAGS,
 )
+PERIOD_OF = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<ordw>{_alt(PERIOD_ORDINALS)})|(?P<ordn>\d{{1,2}})(?:st|nd|rd|th))\s+(?P<unit>week|month)"
+    rf"\s+of\s+(?:the\s+year\s+)?(?:{MON}\s*,?\s*)?{YEAR}",
+    FLAGS,
+)
+WEEK_OF = re.compile(rf"\bthe\s+week\s+(?:{_alt(LEX['week_of_words'])})\s+", FLAGS)
 WEEKDAY = re.compile(
     _lead(MODIFIERS, WEEKDAYS, ["week"])
     + rf"\b(?:{MOD}\s+)?(?:week\s*-?\s*)?{WD}(?!s\b)(?:\s+(?:in\s+the\s+)?(?P<part>{PARTS})\b(?!s))?",
@@ -185,9 +202,9 @@ OFFSET = re.compile(
 )
 IN_OFFSET = re.compile(_lead(["in"]) + rf"\bin\s+{NUM}\s+{UNIT}(?:'s?|’s?)?(?:\s+time)?(?![\w-])", FLAGS)
 DURATION = re.compile(
-    _lead(NUMBER_WORDS, digits=True)
-    + rf"(?<![\w$£€.-]){NUM}(?P<sep>\s+|-)(?:(?:and\s+a\s+half|more|straight|consecutive)\s+)?{UNIT}"
-    r"(?![\w-])(?!\s+old\b)(?!-old)",
+    _lead(NUMBER_WORDS, TIME_UNITS, digits=True)
+    + rf"(?<![\w$£€.-])(?:{NUM}(?P<sep>\s+|-)(?:(?:and\s+a\s+half|more|straight|consecutive)\s+)?{UNIT}"
+    rf"|(?P<long>{_alt(TIME_UNITS)})(?=-long\b))(?:-long\b)?(?![\w-])(?!\s+old\b)(?!-old)",
     FLAGS,
 )
 HOLIDAY = re.compile(
@@ -288,10 +305,8 @@ def _weekday_date(weekday: int, published: dt.date, tense: str | None, mod: str 
     return published + relativedelta(weekday=weekday_of(weekday)(-1))
 
 
-def weekday_of(n: int):
-    from dateutil.relativedelta import weekdays
-
-    return weekdays[n]
+def weekday_of(n: int) -> weekday:
+    return WEEKDAY_OBJECTS[n]
 
 
 def _movable(rule: str, year: int) -> dt.date:
@@ -353,8 +368,10 @@ def _shift(unit: str, n: float, sign: int) -> relativedelta:
 
 
 def _two_digit_year(yy: int, published: dt.date | None) -> int:
-    limit = (published.year if published else dt.date.today().year) + 10
-    return 2000 + yy if 2000 + yy <= limit else 1900 + yy
+    """ "'98": the century that puts it at most ten years after publication (without one: a fixed pivot)."""
+    if published is None:
+        return 2000 + yy if yy <= PIVOT else 1900 + yy
+    return 2000 + yy if 2000 + yy <= published.year + 10 else 1900 + yy
 
 
 # --- tense ----------------------------------------------------------------------------------
@@ -428,7 +445,7 @@ TRIGGERS: dict[str, set[str]] = {
     "COUNTED_PERIOD": _firsts(MODIFIERS, ["the"]),
     "OFFSET": _firsts(NUMBER_WORDS, ["the", DIGIT]),
     "IN_OFFSET": {"in"},
-    "DURATION": _firsts(NUMBER_WORDS, [DIGIT]),
+    "DURATION": _firsts(NUMBER_WORDS, TIME_UNITS, [DIGIT]),
     "HOLIDAY": _firsts(MODIFIERS, HOLIDAYS),
     "ANNIVERSARY": _firsts(ORDINAL_WORDS, [DIGIT]),
 }
@@ -663,11 +680,11 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
             add(Atom(m.start() + 3, m.end(), "date", day=day))  # the month comes from publication
 
     for m in YEAR_MONTH.finditer(text):
-        y, mo = int(m.group("y")), m.group("m")
-        if len(mo) == 2 and int(mo) == (y + 1) % 100:
+        y, digits = int(m.group("y")), m.group("m")
+        if len(digits) == 2 and int(digits) == (y + 1) % 100:
             continue  # "2012-13" is a span of years
-        if 1 <= int(mo) <= 12:
-            add(Atom(m.start(), m.end(), "date", y, int(mo)))
+        if 1 <= int(digits) <= 12:
+            add(Atom(m.start(), m.end(), "date", y, int(digits)))
 
     for m in MONTH_NUM_YEAR.finditer(text):
         add(Atom(m.start(), m.end(), "date", int(m.group("y")), int(m.group("m"))))
@@ -702,7 +719,8 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
     for m in _scan("CENTURY", text, starts):
         n = int(m.group("n"))
         if 1 <= n <= 22:
-            add(Atom(m.start(), m.end(), "date_range", date=_iso((n - 1) * 100), date_end=_iso((n - 1) * 100 + 99)))
+            first = max(1, (n - 1) * 100)  # there is no year 0
+            add(Atom(m.start(), m.end(), "date_range", date=_iso(first), date_end=_iso((n - 1) * 100 + 99)))
 
     for m in _scan("QUARTER", text, starts):
         q = m.group("q") or m.group("q2")
@@ -726,9 +744,55 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
         first = (n - 1) * size + 1
         add(Atom(m.start(), m.end(), "date_range", date=_iso(y, first), date_end=_iso(y, first + size - 1)))
 
+    _period_atoms(text, out)
     _relative_atoms(text, published, out, starts)
     _duration_atoms(text, published, out, starts)
+    _week_of(text, out)
     return out
+
+
+def _period_atoms(text: str, out: list[Atom]) -> None:
+    """ "the first week of 2021" (ISO weeks; of a month: counted from the week holding its first day), "the third
+    month of 2021"."""
+    low = text.lower()
+    if "week" not in low and "month" not in low:
+        return
+    for m in PERIOD_OF.finditer(text):
+        n = PERIOD_ORDINALS[m.group("ordw").lower()] if m.group("ordw") else int(m.group("ordn"))
+        year = int(m.group("year"))
+        month = MONTHS[m.group("mon").lower().rstrip(".")] if m.group("mon") else None
+        try:
+            if m.group("unit").lower() == "month":
+                if month is None and (n == -1 or 1 <= n <= 12):
+                    out.append(Atom(m.start(), m.end(), "date", year, 12 if n == -1 else n))
+                continue
+            if month is None:
+                last = dt.date(year, 12, 28).isocalendar()[1]
+                monday = dt.date.fromisocalendar(year, last if n == -1 else n, 1)
+            elif n == -1:
+                end = dt.date(year, month, _calendar.monthrange(year, month)[1])
+                monday = end - dt.timedelta(days=end.weekday())
+            else:
+                first = dt.date(year, month, 1)
+                monday = first - dt.timedelta(days=first.weekday()) + dt.timedelta(weeks=n - 1)
+                if monday.month != month and monday > first:
+                    continue  # no such week
+        except ValueError:
+            continue
+        end_day = monday + dt.timedelta(days=6)
+        out.append(Atom(m.start(), m.end(), "date_range", date=_iso_date(monday), date_end=_iso_date(end_day)))
+
+
+def _week_of(text: str, out: list[Atom]) -> None:
+    """ "the week of April 10": the week (Monday to Sunday) holding a date; resolved with the date."""
+    if "week" not in text.lower():
+        return
+    days = {a.start: a for a in out if a.kind == "date" and a.day is not None and a.date is None}
+    for m in WEEK_OF.finditer(text):
+        day = days.get(m.end())
+        if day is not None:
+            atom = Atom(m.start(), day.end, "date", day.year, day.month, day.day, attrs={"week": True})
+            out.append(atom)
 
 
 def _relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts: dict[str, list[int]]) -> None:
@@ -831,22 +895,25 @@ def _relative_atoms(text: str, published: dt.date | None, out: list[Atom], start
             continue
         unit = m.group("unit")
         future = m.group("mod").lower() in ("next", "coming", "following")
-        if unit.lower().startswith("quarter"):  # whole quarters: "the past two quarters"
-            start = dt.date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
-            first = start + relativedelta(months=3) if future else start - relativedelta(months=int(3 * n))
-            last = first + relativedelta(months=int(3 * n), days=-1)
-        elif future:
-            first = published + dt.timedelta(days=1)
-            last = published + _shift(unit, n, 1)
-        else:
-            first, last = published + _shift(unit, n, -1), published
+        try:
+            if unit.lower().startswith("quarter"):  # whole quarters: "the past two quarters"
+                q_start = dt.date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
+                lo = q_start + relativedelta(months=3) if future else q_start - relativedelta(months=int(3 * n))
+                hi = lo + relativedelta(months=int(3 * n), days=-1)
+            elif future:
+                lo = published + dt.timedelta(days=1)
+                hi = published + _shift(unit, n, 1)
+            else:
+                lo, hi = published + _shift(unit, n, -1), published
+        except (ValueError, OverflowError):
+            continue  # "the past 5,000 years" runs off the calendar
         add(
             Atom(
                 m.start(),
                 m.end(),
                 "relative_date",
-                date=_iso_date(first),
-                date_end=_iso_date(last),
+                date=_iso_date(lo),
+                date_end=_iso_date(hi),
                 attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())},
             )
         )
@@ -915,19 +982,48 @@ def _relative_atoms(text: str, published: dt.date | None, out: list[Atom], start
 
 def _duration_atoms(text: str, published: dt.date | None, out: list[Atom], starts: dict[str, list[int]]) -> None:
     for m in _scan("DURATION", text, starts):
-        word = m.group("n").lower()
-        if word in ("a", "an") and m.group("sep") != "-":
+        unit = (m.group("unit") or m.group("long")).lower()
+        adjective = m.group(0).lower().endswith("-long")  # "a week-long strike": "a" goes with the strike
+        word = re.sub(r"\s+", " ", m.group("n").lower()) if m.group("n") else ""
+        article = word in ("a", "an") and m.group("sep") != "-"
+        if article and not adjective and not _a_duration(text, m):
             continue
-        n = _number(word)
+        n = 1.0 if m.group("long") else _number(word)
         if n is None:
             continue
         if re.search(r"\b(?:aged?|ages)\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
             continue
-        spec = TIME_UNITS[m.group("unit").lower()]
+        if unit.startswith("quarter") and _fraction_quarter(text, m):
+            continue
+        spec = TIME_UNITS[unit]
         value = n * spec.get("value", 1)
         if re.search(r"and\s+a\s+half", m.group(0), re.I):
             value += 0.5 * spec.get("value", 1)
-        out.append(Atom(m.start(), m.end(), "duration", value=value, unit=spec["unit"]))
+        atom = Atom(m.start("unit") if article and adjective else m.start(), m.end(), "duration", value=value)
+        atom.unit = spec["unit"]
+        after = re.match(r"\s+(on\s+from|after|later|before|earlier)\b", text[m.end() : m.end() + 16], re.I)
+        if after:
+            atom.attrs["relation"] = ELAPSED[re.sub(r"\s+", " ", after.group(1).lower())]
+            atom.attrs["elapsed"] = after.group(1).lower().split()[0] in ("later", "earlier")  # counted back
+        out.append(atom)
+
+
+def _a_duration(text: str, m: re.Match) -> bool:
+    """ "for a week", "a fortnight later": "a" counts one unit; "$500 a week", "twice a week" are rates."""
+    if _word_after(text, m.end()).lower() in DURATION_AFTER:
+        return True
+    before = text[max(0, m.start() - 30) : m.start()]
+    if re.search(r"(?:^|[.;:!?(\u2014]|\s[-\u2013])\s*$", before):
+        return True  # the head of a sentence or clause
+    return _word_before(text, m.start()) in A_DURATION_BEFORE
+
+
+def _fraction_quarter(text: str, m: re.Match) -> bool:
+    """ "three-quarters", "three quarters of the staff": a fraction, not a span of three-month quarters."""
+    if m.group("sep") == "-" or m.group("long"):
+        return True
+    of = re.match(r"\s+of\s+([A-Za-z]+)", text[m.end() : m.end() + 30])
+    return bool(of and of.group(1).lower() in FRACTION_OF)
 
 
 # --- combining atoms ------------------------------------------------------------------------
@@ -1069,7 +1165,12 @@ def _resolve_point(atom: Atom, published: dt.date | None, tense: str | None) -> 
 def find(text: str, published: dt.date | str | None) -> list[Figure]:
     """Every calendar figure in text, resolved against the publication date where the text leaves it open."""
     if isinstance(published, str):
-        published = dt.date.fromisoformat(published[:10])
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            published = None
+    if published is not None and not PUBLISHED_RANGE[0] <= published <= PUBLISHED_RANGE[1]:
+        published = None
     atoms = _atoms(text, published)
     _weekday_day(text, atoms, published)
     atoms = _combine(text, atoms)
@@ -1078,12 +1179,47 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
     figures: list[Figure] = []
     previous: tuple[dt.date, int] | None = None
     for atom in chosen:
-        fig, anchor = _figure(text, atom, published, previous)
+        try:
+            fig, anchor = _figure(text, atom, published, previous)
+        except (ValueError, OverflowError):  # arithmetic that runs off the calendar ("in 9,000 years"): no date
+            fig, anchor = _undated(text, atom), None
         if fig is not None:
             figures.append(fig)
             if anchor is not None:
                 previous = anchor
-    return _anniversaries(text, figures)
+    return _anniversaries(text, _elapsed_links(text, figures))
+
+
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+EVENT_KINDS = ("date", "date_range", "weekday", "relative_date", "year")
+
+
+def _elapsed_links(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "two days after the vote on March 3": attr link_span on the duration is the span of the event's figure,
+    the next calendar figure of the sentence for "after"/"before", the previous one for "later"/"earlier"."""
+    out = []
+    for i, fig in enumerate(figures):
+        attrs = dict(fig.attrs)
+        back = attrs.pop("elapsed", None)
+        if back is None:
+            out.append(fig)
+            continue
+        if back:
+            others = [f for f in reversed(figures[:i]) if f.kind in EVENT_KINDS]
+            event = next((f for f in others if not SENTENCE_END.search(text, f.span.end, fig.span.start)), None)
+        else:
+            others = [f for f in figures[i + 1 :] if f.kind in EVENT_KINDS]
+            event = next((f for f in others if not SENTENCE_END.search(text, fig.span.end, f.span.start)), None)
+        if event is not None:
+            attrs["link_span"] = (event.span.start, event.span.end)
+        out.append(dataclasses.replace(fig, attrs=tuple(sorted(attrs.items()))))
+    return out
+
+
+def _undated(text: str, atom: Atom) -> Figure:
+    kind = "relative_date" if "offset" in atom.attrs or "holiday" in atom.attrs else atom.kind
+    attrs = {k: v for k, v in atom.attrs.items() if k in ("relation", "weekday", "part")}
+    return Figure("", Span(atom.start, atom.end), text[atom.start : atom.end], kind, attrs=tuple(sorted(attrs.items())))
 
 
 def _extend_parts(text: str, atoms: list[Atom]) -> None:
@@ -1193,19 +1329,23 @@ def _figure(text: str, atom: Atom, published: dt.date | None, previous) -> tuple
         attrs.pop("weekday", None)
     if BORN.search(text[max(0, atom.start - 30) : atom.start]):
         attrs["born"] = True
+    if attrs.pop("week", False) and valid and date is not None and len(date) == 10:
+        monday = dt.date.fromisoformat(date)
+        monday -= dt.timedelta(days=monday.weekday())
+        kind, date, date_end = "date_range", _iso_date(monday), _iso_date(monday + dt.timedelta(days=6))
     fig = Figure("", span, surface, kind, date=date, date_end=date_end, attrs=tuple(sorted(attrs.items())))
     return fig, _anchor(date) if valid else None
 
 
-def _anchor(date: str | None):
+def _anchor(date: str | None) -> tuple[dt.date, int] | None:
+    """The first day an ISO date of any precision means, and its precision; None for no such day."""
     if not date:
         return None
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), 1
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1), 2
-    return dt.date(*parts), 3
+    try:
+        parts = [int(p) for p in date.split("-")]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), len(parts)
+    except (ValueError, IndexError, OverflowError):
+        return None
 
 
 def _holiday(rule, year: int) -> dt.date:

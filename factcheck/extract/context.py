@@ -28,7 +28,11 @@ QUALIFIER_BEFORE = [
     (name, re.compile(rf"(?i:(?:^|(?<=[\s(\"'“]))(?:{_phrases(words)}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"))
     for name, words in LEX["qualifiers_before"].items()
 ]
-RECORD_AFTER = re.compile(rf"(?i:{_phrases(LEX['record_after'])})\b")
+RECORD_AFTER = re.compile(rf"(?i:{LEX['record_after_gap']}(?P<phrase>{_phrases(LEX['record_after'])}))\b")
+RECORD_LOW = re.compile(rf"(?i:\b(?:{_phrases(LEX['record_low'])})\b)")
+RECORD_HIGH = re.compile(rf"(?i:\b(?:{_phrases(LEX['record_high'])})\b)")
+APPROX_BELOW = re.compile(rf"(?i:\b(?:{_phrases(LEX['approx_below'])})[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$)")
+LANDMARKS = sorted(float(x) for x in LEX["fraction_landmarks"])
 FORECAST = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_before'])})\b)")
 UP = set(LEX["up"])
 DOWN = set(LEX["down"])
@@ -41,6 +45,24 @@ NEW_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['new_before'])})[ \u00a0]+$)")
 SHARE_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['share_before'])})[ \u00a0]+$)")
 SHARE_AFTER = re.compile(rf"(?i:^[ \u00a0]+(?:{_phrases(LEX['share_after'])})\b)")
 TOTAL_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['total_before'])})[ \u00a0]+$)")
+TOTAL_CLAUSE_START = re.compile("|".join(LEX["total_clause_start"]), re.I)
+BREAKDOWN = re.compile(rf"(?i:(?::|\b(?:{_phrases(w for w in LEX['breakdown'] if w != ':')})\b))")
+REMAINDER = re.compile(rf"(?i:\b(?:{_phrases(LEX['remainder'])})\b)")
+LIST_GAP = int(LEX["list_gap"])
+HEADLINE_MAX = int(LEX["headline_max"])
+RESTATE_OPENER = re.compile(LEX["restate_opener"], re.I)
+RESTATE_SEPARATOR = re.compile(LEX["restate_separator"], re.I)
+RESTATE_CLOSE = re.compile(LEX["restate_close"])
+RESTATE_OR = re.compile(LEX["restate_or"], re.I)
+RESTATE_SHARE_BRACKET = re.compile(LEX["restate_share_bracket"], re.I)
+SHARE_OF = re.compile(LEX["share_of"], re.I)
+PER_NOT = set(LEX["per_not_nouns"])
+PER_ALONE = re.compile(rf"(?i:^[ \u00a0]*(?P<w>{_phrases(LEX['per_alone'])})\b)")
+PER_NOUN = re.compile(
+    rf"(?i:^[ \u00a0-]*(?P<w>{_phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
+    rf"(?P<end>{LEX['per_noun_end']})?"
+)
+COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
 CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in LEX["clause_breaks"]), re.I)
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{_phrases(MEASURE)})\b)")
@@ -50,7 +72,9 @@ ANCHOR_GAP = re.compile(
     r"in[ \u00a0]+fiscal|over|through)[ \u00a0]+)?(?:the[ \u00a0]+(?:year[ \u00a0]+)?)?$)"
 )
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
-TOTAL_COMPOUND = re.compile(r"-(?:seat|member|strong)$")
+TOTAL_COMPOUND = re.compile(rf"-(?:{_phrases(LEX['total_compounds'])})$")
+SHARE_KINDS = {"percent", "fraction"}
+AMOUNT_KINDS = {"count", "money", "quantity"}
 STOP_NOUNS = {
     "was",
     "has",
@@ -81,20 +105,39 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         clause_start = _clause_start(text, figures, i, sent.start)
         before = text[clause_start : fig.span.start]
         after = text[fig.span.end : min(sent.end, fig.span.end + 60)]
-        qualifiers = _qualifiers(text, fig, before, after)
+        qualifiers, record_phrase = _qualifiers(text, fig, before, after)
         attrs = dict(fig.attrs)
         attrs.update(_roles(fig, before, after, text[sent.start : fig.span.start]))
+        if "record" in qualifiers:
+            attrs["extreme"] = _extreme(record_phrase, attrs.get("direction"))
+        per = _per(fig, text[fig.span.end : fig.span.end + 40])
+        if per and "per" not in attrs:
+            attrs["per"] = per
         out.append(
             dataclasses.replace(
                 fig,
                 qualifiers=qualifiers,
-                interval=_widen(fig, qualifiers),
+                interval=_widen(fig, qualifiers, before),
                 subject=fig.subject or _subject(text, fig, before, after, sent.start),
                 anchor=fig.anchor or _anchor(text, figures, i, sent),
                 attrs=tuple(attrs.items()),
             )
         )
-    return _links(text, out)
+    out = _links(text, out)
+    attrs_of = [dict(f.attrs) for f in out]
+    _share_links(doc, out, attrs_of)
+    _restatements(doc, out, attrs_of)
+    _breakdowns(doc, out, attrs_of)
+    _series(out, attrs_of)
+    _headline(doc, out, attrs_of)
+    return [
+        fig if attrs == dict(fig.attrs) else _with(fig, attrs) for fig, attrs in zip(out, attrs_of, strict=True)
+    ]
+
+
+def _with(fig: Figure, attrs: dict) -> Figure:
+    unit = attrs.pop("_unit", fig.unit)
+    return dataclasses.replace(fig, unit=unit, attrs=tuple(attrs.items()))
 
 
 def _clause_start(text: str, figures: list[Figure], i: int, sent_start: int) -> int:
@@ -110,38 +153,58 @@ def _clause_start(text: str, figures: list[Figure], i: int, sent_start: int) -> 
     return start
 
 
-def _qualifiers(text: str, fig: Figure, before: str, after: str) -> tuple[str, ...]:
+def _qualifiers(text: str, fig: Figure, before: str, after: str) -> tuple[tuple[str, ...], str]:
+    """The qualifiers the words around a figure give it, and the record phrase when it is called a record."""
     found: list[str] = []
     rest = before
+    record_phrase = ""
     for _ in range(3):
         hit = False
         for name, rx in QUALIFIER_BEFORE:
             m = rx.search(rest)
             if m and name not in found:
                 found.append(name)
+                if name == "record":
+                    record_phrase = m.group(0)
                 rest = rest[: m.start()]
                 hit = True
                 break
         if not hit:
             break
-    if "record" not in found and RECORD_AFTER.match(after):
-        found.append("record")
+    if "record" not in found:
+        m = RECORD_AFTER.match(after)
+        if m:
+            found.append("record")
+            record_phrase = m.group("phrase")
     window = before[-45:]
     if FORECAST.search(window):
         found.append("forecast")
-    return tuple(
+    ordered = tuple(
         q
         for q in ("approx", "more_than", "at_least", "less_than", "at_most", "up_to", "record", "forecast")
         if q in found
     )
+    return ordered, record_phrase
 
 
-def _widen(fig: Figure, qualifiers: tuple[str, ...]) -> Interval | None:
+def _extreme(phrase: str, direction: str | None) -> str:
+    """ "a record low", "the lowest" -> low; "an all-time high" -> high; a bare "record" follows the change."""
+    if RECORD_LOW.search(phrase):
+        return "low"
+    if RECORD_HIGH.search(phrase):
+        return "high"
+    return "low" if direction == "down" else "high"
+
+
+def _widen(fig: Figure, qualifiers: tuple[str, ...], before: str = "") -> Interval | None:
     """more_than -> (value, inf); at_least -> [value, inf); less_than/at_most/up_to -> [0, value] (or -inf for
-    signed kinds); approx widens each side by APPROX_WIDTH of the value on top of the stated precision."""
+    signed kinds); approx widens each side by APPROX_WIDTH of the value on top of the stated precision.
+    A fraction stays between the fractions people round to: "more than a third" is (1/3, 1/2]."""
     iv, v = fig.interval, fig.value
     if iv is None or v is None:
         return iv
+    if fig.kind == "fraction" and 0 < v <= 1 and qualifiers:
+        return _fraction_interval(iv, v, qualifiers, before)
     floor = 0.0 if v >= 0 and fig.unit not in ("celsius", "fahrenheit", "pp") else -math.inf
     if "more_than" in qualifiers or "at_least" in qualifiers:
         iv = Interval(min(v, iv.low) if fig.attr("range_high") is not None else v, math.inf)
@@ -151,6 +214,35 @@ def _widen(fig: Figure, qualifiers: tuple[str, ...]) -> Interval | None:
         pad = APPROX_WIDTH * abs(v)
         iv = Interval(iv.low - pad, iv.high + pad)
     return iv
+
+
+def _fraction_interval(iv: Interval, v: float, qualifiers: tuple[str, ...], before: str) -> Interval:
+    below = max((x for x in LANDMARKS if x < v - 1e-6), default=0.0)
+    above = min((x for x in LANDMARKS if x > v + 1e-6), default=1.0)
+    if "more_than" in qualifiers or "at_least" in qualifiers:
+        return Interval(v, above)
+    if "less_than" in qualifiers or "at_most" in qualifiers or "up_to" in qualifiers:
+        return Interval(below, v)
+    if "approx" in qualifiers and APPROX_BELOW.search(before):
+        return Interval(below, v)
+    if "approx" in qualifiers:
+        pad = APPROX_WIDTH * v
+        return Interval(iv.low - pad, iv.high + pad)
+    return iv
+
+
+def _per(fig: Figure, after: str) -> str | None:
+    """ "$300 per user" -> user; "£5 a head" -> head; "$2 each" -> each."""
+    if fig.kind not in AMOUNT_KINDS:
+        return None
+    m = PER_NOUN.match(after)
+    if m and m.group("noun").lower() not in PER_NOT:
+        if m.group("w").lower() == "per" or m.group("end") is not None:
+            return m.group("noun").lower()
+    m = PER_ALONE.match(after)
+    if m:
+        return m.group("w").lower().split()[-1]
+    return None
 
 
 def _direction(words: list[str]) -> str | None:
@@ -242,31 +334,194 @@ def _anchor(text: str, figures: list[Figure], i: int, sent) -> str | None:
 
 
 def _links(text: str, figures: list[Figure]) -> list[Figure]:
-    """Tie the change, new and old figures of one sentence together, and bracketed conversions to their figure."""
+    """Tie the change, new and old figures of one sentence together."""
     by_sentence: dict[int, dict[str, Figure]] = {}
     for fig in figures:
         role = fig.attr("role")
         if role in ("change", "new", "old"):
             by_sentence.setdefault(fig.sentence, {}).setdefault(role, fig)
     out: list[Figure] = []
-    converts_to: Figure | None = None
     for fig in figures:
-        attrs = dict(fig.attrs)
         roles = by_sentence.get(fig.sentence, {})
-        role = attrs.get("role")
+        role = fig.attr("role")
         # change -> new (else old); new -> change; old -> change (else new): a check finds the new and the old
         # figure of a change by their link to it, and the old figure of a bare "fell to X from Y" by its link to X.
         partner = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}.get(role, ())
         for other in partner:
             if other in roles and roles[other] is not fig:
-                attrs["link"] = roles[other].id
+                fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": roles[other].id}.items()))
                 break
-        if out and fig.kind == out[-1].kind and fig.kind in BOUNDARY_KINDS:
-            gap = text[out[-1].span.end : fig.span.start]
-            if re.fullmatch(r"[ \u00a0]*[(\[][ \u00a0]*", gap):
-                converts_to = out[-1] if out[-1].attr("converts") is None else converts_to
-                attrs["converts"] = converts_to.id if converts_to else out[-1].id
-            elif re.fullmatch(r"[ \u00a0]*[;,/][ \u00a0]*", gap) and out[-1].attr("converts") is not None:
-                attrs["converts"] = out[-1].attr("converts")
-        out.append(dataclasses.replace(fig, attrs=tuple(attrs.items())))
+        out.append(fig)
     return out
+
+
+def _share_links(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """A share and the whole it is a share of: "40% of the 800 staff", "320 of the 800 staff" -> link."""
+    text = doc.text
+    for i, fig in enumerate(figures[:-1]):
+        nxt = figures[i + 1]
+        if nxt.sentence != fig.sentence or "link" in attrs[i] or attrs[i].get("role") == "change":
+            continue
+        if fig.kind not in SHARE_KINDS | {"count"} or nxt.kind not in AMOUNT_KINDS or nxt.value is None:
+            continue
+        if fig.kind == "count" and nxt.kind != "count":
+            continue
+        if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start):
+            attrs[i]["link"] = nxt.id
+            if fig.kind == "count" and fig.value is not None and nxt.value < fig.value:
+                del attrs[i]["link"]  # "5 of the 3": not a part of that whole
+
+
+def _same_family(a: Figure, b: Figure) -> bool:
+    """Two figures one may restate: money and money, or quantities (with units) of the same sort."""
+    if a.value is None or b.value is None:
+        return False
+    if a.kind == "money" or b.kind == "money":
+        return a.kind == b.kind == "money"
+    return a.kind == b.kind == "quantity" and bool(a.unit) and bool(b.unit)
+
+
+def _restatements(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """`converts` on each figure that restates another: "$10m (£5.3m)", "£5.7bn ($10.7bn; 8.2bn euros)",
+    "a quarter of the 800 staff, or 320 people", "320 of the 800 staff (40%)"."""
+    text = doc.text
+    whole_of = {a["link"]: j for j, a in enumerate(attrs) if figures[j].kind in SHARE_KINDS | {"count"} and "link" in a}
+    for i in range(1, len(figures)):
+        fig, prev = figures[i], figures[i - 1]
+        if fig.sentence != prev.sentence or fig.value is None:
+            continue
+        gap_start, gap_end = prev.span.end, fig.span.start
+        closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= len(text.rstrip())
+        original: Figure | None = None
+        if RESTATE_OPENER.fullmatch(text, gap_start, gap_end) and closes and _same_family(prev, fig):
+            original = prev
+        elif RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end) and "converts" in attrs[i - 1]:
+            first = next((f for f in figures if f.id == attrs[i - 1]["converts"]), None)
+            if first is not None and _same_family(first, fig) and closes:
+                original = first
+        elif prev.id in whole_of and (
+            RESTATE_OR.fullmatch(text, gap_start, gap_end) or RESTATE_SHARE_BRACKET.fullmatch(text, gap_start, gap_end)
+        ):
+            share = figures[whole_of[prev.id]]
+            if (share.kind in SHARE_KINDS) != (fig.kind in SHARE_KINDS) and fig.kind in SHARE_KINDS | AMOUNT_KINDS:
+                original = share  # the restated share of the whole, as an amount or as a share
+        elif RESTATE_OR.fullmatch(text, gap_start, gap_end):
+            if attrs[i].get("per") and prev.kind in AMOUNT_KINDS:
+                original = prev  # "$6bn from 30 million users, or $300 per user"
+            elif _same_family(prev, fig) and prev.unit != fig.unit:
+                original = prev  # "$10m, or £5.3m"
+        if original is not None:
+            attrs[i]["converts"] = original.id
+
+
+def _counted(text: str, fig: Figure) -> str | None:
+    """The noun a count counts, singular: "80 seats" -> seat, "the 150-seat council" -> seat."""
+    if "-" in fig.surface:
+        tail = fig.surface.rsplit("-", 1)[-1].lower()
+        return tail if tail.isalpha() else None
+    m = COUNTED_NOUN.match(text[fig.span.end : fig.span.end + 30])
+    if not m or not m.group("noun"):
+        return None
+    noun = m.group("noun")
+    if noun in STOP_NOUNS or not noun.endswith("s") or len(noun) < 3:
+        return None
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+
+
+def _breakdowns(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """role total / part with link and `complete`: "the 150-seat council: 80, 50 and 15 seats",
+    "of the 1,200 workers, 700 ... and 600 ...", "split between Labour on 45%, ... and others on 25%"."""
+    text = doc.text
+    n = len(figures)
+    i = 0
+    while i < n:
+        head = figures[i]
+        sent = doc.sentence_span(head.sentence)
+        is_total = attrs[i].get("role") == "total" or (
+            head.kind in AMOUNT_KINDS and bool(TOTAL_CLAUSE_START.search(text, sent.start, head.span.start))
+        )
+        if head.value is None or not (is_total or (head.kind == "percent" and head.unit == "%")):
+            i += 1
+            continue
+        first = i + 1 if is_total else i
+        noun = _counted(text, head) if head.kind == "count" else None
+        parts: list[int] = []
+        for j in range(first, n):
+            fig = figures[j]
+            if fig.sentence != head.sentence:
+                break
+            like = fig.kind == head.kind and fig.unit == head.unit and fig.value is not None
+            if not like or attrs[j].get("role") in ("change", "new", "old", "total"):
+                if parts:
+                    break
+                continue
+            if fig.kind == "count":
+                own = _counted(text, fig)
+                if noun and own and own != noun:
+                    if parts:
+                        break
+                    continue  # "split three ways: 80 seats, ...": a count of something else before the list
+            if parts and fig.span.start - figures[parts[-1]].span.end > LIST_GAP:
+                break
+            parts.append(j)
+        if len(parts) < 2:
+            i += 1
+            continue
+        lead = text[(head.span.end if is_total else sent.start) : figures[parts[0]].span.start]
+        last_lead = text[figures[parts[-2]].span.end : figures[parts[-1]].span.start]
+        complete = bool(BREAKDOWN.search(lead)) or bool(REMAINDER.search(last_lead))
+        if not is_total and not complete:
+            i += 1
+            continue
+        if is_total:
+            attrs[i]["role"] = "total"
+            if noun:
+                attrs[i]["_unit"] = noun
+        for j in parts:
+            attrs[j]["role"] = "part"
+            attrs[j]["complete"] = complete
+            if is_total:
+                attrs[j]["link"] = head.id
+                if noun:
+                    attrs[j]["_unit"] = noun
+        i = parts[-1] + 1
+
+
+def _series(figures: list[Figure], attrs: list[dict]) -> None:
+    """A normalised series name for the record check: subject, with the period its anchor gives ("annual trade")."""
+    for fig, a in zip(figures, attrs, strict=True):
+        if not fig.subject or fig.value is None or fig.kind not in LINKED_KINDS:
+            continue
+        name = fig.subject
+        if a.get("per"):
+            name = f"{name} per {a['per']}"
+        period = _period(fig.anchor)
+        a["series"] = f"{period} {name}" if period else name
+
+
+def _period(anchor: str | None) -> str | None:
+    if not anchor:
+        return None
+    if re.fullmatch(r"\d{4}", anchor):
+        return "annual"
+    if re.fullmatch(r"\d{4}-\d{2}", anchor):
+        return "monthly"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
+        return "daily"
+    return None
+
+
+def _headline(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """headline: True on the figures of the first sentence when the document opens with a headline line."""
+    if not doc.sentences or len(doc.sentences) < 2:
+        return
+    first = doc.sentences[0]
+    line_end = doc.text.find("\n", first.start)
+    if line_end == -1 or first.end > line_end + 1:
+        return  # the first sentence runs on past its line: body text, not a headline
+    line = doc.text[first.start : line_end].strip()
+    if not line or line[-1] in ".!?;,:" or len(line) > HEADLINE_MAX:
+        return
+    for fig, a in zip(figures, attrs, strict=True):
+        if fig.sentence == 0:
+            a["headline"] = True

@@ -17,7 +17,7 @@ WORDS: dict[str, str] = LEX["words"]
 RISKY = set(LEX["risky_words"])
 SUBUNITS: dict[str, dict] = LEX["subunits"]
 CENT_CURRENCIES = set(LEX["cent_currencies"])
-PER_WORDS = set(LEX["per_words"])
+CODE_SCALES = {k: float(v) for k, v in LEX["code_scales"].items()}
 
 
 def _alt(items, escape=True) -> str:
@@ -27,12 +27,13 @@ def _alt(items, escape=True) -> str:
 _codes = _alt(CODES | LOWER_CODES)
 PREFIX = re.compile(
     rf"(?:(?<![\w$])(?P<sym>{_alt(PREFIXES)})|\b(?P<mcode>M(?:{_alt(CODES)}))|\b(?P<code>{_codes})|"
+    rf"\b(?P<pword>(?i:{_alt(set(LEX['prefix_words']) | {w for w in WORDS if ' ' in w})}))|"
     rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
 )
 _word_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
 AFTER = re.compile(
     rf"(?P<sp>[ \u00a0]?)(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
-    rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})"
+    rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})(?![ \u00a0]?\.?\d)"
     rf"|(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w])"
     rf"|{_alt(k for k, v in SUBUNITS.items() if v.get('glued'))}(?![\w]))"
     rf"|(?i:(?P<word>{_word_alt})(?:e?s)?)(?![\w]))"
@@ -41,8 +42,12 @@ LETTER_DOLLAR = {"c": "CAD", "cad": "CAD", "mex": "MXN", "us": "USD", "hk": "HKD
 RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$")
 CENTS_JOIN = re.compile(r"[ \u00a0,]*(?:and[ \u00a0]+)?$")
 CENTS_END = re.compile(r"[ \u00a0]*(?:[.,;!?)]|and\b|$)")
-PER = re.compile(r"[ \u00a0-]+(?:a|per)[ \u00a0-]+([a-z]+)\b")
 BETWEEN = re.compile(r"\b(?:between|from)[ \u00a0]+$", re.I)
+CODE_SCALE = re.compile(rf"[ \u00a0]+(?i:(?P<scale>{_alt(CODE_SCALES)}))(?![\w])")
+SUBUNIT_AFTER = re.compile(
+    rf"[ \u00a0]?(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w]))"
+)
+WORD_CENTS = re.compile(r"[ \u00a0]+and[ \u00a0]+$")
 
 
 @dataclass
@@ -67,14 +72,22 @@ def _code_of(word: str) -> str | None:
 
 
 def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
-    before = text[max(0, num.start - 12) : num.start]
+    before = text[max(0, num.start - 26) : num.start]
     p = PREFIX.search(before)
+    if p and p.group("pword") and (
+        not num.scaled or p.group("pword").lower().startswith("pound") and _weight(
+            text, num.start - len(before) + p.start(), num.end
+        )
+    ):
+        p = None  # "3 dollars 50 cents": a currency word before a small number names the amount before it
     if p:
         start = num.start - len(before) + p.start()
         if p.group("sym"):
             code = PREFIXES[p.group("sym")]
         elif p.group("letter"):
             code = LETTER_DOLLAR[p.group("letter").lower()]
+        elif p.group("pword"):
+            code = _code_of(p.group("pword")) or "USD"
         elif p.group("mcode"):
             return _Money(start, num.end, num.value * 1e6, num.step * 1e6, p.group("mcode")[1:], num, True)
         else:
@@ -87,6 +100,11 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
         code = a.group("code").upper()
         if code.startswith("M") and len(code) == 4:
             return _Money(num.start, a.end(), num.value * 1e6, num.step * 1e6, code[1:], num, False)
+        sm = CODE_SCALE.match(text, a.end()) if not num.scaled else None
+        if sm:  # "75 USD million"
+            scale = CODE_SCALES[sm.group("scale").lower()]
+            code = code.replace("RMB", "CNY")
+            return _Money(num.start, sm.end(), num.value * scale, num.step * scale, code, num, False)
         return _Money(num.start, a.end(), num.value, num.step, code.replace("RMB", "CNY"), num, False)
     if a.group("sym"):
         return _Money(num.start, a.end(), num.value, num.step, LEX["postfix_symbols"][a.group("sym")], num, False)
@@ -121,12 +139,18 @@ def _weight(text: str, start: int, end: int) -> bool:
 def find(text: str, published=None) -> list[Figure]:
     """Every amount of money, a range ("$2m-$3m", "between $2bn and $3bn") as one figure from low to high."""
     found: list[_Money] = []
+    bare: Num | None = None  # the last number that is not money: "10 $30 cent" may open with it
     for num in scan(text):
         if num.form == "ordinal" or is_blocked(text, num.start, num.end):
             continue
         if found and found[-1].end > num.start:
             continue
         money = _read(text, num, found)
+        if money is not None and money.prefixed and bare is not None:
+            joined = _units_and_cents(text, bare, money)
+            if joined is not None:
+                money = joined
+        bare = num if money is None else None
         if money is None and found and _cents_after(text, found[-1], num):
             last = found[-1]
             last.value, last.step, last.end = last.value + num.value / 100, 0.01, num.end
@@ -164,10 +188,22 @@ def find(text: str, published=None) -> list[Figure]:
     return [_figure(text, m) for m in found]
 
 
+def _units_and_cents(text: str, whole: Num, money: _Money) -> _Money | None:
+    """ "10 $30 cent": a whole number, the currency symbol, then the cents named by a subunit word."""
+    if not whole.plain or text[whole.end : money.start].strip(" \u00a0") or not money.num.plain:
+        return None
+    sub = SUBUNIT_AFTER.match(text, money.num.end)
+    if not sub or money.num.value >= 100:
+        return None
+    per = float(SUBUNITS[sub.group("sub").lower()]["per"])
+    return _Money(whole.start, sub.end(), whole.value + money.num.value / per, 1 / per, money.code, money.num, False)
+
+
 def _cents_after(text: str, last: _Money, num: Num) -> bool:
     """ "15 dollars and 50", "17 USD 25": a bare number under 100 closing a whole amount named by a word or code."""
+    spelled = num.form == "words" and bool(WORD_CENTS.fullmatch(text[last.end : num.start]))  # "$100 and fifty"
     return (
-        not last.prefixed
+        (not last.prefixed or (spelled and not last.num.scaled))
         and not last.subunit
         and last.high is None
         and last.value == int(last.value)
@@ -203,9 +239,6 @@ def _figure(text: str, m: _Money) -> Figure:
     if m.high is not None:
         high = m.high + m.step / 2
         attrs.append(("range_high", m.high))
-    per = PER.match(text, m.end)
-    if per and per.group(1) in PER_WORDS:
-        attrs.append(("per", per.group(1)))
     return Figure(
         id="",
         span=Span(m.start, m.end),

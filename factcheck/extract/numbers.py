@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -45,7 +46,6 @@ UNICODE_FRACTIONS = {k: float(v) for k, v in LEX["unicode_fractions"].items()}
 SLASH_DENOMINATORS = {int(d) for d in LEX["slash_denominators"]}
 MONTHS = set(CALENDAR.get("months", {})) if isinstance(CALENDAR, dict) else set()
 
-_alt = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
 _ufrac = "".join(UNICODE_FRACTIONS)
 DIGITS = (
     r"\d+(?:[ \u00a0]{1,2}|-)\d+/\d+(?![\d/])"  # wire fractions: 3-1/2, 10 1/2
@@ -59,8 +59,9 @@ DIGITS = (
 )
 TOKEN = re.compile(
     rf"(?P<dig>(?<![\w./^])(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
-    rf"|(?P<word>(?<![\w'])(?i:{_alt})(?![\w']))"
+    r"|(?P<word>(?<![\w'])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w']))"
 )
+HYPHEN_PART = re.compile(r"[A-Za-z]+")
 SUFFIX = re.compile(r"(?i:(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r"))(?![A-Za-z0-9])")
 GAP = re.compile(r"[ \u00a0]*(?:-[ \u00a0]*)?$|[ \u00a0]+$")
 RATIO = re.compile(r"\s+(?:over|out\s+of|in)\s+", re.I)
@@ -151,9 +152,15 @@ def _tokens(text: str) -> list[_Tok]:
             out.append(tok)
         else:
             word = m.group("word")
-            start = m.start()
-            kind, value = _WORDS[word.lower()]
-            out.append(_Tok(kind, start, m.end(), value, 1.0, word))
+            known = _WORDS.get(word.lower())
+            if known is not None:
+                out.append(_Tok(known[0], m.start(), m.end(), known[1], 1.0, word))
+            elif "-" in word:  # "twenty-five": each part a number word of its own
+                for part in HYPHEN_PART.finditer(word):
+                    known = _WORDS.get(part.group(0).lower())
+                    if known is not None:
+                        start = m.start() + part.start()
+                        out.append(_Tok(known[0], start, start + len(part.group(0)), known[1], 1.0, part.group(0)))
     return out
 
 
@@ -431,6 +438,13 @@ BLOCKS = [
     ),  # codes: H1N1, A320, G7, 4x4
     re.compile(r"(?<=[A-Za-z])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m
 ]
+VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
+VAGUE = re.compile(
+    r"(?<![\w-])(?i:(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in VAGUE_SHARES) + r"))"
+    r"(?=[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our)[ \u00a0]+)?"
+    r"(?!'?(?:1[89]|20)?\d0s\b|(?:1[89]|20)\d\d\b)(?:[\d$£€¥]|(?i:" + _num_words + r")\b))"
+)
+FRACTION_STEP = float(LEX["fraction_step"])
 SCORE = re.compile(r"\b(\d{1,3})[-–](\d{1,3})\b")
 SCORE_WORDS = set(LEX["score_words"])
 LABEL_WORDS = set(LEX["label_words"])
@@ -502,10 +516,8 @@ def _figure(start: int, end: int, text: str, kind: str, value: float, step: floa
 
 
 def find(text: str, published=None) -> list[Figure]:
-    """Bare counts, fractions, ordinals and multipliers, plus ages (see ages.py)."""
-    from . import ages
-
-    figures: list[Figure] = ages.find(text, published)
+    """Bare counts, fractions (with "most of", "a majority of"), ordinals and multipliers."""
+    figures: list[Figure] = []
     for m in MULTIPLIER.finditer(text):
         word = m.group(0).lower()
         if word == "twice" and not TWICE_FOLLOWERS.match(text, m.end()):
@@ -540,11 +552,18 @@ def find(text: str, published=None) -> list[Figure]:
         if num.form != "ordinal" and is_label(text, num):
             continue
         kind = {"ordinal": "ordinal", "fraction": "fraction"}.get(num.form, "count")
+        step = num.step
+        if kind == "fraction" and not step and abs(num.value * 1000 - round(num.value * 1000)) > 1e-6:
+            step = FRACTION_STEP  # "two-thirds" is 0.667 give or take
         end = num.end
         hm = HYPHEN_NOUN.match(text, end)
         if kind == "count" and hm and hm.group(1) not in ("year", "years"):
             end = hm.end()
-        figures.append(_figure(num.start, end, text, kind, num.value, num.step))
+        figures.append(_figure(num.start, end, text, kind, num.value, step))
+    for m in VAGUE.finditer(text):
+        share_low, share_high = VAGUE_SHARES[re.sub(r"\s+", " ", m.group("w").lower())]
+        fig = _figure(m.start(), m.end(), text, "fraction", (share_low + share_high) / 2, 0.0)
+        figures.append(dataclasses.replace(fig, interval=Interval(share_low, share_high), attrs=()))
     return figures
 
 
