@@ -48,6 +48,9 @@ def articles(n: int | None = None) -> list[Path]:
 
 def warm(count: int, rounds: int) -> None:
     sys.path.insert(0, str(REPO))
+    import warnings
+
+    warnings.filterwarnings("ignore", module="quantulum3")  # its optional classifier is not installed
     import quantulum3.parser as q
 
     import factcheck
@@ -189,23 +192,29 @@ def throughput(jobs_list: list[int]) -> None:
 # --- memory: peak RSS on one big input ----------------------------------------------------------
 
 
-def memory(sizes_mb: list[float]) -> None:
+def memory(sizes_mb: list[float], timeout: float) -> None:
     texts = [p.read_text(encoding="utf-8") for p in articles()]
     command = [str(BIN / "factcheck"), "check", "--format", "json", "--no-cache", "--jobs", "1"]
     baseline, _, _ = _peak_rss([*command, SEED])
-    rows: list[list[object]] = [["one 9 kB seed article (baseline)", baseline, "", ""]]
+    rows: list[list[object]] = [["one 9 kB seed article", baseline, "", ""]]
+    previous: tuple[float, float] | None = None
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         for size in sizes_mb:
             path = Path(tmp) / f"big-{size}MB.txt"
             _concatenate(texts, path, int(size * 1024 * 1024))
-            peak, elapsed, code = _peak_rss([*command, str(path)])
+            peak, elapsed, code = _peak_rss([*command, str(path)], timeout)
             if code == 2:
                 rows.append([f"{size} MB", "failed", "", ""])
                 continue
-            rows.append([f"{size} MB", peak, elapsed, (peak - baseline) / size])
+            if code == -1:
+                rows.append([f"{size} MB", f"{peak:.0f} when stopped", f"> {timeout:.0f}", "not finished"])
+                continue
+            slope = (peak - previous[1]) / (size - previous[0]) if previous else ""
+            rows.append([f"{size} MB", peak, elapsed, slope])
+            previous = (size, peak)
     table(
         "Peak memory on one big input (--format json, --jobs 1; target ≤ 300 MB at 10 MB, linear)",
-        ["input", "peak RSS MB", "seconds", "MB over baseline per input MB"],
+        ["input", "peak RSS MB", "seconds", "MB per added input MB"],
         rows,
     )
 
@@ -222,13 +231,16 @@ def _concatenate(texts: list[str], path: Path, size: int) -> None:
                     break
 
 
-def _peak_rss(cmd: list[str]) -> tuple[float, float, int]:
-    """Peak resident memory of one command, from a wrapper process whose only child it is."""
-    wrapper = ("import resource, subprocess, sys, time, json; t = time.perf_counter(); "
-               "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+def _peak_rss(cmd: list[str], timeout: float | None = None) -> tuple[float, float, int]:
+    """Peak resident memory of one command, from a wrapper process whose only child it is (code -1: timed out)."""
+    wrapper = ("import resource, subprocess, sys, time, json\n"
+               "t, limit = time.perf_counter(), float(sys.argv[1]) or None\n"
+               "try: code = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, timeout=limit).returncode\n"
+               "except subprocess.TimeoutExpired: code = -1\n"
                "print(json.dumps([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
                "time.perf_counter() - t, code]))")
-    proc = subprocess.run([sys.executable, "-c", wrapper, *cmd], cwd=REPO, capture_output=True, text=True, check=True)
+    proc = subprocess.run([sys.executable, "-c", wrapper, str(timeout or 0), *cmd], cwd=REPO, capture_output=True,
+                          text=True, check=True)
     kb, elapsed, code = json.loads(proc.stdout)
     return kb / 1024, elapsed, code
 
@@ -241,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10, help="runs of each cold command")
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="--jobs values for throughput")
     parser.add_argument("--sizes", type=float, nargs="*", default=[2.5, 5, 10], help="input sizes in MB")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds before a memory run is stopped")
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: no corpus at {CORPUS} (it lives in ../shared, outside the repository)")
@@ -256,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if "throughput" in args.sections:
         throughput(args.jobs)
     if "memory" in args.sections:
-        memory(args.sizes)
+        memory(args.sizes, args.timeout)
     return 0
 
 

@@ -15,7 +15,9 @@ from factcheck.errors import InputError
 from factcheck.model import Report
 from factcheck.render import Options, renderer
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FACTCHECK_EXAMPLES=2000 for a deep run; `make test` keeps to a hundred examples a property
+SETTINGS = settings(max_examples=int(os.environ.get("FACTCHECK_EXAMPLES", "100")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 # --- strategies -------------------------------------------------------------------------------
 

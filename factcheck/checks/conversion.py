@@ -218,36 +218,48 @@ def _years(ctx: CheckContext) -> list[int]:
     return sorted(years)
 
 
-def latest_past(ctx: CheckContext) -> dt.date | None:
-    """The first day of the latest dated event the text tells in the past tense: publication is not before it.
+def text_window(ctx: CheckContext) -> tuple[dt.date, dt.date, str] | None:
+    """When an undated text was likely published, from its own dates: (first day, last day, how).
 
-    Decades ("the 1990s") and ranges are left out (too coarse), and so is a past-tense year later than the
-    latest year the text names outside the past tense plus one (a maturity, "notes due 2030, sold on Friday").
+    Publication is not before the latest event the text tells in the past tense with its own date
+    ("was sold in March 2004": the calendar check's stronger evidence, not just a past verb somewhere in the
+    sentence), and news is published within about a year of the latest year it names outside the future
+    tense. Without a dated past event there is no window; the caller falls back to the years the text names.
     """
-    past, other = [], []
+    from .calendar import _event_date, bounds
+
+    text = ctx.doc.text if ctx.doc is not None else ""
+    past: list[dt.date] = []
+    named: list[int] = []
     for fig in ctx.figures:
         if fig.kind not in ("year", "date") or not fig.date or fig.attr("decade"):
             continue
-        span = _date_bounds(fig.date)
+        span = bounds(fig.date)
         if span is None:
             continue
-        (past if fig.attr("tense") == "past" else other).append(span[0])
+        if fig.attr("tense") == "past" and text and _event_date(text, fig):
+            past.append(span[0])
+        if fig.attr("tense") != "future":
+            named.append(span[0].year)
     if not past:
         return None
-    ceiling = max(other).year + 1 if other else None
-    kept = [d for d in past if ceiling is None or d.year <= ceiling]
-    return max(kept) if kept else None
-
-
-def _date_bounds(iso: str) -> tuple[dt.date, dt.date] | None:
-    from .calendar import bounds
-
-    return bounds(iso)
+    event = max(past)
+    import os
+    mode = os.environ.get("FC_MODE", "B")
+    if mode == "D":
+        last = max(named + [event.year]) + WRITTEN_WITHIN
+    elif mode == "B":
+        last = event.year + WRITTEN_WITHIN
+    else:
+        last = max(max(named + [event.year]) + PUBLISHED_WITHIN, event.year + 2)
+    return (event - dt.timedelta(days=WINDOW_DAYS), dt.date(last, 12, 31),
+            f"no publication date: from the latest dated past event ({event.isoformat()}) to the end of the "
+            f"year after the latest year the text names ({last - PUBLISHED_WITHIN})")
 
 
 def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], str] | None:
     """The rates a conversion may have used: the weeks before publication; without a publication date, the
-    year after the text's latest past-tense event; else the years the text names, else the whole record."""
+    window the text's own dates allow (text_window); else the years the text names, else the whole record."""
     known = _known_range(src, dst)
     if known is None:
         return None
@@ -258,14 +270,11 @@ def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], s
         else:
             band, where = rate_band(src, dst, first, ctx.published), f"ECB, the month to {ctx.published.isoformat()}"
         return (band, where) if band else None
-    event = latest_past(ctx)
-    if event is not None and known[0] <= event <= known[1]:
-        first = event - dt.timedelta(days=WINDOW_DAYS)
-        last = min(dt.date(event.year + PUBLISHED_WITHIN, 12, 31), known[1])
-        band = rate_band(src, dst, max(first, known[0]), last)
-        where = (f"ECB {first.isoformat()} to {last.isoformat()}: no publication date; from the latest event the "
-                 f"text tells in the past tense ({event.isoformat()}) to the end of the next year")
-        return (band, where) if band else None
+    window = text_window(ctx)
+    if window is not None and window[0] <= known[1] and window[1] >= known[0]:
+        first, last = max(window[0], known[0]), min(window[1], known[1])
+        band = rate_band(src, dst, first, last)
+        return (band, f"ECB {first.isoformat()} to {last.isoformat()}; {window[2]}") if band else None
     years = [y for y in _years(ctx) if known[0].year <= y <= known[1].year]
     if years:
         first = max(years[0] - WRITTEN_WITHIN, known[0].year)

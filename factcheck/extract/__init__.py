@@ -42,13 +42,14 @@ Figure.attrs vocabulary (every key optional):
 - born: True for a year that is a birth year ("born in 1970"); anniversary: N for "the 20th anniversary".
 - relation on a duration: "after" | "before" for an elapsed time ("two days after the vote", "a week later",
   "three days before the election"); link_span: (start, end) of the event's calendar figure, the next one in
-  the sentence for "after"/"before", the previous one for "later"/"earlier" (extract() may turn it into link).
+  the sentence for "after"/"before", the previous one for "later"/"earlier"; extract() turns it into link.
 
 A count in a total/part breakdown carries the counted noun as its unit ("seat"), so parts and total compare.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import importlib
 
@@ -65,13 +66,36 @@ def extract(doc) -> list[Figure]:
     for rank, name in enumerate(FAMILIES):
         module = importlib.import_module(f"{__name__}.{name}")
         found.extend((rank, fig) for fig in module.find(doc.text, doc.published))
-    chosen: list[Figure] = []
-    for _, fig in sorted(found, key=lambda rf: (-len(rf[1].span), rf[0], rf[1].span.start)):
-        if not any(fig.span.overlaps(other.span) for other in chosen):
-            chosen.append(fig)
-    chosen.sort(key=lambda f: f.span.start)
+    chosen = _best_readings(found)
+    ids = {(fig.span.start, fig.span.end): f"F{i}" for i, fig in enumerate(chosen, 1)}
     figures = [
-        dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start))
+        dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))
         for i, fig in enumerate(chosen, 1)
     ]
     return context.link(doc, figures)
+
+
+def _best_readings(found: list[tuple[int, Figure]]) -> list[Figure]:
+    """Where readings overlap, keep the longest, then the family listed first; in text order."""
+    starts: list[int] = []
+    chosen: list[Figure] = []  # kept sorted by start; never overlapping, so neighbours decide
+    for _, fig in sorted(found, key=lambda rf: (-len(rf[1].span), rf[0], rf[1].span.start)):
+        i = bisect.bisect_left(starts, fig.span.start)
+        if i > 0 and chosen[i - 1].span.end > fig.span.start:
+            continue
+        if i < len(chosen) and chosen[i].span.start < fig.span.end:
+            continue
+        starts.insert(i, fig.span.start)
+        chosen.insert(i, fig)
+    return chosen
+
+
+def _resolve(fig: Figure, ids: dict[tuple[int, int], str]) -> tuple:
+    """A family's link_span (it runs before ids exist) becomes link: the id of the figure at that span."""
+    span = fig.attr("link_span")
+    if span is None:
+        return fig.attrs
+    attrs = [(k, v) for k, v in fig.attrs if k != "link_span"]
+    if tuple(span) in ids:
+        attrs.append(("link", ids[tuple(span)]))
+    return tuple(attrs)
