@@ -30,7 +30,7 @@ def _matches(got: dict, want: dict) -> bool:
     return True
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", list(_cases()))
 def test_extraction_case(case):
     published = case.get("published")
     report = factcheck.check_text(case["text"], published=str(published) if published else None)

@@ -20,7 +20,7 @@ def _cases():
             yield pytest.param(data["rule"], case, id=f"{data['rule']}_{outcome}_{case['name']}")
 
 
-@pytest.mark.parametrize(("code", "case"), _cases())
+@pytest.mark.parametrize(("code", "case"), list(_cases()))
 def test_rule_case(code, case):
     report = factcheck.check_text(case["text"], published=case.get("published"), rules=[RULES[code]])
     hits = [f for f in report.findings if f.rule == code]

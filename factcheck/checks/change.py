@@ -94,6 +94,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if stated_change:
             new = _linked(ctx, fig, "new")
         elif fig.attr("role") == "new" and fig.attr("direction"):
+            if any(f.attr("role") == "change" for f in ctx.in_sentence(fig.sentence)):
+                continue  # the stated change speaks for this statement
             new = fig  # "sales fell to $5bn from $6bn": a direction word and two figures
         else:
             continue
@@ -116,7 +118,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     a, b = interval(old), interval(new)
-    move = f"{show_interval(a, old.unit)} → {show_interval(b, new.unit)}"
+    move = f"{_as_stated(old)} → {_as_stated(new)}"
     figures = tuple(f for f in (change, new, old) if f is not None)
     primary = change or new
     direction = primary.attr("direction")
@@ -124,34 +126,36 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         if direction == "down" and b.low > a.high or direction == "up" and b.high < a.low:
             word = "fell" if direction == "down" else "rose"
             return Hit(figures, {"stated": word, "actual": "rose" if word == "fell" else "fell",
-                                 "old": show(old.value, old.unit), "new": show(new.value, new.unit)},
+                                 "old": _as_stated(old), "new": _as_stated(new)},
                        evidence=f"{move}: the figure {'rose' if word == 'fell' else 'fell'}; the text says it {word}")
         return None
     sign = -1.0 if direction == "down" else 1.0
     stated = interval(change).scale(sign)
+    point = _point(old, new)
     if change.kind == "multiplier":
-        actual, label = b / a, "×"
+        actual, label, point = b / a, "×", point / 100 + 1
         said = f"×{change.value:g}"
     elif change.unit == "pp":
-        actual, label = b - a, " percentage points"
+        actual, label, point = b - a, " percentage points", new.value - old.value
         said = f"{sign * change.value:+g} percentage points"
     elif change.unit == "%":
         actual, label = (b / a - ONE) * HUNDRED, "%"
         said = f"{sign * change.value:+g}%"
     elif change.unit == new.unit:
-        actual, label = b - a, ""
+        actual, label, point = b - a, "", new.value - old.value
         said = ("+" if sign > 0 else "-") + show(change.value, change.unit)
     else:
         return None
     if actual.overlaps(stated):
         return None
-    shown = _show_change(actual, label, new.unit)
+    shown = _show_change(actual, label, new.unit, point)
     evidence = f"{move} is {shown}; the text says {said}"
-    args = {"stated": said, "actual": shown, "old": show(old.value, old.unit), "new": show(new.value, new.unit)}
+    args = {"stated": said, "actual": shown, "old": _as_stated(old), "new": _as_stated(new)}
     if change.unit == "%" and new.unit == "%":
         points = b - a
         if points.overlaps(stated):
-            return Hit(figures, args, evidence=f"{evidence}: that is {_show_change(points, ' percentage points', '')}, "
+            pp = _show_change(points, " percentage points", "", new.value - old.value)
+            return Hit(figures, args, evidence=f"{evidence}: that is {pp}, "
                                                  f"or {shown}", fix="Say 'percentage points' for a difference of two "
                                                                     "percentages.", severity="warning")
     if actual.overlaps(widen(stated, 0.0), 0.0) or widen(actual, 0.0).overlaps(stated):
@@ -159,16 +163,24 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     return Hit(figures, args, evidence=evidence)
 
 
-def _show_change(iv: Interval, label: str, unit: str | None) -> str:
+def _as_stated(fig: Figure) -> str:
+    """A figure as the text states it: its value, or "more than ..." for an open interval."""
+    iv = interval(fig)
+    return show_interval(iv, fig.unit) if not iv.is_finite() else show(fig.value, fig.unit)
+
+
+def _point(old: Figure, new: Figure) -> float:
+    """The relative change in percent between the two stated values."""
+    return (new.value / old.value - 1) * 100 if old.value else float("nan")
+
+
+def _show_change(iv: Interval, label: str, unit: str | None, point: float) -> str:
+    """A change as a reader writes it: the stated values' change, "more than" where the interval is open."""
     from .arith import number
 
     if label == "":
         return show_interval(iv, unit)
-    if iv.is_finite():
-        mid = iv.mid
-        text = f"{'+' if mid >= 0 else ''}{number(mid)}"
-    elif iv.low > float("-inf"):
-        text = f"more than {'+' if iv.low >= 0 else ''}{number(iv.low)}"
-    else:
-        text = f"less than {number(iv.high)}"
-    return f"×{text.lstrip('+')}" if label == "×" else f"{text}{label}"
+    text = f"{'+' if point >= 0 and label != '×' else ''}{number(point)}"
+    if not iv.is_finite():
+        text = ("more than " if iv.high == float("inf") else "less than ") + text
+    return f"×{text}" if label == "×" else f"{text}{label}"
