@@ -169,22 +169,28 @@ def _imports(factcheck: str, env: dict[str, str]) -> None:
 
 
 def throughput(jobs_list: list[int]) -> None:
+    import resource
+
     files = articles()
     rows = []
     first = None
     for jobs in jobs_list:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         proc = subprocess.run([str(BIN / "factcheck"), "check", "--format", "jsonl", "--no-cache", "--jobs", str(jobs),
                                str(CORPUS)], cwd=REPO, capture_output=True, check=False)
         elapsed = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if proc.returncode == 2:
             print(proc.stderr.decode()[-2000:])
             return
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         first = first or elapsed
-        rows.append([f"--jobs {jobs}", elapsed, len(files) / elapsed, first / elapsed])
+        rows.append([f"--jobs {jobs}", elapsed, len(files) / elapsed, first / elapsed, cpu])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     table(
-        f"Throughput over the corpus ({len(files)} articles, --no-cache, {os.cpu_count()} cores)",
-        ["", "seconds", "articles/s", "speed-up"],
+        f"Throughput over the corpus ({len(files)} articles, --no-cache, {os.cpu_count()} cores, load {load:.1f})",
+        ["", "seconds", "articles/s", "speed-up", "CPU seconds (all processes)"],
         rows,
     )
 

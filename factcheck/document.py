@@ -300,14 +300,17 @@ def _markdown(source: str, path: str) -> Document:
     elif source.startswith("---\n") or source.startswith("---\r\n"):
         raise InputError(f"{path}:1: malformed front matter: no closing '---' line")
 
-    line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"] + [len(source) + 1]
+    # Lines as markdown-it counts them: it ends a line at "\r\n", a lone "\r" or "\n".
+    breaks = [m.end() for m in re.finditer(r"\r\n?|\n", source)]
+    line_starts = [0] + breaks + [len(source) + 1]
     body = source[body_start:]
-    first_line = source.count("\n", 0, body_start)
+    first_line = bisect.bisect_right(breaks, body_start)
     blocks = MarkdownIt("commonmark").enable("table").disable("inline")  # blocks only: inline parsing is unused
     for token in blocks.parse(body):  # (and slow: unclosed "![" make its link-label scan quadratic)
         if token.type in ("fence", "code_block", "html_block") and token.map:
             a, b = token.map[0] + first_line, token.map[1] + first_line
-            _blank(chars, line_starts[a], line_starts[min(b, len(line_starts) - 1)] - 1)
+            last = len(line_starts) - 1
+            _blank(chars, line_starts[min(a, last)], line_starts[min(b, last)] - 1)
     text = "".join(chars)
     for pattern in INLINE_NOISE:
         for hit in pattern.finditer(text):

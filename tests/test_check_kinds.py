@@ -3,7 +3,18 @@
 import pytest
 
 from factcheck import document
-from factcheck.checks import CheckContext, conversion, expression, ratio, record, total
+from factcheck.checks import (
+    CheckContext,
+    bounds,
+    calendar,
+    change,
+    consistency,
+    conversion,
+    expression,
+    ratio,
+    record,
+    total,
+)
 from factcheck.model import Figure, Interval, Rule, Span
 
 
@@ -169,3 +180,76 @@ def test_expression_rejects_unsafe_conditions(condition):
 def test_expression_allows_whitelist():
     ok = "abs(profit - revenue) / max(revenue, 1) <= 0.5 and not profit > 10 ** 12 or round(profit % 7) == 0"
     assert expression.validate({**EXPRESSION, "assert": ok}) is None
+
+
+def test_past_event_after_publication_needs_the_events_own_date():
+    wrong = _figures("Russia launched its war on Ukraine in February 2024.",
+                     [("February 2024", "date", 0.0, None, 0, {"date": "2024-02", "tense": "past"})],
+                     published="2023-03-17")
+    assert len(_hits(calendar, wrong, test="past-after-publication")) == 1
+    for text, surface in [("S and P cut a 900 mln dlr issue of senior notes due 1994.", "1994"),
+                          ("Analysts said GM would earn 9.75 dlrs in 1988.", "1988"),
+                          ("The law called for a balanced budget by 1991.", "1991"),
+                          ("The concern sold out all its planned flights through 1989.", "1989")]:
+        ctx = _figures(text, [(surface, "year", 0.0, None, 0, {"date": surface, "tense": "past"})],
+                       published="1987-03-09")
+        assert _hits(calendar, ctx, test="past-after-publication") == [], text
+
+
+def test_same_figure_two_values_needs_one_statistic():
+    spec = {"subject": "trade", "anchor": "2022"}
+    wrong = _figures("Trade hit a record $190bn in 2022. Trade reached $170bn in 2022, customs figures show.",
+                     [("$190bn", "money", 190e9, "USD", 0.5e9, spec), ("$170bn", "money", 170e9, "USD", 0.5e9, spec)])
+    assert len(_hits(consistency, wrong)) == 1
+    spec = {"subject": "profit", "anchor": "1988"}
+    forecasts = _figures("Healy sees earnings of 8.21 dlrs in 1988. Kirnan expects 9.75 dlrs in 1988.",
+                         [("8.21 dlrs", "money", 8.21, "USD", 0.005, spec),
+                          ("9.75 dlrs", "money", 9.75, "USD", 0.005, spec)])
+    assert _hits(consistency, forecasts) == []
+    spec = {"subject": "exports", "anchor": "1986"}
+    series = _figures("Corn exports were 1,025 in 1986. Wheat exports were 700 in 1986. Soy exports were 6,500.",
+                      [("1,025", "count", 1025, None, 0.5, spec), ("700", "count", 700, None, 0.5, spec),
+                       ("6,500", "count", 6500, None, 0.5, spec)])
+    assert _hits(consistency, series) == []
+
+
+def test_share_over_100_percent_of_a_yardstick_is_not_a_share():
+    params = {"kind": "percent", "role": "share", "max": 100, "source": "s", "except_wholes": ["GDP", "equity"]}
+    ratio_ = _figures("Public debt is about 140% of the country's GDP.",
+                      [("140%", "percent", 140, "%", 0.5, {"role": "share"})])
+    assert _hits(bounds, ratio_, **params) == []
+    share = _figures("The company owns 120% of the venture.", [("120%", "percent", 120, "%", 0.5, {"role": "share"})])
+    assert len(_hits(bounds, share, **params)) == 1
+
+
+def test_direction_only_change_needs_the_words_to_agree():
+    ctx = _figures("Growth slowed to 0.3% in the quarter, down from 6.3%.",
+                   [("0.3%", "percent", 0.3, "%", 0.05, {"role": "new", "direction": "up"}),
+                    ("6.3%", "percent", 6.3, "%", 0.05, {"role": "old"})])
+    assert _hits(change, ctx) == []
+    wrong = _figures("Sales rose to $4bn from $6bn.",
+                     [("$4bn", "money", 4e9, "USD", 0.5e9, {"role": "new", "direction": "up"}),
+                      ("$6bn", "money", 6e9, "USD", 0.5e9, {"role": "old"})])
+    assert len(_hits(change, wrong)) == 1
+
+
+def test_change_with_the_new_value_before_it():
+    ctx = _figures("Revenue was 10bn euros, up 1.1% from 9.26bn euros.",
+                   [("10bn euros", "money", 10e9, "EUR", 0.05e9, {}),
+                    ("1.1%", "percent", 1.1, "%", 0.05, {"role": "change", "direction": "up"}),
+                    ("9.26bn euros", "money", 9.26e9, "EUR", 0.005e9, {"role": "old"})])
+    assert len(_hits(change, ctx)) == 1
+
+
+def test_rate_consensus_and_latest_past_event():
+    text = "It has $500m (£266m), up from $700m (£374m); its parent holds $10bn (£5.3bn) and lent it $300m (£266m)."
+    sums = [("$500m", 500e6, "USD", 0.5e6), ("£266m", 266e6, "GBP", 0.5e6), ("$700m", 700e6, "USD", 0.5e6),
+            ("£374m", 374e6, "GBP", 0.5e6), ("$10bn", 10e9, "USD", 0.5e9), ("£5.3bn", 5.3e9, "GBP", 0.05e9),
+            ("$300m", 300e6, "USD", 0.5e6), ("£266m", 266e6, "GBP", 0.5e6)]
+    specs = [(s, "money", v, u, h, {}) for s, v, u, h in sums]
+    hits = _hits(conversion, _figures(text, specs), test="rate-consensus", tolerance=0.03)
+    assert [h.figures[1].surface for h in hits] == ["$300m"]
+    dated = _figures("The firm was sold in March 2004. Profits rose in 1999.",
+                     [("March 2004", "date", 0.0, None, 0, {"date": "2004-03", "tense": "past"}),
+                      ("1999", "year", 0.0, None, 0, {"date": "1999", "tense": "past"})])
+    assert str(conversion.latest_past_event(dated)) == "2004-03-01"

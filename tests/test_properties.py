@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
@@ -155,6 +155,9 @@ def test_random_figures_in_random_sentences(text):
 
 @SETTINGS
 @given(markdown())
+@example("---\ndate: 2023-02-30\n---\n")  # found by hypothesis: YAML's own date constructor raised ValueError
+@example("|  | \r \r. |\n|---|---|\n|  | \r \r. |\n\n```\n\n```")  # found: lone CR lines, IndexError
+@example("| " + "---" * 40 + " x\n")  # exponential backtracking in the table-rule pattern
 def test_random_markdown(text):
     report = _check(text, "md")
     if report is not None:

@@ -20,6 +20,9 @@ CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|although|though|and|co
                           re.I)
 
 
+ADJACENT = re.compile(r"^[^\W\d]*(?:[\s,]+[^\W\d]+){0,4}[\s,]*$")
+
+
 @cache
 def _direction_words() -> tuple[re.Pattern, re.Pattern]:
     from ..extract.lexicon import load
@@ -62,6 +65,21 @@ def _older(ctx: CheckContext, new: Figure, exclude: set[str]) -> Figure | None:
     return fig if fig.anchor and new.anchor and fig.anchor < new.anchor else None
 
 
+def _stated_before(ctx: CheckContext, change: Figure) -> Figure | None:
+    """The value a change follows when only its old value is marked: '10bn euros, up 8.1% from 9.26bn euros',
+    'profits at 84 marks per share fell 30 pct from the record 120 marks'. The figure just before the change,
+    a few words away, of the kind and unit of the old value."""
+    old = _linked(ctx, change, "old")
+    text = ctx.doc.text if ctx.doc is not None else ""
+    if old is None or not text or old.span.start < change.span.start:
+        return None
+    before = [f for f in ctx.in_sentence(change.sentence) if f.span.end <= change.span.start]
+    if not before or not _comparable(before[-1], old) or before[-1].attr("role") in ("change", "old"):
+        return None
+    gap = text[before[-1].span.end: change.span.start]
+    return before[-1] if ADJACENT.match(gap) else None
+
+
 def _one_statement(ctx: CheckContext, figures: list[Figure]) -> bool:
     """False when a clause break separates a figure before the others from them."""
     text = ctx.doc.text if ctx.doc is not None else ""
@@ -92,7 +110,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for fig in ctx.figures:
         stated_change = fig.attr("role") == "change" or fig.kind == "multiplier"
         if stated_change:
-            new = _linked(ctx, fig, "new")
+            new = _linked(ctx, fig, "new") or _stated_before(ctx, fig)
         elif fig.attr("role") == "new" and fig.attr("direction"):
             if any(f.attr("role") == "change" for f in ctx.in_sentence(fig.sentence)):
                 continue  # the stated change speaks for this statement

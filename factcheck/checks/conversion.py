@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -9,15 +10,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..model import Figure, Interval, Rule
+from ..model import Figure, Interval, Rule, Span
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
-TESTS = ("unit", "currency", "same-currency", "scale-word", "disagree")
+TESTS = ("unit", "currency", "same-currency", "scale-word", "disagree", "rate-consensus")
 SCALE_FACTORS = (1e3, 1e6, 1e9, 1e12)
 WINDOW_DAYS = 30  # a conversion may use a rate from the weeks before publication
+MIN_PEERS = 2  # other conversions that must agree on a rate: with one, which of the two is wrong is unknown
+CONSENSUS = 2 / 3  # the share of a text's other conversions that must agree on a rate for FC135
 WRITTEN_WITHIN = 5  # years: an undated text is written within a few years of the years it names
-PUBLISHED_WITHIN = 1  # years: an undated text is published within about a year after its latest past event
 
 # Currency words several countries use: without a country beside them, the rate is unknowable.
 AMBIGUOUS = re.compile(r"\b(?:pesos?|rupees?|francs?|crowns?|dinars?|shillings?|dollars?)\b", re.I)
@@ -49,7 +51,10 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     tolerance = float(rule.params.get("tolerance", 0.0))
     pairs = conversion_pairs(ctx)
     if test == "disagree":
-        yield from _disagree(ctx, pairs)
+        yield from _disagree(ctx, pairs, tolerance)
+        return
+    if test == "rate-consensus":
+        yield from _rate_consensus(ctx, pairs, tolerance)
         return
     for original, converted in pairs:
         if test == "unit":
@@ -68,13 +73,33 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 # --- which figures restate which -----------------------------------------------------------------
 
 
+# A bare number read as a count that a bracket shows is in inches: "35.6 cm (14.0 in)", "17.8 in (450 mm)".
+# "in" right before ")" or "(" cannot be the preposition. (Fallback until extraction reads "in" as inch there.)
+INCH_AFTER = re.compile(r"^\s?in\.?\s*(?:[);,]|\()")
+
+
+def _with_inches(figures: list[Figure], text: str) -> list[Figure]:
+    out = []
+    for fig in figures:
+        if fig.kind == "count" and fig.unit is None and INCH_AFTER.match(text[fig.span.end: fig.span.end + 8]):
+            end = fig.span.end + text[fig.span.end:].index("in") + 2
+            fig = dataclasses.replace(fig, kind="quantity", unit="inch", span=Span(fig.span.start, end),
+                                      surface=text[fig.span.start: end])
+        out.append(fig)
+    return out
+
+
 def conversion_pairs(ctx: CheckContext) -> list[tuple[Figure, Figure]]:
     """(original, restatement) pairs: from the extractor's `converts`, else from brackets in the text."""
     text = ctx.doc.text if ctx.doc is not None else ""
     pairs = []
-    linked = any(f.attr("converts") for f in ctx.figures)
-    for i, fig in enumerate(ctx.figures):
-        original = ctx.by_id(fig.attr("converts")) if linked else _bracket_original(ctx.figures, i, text)
+    figures = _with_inches(ctx.figures, text) if text else ctx.figures
+    linked = any(f.attr("converts") for f in figures)
+    by_id = {f.id: f for f in figures}
+    for i, fig in enumerate(figures):
+        original = by_id.get(fig.attr("converts")) if linked else _bracket_original(figures, i, text)
+        if original is None and linked and fig.unit == "inch" and fig.attr("converts") is None:
+            original = _bracket_original(figures, i, text)  # the extractor did not see this one
         if original is None or original.value is None or fig.value is None:
             continue
         if text and not _bracket_closes(text, fig):
@@ -130,6 +155,11 @@ def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: flo
     said = loose(converted)
     if expected.overlaps(said, tolerance):
         return None
+    for a in units.readings(original.unit, original.surface):  # "6.5 tons (6.6 t)": long tons
+        for b in units.readings(converted.unit, converted.surface):
+            other = [units.convert(x, a, b, delta=delta) for x in (source.low, source.high)]
+            if None not in other and Interval(min(other), max(other)).overlaps(said, tolerance):
+                return None
     exact = units.convert(original.value, original.unit, converted.unit, delta=delta)
     args = {"original": original.surface.strip(), "converted": converted.surface.strip(),
             "expected": show(exact, converted.unit)}
@@ -218,48 +248,27 @@ def _years(ctx: CheckContext) -> list[int]:
     return sorted(years)
 
 
-def text_window(ctx: CheckContext) -> tuple[dt.date, dt.date, str] | None:
-    """When an undated text was likely published, from its own dates: (first day, last day, how).
-
-    Publication is not before the latest event the text tells in the past tense with its own date
-    ("was sold in March 2004": the calendar check's stronger evidence, not just a past verb somewhere in the
-    sentence), and news is published within about a year of the latest year it names outside the future
-    tense. Without a dated past event there is no window; the caller falls back to the years the text names.
-    """
+def latest_past_event(ctx: CheckContext) -> dt.date | None:
+    """The first day of the latest event the text tells in the past tense with its own date: publication is
+    not before it. The evidence is the calendar check's ('was sold in March 2004': 'in/on <date>' after a past
+    verb, no forward word between), not just a past verb somewhere in the sentence ('notes due 2030')."""
     from .calendar import _event_date, bounds
 
     text = ctx.doc.text if ctx.doc is not None else ""
-    past: list[dt.date] = []
-    named: list[int] = []
+    past = []
     for fig in ctx.figures:
-        if fig.kind not in ("year", "date") or not fig.date or fig.attr("decade"):
+        if fig.kind not in ("year", "date") or not fig.date or fig.attr("decade") or fig.attr("tense") != "past":
             continue
         span = bounds(fig.date)
-        if span is None:
-            continue
-        if fig.attr("tense") == "past" and text and _event_date(text, fig):
+        if span is not None and text and _event_date(text, fig):
             past.append(span[0])
-        if fig.attr("tense") != "future":
-            named.append(span[0].year)
-    if not past:
-        return None
-    event = max(past)
-    import os
-    mode = os.environ.get("FC_MODE", "B")
-    if mode == "D":
-        last = max(named + [event.year]) + WRITTEN_WITHIN
-    elif mode == "B":
-        last = event.year + WRITTEN_WITHIN
-    else:
-        last = max(max(named + [event.year]) + PUBLISHED_WITHIN, event.year + 2)
-    return (event - dt.timedelta(days=WINDOW_DAYS), dt.date(last, 12, 31),
-            f"no publication date: from the latest dated past event ({event.isoformat()}) to the end of the "
-            f"year after the latest year the text names ({last - PUBLISHED_WITHIN})")
+    return max(past, default=None)
 
 
 def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], str] | None:
-    """The rates a conversion may have used: the weeks before publication; without a publication date, the
-    window the text's own dates allow (text_window); else the years the text names, else the whole record."""
+    """The rates a conversion may have used: the weeks before publication; without a publication date, from
+    the latest dated past event (or five years before the earliest year named) to five years after the latest
+    year named; with no year at all, the whole record."""
     known = _known_range(src, dst)
     if known is None:
         return None
@@ -270,20 +279,20 @@ def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], s
         else:
             band, where = rate_band(src, dst, first, ctx.published), f"ECB, the month to {ctx.published.isoformat()}"
         return (band, where) if band else None
-    window = text_window(ctx)
-    if window is not None and window[0] <= known[1] and window[1] >= known[0]:
-        first, last = max(window[0], known[0]), min(window[1], known[1])
-        band = rate_band(src, dst, first, last)
-        return (band, f"ECB {first.isoformat()} to {last.isoformat()}; {window[2]}") if band else None
     years = [y for y in _years(ctx) if known[0].year <= y <= known[1].year]
-    if years:
-        first = max(years[0] - WRITTEN_WITHIN, known[0].year)
-        last = min(years[-1] + WRITTEN_WITHIN, known[1].year)
-        band = rate_band(src, dst, max(dt.date(first, 1, 1), known[0]), dt.date(last, 12, 31))
-        where = f"ECB {first}–{last}: {WRITTEN_WITHIN} years either side of the years the text names"
-    else:
+    if not years:
         band, where = rate_band(src, dst, *known), f"ECB {known[0].year}–{known[1].year}, no date given"
-    return (band, where) if band else None
+        return (band, where) if band else None
+    first = max(dt.date(years[0] - WRITTEN_WITHIN, 1, 1), known[0])
+    last = min(dt.date(years[-1] + WRITTEN_WITHIN, 12, 31), known[1])
+    where = f"{WRITTEN_WITHIN} years either side of the years the text names"
+    event = latest_past_event(ctx)
+    if event is not None and first < event - dt.timedelta(days=WINDOW_DAYS) <= last:
+        first = event - dt.timedelta(days=WINDOW_DAYS)
+        where = (f"no publication date: from a month before the latest dated past event ({event.isoformat()}) "
+                 f"to {WRITTEN_WITHIN} years after the latest year the text names")
+    band = rate_band(src, dst, first, last)
+    return ((band, f"ECB {first.isoformat()} to {last.isoformat()}; {where}") if band else None)
 
 
 def _currency(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float) -> dict[str, Hit] | None:
@@ -369,7 +378,7 @@ def _same_currency(ctx: CheckContext, original: Figure, converted: Figure) -> Hi
                fix="Name the currency of each side (US$, C$, A$, HK$, €, £).")
 
 
-def _disagree(ctx: CheckContext, pairs: list[tuple[Figure, Figure]]) -> Iterator[Hit]:
+def _disagree(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], tolerance: float = 0.0) -> Iterator[Hit]:
     """The same original converted twice into the same unit with values that cannot both be right."""
     seen: dict[tuple, tuple[Figure, Figure]] = {}
     for original, converted in pairs:
@@ -381,14 +390,75 @@ def _disagree(ctx: CheckContext, pairs: list[tuple[Figure, Figure]]) -> Iterator
             continue
         first_original, first = seen[key]
         ctx.mark(original, converted, first)
-        if stated(first).overlaps(stated(converted)):
+        if loose(first).overlaps(loose(converted)):
             continue
+        # Within the tolerance (a newsroom's rate on another day: "£52,000" and "£52,590"): at most an info.
+        severity = "info" if loose(first).overlaps(loose(converted), tolerance / 2) else None
         yield Hit((converted, first, original, first_original),
                   {"original": original.surface.strip(), "converted": converted.surface.strip(),
                    "earlier": first.surface.strip()},
                   evidence=f"{show(original.value, original.unit)} is {show_interval(stated(first), first.unit)} "
                            f"in one place and {show_interval(stated(converted), converted.unit)} in another",
-                  fix=f"Use one conversion of {original.surface.strip()} throughout.")
+                  fix=f"Use one conversion of {original.surface.strip()} throughout.", severity=severity)
+
+
+def _rate_consensus(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], tolerance: float) -> Iterator[Hit]:
+    """A conversion whose rate differs from the rate every other conversion of the same currencies in the text
+    agrees on: one text converts at one rate, so '$500m (£266m)' beside '$700m (£374m)' and '$10bn (£5.3bn)'
+    is right, and '$300m (£266m)' is not, whatever the publication date."""
+    groups: dict[tuple[str, str], list[tuple[Figure, Figure, Interval]]] = {}
+    for original, converted in pairs:
+        src, dst = original.unit, converted.unit
+        if (original.kind != "money" or converted.kind != "money" or not src or not dst or src == dst
+                or _ambiguous(original) or _ambiguous(converted)):
+            continue
+        a, b = stated(original), loose(converted)
+        if a.low <= 0 or b.low <= 0 or not a.is_finite() or not b.is_finite():
+            continue
+        key = (min(src, dst), max(src, dst))
+        rate = b / a if src == key[0] else a / b  # key[1] per key[0]
+        groups.setdefault(key, []).append((original, converted, rate))
+    for (base, quote), members in groups.items():
+        if len(members) < MIN_PEERS + 1:
+            continue
+        for i, (original, converted, rate) in enumerate(members):
+            peers = [m for j, m in enumerate(members) if j != i and m[0].value != original.value]
+            if len(peers) < MIN_PEERS:
+                continue
+            agreeing = _largest_agreement([m[2] for m in peers])
+            ctx.mark(original, converted)
+            if len(agreeing) < max(MIN_PEERS, math.ceil(CONSENSUS * len(peers))):
+                continue  # the others do not agree on one rate within their rounding
+            low, high = max(r.low for r in agreeing), min(r.high for r in agreeing)
+            low, high = low * (1 - tolerance), high * (1 + tolerance)
+            if Interval(low, high).overlaps(rate):
+                continue
+            verdict = _currency(ctx, original, converted, tolerance)
+            if verdict and any(h.severity is None for h in verdict.values()):
+                continue  # off the exchange rates of the time: FC131 or FC133 says so
+            src, dst = original.unit, converted.unit
+            inverse = src != base
+            shown = Interval(1 / high, 1 / low) if inverse else Interval(low, high)
+            expected = stated(original) * shown
+            yield Hit((converted, original),
+                      {"original": original.surface.strip(), "converted": converted.surface.strip(),
+                       "expected": show_interval(expected, dst), "count": len(peers)},
+                      evidence=f"the {len(peers)} other {base}/{quote} conversions in the text use "
+                               f"{number(shown.low, 4)}–{number(shown.high, 4)} {dst} per {src}: "
+                               f"{show_interval(stated(original), src)} × that = {show_interval(expected, dst)}; "
+                               f"the text says {show_interval(loose(converted), dst)}",
+                      fix=f"Convert {original.surface.strip()} at the rate of the other conversions: about "
+                          f"{show(original.value * shown.mid, dst)}.")
+
+
+def _largest_agreement(rates: list[Interval]) -> list[Interval]:
+    """The most rate intervals that share a common value."""
+    best: list[Interval] = []
+    for point in [r.low for r in rates] + [r.high for r in rates]:
+        here = [r for r in rates if r.low <= point <= r.high]
+        if len(here) > len(best):
+            best = here
+    return best
 
 
 def _key_value(x: float) -> float:
