@@ -33,12 +33,24 @@ def rules_digest(rules: Iterable[Rule]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=repr).encode()).hexdigest()
 
 
+# Libraries whose data or behaviour shows in a report: an upgrade of one of them is a new cache.
+LIBRARIES = ("pint", "currency_converter", "dateutil", "markdown_it", "yaml")
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The version plus size and mtime of the package's code and data: an edited checkout never reads stale results."""
+    """The version plus size and mtime of the package's code and data (an edited checkout never reads stale
+    results) and of the libraries that shape a report (found without importing them)."""
+    from importlib.util import find_spec
+
     from . import __version__
 
     stamp = [__version__]
+    for name in LIBRARIES:
+        spec = find_spec(name)
+        if spec is not None and spec.origin and os.path.exists(spec.origin):
+            st = os.stat(spec.origin)
+            stamp.append(f"{name}:{spec.origin}:{st.st_size}:{st.st_mtime_ns}")
     for root, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):

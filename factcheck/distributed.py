@@ -19,13 +19,13 @@ TASKS_PER_THREAD = 4  # tasks in flight per worker thread: keeps the cluster bus
 
 def connect(address: str | None, timeout: float | None = None) -> Any:
     """A dask.distributed Client for the scheduler; a FactcheckError (one line) when that cannot be had."""
+    if not address:
+        raise FactcheckError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     if timeout is None:
         try:
             timeout = float(os.environ.get("FACTCHECK_DASK_TIMEOUT", CONNECT_TIMEOUT))
         except ValueError:
             raise FactcheckError("FACTCHECK_DASK_TIMEOUT: not a number of seconds") from None
-    if not address:
-        raise FactcheckError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     try:
         from distributed import Client
     except ImportError:
@@ -35,6 +35,14 @@ def connect(address: str | None, timeout: float | None = None) -> Any:
     except (OSError, TimeoutError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FactcheckError(f"--scheduler {address}: cannot reach the Dask scheduler ({reason})") from None
+
+
+def _wait_for_workers(client: Any, address: str | None) -> None:
+    try:
+        client.wait_for_workers(1, timeout=float(os.environ.get("FACTCHECK_DASK_TIMEOUT", CONNECT_TIMEOUT)))
+    except (TimeoutError, OSError):
+        raise FactcheckError(f"--scheduler {address}: the Dask cluster has no workers "
+                             f"(start some with: dask worker {address})") from None
 
 
 def run_on_cluster(job: Job, rules: tuple[Rule, ...]) -> FileReport:
@@ -58,16 +66,14 @@ def iter_reports(
     if published is not None:
         document.parse_date(published, "--published")
     files = article_paths(paths)
+    planner = Planner(rules, published, config, cache, max_size)
     client = connect(scheduler)
     try:
+        if not client.nthreads():
+            _wait_for_workers(client, scheduler)
         threads = sum(client.nthreads().values()) or 1
-    except Exception:
-        client.close()
-        raise
-    planner = Planner(rules, published, config, cache, max_size)
-    try:
         [shared_rules] = client.scatter([planner.rules], broadcast=True, hash=False)  # sent once, not per file
-    except Exception:
+    except BaseException:
         client.close()
         raise
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # a one-file run never starts a pool: multiprocessing is impo
 
 # Files read ahead of the one being yielded, per worker: keeps workers busy and memory bounded.
 WINDOW_PER_WORKER = 4
+# Files checked in this process before a pool starts: a hook's few files are done before workers would
+# have loaded what a check needs, and a bigger run's workers are forked from a process that has loaded it.
+SERIAL_FIRST = 8
 
 
 def default_jobs() -> int:
@@ -44,8 +47,8 @@ class Job:
     published: str | dt.date | None = None
 
 
-def check_job(job: Job, rules: Sequence[Rule] = ()) -> FileReport:
-    """Check one article from its bytes: the same report engine.check_file gives for the file on disk."""
+def check_job(job: Job, rules: Sequence[Rule]) -> FileReport:
+    """Check one article from its bytes (with job.rules, else the run's rules): engine.check_file's report."""
     from .engine import check_document
 
     try:
@@ -178,14 +181,13 @@ def ordered(
                 return
             try:
                 planned = planner.plan(path)
+                if isinstance(planned, FileReport):
+                    pending.append((None, planned))
+                else:
+                    job, key = planned
+                    pending.append((key, submit(job)))
             except Exception as exc:  # raised when its turn comes, so earlier reports still come out first
                 pending.append((None, exc))
-                continue
-            if isinstance(planned, FileReport):
-                pending.append((None, planned))
-            else:
-                job, key = planned
-                pending.append((key, submit(job)))
 
     try:
         fill()
@@ -219,14 +221,34 @@ def _check_in_worker(job: Job) -> FileReport:
     return check_job(job, _worker_rules)
 
 
+class _Done:
+    """A report checked in this process, shaped like a future."""
+
+    def __init__(self, report: FileReport) -> None:
+        self.report = report
+
+    def result(self) -> FileReport:
+        return self.report
+
+    def cancel(self) -> bool:
+        return False
+
+
 class _LazyPool:
-    """A process pool started at the first file not in the cache (a fully cached run starts none)."""
+    """Checks the first SERIAL_FIRST files to check here, the rest in a process pool started then.
+
+    A run with fewer files to check (a hook, a re-run with most files cached) starts no process at all.
+    """
 
     def __init__(self, workers: int, rules: tuple[Rule, ...]) -> None:
         self.workers, self.rules = workers, rules
         self.pool: Executor | None = None
+        self.here = 0
 
-    def submit(self, job: Job) -> Future:
+    def submit(self, job: Job) -> Future | _Done:
+        if self.pool is None and self.here < SERIAL_FIRST:
+            self.here += 1
+            return _Done(check_job(job, self.rules))
         if self.pool is None:
             self.pool = self._start()
         return self.pool.submit(_check_in_worker, job)
@@ -237,9 +259,7 @@ class _LazyPool:
 
         method = None
         if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
-            # Forked workers share what this process has loaded: warm it once rather than in every worker.
-            _warm(self.rules)
-            method = "fork"
+            method = "fork"  # workers share what the files checked here have loaded (pint, exchange rates)
         context = multiprocessing.get_context(method)
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker, initargs=(self.rules,))
 
@@ -247,12 +267,3 @@ class _LazyPool:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-
-def _warm(rules: tuple[Rule, ...]) -> None:
-    """Build what checks load lazily (extractors, lexicons, pint's registry, exchange rates) by checking two lines."""
-    text = ("On Friday, 3 March 2023, sales rose 5% to $10.5 million (£8.7 million), up from 2,000 in 2022.\n"
-            "The road is 1,500 km (932 miles) long.\n")
-    try:
-        check_job(Job("<warm-up>.txt", text.encode(), None, None, "2023-03-17"), rules)
-    except Exception:  # noqa: S110 - a real file that fails the same way reports it from its worker
-        pass

@@ -22,7 +22,7 @@ The council met on {weekday}, February 26, 2023, and again on February {day}. Sa
 def scheduler():
     """A scheduler and two single-threaded worker processes on loopback; their working folder is not the tests'."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as cluster:
+                                  dashboard_address="127.0.0.1:0", silence_logs=40) as cluster:
         yield cluster.scheduler_address
 
 
@@ -89,3 +89,23 @@ def test_without_dask_installed_the_error_says_how_to_get_it(capsys, folder, mon
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed: importing it fails
     code, _, err = run(capsys, "check", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", folder)
     assert code == 2 and "pip install 'factcheck[dask]'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_bad_file_on_the_cluster_is_the_same_one_line_error(capsys, scheduler, folder):
+    with open("articles/story-2.md", "w", encoding="utf-8") as f:
+        f.write("---\npublished: [oops\n---\ntext\n")
+    local = run(capsys, "check", "--format", "json", "--no-cache", folder)
+    on_cluster = run(capsys, "check", "--format", "json", "--no-cache", "--engine", "dask", "--scheduler", scheduler,
+                     folder)
+    assert on_cluster == local
+    code, out, err = local
+    assert code == 2 and out == "" and "story-2.md" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_cluster_without_workers_is_one_line_and_exit_2(capsys, folder, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DASK_TIMEOUT", "1")
+    with distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                  silence_logs=40) as empty:
+        code, out, err = run(capsys, "check", "--engine", "dask", "--scheduler", empty.scheduler_address, folder)
+    assert code == 2 and out == ""
+    assert "the Dask cluster has no workers" in err and len(err.strip().splitlines()) == 1

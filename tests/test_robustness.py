@@ -468,3 +468,70 @@ def test_expression_selector_regex_is_checked_at_load_time(capsys, tmp_path):
     rule = _expression_rule(tmp_path, "x > 0", kind="money", subject=r"(?<=annual )trade")
     code, _, err = run(capsys, "check", "--rules", rule, CLEAN)
     assert_one_line_error(code, err, f"{rule}:", "select.x.subject")
+
+
+# --- a rule's params of the wrong type: refused when loaded, or harmless when run ---------------
+
+WRONG_VALUES = [5, -1e308, "x", None, True, [], [1, None], {"a": [1]}, {}, "(a+)+$"]
+
+
+def _mutated_params():
+    from factcheck.engine import default_rules
+
+    for rule in default_rules():
+        for key in sorted(rule.params):
+            for value in WRONG_VALUES:
+                yield rule, {**rule.params, key: value}
+
+
+def test_every_rule_param_of_the_wrong_type_is_refused_or_harmless(tmp_path):
+    import yaml
+
+    from factcheck import checks, engine
+    from factcheck.errors import RuleError
+    from factcheck.rules import load_rule_file
+
+    seed = (Path(__file__).parent.parent / "seeds").glob("*.md")
+    doc = document.load(next(iter(seed)), published="2023-03-17")
+    crashes = []
+    for rule, params in _mutated_params():
+        path = tmp_path / f"{rule.id}-{rule.name}.yml"
+        path.write_text(yaml.safe_dump({"id": rule.id, "name": rule.name, "check": rule.check,
+                                        "severity": rule.severity, "message": rule.message, "params": params}))
+        try:
+            loaded = load_rule_file(path, tmp_path, checks.KINDS)
+        except RuleError as exc:
+            assert str(exc).startswith(f"{path}:") and "\n" not in str(exc)
+            continue
+        try:
+            engine.check_document(doc, [loaded])
+        except Exception as exc:  # every crash is collected and reported at once
+            crashes.append(f"{rule.id} params={params!r}: {type(exc).__name__}: {exc}")
+    assert not crashes, "\n".join(crashes[:20]) + f"\n({len(crashes)} in all)"
+
+
+# --- figures a float cannot hold, and figures by the thousand ------------------------------------
+
+
+@pytest.mark.parametrize("text", ["1" * 5000 + " people", "$" + "9" * 400 + " billion", "rose " + "9" * 330 + "%",
+                                  "1e400 people", "5" * 5000 + "½ cups", "1" * 5000 + "/2"])  # fuzzer: "1e400"
+def test_numerals_too_large_for_a_float_give_valid_json(capsys, tmp_path, text):
+    article = tmp_path / "huge.txt"
+    article.write_text(f"In 2022, {text} and 5 more.\n")
+    code, out, err = run(capsys, "check", "--format", "json", "--fail-on", "never", article)
+    assert code == 0, err
+    data = json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} in the JSON report is not JSON"))
+    assert any(f["surface"] == "2022" for f in data["files"][0]["figures"]), "the figures around it are kept"
+
+
+def test_a_long_run_of_bracketed_restatements_does_not_recurse():
+    from factcheck.checks import conversion
+    from factcheck.model import Figure, Span
+
+    text = "$1 (" + "; ".join(["$2"] * 5000) + ")"
+    spans = [Span(0, 2)] + [Span(m, m + 2) for m in range(4, len(text) - 1, 4)]
+    figures = [Figure(id=f"F{i}", span=s, surface=text[s.start:s.end], kind="money", value=1.0, unit="USD")
+               for i, s in enumerate(spans, 1)]
+    assert all(text[s.start:s.end] == "$1" or text[s.start:s.end] == "$2" for s in spans)
+    assert conversion._bracket_original(figures, len(figures) - 1, text) is None  # too far from its bracket
+    assert conversion._bracket_original(figures, 2, text) is figures[0]

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from factcheck import engine
+from factcheck import engine, runner
 from factcheck.cli import main
 
 WRONG = """---
@@ -14,6 +14,12 @@ published: 2023-03-17
 
 The council met on Friday, February 26, 2023, and again on February {day}. Sales rose 5% to $10.5 million.
 """
+
+
+@pytest.fixture(autouse=True)
+def pool_from_the_first_file(monkeypatch):
+    """A run checks its first few files in-process before starting workers; here workers check every file."""
+    monkeypatch.setattr(runner, "SERIAL_FIRST", 0)
 
 
 @pytest.fixture
@@ -95,3 +101,16 @@ def test_jobs_must_be_positive(capsys, folder, jobs):
 def test_jobs_must_be_a_number(capsys, folder):
     code, _, err = run(capsys, "check", "--jobs", "many", str(folder))
     assert code == 2 and "--jobs" in err and "Traceback" not in err
+
+
+def test_a_big_folder_mixes_in_process_and_worker_checks_in_order(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "SERIAL_FIRST", 3)
+    root = tmp_path / "many"
+    root.mkdir()
+    for n in range(14):
+        (root / f"s{n:02}.md").write_text(WRONG.format(n=n, day=30 if n % 2 else 28), encoding="utf-8")
+    one = run(capsys, "check", "--format", "jsonl", "--no-cache", "-j", "1", str(root))
+    two = run(capsys, "check", "--format", "jsonl", "--no-cache", "-j", "2", str(root))
+    assert one == two
+    paths = [json.loads(line).get("path") for line in one[1].splitlines()][:-1]
+    assert paths == [str(root / f"s{n:02}.md") for n in range(14)]

@@ -21,6 +21,10 @@ def validate(params: dict) -> str | None:
             return f"{key}: must be a number, not {params[key]!r}"
     if "source" not in params:
         return "source: every bound names where its figure comes from"
+    for key in ("subjects", "except_wholes"):
+        value = params.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{key}: must be a list of words, not {value!r}"
     unknown = set(params) - {"max", "min", "source", *FILTERS}
     return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
 

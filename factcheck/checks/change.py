@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
 
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
@@ -12,27 +10,6 @@ from .arith import interval, show, show_interval, widen
 
 HUNDRED = Interval.exact(100.0)
 ONE = Interval.exact(1.0)
-# Down-words the extraction lexicon lacks, read only to doubt a direction (see NOTES-extract-requests.md).
-MORE_DOWN = ("slowed", "slowing", "slipping", "slip", "slips", "scaled back", "trimmed", "lowered", "revised down",
-             "weakened", "eased", "easing", "cooled", "retreated")
-# A new clause between a before-figure and its change: "GM earned $3.7bn, down from $3.8bn, while revenue rose".
-CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|although|though|and|compared)\b|\bwhile\b|\bwhereas\b",
-                          re.I)
-
-
-ADJACENT = re.compile(r"^[^\W\d]*(?:[\s,]+[^\W\d]+){0,4}[\s,]*$")
-
-
-@cache
-def _direction_words() -> tuple[re.Pattern, re.Pattern]:
-    from ..extract.lexicon import load
-
-    lex = load("context")
-    up = [w for w in lex.get("up", []) if w not in ("growth", "grow", "grows", "growing")]
-    down = list(lex.get("down", [])) + list(MORE_DOWN)
-    up_re, down_re = (re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-                      for words in (up, down))
-    return up_re, down_re
 
 
 def validate(params: dict) -> str | None:
@@ -65,52 +42,11 @@ def _older(ctx: CheckContext, new: Figure, exclude: set[str]) -> Figure | None:
     return fig if fig.anchor and new.anchor and fig.anchor < new.anchor else None
 
 
-def _stated_before(ctx: CheckContext, change: Figure) -> Figure | None:
-    """The value a change follows when only its old value is marked: '10bn euros, up 8.1% from 9.26bn euros',
-    'profits at 84 marks per share fell 30 pct from the record 120 marks'. The figure just before the change,
-    a few words away, of the kind and unit of the old value."""
-    old = _linked(ctx, change, "old")
-    text = ctx.doc.text if ctx.doc is not None else ""
-    if old is None or not text or old.span.start < change.span.start:
-        return None
-    before = [f for f in ctx.in_sentence(change.sentence) if f.span.end <= change.span.start]
-    if not before or not _comparable(before[-1], old) or before[-1].attr("role") in ("change", "old"):
-        return None
-    gap = text[before[-1].span.end: change.span.start]
-    return before[-1] if ADJACENT.match(gap) else None
-
-
-def _one_statement(ctx: CheckContext, figures: list[Figure]) -> bool:
-    """False when a clause break separates a figure before the others from them."""
-    text = ctx.doc.text if ctx.doc is not None else ""
-    if not text:
-        return True
-    ordered = sorted(figures, key=lambda f: f.span.start)
-    return not any(CLAUSE_BREAK.search(text[a.span.end: b.span.start]) and a.attr("role") == "old"
-                   for a, b in zip(ordered, ordered[1:], strict=False))
-
-
-def _direction_doubtful(ctx: CheckContext, new: Figure, old: Figure) -> bool:
-    """True unless the words around a direction-only statement say its direction and not the other one.
-
-    'Growth slowed to 0.3%, down from 6.3%' had direction "up" from the noun "growth": not evidence enough.
-    """
-    text = ctx.doc.text if ctx.doc is not None else ""
-    if not text:
-        return False
-    span = ctx.doc.sentence_span(new.sentence)
-    start = max(span.start, min(new.span.start, old.span.start) - 80)
-    window = text[start: max(new.span.end, old.span.end)]
-    up, down = _direction_words()
-    said, other = (up, down) if new.attr("direction") == "up" else (down, up)
-    return not said.search(window) or bool(other.search(window))
-
-
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for fig in ctx.figures:
         stated_change = fig.attr("role") == "change" or fig.kind == "multiplier"
         if stated_change:
-            new = _linked(ctx, fig, "new") or _stated_before(ctx, fig)
+            new = _linked(ctx, fig, "new")
         elif fig.attr("role") == "new" and fig.attr("direction"):
             if any(f.attr("role") == "change" for f in ctx.in_sentence(fig.sentence)):
                 continue  # the stated change speaks for this statement
@@ -122,11 +58,6 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         old = _linked(ctx, fig, "old") if stated_change else _linked(ctx, new, "old")
         old = old if old is not None and _comparable(old, new) else _older(ctx, new, {fig.id, new.id})
         if old is None or not _comparable(old, new):
-            continue
-        involved = [f for f in (fig, new, old) if f is not None]
-        if not _one_statement(ctx, list({f.id: f for f in involved}.values())):
-            continue
-        if not stated_change and _direction_doubtful(ctx, new, old):
             continue
         ctx.mark(fig, new, old)
         hit = _compare(fig if stated_change else None, new, old)

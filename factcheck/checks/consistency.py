@@ -10,18 +10,14 @@ from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
 
-SKIP_ROLES = {"change", "old", "part", "converts"}
+SKIP_ROLES = {"change", "old", "part", "converts", "revision"}
 SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
 # Stronger evidence than a shared subject word and year (the extractor's subject is a head noun and its
-# anchor may be inherited): a prediction is not a stated value, a year-anchored figure in a sentence that
-# names part of the year may be that part's figure, and sentences about different named entities
-# ("Chrysler" against "Mercedes") are about different figures.
-FORECAST = re.compile(r"\b(?:will|would|could|should|may|might|expect\w*|sees?|project\w*|forecast\w*|"
-                      r"predict\w*|estimat\w*|outlook|target\w*|plan\w*)\b", re.I)
+# anchor may be inherited): a year-anchored figure in a sentence that names part of the year may be that
+# part's figure, and sentences about different named entities ("Chrysler" against "Mercedes") are about
+# different figures. A forecast (qualifier "forecast", from the extractor) is not a stated value.
 SUB_PERIOD = re.compile(r"\b(?:quarter|half|month|week|season|January|February|March|April|May|June|July|"
                         r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
-# Words after which a forecast sentence turns to a stated value: "expect $200bn in 2023 after it hit $190bn".
-PAST_REFERENCE = re.compile(r"\b(?:after|since|compared|versus|vs|than|from|last)\b", re.I)
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z&.'-]+|\b[A-Z][A-Za-z&.-]+(?='(?:s\b|\s))")
 
 
@@ -71,11 +67,6 @@ def _sentence(ctx: CheckContext, fig: Figure) -> str:
 
 def _stated_value(ctx: CheckContext, fig: Figure) -> bool:
     sentence = _sentence(ctx, fig)
-    if ctx.doc is not None:
-        start = ctx.doc.sentence_span(fig.sentence).start
-        lead = PAST_REFERENCE.split(ctx.doc.text[start: fig.span.start])[-1]
-        if FORECAST.search(lead):
-            return False  # "sees GM earning $9.75 in 1988", not "expects $200bn in 2023 after it hit $190bn"
     return not (fig.anchor and len(fig.anchor) == 4 and SUB_PERIOD.search(sentence))
 
 

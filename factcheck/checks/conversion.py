@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import re
@@ -10,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..model import Figure, Interval, Rule, Span
+from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
@@ -73,33 +72,15 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 # --- which figures restate which -----------------------------------------------------------------
 
 
-# A bare number read as a count that a bracket shows is in inches: "35.6 cm (14.0 in)", "17.8 in (450 mm)".
-# "in" right before ")" or "(" cannot be the preposition. (Fallback until extraction reads "in" as inch there.)
-INCH_AFTER = re.compile(r"^\s?in\.?\s*(?:[);,]|\()")
-
-
-def _with_inches(figures: list[Figure], text: str) -> list[Figure]:
-    out = []
-    for fig in figures:
-        if fig.kind == "count" and fig.unit is None and INCH_AFTER.match(text[fig.span.end: fig.span.end + 8]):
-            end = fig.span.end + text[fig.span.end:].index("in") + 2
-            fig = dataclasses.replace(fig, kind="quantity", unit="inch", span=Span(fig.span.start, end),
-                                      surface=text[fig.span.start: end])
-        out.append(fig)
-    return out
-
-
 def conversion_pairs(ctx: CheckContext) -> list[tuple[Figure, Figure]]:
     """(original, restatement) pairs: from the extractor's `converts`, else from brackets in the text."""
     text = ctx.doc.text if ctx.doc is not None else ""
     pairs = []
-    figures = _with_inches(ctx.figures, text) if text else ctx.figures
+    figures = ctx.figures
     linked = any(f.attr("converts") for f in figures)
     by_id = {f.id: f for f in figures}
     for i, fig in enumerate(figures):
         original = by_id.get(fig.attr("converts")) if linked else _bracket_original(figures, i, text)
-        if original is None and linked and fig.unit == "inch" and fig.attr("converts") is None:
-            original = _bracket_original(figures, i, text)  # the extractor did not see this one
         if original is None or original.value is None or fig.value is None:
             continue
         if text and not _bracket_closes(text, fig):
@@ -113,17 +94,25 @@ def _bracket_closes(text: str, fig: Figure) -> bool:
     return bool(CLOSER.match(text[fig.span.end: fig.span.end + 30]))
 
 
+MAX_RESTATEMENTS = 6  # figures in one bracket that restate the figure before it: "£5.7bn ($10.7bn; 8.2bn euros)"
+
+
 def _bracket_original(figures: list[Figure], i: int, text: str) -> Figure | None:
     """The figure a bracketed figure restates: '$10m (£5.3m)' or the first of '£5.7bn ($10.7bn; 8.2bn euros)'."""
-    if i == 0 or not text:
+    if not text:
         return None
-    fig, before = figures[i], figures[i - 1]
-    gap = text[before.span.end: fig.span.start]
-    if OPENER.match(gap):
-        return before if _same_family(before, fig) else None
-    if SEPARATOR.match(gap):  # a second restatement in the same bracket restates the same original
-        first = _bracket_original(figures, i - 1, text)
-        return first if first is not None and _same_family(first, fig) else None
+    # Walk back over the restatements in the same bracket (each restates the same original), a few at most:
+    # a list like "1, 2, 3, ..." of thousands of figures must not recurse or go quadratic.
+    chain, j = [figures[i]], i
+    while j > 0 and len(chain) <= MAX_RESTATEMENTS:
+        before = figures[j - 1]
+        gap = text[before.span.end: figures[j].span.start]
+        if OPENER.match(gap):
+            return before if all(_same_family(before, f) for f in chain) else None
+        if not SEPARATOR.match(gap):
+            return None
+        chain.append(before)
+        j -= 1
     return None
 
 
@@ -155,8 +144,8 @@ def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: flo
     said = loose(converted)
     if expected.overlaps(said, tolerance):
         return None
-    for a in units.readings(original.unit, original.surface):  # "6.5 tons (6.6 t)": long tons
-        for b in units.readings(converted.unit, converted.surface):
+    for a in original.attr("ambiguous") or (original.unit,):  # "6.5 tons (6.6 t)": long tons
+        for b in converted.attr("ambiguous") or (converted.unit,):
             other = [units.convert(x, a, b, delta=delta) for x in (source.low, source.high)]
             if None not in other and Interval(min(other), max(other)).overlaps(said, tolerance):
                 return None
@@ -250,17 +239,16 @@ def _years(ctx: CheckContext) -> list[int]:
 
 def latest_past_event(ctx: CheckContext) -> dt.date | None:
     """The first day of the latest event the text tells in the past tense with its own date: publication is
-    not before it. The evidence is the calendar check's ('was sold in March 2004': 'in/on <date>' after a past
-    verb, no forward word between), not just a past verb somewhere in the sentence ('notes due 2030')."""
-    from .calendar import _event_date, bounds
+    not before it. The extractor sets tense "past" only on an event's own date ('was sold in March 2004'), not on
+    a maturity, deadline or forecast year ('notes due 2030')."""
+    from .calendar import bounds
 
-    text = ctx.doc.text if ctx.doc is not None else ""
     past = []
     for fig in ctx.figures:
         if fig.kind not in ("year", "date") or not fig.date or fig.attr("decade") or fig.attr("tense") != "past":
             continue
         span = bounds(fig.date)
-        if span is not None and text and _event_date(text, fig):
+        if span is not None:
             past.append(span[0])
     return max(past, default=None)
 

@@ -52,6 +52,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import importlib
+import math
 
 from ..model import Figure
 
@@ -65,7 +66,7 @@ def extract(doc) -> list[Figure]:
     found: list[tuple[int, Figure]] = []
     for rank, name in enumerate(FAMILIES):
         module = importlib.import_module(f"{__name__}.{name}")
-        found.extend((rank, fig) for fig in module.find(doc.text, doc.published))
+        found.extend((rank, fig) for fig in module.find(doc.text, doc.published) if _representable(fig))
     chosen = _best_readings(found)
     ids = {(fig.span.start, fig.span.end): f"F{i}" for i, fig in enumerate(chosen, 1)}
     figures = [
@@ -73,6 +74,13 @@ def extract(doc) -> list[Figure]:
         for i, fig in enumerate(chosen, 1)
     ]
     return context.link(doc, figures)
+
+
+def _representable(fig: Figure) -> bool:
+    """A numeral too large for a float ("1" * 400) is no figure: its value is infinite, and JSON has no infinity."""
+    if fig.value is not None and not math.isfinite(fig.value):
+        return False
+    return fig.interval is None or not (math.isnan(fig.interval.low) or math.isnan(fig.interval.high))
 
 
 def _best_readings(found: list[tuple[int, Figure]]) -> list[Figure]:

@@ -96,7 +96,9 @@ ORDW = (
     r"(?P<ordw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     rf"|one|two|three|four|five|six|seven|eight|nine)|{_alt(ORDINAL_WORDS)})\b"
 )
-YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)(?!\d)"
+# A four-digit number before a time zone is a clock time ("2000 GMT").
+TIME_AFTER = rf"(?![ \u00a0]*(?i:{_alt(LEX['time_after_number'])})\b)"
+YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)(?!\d)" + TIME_AFTER
 YEAR2 = YEAR.replace("?P<year>", "?P<year2>")
 NUMW = _alt(k for k in NUMBER_WORDS)
 NUM = rf"(?P<n>\d+(?:\.\d+)?|(?:{_alt(TENS)})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|(?:{NUMW}))"
@@ -144,7 +146,9 @@ NTH_DAY = re.compile(
 )
 YEAR_MONTH = re.compile(r"(?<![\w.,/$£€-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>\d{1,2})(?![\w%]|[.,/-]\d)")
 MONTH_NUM_YEAR = re.compile(r"(?<![\w.,/$£€-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,/-]\d)")
-YEAR_ONLY = re.compile(r"(?<![\w$£€¥#.,/\\-])(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?(?![\w%]|[.,]\d|:\d|[-/–]\d)")
+YEAR_ONLY = re.compile(
+    r"(?<![\w$£€¥#.,/\\-])(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?(?![\w%]|[.,]\d|:\d|[-/–]\d)" + TIME_AFTER
+)
 YEAR_RANGE = re.compile(
     r"(?<![\w$£€¥#.,/-])(?P<pre>(?:from|between)\s+)?(?P<y>1[5-9]\d\d|20\d\d)"
     r"(?P<conn>\s*(?:-|–|/|~)\s*|\s+(?:to|till|until|through|thru|and)\s+)"
@@ -226,6 +230,12 @@ WORD = re.compile(r"[A-Za-z][\w'’]*")
 FUTURE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["future"]) + r")\b", re.I)
 PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I)
 PAST = re.compile(r"\b(?:" + "|".join(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
+EVENT_DATE_BEFORE = re.compile("|".join(LEX["event_date_before"]), re.I)
+NOT_EVENT = re.compile(r"\b(?:" + "|".join(LEX["not_event_words"]) + r")\b", re.I)
+FRACTION_DENOMINATORS = {int(d) for d in LEX["fraction_denominators"]}
+FRACTION_AFTER = re.compile(
+    rf"(?:\s*(?:to|-|–|and|or)\s*\d{{1,2}}/\d{{1,2}})?\s*(?:{_alt(LEX['fraction_after'])})(?!\w)", re.I
+)
 
 
 @dataclass
@@ -414,6 +424,20 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     past = [s for s in _past_hits(text, end, right) if not any(f[0] <= s[0] < f[1] for f in future)]
     marks = [(s[0], "future") for s in future] + [(s[0], "past") for s in past]
     return min(marks)[1] if marks else None
+
+
+def _event_date(text: str, atom: Atom) -> bool:
+    """Whether a past verb governs this date as the event's own date ("launched its war in February 2022"), not a
+    maturity ("notes due 1994"), deadline ("by 1991"), span ("through 1989"), fiscal year, forecast ("sees $9.75 a
+    share in 1988") or table row ("Stocks, Aug 31, 1987, projected at 610"). Relative dates keep their tense."""
+    if atom.kind not in ("date", "year", "date_range") or atom.date is not None:
+        return True
+    left, _ = _clause(text, atom.start, atom.end)
+    if not EVENT_DATE_BEFORE.search(text, left, atom.start):
+        return False
+    past = _past_hits(text, left, atom.start)
+    verb_end = past[-1][1] if past else atom.start  # no past verb before: the one after governs ("In 1988, it sold")
+    return not NOT_EVENT.search(text, verb_end, atom.start)
 
 
 # --- scanning -----------------------------------------------------------------------------
@@ -654,6 +678,8 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
             month, day = MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("md"))
         else:
             a, b = int(m.group("a")), int(m.group("b"))
+            if a < b and b in FRACTION_DENOMINATORS and FRACTION_AFTER.match(text, m.end()):
+                continue  # "by 1/4 to 1/2 point": fractions, not days
             month, day = (b, a) if a > 12 else (a, b)
         if 1 <= month <= 12 and 1 <= day <= 31:
             add(Atom(m.start(), m.end(), "date", None, month, day))
@@ -1111,7 +1137,8 @@ def _weekday_day(text: str, atoms: list[Atom], published: dt.date | None) -> Non
         if a.kind != "weekday" or "mod" in a.attrs:
             continue
         m = re.match(
-            r"\s*,?\s*(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))",
+            r"\s*,?\s*(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))"
+            rf"(?!\s+(?:of\s+)?(?i:{_names(MONTHS)}))",  # "Tuesday, 1 March": the date names its month
             text[a.end : a.end + 20],
         )
         if not m or not published or not 1 <= int(m.group(1)) <= 31:
@@ -1239,7 +1266,7 @@ def _figure(text: str, atom: Atom, published: dt.date | None, previous) -> tuple
     attrs = dict(atom.attrs)
     attrs.pop("mod", None)
     attrs.pop("standalone", None)
-    if tense and atom.kind != "duration":
+    if tense and atom.kind != "duration" and (tense != "past" or _event_date(text, atom)):
         attrs["tense"] = tense
     if atom.kind == "duration":
         return Figure(

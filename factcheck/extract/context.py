@@ -17,7 +17,10 @@ ANCHOR_KINDS = {"year", "date", "date_range"}
 
 
 def _phrases(words) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words), key=len, reverse=True))
+    """An alternation of phrases, longest first; an entry holding "(?" is a regular-expression fragment."""
+    return "|".join(
+        sorted((w if "(?" in w else re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words), key=len, reverse=True)
+    )
 
 
 def _edge(word: str) -> str:
@@ -36,6 +39,17 @@ LANDMARKS = sorted(float(x) for x in LEX["fraction_landmarks"])
 FORECAST = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_before'])})\b)")
 UP = set(LEX["up"])
 DOWN = set(LEX["down"])
+UP_PHRASES = {tuple(p.split()) for p in LEX["up_phrases"]}
+DOWN_PHRASES = {tuple(p.split()) for p in LEX["down_phrases"]}
+FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
+FORECAST_STOP = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_stop'])})\b)")
+FORECAST_REACH = int(LEX["forecast_reach"])
+CHANGE_NOUN_OF = re.compile(
+    LEX["change_noun_of"].format(up=_phrases(LEX["change_nouns_up"]), down=_phrases(LEX["change_nouns_down"])), re.I
+)
+REVISION_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['revision_before'])})[ \u00a0]+$)")
+STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
+FUTURE_RELATIONS = set(LEX["future_relations"])
 _UP_NOUNS, _DOWN_NOUNS = _phrases(LEX["change_nouns_up"]), _phrases(LEX["change_nouns_down"])
 CHANGE_NOUN = re.compile(rf"(?i:^[ \u00a0-]*(?:(?P<up>{_UP_NOUNS})|(?P<down>{_DOWN_NOUNS}))s?\b)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -71,6 +85,7 @@ ANCHOR_GAP = re.compile(
     r"(?i:^[ \u00a0,]*(?:(?:in|for|during|by|as[ \u00a0]+of|since|at[ \u00a0]+the[ \u00a0]+end[ \u00a0]+of|"
     r"in[ \u00a0]+fiscal|over|through)[ \u00a0]+)?(?:the[ \u00a0]+(?:year[ \u00a0]+)?)?$)"
 )
+RELATIVE_GAP = re.compile(r"(?:[ \u00a0]+[A-Za-z-]+){0,2}[ \u00a0]+")  # "a 1.4bn euros profit last year"
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
 TOTAL_COMPOUND = re.compile(rf"-(?:{_phrases(LEX['total_compounds'])})$")
 SHARE_KINDS = {"percent", "fraction"}
@@ -105,9 +120,12 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         clause_start = _clause_start(text, figures, i, sent.start)
         before = text[clause_start : fig.span.start]
         after = text[fig.span.end : min(sent.end, fig.span.end + 60)]
-        qualifiers, record_phrase = _qualifiers(text, fig, before, after)
+        sentence_before = text[sent.start : fig.span.start]
+        qualifiers, record_phrase = _qualifiers(text, fig, before, after, sentence_before)
+        if "forecast" not in qualifiers and _future_period(text, figures, i):
+            qualifiers = (*qualifiers, "forecast")
         attrs = dict(fig.attrs)
-        attrs.update(_roles(fig, before, after, text[sent.start : fig.span.start]))
+        attrs.update(_roles(fig, before, _clause_end(after), _clause_of(sentence_before)))
         if "record" in qualifiers:
             attrs["extreme"] = _extreme(record_phrase, attrs.get("direction"))
         per = _per(fig, text[fig.span.end : fig.span.end + 40])
@@ -130,9 +148,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     _breakdowns(doc, out, attrs_of)
     _series(out, attrs_of)
     _headline(doc, out, attrs_of)
-    return [
-        fig if attrs == dict(fig.attrs) else _with(fig, attrs) for fig, attrs in zip(out, attrs_of, strict=True)
-    ]
+    return [fig if attrs == dict(fig.attrs) else _with(fig, attrs) for fig, attrs in zip(out, attrs_of, strict=True)]
 
 
 def _with(fig: Figure, attrs: dict) -> Figure:
@@ -153,7 +169,31 @@ def _clause_start(text: str, figures: list[Figure], i: int, sent_start: int) -> 
     return start
 
 
-def _qualifiers(text: str, fig: Figure, before: str, after: str) -> tuple[tuple[str, ...], str]:
+def _clause_of(sentence_before: str) -> str:
+    """The words before a figure back to the start of its clause."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence_before):
+        start = m.end()
+    return sentence_before[start:]
+
+
+def _clause_end(after: str) -> str:
+    """The words after a figure up to the end of its clause."""
+    m = CLAUSE_BREAK.search(after)
+    return after[: m.start()] if m else after
+
+
+def _forecast(sentence_before: str) -> bool:
+    """A forecast verb governs the figure: "sees GM earning 9.75 dlrs a share", "would reach 4.4% in 2004, but fall
+    to 3.3%"; not when a stated-value word comes between ("expects $200bn after it hit $190bn")."""
+    window = sentence_before[-FORECAST_REACH:]
+    verbs = list(FORECAST_VERB.finditer(window))
+    return bool(verbs) and not FORECAST_STOP.search(window, verbs[-1].end())
+
+
+def _qualifiers(
+    text: str, fig: Figure, before: str, after: str, sentence_before: str = ""
+) -> tuple[tuple[str, ...], str]:
     """The qualifiers the words around a figure give it, and the record phrase when it is called a record."""
     found: list[str] = []
     rest = before
@@ -177,7 +217,7 @@ def _qualifiers(text: str, fig: Figure, before: str, after: str) -> tuple[tuple[
             found.append("record")
             record_phrase = m.group("phrase")
     window = before[-45:]
-    if FORECAST.search(window):
+    if FORECAST.search(window) or _forecast(sentence_before):
         found.append("forecast")
     ordered = tuple(
         q
@@ -245,17 +285,29 @@ def _per(fig: Figure, after: str) -> str | None:
     return None
 
 
+def _directions(words: list[str]) -> list[str]:
+    """The direction each direction word or phrase says, last first ("scaled back" -> down, "growth" -> none)."""
+    low = [w.lower() for w in words]
+    out = []
+    i = len(low) - 1
+    while i >= 0:
+        pair = tuple(low[i - 1 : i + 1]) if i else ()
+        if pair in UP_PHRASES or pair in DOWN_PHRASES:
+            out.append("up" if pair in UP_PHRASES else "down")
+            i -= 2
+            continue
+        if low[i] in UP or low[i] in DOWN:
+            out.append("up" if low[i] in UP else "down")
+        i -= 1
+    return out
+
+
 def _direction(words: list[str]) -> str | None:
-    for w in reversed(words):
-        lw = w.lower()
-        if lw in UP:
-            return "up"
-        if lw in DOWN:
-            return "down"
-    return None
+    found = _directions(words)
+    return found[0] if found else None
 
 
-def _roles(fig: Figure, before: str, after: str, sentence_before: str) -> dict:
+def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     attrs: dict = {}
     if fig.kind not in ("money", "percent", "quantity", "count"):
         return attrs
@@ -267,11 +319,17 @@ def _roles(fig: Figure, before: str, after: str, sentence_before: str) -> dict:
     words = WORD.findall(stripped)
     last = [w.lower() for w in words[-2:]]
     noun = CHANGE_NOUN.match(after)
-    direction = _direction(WORD.findall(sentence_before))
-    if fig.kind == "percent" and fig.unit == "%" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(stripped)):
+    said = _directions(WORD.findall(clause_before))
+    # a direction-only statement needs the clause to agree: "slowed to 0.3%, down from 6.3%", not "rose ... fell"
+    direction = said[0] if said and len(set(said + _directions(WORD.findall(after)))) == 1 else None
+    if REVISION_BEFORE.search(stripped):
+        attrs["role"] = "revision"
+    elif fig.kind == "percent" and fig.unit == "%" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(stripped)):
         attrs["role"] = "share"
     elif noun:
         attrs.update(role="change", direction="up" if noun.group("up") else "down")
+    elif noun_of := CHANGE_NOUN_OF.search(stripped):
+        attrs.update(role="change", direction="up" if noun_of.group("up") else "down")
     elif last and (last[-1] in UP | DOWN or (last[-1] == "by" and len(last) > 1 and last[0] in UP | DOWN)):
         verb = last[-1] if last[-1] != "by" else last[0]
         attrs.update(role="change", direction="up" if verb in UP else "down")
@@ -281,6 +339,7 @@ def _roles(fig: Figure, before: str, after: str, sentence_before: str) -> dict:
         direction
         or re.search(r"(?i:\b(?:reach|hit)\s*$)", stripped)
         or re.search(r"(?i:\bto\s+(?:reach|hit)\s+$)", stripped)
+        or said
     ):
         attrs["role"] = "new"
         if direction:
@@ -316,33 +375,57 @@ def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -
     return None
 
 
+def _future_period(text: str, figures: list[Figure], i: int) -> bool:
+    """A figure for a period after publication is a forecast: "fall to 3.3% next year", "2.1 pct next quarter"."""
+    if i + 1 >= len(figures):
+        return False
+    nxt = figures[i + 1]
+    return (
+        nxt.kind == "relative_date"
+        and (nxt.attr("tense") == "future" or str(nxt.attr("relation", "")).split(" ")[0] in FUTURE_RELATIONS)
+        and bool(ANCHOR_GAP.match(text[figures[i].span.end : nxt.span.start]))
+    )
+
+
 def _anchor(text: str, figures: list[Figure], i: int, sent) -> str | None:
+    """The date or year a figure refers to: the one right after it ("$190bn in 2022"), else the last one before it
+    in its clause. A relative date ("next year", "last year") is the anchor when it is resolved (a publication
+    date), and otherwise stops the search: better no anchor than the year of another clause."""
     fig = figures[i]
     for nxt in figures[i + 1 :]:
         if nxt.span.start >= sent.end:
             break
-        if nxt.kind in ANCHOR_KINDS and ANCHOR_GAP.match(text[fig.span.end : nxt.span.start]):
+        gap = text[fig.span.end : nxt.span.start]
+        if nxt.kind == "relative_date" and ANCHOR_GAP.match(gap):
+            return nxt.date if nxt.date and _period(nxt.date) else None
+        if nxt.kind == "relative_date" and RELATIVE_GAP.fullmatch(gap):
+            return None
+        if nxt.kind in ANCHOR_KINDS and ANCHOR_GAP.match(gap):
             return nxt.date or nxt.surface
         if nxt.kind in BOUNDARY_KINDS or nxt.kind in ANCHOR_KINDS:
             break
     for prev in reversed(figures[:i]):
-        if prev.span.end <= sent.start:
+        if prev.span.end <= sent.start or CLAUSE_BREAK.search(text, prev.span.end, fig.span.start):
             break
         if prev.kind in ANCHOR_KINDS:
             return prev.date or prev.surface
+        if prev.kind == "relative_date" and not prev.date:
+            break
     return None
 
 
 def _links(text: str, figures: list[Figure]) -> list[Figure]:
-    """Tie the change, new and old figures of one sentence together."""
-    by_sentence: dict[int, dict[str, Figure]] = {}
-    for fig in figures:
+    """Tie the change, new and old figures of one clause together; a revision to the figure it revises."""
+    clause = _clauses(text, figures)
+    figures = _stated_before(text, figures, clause)
+    by_clause: dict[tuple[int, int], dict[str, Figure]] = {}
+    for fig, key in zip(figures, clause, strict=True):
         role = fig.attr("role")
         if role in ("change", "new", "old"):
-            by_sentence.setdefault(fig.sentence, {}).setdefault(role, fig)
+            by_clause.setdefault(key, {}).setdefault(role, fig)
     out: list[Figure] = []
-    for fig in figures:
-        roles = by_sentence.get(fig.sentence, {})
+    for i, (fig, key) in enumerate(zip(figures, clause, strict=True)):
+        roles = by_clause.get(key, {})
         role = fig.attr("role")
         # change -> new (else old); new -> change; old -> change (else new): a check finds the new and the old
         # figure of a change by their link to it, and the old figure of a bare "fell to X from Y" by its link to X.
@@ -351,7 +434,76 @@ def _links(text: str, figures: list[Figure]) -> list[Figure]:
             if other in roles and roles[other] is not fig:
                 fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": roles[other].id}.items()))
                 break
+        if role == "revision":
+            revised = next(
+                (f for f in reversed(figures[:i]) if _comparable(f, fig) and f.sentence == fig.sentence), None
+            )
+            if revised is not None:
+                fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": revised.id}.items()))
         out.append(fig)
+    return out
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
+
+
+def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """(sentence, clause number) of each figure: a clause break (", while", ";") starts a new clause."""
+    keys: list[tuple[int, int]] = []
+    for i, fig in enumerate(figures):
+        if i and figures[i - 1].sentence == fig.sentence:
+            n = keys[-1][1] + (1 if _clause_break(text, figures[i - 1].span.end, fig.span.start) else 0)
+        else:
+            n = 0
+        keys.append((fig.sentence, n))
+    return keys
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """A clause break between two offsets that is not inside a bracket ("$200m (£104m; 151m euros)")."""
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        lead = text[max(0, m.start() - 200) : m.start()]
+        if lead.count("(") <= lead.count(")"):
+            return True
+    return False
+
+
+def _stated_before(text: str, figures: list[Figure], clause: list[tuple[int, int]]) -> list[Figure]:
+    """role new on the value a change follows when only its old value is marked: "was 10bn euros, up 8.1% from
+    9.26bn euros"; "profits at 84 marks per share fell 30 pct from the record 120 marks"; "GM earned $3.7bn, down
+    from $3.8bn" (the direction word between them says which way)."""
+    out = list(figures)
+    for key in dict.fromkeys(clause):
+        members = [i for i, k in enumerate(clause) if k == key]
+        roles = {figures[i].attr("role") for i in members}
+        if "old" not in roles or "new" in roles:
+            continue
+        old = next(i for i in members if figures[i].attr("role") == "old")
+        change = next((i for i in members if figures[i].attr("role") == "change"), old)
+        if old < change:
+            continue
+        before = [i for i in members if i < change and not figures[i].is_calendar]
+        if not before:
+            continue
+        j = before[-1]
+        fig = figures[j]
+        if fig.attr("role") or not _comparable(fig, figures[old]):
+            continue
+        gap = text[fig.span.end : figures[change].span.start]
+        for k in members:  # the dates between are part of the statement: "10bn euros in 2004, up 8.1%"
+            if j < k < change:
+                gap = gap.replace(figures[k].surface, " ")
+        if any(c.isdigit() for c in gap) or len(WORD.findall(gap)) > STATED_BEFORE_WORDS:
+            continue
+        said = set(_directions(WORD.findall(gap)))
+        direction = figures[change].attr("direction") if change != old else (said.pop() if len(said) == 1 else None)
+        if change == old and direction is None:
+            continue
+        attrs = {**dict(fig.attrs), "role": "new"}
+        if direction:
+            attrs["direction"] = direction
+        out[j] = dataclasses.replace(fig, attrs=tuple(attrs.items()))
     return out
 
 

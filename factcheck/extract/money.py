@@ -27,7 +27,7 @@ def _alt(items, escape=True) -> str:
 _codes = _alt(CODES | LOWER_CODES)
 PREFIX = re.compile(
     rf"(?:(?<![\w$])(?P<sym>{_alt(PREFIXES)})|\b(?P<mcode>M(?:{_alt(CODES)}))|\b(?P<code>{_codes})|"
-    rf"\b(?P<pword>(?i:{_alt(set(LEX['prefix_words']) | {w for w in WORDS if ' ' in w})}))|"
+    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'])}|(?:{_alt(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
     rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
 )
 _word_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
@@ -74,9 +74,13 @@ def _code_of(word: str) -> str | None:
 def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
     before = text[max(0, num.start - 26) : num.start]
     p = PREFIX.search(before)
-    if p and p.group("pword") and (
-        not num.scaled or p.group("pword").lower().startswith("pound") and _weight(
-            text, num.start - len(before) + p.start(), num.end
+    if (
+        p
+        and p.group("pword")
+        and (
+            not num.scaled
+            or p.group("pword").lower().startswith("pound")
+            and _weight(text, num.start - len(before) + p.start(), num.end)
         )
     ):
         p = None  # "3 dollars 50 cents": a currency word before a small number names the amount before it

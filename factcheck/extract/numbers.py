@@ -130,7 +130,10 @@ def _tokens(text: str) -> list[_Tok]:
     for m in TOKEN.finditer(text):
         if m.group("dig"):
             raw = m.group("dig")
-            parsed = _digits_value(raw)
+            try:
+                parsed = _digits_value(raw)
+            except (OverflowError, ValueError):  # "1e400", or more digits than int() reads (4300): no figure
+                parsed = None
             if parsed is None:
                 continue
             value, step = parsed

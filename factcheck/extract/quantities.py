@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Figure, Interval, Span
 from .lexicon import load
@@ -14,6 +15,7 @@ CONTEXT_WORDS = {name: set(words) for name, words in LEX["contexts"].items()}
 MONEY_WORDS = set(LEX["money_words"])
 COMPOUNDS: dict[str, dict[str, float]] = LEX["compounds"]
 COMPOUND_ABBR: dict[str, str] = LEX["compound_abbr"]
+AMBIGUOUS: dict[str, tuple[str, ...]] = {w: tuple(units) for w, units in LEX["ambiguous"].items()}
 
 BY_WORD: dict[str, dict] = {}
 BY_ABBR: dict[str, dict] = {}
@@ -37,6 +39,8 @@ UNIT = re.compile(
     rf"(?:(?P<word>(?i:{_words_pattern(BY_WORD)}))(?![\w])|(?P<abbr>{_abbr})(?![\w-]|-[a-z]))"
 )
 CLOSE = re.compile(r"[ \u00a0]?[)\]]")
+INCH_IN = re.compile(LEX["inch_in"])
+BRACKET_OPENER = re.compile(LEX["bracket_opener"], re.I)
 TIME_UNITS = {
     "hour": "hour",
     "hr": "hour",
@@ -82,6 +86,9 @@ def weight_context(text: str, start: int, end: int) -> bool:
 
 def _unit_at(text: str, num: Num):
     pos = num.base_end if num.suffix else num.end
+    inch = None if num.suffix else INCH_IN.match(text, pos)
+    if inch:
+        return BY_ABBR["in."], "in", inch.start(), inch.end(), None, inch.group(0)[:1].strip()
     m = UNIT.match(text, pos)
     if not m:
         return None
@@ -114,6 +121,7 @@ def _unit_at(text: str, num: Num):
 def find(text: str, published=None) -> list[Figure]:
     """Every number with a physical unit; compounds and speeds joined; durations are the calendar's."""
     out: list[Figure] = []
+    dims: list[str] = []  # the dimension of each figure in out
     nums = scan(text)
     skip_until = -1
     for idx, num in enumerate(nums):
@@ -126,6 +134,8 @@ def find(text: str, published=None) -> list[Figure]:
         unit, dim = entry["unit"], entry["dim"]
         value = num.value / num.scale if num.suffix else num.value
         step = num.step / num.scale if num.suffix else num.step
+        if need and _restates(text, nums, idx, end, dim, out, dims):
+            need = None  # "30ft (10m)", "10m (30ft)": a bracket restating a length is a length
         if need and not has_context(text, num.start, end, need):
             converted = (
                 out
@@ -168,6 +178,11 @@ def find(text: str, published=None) -> list[Figure]:
                     per = float(COMPOUNDS[unit][sub_unit])
                     value, step, end = value + nxt.value / per, nxt.step / per, sub_end
                     skip_until = sub_end
+        dims.append(dim)
+        attrs: tuple = (("step", step),)
+        readings = AMBIGUOUS.get(raw) or AMBIGUOUS.get(re.sub(r"e?s$", "", raw))
+        if readings and unit == readings[0]:
+            attrs += (("ambiguous", readings),)
         out.append(
             Figure(
                 id="",
@@ -177,10 +192,21 @@ def find(text: str, published=None) -> list[Figure]:
                 value=value,
                 interval=Interval.around(value, step / 2),
                 unit=unit,
-                attrs=(("step", step),),
+                attrs=attrs,
             )
         )
     return out
+
+
+def _restates(text: str, nums: Sequence[Num], idx: int, end: int, dim: str, out: list[Figure], dims: list[str]) -> bool:
+    """Whether the number at nums[idx] and a quantity of the same dimension restate each other across a bracket."""
+    num = nums[idx]
+    if out and dims[-1] == dim and BRACKET_OPENER.fullmatch(text, out[-1].span.end, num.start):
+        return True
+    if idx + 1 >= len(nums) or not BRACKET_OPENER.fullmatch(text, end, nums[idx + 1].start):
+        return False
+    got = _unit_at(text, nums[idx + 1])
+    return got is not None and got[0]["dim"] == dim and not got[4]
 
 
 def _temperature_scale(text: str) -> str:

@@ -24,19 +24,23 @@ def _resolve(value, by_id):
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_attrs_case(case):
-    figures = factcheck.check_text(case["text"], rules=[]).figures
+    figures = factcheck.check_text(case["text"], published=case.get("published"), rules=[]).figures
     by_id = {f.id: f for f in figures}
     for surface, want in case["figures"].items():
         found = [f for f in figures if f.surface == surface]
+        if want.get("absent"):
+            assert not found, f"{surface!r} should not be a figure"
+            continue
         assert found, f"no figure {surface!r}; got {[f.surface for f in figures]}"
         fig = found[0]
         for key, expected in want.items():
             if key in ("low", "high"):
                 got = getattr(fig.interval, key)
                 assert abs(got - expected) < 1e-3, (surface, key, got)
-            elif key in ("unit", "qualifiers", "kind"):
+            elif key in ("unit", "qualifiers", "kind", "anchor", "subject", "date", "date_end"):
                 got = getattr(fig, key)
                 assert (list(got) if key == "qualifiers" else got) == expected, (surface, key, got)
             else:
                 got = _resolve(fig.attr(key), by_id) if key in ("link", "converts") else fig.attr(key)
+                got = list(got) if isinstance(got, tuple) else got
                 assert got == expected, (surface, key, got, dict(fig.attrs))
