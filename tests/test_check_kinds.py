@@ -36,6 +36,12 @@ def _figures(text, specs, published=None):
     return CheckContext(doc=doc, figures=figures, published=doc.published)
 
 
+def _rules_of(text, published=None, infos=False):
+    """The rule codes check_text finds on the real sentence, through extraction (infos only when asked)."""
+    findings = factcheck.check_text(text, published=published).findings
+    return {f.rule for f in findings if infos or f.severity != "info"}
+
+
 def _rule(check, **params):
     return Rule(id="FC999", name="test-rule", check=check, severity="error", message="m", params=params)
 
@@ -48,29 +54,31 @@ def _hits(module, ctx, **params):
 def test_unit_conversion_wrong_and_right():
     ctx = _figures("The road is 1,500 km (1,100 miles) long.",
                    [("1,500 km", "quantity", 1500, "kilometer", 0.5, {}),
-                    ("1,100 miles", "quantity", 1100, "mile", 50, {})])
+                    ("1,100 miles", "quantity", 1100, "mile", 50, {"converts": "F1"})])
     hits = _hits(conversion, ctx, test="unit")
     assert hits and "932" in hits[0].evidence
+    assert "FC130" in _rules_of("The road is 1,500 km (1,100 miles) long.")
     ctx = _figures("The road is 1,500 km (930 miles) long.",
                    [("1,500 km", "quantity", 1500, "kilometer", 0.5, {}),
-                    ("930 miles", "quantity", 930, "mile", 5, {})])
+                    ("930 miles", "quantity", 930, "mile", 5, {"converts": "F1"})])
     assert not _hits(conversion, ctx, test="unit")
 
 
 def test_temperature_conversion():
     ctx = _figures("It was 35C (85F) on Monday.",
                    [("35C", "quantity", 35, "degree_Celsius", 0.5, {}),
-                    ("85F", "quantity", 85, "degree_Fahrenheit", 0.5, {})])
+                    ("85F", "quantity", 85, "degree_Fahrenheit", 0.5, {"converts": "F1"})])
     hits = _hits(conversion, ctx, test="unit")
     assert hits and "95" in hits[0].evidence
+    assert "FC130" in _rules_of("It was 35C (85F) on Monday.")
 
 
 def test_currency_conversion_against_dated_rates():
     text = "The deal is worth $10bn (£8.5bn)."
-    specs = [("$10bn", "money", 10e9, "USD", 0.5e9, {}), ("£8.5bn", "money", 8.5e9, "GBP", 0.05e9, {})]
+    specs = [("$10bn", "money", 10e9, "USD", 0.5e9, {}), ("£8.5bn", "money", 8.5e9, "GBP", 0.05e9, {"converts": "F1"})]
     hits = _hits(conversion, _figures(text, specs, published="2005-01-10"), test="currency", tolerance=0.03)
     assert hits and "GBP per USD" in hits[0].evidence
-    specs[1] = ("£5.3bn", "money", 5.3e9, "GBP", 0.05e9, {})
+    specs[1] = ("£5.3bn", "money", 5.3e9, "GBP", 0.05e9, {"converts": "F1"})
     ok = _figures("The deal is worth $10bn (£5.3bn).", specs, published="2005-01-10")
     assert not _hits(conversion, ok, test="currency", tolerance=0.03)
 
@@ -78,32 +86,38 @@ def test_currency_conversion_against_dated_rates():
 def test_currency_without_date_uses_years_named():
     text = "In 2004 it paid $671.7bn (£584bn)."
     specs = [("2004", "year", 2004, None, 0, {"date": "2004"}), ("$671.7bn", "money", 671.7e9, "USD", 0.05e9, {}),
-             ("£584bn", "money", 584e9, "GBP", 0.5e9, {})]
+             ("£584bn", "money", 584e9, "GBP", 0.5e9, {"converts": "F2"})]
     assert _hits(conversion, _figures(text, specs), test="currency", tolerance=0.03)
 
 
 def test_scale_word_missing_and_not_a_conversion():
     text = "It made $7.2 (£3.9m) last year."
-    specs = [("$7.2", "money", 7.2, "USD", 0.05, {}), ("£3.9m", "money", 3.9e6, "GBP", 0.05e6, {})]
+    specs = [("$7.2", "money", 7.2, "USD", 0.05, {}), ("£3.9m", "money", 3.9e6, "GBP", 0.05e6, {"converts": "F1"})]
     ctx = _figures(text, specs, published="2005-01-10")
     assert _hits(conversion, ctx, test="scale-word", tolerance=0.03)
     assert not _hits(conversion, ctx, test="currency", tolerance=0.03)
     text = "It costs £250 (£300 with VAT)."
     ctx = _figures(text, [("£250", "money", 250, "GBP", 0.5, {}), ("£300", "money", 300, "GBP", 0.5, {})])
-    assert not _hits(conversion, ctx, test="same-currency")
+    assert not _hits(conversion, ctx, test="same-currency")  # the extractor gives "£300 with VAT" no converts
+    assert "FC132" not in _rules_of(text)
     text = "It costs €5bn (€5.4bn)."
-    ctx = _figures(text, [("€5bn", "money", 5e9, "EUR", 0.5e9, {}), ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})])
+    ctx = _figures(text, [("€5bn", "money", 5e9, "EUR", 0.5e9, {}),
+                          ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {"converts": "F1"})])
     assert not _hits(conversion, ctx, test="same-currency")  # 5bn means 4.5-5.5bn: it may be the same amount
     ctx = _figures("It costs €5.0bn (€5.4bn).", [("€5.0bn", "money", 5e9, "EUR", 0.05e9, {}),
-                                                 ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})])
+                                                 ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {"converts": "F1"})])
     assert _hits(conversion, ctx, test="same-currency")
+    assert "FC132" in _rules_of("It costs €5.0bn (€5.4bn).")
 
 
 def test_conversions_disagree():
     text = "It owes $27.5bn (£14.5bn). Later: the $27.5bn (£13bn) debt."
-    specs = [("$27.5bn", "money", 27.5e9, "USD", 0.05e9, {}), ("£14.5bn", "money", 14.5e9, "GBP", 0.05e9, {}),
-             ("$27.5bn", "money", 27.5e9, "USD", 0.05e9, {}), ("£13bn", "money", 13e9, "GBP", 0.5e9, {})]
+    specs = [("$27.5bn", "money", 27.5e9, "USD", 0.05e9, {}),
+             ("£14.5bn", "money", 14.5e9, "GBP", 0.05e9, {"converts": "F1"}),
+             ("$27.5bn", "money", 27.5e9, "USD", 0.05e9, {}),
+             ("£13bn", "money", 13e9, "GBP", 0.5e9, {"converts": "F3"})]
     assert _hits(conversion, _figures(text, specs), test="disagree")
+    assert "FC134" in _rules_of(text)
 
 
 def test_parts_and_shares():
@@ -122,24 +136,33 @@ def test_parts_and_shares():
     hits = _hits(total, _figures(text, specs), test="shares")
     assert hits and hits[0].severity == "info"
     text += " Figures do not add up to 100% because of rounding."
+    specs = [(s, k, v, u, h, {**a, "rounding_noted": True}) for s, k, v, u, h, a in specs]
     assert not _hits(total, _figures(text, specs), test="shares")
+    split = "The vote was split between Labour on 45%, the Tories on 35% and others on 21%."
+    assert "FC111" in _rules_of(split, infos=True)
+    assert "FC111" not in _rules_of(split + " Figures do not add up to 100% because of rounding.", infos=True)
 
 
 def test_ratio_share_fraction_and_per_unit():
     text = "Almost a quarter of the 800 staff, or 320 people, left."
     specs = [("a quarter", "fraction", 0.25, None, 0, {"interval": Interval(0.2, 0.25)}),
-             ("800", "count", 800, None, 0, {}), ("320", "count", 320, None, 0, {})]
+             ("800", "count", 800, None, 0, {}), ("320", "count", 320, None, 0, {"converts": "F1"})]
+    specs[0][5]["link"] = "F2"
     hits = _hits(ratio, _figures(text, specs), test="fraction")
     assert hits and "160" in hits[0].evidence
+    assert "FC122" in _rules_of(text)
     text = "It made $6bn from 30 million users, or $300 per user."
     specs = [("$6bn", "money", 6e9, "USD", 0.5e9, {}), ("30 million", "count", 30e6, None, 0.5e6, {}),
-             ("$300", "money", 300, "USD", 0.5, {})]
+             ("$300", "money", 300, "USD", 0.5, {"per": "user", "converts": "F2"})]
     hits = _hits(ratio, _figures(text, specs), test="per-unit")
     assert hits and "$200" in hits[0].evidence
+    assert "FC121" in _rules_of(text)
     text = "Some 320 of the 800 staff (40%) left."
-    specs = [("320", "count", 320, None, 0, {}), ("800", "count", 800, None, 0, {}),
-             ("40%", "percent", 40, "%", 0.5, {})]
+    specs = [("320", "count", 320, None, 0, {"link": "F2"}), ("800", "count", 800, None, 0, {}),
+             ("40%", "percent", 40, "%", 0.5, {"converts": "F1"})]
     assert not _hits(ratio, _figures(text, specs), test="share")
+    assert "FC120" not in _rules_of(text, infos=True)
+    assert "FC120" in _rules_of("Some 320 of the 800 staff (60%) left.")
 
 
 def test_record_against_earlier_value_not_forecast():
@@ -188,13 +211,15 @@ def test_past_event_after_publication_needs_the_events_own_date():
                      [("February 2024", "date", 0.0, None, 0, {"date": "2024-02", "tense": "past"})],
                      published="2023-03-17")
     assert len(_hits(calendar, wrong, test="past-after-publication")) == 1
+    assert "FC205" in _rules_of("Russia launched its war on Ukraine in February 2024.", published="2023-03-17")
+    # The extractor sets tense "past" only on the event's own date: not on a maturity, forecast, deadline or span.
     for text, surface in [("S and P cut a 900 mln dlr issue of senior notes due 1994.", "1994"),
                           ("Analysts said GM would earn 9.75 dlrs in 1988.", "1988"),
                           ("The law called for a balanced budget by 1991.", "1991"),
                           ("The concern sold out all its planned flights through 1989.", "1989")]:
-        ctx = _figures(text, [(surface, "year", 0.0, None, 0, {"date": surface, "tense": "past"})],
-                       published="1987-03-09")
+        ctx = _figures(text, [(surface, "year", 0.0, None, 0, {"date": surface})], published="1987-03-09")
         assert _hits(calendar, ctx, test="past-after-publication") == [], text
+        assert "FC205" not in _rules_of(text, published="1987-03-09"), text
 
 
 def test_same_figure_two_values_needs_one_statistic():
@@ -217,10 +242,13 @@ def test_same_figure_two_values_needs_one_statistic():
 def test_share_over_100_percent_of_a_yardstick_is_not_a_share():
     params = {"kind": "percent", "role": "share", "max": 100, "source": "s", "except_wholes": ["GDP", "equity"]}
     ratio_ = _figures("Public debt is about 140% of the country's GDP.",
-                      [("140%", "percent", 140, "%", 0.5, {"role": "share"})])
+                      [("140%", "percent", 140, "%", 0.5, {"role": "share", "of_phrase": "the country's GDP"})])
     assert _hits(bounds, ratio_, **params) == []
-    share = _figures("The company owns 120% of the venture.", [("120%", "percent", 120, "%", 0.5, {"role": "share"})])
+    share = _figures("The company owns 120% of the venture.",
+                     [("120%", "percent", 120, "%", 0.5, {"role": "share", "of_phrase": "the venture"})])
     assert len(_hits(bounds, share, **params)) == 1
+    assert "FC401" not in _rules_of("Public debt is about 140% of the country's GDP.")
+    assert "FC401" in _rules_of("The company owns 120% of the venture.")
 
 
 def test_direction_only_change_against_its_figures():
@@ -249,7 +277,8 @@ def test_rate_consensus_and_latest_past_event():
     sums = [("$500m", 500e6, "USD", 0.5e6), ("£266m", 266e6, "GBP", 0.5e6), ("$700m", 700e6, "USD", 0.5e6),
             ("£374m", 374e6, "GBP", 0.5e6), ("$10bn", 10e9, "USD", 0.5e9), ("£5.3bn", 5.3e9, "GBP", 0.05e9),
             ("$300m", 300e6, "USD", 0.5e6), ("£266m", 266e6, "GBP", 0.5e6)]
-    specs = [(s, "money", v, u, h, {}) for s, v, u, h in sums]
+    specs = [(s, "money", v, u, h, {"converts": f"F{i - 1}"} if i % 2 == 0 else {})
+             for i, (s, v, u, h) in enumerate(sums, 1)]
     hits = _hits(conversion, _figures(text, specs), test="rate-consensus", tolerance=0.03)
     assert [h.figures[1].surface for h in hits] == ["$300m"]
     dated = _figures("The firm was sold in March 2004. Profits rose in 1999.",

@@ -17,7 +17,8 @@ def _cases():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
             outcome = "fail" if case["fail"] else "pass"
-            yield pytest.param(data["rule"], case, id=f"{data['rule']}_{outcome}_{case['name']}")
+            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            yield pytest.param(data["rule"], case, id=f"{data['rule']}_{outcome}_{case['name']}", marks=marks)
 
 
 @pytest.mark.parametrize(("code", "case"), list(_cases()))
@@ -30,7 +31,8 @@ def test_rule_case(code, case):
             assert report.locate(hits[0].span.start)[0] == case["line"]
         for word in case.get("message_has", []):
             assert word in hits[0].message + hits[0].evidence, (word, hits[0].message, hits[0].evidence)
-    else:
+    else:  # "consistent only through rounding" is an info, not a flag
+        hits = [h for h in hits if h.severity != "info"]
         assert not hits, f"{code} should pass: {case['text']!r}: {[h.message for h in hits]}"
 
 
