@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
-
-# Unit words that name several units: a bare "tons" may be short (US), long (UK) or metric; a bare "gallon"
-# US or imperial. Without a qualifier in the text ("short", "long", "metric", "US", "imperial") any may be meant.
-READINGS = {
-    "short_ton": ("short_ton", "long_ton", "metric_ton"),
-    "long_ton": ("long_ton", "short_ton", "metric_ton"),
-    "gallon": ("gallon", "imperial_gallon"),
-    "imperial_gallon": ("imperial_gallon", "gallon"),
-    "pint": ("pint", "imperial_pint"),
-    "fluid_ounce": ("fluid_ounce", "imperial_fluid_ounce"),
-}
-QUALIFIED = re.compile(r"\b(?:short|long|metric|US|U\.S\.|imperial|UK|British)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +43,3 @@ def convert(value: float, source: str, target: str, delta: bool = False) -> floa
         return float(registry().Quantity(value, a).to(b).magnitude)
     except Exception:  # DimensionalityError, OffsetUnitCalculusError
         return None
-
-
-
-def readings(name: str, surface: str = "") -> tuple[str, ...]:
-    """The units a unit word may mean in this surface: all of READINGS unless the surface qualifies it."""
-    if name in READINGS and not QUALIFIED.search(surface):
-        return READINGS[name]
-    return (name,)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
 
 FILTERS = ("kind", "unit", "role", "subjects", "except_wholes")
-WHOLE_WINDOW = 60  # characters after a share in which its whole is named ("140% of the country's GDP")
 
 
 def validate(params: dict) -> str | None:
@@ -41,23 +41,26 @@ def _selected(fig: Figure, params: dict) -> bool:
     return fig.value is not None
 
 
-def _compared_to_other_whole(fig: Figure, params: dict, text: str) -> bool:
-    """True when the share is 'of' a whole that is a yardstick, not a container: debt as a percentage of GDP."""
+def _compared_to_other_whole(fig: Figure, params: dict) -> bool:
+    """True when the share is 'of' a whole that is a yardstick, not a container: debt as a percentage of GDP.
+    The extractor gives the words after "of"/"to" as attr of_phrase ("the country's GDP"); the rule's words are
+    matched in it as whole words."""
     wholes = params.get("except_wholes")
-    if not wholes or not text:
+    phrase = fig.attr("of_phrase")
+    if not wholes or not phrase:
         return False
-    after = text[fig.span.end: fig.span.end + WHOLE_WINDOW]
-    m = re.match(r"\s*(?:of|to)\b(.*)", after, re.I | re.S)
-    if m is None:
-        return False
-    pattern = r"\b(?:" + "|".join(re.escape(w) for w in wholes) + r")\b"
-    return bool(re.search(pattern, re.split(r"[.;:,()]", m.group(1))[0], re.I))
+    return bool(_wholes_pattern(tuple(wholes)).search(phrase))
+
+
+@lru_cache(maxsize=64)
+def _wholes_pattern(wholes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wholes) + r")\b", re.I)
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     params = rule.params
     for fig in ctx.figures:
-        if not _selected(fig, params) or _compared_to_other_whole(fig, params, ctx.doc.text if ctx.doc else ""):
+        if not _selected(fig, params) or _compared_to_other_whole(fig, params):
             continue
         ctx.mark(fig)
         iv = interval(fig)

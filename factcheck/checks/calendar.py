@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar as cal
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from ..model import Figure, Rule
@@ -22,20 +21,7 @@ TESTS = (
     "relative-date-mismatch",
     "elapsed-mismatch",
 )
-ELAPSED = re.compile(r"^\s+(?P<word>after|later|before|earlier|on\s+from)\b", re.I)
-# A stated date in apposition to a relative date: "next week, from March 20 to 22", "tomorrow (March 18)".
-APPOSITION = re.compile(r"^\s*(?:,|\(|-|–|—)?\s*(?:on|from|between|starting|beginning)?\s*(?:\w+day,?\s*)?$", re.I)
 DAYS_PER = {"day": 1, "week": 7}
-# Stronger evidence for a past event dated after publication (FC205): the date must be the event's own
-# date ("launched ... in February 2024"), not a maturity, deadline, target or forecast year.
-EVENT_DATE = re.compile(r"\b(?:in|on)\s+(?:(?:the\s+)?(?:early|mid|late|end\s+of|middle\s+of)\s+)?$", re.I)
-FORWARD = re.compile(r"\b(?:will|would|could|should|may|might|can|shall|must|to|expect\w*|see|sees|seen|forecast\w*|"
-                     r"project\w*|predict\w*|estimat\w*|plan\w*|propos\w*|target\w*|schedul\w*|due|fiscal|"
-                     r"season|budget|outlook|if|hope\w*|aim\w*|intend\w*|likely|until|by|through|year)\b", re.I)
-PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|rose|fell|grew|sold|made|took|won|began|came|went|saw|"
-                       r"said|told|paid|bought|became|gave|got|ran|drew|broke|brought|kept|fought|found|"
-                       r"left|lost|led|held|met|built|spent|sent|struck|overtook|shut|quit)\b", re.I)
-CLAUSE_START = re.compile(r"[.;:!?\"“”()\n]|,\s|\s-\s|\s--\s|—|–")
 
 
 def validate(params: dict) -> str | None:
@@ -146,34 +132,19 @@ def _duration_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     if ctx.published is None:
         return
-    text = ctx.doc.text if ctx.doc is not None else ""
     for fig in ctx.figures:
+        # the extractor sets tense "past" only on an event's own date ("launched its war in February 2024"),
+        # not on a maturity, deadline, span, fiscal or forecast year ("notes due 1994", "by 1991")
         if not fig.is_calendar or fig.attr("tense") != "past" or fig.kind in ("weekday", "relative_date"):
             continue
         span = bounds(fig.date)
-        if span is None or (text and not _event_date(text, fig)):
+        if span is None:
             continue
         ctx.mark(fig)
         if span[0] > ctx.published:
             yield Hit((fig,), {"date": fig.date, "published": ctx.published.isoformat()},
                       evidence=f"{fig.date} begins {(span[0] - ctx.published).days} days after publication "
                                f"({ctx.published.isoformat()}), yet the verb is in the past tense")
-
-
-def _event_date(text: str, fig: Figure) -> bool:
-    """True when the date is the own date of a past event in its clause: 'launched its war in February 2024'.
-
-    The extractor's tense is the sentence's; a maturity ('notes due 1994'), deadline ('by 1991'), span
-    ('through 1989'), fiscal or forecast year ('sees $9.75 in 1988'), or a table row ('Stocks, Aug 31, 1987')
-    is not the event's date, so the check wants 'in/on <date>' after a past verb with no forward word between.
-    """
-    head = text[max(0, fig.span.start - 200): fig.span.start]
-    if not EVENT_DATE.search(head):
-        return False
-    starts = [m.end() for m in CLAUSE_START.finditer(head)]
-    clause = head[starts[-1] if starts else 0:]
-    clause = EVENT_DATE.sub("", clause)
-    return bool(PAST_VERB.search(clause)) and not FORWARD.search(clause)
 
 
 def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
@@ -216,17 +187,14 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     """'next week, on March 30' against the week that 'next week' means at publication."""
     if ctx.published is None:
         return
-    text = ctx.doc.text if ctx.doc is not None else ""
     for rel in _calendar_figures(ctx, "relative_date"):
         meant = bounds(rel.date)
         if meant is None:
             continue
         meant = (meant[0], (bounds(rel.date_end) or meant)[1])
         for other in ctx.in_sentence(rel.sentence):
-            if other.kind not in ("date", "date_range") or other.span.start < rel.span.end:
-                continue
-            if not APPOSITION.match(text[rel.span.end: other.span.start]):
-                continue
+            if other.kind not in ("date", "date_range") or other.attr("apposition") != rel.id:
+                continue  # only a date the extractor reads as naming the same time: "next week, on March 30"
             stated, stated_end = bounds(other.date), bounds(other.date_end or other.date)
             if stated is None or stated_end is None or stated[0] != stated[1]:
                 continue
@@ -246,11 +214,9 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 def _elapsed_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     """'On March 6, two days after the March 3 vote': the days between two dates against the stated gap."""
-    text = ctx.doc.text if ctx.doc is not None else ""
     for fig in _calendar_figures(ctx, "duration"):
         per = DAYS_PER.get(fig.unit or "")
-        word = fig.attr("relation") or (m.group("word") if (m := ELAPSED.match(text[fig.span.end: fig.span.end + 12]))
-                                        else None)
+        word = fig.attr("relation")  # "after" | "before", from the extractor ("two days after", "a week later")
         if per is None or fig.value is None or word is None:
             continue
         spans = [(d, bounds(d.date)) for d in ctx.in_sentence(fig.sentence) if d.kind == "date"]

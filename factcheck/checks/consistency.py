@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -13,12 +12,10 @@ from .arith import interval, show, show_interval
 SKIP_ROLES = {"change", "old", "part", "converts", "revision"}
 SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
 # Stronger evidence than a shared subject word and year (the extractor's subject is a head noun and its
-# anchor may be inherited): a year-anchored figure in a sentence that names part of the year may be that
-# part's figure, and sentences about different named entities ("Chrysler" against "Mercedes") are about
-# different figures. A forecast (qualifier "forecast", from the extractor) is not a stated value.
-SUB_PERIOD = re.compile(r"\b(?:quarter|half|month|week|season|January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
-NAME = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z&.'-]+|\b[A-Z][A-Za-z&.-]+(?='(?:s\b|\s))")
+# anchor may be inherited): a year-anchored figure whose period is part of the year (attr period "quarter",
+# "half", "month", ...) may be that part's figure, and figures of different entities (attr entity: "Chrysler"
+# against "Mercedes") are different figures. A forecast (qualifier "forecast") is not a stated value.
+WHOLE_YEAR = (None, "year")
 
 
 def validate(params: dict) -> str | None:
@@ -39,7 +36,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in ctx.figures:
         key = _key(fig, kinds)
-        if key is not None and _stated_value(ctx, fig):
+        if key is not None and _stated_value(fig):
             groups[key].append(fig)
     for (_, unit, subject, anchor), figs in groups.items():
         if len(figs) < 2:
@@ -49,7 +46,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if len(clusters) != 2:
             continue  # one value, or several series under one head noun ("exports" of five crops)
         first, other = clusters[0][0], clusters[1][0]
-        if other.sentence == first.sentence or _different_names(ctx, first, other):
+        if other.sentence == first.sentence or _different_entities(first, other):
             continue
         yield Hit((other, first), {"subject": subject, "anchor": anchor,
                                    "value": show(other.value, unit), "earlier": show(first.value, unit)},
@@ -58,16 +55,9 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                            f"(\"{other.surface.strip()}\") do not overlap")
 
 
-def _sentence(ctx: CheckContext, fig: Figure) -> str:
-    if ctx.doc is None:
-        return ""
-    span = ctx.doc.sentence_span(fig.sentence)
-    return ctx.doc.text[span.start: span.end]
-
-
-def _stated_value(ctx: CheckContext, fig: Figure) -> bool:
-    sentence = _sentence(ctx, fig)
-    return not (fig.anchor and len(fig.anchor) == 4 and SUB_PERIOD.search(sentence))
+def _stated_value(fig: Figure) -> bool:
+    """False for a year-anchored figure the extractor says is for part of the year ("in the second quarter")."""
+    return not (fig.anchor and len(fig.anchor) == 4 and fig.attr("period") not in WHOLE_YEAR)
 
 
 def _clusters(figs: list[Figure]) -> list[list[Figure]]:
@@ -82,7 +72,7 @@ def _clusters(figs: list[Figure]) -> list[list[Figure]]:
     return clusters
 
 
-def _different_names(ctx: CheckContext, a: Figure, b: Figure) -> bool:
-    """True when both sentences name entities (capitalised words inside the sentence) and share none."""
-    names_a, names_b = (set(NAME.findall(_sentence(ctx, f))) for f in (a, b))
-    return bool(names_a) and bool(names_b) and not names_a & names_b
+def _different_entities(a: Figure, b: Figure) -> bool:
+    """True when both figures belong to named entities that share no word ("Chrysler" against "Mercedes-Benz")."""
+    ea, eb = a.attr("entity"), b.attr("entity")
+    return bool(ea) and bool(eb) and not set(ea.split()) & set(eb.split())

@@ -20,19 +20,7 @@ MIN_PEERS = 2  # other conversions that must agree on a rate: with one, which of
 CONSENSUS = 2 / 3  # the share of a text's other conversions that must agree on a rate for FC135
 WRITTEN_WITHIN = 5  # years: an undated text is written within a few years of the years it names
 
-# Currency words several countries use: without a country beside them, the rate is unknowable.
-AMBIGUOUS = re.compile(r"\b(?:pesos?|rupees?|francs?|crowns?|dinars?|shillings?|dollars?)\b", re.I)
-COUNTRY = re.compile(r"\b(?:US|U\.S\.|Mexican|Indian|Swiss|Argentine|Argentinian|Chilean|Colombian|Philippine|"
-                     r"Pakistani|Canadian|Australian|Hong Kong|Singapore|Kenyan|Swedish|Danish|Norwegian|Czech)\s",
-                     re.I)
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-# What may stand between a figure and the figure that restates it: "(", "(about ", "; ", ", or ".
-OPENER = re.compile(r"^\s*[(\[]\s*(?:(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|c\.|or|ie|"
-                    r"i\.e\.,?|equivalent to|worth)\s+)*$", re.I)
-SEPARATOR = re.compile(r"^\s*[;,/]\s*(?:(?:or|and|about|around|roughly|approximately|some)\s+)*$", re.I)
-# What may follow a restating figure before its bracket closes: a currency word the figure left out.
-CLOSER = re.compile(r"^\s*(?:(?:us\s+)?(?:euros?|dollars?|pounds?|sterling|yen|yuan|dlrs|stg|francs?|rupees?|"
-                    r"roubles?|rubles?|won|pesos?|reais|rand|kronor|kroner|krona|crowns?))?\s*[;,)\]]", re.I)
 
 
 def validate(params: dict) -> str | None:
@@ -73,47 +61,17 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def conversion_pairs(ctx: CheckContext) -> list[tuple[Figure, Figure]]:
-    """(original, restatement) pairs: from the extractor's `converts`, else from brackets in the text."""
-    text = ctx.doc.text if ctx.doc is not None else ""
+    """(original, restatement) pairs from the extractor's `converts`: money for money, or two quantities."""
+    by_id = {f.id: f for f in ctx.figures}
     pairs = []
-    figures = ctx.figures
-    linked = any(f.attr("converts") for f in figures)
-    by_id = {f.id: f for f in figures}
-    for i, fig in enumerate(figures):
-        original = by_id.get(fig.attr("converts")) if linked else _bracket_original(figures, i, text)
-        if original is None or original.value is None or fig.value is None:
+    for fig in ctx.figures:
+        original = by_id.get(fig.attr("converts"))
+        if original is None or not _same_family(original, fig):
             continue
-        if text and not _bracket_closes(text, fig):
-            continue  # "(£149 in Britain)", "(£300 with VAT)": a different figure, not a restatement
+        if fig.attr("per") != original.attr("per"):
+            continue  # "17.0 mln dlrs, or 1.01 dlrs a share": a per-unit figure, not a conversion
         pairs.append((original, fig))
     return pairs
-
-
-def _bracket_closes(text: str, fig: Figure) -> bool:
-    """True when only a currency word, or nothing, follows the figure before its bracket or list ends."""
-    return bool(CLOSER.match(text[fig.span.end: fig.span.end + 30]))
-
-
-MAX_RESTATEMENTS = 6  # figures in one bracket that restate the figure before it: "£5.7bn ($10.7bn; 8.2bn euros)"
-
-
-def _bracket_original(figures: list[Figure], i: int, text: str) -> Figure | None:
-    """The figure a bracketed figure restates: '$10m (£5.3m)' or the first of '£5.7bn ($10.7bn; 8.2bn euros)'."""
-    if not text:
-        return None
-    # Walk back over the restatements in the same bracket (each restates the same original), a few at most:
-    # a list like "1, 2, 3, ..." of thousands of figures must not recurse or go quadratic.
-    chain, j = [figures[i]], i
-    while j > 0 and len(chain) <= MAX_RESTATEMENTS:
-        before = figures[j - 1]
-        gap = text[before.span.end: figures[j].span.start]
-        if OPENER.match(gap):
-            return before if all(_same_family(before, f) for f in chain) else None
-        if not SEPARATOR.match(gap):
-            return None
-        chain.append(before)
-        j -= 1
-    return None
 
 
 def _same_family(a: Figure, b: Figure) -> bool:
@@ -335,7 +293,8 @@ def stated(fig: Figure) -> Interval:
 
 
 def _ambiguous(fig: Figure) -> bool:
-    return bool(AMBIGUOUS.search(fig.surface)) and not COUNTRY.search(fig.surface)
+    """A currency word several countries use ("pesos", bare "dollars"): the extractor marks it."""
+    return bool(fig.attr("ambiguous_currency"))
 
 
 def loose(fig: Figure) -> Interval:

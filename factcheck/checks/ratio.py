@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Figure, Interval, Rule
@@ -10,11 +9,6 @@ from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
 TESTS = ("share", "fraction", "per-unit")
-OF_THE = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+|a\s+total\s+of\s+)?$", re.I)
-RESTATES = re.compile(r"^(?:\s*[A-Za-z'-]+){0,3}\s*(?:[(\[]|[,;:–—-]\s*(?:or|that\s+is|i\.e\.,?|equivalent\s+to)|"
-                      r"\bor)\s*(?:(?:about|around|roughly|some|nearly|almost|just\s+over|just\s+under|more\s+than|"
-                      r"less\s+than|over|under)\s+)*$", re.I)
-PER = re.compile(r"^\s*(?:per|a|an|each|for\s+each|for\s+every)\s+([a-z]+)", re.I)
 SHARE_KINDS = ("percent", "fraction")
 AMOUNT_KINDS = ("count", "money", "quantity")
 
@@ -28,11 +22,10 @@ def validate(params: dict) -> str | None:
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     test = rule.params["test"]
-    text = ctx.doc.text if ctx.doc is not None else ""
     if test == "per-unit":
-        yield from _per_unit(ctx, text)
+        yield from _per_unit(ctx)
         return
-    for share, whole, amount in _share_triples(ctx, text):
+    for share, whole, amount in _share_triples(ctx):
         if (share.kind == "fraction") != (test == "fraction"):
             continue
         hit = _compare_share(ctx, share, whole, amount)
@@ -46,37 +39,20 @@ def as_share(fig: Figure) -> Interval:
     return iv.scale(0.01) if fig.unit == "%" else iv
 
 
-def _restates(ctx: CheckContext, text: str, fig: Figure, earlier: Figure) -> bool:
-    if fig.attr("converts") == earlier.id:
-        return True
-    if any(f.attr("converts") for f in ctx.figures):
-        return False  # the extractor says what restates what
-    return bool(text) and bool(RESTATES.match(text[earlier.span.end: fig.span.start]))
-
-
-def _whole_after(ctx: CheckContext, text: str, fig: Figure) -> Figure | None:
-    linked = ctx.by_id(fig.attr("link"))
-    if linked is not None and linked.kind in AMOUNT_KINDS and linked.attr("role") != "change":
-        return linked
-    for other in ctx.in_sentence(fig.sentence):
-        if other.span.start > fig.span.end and other.kind in AMOUNT_KINDS:
-            return other if OF_THE.match(text[fig.span.end: other.span.start]) else None
-    return None
-
-
-def _share_triples(ctx: CheckContext, text: str) -> Iterator[tuple[Figure, Figure, Figure]]:
-    """(share, whole, amount): 'a quarter of the 800 staff, or 320' and '320 of the 800 staff (40%)'."""
+def _share_triples(ctx: CheckContext) -> Iterator[tuple[Figure, Figure, Figure]]:
+    """(share, whole, amount) from the extractor's attrs: a share (or a count) links to its whole ("a quarter of
+    the 800 staff", "320 of the 800 staff"), and the figure restating it has converts ("or 320 people", "(40%)")."""
     for fig in ctx.figures:
         if fig.value is None or fig.attr("role") == "change":
             continue
-        whole = _whole_after(ctx, text, fig)
-        if whole is None or whole.value is None:
+        whole = ctx.by_id(fig.attr("link"))
+        if whole is None or whole.value is None or whole.kind not in AMOUNT_KINDS or whole.attr("role") == "change":
             continue
         later = [f for f in ctx.in_sentence(fig.sentence) if f.span.start > whole.span.end and f.value is not None]
         if not later:
             continue
         restated = later[0]
-        if not _restates(ctx, text, restated, whole) and restated.attr("converts") != fig.id:
+        if restated.attr("converts") not in (fig.id, whole.id):
             continue
         if fig.kind in SHARE_KINDS and restated.kind in AMOUNT_KINDS and restated.unit == whole.unit:
             yield fig, whole, restated
@@ -117,10 +93,10 @@ def _step(fig: Figure) -> float:
     return (iv.high - iv.low) if iv.is_finite() else 0.0
 
 
-def _per_unit(ctx: CheckContext, text: str) -> Iterator[Hit]:
+def _per_unit(ctx: CheckContext) -> Iterator[Hit]:
     """'$6bn from 30 million users, or $300 per user': the rate against the total over the count."""
     for rate in ctx.figures:
-        per = rate.attr("per") or (PER.match(text[rate.span.end: rate.span.end + 30]) or [None, None])[1]
+        per = rate.attr("per")
         if not per or rate.value is None or rate.kind not in ("money", "quantity", "count"):
             continue
         sentence = [f for f in ctx.in_sentence(rate.sentence) if f.span.start < rate.span.start and f.value is not None]
@@ -129,7 +105,7 @@ def _per_unit(ctx: CheckContext, text: str) -> Iterator[Hit]:
         if not totals or not counts:
             continue
         total, count = totals[-1], counts[-1]
-        if not (rate.attr("converts") in (total.id, count.id) or _restates(ctx, text, rate, count)):
+        if rate.attr("converts") not in (total.id, count.id):
             continue
         ctx.mark(rate, total, count)
         t, c, r = interval(total), interval(count), interval(rate)

@@ -37,12 +37,29 @@ Figure.attrs vocabulary (every key optional):
   "most of"/"a majority of" (0.5, 1].
 - valid: False for an impossible date ("February 30"); date then holds the text's own reading.
 - weekday: 0-6 (Monday=0) when the text names the weekday of a date ("Friday, February 26").
-- tense: "past" | "future" for the verb that governs a calendar figure ("launched ... in 2024").
+- tense: "past" | "future" for the verb that governs a calendar figure ("launched ... in 2024"); "past" only when
+  a past verb before it in its clause governs it as the event's own date, not a maturity, deadline, span, fiscal
+  or forecast year ("notes due 1994", "by 1991", "through 1989", "sees 9.75 dlrs in 1988").
 - relation: how a relative date was resolved ("next week", "last November").
 - born: True for a year that is a birth year ("born in 1970"); anniversary: N for "the 20th anniversary".
 - relation on a duration: "after" | "before" for an elapsed time ("two days after the vote", "a week later",
   "three days before the election"); link_span: (start, end) of the event's calendar figure, the next one in
   the sentence for "after"/"before", the previous one for "later"/"earlier"; extract() turns it into link.
+
+- period: the part of the calendar a money/percent/quantity/count figure is for: "quarter", "half", "month",
+  "week" or "season" when its sentence names one ("$2bn in the second quarter of 2004"), else from its anchor's
+  precision ("year", "month", "day"). A year-anchored figure with a period other than "year" is a part's figure.
+- entity: the company, person or place a figure belongs to: the nearest proper-noun phrase in its clause (before
+  the figure first, then after), else in its sentence; capitalised words not at a sentence start, or with a
+  possessive ("Chrysler's"); month and weekday names are no entities. Absent when the sentence names none.
+- ambiguous_currency: True on money in a currency word several countries use ("pesos", "rupees", "francs", bare
+  "dollars") with no country word in the figure ("Mexican pesos", "US dollars"): its exchange rate is unknowable.
+- ambiguous: the units a unit word may mean ("tons" -> short, long or metric ton; "gallon" -> US or imperial).
+- of_phrase: the words after "of"/"to" right after a figure, to the next punctuation ("140% of the country's GDP"
+  -> "the country's GDP"), so a rule can tell a share of a container from a ratio to a yardstick.
+- rounding_noted: True on every figure of a text that says its figures may not add up because of rounding.
+- apposition: on a date or date range that names the same time as the relative date before it ("next week, from
+  March 20 to 22", "tomorrow (March 18)"), the id of that relative date.
 
 A count in a total/part breakdown carries the counted noun as its unit ("seat"), so parts and total compare.
 """

@@ -429,15 +429,15 @@ def tense_at(text: str, start: int, end: int) -> str | None:
 def _event_date(text: str, atom: Atom) -> bool:
     """Whether a past verb governs this date as the event's own date ("launched its war in February 2022"), not a
     maturity ("notes due 1994"), deadline ("by 1991"), span ("through 1989"), fiscal year, forecast ("sees $9.75 a
-    share in 1988") or table row ("Stocks, Aug 31, 1987, projected at 610"). Relative dates keep their tense."""
-    if atom.kind not in ("date", "year", "date_range") or atom.date is not None:
+    share in 1988") or table row ("Stocks, Aug 31, 1987, projected at 610"). Relative dates keep their tense; a
+    decade ("in the early 1990s") is read like a year. The past verb must come before the date in its clause."""
+    if atom.kind not in ("date", "year", "date_range") or (atom.date is not None and not atom.attrs.get("decade")):
         return True
     left, _ = _clause(text, atom.start, atom.end)
     if not EVENT_DATE_BEFORE.search(text, left, atom.start):
         return False
     past = _past_hits(text, left, atom.start)
-    verb_end = past[-1][1] if past else atom.start  # no past verb before: the one after governs ("In 1988, it sold")
-    return not NOT_EVENT.search(text, verb_end, atom.start)
+    return bool(past) and not NOT_EVENT.search(text, past[-1][1], atom.start)
 
 
 # --- scanning -----------------------------------------------------------------------------

@@ -88,6 +88,15 @@ ANCHOR_GAP = re.compile(
 RELATIVE_GAP = re.compile(r"(?:[ \u00a0]+[A-Za-z-]+){0,2}[ \u00a0]+")  # "a 1.4bn euros profit last year"
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
 TOTAL_COMPOUND = re.compile(rf"-(?:{_phrases(LEX['total_compounds'])})$")
+SUB_PERIODS = [(period, re.compile(rf"\b(?:{_phrases(words)})\b")) for period, words in LEX["sub_periods"].items()]
+ENTITY_NAME = re.compile(LEX["entity_name"])
+ENTITY_NOT = set(LEX["entity_not"])
+AMBIGUOUS_CURRENCY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['ambiguous_currency'])})\b)")
+CURRENCY_COUNTRY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['currency_country'])})\s)")
+OF_PHRASE = re.compile(LEX["of_phrase"], re.I)
+OF_PHRASE_REACH = int(LEX["of_phrase_reach"])
+ROUNDING_NOTE = re.compile(LEX["rounding_note"], re.I)
+APPOSITION_GAP = re.compile(LEX["apposition_gap"], re.I)
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 STOP_NOUNS = {
@@ -148,6 +157,10 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     _breakdowns(doc, out, attrs_of)
     _series(out, attrs_of)
     _headline(doc, out, attrs_of)
+    _periods(doc, out, attrs_of)
+    _entities(doc, out, attrs_of)
+    _surroundings(doc, out, attrs_of)
+    _appositions(doc, out, attrs_of)
     return [fig if attrs == dict(fig.attrs) else _with(fig, attrs) for fig, attrs in zip(out, attrs_of, strict=True)]
 
 
@@ -677,3 +690,95 @@ def _headline(doc, figures: list[Figure], attrs: list[dict]) -> None:
     for fig, a in zip(figures, attrs, strict=True):
         if fig.sentence == 0:
             a["headline"] = True
+
+
+def _periods(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """period: the part of the calendar a figure is for. A sentence naming a quarter, half, month, week or season
+    gives its figures that period ("$2bn in the second quarter of 2004" is not the year's figure); otherwise the
+    precision of the anchor ("2004" -> year, "2004-03" -> month, "2004-03-17" -> day)."""
+    named: dict[int, str | None] = {}
+    for fig, a in zip(figures, attrs, strict=True):
+        if fig.kind not in LINKED_KINDS or fig.value is None:
+            continue
+        if fig.sentence not in named:
+            span = doc.sentence_span(fig.sentence)
+            named[fig.sentence] = next(
+                (period for period, rx in SUB_PERIODS if rx.search(doc.text, span.start, span.end)), None
+            )
+        period = named[fig.sentence] or {"annual": "year", "monthly": "month", "daily": "day"}.get(
+            _period(fig.anchor) or ""
+        )
+        if period:
+            a["period"] = period
+
+
+def _entities(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """entity: the company, person or place a figure belongs to: the nearest proper-noun phrase in its clause
+    (before the figure first, then after), else in its sentence; calendar words and figures are no names."""
+    text = doc.text
+    spans = [(f.span.start, f.span.end) for f in figures]
+    names: dict[int, list[tuple[int, int, str]]] = {}
+    for fig, a in zip(figures, attrs, strict=True):
+        if fig.kind not in LINKED_KINDS or fig.value is None:
+            continue
+        sent = doc.sentence_span(fig.sentence)
+        if fig.sentence not in names:
+            found = []
+            for m in ENTITY_NAME.finditer(text, sent.start, sent.end):
+                words = [w for w in re.split(r"[ \u00a0]+", m.group(0)) if w.removesuffix("'s") not in ENTITY_NOT]
+                inside = any(s < m.end() and m.start() < e for s, e in spans)
+                if words and not inside:
+                    found.append((m.start(), m.end(), " ".join(words).removesuffix("'s")))
+            names[fig.sentence] = found
+        found = names[fig.sentence]
+        if not found:
+            continue
+        lo = sent.start
+        for m in CLAUSE_BREAK.finditer(text, sent.start, fig.span.start):
+            lo = m.end()
+        m_end = CLAUSE_BREAK.search(text, fig.span.end, sent.end)
+        hi = m_end.start() if m_end else sent.end
+        before = [n for n in found if n[1] <= fig.span.start]
+        after = [n for n in found if n[0] >= fig.span.end]
+        choice = (
+            next((n for n in reversed(before) if n[0] >= lo), None)
+            or next((n for n in after if n[1] <= hi), None)
+            or (before[-1] if before else None)
+            or (after[0] if after else None)
+        )
+        if choice is not None:
+            a["entity"] = choice[2]
+
+
+def _surroundings(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """ambiguous_currency on "pesos"/"rupees"/bare "dollars" (no country word); of_phrase, what a figure is "of"
+    ("140% of the country's GDP" -> "the country's GDP"); rounding_noted when the text says its figures may not
+    add up because of rounding."""
+    text = doc.text
+    rounding = bool(ROUNDING_NOTE.search(text))
+    for fig, a in zip(figures, attrs, strict=True):
+        if fig.value is None:
+            continue
+        if fig.kind == "money" and AMBIGUOUS_CURRENCY.search(fig.surface) and not CURRENCY_COUNTRY.search(fig.surface):
+            a["ambiguous_currency"] = True
+        if fig.kind in LINKED_KINDS:
+            m = OF_PHRASE.match(text[fig.span.end : fig.span.end + OF_PHRASE_REACH])
+            if m and m.group("phrase").strip():
+                a["of_phrase"] = m.group("phrase").strip()
+        if rounding:
+            a["rounding_noted"] = True
+
+
+def _appositions(doc, figures: list[Figure], attrs: list[dict]) -> None:
+    """apposition: on a stated date that names the same time as the relative date before it ("next week, from
+    March 20 to 22", "tomorrow (March 18)"), the id of that relative date."""
+    text = doc.text
+    for i, rel in enumerate(figures):
+        if rel.kind != "relative_date":
+            continue
+        for j in range(i + 1, len(figures)):
+            other = figures[j]
+            if other.sentence != rel.sentence:
+                break
+            if other.kind in ("date", "date_range") and APPOSITION_GAP.fullmatch(text, rel.span.end, other.span.start):
+                attrs[j].setdefault("apposition", rel.id)
