@@ -14,7 +14,9 @@ from typing import Any
 
 from ..model import Figure
 
-KIND_NAMES = ("bounds", "calendar", "change", "consistency", "conversion", "expression", "ratio", "record", "total")
+KIND_NAMES = (
+    "bounds", "calendar", "change", "consistency", "conversion", "expression", "market_rate", "ratio", "record", "total"
+)
 
 
 @dataclass(frozen=True)

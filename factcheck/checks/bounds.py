@@ -10,7 +10,7 @@ from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
 
-FILTERS = ("kind", "unit", "role", "subjects", "except_wholes")
+FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "attrs")
 
 
 def validate(params: dict) -> str | None:
@@ -25,6 +25,9 @@ def validate(params: dict) -> str | None:
         value = params.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return f"{key}: must be a list of words, not {value!r}"
+    attrs = params.get("attrs", {})
+    if not isinstance(attrs, dict) or not all(isinstance(k, str) for k in attrs):
+        return f"attrs: must map attr names to a value or a list of values, not {attrs!r}"
     unknown = set(params) - {"max", "min", "source", *FILTERS}
     return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
 
@@ -38,6 +41,10 @@ def _selected(fig: Figure, params: dict) -> bool:
         return False
     if "subjects" in params and (fig.subject or "") not in params["subjects"]:
         return False
+    for name, allowed in params.get("attrs", {}).items():
+        # attrs: {of_person: [true, null]}: the figure's attr must be one of the values (null: the attr is absent)
+        if fig.attr(name) not in (allowed if isinstance(allowed, list) else [allowed]):
+            return False
     return fig.value is not None
 
 

@@ -148,23 +148,28 @@ def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    if ctx.published is None:
-        return
+    """An age against a birth year in its sentence, at the age's own time anchor ("in 2010, aged 40") when it has
+    one other than the birth year, else at publication."""
     for fig in _calendar_figures(ctx, "age"):
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
         for year_fig in born:
             span = bounds(year_fig.date)
-            if span is None or fig.value is None:
+            at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
+            when = f"in {fig.anchor}" if at else "at publication"
+            if at is None and ctx.published is not None:
+                at = (ctx.published, ctx.published)
+            if span is None or at is None or fig.value is None:
                 continue
             ctx.mark(fig, year_fig)
-            youngest = ctx.published.year - span[1].year - 1
-            oldest = ctx.published.year - span[0].year
+            youngest = max(0, at[0].year - span[1].year - 1)
+            oldest = at[1].year - span[0].year
             if not youngest <= fig.value <= oldest:
-                yield Hit((fig, year_fig), {"age": f"{fig.value:g}", "born": year_fig.date,
+                shown = fig.anchor if when != "at publication" else ctx.published.isoformat()
+                yield Hit((fig, year_fig), {"age": f"{fig.value:g}", "born": year_fig.date, "when": when,
                                             "expected": f"{youngest} or {oldest}" if youngest != oldest
                                             else str(oldest)},
-                          evidence=f"{ctx.published.year} - {span[0].year} = {oldest}: someone born in "
-                                   f"{year_fig.date} is {youngest} or {oldest} in {ctx.published.isoformat()}; "
+                          evidence=f"{at[1].year} - {span[0].year} = {oldest}: someone born in "
+                                   f"{year_fig.date} is {youngest} or {oldest} in {shown}; "
                                    f"the text says {fig.value:g}")
 
 

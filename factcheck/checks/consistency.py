@@ -38,7 +38,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         key = _key(fig, kinds)
         if key is not None and _stated_value(fig):
             groups[key].append(fig)
-    for (_, unit, subject, anchor), figs in groups.items():
+    reported: set[frozenset[str]] = set()
+    for figs in groups.values():
         if len(figs) < 2:
             continue
         ctx.mark(*figs)
@@ -48,11 +49,28 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         first, other = clusters[0][0], clusters[1][0]
         if other.sentence == first.sentence or _different_entities(first, other):
             continue
-        yield Hit((other, first), {"subject": subject, "anchor": anchor,
-                                   "value": show(other.value, unit), "earlier": show(first.value, unit)},
-                  evidence=f"{subject}, {anchor}: {show_interval(interval(first), unit)} "
-                           f"(\"{first.surface.strip()}\") and {show_interval(interval(other), unit)} "
-                           f"(\"{other.surface.strip()}\") do not overlap")
+        reported.add(frozenset((first.id, other.id)))
+        yield _hit(first, other)
+    # A headline figure against the lead figure it summarises (attr headline_of), even when both are plans or
+    # forecasts ("Carmaker to cut 3,000 jobs" / "will cut 2,000 jobs"): the headline restates that very statement.
+    for head in ctx.figures:
+        body = ctx.by_id(head.attr("headline_of"))
+        if body is None or head.kind not in kinds or head.value is None or body.value is None or not head.anchor:
+            continue
+        if head.anchor != body.anchor or frozenset((head.id, body.id)) in reported:
+            continue
+        ctx.mark(head, body)
+        if not interval(head).overlaps(interval(body)):
+            yield _hit(head, body)
+
+
+def _hit(first: Figure, other: Figure) -> Hit:
+    unit, subject, anchor = first.unit, first.subject, first.anchor
+    return Hit((other, first), {"subject": subject, "anchor": anchor,
+                                "value": show(other.value, unit), "earlier": show(first.value, unit)},
+               evidence=f"{subject}, {anchor}: {show_interval(interval(first), unit)} "
+                        f"(\"{first.surface.strip()}\") and {show_interval(interval(other), unit)} "
+                        f"(\"{other.surface.strip()}\") do not overlap")
 
 
 def _stated_value(fig: Figure) -> bool:

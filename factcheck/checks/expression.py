@@ -1,4 +1,9 @@
-"""Editor-written rules: named figure selectors and an arithmetic condition, evaluated safely on intervals."""
+"""Editor-written rules: named figure selectors and an arithmetic condition, evaluated safely on intervals.
+
+Params: `select` (name -> selector), `assert` (the condition), `scope` (sentence | document) and `same` (a list of
+anchor, subject, unit, entity, period that the figures of one combination must share; a figure lacking one agrees
+with any). Selectors carry no implicit same-time requirement: a rule says `same: [anchor]` when it compares
+figures of one time, and leaves it out when it compares different years on purpose."""
 
 from __future__ import annotations
 
@@ -16,6 +21,9 @@ from .arith import interval, show, show_interval
 SELECTOR_KEYS = ("kind", "unit", "subject", "role", "qualifier", "surface")
 REGEX_KEYS = ("subject", "surface")
 SCOPES = ("sentence", "document")
+# `same: [anchor]`: the figures of one combination must agree on these (a figure that lacks one agrees with any):
+# a profit for 2022 is not compared with revenue for 2015. Figure fields first, then attrs.
+SAME_KEYS = ("anchor", "subject", "unit", "entity", "period")
 CALLS = ("abs", "min", "max", "round")
 MAX_COMBINATIONS = 2000
 MAX_LENGTH = 500  # characters in an `assert:` condition
@@ -34,9 +42,12 @@ class ExpressionError(ValueError):
 
 
 def validate(params: dict) -> str | None:
-    unknown = set(params) - {"select", "assert", "scope"}
+    unknown = set(params) - {"select", "assert", "scope", "same"}
     if unknown:
-        return f"unknown parameter(s): {', '.join(sorted(unknown))} (expected select, assert, scope)"
+        return f"unknown parameter(s): {', '.join(sorted(unknown))} (expected select, assert, scope, same)"
+    same = params.get("same", [])
+    if not isinstance(same, list) or not all(isinstance(k, str) and k in SAME_KEYS for k in same):
+        return f"same: a list of {', '.join(SAME_KEYS)}, not {same!r}"
     select = params.get("select")
     if not isinstance(select, dict) or not select:
         return "select: a mapping of names to figure selectors, e.g. {profit: {kind: money, subject: profit}}"
@@ -123,13 +134,22 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for scope in scopes:
         combos = itertools.islice(itertools.product(*(scope[n] for n in names)), MAX_COMBINATIONS)
         for combo in combos:
-            if len({f.id for f in combo}) < len(combo):
+            if len({f.id for f in combo}) < len(combo) or not _agree(combo, params.get("same", ())):
                 continue
             bound = dict(zip(names, combo, strict=True))
             ctx.mark(*combo)
             hit = _judge(rule, tree, bound)
             if hit is not None:
                 yield hit
+
+
+def _agree(combo: tuple[Figure, ...], keys: list[str] | tuple[str, ...]) -> bool:
+    """True when the figures that state each key (`same: [anchor]`) state the same value; absent agrees with any."""
+    for key in keys:
+        stated = {v for f in combo if (v := getattr(f, key) if key in ("anchor", "subject", "unit") else f.attr(key))}
+        if len(stated) > 1:
+            return False
+    return True
 
 
 def _selected(fig: Figure, selector: dict) -> bool:

@@ -27,7 +27,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if total is None and not shares:
             continue
-        whole = interval(total) if total is not None else Interval.exact(100.0)
+        whole = _counted(total) if total is not None else Interval.exact(100.0)
         complete = any(p.attr("complete") for p in parts) or (
             total is not None and all(p.attr("complete") is None for p in parts))
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
@@ -63,7 +63,7 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     ctx.mark(*parts, *([total] if total is not None else []))
     summed = Interval(0.0, 0.0)
     for part in parts:
-        summed = summed + interval(part)
+        summed = summed + _counted(part)
     exact = sum(p.value for p in parts)
     if not complete and summed.high < whole.low:
         return None  # an incomplete list may leave a remainder; it may never exceed its total
@@ -81,6 +81,14 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     fix = (f"Correct one of the figures, or name the remainder of {show(abs(gap), unit)}." if gap > 0
            else f"The parts exceed the total by {show(abs(gap), unit)}: correct one of the figures.")
     return Hit(figures, args, evidence, fix)
+
+
+def _counted(fig: Figure) -> Interval:
+    """A figure's interval; a count stated to the unit ("24 seats") is exact: a whole number has no rounding below
+    one, so four such parts cannot reach a total two away "through rounding"."""
+    if fig.kind == "count" and fig.value is not None and float(fig.value).is_integer() and 0 < _step(fig) <= 1:
+        return Interval.exact(fig.value)
+    return interval(fig)
 
 
 def _step(fig: Figure) -> float:

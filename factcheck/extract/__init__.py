@@ -30,6 +30,9 @@ Figure.attrs vocabulary (every key optional):
   period its anchor gives ("annual trade", "monthly exports"); absent without a subject.
 - headline: True on the figures of the first sentence when the document opens with a headline line (a line
   of its own without closing punctuation).
+- headline_of: on a headline figure, the id of the figure of the lead (the first body sentence) it summarises: the
+  same kind, unit, subject and role, the same direction when both say one ("Inflation eases to 10.4%" -> "Inflation
+  fell to 9.4% in February"). A headline figure without an anchor takes that figure's anchor (headlines drop time).
 - range_high: the upper end of a stated range ("$2m-$3m", "18 to 25 percent"); value is the lower end.
 - step: the size of the last stated digit, in the figure's unit (precision; the interval is
   value -/+ step/2 unless a qualifier widens it). A fraction's interval follows the fractions people round
@@ -54,6 +57,9 @@ Figure.attrs vocabulary (every key optional):
   possessive ("Chrysler's"); month and weekday names are no entities. Absent when the sentence names none.
 - ambiguous_currency: True on money in a currency word several countries use ("pesos", "rupees", "francs", bare
   "dollars") with no country word in the figure ("Mexican pesos", "US dollars"): its exchange rate is unknowable.
+- rate_base: on a money figure that quotes an exchange rate, the ISO code of the currency it prices: "the dollar at
+  1.35 euros" -> USD, "an exchange rate of 150 yen to the dollar" -> USD, "the pound fell to $1.05" -> GBP (the
+  figure's own unit is the quote currency; never the same code).
 - ambiguous: the units a unit word may mean ("tons" -> short, long or metric ton; "gallon" -> US or imperial).
 - of_phrase: the words after "of"/"to" right after a figure, to the next punctuation ("140% of the country's GDP"
   -> "the country's GDP"), so a rule can tell a share of a container from a ratio to a yardstick.

@@ -16,6 +16,10 @@ BEFORE = re.compile(r"(?i:\b(?:aged|age(?:d)?\s+of|at\s+(?:the\s+)?age\s+(?:of\s
 NAME_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)*,\s*$")
 NOT_NAMES = set(LEX["not_names"]) | set(load("calendar").get("months", {})) | set(load("calendar").get("weekdays", {}))
 MAX_AGE = float(LEX["max_age"])
+PERSON_WORDS = {w.lower() for w in LEX["person_words"]}
+THING_WORDS = {w.lower() for w in LEX["thing_words"]}
+OWNER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[.;:!?()]")
+OWNER_REACH = 80
 
 
 def find(text: str, published=None) -> list[Figure]:
@@ -29,24 +33,52 @@ def find(text: str, published=None) -> list[Figure]:
             years = UNIT_YEARS[m.group("unit").lower()] if m.group("unit") else 1.0
             if num.value * years > MAX_AGE and not m.group("unit"):
                 continue
-            out.append(_age(text, num.start, m.end(), num.value * years, years, num.step))
+            compound = "-" in text[num.end : m.end()] and not text[num.end : m.end()].rstrip().endswith("-")
+            owner = _owner(text, num.start, m.end() if compound else None)
+            out.append(_age(text, num.start, m.end(), num.value * years, years, num.step, owner))
             continue
         if not num.plain or num.value > MAX_AGE * 2:
             continue
         before = text[max(0, num.start - 25) : num.start]
         b = BEFORE.search(before)
         if b:
-            out.append(_age(text, num.start - len(before) + b.start(), num.end, num.value, 1.0, 1.0))
+            start = num.start - len(before) + b.start()
+            out.append(_age(text, start, num.end, num.value, 1.0, 1.0, _owner(text, start, None)))
             continue
         n = NAME_COMMA.search(before)
         if n and text[num.end : num.end + 1] == "," and num.value <= MAX_AGE:
             words = n.group(0).rstrip(", ").split()
             if not any(w.lower() in NOT_NAMES for w in words):
-                out.append(_age(text, num.start, num.end, num.value, 1.0, 1.0))
+                out.append(_age(text, num.start, num.end, num.value, 1.0, 1.0, True))  # "Maria Lopez, 47,"
     return out
 
 
-def _age(text: str, start: int, end: int, value: float, years: float, step: float) -> Figure:
+def _owner(text: str, start: int, compound_end: int | None) -> bool | None:
+    """Whether an age is a person's (attr of_person): the noun after a compound ("the 400-year-old church"), else
+    the nearest person or thing word back through its clause ("The church, which is 400 years old" -> False)."""
+    if compound_end is not None:
+        for m in OWNER_WORD.finditer(text, compound_end, min(len(text), compound_end + 40)):
+            word = m.group(0).lower()
+            if not word[0].isalpha():
+                break
+            if word in PERSON_WORDS or word in THING_WORDS:
+                return word in PERSON_WORDS
+    words = list(OWNER_WORD.finditer(text, max(0, start - OWNER_REACH), start))
+    for m in reversed(words):
+        word = m.group(0).lower()
+        if word in ".;:!?":
+            break
+        if word in PERSON_WORDS or word in THING_WORDS:
+            return word in PERSON_WORDS
+    return None
+
+
+def _age(
+    text: str, start: int, end: int, value: float, years: float, step: float, of_person: bool | None = None
+) -> Figure:
+    attrs: tuple = (("step", years * step),)
+    if of_person is not None:
+        attrs += (("of_person", of_person),)
     return Figure(
         id="",
         span=Span(start, end),
@@ -55,5 +87,5 @@ def _age(text: str, start: int, end: int, value: float, years: float, step: floa
         value=value,
         interval=Interval.around(value, years * step / 2),
         unit="year",
-        attrs=(("step", years * step),),
+        attrs=attrs,
     )

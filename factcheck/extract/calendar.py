@@ -225,6 +225,10 @@ ANNIVERSARY = re.compile(
 )
 SUPERLATIVE = re.compile(r"\b(?:first|last|only|\w+est|most|least|best|worst|time|since|record)\b", re.I)
 FUTURE_AUX = re.compile(r"\b(?:will|'ll|shall|would|to)\s+(?:not\s+)?(?:be|have(?:\s+been)?|get)\s+$", re.I)
+PRESENT_PASSIVE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present_passive"]) + r")\s+$", re.I)
+FUTURE_SUBORDINATOR = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["tense"]["future_subordinators"]) + r")\b", re.I
+)
 CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s+[\"“‘(]?[A-Z])")
 WORD = re.compile(r"[A-Za-z][\w'’]*")
 FUTURE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["future"]) + r")\b", re.I)
@@ -406,6 +410,8 @@ def _past_hits(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue
         if FUTURE_AUX.search(text, max(0, m.start() - 30), m.start()):
             continue  # "will be announced": a participle of the future
+        if PRESENT_PASSIVE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "when it is finished": a participle of the present passive
         hits.append(m.span())
     return hits
 
@@ -418,12 +424,20 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     marks = [(s[1], "future") for s in future] + [(s[1], "past") for s in past]
     marks += [(m.end(), "present") for m in PRESENT.finditer(text, left, start)]
     if marks:
-        tense = max(marks)[1]
+        end, tense = max(marks)
+        if tense == "present" and _future_subordinate(text, future, end):
+            return "future"  # "will have ... when it is finished in 2027"
         return None if tense == "present" else tense
     future = [m.span() for m in FUTURE.finditer(text, end, right)]
     past = [s for s in _past_hits(text, end, right) if not any(f[0] <= s[0] < f[1] for f in future)]
     marks = [(s[0], "future") for s in future] + [(s[0], "past") for s in past]
     return min(marks)[1] if marks else None
+
+
+def _future_subordinate(text: str, future: list[tuple[int, int]], verb_end: int) -> bool:
+    """A present verb in a temporal or conditional clause ("when", "once", "after", "until") that follows a future
+    verb speaks of the future: English puts such clauses in the present."""
+    return bool(future) and bool(FUTURE_SUBORDINATOR.search(text, future[-1][1], verb_end))
 
 
 def _event_date(text: str, atom: Atom) -> bool:

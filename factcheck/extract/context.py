@@ -80,6 +80,8 @@ COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun
 CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in LEX["clause_breaks"]), re.I)
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{_phrases(MEASURE)})\b)")
+GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
+MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(MEASURE)})[ \u00a0-]+$)")
 PRONOUN = re.compile(r"(?i:\b(?:it|they|this|which|that)\b)")
 ANCHOR_GAP = re.compile(
     r"(?i:^[ \u00a0,]*(?:(?:in|for|during|by|as[ \u00a0]+of|since|at[ \u00a0]+the[ \u00a0]+end[ \u00a0]+of|"
@@ -97,6 +99,11 @@ OF_PHRASE = re.compile(LEX["of_phrase"], re.I)
 OF_PHRASE_REACH = int(LEX["of_phrase_reach"])
 ROUNDING_NOTE = re.compile(LEX["rounding_note"], re.I)
 APPOSITION_GAP = re.compile(LEX["apposition_gap"], re.I)
+RATE_CURRENCY: dict[str, str] = {w.lower(): code for code, ws in LEX["rate_currencies"].items() for w in ws}
+_RATE_NAMES = _phrases(RATE_CURRENCY)
+RATE_BASE_BEFORE = re.compile(LEX["rate_base_before"].replace("{currency}", _RATE_NAMES), re.I)
+RATE_BASE_AFTER = re.compile(LEX["rate_base_after"].replace("{currency}", _RATE_NAMES), re.I)
+RATE_REACH = 90
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 STOP_NOUNS = {
@@ -155,8 +162,8 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     _share_links(doc, out, attrs_of)
     _restatements(doc, out, attrs_of)
     _breakdowns(doc, out, attrs_of)
-    _series(out, attrs_of)
     _headline(doc, out, attrs_of)
+    _series(out, attrs_of)
     _periods(doc, out, attrs_of)
     _entities(doc, out, attrs_of)
     _surroundings(doc, out, attrs_of)
@@ -369,23 +376,34 @@ def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -
             return MEASURE.get(n.group(1), n.group(1))
     found = list(MEASURE_RE.finditer(before))
     if found:
-        return MEASURE[re.sub(r"\s+", " ", found[-1].group(0).lower())]
+        return _measured(before, found[-1])
     m = re.match(
         rf"(?i:^[ \u00a0]+(?:of|in)[ \u00a0]+(?:(?:the|its|their|a|an)[ \u00a0]+)?({MEASURE_RE.pattern}))", after
     )
     if m:
-        return MEASURE[re.sub(r"\s+", " ", m.group(1).lower())]
-    m = MEASURE_RE.match(after.lstrip()) if after[:1] == " " else None
+        return _measured(after, m, 1)
+    m = MEASURE_RE.match(after, len(after) - len(after.lstrip())) if after[:1] == " " else None
     if m:
-        return MEASURE[re.sub(r"\s+", " ", m.group(0).lower())]
+        return _measured(after, m)
     if PRONOUN.search(before):
         head = MEASURE_RE.search(text, sent_start, fig.span.start)
         if head:
-            return MEASURE[re.sub(r"\s+", " ", head.group(0).lower())]
+            return _measured(text, head)
     nearest = list(MEASURE_RE.finditer(text, sent_start, fig.span.start))
     if nearest and fig.kind in BOUNDARY_KINDS:
-        return MEASURE[re.sub(r"\s+", " ", nearest[-1].group(0).lower())]
+        return _measured(text, nearest[-1])
     return None
+
+
+def _measured(text: str, m: re.Match, group: int = 0) -> str:
+    """The subject a measure word names; a generic head takes the measure before it: "the unemployment rate" ->
+    unemployment, as "unemployment" alone ("Unemployment falls to 3.9%"), so headline and body meet."""
+    word = re.sub(r"\s+", " ", m.group(group).lower())
+    if word in GENERIC_HEADS:
+        modifier = MEASURE_BEFORE.search(text, max(0, m.start(group) - 40), m.start(group))
+        if modifier:
+            return MEASURE[re.sub(r"[\s-]+", " ", modifier.group(0).lower()).strip()]
+    return MEASURE[word]
 
 
 def _future_period(text: str, figures: list[Figure], i: int) -> bool:
@@ -401,14 +419,18 @@ def _future_period(text: str, figures: list[Figure], i: int) -> bool:
 
 
 def _anchor(text: str, figures: list[Figure], i: int, sent) -> str | None:
-    """The date or year a figure refers to: the one right after it ("$190bn in 2022"), else the last one before it
-    in its clause. A relative date ("next year", "last year") is the anchor when it is resolved (a publication
-    date), and otherwise stops the search: better no anchor than the year of another clause."""
+    """The date or year a figure refers to: the one right after it ("$190bn in 2022", "3,000 jobs in 2024"), else
+    the last one before it in its clause. A relative date ("next year", "last year") is the anchor when it is
+    resolved (a publication date), and otherwise stops the search: better no anchor than the year of another
+    clause."""
     fig = figures[i]
     for nxt in figures[i + 1 :]:
         if nxt.span.start >= sent.end:
             break
         gap = text[fig.span.end : nxt.span.start]
+        counted = NEXT_NOUN.match(gap) if fig.kind == "count" else None
+        if counted and counted.group(1).lower() in MEASURE:
+            gap = gap[counted.end() :]  # a count of a measured noun comes first: "3,000 jobs in 2024"
         if nxt.kind == "relative_date" and ANCHOR_GAP.match(gap):
             return nxt.date if nxt.date and _period(nxt.date) else None
         if nxt.kind == "relative_date" and RELATIVE_GAP.fullmatch(gap):
@@ -677,7 +699,10 @@ def _period(anchor: str | None) -> str | None:
 
 
 def _headline(doc, figures: list[Figure], attrs: list[dict]) -> None:
-    """headline: True on the figures of the first sentence when the document opens with a headline line."""
+    """headline: True on the figures of the first sentence when the document opens with a headline line. Headlines
+    drop time and tense ("Inflation eases to 10.4%", "Carmaker to cut 3,000 jobs"): a headline figure that summarises
+    a figure of the lead (the first body sentence: same kind, unit, subject and role, the same direction when both
+    say one, no other anchor) gets headline_of, that figure's id, and takes its anchor when it has none."""
     if not doc.sentences or len(doc.sentences) < 2:
         return
     first = doc.sentences[0]
@@ -687,9 +712,28 @@ def _headline(doc, figures: list[Figure], attrs: list[dict]) -> None:
     line = doc.text[first.start : line_end].strip()
     if not line or line[-1] in ".!?;,:" or len(line) > HEADLINE_MAX:
         return
-    for fig, a in zip(figures, attrs, strict=True):
-        if fig.sentence == 0:
-            a["headline"] = True
+    lead = [j for j, f in enumerate(figures) if f.sentence == 1]
+    for i, (fig, a) in enumerate(zip(figures, attrs, strict=True)):
+        if fig.sentence != 0:
+            continue
+        a["headline"] = True
+        if fig.value is None or fig.kind not in LINKED_KINDS or not fig.subject:
+            continue
+        match = next((figures[j] for j in lead if _restates(fig, a, figures[j], attrs[j])), None)
+        if match is not None:
+            a["headline_of"] = match.id
+            if fig.anchor is None and match.anchor is not None:
+                figures[i] = dataclasses.replace(fig, anchor=match.anchor)
+
+
+def _restates(head: Figure, head_attrs: dict, body: Figure, body_attrs: dict) -> bool:
+    """Whether a lead figure states what a headline figure summarises: same kind, unit, subject and role."""
+    if (head.kind, head.unit, head.subject) != (body.kind, body.unit, body.subject) or body.value is None:
+        return False
+    if head_attrs.get("role") != body_attrs.get("role"):
+        return False
+    directions = {head_attrs.get("direction"), body_attrs.get("direction")} - {None}
+    return len(directions) <= 1 and (head.anchor is None or body.anchor in (None, head.anchor))
 
 
 def _periods(doc, figures: list[Figure], attrs: list[dict]) -> None:
@@ -761,12 +805,28 @@ def _surroundings(doc, figures: list[Figure], attrs: list[dict]) -> None:
             continue
         if fig.kind == "money" and AMBIGUOUS_CURRENCY.search(fig.surface) and not CURRENCY_COUNTRY.search(fig.surface):
             a["ambiguous_currency"] = True
+        if fig.kind == "money" and (base := _rate_base(text, fig)):
+            a["rate_base"] = base
         if fig.kind in LINKED_KINDS:
             m = OF_PHRASE.match(text[fig.span.end : fig.span.end + OF_PHRASE_REACH])
             if m and m.group("phrase").strip():
                 a["of_phrase"] = m.group("phrase").strip()
         if rounding:
             a["rounding_noted"] = True
+
+
+def _rate_base(text: str, fig: Figure) -> str | None:
+    """The ISO code of the currency a money figure prices, when it quotes an exchange rate: "the dollar at 1.35
+    euros" -> USD, "150 yen to the dollar" -> USD, "the pound fell to $1.05" -> GBP; never its own currency."""
+    m = RATE_BASE_AFTER.match(text, fig.span.end, min(len(text), fig.span.end + 40))  # anchored at the figure
+    if m is None or RATE_CURRENCY.get(re.sub(r"[ \u00a0]+", " ", m.group("base").lower())) == fig.unit:
+        start = max(0, fig.span.start - RATE_REACH)
+        found = [x for x in RATE_BASE_BEFORE.finditer(text, start, fig.span.start) if x.end() == fig.span.start]
+        m = found[-1] if found else None
+    if m is None:
+        return None
+    base = RATE_CURRENCY.get(re.sub(r"[ \u00a0]+", " ", m.group("base").lower()))
+    return base if base and base != fig.unit else None
 
 
 def _appositions(doc, figures: list[Figure], attrs: list[dict]) -> None:

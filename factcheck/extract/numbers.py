@@ -459,6 +459,12 @@ HYPHEN_NOUN = re.compile(r"-([a-z]+)\b(?!-)")
 PLURAL_NOUN = re.compile(r"[ \u00a0]+(?!(?:is|was|has|does|as|its|his|this|us)\b)[a-z]+s\b")
 DECADE = re.compile(r"'?s\b")
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
+# Gapping: a list whose later items drop the counted noun ("Labour holds 24 seats, the Conservatives 20, the Liberal
+# Democrats 12 and independents 6"): a name after a list separator, the number, then a separator or the end.
+GAPPED_BEFORE = re.compile(r"(?:,|\band|\bor)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
+GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;.]|\band\b|\bor\b|$)")
+COUNTED_EARLIER = re.compile(r"\d[\d,.]*[ \u00a0]+[a-z]+s\b[^.!?;]*$")
+GAPPED_REACH = 160
 
 
 @functools.lru_cache(maxsize=8)
@@ -501,8 +507,17 @@ def is_label(text: str, num: Num) -> bool:
         return True
     if any(c.isupper() for c in word) and word.lower() not in MONTHS:
         counted = PLURAL_NOUN.match(text, num.end)  # "the Conservatives 50 seats" counts; "Gate 12" names
-        return not counted and not SENTENCE_START.search(text[: num.start - len(before.group(0))])
+        if counted or _gapped(text, num):
+            return False
+        return not SENTENCE_START.search(text[: num.start - len(before.group(0))])
     return False
+
+
+def _gapped(text: str, num: Num) -> bool:
+    """A count in a list that drops its noun after the first item: "24 seats, the Conservatives 20, ..."."""
+    lead = text[max(0, num.start - GAPPED_REACH) : num.start]
+    gap = GAPPED_BEFORE.search(lead)
+    return bool(gap and GAPPED_AFTER.match(text, num.end) and COUNTED_EARLIER.search(lead, 0, gap.start()))
 
 
 def _figure(start: int, end: int, text: str, kind: str, value: float, step: float) -> Figure:

@@ -1,0 +1,56 @@
+"""Exchange rates far from the market: a quoted rate ("the dollar at 1.35 euros") against the ECB reference rate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Figure, Rule
+from . import CheckContext, Hit
+from .arith import interval, number, show
+from .calendar import bounds
+from .conversion import rate_band
+
+WEEK = dt.timedelta(days=7)
+
+
+def validate(params: dict) -> str | None:
+    tolerance = params.get("tolerance")
+    if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or not 0 < tolerance < 10:
+        return f"tolerance: a relative distance from the market rate, such as 0.25, not {tolerance!r}"
+    if not isinstance(params.get("source"), str):
+        return "source: every bound names where its figure comes from"
+    unknown = set(params) - {"tolerance", "source"}
+    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+
+
+def _window(fig: Figure, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days the quote is for: its own time anchor ("in September 2022"), else the week up to publication."""
+    anchored = bounds(fig.anchor)
+    if anchored is not None:
+        return anchored
+    return (published - WEEK, published) if published is not None else None
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    tolerance = float(rule.params["tolerance"])
+    for fig in ctx.figures:
+        base, quote = fig.attr("rate_base"), fig.unit
+        if fig.kind != "money" or not base or not quote or base == quote or fig.value is None:
+            continue
+        window = _window(fig, ctx.published)
+        band = rate_band(base, quote, *window) if window is not None else None  # loads the rates only now
+        if band is None:
+            continue
+        ctx.mark(fig)
+        low, high = band[0] * (1 - tolerance), band[1] * (1 + tolerance)
+        iv = interval(fig)
+        if iv.high < low or iv.low > high:
+            market = number(band[0], 4) if band[0] == band[1] else f"{number(band[0], 4)}–{number(band[1], 4)}"
+            when = f"{window[0].isoformat()} to {window[1].isoformat()}"
+            yield Hit(
+                (fig,),
+                {"value": show(fig.value, quote), "base": base, "quote": quote, "market": market, "when": when},
+                evidence=f"1 {base} = {market} {quote} ({rule.params['source']}, {when}); "
+                f"the text says {show(fig.value, quote)}, beyond ±{tolerance:.0%} of the market",
+            )
