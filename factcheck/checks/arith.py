@@ -21,22 +21,22 @@ def number(x: float, digits: int = 3) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def show(x: float, unit: str | None) -> str:
+def show(x: float, unit: str | None, digits: int = 3) -> str:
     """A value with its unit as a reader would write it: '$190bn', '5.3%', '1.5pp', '12 km'."""
     if unit == "%":
-        return f"{number(x)}%"
+        return f"{number(x, digits)}%"
     if unit == "pp":
-        return f"{number(x)} percentage points"
+        return f"{number(x, digits)} percentage points"
     if unit and len(unit) == 3 and unit.isupper():  # ISO currency
         for size, suffix in SCALES:
             if abs(x) >= size:
-                body = f"{number(x / size)}{suffix}"
+                body = f"{number(x / size, digits)}{suffix}"
                 break
         else:
-            body = number(x)
+            body = number(x, digits)
         symbol = SYMBOLS.get(unit)
         return f"{symbol}{body}" if symbol else f"{unit} {body}"
-    return f"{number(x)} {unit.replace('_', ' ')}" if unit else number(x)
+    return f"{number(x, digits)} {unit.replace('_', ' ')}" if unit else number(x, digits)
 
 
 def show_interval(iv: Interval, unit: str | None) -> str:
@@ -46,7 +46,11 @@ def show_interval(iv: Interval, unit: str | None) -> str:
         return f"more than {show(iv.low, unit)}"
     if math.isinf(iv.low) and not math.isinf(iv.high):
         return f"less than {show(iv.high, unit)}"
-    return f"{show(iv.low, unit)}–{show(iv.high, unit)}"
+    for digits in range(3, 8):  # enough digits that the two ends read differently: "£3.345m–£3.355m"
+        low, high = show(iv.low, unit, digits), show(iv.high, unit, digits)
+        if low != high:
+            break
+    return f"{low}–{high}"
 
 
 def interval(fig: Figure) -> Interval:
