@@ -46,7 +46,7 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
     notes.extend(switch_notes)
     findings.sort(key=lambda f: (f.span.start, f.rule))
     tokens = [m.span() for m in NUMERIC_TOKEN.finditer(doc.text)]
-    covered = sum(1 for a, b in tokens if any(f.span.start <= a and b <= f.span.end for f in figures))
+    covered = _covered(tokens, figures)
     return FileReport(
         path=doc.path,
         published=doc.published.isoformat() if doc.published else None,
@@ -58,6 +58,14 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
         notes=tuple(notes),
         document=doc,
     )
+
+
+def _covered(tokens: list[tuple[int, int]], figures: list) -> int:
+    """How many numeric tokens lie inside some figure's span (a bisect per token, not a scan of every figure)."""
+    from .extract.spans import SpanIndex
+
+    index = SpanIndex((f.span.start, f.span.end) for f in figures)
+    return sum(1 for a, b in tokens if index.covers(a, b))
 
 
 def _finding(rule: Rule, hit: Hit) -> Finding:

@@ -7,6 +7,7 @@ arguments; the engine turns each Hit into a Finding with the rule's (or the conf
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -44,10 +45,35 @@ class CheckContext:
         self.checked.update(f.id for f in figures)
 
     def by_id(self, fid: str | None) -> Figure | None:
-        return next((f for f in self.figures if f.id == fid), None) if fid else None
+        return self._ids.get(fid) if fid else None
 
     def in_sentence(self, index: int) -> list[Figure]:
-        return [f for f in self.figures if f.sentence == index]
+        return list(self._sentences.get(index, ()))
+
+    def memo(self, key: Any, compute: Any) -> Any:
+        """A document-level value computed once per context: compute(self), kept under key."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
+    # Indexes built on first use: the figures list is fixed once the context is made.
+    @functools.cached_property
+    def _ids(self) -> dict[str, Figure]:
+        out: dict[str, Figure] = {}
+        for f in self.figures:
+            out.setdefault(f.id, f)  # the first figure with an id, as the scan did
+        return out
+
+    @functools.cached_property
+    def _sentences(self) -> dict[int, list[Figure]]:
+        out: dict[int, list[Figure]] = {}
+        for f in self.figures:
+            out.setdefault(f.sentence, []).append(f)
+        return out
+
+    @functools.cached_property
+    def _memo(self) -> dict[Any, Any]:
+        return {}
 
 
 def _load() -> dict[str, ModuleType]:

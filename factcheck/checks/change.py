@@ -92,7 +92,7 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         said = f"{sign * change.value:+g}%"
     elif change.unit == new.unit:
         actual, label, point = b - a, "", new.value - old.value
-        said = ("+" if sign > 0 else "-") + show(change.value, change.unit)
+        said = ("+" if sign > 0 else "-") + _as_stated(change)
     else:
         return None
     if actual.overlaps(stated):
@@ -128,8 +128,9 @@ def _show_change(iv: Interval, label: str, unit: str | None, point: float) -> st
     from .arith import number
 
     if label == "":
-        return show_interval(iv, unit)
-    text = f"{'+' if point >= 0 and label != '×' else ''}{number(point)}"
+        text = ("+" if point >= 0 else "-") + show(abs(point), unit)
+    else:
+        text = f"{'+' if point >= 0 and label != '×' else ''}{number(point)}"
     if not iv.is_finite():
         text = ("more than " if iv.high == float("inf") else "less than ") + text
     return f"×{text}" if label == "×" else f"{text}{label}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -188,6 +189,11 @@ def rate_band(src: str, dst: str, first: dt.date, last: dt.date) -> tuple[float,
 
 
 def _years(ctx: CheckContext) -> list[int]:
+    """The years the text names, sorted (computed once per document)."""
+    return ctx.memo(_years, _named_years)
+
+
+def _named_years(ctx: CheckContext) -> list[int]:
     years = set()
     for fig in ctx.figures:
         if fig.kind in ("year", "date", "date_range") and fig.date and fig.date[:4].isdigit():
@@ -198,7 +204,11 @@ def _years(ctx: CheckContext) -> list[int]:
 def latest_past_event(ctx: CheckContext) -> dt.date | None:
     """The first day of the latest event the text tells in the past tense with its own date: publication is
     not before it. The extractor sets tense "past" only on an event's own date ('was sold in March 2004'), not on
-    a maturity, deadline or forecast year ('notes due 2030')."""
+    a maturity, deadline or forecast year ('notes due 2030'). Computed once per document."""
+    return ctx.memo(latest_past_event, _latest_past_event)
+
+
+def _latest_past_event(ctx: CheckContext) -> dt.date | None:
     from .calendar import bounds
 
     past = []
@@ -368,13 +378,13 @@ def _rate_consensus(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], toler
     for (base, quote), members in groups.items():
         if len(members) < MIN_PEERS + 1:
             continue
-        for i, (original, converted, rate) in enumerate(members):
-            peers = [m for j, m in enumerate(members) if j != i and m[0].value != original.value]
-            if len(peers) < MIN_PEERS:
+        agreement = _Agreement([m[2] for m in members], [m[0].value for m in members])
+        for original, converted, rate in members:
+            peers, agreeing = agreement.of(original.value)
+            if peers < MIN_PEERS:
                 continue
-            agreeing = _largest_agreement([m[2] for m in peers])
             ctx.mark(original, converted)
-            if len(agreeing) < max(MIN_PEERS, math.ceil(CONSENSUS * len(peers))):
+            if len(agreeing) < max(MIN_PEERS, math.ceil(CONSENSUS * peers)):
                 continue  # the others do not agree on one rate within their rounding
             low, high = max(r.low for r in agreeing), min(r.high for r in agreeing)
             low, high = low * (1 - tolerance), high * (1 + tolerance)
@@ -389,13 +399,59 @@ def _rate_consensus(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], toler
             expected = stated(original) * shown
             yield Hit((converted, original),
                       {"original": original.surface.strip(), "converted": converted.surface.strip(),
-                       "expected": show_interval(expected, dst), "count": len(peers)},
-                      evidence=f"the {len(peers)} other {base}/{quote} conversions in the text use "
+                       "expected": show_interval(expected, dst), "count": peers},
+                      evidence=f"the {peers} other {base}/{quote} conversions in the text use "
                                f"{number(shown.low, 4)}–{number(shown.high, 4)} {dst} per {src}: "
                                f"{show_interval(stated(original), src)} × that = {show_interval(expected, dst)}; "
                                f"the text says {show_interval(loose(converted), dst)}",
                       fix=f"Convert {original.surface.strip()} at the rate of the other conversions: about "
                           f"{show(original.value * shown.mid, dst)}.")
+
+
+class _Agreement:
+    """_largest_agreement over the peers of each conversion of one currency pair: the conversions whose original
+    has another value. The peers of a conversion depend only on its original's value, so each value is worked out
+    once; and the coverage of every candidate rate is counted once for all members (bisect on sorted ends), so a
+    value costs a walk down the best-covered candidates instead of a scan of every peer for every candidate."""
+
+    def __init__(self, rates: list[Interval], values: list[float]) -> None:
+        self.rates, self.values = rates, values
+        self.done: dict[float, tuple[int, list[Interval]]] = {}
+        self.plain = all(r.low <= r.high for r in rates)  # else (never from interval arithmetic): the direct scan
+        n = len(rates)
+        self.points = [r.low for r in rates] + [r.high for r in rates]  # the candidates, in _largest_agreement's order
+        lows, highs = sorted(r.low for r in rates), sorted(r.high for r in rates)
+        # intervals holding p: low <= p, minus those with high < p (whose low < p too)
+        self.cover = [bisect.bisect_right(lows, p) - bisect.bisect_left(highs, p) for p in self.points]
+        self.order = sorted(range(2 * n), key=lambda k: (-self.cover[k], k))
+
+    def of(self, value: float) -> tuple[int, list[Interval]]:
+        """(how many peers, the largest set of peers sharing a rate) for a conversion of an original of value."""
+        if value not in self.done:
+            self.done[value] = self._work_out(value)
+        return self.done[value]
+
+    def _work_out(self, value: float) -> tuple[int, list[Interval]]:
+        n = len(self.rates)
+        own = {j for j in range(n) if not self.values[j] != value}
+        peers = [r for j, r in enumerate(self.rates) if j not in own]
+        if not self.plain:
+            return len(peers), _largest_agreement(peers)
+        mine = [self.rates[j] for j in own]
+        best, best_k = 0, -1
+        for k in self.order:  # by coverage of all members, highest first: a peer count is at most that
+            if self.cover[k] < best:
+                break
+            if k % n in own:
+                continue
+            p = self.points[k]
+            here = self.cover[k] - sum(1 for r in mine if r.low <= p <= r.high)
+            if here > best or (here == best and here and k < best_k):  # the first candidate among equals
+                best, best_k = here, k
+        if not best:
+            return len(peers), []
+        p = self.points[best_k]
+        return len(peers), [r for r in peers if r.low <= p <= r.high]
 
 
 def _largest_agreement(rates: list[Interval]) -> list[Interval]:

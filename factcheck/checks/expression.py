@@ -129,8 +129,11 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     if params.get("scope", "sentence") == "document":
         scopes = [pools]
     else:
-        sentences = sorted({f.sentence for pool in pools.values() for f in pool})
-        scopes = [{n: [f for f in pools[n] if f.sentence == s] for n in names} for s in sentences]
+        by_sentence: dict[int, dict[str, list[Figure]]] = {}
+        for n in names:  # each pool split by sentence once, in its own order (not a scan per sentence)
+            for f in pools[n]:
+                by_sentence.setdefault(f.sentence, {m: [] for m in names})[n].append(f)
+        scopes = [by_sentence[s] for s in sorted(by_sentence)]
     for scope in scopes:
         combos = itertools.islice(itertools.product(*(scope[n] for n in names)), MAX_COMBINATIONS)
         for combo in combos:

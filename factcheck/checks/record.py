@@ -38,8 +38,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if not is_record or record.kind not in kinds or series(record) is None or not record.anchor:
             continue
         low = low_record(record)
-        for other in ctx.figures:
-            if other.id == record.id or series(other) != series(record) or not other.anchor:
+        for other in ctx.memo(_by_series, _by_series).get(series(record), ()):
+            if other.id == record.id or not other.anchor:
                 continue
             if other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
@@ -59,3 +59,13 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                                f"{'lower' if low else 'higher'}",
                       fix=f"Drop 'record', or check the {other.anchor} figure "
                           f"({show(other.value, other.unit)}).")
+
+
+def _by_series(ctx: CheckContext) -> dict[tuple, list[Figure]]:
+    """The figures of each series, in text order (once per document: each record looks only at its own series)."""
+    out: dict[tuple, list[Figure]] = {}
+    for fig in ctx.figures:
+        key = series(fig)
+        if key is not None:
+            out.setdefault(key, []).append(fig)
+    return out

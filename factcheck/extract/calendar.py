@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar as _calendar
 import dataclasses
 import datetime as dt
@@ -1138,11 +1139,31 @@ def _combine(text: str, atoms: list[Atom]) -> list[Atom]:
 
 
 def _choose(atoms: list[Atom]) -> list[Atom]:
+    """The longest atoms that do not overlap one another (the earlier one first among equals), in text order."""
     chosen: list[Atom] = []
+    placed: list[Atom] = []  # the chosen atoms sorted by start: disjoint, so only neighbours can overlap a new one
+    starts: list[int] = []
     for atom in sorted(atoms, key=lambda a: (-(a.end - a.start), a.start)):
-        if not any(atom.start < c.end and c.start < atom.end for c in chosen):
-            chosen.append(atom)
+        i = bisect.bisect_left(starts, atom.end)  # placed[:i] start before atom ends
+        if _reaches(placed, i, atom.start):
+            continue
+        j = bisect.bisect_right(starts, atom.start)
+        starts.insert(j, atom.start)
+        placed.insert(j, atom)
+        chosen.append(atom)
     return sorted(chosen, key=lambda a: a.start)
+
+
+def _reaches(placed: list[Atom], i: int, start: int) -> bool:
+    """Does any of placed[:i] end after start? Non-empty disjoint atoms end in start order, so the last non-empty
+    one before i has the furthest end; empty atoms (if any) are looked at on the way back to it."""
+    for k in range(i - 1, -1, -1):
+        c = placed[k]
+        if c.end > start:
+            return True
+        if c.end > c.start:
+            return False
+    return False
 
 
 def _weekday_day(text: str, atoms: list[Atom], published: dt.date | None) -> None:
@@ -1245,12 +1266,17 @@ def _elapsed_links(text: str, figures: list[Figure]) -> list[Figure]:
         if back is None:
             out.append(fig)
             continue
-        if back:
-            others = [f for f in reversed(figures[:i]) if f.kind in EVENT_KINDS]
-            event = next((f for f in others if not SENTENCE_END.search(text, f.span.end, fig.span.start)), None)
-        else:
-            others = [f for f in figures[i + 1 :] if f.kind in EVENT_KINDS]
-            event = next((f for f in others if not SENTENCE_END.search(text, fig.span.end, f.span.start)), None)
+        # The nearest event figure with no sentence end between: figures are disjoint and in text order, so once
+        # a sentence end lies between, it lies between every figure further away too.
+        event = None
+        for k in range(i - 1, -1, -1) if back else range(i + 1, len(figures)):
+            f = figures[k]
+            if f.kind not in EVENT_KINDS:
+                continue
+            gap = (f.span.end, fig.span.start) if back else (fig.span.end, f.span.start)
+            if not SENTENCE_END.search(text, *gap):
+                event = f
+            break
         if event is not None:
             attrs["link_span"] = (event.span.start, event.span.end)
         out.append(dataclasses.replace(fig, attrs=tuple(sorted(attrs.items()))))

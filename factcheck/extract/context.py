@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
 
 from ..model import Figure, Interval
 from .lexicon import load
+from .spans import SpanIndex
 
 LEX = load("context")
 APPROX_WIDTH = float(LEX["approx_width"])
 LINKED_KINDS = {"money", "percent", "quantity", "count", "multiplier"}
 BOUNDARY_KINDS = {"money", "percent", "quantity"}
 ANCHOR_KINDS = {"year", "date", "date_range"}
+# How far a figure's context reaches back (and its anchor search forward) within its sentence, in characters: the
+# words that qualify a figure are near it, and a bound keeps one huge "sentence" (a data table pasted as one line,
+# thousands of figures) linear instead of quadratic.
+CONTEXT_REACH = 1000
 
 
 def _phrases(words) -> str:
@@ -78,6 +84,7 @@ PER_NOUN = re.compile(
 )
 COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
 CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in LEX["clause_breaks"]), re.I)
+CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a match is at most this long
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{_phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
@@ -88,6 +95,8 @@ ANCHOR_GAP = re.compile(
     r"in[ \u00a0]+fiscal|over|through)[ \u00a0]+)?(?:the[ \u00a0]+(?:year[ \u00a0]+)?)?$)"
 )
 RELATIVE_GAP = re.compile(r"(?:[ \u00a0]+[A-Za-z-]+){0,2}[ \u00a0]+")  # "a 1.4bn euros profit last year"
+# A character ANCHOR_GAP and RELATIVE_GAP never match (not a letter, space, comma, hyphen or line end).
+GAP_STOP = re.compile(r"(?![^\W\d_])[^ \u00a0,\n-]")
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
 TOTAL_COMPOUND = re.compile(rf"-(?:{_phrases(LEX['total_compounds'])})$")
 SUB_PERIODS = [(period, re.compile(rf"\b(?:{_phrases(words)})\b")) for period, words in LEX["sub_periods"].items()]
@@ -128,15 +137,17 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     """The figures with qualifiers, subject, anchor and attrs filled in from the words around them."""
     text = doc.text
     out: list[Figure] = []
+    stops = _anchor_stops(figures)
     for i, fig in enumerate(figures):
         if fig.kind not in LINKED_KINDS and fig.kind not in ("age", "fraction", "ordinal"):
             out.append(fig)
             continue
         sent = doc.sentence_span(fig.sentence)
-        clause_start = _clause_start(text, figures, i, sent.start)
+        sent_start = max(sent.start, fig.span.start - CONTEXT_REACH)
+        clause_start = _clause_start(text, figures, i, sent_start)
         before = text[clause_start : fig.span.start]
         after = text[fig.span.end : min(sent.end, fig.span.end + 60)]
-        sentence_before = text[sent.start : fig.span.start]
+        sentence_before = text[sent_start : fig.span.start]
         qualifiers, record_phrase = _qualifiers(text, fig, before, after, sentence_before)
         if "forecast" not in qualifiers and _future_period(text, figures, i):
             qualifiers = (*qualifiers, "forecast")
@@ -152,8 +163,8 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
                 fig,
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
-                subject=fig.subject or _subject(text, fig, before, after, sent.start),
-                anchor=fig.anchor or _anchor(text, figures, i, sent),
+                subject=fig.subject or _subject(text, fig, before, after, sent_start),
+                anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops),
                 attrs=tuple(attrs.items()),
             )
         )
@@ -178,7 +189,8 @@ def _with(fig: Figure, attrs: dict) -> Figure:
 
 def _clause_start(text: str, figures: list[Figure], i: int, sent_start: int) -> int:
     start = sent_start
-    for prev in reversed(figures[:i]):
+    for k in range(i - 1, -1, -1):  # an index walk: a slice of figures[:i] per figure is quadratic
+        prev = figures[k]
         if prev.span.end <= sent_start:
             break
         if prev.kind in BOUNDARY_KINDS:
@@ -389,8 +401,8 @@ def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -
         head = MEASURE_RE.search(text, sent_start, fig.span.start)
         if head:
             return _measured(text, head)
-    nearest = list(MEASURE_RE.finditer(text, sent_start, fig.span.start))
-    if nearest and fig.kind in BOUNDARY_KINDS:
+    nearest = list(MEASURE_RE.finditer(text, sent_start, fig.span.start)) if fig.kind in BOUNDARY_KINDS else []
+    if nearest:
         return _measured(text, nearest[-1])
     return None
 
@@ -418,15 +430,20 @@ def _future_period(text: str, figures: list[Figure], i: int) -> bool:
     )
 
 
-def _anchor(text: str, figures: list[Figure], i: int, sent) -> str | None:
+def _anchor(text: str, figures: list[Figure], i: int, sent_start: int, sent_end: int, stops: list[int]) -> str | None:
     """The date or year a figure refers to: the one right after it ("$190bn in 2022", "3,000 jobs in 2024"), else
     the last one before it in its clause. A relative date ("next year", "last year") is the anchor when it is
     resolved (a publication date), and otherwise stops the search: better no anchor than the year of another
     clause."""
     fig = figures[i]
-    for nxt in figures[i + 1 :]:
-        if nxt.span.start >= sent.end:
+    checked = fig.span.end
+    for k in range(i + 1, len(figures)):
+        nxt = figures[k]
+        if nxt.span.start >= sent_end or nxt.span.start > fig.span.end + CONTEXT_REACH:
             break
+        if GAP_STOP.search(text, checked, nxt.span.start):
+            break  # the gap (and every longer one) holds a character no anchor gap can: a digit, a full stop
+        checked = max(checked, nxt.span.start)
         gap = text[fig.span.end : nxt.span.start]
         counted = NEXT_NOUN.match(gap) if fig.kind == "count" else None
         if counted and counted.group(1).lower() in MEASURE:
@@ -439,14 +456,27 @@ def _anchor(text: str, figures: list[Figure], i: int, sent) -> str | None:
             return nxt.date or nxt.surface
         if nxt.kind in BOUNDARY_KINDS or nxt.kind in ANCHOR_KINDS:
             break
-    for prev in reversed(figures[:i]):
-        if prev.span.end <= sent.start or CLAUSE_BREAK.search(text, prev.span.end, fig.span.start):
-            break
-        if prev.kind in ANCHOR_KINDS:
-            return prev.date or prev.surface
-        if prev.kind == "relative_date" and not prev.date:
-            break
-    return None
+    # Back to the last figure before it in its clause that is a date, or an unresolved relative date (which stops
+    # the search). Figures are disjoint and in text order, so the sentence start and a clause break stand between
+    # the figure and that one exactly when they stand between the figure and some figure on the way to it.
+    k = stops[i]
+    if k < 0:
+        return None
+    prev = figures[k]
+    if prev.span.end <= sent_start or CLAUSE_BREAK.search(text, prev.span.end, fig.span.start):
+        return None
+    return prev.date or prev.surface if prev.kind in ANCHOR_KINDS else None
+
+
+def _anchor_stops(figures: list[Figure]) -> list[int]:
+    """For each figure, the index of the last figure before it that ends _anchor's walk back (a date, or a relative
+    date without one), else -1."""
+    out, last = [], -1
+    for k, fig in enumerate(figures):
+        out.append(last)
+        if fig.kind in ANCHOR_KINDS or (fig.kind == "relative_date" and not fig.date):
+            last = k
+    return out
 
 
 def _links(text: str, figures: list[Figure]) -> list[Figure]:
@@ -470,9 +500,13 @@ def _links(text: str, figures: list[Figure]) -> list[Figure]:
                 fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": roles[other].id}.items()))
                 break
         if role == "revision":
-            revised = next(
-                (f for f in reversed(figures[:i]) if _comparable(f, fig) and f.sentence == fig.sentence), None
-            )
+            revised = None
+            for k in range(i - 1, -1, -1):  # figures are in text order: the sentence's own come just before
+                if figures[k].sentence != fig.sentence:
+                    break
+                if _comparable(figures[k], fig):
+                    revised = figures[k]
+                    break
             if revised is not None:
                 fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": revised.id}.items()))
         out.append(fig)
@@ -509,8 +543,10 @@ def _stated_before(text: str, figures: list[Figure], clause: list[tuple[int, int
     9.26bn euros"; "profits at 84 marks per share fell 30 pct from the record 120 marks"; "GM earned $3.7bn, down
     from $3.8bn" (the direction word between them says which way)."""
     out = list(figures)
-    for key in dict.fromkeys(clause):
-        members = [i for i, k in enumerate(clause) if k == key]
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, key in enumerate(clause):
+        groups.setdefault(key, []).append(i)
+    for members in groups.values():
         roles = {figures[i].attr("role") for i in members}
         if "old" not in roles or "new" in roles:
             continue
@@ -573,17 +609,21 @@ def _restatements(doc, figures: list[Figure], attrs: list[dict]) -> None:
     "a quarter of the 800 staff, or 320 people", "320 of the 800 staff (40%)"."""
     text = doc.text
     whole_of = {a["link"]: j for j, a in enumerate(attrs) if figures[j].kind in SHARE_KINDS | {"count"} and "link" in a}
+    text_end = len(text.rstrip())
+    by_id: dict[str, Figure] = {}
+    for f in figures:
+        by_id.setdefault(f.id, f)
     for i in range(1, len(figures)):
         fig, prev = figures[i], figures[i - 1]
         if fig.sentence != prev.sentence or fig.value is None:
             continue
         gap_start, gap_end = prev.span.end, fig.span.start
-        closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= len(text.rstrip())
+        closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= text_end
         original: Figure | None = None
         if RESTATE_OPENER.fullmatch(text, gap_start, gap_end) and closes and _same_family(prev, fig):
             original = prev
         elif RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end) and "converts" in attrs[i - 1]:
-            first = next((f for f in figures if f.id == attrs[i - 1]["converts"]), None)
+            first = by_id.get(attrs[i - 1]["converts"])
             if first is not None and _same_family(first, fig) and closes:
                 original = first
         elif prev.id in whole_of and (
@@ -760,8 +800,11 @@ def _entities(doc, figures: list[Figure], attrs: list[dict]) -> None:
     """entity: the company, person or place a figure belongs to: the nearest proper-noun phrase in its clause
     (before the figure first, then after), else in its sentence; calendar words and figures are no names."""
     text = doc.text
-    spans = [(f.span.start, f.span.end) for f in figures]
+    spans = SpanIndex((f.span.start, f.span.end) for f in figures)
     names: dict[int, list[tuple[int, int, str]]] = {}
+    breaks: dict[int, _Breaks] = {}
+    name_starts: dict[int, list[int]] = {}
+    name_ends: dict[int, list[int]] = {}
     for fig, a in zip(figures, attrs, strict=True):
         if fig.kind not in LINKED_KINDS or fig.value is None:
             continue
@@ -770,20 +813,22 @@ def _entities(doc, figures: list[Figure], attrs: list[dict]) -> None:
             found = []
             for m in ENTITY_NAME.finditer(text, sent.start, sent.end):
                 words = [w for w in re.split(r"[ \u00a0]+", m.group(0)) if w.removesuffix("'s") not in ENTITY_NOT]
-                inside = any(s < m.end() and m.start() < e for s, e in spans)
+                inside = spans.overlaps(m.start(), m.end())
                 if words and not inside:
                     found.append((m.start(), m.end(), " ".join(words).removesuffix("'s")))
             names[fig.sentence] = found
         found = names[fig.sentence]
         if not found:
             continue
-        lo = sent.start
-        for m in CLAUSE_BREAK.finditer(text, sent.start, fig.span.start):
-            lo = m.end()
-        m_end = CLAUSE_BREAK.search(text, fig.span.end, sent.end)
-        hi = m_end.start() if m_end else sent.end
-        before = [n for n in found if n[1] <= fig.span.start]
-        after = [n for n in found if n[0] >= fig.span.end]
+        if fig.sentence not in breaks:
+            breaks[fig.sentence] = _Breaks(text, sent.start, sent.end)
+            name_ends[fig.sentence] = [n[1] for n in found]
+            name_starts[fig.sentence] = [n[0] for n in found]
+        lo = breaks[fig.sentence].last_end_before(fig.span.start)
+        hi = breaks[fig.sentence].first_start_from(fig.span.end)
+        # found is in text order and without overlaps: its starts and its ends both ascend
+        before = found[: bisect.bisect_right(name_ends[fig.sentence], fig.span.start)]
+        after = found[bisect.bisect_left(name_starts[fig.sentence], fig.span.end) :]
         choice = (
             next((n for n in reversed(before) if n[0] >= lo), None)
             or next((n for n in after if n[1] <= hi), None)
@@ -792,6 +837,38 @@ def _entities(doc, figures: list[Figure], attrs: list[dict]) -> None:
         )
         if choice is not None:
             a["entity"] = choice[2]
+
+
+class _Breaks:
+    """The clause breaks of one sentence, found once, for per-figure questions in O(log n) (a long "sentence" with
+    thousands of figures would otherwise be rescanned for each)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        scan = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+        self.scan_starts = [a for a, _ in scan]
+        self.scan_ends = [b for _, b in scan]
+        self.anywhere = []  # every position where some break matches (overlapping ones too): what search() finds
+        pos = start
+        while (m := CLAUSE_BREAK.search(text, pos, end)) is not None:
+            self.anywhere.append(m.start())
+            pos = m.start() + 1
+
+    def last_end_before(self, stop: int) -> int:
+        """The end of the last match of CLAUSE_BREAK.finditer(text, start, stop), else start. The scan up to stop
+        tries each position before stop - CLAUSE_BREAK_LEN as the whole sentence's scan does; only the tail after
+        that is scanned again."""
+        sync = stop - CLAUSE_BREAK_LEN
+        i = bisect.bisect_right(self.scan_starts, sync)
+        last = self.scan_ends[i - 1] if i else self.start
+        for m in CLAUSE_BREAK.finditer(self.text, max(last, sync + 1, self.start), stop):
+            last = m.end()
+        return last
+
+    def first_start_from(self, pos: int) -> int:
+        """CLAUSE_BREAK.search(text, pos, end).start(), else end."""
+        i = bisect.bisect_left(self.anywhere, pos)
+        return self.anywhere[i] if i < len(self.anywhere) else self.end
 
 
 def _surroundings(doc, figures: list[Figure], attrs: list[dict]) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Figure, Interval, Span
 from .lexicon import load
+from .spans import SpanIndex
 
 LEX = load("numbers")
 CALENDAR = load("calendar")
@@ -381,7 +382,7 @@ def scan(text: str) -> tuple[Num, ...]:
                 first.kind == "dig"
                 and start > 0
                 and text[start - 1] in "-−"
-                and not text[: start - 1].rstrip()[-1:].isalnum()
+                and not _char_before(text, start - 1).isalnum()
             ):
                 start, value = start - 1, -value
             suffix = last.suffix if last.kind == "dig" else ""
@@ -392,6 +393,14 @@ def scan(text: str) -> tuple[Num, ...]:
             out.append(Num(start, last.end, value, step, form, suffix, last.base_end or last.end, scaled, plain, scale))
             i = j
     return tuple(_ratios(text, out))
+
+
+def _char_before(text: str, end: int) -> str:
+    """text[:end].rstrip()[-1:] without copying the text before end."""
+    k = end - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
 
 
 def _ratios(text: str, nums: list[Num]) -> list[Num]:
@@ -481,8 +490,13 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+@functools.lru_cache(maxsize=8)
+def _blocked_index(text: str) -> SpanIndex:
+    return SpanIndex(blocked(text))
+
+
 def is_blocked(text: str, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in blocked(text))
+    return _blocked_index(text).overlaps(start, end)
 
 
 def is_year(num: Num) -> bool:
@@ -509,8 +523,17 @@ def is_label(text: str, num: Num) -> bool:
         counted = PLURAL_NOUN.match(text, num.end)  # "the Conservatives 50 seats" counts; "Gate 12" names
         if counted or _gapped(text, num):
             return False
-        return not SENTENCE_START.search(text[: num.start - len(before.group(0))])
+        return not _sentence_start(text, num.start - len(before.group(0)))
     return False
+
+
+def _sentence_start(text: str, end: int) -> bool:
+    """SENTENCE_START.search(text[:end]) over a short window: the match is a start of text, or one opening mark
+    or line end and then only whitespace, so the window reaches back past the whitespace before end."""
+    lo = max(0, end - 40)
+    while lo > 0 and text[lo].isspace():
+        lo = max(0, lo - 40)
+    return SENTENCE_START.search(text, lo, end) is not None
 
 
 def _gapped(text: str, num: Num) -> bool:
@@ -548,11 +571,11 @@ def find(text: str, published=None) -> list[Figure]:
         else:
             value = float(LEX["multipliers"][word])
         figures.append(_figure(m.start(), m.end(), text, "multiplier", value, 0.0))
-    taken = [f.span for f in figures]
+    taken = SpanIndex((f.span.start, f.span.end) for f in figures)
     for num in scan(text):
         if is_blocked(text, num.start, num.end) or is_year(num) or near_month(text, num):
             continue
-        if any(num.start < t.end and t.start < num.end for t in taken):
+        if taken.overlaps(num.start, num.end):
             continue
         nxt = text[num.end : num.end + 1]
         if nxt.isalpha() and not (num.suffix and num.suffix in COUNT_SUFFIXES):

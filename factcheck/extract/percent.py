@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from ..model import Figure, Interval, Span
@@ -32,7 +34,7 @@ def _marker(text: str, num: Num):
         key = re.sub(r"[\s-]+", " ", m.group("m").lower()).replace("per cent", "per cent")
         unit, factor = MARKERS.get(key) or MARKERS.get(key.replace(" ", "-")) or ("%", 1.0)
         return unit, factor, m.end()
-    left = max((s.end() for s in SENTENCE.finditer(text, 0, num.start)), default=0)
+    left = _sentence_left(text, num.start)
     right = SENTENCE.search(text, num.end)
     sentence = text[left : right.start() if right else len(text)].lower()
     if (
@@ -66,11 +68,40 @@ def find(text: str, published=None) -> list[Figure]:
         unit, factor, end = got
         start, value, high = num.start, num.value * factor, None
         if pending is not None and RANGE.fullmatch(text[pending.end : num.start]) and pending.value < num.value:
-            if "and" not in text[pending.end : num.start] or re.search(r"(?i:between)\s*$", text[: pending.start]):
+            if "and" not in text[pending.end : num.start] or _between_before(text, pending.start):
                 start, value, high = pending.start, pending.value * factor, num.value * factor
         out.append(_figure(text, start, end, value, num.step * factor, unit, high))
         pending = None
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of SENTENCE's matches over the whole text, in order."""
+    starts, ends = [], []
+    for m in SENTENCE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _sentence_left(text: str, end: int) -> int:
+    """max(m.end() for m in SENTENCE.finditer(text, 0, end)), default 0, in O(log n). A match is one or two
+    characters and the second can only be read at end - 1 or later, so the scan up to end finds the same matches
+    as the scan of the whole text among those starting before end - 1; one at end - 1 ends at end."""
+    if end > 0 and text[end - 1] in ".!?\n":
+        return end
+    starts, ends = _sentence_marks(text)
+    i = bisect.bisect_right(starts, end - 2)
+    return ends[i - 1] if i else 0
+
+
+def _between_before(text: str, end: int) -> bool:
+    r"""re.search(r"(?i:between)\s*$", text[:end]) over a window that reaches back past the whitespace before end."""
+    lo = max(0, end - 40)
+    while lo > 0 and text[lo].isspace():
+        lo = max(0, lo - 40)
+    return re.search(r"(?i:between)\s*$", text[max(0, lo - 8) : end]) is not None
 
 
 def _figure(text: str, start: int, end: int, value: float, step: float, unit: str, high: float | None = None) -> Figure:
