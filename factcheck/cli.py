@@ -8,9 +8,9 @@ import sys
 from typing import NoReturn
 
 from .errors import FactcheckError
+from .render import FORMATS
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-FORMATS = ("rich", "line", "json", "jsonl", "sarif", "github", "markdown", "html")
 
 
 class _Parser(argparse.ArgumentParser):
