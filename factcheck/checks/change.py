@@ -78,12 +78,16 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
                                  "old": _as_stated(old), "new": _as_stated(new)},
                        evidence=f"{move}: the figure {'rose' if word == 'fell' else 'fell'}; the text says it {word}")
         return None
-    sign = -1.0 if direction == "down" else 1.0
+    sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
     stated = interval(change).scale(sign)
     point = _point(old, new)
     if change.kind == "multiplier":
         actual, label, point = b / a, "×", point / 100 + 1
         said = f"×{change.value:g}"
+    elif change.kind == "fraction":  # "fell by a third": a relative change, as a percentage
+        stated = stated.scale(100.0)
+        actual, label = (b / a - ONE) * HUNDRED, "%"
+        said = f"{sign * change.value * 100:+.3g}% ({change.surface})"
     elif change.unit == "pp":
         actual, label, point = b - a, " percentage points", new.value - old.value
         said = f"{sign * change.value:+g} percentage points"

@@ -47,6 +47,19 @@ UP = set(LEX["up"])
 DOWN = set(LEX["down"])
 UP_PHRASES = {tuple(p.split()) for p in LEX["up_phrases"]}
 DOWN_PHRASES = {tuple(p.split()) for p in LEX["down_phrases"]}
+UP_BY = {tuple(p.split()) for p in LEX["up_by"]}
+DOWN_BY = {tuple(p.split()) for p in LEX["down_by"]}
+CHANGE_GAP = re.compile(LEX["change_gap"], re.I)
+CHANGE_REACH = 80
+MULTIPLIER_VERBS = set(LEX["multiplier_verbs"])
+CHANGE_AFTER = re.compile(
+    rf"(?i:^[ \u00a0]+(?:(?P<up>{_phrases(LEX['change_after_up'])})|(?P<down>{_phrases(LEX['change_after_down'])}))"
+    rf"\b(?=[ \u00a0]*(?:[,.;:)!?]|$|(?:{LEX['change_after_next']})\b)))"
+)
+VERB_OBJECT_BY = re.compile(
+    rf"(?i:\b(?P<verb>{_phrases(w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w)})[ \u00a0]+"
+    rf"(?:{LEX['object_determiners']})[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{1,2}}by[ \u00a0]+$)"
+)
 FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
 FORECAST_STOP = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_stop'])})\b)")
 FORECAST_REACH = int(LEX["forecast_reach"])
@@ -62,6 +75,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 OLD_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$)")
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{_phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['new_before'])})[ \u00a0]+$)")
+NEW_TO = re.compile(rf"(?i:\b(?:{_phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
 SHARE_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['share_before'])})[ \u00a0]+$)")
 SHARE_AFTER = re.compile(rf"(?i:^[ \u00a0]+(?:{_phrases(LEX['share_after'])})\b)")
 TOTAL_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['total_before'])})[ \u00a0]+$)")
@@ -328,10 +342,41 @@ def _directions(words: list[str]) -> list[str]:
             out.append("up" if pair in UP_PHRASES else "down")
             i -= 2
             continue
+        if low[i] == "by" and i and _by_verb(low[i - 1]):  # "raised by": the verb says which way only with "by"
+            out.append("up" if (low[i - 1],) in UP_BY else "down")
+            i -= 2
+            continue
         if low[i] in UP or low[i] in DOWN:
             out.append("up" if low[i] in UP else "down")
         i -= 1
     return out
+
+
+def change_before(text: str, start: int) -> str | None:
+    """How a direction word governs the figure starting at `start`: "by" ("fell by more than £600"), "from" ("rose
+    from $20m"), "verb" ("rose $2bn", "up 8%"), or None. Qualifiers may come between ("by more than", "from about").
+    Money and percent ask it before reading "X to Y" as a range: after a change it is a change (or an old value)
+    then the new value ("fell by £600 to £189,733", "rose from $20m to $25m")."""
+    window = text[max(0, start - CHANGE_REACH) : start]
+    cut = max(window.rfind(c) for c in ".;:,()!?\n")
+    rest = window[cut + 1 :]
+    for _ in range(3):
+        hit = next((m for _, rx in QUALIFIER_BEFORE if (m := rx.search(rest)) and m.start() < len(rest)), None)
+        if hit is None:
+            break
+        rest = rest[: hit.start()]
+    gap = CHANGE_GAP.search(rest)
+    if gap is None:
+        return None
+    words = [w.lower() for w in WORD.findall(rest[: gap.start()])[-2:]]
+    lead = re.sub(r"[ \u00a0]+", " ", gap.group(0).lower()).split()
+    how = "by" if "by" in lead else "from" if "from" in lead else "verb"
+    pairs = UP_PHRASES | DOWN_PHRASES | (UP_BY | DOWN_BY if how == "by" else set())
+    if (len(words) == 2 and tuple(words) in pairs) or (words and (words[-1] in UP or words[-1] in DOWN)):
+        return how
+    if how == "by" and words and (words[-1],) in UP_BY | DOWN_BY:
+        return how
+    return None
 
 
 def _direction(words: list[str]) -> str | None:
@@ -341,7 +386,7 @@ def _direction(words: list[str]) -> str | None:
 
 def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     attrs: dict = {}
-    if fig.kind not in ("money", "percent", "quantity", "count"):
+    if fig.kind not in ("money", "percent", "quantity", "count", "multiplier", "fraction"):
         return attrs
     stripped = before
     for _, rx in QUALIFIER_BEFORE:
@@ -350,7 +395,9 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
             stripped = stripped[: m.start()]
     words = WORD.findall(stripped)
     last = [w.lower() for w in words[-2:]]
-    noun = CHANGE_NOUN.match(after)
+    noun = CHANGE_NOUN.match(after) or CHANGE_AFTER.match(after)
+    if fig.kind in ("multiplier", "fraction"):
+        return _relative_change(fig, stripped, last, noun)
     said = _directions(WORD.findall(clause_before))
     # a direction-only statement needs the clause to agree: "slowed to 0.3%, down from 6.3%", not "rose ... fell"
     direction = said[0] if said and len(set(said + _directions(WORD.findall(after)))) == 1 else None
@@ -362,23 +409,68 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
         attrs.update(role="change", direction="up" if noun.group("up") else "down")
     elif noun_of := CHANGE_NOUN_OF.search(stripped):
         attrs.update(role="change", direction="up" if noun_of.group("up") else "down")
-    elif last and (last[-1] in UP | DOWN or (last[-1] == "by" and len(last) > 1 and last[0] in UP | DOWN)):
-        verb = last[-1] if last[-1] != "by" else last[0]
-        attrs.update(role="change", direction="up" if verb in UP else "down")
-    elif OLD_BEFORE.search(stripped) or OLD_AFTER.match(after):
-        attrs["role"] = "old"
-    elif NEW_BEFORE.search(stripped) and (
-        direction
-        or re.search(r"(?i:\b(?:reach|hit)\s*$)", stripped)
-        or re.search(r"(?i:\bto\s+(?:reach|hit)\s+$)", stripped)
-        or said
+    elif last and (
+        last[-1] in UP | DOWN or (last[-1] == "by" and len(last) > 1 and (last[0] in UP | DOWN or _by_verb(last[0])))
     ):
+        verb = last[-1] if last[-1] != "by" else last[0]
+        attrs.update(role="change", direction="up" if verb in UP or (verb,) in UP_BY else "down")
+    elif object_by := VERB_OBJECT_BY.search(stripped):  # "cut its workforce by 10%", "raised the price by 20p"
+        verb = object_by.group("verb").lower()
+        attrs.update(role="change", direction="up" if verb in UP or (verb,) in UP_BY else "down")
+    elif (new := _new(stripped, direction, said)) and NEW_TO.search(stripped):
+        # right after "to" in a change, a figure is the new value whatever follows: "rose by 2% to 5% last year"
+        attrs["role"] = "new"
+        if direction:
+            attrs["direction"] = direction
+    elif (OLD_BEFORE.search(stripped) or OLD_AFTER.match(after)) and not _own_from(fig, stripped):
+        attrs["role"] = "old"
+    elif new:
         attrs["role"] = "new"
         if direction:
             attrs["direction"] = direction
     elif TOTAL_BEFORE.search(stripped) or (fig.kind == "count" and TOTAL_COMPOUND.search(fig.surface)):
         attrs["role"] = "total"
     return attrs
+
+
+def _relative_change(fig: Figure, stripped: str, last: list[str], noun: re.Match | None) -> dict:
+    """A multiplier or a fraction stated as a change: "doubled", "rose threefold", "a threefold increase", "fell by
+    a third", "grew by about half". A multiplier's direction is its value's (halved: down); a fraction's the verb's."""
+    verb = next((w for w in reversed(last) if w in UP or w in DOWN or _by_verb(w)), None)
+    governed = bool(last) and (last[-1] in UP | DOWN or (last[-1] == "by" and verb is not None))
+    if fig.kind == "multiplier":
+        word = fig.surface.lower()
+        if fig.value is None or not (word in MULTIPLIER_VERBS or governed or noun):
+            return {}
+        return {"role": "change", "direction": "up" if fig.value >= 1 else "down"}
+    if noun:
+        return {"role": "change", "direction": "up" if noun.group("up") else "down"}
+    if governed and verb is not None:
+        return {"role": "change", "direction": "up" if verb in UP or (verb,) in UP_BY else "down"}
+    return {}
+
+
+def _by_verb(word: str) -> bool:
+    return (word,) in UP_BY or (word,) in DOWN_BY
+
+
+def _new(stripped: str, direction: str | None, said: list[str]) -> bool:
+    """A figure after "to"/"at"/"reaching" in a statement of change: the value after it."""
+    return bool(NEW_BEFORE.search(stripped)) and bool(
+        direction
+        or re.search(r"(?i:\b(?:reach|hit)\s*$)", stripped)
+        or re.search(r"(?i:\bto\s+(?:reach|hit)\s+$)", stripped)
+        or said
+    )
+
+
+def _own_from(fig: Figure, stripped: str) -> bool:
+    """ "ranged from $2 to $3", "from $2 to $3 each": the range's own "from", no value before a change."""
+    return (
+        fig.attr("range_high") is not None
+        and re.search(r"(?i:\bto\b)", fig.surface) is not None
+        and re.search(r"(?i:\bfrom[ \u00a0]+$)", stripped) is not None
+    )
 
 
 def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -> str | None:
@@ -552,24 +644,25 @@ def _stated_before(text: str, figures: list[Figure], clause: list[tuple[int, int
             continue
         old = next(i for i in members if figures[i].attr("role") == "old")
         change = next((i for i in members if figures[i].attr("role") == "change"), old)
-        if old < change:
-            continue
-        before = [i for i in members if i < change and not figures[i].is_calendar]
+        # the first marked figure of the statement: the change ("X, up 8.1% from Y"), or the old value when the
+        # change comes last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
+        first = min(old, change)
+        before = [i for i in members if i < first and not figures[i].is_calendar]
         if not before:
             continue
         j = before[-1]
         fig = figures[j]
         if fig.attr("role") or not _comparable(fig, figures[old]):
             continue
-        gap = text[fig.span.end : figures[change].span.start]
+        gap = text[fig.span.end : figures[first].span.start]
         for k in members:  # the dates between are part of the statement: "10bn euros in 2004, up 8.1%"
-            if j < k < change:
+            if j < k < first:
                 gap = gap.replace(figures[k].surface, " ")
         if any(c.isdigit() for c in gap) or len(WORD.findall(gap)) > STATED_BEFORE_WORDS:
             continue
         said = set(_directions(WORD.findall(gap)))
-        direction = figures[change].attr("direction") if change != old else (said.pop() if len(said) == 1 else None)
-        if change == old and direction is None:
+        direction = figures[change].attr("direction") if first != old else (said.pop() if len(said) == 1 else None)
+        if first == old and direction is None:
             continue
         attrs = {**dict(fig.attrs), "role": "new"}
         if direction:

@@ -181,7 +181,7 @@ def find(text: str, published=None) -> list[Figure]:
                 last.high is None
                 and money.code == last.code
                 and RANGE_SEP.fullmatch(gap)
-                and _is_range(text, last, gap)
+                and _is_range(text, last, gap, money)
             ):
                 if last.num.scale == 1.0 and money.num.scale > 1 and not last.subunit:
                     last.value *= money.num.scale
@@ -231,10 +231,22 @@ def _joins_range(text: str, last: _Money, num: Num) -> bool:
     )
 
 
-def _is_range(text: str, last: _Money, gap: str) -> bool:
+def _is_range(text: str, last: _Money, gap: str, money: _Money) -> bool:
+    """ "between $2bn and $3bn", "$2m-$3m", "estimated at $2m to $3m": two amounts as one range. A range runs upwards,
+    and "X to Y" after a direction word is a change (or an old value) then the new value: "fell by more than £600 to
+    £189,733", "rose $2bn to $15bn", "increased from $20m to $25m"."""
     if "and" in gap:
         return bool(BETWEEN.search(text[max(0, last.start - 12) : last.start]))
-    return True
+    low = last.value * (money.num.scale if last.num.scale == 1.0 and money.num.scale > 1 and not last.subunit else 1)
+    if money.value <= low:
+        return False
+    return not (re.search(r"\bto\b", gap) and _after_change(text, last.start))
+
+
+def _after_change(text: str, start: int) -> bool:
+    from .context import change_before
+
+    return change_before(text, start) is not None
 
 
 def _figure(text: str, m: _Money) -> Figure:

@@ -68,7 +68,12 @@ def find(text: str, published=None) -> list[Figure]:
         unit, factor, end = got
         start, value, high = num.start, num.value * factor, None
         if pending is not None and RANGE.fullmatch(text[pending.end : num.start]) and pending.value < num.value:
-            if "and" not in text[pending.end : num.start] or _between_before(text, pending.start):
+            gap = text[pending.end : num.start]
+            if re.search(r"\bto\b", gap) and _after_change(text, pending.start) == "from":
+                # "rose from 18 to 25 percent": the old value, then the new one; both are percentages
+                old = _figure(text, pending.start, pending.end, pending.value * factor, pending.step * factor, unit)
+                out.append(old)
+            elif "and" not in gap or _between_before(text, pending.start):
                 start, value, high = pending.start, pending.value * factor, num.value * factor
         out.append(_figure(text, start, end, value, num.step * factor, unit, high))
         pending = None
@@ -94,6 +99,12 @@ def _sentence_left(text: str, end: int) -> int:
     starts, ends = _sentence_marks(text)
     i = bisect.bisect_right(starts, end - 2)
     return ends[i - 1] if i else 0
+
+
+def _after_change(text: str, start: int) -> str | None:
+    from .context import change_before
+
+    return change_before(text, start)
 
 
 def _between_before(text: str, end: int) -> bool:

@@ -1,0 +1,114 @@
+"""Joining atoms: date ranges, weekdays into the dates they name, the longest reading of each span, parts of periods."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .atom import Atom
+from .patterns import CONNECT, PART_PREFIX, WEEKDAY_DATE_GAP
+
+RANGE_GAP = re.compile(rf"^{CONNECT}$|^\s+and\s+$", re.I)
+DATE_KINDS = ("date", "year")
+
+
+def combine(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Join date atoms into ranges, and weekdays into the dates they name."""
+    atoms.sort(key=lambda a: (a.start, -a.end))
+    # the longest atom at each place, for pairing neighbours
+    chosen = choose(atoms)
+    extra: list[Atom] = []
+    used: set[int] = set()
+    for a, b in zip(chosen, chosen[1:], strict=False):
+        gap = text[a.end : b.start]
+        offset = a.attrs.get("offset")
+        if offset and offset[3] == "next" and not gap.strip() and b.kind in ("date", "weekday", "relative_date"):
+            merged = Atom(
+                a.start, b.end, "relative_date", attrs={"relation": re.sub(r"\s+", " ", text[a.start : b.end].lower())}
+            )
+            merged.attrs["offset"] = (*offset[:3], "ref")
+            merged.end_atom = b
+            used.add(id(a))
+            extra.append(merged)
+            continue
+        if (
+            a.kind in DATE_KINDS
+            and a.date is None
+            and a.precision >= 2
+            and b.kind == "relative_date"
+            and b.date
+            and "offset" not in b.attrs
+            and len(b.date) == 10
+            and RANGE_GAP.match(gap)
+        ):
+            extra.append(Atom(a.start, b.end, "date_range", a.year, a.month, a.day, end_atom=b))
+            continue
+        if a.kind in DATE_KINDS and b.kind in DATE_KINDS and a.date is None and b.date is None and RANGE_GAP.match(gap):
+            if gap.strip().lower() == "and" and not re.search(
+                r"\bbetween\s+$", text[max(0, a.start - 10) : a.start], re.I
+            ):
+                continue
+            if (
+                (a.month is None) != (b.month is None)
+                and a.year is not None
+                and b.year is not None
+                and gap.strip() == "-"
+            ):
+                pass
+            rng = Atom(a.start, b.end, "date_range", a.year, a.month, a.day, end_atom=b)
+            if b.year is not None and a.year is None:
+                rng.year = b.year - (1 if a.month and b.month and a.month > b.month else 0)
+            elif a.year is not None and b.year is None and b.month is not None:
+                b.year = a.year + (1 if a.month and b.month < a.month else 0)
+            extra.append(rng)
+        if a.kind == "weekday" and b.kind == "date" and b.day is not None and WEEKDAY_DATE_GAP.match(gap):
+            merged = Atom(a.start, b.end, "date", b.year, b.month, b.day, weekday=a.weekday)
+            merged.attrs["weekday"] = a.weekday
+            extra.append(merged)
+    keep = []
+    for x in atoms:
+        offset = x.attrs.get("offset")
+        if offset and offset[3] == "next" and id(x) not in used:
+            if not x.attrs.get("standalone"):
+                continue  # "two days after the vote": the duration stands alone
+            x.attrs["offset"] = (*offset[:3], "previous")
+        keep.append(x)
+    return keep + extra
+
+
+def choose(atoms: list[Atom]) -> list[Atom]:
+    """The longest atoms that do not overlap one another (the earlier one first among equals), in text order."""
+    chosen: list[Atom] = []
+    placed: list[Atom] = []  # the chosen atoms sorted by start: disjoint, so only neighbours can overlap a new one
+    starts: list[int] = []
+    for atom in sorted(atoms, key=lambda a: (-(a.end - a.start), a.start)):
+        i = bisect.bisect_left(starts, atom.end)  # placed[:i] start before atom ends
+        if _reaches(placed, i, atom.start):
+            continue
+        j = bisect.bisect_right(starts, atom.start)
+        starts.insert(j, atom.start)
+        placed.insert(j, atom)
+        chosen.append(atom)
+    return sorted(chosen, key=lambda a: a.start)
+
+
+def _reaches(placed: list[Atom], i: int, start: int) -> bool:
+    """Does any of placed[:i] end after start? Non-empty disjoint atoms end in start order, so the last non-empty
+    one before i has the furthest end; empty atoms (if any) are looked at on the way back to it."""
+    for k in range(i - 1, -1, -1):
+        c = placed[k]
+        if c.end > start:
+            return True
+        if c.end > c.start:
+            return False
+    return False
+
+
+def extend_parts(text: str, atoms: list[Atom]) -> None:
+    """ "mid-March", "early 2023", "the end of March": the part of the period joins the figure."""
+    for atom in atoms:
+        if atom.kind in ("date", "year", "date_range") and atom.day is None:
+            m = PART_PREFIX.search(text[max(0, atom.start - 24) : atom.start])
+            if m:
+                atom.attrs["part"] = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ")
+                atom.start = atom.start - (len(text[max(0, atom.start - 24) : atom.start]) - m.start())

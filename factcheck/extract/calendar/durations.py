@@ -1,0 +1,88 @@
+"""Durations ("three weeks", "a week-long strike") and the elapsed relations that tie them to an event's date."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from ...model import Figure
+from .atom import Atom
+from .scan import scan, word_after, word_before
+from .words import A_DURATION_BEFORE, DURATION_AFTER, ELAPSED, FRACTION_OF, TIME_UNITS, parse_number
+
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+EVENT_KINDS = ("date", "date_range", "weekday", "relative_date", "year")
+
+
+def duration_atoms(text: str, published: dt.date | None, out: list[Atom], starts: dict[str, list[int]]) -> None:
+    for m in scan("DURATION", text, starts):
+        unit = (m.group("unit") or m.group("long")).lower()
+        adjective = m.group(0).lower().endswith("-long")  # "a week-long strike": "a" goes with the strike
+        word = re.sub(r"\s+", " ", m.group("n").lower()) if m.group("n") else ""
+        article = word in ("a", "an") and m.group("sep") != "-"
+        if article and not adjective and not _a_duration(text, m):
+            continue
+        n = 1.0 if m.group("long") else parse_number(word)
+        if n is None:
+            continue
+        if re.search(r"\b(?:aged?|ages)\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
+            continue
+        if unit.startswith("quarter") and _fraction_quarter(text, m):
+            continue
+        spec = TIME_UNITS[unit]
+        value = n * spec.get("value", 1)
+        if re.search(r"and\s+a\s+half", m.group(0), re.I):
+            value += 0.5 * spec.get("value", 1)
+        atom = Atom(m.start("unit") if article and adjective else m.start(), m.end(), "duration", value=value)
+        atom.unit = spec["unit"]
+        after = re.match(r"\s+(on\s+from|after|later|before|earlier)\b", text[m.end() : m.end() + 16], re.I)
+        if after:
+            atom.attrs["relation"] = ELAPSED[re.sub(r"\s+", " ", after.group(1).lower())]
+            atom.attrs["elapsed"] = after.group(1).lower().split()[0] in ("later", "earlier")  # counted back
+        out.append(atom)
+
+
+def _a_duration(text: str, m: re.Match) -> bool:
+    """ "for a week", "a fortnight later": "a" counts one unit; "$500 a week", "twice a week" are rates."""
+    if word_after(text, m.end()).lower() in DURATION_AFTER:
+        return True
+    before = text[max(0, m.start() - 30) : m.start()]
+    if re.search(r"(?:^|[.;:!?(\u2014]|\s[-\u2013])\s*$", before):
+        return True  # the head of a sentence or clause
+    return word_before(text, m.start()) in A_DURATION_BEFORE
+
+
+def _fraction_quarter(text: str, m: re.Match) -> bool:
+    """ "three-quarters", "three quarters of the staff": a fraction, not a span of three-month quarters."""
+    if m.group("sep") == "-" or m.group("long"):
+        return True
+    of = re.match(r"\s+of\s+([A-Za-z]+)", text[m.end() : m.end() + 30])
+    return bool(of and of.group(1).lower() in FRACTION_OF)
+
+
+def elapsed_links(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "two days after the vote on March 3": attr link_span on the duration is the span of the event's figure,
+    the next calendar figure of the sentence for "after"/"before", the previous one for "later"/"earlier"."""
+    out = []
+    for i, fig in enumerate(figures):
+        attrs = dict(fig.attrs)
+        back = attrs.pop("elapsed", None)
+        if back is None:
+            out.append(fig)
+            continue
+        # The nearest event figure with no sentence end between: figures are disjoint and in text order, so once
+        # a sentence end lies between, it lies between every figure further away too.
+        event = None
+        for k in range(i - 1, -1, -1) if back else range(i + 1, len(figures)):
+            f = figures[k]
+            if f.kind not in EVENT_KINDS:
+                continue
+            gap = (f.span.end, fig.span.start) if back else (fig.span.end, f.span.start)
+            if not SENTENCE_END.search(text, *gap):
+                event = f
+            break
+        if event is not None:
+            attrs["link_span"] = (event.span.start, event.span.end)
+        out.append(dataclasses.replace(fig, attrs=tuple(sorted(attrs.items()))))
+    return out

@@ -1,0 +1,83 @@
+"""The tense of the verb that governs a calendar figure, and whether a past verb dates the event itself."""
+
+from __future__ import annotations
+
+import re
+
+from .atom import Atom
+from .words import LEX, NOT_PAST
+
+FUTURE_AUX = re.compile(r"\b(?:will|'ll|shall|would|to)\s+(?:not\s+)?(?:be|have(?:\s+been)?|get)\s+$", re.I)
+PRESENT_PASSIVE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present_passive"]) + r")\s+$", re.I)
+FUTURE_SUBORDINATOR = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["tense"]["future_subordinators"]) + r")\b", re.I
+)
+CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s+[\"“‘(]?[A-Z])")
+FUTURE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["future"]) + r")\b", re.I)
+PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I)
+PAST = re.compile(r"\b(?:" + "|".join(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
+EVENT_DATE_BEFORE = re.compile("|".join(LEX["event_date_before"]), re.I)
+NOT_EVENT = re.compile(r"\b(?:" + "|".join(LEX["not_event_words"]) + r")\b", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 200)
+    left = lo
+    for m in CLAUSE_END.finditer(text, lo, min(len(text), start + 4)):
+        if m.end() <= start:
+            left = m.end()
+    m = CLAUSE_END.search(text, end, min(len(text), end + 200))
+    right = m.start() if m else min(len(text), end + 200)
+    return left, right
+
+
+def _past_hits(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    hits = []
+    for m in PAST.finditer(text, a, b):
+        word = m.group(0)
+        if word.lower().endswith("ed") and (word.lower() in NOT_PAST or word[0].isupper()):
+            continue
+        if FUTURE_AUX.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "will be announced": a participle of the future
+        if PRESENT_PASSIVE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "when it is finished": a participle of the present passive
+        hits.append(m.span())
+    return hits
+
+
+def tense_at(text: str, start: int, end: int) -> str | None:
+    """The tense of the verb governing text[start:end]: the nearest marker before it in its clause, else after."""
+    left, right = _clause(text, start, end)
+    future = [m.span() for m in FUTURE.finditer(text, left, start)]
+    past = [s for s in _past_hits(text, left, start) if not any(f[0] <= s[0] < f[1] for f in future)]
+    marks = [(s[1], "future") for s in future] + [(s[1], "past") for s in past]
+    marks += [(m.end(), "present") for m in PRESENT.finditer(text, left, start)]
+    if marks:
+        end, tense = max(marks)
+        if tense == "present" and _future_subordinate(text, future, end):
+            return "future"  # "will have ... when it is finished in 2027"
+        return None if tense == "present" else tense
+    future = [m.span() for m in FUTURE.finditer(text, end, right)]
+    past = [s for s in _past_hits(text, end, right) if not any(f[0] <= s[0] < f[1] for f in future)]
+    marks = [(s[0], "future") for s in future] + [(s[0], "past") for s in past]
+    return min(marks)[1] if marks else None
+
+
+def _future_subordinate(text: str, future: list[tuple[int, int]], verb_end: int) -> bool:
+    """A present verb in a temporal or conditional clause ("when", "once", "after", "until") that follows a future
+    verb speaks of the future: English puts such clauses in the present."""
+    return bool(future) and bool(FUTURE_SUBORDINATOR.search(text, future[-1][1], verb_end))
+
+
+def is_event_date(text: str, atom: Atom) -> bool:
+    """Whether a past verb governs this date as the event's own date ("launched its war in February 2022"), not a
+    maturity ("notes due 1994"), deadline ("by 1991"), span ("through 1989"), fiscal year, forecast ("sees $9.75 a
+    share in 1988") or table row ("Stocks, Aug 31, 1987, projected at 610"). Relative dates keep their tense; a
+    decade ("in the early 1990s") is read like a year. The past verb must come before the date in its clause."""
+    if atom.kind not in ("date", "year", "date_range") or (atom.date is not None and not atom.attrs.get("decade")):
+        return True
+    left, _ = _clause(text, atom.start, atom.end)
+    if not EVENT_DATE_BEFORE.search(text, left, atom.start):
+        return False
+    past = _past_hits(text, left, atom.start)
+    return bool(past) and not NOT_EVENT.search(text, past[-1][1], atom.start)
