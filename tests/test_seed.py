@@ -30,7 +30,7 @@ def test_seed_has_no_warning_or_error(report):
     [
         ("$190 billion", {"kind": "money", "value": 1.9e11, "low": 1.895e11, "high": 1.905e11, "unit": "USD",
                           "qualifiers": ["record"], "anchor": "2022"}),
-        ("$200 billion", {"kind": "money", "value": 2e11, "unit": "USD", "qualifiers": ["more_than"],
+        ("$200 billion", {"kind": "money", "value": 2e11, "unit": "USD", "qualifiers": ["more_than", "forecast"],
                           "anchor": "2023"}),
         ("March 20 to 22", {"kind": "date_range", "date": "2023-03-20", "date_end": "2023-03-22"}),
         ("February 28", {"date": "2023-02-28"}),

@@ -63,6 +63,10 @@ VERB_OBJECT_BY = re.compile(
 FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
 FORECAST_STOP = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_stop'])})\b)")
 FORECAST_REACH = int(LEX["forecast_reach"])
+FORECAST_NP_BEFORE = re.compile(rf"(?i:(?:\b(?:{_phrases(LEX['forecast_np_before'])})|['’]s)[ \u00a0]+$)")
+_INFINITIVE = rf"to[ \u00a0]+(?!(?:{_phrases(LEX['forecast_np_not_verbs'])})\b)[a-z]+\b"
+FORECAST_NP_AFTER = re.compile(rf"(?i:^(?:[ \u00a0]+[a-z][a-z'’-]*){{0,4}}[ \u00a0]+{_INFINITIVE})")
+INFINITIVE = re.compile(rf"(?i:\b{_INFINITIVE})")
 CHANGE_NOUN_OF = re.compile(
     LEX["change_noun_of"].format(up=_phrases(LEX["change_nouns_up"]), down=_phrases(LEX["change_nouns_down"])), re.I
 )
@@ -231,10 +235,30 @@ def _clause_end(after: str) -> str:
 
 def _forecast(sentence_before: str) -> bool:
     """A forecast verb governs the figure: "sees GM earning 9.75 dlrs a share", "would reach 4.4% in 2004, but fall
-    to 3.3%"; not when a stated-value word comes between ("expects $200bn after it hit $190bn")."""
+    to 3.3%"; not when a stated-value word comes between ("expects $200bn after it hit $190bn"). sentence_before
+    ends before the figure's own qualifier words ("to reach more than $200bn": "than" is no stated-value word)."""
     window = sentence_before[-FORECAST_REACH:]
     verbs = list(FORECAST_VERB.finditer(window))
-    return bool(verbs) and not FORECAST_STOP.search(window, verbs[-1].end())
+    if not verbs:
+        return False
+    # The noun phrase between the verb and its infinitive holds no stated value: "expect exports from the 12
+    # states to hit $40bn" ("from" there is no old value).
+    infinitives = list(INFINITIVE.finditer(window, verbs[-1].end()))
+    return not FORECAST_STOP.search(window, infinitives[-1].end() if infinitives else verbs[-1].end())
+
+
+def _forecast_phrase(window: str) -> bool:
+    """A forecast phrase close before the figure ("expected to reach", "plans to"), with no stated-value word after
+    it ("plans to cut 2,000 jobs after it lost $3bn": $3bn is stated)."""
+    phrases = list(FORECAST.finditer(window))
+    return bool(phrases) and not FORECAST_STOP.search(window, phrases[-1].end())
+
+
+def _forecast_subject(before: str, after: str) -> bool:
+    """A figure inside the noun phrase before a forecast's infinitive is no forecast: "expect trade between the two
+    nations to reach $200bn", "expects the three new plants to produce 500 tonnes": the verb governs the figure after
+    "to reach"/"to produce". A bare figure there is the forecast ("expect 2,000 jobs to go")."""
+    return bool(FORECAST_NP_BEFORE.search(before[-40:]) and FORECAST_NP_AFTER.match(_clause_end(after)))
 
 
 def _qualifiers(
@@ -262,8 +286,9 @@ def _qualifiers(
         if m:
             found.append("record")
             record_phrase = m.group("phrase")
-    window = before[-45:]
-    if FORECAST.search(window) or _forecast(sentence_before):
+    own = len(before) - len(rest)  # the figure's own qualifier words ("more than") are no stated-value words
+    stated_before = sentence_before[: len(sentence_before) - own]
+    if (_forecast_phrase(rest[-45:]) or _forecast(stated_before)) and not _forecast_subject(before, after):
         found.append("forecast")
     ordered = tuple(
         q
@@ -346,6 +371,12 @@ def _directions(words: list[str]) -> list[str]:
             out.append("up" if (low[i - 1],) in UP_BY else "down")
             i -= 2
             continue
+        if low[i] == "by" and (object_by := VERB_OBJECT_BY.search(" ".join(low[max(0, i - 4) : i + 1]) + " ")):
+            verb = object_by.group("verb")  # "raised its fares by": a verb with its object, then "by"
+            if (verb,) in UP_BY or (verb,) in DOWN_BY:
+                out.append("up" if (verb,) in UP_BY else "down")
+                i -= 1
+                continue
         if low[i] in UP or low[i] in DOWN:
             out.append("up" if low[i] in UP else "down")
         i -= 1
@@ -353,10 +384,11 @@ def _directions(words: list[str]) -> list[str]:
 
 
 def change_before(text: str, start: int) -> str | None:
-    """How a direction word governs the figure starting at `start`: "by" ("fell by more than £600"), "from" ("rose
-    from $20m"), "verb" ("rose $2bn", "up 8%"), or None. Qualifiers may come between ("by more than", "from about").
-    Money and percent ask it before reading "X to Y" as a range: after a change it is a change (or an old value)
-    then the new value ("fell by £600 to £189,733", "rose from $20m to $25m")."""
+    """How a direction word governs the figure starting at `start`: "by" ("fell by more than £600", "cut its costs by
+    £2m": a verb with its object), "from" ("rose from $20m"), "verb" ("rose $2bn", "up 8%"), or None. Qualifiers may
+    come between ("by more than", "from about"). Money and percent ask it before reading "X to Y" as a range: after a
+    change it is a change (or an old value) then the new value ("fell by £600 to £189,733", "rose from $20m to
+    $25m")."""
     window = text[max(0, start - CHANGE_REACH) : start]
     cut = max(window.rfind(c) for c in ".;:,()!?\n")
     rest = window[cut + 1 :]
@@ -375,6 +407,8 @@ def change_before(text: str, start: int) -> str | None:
     if (len(words) == 2 and tuple(words) in pairs) or (words and (words[-1] in UP or words[-1] in DOWN)):
         return how
     if how == "by" and words and (words[-1],) in UP_BY | DOWN_BY:
+        return how
+    if how == "by" and VERB_OBJECT_BY.search(rest[: gap.start()] + " by "):  # "cut its costs by £2m to £3m"
         return how
     return None
 
@@ -435,7 +469,8 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
 
 def _relative_change(fig: Figure, stripped: str, last: list[str], noun: re.Match | None) -> dict:
     """A multiplier or a fraction stated as a change: "doubled", "rose threefold", "a threefold increase", "fell by
-    a third", "grew by about half". A multiplier's direction is its value's (halved: down); a fraction's the verb's."""
+    a third", "grew by about half", "cut its costs by a quarter". A multiplier's direction is its value's (halved:
+    down); a fraction's the verb's."""
     verb = next((w for w in reversed(last) if w in UP or w in DOWN or _by_verb(w)), None)
     governed = bool(last) and (last[-1] in UP | DOWN or (last[-1] == "by" and verb is not None))
     if fig.kind == "multiplier":
@@ -446,6 +481,9 @@ def _relative_change(fig: Figure, stripped: str, last: list[str], noun: re.Match
     if noun:
         return {"role": "change", "direction": "up" if noun.group("up") else "down"}
     if governed and verb is not None:
+        return {"role": "change", "direction": "up" if verb in UP or (verb,) in UP_BY else "down"}
+    if object_by := VERB_OBJECT_BY.search(stripped):  # "cut its costs by a quarter"
+        verb = object_by.group("verb").lower()
         return {"role": "change", "direction": "up" if verb in UP or (verb,) in UP_BY else "down"}
     return {}
 

@@ -119,18 +119,19 @@ def _digits_value(raw: str) -> tuple[float, float] | None:
             return float(base) ** int(power), 0.0
         except (OverflowError, ValueError, ZeroDivisionError):
             return None
-    mant = re.split(r"[eE]", s)[0]
+    mant, e, power = s.replace("E", "e").partition("e")  # DIGITS allows one exponent at most
     decimals = len(mant.split(".")[1]) if "." in mant else 0
     value = float(s)
-    exp = int(re.split(r"[eE]", s)[1]) if re.search(r"[eE]", s) else 0
+    exp = int(power) if e else 0
     return value, 10.0 ** (exp - decimals)
 
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
+    words = _WORDS
     for m in TOKEN.finditer(text):
-        if m.group("dig"):
-            raw = m.group("dig")
+        raw, ordinal, word = m.group("dig", "ord", "word")
+        if raw:
             try:
                 parsed = _digits_value(raw)
             except (OverflowError, ValueError):  # "1e400", or more digits than int() reads (4300): no figure
@@ -138,11 +139,11 @@ def _tokens(text: str) -> list[_Tok]:
             if parsed is None:
                 continue
             value, step = parsed
-            if m.group("ord"):
+            if ordinal:
                 out.append(_Tok("ordinal", m.start(), m.end(), value, 1.0, raw))
                 continue
             end = m.end("dig")
-            tok = _Tok("dig", m.start(), end, value, step, raw, base_end=end, plain=bool(re.fullmatch(r"\d+", raw)))
+            tok = _Tok("dig", m.start(), end, value, step, raw, base_end=end, plain=raw.isdecimal())
             sm = SUFFIX.match(text, end)
             if sm:
                 scale = SUFFIXES[sm.group(1).lower()]
@@ -155,8 +156,7 @@ def _tokens(text: str) -> list[_Tok]:
                 )
             out.append(tok)
         else:
-            word = m.group("word")
-            known = _WORDS.get(word.lower())
+            known = words.get(word.lower())
             if known is not None:
                 out.append(_Tok(known[0], m.start(), m.end(), known[1], 1.0, word))
             elif "-" in word:  # "twenty-five": each part a number word of its own
@@ -426,24 +426,35 @@ def _ratios(text: str, nums: list[Num]) -> list[Num]:
 _num_words = "|".join(
     sorted((re.escape(w) for w, (k, _) in _WORDS.items() if k in ("unit", "teen", "ten")), key=len, reverse=True)
 )
-MULTIPLIER = re.compile(
+# The multiplier words, behind a one-character look-ahead: a failed look-ahead is much cheaper at each position
+# than entering the case-insensitive alternation. "-fold" is rare: find() tries the full pattern only when the text
+# has it; without it the "fold" branch cannot match, so MULTIPLIER_WORDS finds exactly what MULTIPLIER would.
+_multiplier_words = (
+    "(?i:(?=[" + "".join(sorted({w[0] for w in LEX["multipliers"]})) + r"]))"
     r"\b(?i:(" + "|".join(re.escape(w) for w in LEX["multipliers"]) + r"))\b"
-    rf"|\b(?P<n>\d+(?:\.\d+)?|(?i:{_num_words}))[- ]?fold\b",
-    re.I,
 )
+MULTIPLIER = re.compile(_multiplier_words + rf"|\b(?P<n>\d+(?:\.\d+)?|(?i:{_num_words}))[- ]?fold\b", re.I)
+MULTIPLIER_WORDS = re.compile(_multiplier_words + r"|(?P<n>(?!))", re.I)  # the same groups; "n" never matches
+FOLD = re.compile("fold", re.I)
 TWICE_FOLLOWERS = re.compile(r"\s+(?:as|the|its|their|that|what|more|larger|higher|bigger|over|since)\b", re.I)
+# Speed: a pattern that begins with a digit lets the regex engine skip to the next digit, so "\b\d" is written
+# "\d(?<!\w\d)" (a digit with no word character before it: the same test); other patterns open with a cheap
+# look-ahead at their possible first characters.
+_D = r"\d(?<!\w\d)"  # \b\d
 BLOCKS = [
-    re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])", re.I),  # times: 2.15pm, 6 p.m.
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
-    re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"),  # phones
+    re.compile(_D + r"\d?(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])", re.I),  # times: 2.15pm, 6 p.m.
+    re.compile(_D + r"\d?:\d{2}(?::\d{2})?\b"),
+    re.compile(
+        r"(?=[+(\d])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"
+    ),  # phones
     re.compile(r"\+\d{1,3}(?:[-\s/]\d{2,5}){2,}"),
-    re.compile(r"\b\d{3}-\d{4}\b"),
-    re.compile(r"\b[vV]?\d+(?:\.\d+){2,}\b"),  # versions, IP addresses
-    re.compile(r"(?i:\bversion|\bv\.?|\brelease|\bios|\bandroid|\bwindows)\s*\d+(?:\.\d+)*\b"),
+    re.compile(_D + r"\d{2}-\d{4}\b"),
+    re.compile(r"(?=[vV\d])\b[vV]?\d+(?:\.\d+){2,}\b"),  # versions, IP addresses
+    re.compile(r"(?i:(?=[vriaw])(?:\bversion|\bv\.?|\brelease|\bios|\bandroid|\bwindows))\s*\d+(?:\.\d+)*\b"),
     re.compile(r"^[ \t]*\d{1,3}[.)](?=[ \t])", re.M),  # list numbering
     re.compile(
-        r"\b\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|Place|"
-        r"Square|Court|Terrace|Close|Crescent)\b"
+        _D + r"\d*[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive|Way|"
+        r"Place|Square|Court|Terrace|Close|Crescent)\b"
     ),  # addresses
     re.compile(
         r"\b[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
@@ -457,7 +468,7 @@ VAGUE = re.compile(
     r"(?!'?(?:1[89]|20)?\d0s\b|(?:1[89]|20)\d\d\b)(?:[\d$£€¥]|(?i:" + _num_words + r")\b))"
 )
 FRACTION_STEP = float(LEX["fraction_step"])
-SCORE = re.compile(r"\b(\d{1,3})[-–](\d{1,3})\b")
+SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b")
 SCORE_WORDS = set(LEX["score_words"])
 LABEL_WORDS = set(LEX["label_words"])
 ORDINAL_FOLLOWERS = set(LEX["ordinal_followers"])
@@ -559,7 +570,7 @@ def _figure(start: int, end: int, text: str, kind: str, value: float, step: floa
 def find(text: str, published=None) -> list[Figure]:
     """Bare counts, fractions (with "most of", "a majority of"), ordinals and multipliers."""
     figures: list[Figure] = []
-    for m in MULTIPLIER.finditer(text):
+    for m in (MULTIPLIER if FOLD.search(text) else MULTIPLIER_WORDS).finditer(text):
         word = m.group(0).lower()
         if word == "twice" and not TWICE_FOLLOWERS.match(text, m.end()):
             continue

@@ -9,7 +9,7 @@ import re
 from ...model import Figure
 from .atom import Atom
 from .scan import scan, word_after, word_before
-from .words import A_DURATION_BEFORE, DURATION_AFTER, ELAPSED, FRACTION_OF, TIME_UNITS, parse_number
+from .words import A_DURATION_BEFORE, A_QUARTER_BEFORE, DURATION_AFTER, ELAPSED, FRACTION_OF, TIME_UNITS, parse_number
 
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 EVENT_KINDS = ("date", "date_range", "weekday", "relative_date", "year")
@@ -28,7 +28,7 @@ def duration_atoms(text: str, published: dt.date | None, out: list[Atom], starts
             continue
         if re.search(r"\b(?:aged?|ages)\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
             continue
-        if unit.startswith("quarter") and _fraction_quarter(text, m):
+        if unit.startswith("quarter") and (_fraction_quarter(text, m) or (article and not _a_quarter(text, m))):
             continue
         spec = TIME_UNITS[unit]
         value = n * spec.get("value", 1)
@@ -59,6 +59,14 @@ def _fraction_quarter(text: str, m: re.Match) -> bool:
         return True
     of = re.match(r"\s+of\s+([A-Za-z]+)", text[m.end() : m.end() + 30])
     return bool(of and of.group(1).lower() in FRACTION_OF)
+
+
+def _a_quarter(text: str, m: re.Match) -> bool:
+    """ "a quarter" is three months only with a time word: "a quarter later", "for a quarter", "within a quarter";
+    "fell by a quarter", "a quarter of the staff", "almost a quarter" are a fraction."""
+    if re.match(r"\s+of\b", text[m.end() : m.end() + 6], re.I):
+        return False
+    return word_after(text, m.end()).lower() in DURATION_AFTER or word_before(text, m.start()) in A_QUARTER_BEFORE
 
 
 def elapsed_links(text: str, figures: list[Figure]) -> list[Figure]:

@@ -29,6 +29,7 @@ NOT_PAST = set(LEX["tense"]["not_past"])
 TENS: list[str] = LEX["tens_words"]
 A_DURATION_BEFORE = set(LEX["a_duration_before"])
 DURATION_AFTER = set(LEX["duration_after"])
+A_QUARTER_BEFORE = set(LEX["a_quarter_before"])
 ELAPSED: dict[str, str] = LEX["elapsed_relations"]
 FRACTION_OF = set(LEX["fraction_of_words"])
 PIVOT: int = LEX["two_digit_year_pivot"]
