@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck
 from factcheck import document, safe_regex
 from factcheck.cli import main
 from factcheck.errors import InputError
@@ -522,6 +523,12 @@ def test_numerals_too_large_for_a_float_give_valid_json(capsys, tmp_path, text):
     assert code == 0, err
     data = json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} in the JSON report is not JSON"))
     assert any(f["surface"] == "2022" for f in data["files"][0]["figures"]), "the figures around it are kept"
+
+
+def test_case_folded_words_that_do_not_fold_back_are_no_crash():
+    # "twıce" (dotless i) matches a case-insensitive "twice", but its lower() is no lexicon word.
+    report = factcheck.check_text("Sales grew twıce as fast, and profit doubled to $4m from $2m.")
+    assert [f.surface for f in report.figures if f.kind == "multiplier"] == ["doubled"]
 
 
 @pytest.mark.parametrize("line", ["($1; $2; $3; $4; $5; $6; $7; $8; $9;\n", "1; 2; 3; 4; 5; 6; 7; 8; 9;\n"])

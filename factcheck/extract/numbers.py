@@ -579,8 +579,10 @@ def find(text: str, published=None) -> list[Figure]:
             if not parsed:
                 continue
             value = parsed[0]
-        else:
+        elif word in LEX["multipliers"]:
             value = float(LEX["multipliers"][word])
+        else:  # a case-insensitive match that lower() does not map back ("twıce", dotless i)
+            continue
         figures.append(_figure(m.start(), m.end(), text, "multiplier", value, 0.0))
     taken = SpanIndex((f.span.start, f.span.end) for f in figures)
     for num in scan(text):
