@@ -114,18 +114,20 @@ class Baseline:
 
     def filter(self, file: FileReport) -> FileReport:
         """The file's report without the findings in the baseline, with a note of how many were left out."""
-        kept = []
+        kept, matched = [], []
         for finding in file.findings:
             k = key(file, finding, self.root)
             if self.known[k] > 0:
                 self.known[k] -= 1
+                matched.append(finding)
             else:
                 kept.append(finding)
-        dropped = len(file.findings) - len(kept)
-        if not dropped:
+        if not matched:
             return file
+        dropped = len(matched)
         note = f"{dropped} finding{'s' if dropped != 1 else ''} already in the baseline {self.path} not shown"
-        return dataclasses.replace(file, findings=tuple(kept), notes=file.notes + (note,))
+        suppressed = tuple(sorted((*file.suppressed, *matched), key=lambda f: (f.span.start, f.rule)))
+        return dataclasses.replace(file, findings=tuple(kept), suppressed=suppressed, notes=file.notes + (note,))
 
 
 def subtract(report: Report, path: str | Path) -> Report:

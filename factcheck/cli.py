@@ -54,14 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("paths", nargs="+", metavar="PATH")
     figures.add_argument("--format", default="rich", help="rich or json")
     _common(figures)
+    figures.add_argument("--config", metavar="FILE", help="pyproject.toml or .factcheck.yaml (default: found upward)")
 
-    rules = sub.add_parser("rules", help="list the rules")
+    rules = sub.add_parser("rules", help="list the rules (with the configuration's packs, selection and severities)")
     rules.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs")
     rules.add_argument("--format", default="rich", help="rich or json")
+    rules.add_argument("--config", metavar="FILE",
+                       help="pyproject.toml or .factcheck.yaml (default: found upward from the current folder)")
 
     explain = sub.add_parser("explain", help="show one rule's documentation")
     explain.add_argument("code", help="a rule code (FC101) or name")
     explain.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs")
+    explain.add_argument("--config", metavar="FILE",
+                         help="pyproject.toml or .factcheck.yaml (default: found upward from the current folder)")
     return parser
 
 
@@ -131,9 +136,9 @@ def _config(args: argparse.Namespace):
     """The configuration: --config FILE, else the nearest one above the checked paths, else the defaults."""
     from .config import Config, find_config, load_config
 
-    if args.config:
+    if getattr(args, "config", None):
         return load_config(args.config)
-    found = find_config(args.paths)
+    found = find_config(getattr(args, "paths", None) or [])  # no paths: upward from the current folder
     return load_config(found) if found is not None else Config()
 
 
@@ -151,11 +156,11 @@ def _report(args: argparse.Namespace, rules, config=None):
     if args.published:
         document.parse_date(args.published, "--published")
     if args.paths == ["-"]:
-        return Report(files=(_check_stdin(args, config.rules_for(rules) if config is not None else rules),))
+        return Report(files=(_check_stdin(args, config.rules_for(rules) if config is not None else rules, config),))
     return Report(files=tuple(_run(args, rules, config)))
 
 
-def _check_stdin(args: argparse.Namespace, rules):
+def _check_stdin(args: argparse.Namespace, rules, config=None):
     """Standard input as one article: bytes decoded like a file's, its format guessed from its start."""
     from . import document, engine
     from .errors import InputError
@@ -173,6 +178,10 @@ def _check_stdin(args: argparse.Namespace, rules):
     fmt = "html" if text.lstrip().startswith("<") else "md" if text.startswith("---") else "txt"
     doc = document.from_text(text, fmt=fmt, path="<stdin>", published=args.published)
     doc.notes[:0] = notes
+    if config is not None:
+        from .config import apply_date_keys
+
+        apply_date_keys(doc, config.date_keys_for(None))
     return engine.check_document(doc, rules)
 
 
@@ -307,15 +316,23 @@ def _figures(args: argparse.Namespace) -> int:
 
     if args.format not in ("rich", "json"):
         raise FactcheckError(f"unknown format {args.format!r} for figures (choose from rich, json)")
-    report = _report(args, [])
+    report = _report(args, [], _config(args))  # the config's front matter date keys (and its per-path ones)
     figures.render(report, sys.stdout, _options(args), as_json=args.format == "json")
     return 0
 
 
 def _rules(args: argparse.Namespace) -> int:
     from .render import catalogue
+    from .rules import load_rules
 
-    catalogue.render_rules(_load_rules(args), sys.stdout, _options(args), as_json=args.format == "json")
+    if args.format not in ("rich", "json"):
+        raise FactcheckError(f"unknown format {args.format!r} for rules (choose from rich, json)")
+    config = _config(args)
+    every = load_rules([*args.rules, *config.packs])
+    config.validate(every)
+    active = {r.id: r for r in config.rules_for(_load_rules(args, config))}  # select, ignore, severity
+    catalogue.render_rules(every, sys.stdout, _options(args), as_json=args.format == "json", active=active,
+                           config=config.path)
     return 0
 
 
@@ -323,7 +340,7 @@ def _explain(args: argparse.Namespace) -> int:
     from .render import catalogue
     from .rules import load_rules
 
-    rules = load_rules(args.rules)
+    rules = load_rules([*args.rules, *_config(args).packs])  # the config's rule packs too
     code = args.code.upper() if args.code.upper().startswith("FC") else args.code
     rule = next((r for r in rules if code in (r.id, r.name)), None)
     if rule is None:

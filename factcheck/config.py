@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,12 +49,26 @@ class Config:
     fail_on: str | None = None
     base: Settings = field(default_factory=Settings)
     overrides: tuple[Override, ...] = ()
+    # Where each key sits in the file: "select", "severity.FC202", "overrides[0].paths" -> 1-based line.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def where(self, key: str) -> str:
-        """How an error names a key: `pyproject.toml: [tool.factcheck] select`."""
+        """How an error names a key: `pyproject.toml:7: [tool.factcheck] select` (the line when known)."""
         name = self.path or "configuration"
+        line = self.line_of(key)
+        if line is not None:
+            name += f":{line}"
         table = "[tool.factcheck] " if self.path and self.path.endswith(".toml") else ""
         return f"{name}: {table}{key}"
+
+    def line_of(self, key: str) -> int | None:
+        """The line of a key, else of the nearest enclosing key that was found (None: not known)."""
+        while True:
+            if key in self.lines:
+                return self.lines[key]
+            if not key:
+                return None
+            key = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", key) if re.search(r"[.\[]", key) else ""
 
     def validate(self, rules: list[Rule]) -> None:
         """Every rule the file names exists, and every parameter suits its rule's check kind."""
@@ -168,7 +183,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        raise ConfigError(f"{path}{':' + at.group(1) if at else ''}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -182,11 +198,101 @@ def load_config(path: str | Path) -> Config:
         data = _read_toml(p).get("tool", {}).get("factcheck")
         if data is None:
             raise ConfigError(f"{p}: no [tool.factcheck] table")
+        lines = toml_lines(p.read_text(encoding="utf-8", errors="replace"))
     elif p.suffix in (".yaml", ".yml"):
         data = _read_yaml(p)
+        lines = yaml_lines(p.read_text(encoding="utf-8", errors="replace"))
     else:
         raise ConfigError(f"{p}: a configuration file is pyproject.toml or .factcheck.yaml")
-    return parse_config(data, str(p), root=str(p.parent))
+    return parse_config(data, str(p), root=str(p.parent), lines=lines)
+
+
+# --- where keys are, for error messages ---------------------------------------------------------
+
+TOML_KEY_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+TOML_KEY = re.compile(rf"^\s*({TOML_KEY_PART}(?:\s*\.\s*{TOML_KEY_PART})*)\s*=\s*(.*)$")
+TOML_HEADER = re.compile(rf"^\s*(\[\[?)\s*({TOML_KEY_PART}(?:\s*\.\s*{TOML_KEY_PART})*)\s*\]\]?\s*(?:#.*)?$")
+TOML_INLINE_KEY = re.compile(rf"[{{,]\s*({TOML_KEY_PART}(?:\s*\.\s*{TOML_KEY_PART})*)\s*=")
+
+
+def _toml_parts(dotted: str) -> list[str]:
+    return [p.strip().strip("\"'") for p in re.findall(TOML_KEY_PART, dotted)]
+
+
+def toml_lines(text: str) -> dict[str, int]:
+    """The line of each key of [tool.factcheck] in pyproject.toml text (tomllib keeps no positions).
+
+    A small scan, not a parser: table headers ([tool.factcheck.severity], [[tool.factcheck.overrides]]),
+    `key = value` lines (dotted keys too) and the keys of one-line inline tables; lines inside
+    multi-line strings are skipped.
+    """
+    found: dict[str, int] = {}
+    table: list[str] = []
+    override = -1
+    in_string: str | None = None
+
+    def record(parts: list[str], line: int) -> None:
+        if parts[:2] != ["tool", "factcheck"]:
+            return
+        rest = parts[2:]
+        if rest and rest[0] == "overrides" and override >= 0:
+            rest = [f"overrides[{override}]", *rest[1:]]
+        key = ".".join(rest).replace(".[", "[")
+        found.setdefault(key, line)
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if in_string in raw:
+                in_string = None
+            continue
+        header = TOML_HEADER.match(raw)
+        if header:
+            table = _toml_parts(header.group(2))
+            if header.group(1) == "[[" and table == ["tool", "factcheck", "overrides"]:
+                override += 1
+            record(table, number)
+            continue
+        m = TOML_KEY.match(raw)
+        if not m:
+            continue
+        parts = table + _toml_parts(m.group(1))
+        record(parts, number)
+        value = m.group(2)
+        if value.startswith("{"):
+            for inner in TOML_INLINE_KEY.finditer(value):
+                record(parts + _toml_parts(inner.group(1)), number)
+        for quote in ('"""', "'''"):
+            if value.startswith(quote) and value.count(quote) == 1:
+                in_string = quote
+    if "overrides[0]" in found:
+        found.setdefault("overrides", found["overrides[0]"])
+    return found
+
+
+def yaml_lines(text: str) -> dict[str, int]:
+    """The line of each key (and list item) of a .factcheck.yaml, from the composed node tree's marks."""
+    import yaml
+
+    found: dict[str, int] = {}
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return found
+
+    def walk(node: Any, key: str) -> None:
+        found.setdefault(key, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                name = f"{key}.{k.value}" if key else str(k.value)
+                found.setdefault(name, k.start_mark.line + 1)
+                walk(v, name)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, f"{key}[{i}]")
+
+    if root is not None:
+        walk(root, "")
+    return found
 
 
 def _read_yaml(path: Path) -> Any:
@@ -203,9 +309,10 @@ def _read_yaml(path: Path) -> Any:
     return {} if data is None else data
 
 
-def parse_config(data: Any, path: str | None = None, root: str = ".") -> Config:
-    """A Config from the mapping a file holds."""
-    probe = Config(path=path, root=root)
+def parse_config(data: Any, path: str | None = None, root: str = ".", lines: dict[str, int] | None = None) -> Config:
+    """A Config from the mapping a file holds (lines: where its keys are, for error messages)."""
+    lines = lines or {}
+    probe = Config(path=path, root=root, lines=lines)
     if not isinstance(data, dict):
         raise ConfigError(f"{probe.where('')}: expected a table of settings".rstrip())
     _unknown(probe, data, TOP_KEYS, "")
@@ -225,7 +332,7 @@ def parse_config(data: Any, path: str | None = None, root: str = ".") -> Config:
             raise ConfigError(f"{probe.where(prefix + 'paths')}: an override needs a list of path patterns")
         overrides.append(Override(paths=paths, settings=_settings(probe, raw, prefix)))
     return Config(path=path, root=root, select=_strings(probe, data, "select"), packs=packs, fail_on=fail_on,
-                  base=_settings(probe, data, ""), overrides=tuple(overrides))
+                  base=_settings(probe, data, ""), overrides=tuple(overrides), lines=lines)
 
 
 def _unknown(probe: Config, data: dict, allowed: tuple[str, ...], prefix: str) -> None:

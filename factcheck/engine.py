@@ -42,7 +42,7 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
     for rule in rules:
         for hit in KINDS[rule.check].run(rule, ctx):
             findings.append(_finding(rule, hit))
-    findings, switch_notes = switches.apply(doc, _dedupe(findings))  # inline <!-- factcheck: ... -->
+    findings, off, switch_notes = switches.split(doc, _dedupe(findings))  # inline <!-- factcheck: ... -->
     notes.extend(switch_notes)
     findings.sort(key=lambda f: (f.span.start, f.rule))
     tokens = [m.span() for m in NUMERIC_TOKEN.finditer(doc.text)]
@@ -52,6 +52,7 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
         published=doc.published.isoformat() if doc.published else None,
         figures=tuple(figures),
         findings=tuple(findings),
+        suppressed=tuple(sorted(off, key=lambda f: (f.span.start, f.rule))),
         checked=frozenset(ctx.checked),
         numeric_tokens=len(tokens),
         covered_tokens=covered,

@@ -197,6 +197,9 @@ class FileReport:
     covered_tokens: int = 0
     notes: tuple[str, ...] = ()
     document: Any = field(default=None, compare=False, repr=False)
+    # Findings switched off by inline comments or matched by a baseline: not reported, not in `findings`,
+    # but their figures are not "consistent" either (the scorecard counts them as suppressed).
+    suppressed: tuple[Finding, ...] = ()
 
     def locate(self, offset: int) -> tuple[int, int]:
         return self.document.line_col(offset) if self.document is not None else (1, offset + 1)
@@ -205,9 +208,19 @@ class FileReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
     @property
+    def flagged_figures(self) -> frozenset[str]:
+        """The ids of the figures some reported finding involves."""
+        return frozenset(fid for f in self.findings for fid in f.figures)
+
+    @property
+    def suppressed_figures(self) -> frozenset[str]:
+        """The ids of the figures only suppressed findings involve (a reported finding wins)."""
+        return frozenset(fid for f in self.suppressed for fid in f.figures) - self.flagged_figures
+
+    @property
     def consistent(self) -> int:
-        flagged = {fid for f in self.findings for fid in f.figures}
-        return len(self.checked - flagged)
+        """Checked figures that no finding, reported or suppressed, involves."""
+        return len(self.checked - self.flagged_figures - self.suppressed_figures)
 
 
 @dataclass(frozen=True)
@@ -235,4 +248,5 @@ class Report:
             "errors": self.count("error"),
             "warnings": self.count("warning"),
             "infos": self.count("info"),
+            "suppressed": sum(len(f.suppressed) for f in self.files),
         }

@@ -107,16 +107,25 @@ def _plain_offsets(doc: Document):
     return plain_at
 
 
+def split(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[Finding], list[str]]:
+    """The findings the switches leave, the ones they switch off, and notes (bad switches, how many were off)."""
+    if not doc.switches:
+        return findings, [], []
+    found, notes = regions(doc)
+    kept: list[Finding] = []
+    off: list[Finding] = []
+    for f in findings:
+        (off if any(r.covers(f) for r in found) else kept).append(f)
+    if off:
+        n = len(off)
+        notes.append(f"{n} finding{'s' if n != 1 else ''} switched off by inline factcheck comments")
+    return kept, off, notes
+
+
 def apply(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[str]]:
     """The findings the switches leave, and notes (bad switches, how many findings were switched off)."""
-    if not doc.switches:
-        return findings, []
-    found, notes = regions(doc)
-    kept = [f for f in findings if not any(r.covers(f) for r in found)]
-    if len(kept) < len(findings):
-        n = len(findings) - len(kept)
-        notes.append(f"{n} finding{'s' if n != 1 else ''} switched off by inline factcheck comments")
+    kept, _, notes = split(doc, findings)
     return kept, notes
 
 
-__all__ = ["apply", "regions", "Region"]
+__all__ = ["apply", "split", "regions", "Region"]

@@ -106,3 +106,17 @@ def test_a_bad_baseline_is_one_line_exit_2(cli, tmp_path, content, message):
         (tmp_path / "missing.json").write_text(content, encoding="utf-8")
     code, out, err = cli("check", "a.md", "--baseline", "missing.json")
     assert code == 2 and len(err.splitlines()) == 1 and message in err, err
+
+
+def test_a_baselined_figure_is_suppressed_not_consistent(cli, tmp_path):
+    (tmp_path / "a.md").write_text(OLD, encoding="utf-8")
+    cli("baseline", "a.md")
+    code, out, _ = cli("check", "a.md", "--baseline", ".factcheck-baseline.json", "--no-color")
+    assert code == 0
+    assert re.search(r"consistent\s+0\b", out) and re.search(r"suppressed\s+1\b", out), out
+    code, out, _ = cli("check", "a.md", "--baseline", ".factcheck-baseline.json", "--format", "json")
+    data = json.loads(out)
+    assert data["files"][0]["findings"] == [] and data["files"][0]["suppressed"] == 1
+    assert data["summary"]["suppressed"] == 1
+    code, out, _ = cli("check", "a.md", "--baseline", ".factcheck-baseline.json", "--format", "html")
+    assert '<mark class="fig suppressed" id="f1-F1"' in out

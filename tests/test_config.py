@@ -105,7 +105,7 @@ def test_params_per_rule_are_checked_against_the_check_kind(repo):
     fc402 = next(r for r in config.rules_for(rules, repo / "a.md") if r.id == "FC402")
     assert fc402.params["max"] == 130 and fc402.params["kind"] == "age"
     bad = load_config(_write(repo / ".factcheck.yaml", "params:\n  FC402: {maximum: 130}\n"))
-    with pytest.raises(Exception, match=r"\.factcheck\.yaml: params\.FC402: unknown parameter\(s\): maximum"):
+    with pytest.raises(Exception, match=r"\.factcheck\.yaml:2: params\.FC402: unknown parameter\(s\): maximum"):
         bad.validate(rules)
 
 
@@ -128,17 +128,17 @@ def _write(path: Path, text: str) -> Path:
 
 @pytest.mark.parametrize(("name", "body", "message"), [
     ("pyproject.toml", "[tool.factcheck]\nselct = ['FC1']\n",
-     "pyproject.toml: [tool.factcheck] selct: unknown key (expected one of select, ignore, packs, severity, params, "
+     "pyproject.toml:2: [tool.factcheck] selct: unknown key (expected one of select, ignore, packs, severity, params, "
      "date-keys, fail-on, overrides)"),
     ("pyproject.toml", "[tool.factcheck]\nfail-on = 'sometimes'\n",
-     "pyproject.toml: [tool.factcheck] fail-on: 'sometimes' is not one of error, warning, info, never"),
+     "pyproject.toml:2: [tool.factcheck] fail-on: 'sometimes' is not one of error, warning, info, never"),
     ("pyproject.toml", "[tool.factcheck.severity]\nFC202 = 'fatal'\n",
-     "pyproject.toml: [tool.factcheck] severity.FC202: 'fatal' is not one of error, warning, info"),
+     "pyproject.toml:2: [tool.factcheck] severity.FC202: 'fatal' is not one of error, warning, info"),
     ("pyproject.toml", "[tool.factcheck]\nignore = ['FC999']\n",
-     "pyproject.toml: [tool.factcheck] ignore: unknown rule 'FC999' (see 'factcheck rules')"),
-    ("pyproject.toml", "[tool.factcheck\n", "pyproject.toml: not valid TOML"),
+     "pyproject.toml:2: [tool.factcheck] ignore: unknown rule 'FC999' (see 'factcheck rules')"),
+    ("pyproject.toml", "[tool.factcheck\n", "pyproject.toml:1: not valid TOML"),
     (".factcheck.yaml", "overrides:\n  - paths: [a/]\n    fail-on: info\n",
-     ".factcheck.yaml: overrides[0].fail-on: unknown key"),
+     ".factcheck.yaml:3: overrides[0].fail-on: unknown key"),
     (".factcheck.yaml", "select: [FC1\n", ".factcheck.yaml:2: not valid YAML"),
 ])
 def test_a_bad_config_is_one_line_naming_the_file_and_key(cli, repo, name, body, message):
@@ -147,6 +147,30 @@ def test_a_bad_config_is_one_line_naming_the_file_and_key(cli, repo, name, body,
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1, err
     assert err.startswith("factcheck: ") and message in err, err
+
+
+@pytest.mark.parametrize(("name", "body", "message"), [
+    ("pyproject.toml", "[project]\nname = 'articles'\n\n[tool.factcheck]\nselect = [\n  'FC1',\n]\n"
+     "severity = {FC202 = 'warning', FC101 = 'fatal'}\n",
+     "pyproject.toml:8: [tool.factcheck] severity.FC101: 'fatal' is not one of error, warning, info"),
+    ("pyproject.toml", "[tool.factcheck]\nselect = ['FC1']\n\n[[tool.factcheck.overrides]]\npaths = ['a/']\n\n"
+     "[[tool.factcheck.overrides]]\npaths = ['b/']\n[tool.factcheck.overrides.severity]\n# a comment\n"
+     "FC202 = 'fatal'\n",
+     "pyproject.toml:11: [tool.factcheck] overrides[1].severity.FC202: 'fatal' is not one of"),
+    ("pyproject.toml", "[tool.factcheck]\ndescription = '''\nselct = 1\n'''\n",
+     "pyproject.toml:2: [tool.factcheck] description: unknown key"),
+    ("pyproject.toml", "[tool.factcheck]\nselect = ['FC1']\n\n[[tool.factcheck.overrides]]\nignore = ['FC2']\n",
+     "pyproject.toml:4: [tool.factcheck] overrides[0].paths: an override needs a list of path patterns"),
+    (".factcheck.yaml", "# house rules\nselect: [FC1]\nseverity:\n  FC202: warning\n  FC101: fatal\n",
+     ".factcheck.yaml:5: severity.FC101: 'fatal' is not one of error, warning, info"),
+    (".factcheck.yaml", "select: [FC1]\nignore:\n  - FC202\n  - FC999\n",
+     ".factcheck.yaml:2: ignore: unknown rule 'FC999'"),
+])
+def test_a_config_error_gives_the_line_of_the_key(cli, repo, name, body, message):
+    _write(repo / name, body)
+    code, out, err = cli("check", str(repo / "articles"))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert message in err, err
 
 
 def test_explicit_config_file(cli, repo, tmp_path):
@@ -174,3 +198,47 @@ def test_default_config_changes_nothing():
 
     rules = load_rules()
     assert Config().rules_for(rules, "a.md") == rules
+
+
+def test_rules_shows_the_configured_packs_selection_and_severities(cli, repo, monkeypatch):
+    pack = repo / "house-rules"
+    pack.mkdir()
+    text = next(Path(__file__).parent.parent.joinpath("rules").rglob("FC202-*.yml")).read_text(encoding="utf-8")
+    (pack / "FC901-house-weekday.yml").write_text(
+        text.replace("id: FC202", "id: FC901").replace("name: weekday-does-not-match-date", "name: house-weekday"),
+        encoding="utf-8")
+    pyproject(repo, 'packs = ["house-rules"]\nselect = ["FC2", "FC9"]\nignore = ["FC201"]\n'
+                    'severity = {FC202 = "warning"}\n')
+    monkeypatch.chdir(repo / "articles")  # found upward from the current folder
+    code, out, _ = cli("rules", "--format", "json")
+    rows = {r["code"]: r for r in json.loads(out)}
+    assert code == 0 and rows["FC901"]["enabled"] and rows["FC901"]["pack"] == "house-rules"
+    assert rows["FC202"] == {"code": "FC202", "name": "weekday-does-not-match-date", "check": "calendar",
+                             "severity": "warning", "pack": "calendar", "default_severity": "error",
+                             "enabled": True}
+    assert not rows["FC201"]["enabled"] and not rows["FC101"]["enabled"]  # ignored; not selected
+    code, out, _ = cli("rules")
+    assert re.search(r"FC202\s+│\s*weekday-does-not-match-date\s+│\s*calendar\s+│\s*warning \(default error\)", out)
+    assert re.search(r"FC101\s.*│\s*off\s*│", out) and re.search(r"FC901\s.*│\s*on\s*│", out)
+    assert "configuration: " in out and "pyproject.toml" in out
+    code, out, _ = cli("explain", "FC901")  # the config's packs are explained too
+    assert code == 0 and out.startswith("FC901 house-weekday")
+    code, out, _ = cli("rules", "--config", str(_write(repo / "other.yaml", "ignore: [FC202]\n")), "--format", "json")
+    rows = {r["code"]: r for r in json.loads(out)}
+    assert "FC901" not in rows and not rows["FC202"]["enabled"] and rows["FC101"]["enabled"]
+
+
+def test_figures_reads_the_config_date_keys_and_reports_its_errors(cli, repo):
+    article = repo / "articles/dated.md"
+    article.write_text("---\npubDate: 2023-05-01\ndate: 2020-01-01\n---\nOn Monday, May 1, 2023.\n",
+                       encoding="utf-8")
+    code, out, _ = cli("figures", str(article), "--format", "json")
+    assert code == 0 and json.loads(out)["files"][0]["published"] == "2020-01-01"  # no config: the defaults
+    pyproject(repo, 'date-keys = ["pubDate"]\n')
+    code, out, _ = cli("figures", str(article), "--format", "json")
+    assert code == 0 and json.loads(out)["files"][0]["published"] == "2023-05-01"
+    code, out, _ = cli("figures", str(article))
+    assert "(published 2023-05-01)" in out
+    pyproject(repo, 'date-keys = "pubDate"\nfail-on = "sometimes"\n')
+    code, out, err = cli("figures", str(article))
+    assert code == 2 and "pyproject.toml:6: [tool.factcheck] fail-on:" in err

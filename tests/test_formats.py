@@ -153,7 +153,7 @@ def test_github_escapes_data_and_properties_and_maps_severity():
 def test_markdown_report_for_a_pull_request(cli):
     code, out, _ = cli("check", "wrong.md", "--format", "markdown")
     assert out.startswith("# factcheck report\n\n**1 error, 0 warnings, 0 infos.**")
-    assert "| `wrong.md` | 2023-03-17 | 2 | 2 | 1 | 1 | 0 | 0 |" in out
+    assert "| `wrong.md` | 2023-03-17 | 2 | 2 | 1 | 0 | 1 | 0 | 0 |" in out  # ... consistent, suppressed, errors
     assert "### ❌ error FC202 · line 6, column 22" in out
     assert "    6 | The summit opened on Friday, February 26, 2023, in Moscow." in out
     assert "**Arithmetic:** 2023-02-26 is a Sunday; the text says Friday" in out
@@ -212,7 +212,8 @@ def test_multi_file_runs_have_a_scorecard_per_file_and_for_the_run(cli, tmp_path
     (tmp_path / "right.md").write_text(WRONG.replace("Friday, February 26", "Sunday, February 26"), encoding="utf-8")
     code, out, _ = cli("check", "right.md", "wrong.md")
     assert "Scorecard per file" in out and "Scorecard: all files" in out
-    assert re.search(r"right\.md\s+2\s+2\s+2\s+0", out) and re.search(r"wrong\.md\s+2\s+2\s+1\s+1", out)
+    # figures, checked, consistent, suppressed, errors
+    assert re.search(r"right\.md\s+2\s+2\s+2\s+0\s+0", out) and re.search(r"wrong\.md\s+2\s+2\s+1\s+0\s+1", out)
 
 
 def _in_terminal(args, env=None):
@@ -299,7 +300,7 @@ def test_rules_table_and_explain(cli):
         assert column in out
     code, out, _ = cli("rules", "--format", "json")
     assert {"code": "FC202", "name": "weekday-does-not-match-date", "check": "calendar", "severity": "error",
-            "pack": "calendar"} in json.loads(out)
+            "pack": "calendar", "default_severity": "error", "enabled": True} in json.loads(out)
     code, out, _ = cli("explain", "fc202")
     assert code == 0 and out.startswith("FC202 weekday-does-not-match-date")
     assert "What it does" in out and "He spoke on Friday, February 26, 2023." in out

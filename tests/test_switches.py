@@ -1,6 +1,7 @@
 """Inline switches: ignore-next-line, ignore CODES (next block), off/on, in Markdown, HTML and text."""
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -158,3 +159,39 @@ def test_switches_from_the_command_line(cli, tmp_path, switch, code):
     if code == 0:
         _, rich_out, _ = cli("check", str(path), "--no-color")
         assert "1 finding switched off by inline factcheck comments" in rich_out
+
+
+def test_a_switched_off_figure_is_suppressed_not_consistent_in_every_report(cli, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE.replace("The summit", "<!-- factcheck: ignore-next-line -->\nThe summit"), encoding="utf-8")
+    report = tmp_path / "reports"
+    code, out, _ = cli("check", str(path), "--no-color", "--report-dir", str(report))
+    assert code == 0
+    assert re.search(r"consistent\s+0\b", out) and re.search(r"suppressed\s+1\b", out), out
+    data = json.loads(cli("check", str(path), "--format", "json")[1])
+    file = data["files"][0]
+    assert file["findings"] == [] and file["suppressed"] == 1  # not in the contract's findings
+    assert data["summary"]["suppressed"] == 1 and data["summary"]["errors"] == 0
+    md = (report / "factcheck-report.md").read_text(encoding="utf-8")
+    assert "| 1 | 1 | 0 | 1 | 0 | 0 | 0 |" in md  # figures, checked, consistent, suppressed, errors ...
+    assert "| F1 | 5 | Friday, February 26, 2023 | date | 2023-02-26 | suppressed (FC202) |" in md
+    assert "0 consistent, 0 flagged, 1 suppressed, 0 unchecked" in md
+    html = (report / "factcheck-report.html").read_text(encoding="utf-8")
+    assert re.search(r'<mark class="fig suppressed" id="f1-F1" title="[^"]*switched off[^"]*\(FC202\)"', html)
+    assert '<span class="swatch suppressed">' in html and "fig consistent" not in html
+    assert "<td>1</td><td>1</td><td>0</td><td>1</td>" in html  # figures, checked, consistent, suppressed
+
+
+def test_a_figure_flagged_by_another_rule_stays_flagged_when_one_finding_is_switched_off():
+    from factcheck.model import FileReport
+
+    doc = document.from_text("Sales were 5 in May.\n", fmt="md")
+    fig = Figure(id="F1", span=Span(11, 12), surface="5", kind="count", value=5.0)
+    on, off = finding(doc, "5", rule="FC101", name="x"), finding(doc, "5")
+    on, off = (Finding(**{**f.__dict__, "figures": ("F1",)}) for f in (on, off))
+    file = FileReport(path="a.md", published=None, figures=(fig,), findings=(on,), suppressed=(off,),
+                      checked=frozenset({"F1"}), document=doc)
+    assert file.consistent == 0 and file.suppressed_figures == frozenset()
+    from factcheck.render.markdown import figure_status
+
+    assert figure_status(file) == {"F1": "error"}

@@ -9,21 +9,32 @@ from ..model import Rule
 from . import Options
 
 
-def render_rules(rules: list[Rule], out: TextIO, options: Options, as_json: bool = False) -> None:
+def render_rules(rules: list[Rule], out: TextIO, options: Options, as_json: bool = False,
+                 active: dict[str, Rule] | None = None, config: str | None = None) -> None:
+    """The catalogue; `active` (code -> rule as configured) marks which rules run and at what severity."""
+    active = {r.id: r for r in rules} if active is None else active
+
+    def severity(r: Rule) -> str:
+        return active[r.id].severity if r.id in active else r.severity
+
     if as_json:
-        rows = [{"code": r.id, "name": r.name, "check": r.check, "severity": r.severity, "pack": r.pack}
-                for r in rules]
+        rows = [{"code": r.id, "name": r.name, "check": r.check, "severity": severity(r), "pack": r.pack,
+                 "default_severity": r.severity, "enabled": r.id in active} for r in rules]
         json.dump(rows, out, indent=2)
         out.write("\n")
         return
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rules)} rules", title_justify="left")
-    for column in ("code", "name", "kind", "severity", "pack"):
+    title = f"{len(rules)} rules" + (f", {len(active)} on" if len(active) != len(rules) else "")
+    if config:
+        title += f" (configuration: {config}; per-path overrides not shown)"
+    table = Table(title=title, title_justify="left")
+    for column in ("code", "name", "kind", "severity", "pack", "status"):
         table.add_column(column)
     for r in rules:
-        table.add_row(r.id, r.name, r.check, r.severity, r.pack)
+        level = severity(r) + (f" (default {r.severity})" if severity(r) != r.severity else "")
+        table.add_row(r.id, r.name, r.check, level, r.pack, "on" if r.id in active else "off")
     Console(file=out, no_color=not options.color, width=options.width or 120).print(table)
 
 

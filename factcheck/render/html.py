@@ -8,18 +8,20 @@ from typing import TextIO
 
 from ..model import Figure, FileReport, Report
 from . import Options
-from .markdown import figure_status, plural, scorecard
+from .markdown import figure_status, plural, scorecard, suppressed_by
 from .records import finding_record
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}\s")
 FULL_TEXT_LIMIT = 50  # in bigger runs, only files with findings show their text
 STATUS_WORDS = {"consistent": "checked and consistent", "unchecked": "not checked by any rule",
+                "suppressed": "flagged, but the finding is switched off inline or in the baseline",
                 "error": "flagged (error)", "warning": "flagged (warning)", "info": "flagged (info)"}
 
 CSS = """
 :root { --ink:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#f6f8fa; --err:#cf222e; --errbg:#ffebe9;
-  --warn:#9a6700; --warnbg:#fff8c5; --info:#0969da; --infobg:#ddf4ff; --ok:#1a7f37; --okbg:#dafbe1; }
+  --warn:#9a6700; --warnbg:#fff8c5; --info:#0969da; --infobg:#ddf4ff; --ok:#1a7f37; --okbg:#dafbe1;
+  --sup:#8250df; --supbg:#fbefff; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink);
   background: #fff; }
@@ -53,6 +55,7 @@ mark.fig { background: none; color: inherit; padding: 0 1px; border-radius: 3px;
   cursor: default; }
 mark.fig.consistent { background: var(--okbg); border-color: var(--ok); }
 mark.fig.unchecked { border-bottom: 2px dotted #8c959f; }
+mark.fig.suppressed { background: var(--supbg); border-bottom: 2px dashed var(--sup); }
 mark.fig.error { background: var(--errbg); border-color: var(--err); font-weight: 600; cursor: pointer; }
 mark.fig.warning { background: var(--warnbg); border-color: var(--warn); font-weight: 600; cursor: pointer; }
 mark.fig.info { background: var(--infobg); border-color: var(--info); cursor: pointer; }
@@ -77,6 +80,7 @@ mark.fig.hl, .card.hl { outline: 3px solid #bf8700; outline-offset: 1px; }
 .swatch.consistent { background: var(--okbg); border-color: var(--ok); }
 .swatch.flagged { background: var(--errbg); border-color: var(--err); }
 .swatch.unchecked { border-bottom-style: dotted; border-color: #8c959f; }
+.swatch.suppressed { background: var(--supbg); border-bottom-style: dashed; border-color: var(--sup); }
 footer { padding: 12px 32px; color: var(--muted); font-size: 12px; }
 @media (max-width: 900px) {
   .row { grid-template-columns: 2.6em minmax(0, 1fr); gap: 0 12px; }
@@ -137,6 +141,8 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     _scores(out, files, total)
     out.write("<div class=\"legend\">Figures: <span class=\"swatch consistent\">checked and consistent</span>"
               "<span class=\"swatch flagged\">flagged by a rule</span>"
+              "<span class=\"swatch suppressed\">suppressed (its finding is switched off inline or by the "
+              "baseline)</span>"
               "<span class=\"swatch unchecked\">not checked by any rule</span>"
               "<span>Hover a finding to see its figures; click to go to them.</span></div>\n</header>\n")
     show_all = len(files) <= FULL_TEXT_LIMIT
@@ -150,7 +156,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
 def _scores(out: TextIO, files: list[FileReport], total: dict) -> None:
     out.write("<div class=\"scroll\"><table class=\"scores\">\n"
               "<thead><tr><th>file</th><th>published</th><th>figures</th><th>checked</th>"
-              "<th>consistent</th><th>errors</th><th>warnings</th><th>infos</th><th>coverage</th></tr></thead>\n"
+              "<th>consistent</th><th>suppressed</th><th>errors</th><th>warnings</th><th>infos</th><th>coverage</th></tr></thead>\n"
               "<tbody>\n")
     rows = [(f"<a href=\"#file-{n}\">{escape(f.path)}</a>", f.published or "unknown", scorecard([f]))
             for n, f in enumerate(files, start=1)]
@@ -158,7 +164,8 @@ def _scores(out: TextIO, files: list[FileReport], total: dict) -> None:
         rows.append(("<b>all files</b>", "", total))
     for name, published, s in rows:
         out.write(f"<tr><td>{name}</td><td>{escape(published)}</td><td>{s['figures']}</td><td>{s['checked']}</td>"
-                  f"<td>{s['consistent']}</td><td class=\"{'err' if s['errors'] else ''}\">{s['errors']}</td>"
+                  f"<td>{s['consistent']}</td><td>{s['suppressed']}</td>"
+                  f"<td class=\"{'err' if s['errors'] else ''}\">{s['errors']}</td>"
                   f"<td class=\"{'warn' if s['warnings'] else ''}\">{s['warnings']}</td><td>{s['infos']}</td>"
                   f"<td>{s['covered']} of {s['tokens']} ({s['coverage']})</td></tr>\n")
     out.write("</tbody>\n</table></div>\n")
@@ -171,12 +178,14 @@ def _file(out: TextIO, file: FileReport, n: int) -> None:
     if doc is not None and doc.published_from:
         meta += f" ({escape(doc.published_from)})"
     s = scorecard([file])
-    meta += (f" · {plural(s['figures'], 'figure')}, {s['checked']} checked, {s['consistent']} consistent · "
+    quiet = f", {s['suppressed']} suppressed" if s["suppressed"] else ""
+    meta += (f" · {plural(s['figures'], 'figure')}, {s['checked']} checked, {s['consistent']} consistent{quiet} · "
              f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, {plural(s['infos'], 'info')}")
     out.write(f"<p class=\"meta\">{meta}</p>\n")
     for note in file.notes:
         out.write(f"<p class=\"note\">Note: {escape(note)}</p>\n")
     status = figure_status(file)
+    by = suppressed_by(file)
     records = [(finding, finding_record(file, finding)) for finding in file.findings]
     records.sort(key=lambda fr: (fr[1]["line"], fr[1]["column"], fr[1]["rule"]))
     card_ids = {id(finding): f"c{n}-{i}" for i, (finding, _) in enumerate(records, start=1)}
@@ -196,7 +205,7 @@ def _file(out: TextIO, file: FileReport, n: int) -> None:
             placed.update(id(f) for f, _ in here)
             out.write(f"<div class=\"row\"><div class=\"gutter\">{line}</div>"
                       f"<p class=\"text{' heading' if heading else ''}\">")
-            out.write(_marked(doc.text, start, end, inside, status, cards_of, n))
+            out.write(_marked(doc.text, start, end, inside, status, cards_of, n, by))
             out.write("</p><aside class=\"findings\">")
             for finding, record in here:
                 out.write(_card(file, finding, record, card_ids[id(finding)], figures, n))
@@ -224,7 +233,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _marked(text: str, start: int, end: int, figures: list[Figure], status: dict[str, str],
-            cards_of: dict[str, list[str]], n: int) -> str:
+            cards_of: dict[str, list[str]], n: int, by: dict[str, list[str]] | None = None) -> str:
     parts, pos = [], start
     for fig in sorted(figures, key=lambda f: f.span.start):
         a, b = max(fig.span.start, pos), min(fig.span.end, end)
@@ -238,6 +247,8 @@ def _marked(text: str, start: int, end: int, figures: list[Figure], status: dict
         elif fig.date:
             tip += f" · {fig.date}" + (f" to {fig.date_end}" if fig.date_end else "")
         tip += f" · {STATUS_WORDS[state]}"
+        if by and fig.id in by:
+            tip += f" ({', '.join(by[fig.id])})"
         cards = f" data-cards=\"{' '.join(cards_of[fig.id])}\"" if fig.id in cards_of else ""
         parts.append(f"<mark class=\"fig {state}\" id=\"f{n}-{escape(fig.id)}\" title=\"{escape(tip)}\"{cards}>"
                      f"{escape(text[a:b])}</mark>")

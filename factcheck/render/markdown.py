@@ -31,6 +31,7 @@ def scorecard(files: list[FileReport] | tuple[FileReport, ...]) -> dict[str, Any
         "figures": sum(len(f.figures) for f in files),
         "checked": sum(len(f.checked) for f in files),
         "consistent": sum(f.consistent for f in files),
+        "suppressed": sum(len(f.suppressed_figures) for f in files),
         "errors": sum(f.count("error") for f in files),
         "warnings": sum(f.count("warning") for f in files),
         "infos": sum(f.count("info") for f in files),
@@ -41,14 +42,28 @@ def scorecard(files: list[FileReport] | tuple[FileReport, ...]) -> dict[str, Any
 
 
 def figure_status(file: FileReport) -> dict[str, str]:
-    """Each figure's mark: the worst severity that flags it, else consistent (checked) or unchecked."""
+    """Each figure's mark: the worst severity that flags it, else suppressed (only switched-off or baselined
+    findings involve it), else consistent (checked) or unchecked."""
     status: dict[str, str] = {}
     for finding in file.findings:
         for fid in finding.figures:
             if fid not in status or SEVERITY_RANK[finding.severity] > SEVERITY_RANK[status[fid]]:
                 status[fid] = finding.severity
-    return {fig.id: status.get(fig.id, "consistent" if fig.id in file.checked else "unchecked")
+    quiet = file.suppressed_figures
+    return {fig.id: status.get(fig.id, "suppressed" if fig.id in quiet else
+                               "consistent" if fig.id in file.checked else "unchecked")
             for fig in file.figures}
+
+
+def suppressed_by(file: FileReport) -> dict[str, list[str]]:
+    """For each suppressed figure, the codes of the switched-off or baselined rules that involve it."""
+    quiet = file.suppressed_figures
+    out: dict[str, list[str]] = {}
+    for finding in file.suppressed:
+        for fid in finding.figures:
+            if fid in quiet and finding.rule not in out.setdefault(fid, []):
+                out[fid].append(finding.rule)
+    return out
 
 
 def render(report: Report, out: TextIO, options: Options) -> None:
@@ -62,14 +77,17 @@ def render(report: Report, out: TextIO, options: Options) -> None:
                f"{plural(total['infos'], 'info')}.")
     out.write(f"**{verdict}** {plural(total['files'], 'file')} checked by factcheck {__version__}: "
               f"{plural(total['figures'], 'figure')} found, {total['checked']} checked by a rule, "
-              f"{total['consistent']} consistent.\n\n")
-    out.write("| file | published | figures | checked | consistent | errors | warnings | infos | coverage |\n")
-    out.write("|---|---|--:|--:|--:|--:|--:|--:|--:|\n")
+              f"{total['consistent']} consistent"
+              + (f", {total['suppressed']} suppressed" if total["suppressed"] else "") + ".\n\n")
+    out.write("| file | published | figures | checked | consistent | suppressed | errors | warnings | infos "
+              "| coverage |\n")
+    out.write("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
     rows = [(f"`{f.path}`", f.published or "unknown", scorecard([f])) for f in files]
     if len(files) > 1:
         rows.append(("**all files**", "", total))
     for name, published, s in rows:
-        out.write(f"| {name} | {published} | {s['figures']} | {s['checked']} | {s['consistent']} | {s['errors']} | "
+        out.write(f"| {name} | {published} | {s['figures']} | {s['checked']} | {s['consistent']} | "
+                  f"{s['suppressed']} | {s['errors']} | "
                   f"{s['warnings']} | {s['infos']} | {s['covered']}/{s['tokens']} ({s['coverage']}) |\n")
     for file in files:
         _file(out, file, options)
@@ -104,9 +122,11 @@ def _file(out: TextIO, file: FileReport, options: Options) -> None:
             out.write(f"**Fix:** {md(r['fix'])}\n\n")
     if file.figures and not options.quiet:
         status = figure_status(file)
+        by = suppressed_by(file)
         out.write(f"\n<details><summary>{plural(len(file.figures), 'figure')}: "
                   f"{sum(1 for s in status.values() if s == 'consistent')} consistent, "
                   f"{sum(1 for s in status.values() if s in SEVERITY_RANK)} flagged, "
+                  f"{sum(1 for s in status.values() if s == 'suppressed')} suppressed, "
                   f"{sum(1 for s in status.values() if s == 'unchecked')} unchecked</summary>\n\n")
         out.write("| id | line | figure | kind | reads as | status |\n|---|--:|---|---|---|---|\n")
         for fig in file.figures:
@@ -115,5 +135,5 @@ def _file(out: TextIO, file: FileReport, options: Options) -> None:
             if "value" in d:
                 reads = f"{d['value']:g} {d.get('unit') or ''}".strip()
             out.write(f"| {d['id']} | {d['line']} | {md(d['surface'])} | {d['kind']} | {md(reads)} | "
-                      f"{status[fig.id]} |\n")
+                      f"{status[fig.id]}{' (' + ', '.join(by[fig.id]) + ')' if fig.id in by else ''} |\n")
         out.write("\n</details>\n")

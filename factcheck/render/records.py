@@ -34,6 +34,8 @@ def file_record(file: FileReport) -> dict[str, Any]:
         "figures": [fig.to_dict(file.locate) for fig in file.figures],
         "findings": findings,
     }
+    if file.suppressed:  # findings switched off inline or matched by a baseline: counted, not listed
+        out["suppressed"] = len(file.suppressed)
     if file.notes:
         out["notes"] = list(file.notes)
     return out

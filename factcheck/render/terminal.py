@@ -90,6 +90,7 @@ def _scorecard(console, title: str, files: list[FileReport]) -> None:
     figures = sum(len(f.figures) for f in files)
     checked = sum(len(f.checked) for f in files)
     consistent = sum(f.consistent for f in files)
+    suppressed = sum(len(f.suppressed_figures) for f in files)
     errors, warnings, infos = (sum(f.count(s) for f in files) for s in ("error", "warning", "info"))
     tokens = sum(f.numeric_tokens for f in files)
     covered = sum(f.covered_tokens for f in files)
@@ -99,6 +100,8 @@ def _scorecard(console, title: str, files: list[FileReport]) -> None:
     table.add_row("figures found", str(figures))
     table.add_row("checked by a rule", str(checked))
     table.add_row("consistent", f"[green]{consistent}[/green]")
+    table.add_row("suppressed", f"[magenta]{suppressed}[/magenta] (their findings are switched off inline or "
+                  "in the baseline)" if suppressed else "0")
     table.add_row("errors", f"[red]{errors}[/red]" if errors else "0")
     table.add_row("warnings", f"[yellow]{warnings}[/yellow]" if warnings else "0")
     table.add_row("infos", str(infos))
@@ -116,13 +119,14 @@ def _file_scorecards(console, files: list[FileReport]) -> None:
         return
     title = "Scorecard per file" + ("" if shown is files else f" (the {len(shown)} with findings)")
     table = Table(title=title, title_justify="left", box=None, padding=(0, 1), header_style="bold")
-    table.add_column("file", overflow="fold")
-    for name in ("figures", "checked", "consistent", "errors", "warnings", "infos", "coverage"):
-        table.add_column(name, justify="right")
+    table.add_column("file", overflow="fold", min_width=min(40, max(len(f.path) for f in shown)))
+    for name in ("figures", "checked", "consistent", "suppressed", "errors", "warnings", "infos", "coverage"):
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
     for f in shown:
         share = f"{f.covered_tokens / f.numeric_tokens:.0%}" if f.numeric_tokens else "n/a"
         errors, warnings = f.count("error"), f.count("warning")
         table.add_row(f.path, str(len(f.figures)), str(len(f.checked)), str(f.consistent),
+                      str(len(f.suppressed_figures)),
                       f"[red]{errors}[/red]" if errors else "0", f"[yellow]{warnings}[/yellow]" if warnings else "0",
                       str(f.count("info")), share)
     console.print(table)
