@@ -1,6 +1,5 @@
 """Configuration: [tool.factcheck] in pyproject.toml or .factcheck.yaml, found upward; bad keys exit 2 in one line."""
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -8,40 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.config import Config, find_config, load_config
-from factcheck.model import Figure, Span
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-DATED = re.compile(rf"({'|'.join(WEEKDAYS)}), ({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})")
 WRONG = "---\npublished: 2023-03-17\n---\nThe summit opened on Friday, February 26, 2023, in Moscow.\n"
-
-
-def weekday_dates(doc):
-    """A stand-in extractor: "Friday, February 26, 2023" as a date figure with its stated weekday."""
-    figures = []
-    for m in DATED.finditer(doc.text):
-        day = dt.date(int(m.group(4)), MONTHS.index(m.group(2)) + 1, int(m.group(3)))
-        figures.append(Figure(id=f"F{len(figures) + 1}", span=Span(m.start(), m.end()), surface=m.group(0),
-                              kind="date", date=day.isoformat(), attrs=(("weekday", WEEKDAYS.index(m.group(1))),),
-                              sentence=doc.sentence_index(m.start())))
-    return figures
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr("factcheck.extract.extract", weekday_dates)
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-
-    def run(*args):
-        extra = ["--jobs", "1", "--no-cache"] if args[0] in ("check", "baseline") else []
-        code = main([*args, *extra])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Output formats (sarif, github, markdown, html, --report-dir), the terminal report, and the rule catalogue."""
 
-import datetime as dt
 import io
 import json
 import os
@@ -13,44 +12,20 @@ from pathlib import Path
 import pytest
 
 from factcheck import document
-from factcheck.cli import main
 from factcheck.model import Figure, FileReport, Finding, Report, Span
 from factcheck.render import FORMATS, Options, renderer
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-DATED = re.compile(rf"({'|'.join(WEEKDAYS)}), ({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})")
 WRONG = ("---\npublished: 2023-03-17\n---\n# Visit\n\nThe summit opened on Friday, February 26, 2023, in Moscow.\n\n"
          "Talks ended on Tuesday, March 7, 2023.\n")
 
 
-def weekday_dates(doc):
-    """A stand-in extractor: "Friday, February 26, 2023" as a date figure with its stated weekday."""
-    figures = []
-    for m in DATED.finditer(doc.text):
-        day = dt.date(int(m.group(4)), MONTHS.index(m.group(2)) + 1, int(m.group(3)))
-        figures.append(Figure(id=f"F{len(figures) + 1}", span=Span(m.start(), m.end()), surface=m.group(0),
-                              kind="date", date=day.isoformat(), attrs=(("weekday", WEEKDAYS.index(m.group(1))),),
-                              sentence=doc.sentence_index(m.start())))
-    return figures
-
-
 @pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr("factcheck.extract.extract", weekday_dates)
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+def cli(cli, monkeypatch, tmp_path):
+    """The shared CLI runner, run from tmp_path with a wrong.md there."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "wrong.md").write_text(WRONG, encoding="utf-8")
-
-    def run(*args):
-        extra = ["--jobs", "1", "--no-cache"] if args[0] in ("check", "baseline") else []
-        code = main([*args, *extra])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli
 
 
 def hand_report(message="Sales 10% | *up* <b>& 50%\nnext", path="news, 2023: a.md") -> Report:
@@ -236,13 +211,12 @@ def _in_terminal(args, env=None):
 
 
 def _terminal_run(tmp_path, args, env=None):
-    script = tmp_path / "run_fake.py"
-    script.write_text(
-        "import sys, test_formats\nimport factcheck.extract\nfrom factcheck.cli import main\n"
-        "factcheck.extract.extract = test_formats.weekday_dates\nsys.exit(main(sys.argv[1:]))\n", encoding="utf-8")
-    env = {"PYTHONPATH": str(Path(__file__).parent), "FACTCHECK_CACHE_DIR": str(tmp_path / "cache"), **(env or {})}
+    """Run the real CLI in a child process on a pseudo-terminal; returns (exit code, everything it showed)."""
+    launch = "import sys\nfrom factcheck.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "FACTCHECK_CACHE_DIR": str(tmp_path / "cache"),
+           **(env or {})}
     primary, secondary = pty.openpty()
-    proc = subprocess.Popen([sys.executable, str(script), *args, "--jobs", "1", "--no-cache"], stdout=secondary,
+    proc = subprocess.Popen([sys.executable, "-c", launch, *args, "--jobs", "1", "--no-cache"], stdout=secondary,
                             stderr=secondary, stdin=subprocess.DEVNULL, cwd=tmp_path, env={**os.environ, **env})
     os.close(secondary)
     chunks = []

@@ -1,45 +1,12 @@
 """Inline switches: ignore-next-line, ignore CODES (next block), off/on, in Markdown, HTML and text."""
 
-import datetime as dt
 import json
 import re
 
 import pytest
 
 from factcheck import document, switches
-from factcheck.cli import main
 from factcheck.model import Figure, Finding, Span
-
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-DATED = re.compile(rf"({'|'.join(WEEKDAYS)}), ({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})")
-
-
-def weekday_dates(doc):
-    """A stand-in extractor: "Friday, February 26, 2023" as a date figure with its stated weekday."""
-    figures = []
-    for m in DATED.finditer(doc.text):
-        day = dt.date(int(m.group(4)), MONTHS.index(m.group(2)) + 1, int(m.group(3)))
-        figures.append(Figure(id=f"F{len(figures) + 1}", span=Span(m.start(), m.end()), surface=m.group(0),
-                              kind="date", date=day.isoformat(), attrs=(("weekday", WEEKDAYS.index(m.group(1))),),
-                              sentence=doc.sentence_index(m.start())))
-    return figures
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys, tmp_path):
-    """Run the CLI in this process with the stand-in extractor; returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr("factcheck.extract.extract", weekday_dates)
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-
-    def run(*args):
-        extra = ["--jobs", "1", "--no-cache"] if args[0] in ("check", "baseline") else []
-        code = main([*args, *extra])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def finding(doc, needle, rule="FC202", name="weekday-does-not-match-date", nth=0):
