@@ -77,13 +77,18 @@ def test_params_per_rule_are_checked_against_the_check_kind(repo):
         bad.validate(rules)
 
 
-def test_extra_rule_packs_are_relative_to_the_config_file(cli, repo):
+def house_pack(repo):
+    """A pack of the house's own beside the config: FC202 copied as FC901 house-weekday."""
     pack = repo / "house-rules"
     pack.mkdir()
     text = next(Path(__file__).parent.parent.joinpath("rules").rglob("FC202-*.yml")).read_text(encoding="utf-8")
     (pack / "FC901-house-weekday.yml").write_text(
         text.replace("id: FC202", "id: FC901").replace("name: weekday-does-not-match-date", "name: house-weekday"),
         encoding="utf-8")
+
+
+def test_extra_rule_packs_are_relative_to_the_config_file(cli, repo):
+    house_pack(repo)
     pyproject(repo, 'packs = ["house-rules"]\n')
     code, out, _ = cli("check", str(repo / "articles"), "--format", "line")
     assert code == 1 and "FC901" in out and "FC202" in out
@@ -169,12 +174,7 @@ def test_default_config_changes_nothing():
 
 
 def test_rules_shows_the_configured_packs_selection_and_severities(cli, repo, monkeypatch):
-    pack = repo / "house-rules"
-    pack.mkdir()
-    text = next(Path(__file__).parent.parent.joinpath("rules").rglob("FC202-*.yml")).read_text(encoding="utf-8")
-    (pack / "FC901-house-weekday.yml").write_text(
-        text.replace("id: FC202", "id: FC901").replace("name: weekday-does-not-match-date", "name: house-weekday"),
-        encoding="utf-8")
+    house_pack(repo)
     pyproject(repo, 'packs = ["house-rules"]\nselect = ["FC2", "FC9"]\nignore = ["FC201"]\n'
                     'severity = {FC202 = "warning"}\n')
     monkeypatch.chdir(repo / "articles")  # found upward from the current folder

@@ -193,21 +193,7 @@ def test_multi_file_runs_have_a_scorecard_per_file_and_for_the_run(cli, tmp_path
 
 def _in_terminal(args, env=None):
     """Run factcheck with stdout and stderr on a pseudo-terminal; returns (exit code, what the terminal showed)."""
-    primary, secondary = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck.cli", *args], stdout=secondary, stderr=secondary,
-                            stdin=subprocess.DEVNULL, env={**os.environ, "COLUMNS": "120", **(env or {})})
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            data = os.read(primary, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(primary)
-    return proc.wait(), b"".join(chunks).decode("utf-8", "replace")
+    return _on_pty([sys.executable, "-m", "factcheck.cli", *args], env={**os.environ, "COLUMNS": "120", **(env or {})})
 
 
 def _terminal_run(tmp_path, args, env=None):
@@ -215,9 +201,14 @@ def _terminal_run(tmp_path, args, env=None):
     launch = "import sys\nfrom factcheck.cli import main\nsys.exit(main(sys.argv[1:]))\n"
     env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "FACTCHECK_CACHE_DIR": str(tmp_path / "cache"),
            **(env or {})}
+    return _on_pty([sys.executable, "-c", launch, *args, "--jobs", "1", "--no-cache"], cwd=tmp_path,
+                   env={**os.environ, **env})
+
+
+def _on_pty(cmd, env, cwd=None):
+    """Run a command with stdout and stderr on a pseudo-terminal; returns (exit code, what the terminal showed)."""
     primary, secondary = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-c", launch, *args, "--jobs", "1", "--no-cache"], stdout=secondary,
-                            stderr=secondary, stdin=subprocess.DEVNULL, cwd=tmp_path, env={**os.environ, **env})
+    proc = subprocess.Popen(cmd, stdout=secondary, stderr=secondary, stdin=subprocess.DEVNULL, cwd=cwd, env=env)
     os.close(secondary)
     chunks = []
     while True:
