@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -15,7 +16,7 @@ SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
 
 def validate(params: dict) -> str | None:
     unknown = set(params) - {"kinds"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def series(fig: Figure) -> tuple | None:
