@@ -41,16 +41,16 @@ def resolve(relative: str, start: str | Path, top: str | Path, what: str = "the 
     current = os.path.realpath(start)
     if not within(current, root):
         raise Escape(f"the starting folder is outside {what}")
-    pending = _names(relative)
+    pending = [(name, False) for name in _names(relative)]  # (name, whether a link's target gave it)
     links, exists = 0, True
     while pending:
-        name = pending.pop(0)
+        name, linked = pending.pop(0)
         if name in ("", "."):
             continue
         if name == "..":
             current = os.path.dirname(current)
             if not within(current, root):
-                raise Escape(f"'..' leads out of {what}")
+                raise Escape(f"a symbolic link leads out of {what}" if linked else f"'..' leads out of {what}")
             continue
         candidate = os.path.join(current, name)
         if exists:
@@ -69,7 +69,7 @@ def resolve(relative: str, start: str | Path, top: str | Path, what: str = "the 
                         if inside is None:
                             raise Escape(f"a symbolic link leads out of {what}")
                         current, target = root, inside
-                    pending[:0] = _names(target)
+                    pending[:0] = [(n, True) for n in _names(target)]
                     continue
         current = candidate
     return current

@@ -62,7 +62,7 @@ def load(text: str) -> tuple[Any, Any]:
         mark = getattr(exc, "problem_mark", None)
         raise YamlProblem(mark.line + 1 if mark is not None else 1,
                           f"not valid YAML: {unquoted(getattr(exc, 'problem', None) or 'cannot parse')}") from None
-    except (ValueError, OverflowError, TypeError) as exc:  # a value YAML reads as an impossible date (2023-02-30), a
+    except (ValueError, OverflowError, TypeError) as exc:  # a value YAML reads as an impossible date: 2023-02-30
         raise YamlProblem(1, f"not valid YAML: a value that cannot be read: {unquoted(exc)}") from None
     except RecursionError:
         raise YamlProblem(1, "not valid YAML: nested too deeply") from None

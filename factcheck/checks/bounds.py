@@ -18,7 +18,7 @@ def validate(params: dict) -> str | None:
     if "max" not in params and "min" not in params:
         return "a bounds rule needs 'max' or 'min'"
     for key in ("max", "min"):
-        if key in params and not isinstance(params[key], int | float):
+        if key in params and (not isinstance(params[key], int | float) or isinstance(params[key], bool)):
             return f"{key}: expected a number"
     if "source" not in params:
         return "source: every bound names where its figure comes from"
