@@ -362,3 +362,67 @@ def test_a_message_template_may_use_plain_field_names_only(cli, repo, template, 
     _config(repo, "yaml", "packs", "house")
     err = _one_line_error(*cli("check", str(repo / "articles")))
     assert "FC950-house-weekday.yml:5: message: " in err and says in err, err
+
+
+# --- every rule's params, fuzzed: accepted, or a one-line configuration error; never an internal error ----------
+
+CASES = Path(__file__).parent / "rules"
+PARAM_NAMES = ["assert", "attrs", "except_wholes", "kind", "kinds", "max", "min", "min_parts", "role", "rounding",
+               "same", "scope", "select", "source", "subjects", "test", "tolerance", "unit"]
+
+
+def _values():
+    from hypothesis import strategies as st
+
+    scalars = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | st.dates()
+               | st.sampled_from(["parts", "weekday-mismatch", "unit", "money", "age", "sentence", "a > 1", "FC1"]))
+    keys = st.sampled_from(["a", "kind", "subject", "of_person", "x"])
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
+                        max_leaves=6)
+
+
+@pytest.fixture(scope="module")
+def every_case():
+    """One long article made of every rule's failing cases, its figures extracted once."""
+    import yaml
+
+    from factcheck import document
+    from factcheck.extract import extract
+
+    texts = [case["text"] for path in sorted(CASES.glob("FC*.yml"))
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if case["fail"]]
+    doc = document.from_text("\n\n".join(texts), fmt="txt", path="cases.txt", published="2023-03-17")
+    return doc, extract(doc)
+
+
+def test_any_param_value_for_any_rule_is_used_or_refused_in_one_line(every_case):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from factcheck.checks import KINDS, CheckContext
+    from factcheck.config import parse_config
+    from factcheck.engine import _finding
+    from factcheck.errors import ConfigError
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    doc, figures = every_case
+
+    @settings(max_examples=int(os.environ.get("FACTCHECK_EXAMPLES", "300")), deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(rules), st.data())
+    def attempt(rule, data):  # one of the rule's own params (or one its check kind knows) set to anything
+        name = data.draw(st.sampled_from(sorted(rule.params) + PARAM_NAMES), label="name")
+        params = {name: data.draw(_values(), label="value")}
+        config = parse_config({"params": {rule.id: params}}, "pyproject.toml", lines={f"params.{rule.id}": 9})
+        try:
+            config.validate(rules)
+        except ConfigError as exc:
+            assert str(exc).startswith(f"pyproject.toml:9: [tool.factcheck] params.{rule.id}: "), exc
+            assert "\n" not in str(exc)
+            return
+        adjusted = next(r for r in config.rules_for(rules) if r.id == rule.id)
+        for hit in KINDS[adjusted.check].run(adjusted, CheckContext(doc=doc, figures=figures, published=doc.published)):
+            _finding(adjusted, hit)
+
+    attempt()

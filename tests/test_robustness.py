@@ -153,7 +153,8 @@ def test_front_matter_alias_bomb_is_refused_quickly(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("text", "where", "says"),
     [
-        ("id: FC901\nname: bad-rule\ncheck: total\nseverity: fatal\nmessage: x\n", 4, "severity: expected one of error, warning, info"),
+        ("id: FC901\nname: bad-rule\ncheck: total\nseverity: fatal\nmessage: x\n", 4,
+         "severity: expected one of error, warning, info"),
         ("id: FC901\nname: bad-rule\ncheck: total\nseverity: error\nmessage: x\ncolour: red\n", 6,
          "colour: unknown field"),
         ("id: FC901\nname: Bad Rule\ncheck: total\nseverity: error\nmessage: x\n", 2, "name:"),
@@ -400,8 +401,8 @@ def test_safe_regex_runs_a_catastrophic_pattern_in_linear_time():
 
 
 def test_safe_regex_refuses_backtracking_features_in_one_line(capfd):
-    for bad, says in [(r"(?<=\$)\d+", "invalid perl operator"), (r"(a)\1", "invalid escape sequence"), ("[", "missing ]"),
-                      ("x" * 5000, "characters")]:
+    for bad, says in [(r"(?<=\$)\d+", "invalid perl operator"), (r"(a)\1", "invalid escape sequence"),
+                      ("[", "missing ]"), ("x" * 5000, "characters")]:
         assert says in (safe_regex.problem(bad) or ""), bad
     assert safe_regex.problem(r"\d+(?:\.\d+)?\s*(?i:billion)\Z") is None
     assert capfd.readouterr().err == "", "RE2 does not write its own complaints to stderr"

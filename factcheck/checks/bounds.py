@@ -20,8 +20,11 @@ def validate(params: dict) -> str | None:
     for key in ("max", "min"):
         if key in params and (not isinstance(params[key], int | float) or isinstance(params[key], bool)):
             return f"{key}: expected a number"
-    if "source" not in params:
+    if not isinstance(params.get("source"), str):
         return "source: every bound names where its figure comes from"
+    for key in ("kind", "unit", "role"):
+        if key in params and not isinstance(params[key], str):
+            return f"{key}: expected a string"
     for key in ("subjects", "except_wholes"):
         value = params.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -20,6 +20,9 @@ WHOLE_YEAR = (None, "year")
 
 
 def validate(params: dict) -> str | None:
+    kinds = params.get("kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        return "kinds: expected a list of figure kinds (money, percent, ...)"
     unknown = set(params) - {"kinds"}
     return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 

@@ -15,6 +15,9 @@ TESTS = ("parts", "shares")
 def validate(params: dict) -> str | None:
     if params.get("test") not in TESTS:
         return f"test: expected one of {', '.join(TESTS)}"
+    min_parts = params.get("min_parts", 2)
+    if not isinstance(min_parts, int) or isinstance(min_parts, bool) or min_parts < 2:
+        return "min_parts: expected a whole number of at least 2"
     unknown = set(params) - {"test", "min_parts"}
     return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
