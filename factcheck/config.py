@@ -257,12 +257,7 @@ def load_config(path: str | Path) -> Config:
             raise ConfigError(f"{p}: no [tool.factcheck] table")
         lines = toml_lines(safe_yaml.read_text(p, MAX_TOML_BYTES))
     elif p.suffix in (".yaml", ".yml"):
-        try:
-            data, node = safe_yaml.load(safe_yaml.read_text(p))
-        except safe_yaml.YamlProblem as exc:
-            raise ConfigError(f"{p}:{exc.line}: {exc}") from None
-        except OSError as exc:
-            raise ConfigError(f"{p}: cannot read: {exc.strerror or type(exc).__name__}") from None
+        data, node = safe_yaml.load_file(p, ConfigError)
         data = {} if data is None else data
         lines = yaml_lines(node)
     else:

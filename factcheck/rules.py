@@ -74,12 +74,7 @@ def load_rule_file(path: Path, root: Path, kinds: dict[str, Any]) -> Rule:
     Errors name the file, the line and the field and say what was expected; they quote no value from the file
     (a pack is data from a repository, and a CI log is often public).
     """
-    try:
-        data, node = safe_yaml.load(safe_yaml.read_text(path))
-    except safe_yaml.YamlProblem as exc:
-        raise RuleError(f"{path}:{exc.line}: {exc}") from None
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or type(exc).__name__}") from None
+    data, node = safe_yaml.load_file(path, RuleError)
     if not isinstance(data, dict) or node is None:
         raise RuleError(f"{path}:1: a rule file holds one mapping of fields (id, name, check, ...)")
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}

@@ -31,6 +31,16 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> str:
         raise YamlProblem(data.count(b"\n", 0, exc.start) + 1, "not UTF-8 text") from None
 
 
+def load_file(path: Path, error: type[Exception]) -> tuple[Any, Any]:
+    """A YAML file's data and node tree (see load); any problem is `error`, naming the file and the line."""
+    try:
+        return load(read_text(path))
+    except YamlProblem as exc:
+        raise error(f"{path}:{exc.line}: {exc}") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or type(exc).__name__}") from None
+
+
 def load(text: str) -> tuple[Any, Any]:
     """The data of one YAML document and its node tree (for the fields' lines); None, None when it is empty.
 

@@ -211,3 +211,18 @@ def test_figures_reads_the_config_date_keys_and_reports_its_errors(cli, repo):
     pyproject(repo, 'date-keys = "pubDate"\nfail-on = "sometimes"\n')
     code, out, err = cli("figures", str(article))
     assert code == 2 and "pyproject.toml:6: [tool.factcheck] fail-on:" in err
+
+
+def test_baseline_and_report_dir_in_the_config_are_used_and_the_command_line_wins(cli, repo, tmp_path):
+    code, _, _ = cli("baseline", str(repo / "articles"), "-o", str(repo / ".factcheck-baseline.json"))
+    assert code == 0
+    pyproject(repo, 'baseline = ".factcheck-baseline.json"\nreport-dir = "build/reports"\n')
+    code, out, _ = cli("check", str(repo / "articles"), "--format", "line")
+    assert (code, out) == (0, "")  # the known finding is in the configured baseline
+    assert "February 26, 2023" in (repo / "build/reports/factcheck-report.md").read_text(encoding="utf-8")
+    from factcheck.baseline import SCHEMA
+
+    (tmp_path / "empty.json").write_text(json.dumps({"schema": SCHEMA, "findings": []}), encoding="utf-8")
+    code, out, _ = cli("check", str(repo / "articles"), "--format", "line", "--baseline", str(tmp_path / "empty.json"),
+                       "--report-dir", str(tmp_path / "mine"))
+    assert code == 1 and "FC202" in out and (tmp_path / "mine/factcheck-report.html").is_file()
