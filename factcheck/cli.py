@@ -208,6 +208,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.fail_on is not None and args.fail_on not in FAIL_LEVELS:
         raise FactcheckError(f"--fail-on: {args.fail_on!r} is not one of {', '.join(FAIL_LEVELS)}")
     config = _config(args)
+    args.baseline, args.report_dir = args.baseline or config.baseline, args.report_dir or config.report_dir
     rules = _load_rules(args, config)
     fail_on = args.fail_on or config.fail_on or "error"
     module = renderer(args.format)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import string
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import RuleError
+from . import safe_yaml
+from .confine import Escape, repository, resolve
+from .errors import RuleError, shown
 from .model import SEVERITIES, Rule
 
 BUILTIN = Path(__file__).resolve().parent / "builtin_rules"
@@ -16,6 +20,7 @@ if not BUILTIN.is_dir():  # a source checkout: the packs live in rules/ at the t
 
 CODE = re.compile(r"^FC\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")  # a message template's {field}
 REQUIRED = ("id", "name", "check", "severity", "message")
 OPTIONAL = ("params", "fix", "description", "examples")
 HEADINGS = ("## What it does", "## Why is this bad?", "## Example")
@@ -37,41 +42,39 @@ def load_rules(extra: Iterable[str | Path] = (), builtin: bool = True) -> list[R
 
 
 def _rule_files(source: Path) -> list[Path]:
+    """The YAML files of a pack: the file itself, or those in its folder tree. A symbolic link in the folder is
+    read only when it stays inside the pack's repository (or the pack folder, outside one); links to folders are
+    not followed."""
     if source.is_file():
         return [source]
     if not source.is_dir():
         raise RuleError(f"{source}: no such rule file or folder")
-    return sorted(p for p in source.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    top = repository(source) or source
+    what = "the repository" if top != source else "the rule pack folder"
+    found = []
+    for folder, dirs, files in os.walk(source):
+        for name in dirs + files:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                if name in files and path.suffix in (".yml", ".yaml") and path.is_file():
+                    found.append(path)
+                continue
+            try:
+                target = resolve(name, folder, top, what)
+            except Escape as exc:
+                raise RuleError(f"{path}: {exc}; not read") from None
+            if name in files and path.suffix in (".yml", ".yaml") and os.path.isfile(target):
+                found.append(path)
+    return sorted(found)
 
 
 def load_rule_file(path: Path, root: Path, kinds: dict[str, Any]) -> Rule:
-    """One rule from one YAML file, validated against the check kinds it may name."""
-    import yaml
+    """One rule from one YAML file, validated against the check kinds it may name.
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: several times faster
-    try:
-        for event in yaml.parse(text, Loader=loader_class):  # an alias can nest a rule's params exponentially
-            if isinstance(event, yaml.AliasEvent):
-                raise RuleError(f"{path}:{event.start_mark.line + 1}: alias *{event.anchor}: anchors and aliases "
-                                "are not allowed in rule files (write the value out)")
-        loader = loader_class(text)
-        try:  # composed once: the node gives the fields' lines, and the data is constructed from it
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise RuleError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    except (ValueError, OverflowError) as exc:  # a value YAML reads as an impossible date: 2023-02-30
-        raise RuleError(f"{path}:1: not valid YAML: {exc}") from None
-    except RecursionError:
-        raise RuleError(f"{path}:1: not valid YAML: nested too deeply") from None
+    Errors name the file, the line and the field and say what was expected; they quote no value from the file
+    (a pack is data from a repository, and a CI log is often public).
+    """
+    data, node = safe_yaml.load_file(path, RuleError)
     if not isinstance(data, dict) or node is None:
         raise RuleError(f"{path}:1: a rule file holds one mapping of fields (id, name, check, ...)")
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
@@ -81,23 +84,28 @@ def load_rule_file(path: Path, root: Path, kinds: dict[str, Any]) -> Rule:
 
     for key in data:
         if key not in REQUIRED + OPTIONAL:
-            raise fail(str(key), f"unknown field (expected one of {', '.join(REQUIRED + OPTIONAL)})")
+            line = lines.get(key, 1) if isinstance(key, str) else 1
+            raise RuleError(f"{path}:{line}: {shown(key, 'an unknown field')}: unknown field (expected one of "
+                            f"{', '.join(REQUIRED + OPTIONAL)})")
     for key in REQUIRED:
         if key not in data:
             raise RuleError(f"{path}:1: {key}: required field is missing")
         if not isinstance(data[key], str) or not data[key].strip():
-            raise fail(key, "must be a non-empty string")
+            raise fail(key, "expected a non-empty string")
     if not CODE.match(data["id"]):
-        raise fail("id", f"{data['id']!r} is not a rule code like FC101")
+        raise fail("id", "expected a rule code like FC101")
     if not NAME.match(data["name"]):
-        raise fail("name", f"{data['name']!r} is not a kebab-case name like parts-do-not-match-total")
+        raise fail("name", "expected a kebab-case name like parts-do-not-match-total")
     if data["check"] not in kinds:
-        raise fail("check", f"unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})")
+        raise fail("check", f"unknown check kind (expected one of {', '.join(sorted(kinds))})")
     if data["severity"] not in SEVERITIES:
-        raise fail("severity", f"{data['severity']!r} is not one of {', '.join(SEVERITIES)}")
+        raise fail("severity", f"expected one of {', '.join(SEVERITIES)}")
+    problem = template_problem(data["message"])
+    if problem:
+        raise fail("message", problem)
     params = data.get("params") or {}
     if not isinstance(params, dict):
-        raise fail("params", "must be a mapping of parameter names to values")
+        raise fail("params", "expected a mapping of parameter names to values")
     validate = getattr(kinds[data["check"]], "validate", None)
     if validate is not None:
         problem = validate(params)
@@ -105,7 +113,7 @@ def load_rule_file(path: Path, root: Path, kinds: dict[str, Any]) -> Rule:
             raise fail("params", problem)
     for key in ("fix", "description"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
-            raise fail(key, "must be a string")
+            raise fail(key, "expected a string")
     pack = path.parent.name if path.parent != root else root.name
     return Rule(
         id=data["id"],
@@ -119,6 +127,20 @@ def load_rule_file(path: Path, root: Path, kinds: dict[str, Any]) -> Rule:
         pack=pack,
         path=str(path),
     )
+
+
+def template_problem(message: str) -> str | None:
+    """Why a message template is refused: only plain `{field}` names, no attribute access (`{a.b}`), indexing
+    (`{a[0]}`), conversions (`{a!r}`) or format specs (`{a:>99999}`), which could reach into objects or make a
+    message of any size."""
+    try:
+        fields = [f for f in string.Formatter().parse(message) if f[1] is not None]
+    except ValueError:
+        return "unbalanced braces (write {{ and }} for a literal brace)"
+    for _, name, spec, conversion in fields:
+        if not FIELD.fullmatch(name) or spec or conversion:
+            return "expected plain {field} names only (no attribute access, indexing, conversion or format spec)"
+    return None
 
 
 def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

@@ -21,6 +21,8 @@ def compile(pattern: str, ignore_case: bool = False) -> Any:
     """
     import re2
 
+    from .errors import unquoted
+
     if not isinstance(pattern, str):
         raise PatternError(f"a pattern must be a string, not {type(pattern).__name__}")
     if len(pattern) > MAX_PATTERN:
@@ -35,7 +37,7 @@ def compile(pattern: str, ignore_case: bool = False) -> Any:
         reason = exc.args[0] if exc.args else exc
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")
-        raise PatternError(f"not a supported regular expression: {reason} in {pattern!r}") from None
+        raise PatternError(f"not a supported regular expression: {unquoted(reason)}") from None
 
 
 def problem(pattern: Any, ignore_case: bool = False) -> str | None:

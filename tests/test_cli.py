@@ -85,7 +85,7 @@ def test_broken_rule_file_names_file_line_and_field(capsys, tmp_path):
     bad = tmp_path / "FC901-bad.yml"
     bad.write_text("id: FC901\nname: bad-rule\ncheck: nonsense\nseverity: error\nmessage: x\n")
     code, _, err = run(capsys, "check", "--rules", str(bad), CLEAN)
-    assert code == 2 and f"{bad}:3: check: unknown check kind 'nonsense'" in err
+    assert code == 2 and f"{bad}:3: check: unknown check kind (expected one of" in err
 
 
 def test_rules_and_explain(capsys):

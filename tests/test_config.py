@@ -102,13 +102,13 @@ def _write(path: Path, text: str) -> Path:
 @pytest.mark.parametrize(("name", "body", "message"), [
     ("pyproject.toml", "[tool.factcheck]\nselct = ['FC1']\n",
      "pyproject.toml:2: [tool.factcheck] selct: unknown key (expected one of select, ignore, packs, severity, params, "
-     "date-keys, fail-on, overrides)"),
+     "date-keys, fail-on, overrides, baseline, report-dir, rates)"),
     ("pyproject.toml", "[tool.factcheck]\nfail-on = 'sometimes'\n",
-     "pyproject.toml:2: [tool.factcheck] fail-on: 'sometimes' is not one of error, warning, info, never"),
+     "pyproject.toml:2: [tool.factcheck] fail-on: expected one of error, warning, info, never"),
     ("pyproject.toml", "[tool.factcheck.severity]\nFC202 = 'fatal'\n",
-     "pyproject.toml:2: [tool.factcheck] severity.FC202: 'fatal' is not one of error, warning, info"),
+     "pyproject.toml:2: [tool.factcheck] severity.FC202: expected one of error, warning, info"),
     ("pyproject.toml", "[tool.factcheck]\nignore = ['FC999']\n",
-     "pyproject.toml:2: [tool.factcheck] ignore: unknown rule 'FC999' (see 'factcheck rules')"),
+     "pyproject.toml:2: [tool.factcheck] ignore[0]: unknown rule FC999 (see 'factcheck rules')"),
     ("pyproject.toml", "[tool.factcheck\n", "pyproject.toml:1: not valid TOML"),
     (".factcheck.yaml", "overrides:\n  - paths: [a/]\n    fail-on: info\n",
      ".factcheck.yaml:3: overrides[0].fail-on: unknown key"),
@@ -125,19 +125,19 @@ def test_a_bad_config_is_one_line_naming_the_file_and_key(cli, repo, name, body,
 @pytest.mark.parametrize(("name", "body", "message"), [
     ("pyproject.toml", "[project]\nname = 'articles'\n\n[tool.factcheck]\nselect = [\n  'FC1',\n]\n"
      "severity = {FC202 = 'warning', FC101 = 'fatal'}\n",
-     "pyproject.toml:8: [tool.factcheck] severity.FC101: 'fatal' is not one of error, warning, info"),
+     "pyproject.toml:8: [tool.factcheck] severity.FC101: expected one of error, warning, info"),
     ("pyproject.toml", "[tool.factcheck]\nselect = ['FC1']\n\n[[tool.factcheck.overrides]]\npaths = ['a/']\n\n"
      "[[tool.factcheck.overrides]]\npaths = ['b/']\n[tool.factcheck.overrides.severity]\n# a comment\n"
      "FC202 = 'fatal'\n",
-     "pyproject.toml:11: [tool.factcheck] overrides[1].severity.FC202: 'fatal' is not one of"),
+     "pyproject.toml:11: [tool.factcheck] overrides[1].severity.FC202: expected one of"),
     ("pyproject.toml", "[tool.factcheck]\ndescription = '''\nselct = 1\n'''\n",
      "pyproject.toml:2: [tool.factcheck] description: unknown key"),
     ("pyproject.toml", "[tool.factcheck]\nselect = ['FC1']\n\n[[tool.factcheck.overrides]]\nignore = ['FC2']\n",
      "pyproject.toml:4: [tool.factcheck] overrides[0].paths: an override needs a list of path patterns"),
     (".factcheck.yaml", "# house rules\nselect: [FC1]\nseverity:\n  FC202: warning\n  FC101: fatal\n",
-     ".factcheck.yaml:5: severity.FC101: 'fatal' is not one of error, warning, info"),
+     ".factcheck.yaml:5: severity.FC101: expected one of error, warning, info"),
     (".factcheck.yaml", "select: [FC1]\nignore:\n  - FC202\n  - FC999\n",
-     ".factcheck.yaml:2: ignore: unknown rule 'FC999'"),
+     ".factcheck.yaml:4: ignore[1]: unknown rule FC999"),
 ])
 def test_a_config_error_gives_the_line_of_the_key(cli, repo, name, body, message):
     _write(repo / name, body)
@@ -154,7 +154,8 @@ def test_explicit_config_file(cli, repo, tmp_path):
     assert code == 2 and "missing.toml: no such configuration file" in err
 
 
-def test_find_config_stops_at_the_repository_top(tmp_path):
+def test_find_config_stops_at_the_repository_top(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))  # outside a repository, the search goes up to the home folder
     _write(tmp_path / ".factcheck.yaml", "ignore: [FC202]\n")
     inner = tmp_path / "repo"
     (inner / ".git").mkdir(parents=True)
@@ -210,3 +211,18 @@ def test_figures_reads_the_config_date_keys_and_reports_its_errors(cli, repo):
     pyproject(repo, 'date-keys = "pubDate"\nfail-on = "sometimes"\n')
     code, out, err = cli("figures", str(article))
     assert code == 2 and "pyproject.toml:6: [tool.factcheck] fail-on:" in err
+
+
+def test_baseline_and_report_dir_in_the_config_are_used_and_the_command_line_wins(cli, repo, tmp_path):
+    code, _, _ = cli("baseline", str(repo / "articles"), "-o", str(repo / ".factcheck-baseline.json"))
+    assert code == 0
+    pyproject(repo, 'baseline = ".factcheck-baseline.json"\nreport-dir = "build/reports"\n')
+    code, out, _ = cli("check", str(repo / "articles"), "--format", "line")
+    assert (code, out) == (0, "")  # the known finding is in the configured baseline
+    assert "February 26, 2023" in (repo / "build/reports/factcheck-report.md").read_text(encoding="utf-8")
+    from factcheck.baseline import SCHEMA
+
+    (tmp_path / "empty.json").write_text(json.dumps({"schema": SCHEMA, "findings": []}), encoding="utf-8")
+    code, out, _ = cli("check", str(repo / "articles"), "--format", "line", "--baseline", str(tmp_path / "empty.json"),
+                       "--report-dir", str(tmp_path / "mine"))
+    assert code == 1 and "FC202" in out and (tmp_path / "mine/factcheck-report.html").is_file()

@@ -153,7 +153,8 @@ def test_front_matter_alias_bomb_is_refused_quickly(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("text", "where", "says"),
     [
-        ("id: FC901\nname: bad-rule\ncheck: total\nseverity: fatal\nmessage: x\n", 4, "severity: 'fatal'"),
+        ("id: FC901\nname: bad-rule\ncheck: total\nseverity: fatal\nmessage: x\n", 4,
+         "severity: expected one of error, warning, info"),
         ("id: FC901\nname: bad-rule\ncheck: total\nseverity: error\nmessage: x\ncolour: red\n", 6,
          "colour: unknown field"),
         ("id: FC901\nname: Bad Rule\ncheck: total\nseverity: error\nmessage: x\n", 2, "name:"),
@@ -173,7 +174,7 @@ def test_unknown_check_kind(capsys, tmp_path):
     bad = tmp_path / "FC901-bad-rule.yml"
     bad.write_text("id: FC901\nname: bad-rule\ncheck: telepathy\nseverity: error\nmessage: x\n")
     assert_one_line_error(*run(capsys, "check", "--rules", bad, CLEAN)[::2], f"{bad}:3:", "check:",
-                          "unknown check kind 'telepathy'")
+                          "unknown check kind (expected one of")
 
 
 def test_rule_file_cannot_run_code(capsys, tmp_path):
@@ -205,13 +206,13 @@ def test_unknown_rule_code_in_select_or_ignore(capsys, option):
 def test_bad_config_value(capsys, tmp_path):
     config = tmp_path / ".factcheck.yaml"
     config.write_text("fail-on: sometimes\n")
-    assert_one_line_error(*run(capsys, "check", "--config", config, CLEAN)[::2], config, "fail-on", "sometimes")
+    assert_one_line_error(*run(capsys, "check", "--config", config, CLEAN)[::2], config, "fail-on", "expected one of")
 
 
 def test_bad_config_severity_in_pyproject(capsys, tmp_path):
     config = tmp_path / "pyproject.toml"
     config.write_text('[tool.factcheck]\nseverity = {FC201 = "fatal"}\n')
-    assert_one_line_error(*run(capsys, "check", "--config", config, CLEAN)[::2], config, "FC201", "fatal")
+    assert_one_line_error(*run(capsys, "check", "--config", config, CLEAN)[::2], config, "FC201", "expected one of")
 
 
 def test_impossible_published_date(capsys):
@@ -400,7 +401,8 @@ def test_safe_regex_runs_a_catastrophic_pattern_in_linear_time():
 
 
 def test_safe_regex_refuses_backtracking_features_in_one_line(capfd):
-    for bad, says in [(r"(?<=\$)\d+", "(?<="), (r"(a)\1", "\\1"), ("[", "missing ]"), ("x" * 5000, "characters")]:
+    for bad, says in [(r"(?<=\$)\d+", "invalid perl operator"), (r"(a)\1", "invalid escape sequence"),
+                      ("[", "missing ]"), ("x" * 5000, "characters")]:
         assert says in (safe_regex.problem(bad) or ""), bad
     assert safe_regex.problem(r"\d+(?:\.\d+)?\s*(?i:billion)\Z") is None
     assert capfd.readouterr().err == "", "RE2 does not write its own complaints to stderr"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..errors import shown
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
@@ -17,19 +18,22 @@ def validate(params: dict) -> str | None:
     if "max" not in params and "min" not in params:
         return "a bounds rule needs 'max' or 'min'"
     for key in ("max", "min"):
-        if key in params and not isinstance(params[key], int | float):
-            return f"{key}: must be a number, not {params[key]!r}"
-    if "source" not in params:
+        if key in params and (not isinstance(params[key], int | float) or isinstance(params[key], bool)):
+            return f"{key}: expected a number"
+    if not isinstance(params.get("source"), str):
         return "source: every bound names where its figure comes from"
+    for key in ("kind", "unit", "role"):
+        if key in params and not isinstance(params[key], str):
+            return f"{key}: expected a string"
     for key in ("subjects", "except_wholes"):
         value = params.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return f"{key}: must be a list of words, not {value!r}"
+            return f"{key}: expected a list of words"
     attrs = params.get("attrs", {})
     if not isinstance(attrs, dict) or not all(isinstance(k, str) for k in attrs):
-        return f"attrs: must map attr names to a value or a list of values, not {attrs!r}"
+        return "attrs: expected a mapping of attr names to a value or a list of values"
     unknown = set(params) - {"max", "min", "source", *FILTERS}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def _selected(fig: Figure, params: dict) -> bool:

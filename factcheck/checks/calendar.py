@@ -27,7 +27,7 @@ DAYS_PER = {"day": 1, "week": 7}
 def validate(params: dict) -> str | None:
     test = params.get("test")
     if test not in TESTS:
-        return f"test: {test!r} is not one of {', '.join(TESTS)}"
+        return f"test: expected one of {', '.join(TESTS)}"
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval, widen
@@ -14,7 +15,7 @@ ONE = Interval.exact(1.0)
 
 def validate(params: dict) -> str | None:
     unknown = set(params) - {"rounding"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def _comparable(a: Figure, b: Figure) -> bool:

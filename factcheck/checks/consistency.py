@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -19,8 +20,11 @@ WHOLE_YEAR = (None, "year")
 
 
 def validate(params: dict) -> str | None:
+    kinds = params.get("kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        return "kinds: expected a list of figure kinds (money, percent, ...)"
     unknown = set(params) - {"kinds"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def _key(fig: Figure, kinds: list[str]) -> tuple | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from ..errors import shown
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
@@ -26,12 +27,12 @@ DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def validate(params: dict) -> str | None:
     if params.get("test") not in TESTS:
-        return f"test: {params.get('test')!r} is not one of {', '.join(TESTS)}"
+        return f"test: expected one of {', '.join(TESTS)}"
     tolerance = params.get("tolerance", 0.0)
     if not isinstance(tolerance, int | float) or not 0 <= tolerance < 1:
-        return f"tolerance: must be a fraction between 0 and 1, not {tolerance!r}"
+        return "tolerance: expected a fraction between 0 and 1"
     unknown = set(params) - {"test", "tolerance"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

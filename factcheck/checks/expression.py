@@ -14,6 +14,7 @@ import operator
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..errors import shown, unquoted
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -44,28 +45,29 @@ class ExpressionError(ValueError):
 def validate(params: dict) -> str | None:
     unknown = set(params) - {"select", "assert", "scope", "same"}
     if unknown:
-        return f"unknown parameter(s): {', '.join(sorted(unknown))} (expected select, assert, scope, same)"
+        return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))} (expected select, assert, scope, same)"
     same = params.get("same", [])
     if not isinstance(same, list) or not all(isinstance(k, str) and k in SAME_KEYS for k in same):
-        return f"same: a list of {', '.join(SAME_KEYS)}, not {same!r}"
+        return f"same: expected a list of {', '.join(SAME_KEYS)}"
     select = params.get("select")
     if not isinstance(select, dict) or not select:
         return "select: a mapping of names to figure selectors, e.g. {profit: {kind: money, subject: profit}}"
     for name, selector in select.items():
         if not isinstance(name, str) or not name.isidentifier() or name in CALLS or name in ("and", "or", "not"):
-            return f"select: {name!r} is not a usable name (letters, digits and _, not a function name)"
+            return f"select: {shown(name)}: expected a usable name (letters, digits and _, not a function name)"
         if not isinstance(selector, dict):
-            return f"select.{name}: must be a mapping of {', '.join(SELECTOR_KEYS)}"
+            return f"select.{shown(name)}: expected a mapping of {', '.join(SELECTOR_KEYS)}"
         bad = set(selector) - set(SELECTOR_KEYS)
         if bad:
-            return f"select.{name}: unknown key(s) {', '.join(sorted(bad))} (expected {', '.join(SELECTOR_KEYS)})"
+            return (f"select.{shown(name)}: unknown key(s) {', '.join(sorted(map(shown, bad)))} "
+                    f"(expected {', '.join(SELECTOR_KEYS)})")
         for key in REGEX_KEYS:
             if key in selector:
                 problem = _regex_problem(str(selector[key]))
                 if problem:
-                    return f"select.{name}.{key}: {problem}"
+                    return f"select.{shown(name)}.{key}: {problem}"
     if params.get("scope", "sentence") not in SCOPES:
-        return f"scope: {params.get('scope')!r} is not one of {', '.join(SCOPES)}"
+        return f"scope: expected one of {', '.join(SCOPES)}"
     condition = params.get("assert")
     if not isinstance(condition, str) or not condition.strip():
         return "assert: a condition that must hold, e.g. 'profit <= revenue'"
@@ -90,24 +92,25 @@ def parse(source: str, names: set[str]) -> ast.Expression:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"not a valid expression: {exc.msg} in {source!r}") from None
+        raise ExpressionError(f"not a valid expression: {unquoted(exc.msg)}") from None
     except (RecursionError, MemoryError):
-        raise ExpressionError(f"the condition is nested too deeply: {source[:40]!r}...") from None
+        raise ExpressionError("the condition is nested too deeply") from None
     for node in ast.walk(tree):
         if not isinstance(node, ALLOWED):
-            raise ExpressionError(f"{type(node).__name__.lower()} is not allowed in {source!r} "
+            raise ExpressionError(f"{type(node).__name__.lower()} is not allowed "
                                   f"(only numbers, {', '.join(sorted(names))}, + - * / ** %, comparisons, "
                                   f"and/or/not and {', '.join(CALLS)}())")
         if isinstance(node, ast.Constant) and (isinstance(node.value, bool) or
                                                not isinstance(node.value, int | float)):
-            raise ExpressionError(f"only numbers may be written as constants, not {node.value!r}")
+            raise ExpressionError("only numbers may be written as constants")
         if isinstance(node, ast.Call):
             if not isinstance(node.func, ast.Name) or node.func.id not in CALLS:
-                raise ExpressionError(f"only {', '.join(CALLS)}() may be called in {source!r}")
+                raise ExpressionError(f"only {', '.join(CALLS)}() may be called")
             if node.keywords or not node.args:
                 raise ExpressionError(f"{node.func.id}() takes positional arguments only")
         elif isinstance(node, ast.Name) and node.id not in names and not _is_call_target(tree, node):
-            raise ExpressionError(f"unknown name {node.id!r} (the selectors are {', '.join(sorted(names))})")
+            raise ExpressionError(f"unknown name {shown(node.id, '(not a selector)')} (the selectors are "
+                                  f"{', '.join(sorted(map(shown, names)))})")
     return tree
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, number, show
@@ -17,11 +18,11 @@ WEEK = dt.timedelta(days=7)
 def validate(params: dict) -> str | None:
     tolerance = params.get("tolerance")
     if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or not 0 < tolerance < 10:
-        return f"tolerance: a relative distance from the market rate, such as 0.25, not {tolerance!r}"
+        return "tolerance: expected a relative distance from the market rate, such as 0.25"
     if not isinstance(params.get("source"), str):
         return "source: every bound names where its figure comes from"
     unknown = set(params) - {"tolerance", "source"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def _window(fig: Figure, published: dt.date | None) -> tuple[dt.date, dt.date] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
@@ -15,9 +16,9 @@ AMOUNT_KINDS = ("count", "money", "quantity")
 
 def validate(params: dict) -> str | None:
     if params.get("test") not in TESTS:
-        return f"test: {params.get('test')!r} is not one of {', '.join(TESTS)}"
+        return f"test: expected one of {', '.join(TESTS)}"
     unknown = set(params) - {"test"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -14,8 +15,11 @@ SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
 
 
 def validate(params: dict) -> str | None:
+    kinds = params.get("kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        return "kinds: expected a list of figure kinds (money, percent, ...)"
     unknown = set(params) - {"kinds"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def series(fig: Figure) -> tuple | None:

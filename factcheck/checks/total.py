@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..errors import shown
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
@@ -13,9 +14,12 @@ TESTS = ("parts", "shares")
 
 def validate(params: dict) -> str | None:
     if params.get("test") not in TESTS:
-        return f"test: {params.get('test')!r} is not one of {', '.join(TESTS)}"
+        return f"test: expected one of {', '.join(TESTS)}"
+    min_parts = params.get("min_parts", 2)
+    if not isinstance(min_parts, int) or isinstance(min_parts, bool) or min_parts < 2:
+        return "min_parts: expected a whole number of at least 2"
     unknown = set(params) - {"test", "min_parts"}
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
