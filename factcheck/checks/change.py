@@ -80,7 +80,7 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
     stated, value = interval(change).scale(sign), sign * change.value
     if change.kind == "multiplier":
-        relation, label, said = _ratio, "×", f"×{change.value:g}"
+        relation, label, said = _ratio, "×", f"{_qualifier(change)}×{change.value:g}"  # "more than ×2"
     elif change.kind == "fraction":  # "fell by a third": a relative change, as a percentage
         stated, value = stated.scale(100.0), value * 100
         relation, label, said = _percent, "%", f"{value:+.3g}% ({change.surface})"
@@ -131,6 +131,13 @@ def _as_stated(fig: Figure) -> str:
     """A figure as the text states it: its value, or "more than ..." for an open interval."""
     iv = interval(fig)
     return show_interval(iv, fig.unit) if not iv.is_finite() else show(fig.value, fig.unit)
+
+
+def _qualifier(fig: Figure) -> str:
+    """The words that make a stated multiplier approximate or a bound, as a reader writes them."""
+    words = {"approx": "about ", "more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
+             "at_most": "at most ", "up_to": "up to "}
+    return next((words[q] for q in fig.qualifiers if q in words), "")
 
 
 def _show_change(iv: Interval, label: str, unit: str | None, point: float) -> str:

@@ -57,23 +57,27 @@ def typical(fig: Figure) -> Interval:
 
 
 def change(stated: Interval, said: float, reading: Reading, band: float) -> str:
-    """RIGHT when the point reading is within the stated change's precision ("5%" for 4.7%); WRONG when it is far
-    from it (the figures off by their typical rounding cannot give the stated change, and the point reading is
-    outside the stated change widened by `band` of its value: "tripled" for $2m -> $4m), or when not even one
-    more step of rounding reconciles them; otherwise ROUNDED: consistent only if the figures were rounded.
+    """The verdict on a stated change (its interval and value) against the figures' reading. The point reading is
+    near when it is within `band` of the stated value (a gap of the size rounding makes) or within its interval.
+    RIGHT: the point reading is within the stated precision ("5%" for 4.7%), or near and the figures' intervals
+    reconcile it ("20%" for $4.2bn -> $5bn, +19%). WRONG when far: not near, and the figures off by their
+    typical rounding cannot give it ("tripled" for $2m -> $4m), or when nothing below reconciles it.
+    ROUNDED: the figures' intervals, or one more step of rounding, reconcile it ("5%" for $4.5bn -> $4.7bn).
     Without a point reading (a figure is a bound) the intervals alone decide: overlapping ones are RIGHT."""
     actual = reading.extreme
+    fits = actual.overlaps(stated)
     if math.isnan(reading.point):
-        if actual.overlaps(stated):
+        if fits:
             return RIGHT
     elif stated.contains(reading.point):
         return RIGHT
     else:
-        pad = band * abs(said)
-        near = Interval(stated.low - pad, stated.high + pad).contains(reading.point)
+        near = abs(reading.point - said) <= band * abs(said)
+        if near and fits:
+            return RIGHT
         if not near and not stated.overlaps(reading.typical):
             return WRONG
-    if actual.overlaps(stated) or actual.overlaps(widen(stated, 0.0)) or widen(actual, 0.0).overlaps(stated):
+    if fits or actual.overlaps(widen(stated, 0.0)) or widen(actual, 0.0).overlaps(stated):
         return ROUNDED
     return WRONG
 
