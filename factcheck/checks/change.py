@@ -97,13 +97,13 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     verdict = judge.change(stated, value, reading, band)
     if verdict == judge.RIGHT:
         return None
-    shown = _show_change(reading.extreme, label, new.unit, reading.point)
+    shown = _show_change(reading.extreme, label, new.unit, reading.printed)
     evidence = f"{move} is {shown}; the text says {said}"
     args = {"stated": said, "actual": shown, "old": _as_stated(old), "new": _as_stated(new), "why": ""}
     if verdict == judge.WRONG and change.unit == "%" and new.unit == "%":
         points = judge.read(old, new, _difference)
         if judge.change(stated, value, points, judge.BAND_DIGITS) != judge.WRONG:
-            pp = _show_change(points.extreme, " percentage points", "", points.point)
+            pp = _show_change(points.extreme, " percentage points", "", points.printed)
             return Hit(figures, {**args, "why": f": a difference of {pp}, given as a percentage"},
                        evidence=f"{evidence}: that is {pp}, or {shown}",
                        fix="Say 'percentage points' for a difference of two percentages.", severity="warning")

@@ -23,22 +23,27 @@ Relation = Callable[[Interval, Interval], Interval]
 
 @dataclass(frozen=True)
 class Reading:
-    """The change two figures give: at their printed values, give or take their typical rounding, and at the
-    far ends of their stated precision."""
+    """The change two figures give: on their printed values, give or take their typical rounding, and at the
+    far ends of their stated precision. A bound ("less than €5bn") gives no point reading to judge by."""
 
-    point: float
+    printed: float
     typical: Interval
     extreme: Interval
+    bound: bool = False
+
+    @property
+    def point(self) -> float:
+        return math.nan if self.bound else self.printed
 
 
 def read(old: Figure, new: Figure, relation: Relation) -> Reading:
-    """The same arithmetic three times: on the printed values, on typical() and on the figures' intervals.
-    A bound ("less than €5bn") has no printed value to compute with: its point reading is NaN."""
-    point = math.nan
-    if _is_point(old) and _is_point(new):
+    """The same arithmetic three times: on the printed values, on typical() and on the figures' intervals."""
+    printed = math.nan
+    if old.value is not None and new.value is not None:
         exact = relation(Interval.exact(old.value), Interval.exact(new.value))
-        point = exact.mid if exact.is_finite() else math.nan
-    return Reading(point, relation(typical(old), typical(new)), relation(interval(old), interval(new)))
+        printed = exact.mid if exact.is_finite() else math.nan
+    return Reading(printed, relation(typical(old), typical(new)), relation(interval(old), interval(new)),
+                   bound=not (_is_point(old) and _is_point(new)))
 
 
 def _is_point(fig: Figure) -> bool:
