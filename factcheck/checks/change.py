@@ -72,10 +72,10 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     direction = primary.attr("direction")
     if change is None or change.value is None:
         if judge.contradicts(direction, old, new):
-            word = "fell" if direction == "down" else "rose"
-            return Hit(figures, {"stated": word, "actual": "rose" if word == "fell" else "fell",
+            word, actual = ("fell", "rose") if direction == "down" else ("rose", "fell")
+            return Hit(figures, {"stated": f"it {word}", "actual": "a rise" if actual == "rose" else "a fall",
                                  "old": _as_stated(old), "new": _as_stated(new), "why": ""},
-                       evidence=f"{move}: the figure {'rose' if word == 'fell' else 'fell'}; the text says it {word}")
+                       evidence=f"{move}: the figure {actual}; the text says it {word}")
         return None
     sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
     stated, value = interval(change).scale(sign), sign * change.value
@@ -108,8 +108,9 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
                        evidence=f"{evidence}: that is {pp}, or {shown}",
                        fix="Say 'percentage points' for a difference of two percentages.", severity="warning")
     if verdict == judge.ROUNDED:
-        why = (", which fits only if the figures were rounded: at their stated precision it is "
-               f"{_show_range(reading.extreme, label, new.unit)}")
+        why = ", which fits only if the figures were rounded"
+        if reading.extreme.is_finite():
+            why += f": at their stated precision it is {_show_range(reading.extreme, label, new.unit)}"
         return Hit(figures, {**args, "why": why}, evidence=evidence + " (consistent only through rounding)",
                    severity="info")
     return Hit(figures, args, evidence=evidence)
