@@ -29,6 +29,8 @@ def test_rule_case(code, case):
         assert hits, f"{code} should flag: {case['text']!r}; figures: {[f.surface for f in report.figures]}"
         if "line" in case:
             assert report.locate(hits[0].span.start)[0] == case["line"]
+        if "severity" in case:  # a finding softened below the rule's severity ("info" for rounding) or not
+            assert hits[0].severity == case["severity"], (hits[0].severity, hits[0].message)
         for word in case.get("message_has", []):
             assert word in hits[0].message + hits[0].evidence, (word, hits[0].message, hits[0].evidence)
     else:  # "consistent only through rounding" is an info, not a flag

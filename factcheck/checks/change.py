@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Interval, Rule
-from . import CheckContext, Hit
-from .arith import interval, show, show_interval, widen
+from . import CheckContext, Hit, judge
+from .arith import interval, number, show, show_interval
 
 HUNDRED = Interval.exact(100.0)
 ONE = Interval.exact(1.0)
@@ -67,54 +67,66 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
-    a, b = interval(old), interval(new)
     move = f"{_as_stated(old)} → {_as_stated(new)}"
     figures = tuple(f for f in (change, new, old) if f is not None)
     primary = change or new
     direction = primary.attr("direction")
     if change is None or change.value is None:
-        if direction == "down" and b.low > a.high or direction == "up" and b.high < a.low:
-            word = "fell" if direction == "down" else "rose"
-            return Hit(figures, {"stated": word, "actual": "rose" if word == "fell" else "fell",
-                                 "old": _as_stated(old), "new": _as_stated(new)},
-                       evidence=f"{move}: the figure {'rose' if word == 'fell' else 'fell'}; the text says it {word}")
+        if judge.contradicts(direction, old, new):
+            word, actual = ("fell", "rose") if direction == "down" else ("rose", "fell")
+            return Hit(figures, {"stated": f"it {word}", "actual": "a rise" if actual == "rose" else "a fall",
+                                 "old": _as_stated(old), "new": _as_stated(new), "why": ""},
+                       evidence=f"{move}: the figure {actual}; the text says it {word}")
         return None
     sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
-    stated = interval(change).scale(sign)
-    point = _point(old, new)
+    stated, value = interval(change).scale(sign), sign * change.value
     if change.kind == "multiplier":
-        actual, label, point = b / a, "×", point / 100 + 1
-        said = f"×{change.value:g}"
+        relation, label, said = _ratio, "×", f"{_qualifier(change)}×{change.value:g}"  # "more than ×2"
     elif change.kind == "fraction":  # "fell by a third": a relative change, as a percentage
-        stated = stated.scale(100.0)
-        actual, label = (b / a - ONE) * HUNDRED, "%"
-        said = f"{sign * change.value * 100:+.3g}% ({change.surface})"
+        stated, value = stated.scale(100.0), value * 100
+        relation, label, said = _percent, "%", f"{value:+.3g}% ({change.surface})"
     elif change.unit == "pp":
-        actual, label, point = b - a, " percentage points", new.value - old.value
-        said = f"{sign * change.value:+g} percentage points"
+        relation, label, said = _difference, " percentage points", f"{value:+g} percentage points"
     elif change.unit == "%":
-        actual, label = (b / a - ONE) * HUNDRED, "%"
-        said = f"{sign * change.value:+g}%"
+        relation, label, said = _percent, "%", f"{value:+g}%"
     elif change.unit == new.unit:
-        actual, label, point = b - a, "", new.value - old.value
-        said = ("+" if sign > 0 else "-") + _as_stated(change)
+        relation, label, said = _difference, "", ("+" if sign > 0 else "-") + _as_stated(change)
     else:
         return None
-    if actual.overlaps(stated):
+    band = judge.BAND_WORDS if change.kind in ("multiplier", "fraction") else judge.BAND_DIGITS
+    reading = judge.read(old, new, relation)
+    verdict = judge.change(stated, value, reading, band)
+    if verdict == judge.RIGHT:
         return None
-    shown = _show_change(actual, label, new.unit, point)
+    shown = _show_change(reading.extreme, label, new.unit, reading.printed)
     evidence = f"{move} is {shown}; the text says {said}"
-    args = {"stated": said, "actual": shown, "old": _as_stated(old), "new": _as_stated(new)}
-    if change.unit == "%" and new.unit == "%":
-        points = b - a
-        if points.overlaps(stated):
-            pp = _show_change(points, " percentage points", "", new.value - old.value)
-            return Hit(figures, args, evidence=f"{evidence}: that is {pp}, "
-                                                 f"or {shown}", fix="Say 'percentage points' for a difference of two "
-                                                                    "percentages.", severity="warning")
-    if actual.overlaps(widen(stated, 0.0), 0.0) or widen(actual, 0.0).overlaps(stated):
-        return Hit(figures, args, evidence=evidence + " (consistent only through rounding)", severity="info")
+    args = {"stated": said, "actual": shown, "old": _as_stated(old), "new": _as_stated(new), "why": ""}
+    if verdict == judge.WRONG and change.unit == "%" and new.unit == "%":
+        points = judge.read(old, new, _difference)
+        if judge.change(stated, value, points, judge.BAND_DIGITS) != judge.WRONG:
+            pp = _show_change(points.extreme, " percentage points", "", points.printed)
+            return Hit(figures, {**args, "why": f": a difference of {pp}, given as a percentage"},
+                       evidence=f"{evidence}: that is {pp}, or {shown}",
+                       fix="Say 'percentage points' for a difference of two percentages.", severity="warning")
+    if verdict == judge.ROUNDED:
+        why = ", which fits only if the figures were rounded"
+        if reading.extreme.is_finite():
+            why += f": at their stated precision it is {_show_range(reading.extreme, label, new.unit)}"
+        return Hit(figures, {**args, "why": why}, evidence=evidence + " (consistent only through rounding)",
+                   severity="info")
     return Hit(figures, args, evidence=evidence)
+
+
+def _ratio(a: Interval, b: Interval) -> Interval:
+    return b / a
+
+
+def _percent(a: Interval, b: Interval) -> Interval:
+    return (b / a - ONE) * HUNDRED
+
+
+def _difference(a: Interval, b: Interval) -> Interval:
+    return b - a
 
 
 def _as_stated(fig: Figure) -> str:
@@ -123,19 +135,29 @@ def _as_stated(fig: Figure) -> str:
     return show_interval(iv, fig.unit) if not iv.is_finite() else show(fig.value, fig.unit)
 
 
-def _point(old: Figure, new: Figure) -> float:
-    """The relative change in percent between the two stated values."""
-    return (new.value / old.value - 1) * 100 if old.value else float("nan")
+def _qualifier(fig: Figure) -> str:
+    """The words that make a stated multiplier approximate or a bound, as a reader writes them."""
+    words = {"approx": "about ", "more_than": "more than ", "at_least": "at least ", "less_than": "less than ",
+             "at_most": "at most ", "up_to": "up to "}
+    return next((words[q] for q in fig.qualifiers if q in words), "")
 
 
 def _show_change(iv: Interval, label: str, unit: str | None, point: float) -> str:
     """A change as a reader writes it: the stated values' change, "more than" where the interval is open."""
-    from .arith import number
-
-    if label == "":
-        text = ("+" if point >= 0 else "-") + show(abs(point), unit)
-    else:
-        text = f"{'+' if point >= 0 and label != '×' else ''}{number(point)}"
+    text = _signed(point, label, unit)
     if not iv.is_finite():
         text = ("more than " if iv.high == float("inf") else "less than ") + text
-    return f"×{text}" if label == "×" else f"{text}{label}"
+    return text
+
+
+def _show_range(iv: Interval, label: str, unit: str | None) -> str:
+    """The changes the figures allow at their stated precision: "+2.2% to +6.7%", "×1.4 to ×3"."""
+    return f"{_signed(iv.low, label, unit)} to {_signed(iv.high, label, unit)}"
+
+
+def _signed(x: float, label: str, unit: str | None) -> str:
+    if label == "":
+        return ("+" if x >= 0 else "-") + show(abs(x), unit)
+    if label == "×":
+        return f"×{number(x)}"
+    return f"{'+' if x >= 0 else ''}{number(x)}{label}"
