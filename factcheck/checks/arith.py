@@ -5,38 +5,9 @@ from __future__ import annotations
 import math
 
 from ..model import Figure, Interval
+from ..wording import number, show
 
-SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
-SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥"}
-
-
-def number(x: float, digits: int = 3) -> str:
-    """A number rounded to a few significant digits, without a trailing '.0'."""
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if x == 0:
-        return "0"
-    places = max(0, digits - 1 - int(math.floor(math.log10(abs(x)))))
-    text = f"{x:,.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def show(x: float, unit: str | None, digits: int = 3) -> str:
-    """A value with its unit as a reader would write it: '$190bn', '5.3%', '1.5pp', '12 km'."""
-    if unit == "%":
-        return f"{number(x, digits)}%"
-    if unit == "pp":
-        return f"{number(x, digits)} percentage points"
-    if unit and len(unit) == 3 and unit.isupper():  # ISO currency
-        for size, suffix in SCALES:
-            if abs(x) >= size:
-                body = f"{number(x / size, digits)}{suffix}"
-                break
-        else:
-            body = number(x, digits)
-        symbol = SYMBOLS.get(unit)
-        return f"{symbol}{body}" if symbol else f"{unit} {body}"
-    return f"{number(x, digits)} {unit.replace('_', ' ')}" if unit else number(x, digits)
+__all__ = ["number", "show", "show_interval", "interval", "widen"]
 
 
 def show_interval(iv: Interval, unit: str | None) -> str:
@@ -49,8 +20,8 @@ def show_interval(iv: Interval, unit: str | None) -> str:
     for digits in range(3, 8):  # enough digits that the two ends read differently: "£3.345m–£3.355m"
         low, high = show(iv.low, unit, digits), show(iv.high, unit, digits)
         if low != high:
-            break
-    return f"{low}–{high}"
+            return f"{low}–{high}"
+    return show(iv.mid, unit)  # ends too close to tell apart as written: one value
 
 
 def interval(fig: Figure) -> Interval:

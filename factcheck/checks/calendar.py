@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Figure, Rule
+from ..wording import number, show
 from . import CheckContext, Hit
 
 WEEKDAYS = list(cal.day_name)
@@ -126,7 +127,7 @@ def _duration_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit((fig, rng), {"duration": fig.surface.strip(), "days": inclusive,
                                        "range": rng.surface.strip()},
                           evidence=f"{rng.date} to {rng.date_end} is {inclusive} days counted inclusively; "
-                                   f"the text says {fig.value:g} {fig.unit}(s)")
+                                   f"the text says {show(fig.value, fig.unit)}")
 
 
 def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
@@ -165,12 +166,12 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             oldest = at[1].year - span[0].year
             if not youngest <= fig.value <= oldest:
                 shown = fig.anchor if when != "at publication" else ctx.published.isoformat()
-                yield Hit((fig, year_fig), {"age": f"{fig.value:g}", "born": year_fig.date, "when": when,
+                yield Hit((fig, year_fig), {"age": number(fig.value, 15), "born": year_fig.date, "when": when,
                                             "expected": f"{youngest} or {oldest}" if youngest != oldest
                                             else str(oldest)},
                           evidence=f"{at[1].year} - {span[0].year} = {oldest}: someone born in "
                                    f"{year_fig.date} is {youngest} or {oldest} in {shown}; "
-                                   f"the text says {fig.value:g}")
+                                   f"the text says {number(fig.value, 15)}")
 
 
 def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

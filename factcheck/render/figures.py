@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from ..model import Report
+from ..wording import exact
 from . import Options
 from .records import report_record
 
@@ -29,7 +30,7 @@ def render(report: Report, out: TextIO, options: Options, as_json: bool = False)
             table.add_column(column, overflow="fold")
         for fig in file.figures:
             d = fig.to_dict(file.locate)
-            value = f"{d['value']:g}" if "value" in d else ""
+            value = exact(d["value"]) if d.get("value") is not None else ""
             date = d.get("date", "") + (f" → {d['date_end']}" if d.get("date_end") else "")
             table.add_row(d["id"], f"{d['line']}:{d['column']}", d["surface"], d["kind"], value, d.get("unit") or "",
                           date, ",".join(d.get("qualifiers", [])), d.get("subject", ""), d.get("anchor", ""))

@@ -7,6 +7,7 @@ from html import escape
 from typing import TextIO
 
 from ..model import Figure, FileReport, Report
+from ..wording import show
 from . import Options
 from .markdown import figure_status, plural, scorecard, suppressed_by
 from .records import finding_record
@@ -243,7 +244,7 @@ def _marked(text: str, start: int, end: int, figures: list[Figure], status: dict
         state = status.get(fig.id, "unchecked")
         tip = f"{fig.id} · {fig.kind}"
         if fig.value is not None:
-            tip += f" · {fig.value:g}{' ' + fig.unit if fig.unit else ''}"
+            tip += f" · {show(fig.value, fig.unit, digits=15)}"
         elif fig.date:
             tip += f" · {fig.date}" + (f" to {fig.date_end}" if fig.date_end else "")
         tip += f" · {STATUS_WORDS[state]}"

@@ -6,6 +6,7 @@ import re
 from typing import Any, TextIO
 
 from ..model import SEVERITY_RANK, FileReport, Report
+from ..wording import show
 from . import Options
 from .records import finding_record
 
@@ -133,7 +134,7 @@ def _file(out: TextIO, file: FileReport, options: Options) -> None:
             d = fig.to_dict(file.locate)
             reads = d.get("date", "") + (f" to {d['date_end']}" if d.get("date_end") else "")
             if "value" in d:
-                reads = f"{d['value']:g} {d.get('unit') or ''}".strip()
+                reads = show(d["value"], d.get("unit"), digits=15) if d["value"] is not None else ""
             out.write(f"| {d['id']} | {d['line']} | {md(d['surface'])} | {d['kind']} | {md(reads)} | "
                       f"{status[fig.id]}{' (' + ', '.join(by[fig.id]) + ')' if fig.id in by else ''} |\n")
         out.write("\n</details>\n")

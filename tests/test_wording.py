@@ -1,0 +1,66 @@
+"""The wording gate: every finding on the rule cases and test articles, in every format, reads right to an editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from wording import gate, problems
+
+import factcheck
+from factcheck.rules import load_rules
+
+HERE = Path(__file__).parent
+RULES = {rule.id: rule for rule in load_rules()}
+
+
+def _rule_cases():
+    for path in sorted((HERE / "rules").glob("FC*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            yield pytest.param(data["rule"], case, id=f"{data['rule']}_{case['name']}")
+
+
+@pytest.mark.parametrize(("code", "case"), list(_rule_cases()))
+def test_rule_case_findings_read_right(code, case):
+    report = factcheck.check_text(case["text"], published=case.get("published"), rules=[RULES[code]])
+    assert gate(report) == []
+
+
+@pytest.mark.parametrize("path", sorted((HERE / "articles").glob("*.*")), ids=lambda p: p.name)
+def test_article_findings_read_right(path):
+    fmt = {".md": "md", ".html": "html", ".htm": "html"}.get(path.suffix, "txt")
+    report = factcheck.check_text(path.read_text(encoding="utf-8"), fmt=fmt, path=path.name)
+    assert gate(report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("The shares add up to 100%, not 100%.", "equal as written"),
+        ("£5m is about £5m, not £5m, at the exchange rates of the time.", "equal as written"),
+        ("The deal is worth 4.5e+06 GBP.", "scientific notation"),
+        ("{original} is about {expected}.", "unfilled placeholder"),
+        ("The parties won 145 seat in all.", "singular unit"),
+        ("Only 1 seats changed hands.", "plural unit"),
+        ("£4.5m–£4.5m × 1.24 USD per GBP = $5.6m", "ends are equal"),
+    ],
+)
+def test_the_gate_catches_what_an_editor_would(text, problem):
+    assert any(problem in p for p in problems(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shares add up to 100.2%, not 100%.",
+        "£5m is about $6.3m, not $5m, at the exchange rates of the time.",
+        "February 26, 2023 was a Sunday, not a Friday.",
+        "The parties won 145 seats; one seat is vacant.",
+        "Someone born in 1976 is 47 or 48 in 2023, not 52.",
+        "£3.345m–£3.355m × 1.24 USD per GBP = $4.15m–$4.16m",
+    ],
+)
+def test_the_gate_passes_what_reads_right(text):
+    assert problems(text) == []
