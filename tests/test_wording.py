@@ -64,3 +64,29 @@ def test_the_gate_catches_what_an_editor_would(text, problem):
 )
 def test_the_gate_passes_what_reads_right(text):
     assert problems(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party won 41.1%, its rival 30.4% and the rest 28.6% of the vote.",
+        "The party won 34%, its rival 33% and the rest 34%, a poll for the broadcaster found.",
+        "Inflation rose by 3 percentage points to 5.0% last year, from 4.0% in 2021.",
+        "Unemployment edged up 2 points, from 4.1% in March to 5.1% in April.",
+        "The 60-seat council has 25 Labour members, 20 Conservatives and 24 Liberal Democrats.",
+        "The 450-member assembly has 200 Labour members, 180 Conservatives and 90 independents.",
+        "The new line will run for 1,500 km (1,100 miles) from the coast.",
+        "The buyer paid £4,500,000 ($9m) for the estate, records show.",
+        "The ceremony lasted two days, from March 3 to March 6, 2024.",
+    ],
+)
+def test_findings_on_editor_sentences_read_right(text):
+    report = factcheck.check_text(text, published="2024-05-01")
+    assert report.findings, "each sentence has a discrepancy whose wording the gate reads"
+    assert gate(report) == []
+
+
+def test_shares_that_add_up_exactly_give_no_rounding_note():
+    report = factcheck.check_text("In the election the parties took 41.12%, 30.41%, 10.44%, 3.04%, 2.59% and 12.4% "
+                                  "of the vote.", published="2024-05-01")
+    assert not report.findings

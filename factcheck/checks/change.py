@@ -81,14 +81,14 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
     stated, value = interval(change).scale(sign), sign * change.value
     if change.kind == "multiplier":
-        relation, label, said = _ratio, "×", f"{_qualifier(change)}×{change.value:g}"  # "more than ×2"
+        relation, label, said = _ratio, "×", f"{_qualifier(change)}×{number(change.value, 15)}"  # "more than ×2"
     elif change.kind == "fraction":  # "fell by a third": a relative change, as a percentage
         stated, value = stated.scale(100.0), value * 100
         relation, label, said = _percent, "%", f"{value:+.3g}% ({change.surface})"
     elif change.unit == "pp":
-        relation, label, said = _difference, " percentage points", f"{value:+g} percentage points"
+        relation, label, said = _difference, " percentage points", _signed(value, " percentage points", None, 15)
     elif change.unit == "%":
-        relation, label, said = _percent, "%", f"{value:+g}%"
+        relation, label, said = _percent, "%", _signed(value, "%", None, 15)
     elif change.unit == new.unit:
         relation, label, said = _difference, "", ("+" if sign > 0 else "-") + _as_stated(change)
     else:
@@ -155,9 +155,13 @@ def _show_range(iv: Interval, label: str, unit: str | None) -> str:
     return f"{_signed(iv.low, label, unit)} to {_signed(iv.high, label, unit)}"
 
 
-def _signed(x: float, label: str, unit: str | None) -> str:
+def _signed(x: float, label: str, unit: str | None, digits: int = 3) -> str:
+    """A change with its sign and label, as a reader writes it: "+5.3%", "×2", "+1 percentage point"."""
     if label == "":
-        return ("+" if x >= 0 else "-") + show(abs(x), unit)
+        return ("+" if x >= 0 else "-") + show(abs(x), unit, digits)
+    text = number(x, digits)
     if label == "×":
-        return f"×{number(x)}"
-    return f"{'+' if x >= 0 else ''}{number(x)}{label}"
+        return f"×{text}"
+    if label == " percentage points" and text.lstrip("-") == "1":
+        label = " percentage point"
+    return f"{'+' if x >= 0 else ''}{text}{label}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from ..errors import shown
@@ -71,13 +72,14 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     exact = sum(p.value for p in parts)
     if not complete and summed.high < whole.low:
         return None  # an incomplete list may leave a remainder; it may never exceed its total
-    if whole.contains(exact) or (summed.overlaps(whole) and rounding_noted):
+    digits = _digits(exact, parts)
+    if whole.contains(exact) or (summed.overlaps(whole) and rounding_noted) or _written_equal(exact, whole, digits):
         return None
-    terms = " + ".join(show(p.value, unit) if _symbolic(unit) else number(p.value) for p in parts)
+    terms = " + ".join(show(p.value, unit, digits) if _symbolic(unit) else number(p.value, digits) for p in parts)
     stated = show_interval(whole, unit) if total is not None else "100%"
-    evidence = f"{terms} = {show(exact, unit)}; the {'text says' if total else 'whole is'} {stated}"
+    evidence = f"{terms} = {show(exact, unit, digits)}; the {'text says' if total else 'whole is'} {stated}"
     figures = tuple(parts) + ((total,) if total is not None else ())
-    args = {"parts": show(exact, unit), "total": stated, "count": len(parts)}
+    args = {"parts": show(exact, unit, digits), "total": stated, "count": len(parts)}
     if summed.overlaps(whole):
         return Hit(figures, args, evidence + " (consistent only through rounding)", severity="info",
                    fix="Say that the figures do not add up because of rounding.")
@@ -85,6 +87,18 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     fix = (f"Correct one of the figures, or name the remainder of {show(abs(gap), unit)}." if gap > 0
            else f"The parts exceed the total by {show(abs(gap), unit)}: correct one of the figures.")
     return Hit(figures, args, evidence, fix)
+
+
+def _digits(exact: float, parts: list[Figure]) -> int:
+    """Significant digits that show a sum at its parts' precision ("100.1%" for 41.1 + 30.4 + 28.6)."""
+    steps = [s for s in (_step(p) for p in parts) if 0 < s < 1]
+    decimals = max((round(-math.log10(s)) for s in steps), default=0)
+    return max(3, len(str(int(abs(exact)))) + decimals)
+
+
+def _written_equal(exact: float, whole: Interval, digits: int) -> bool:
+    """True when the sum, written at its parts' precision, reads as the stated whole: no gap an editor could see."""
+    return whole.low == whole.high and number(exact, digits) == number(whole.low, digits)
 
 
 def _counted(fig: Figure) -> Interval:
