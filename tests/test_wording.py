@@ -74,7 +74,7 @@ def test_the_gate_passes_what_reads_right(text):
         "Inflation rose by 3 percentage points to 5.0% last year, from 4.0% in 2021.",
         "Unemployment edged up 2 points, from 4.1% in March to 5.1% in April.",
         "The 60-seat council has 25 Labour members, 20 Conservatives and 24 Liberal Democrats.",
-        "The 450-member assembly has 200 Labour members, 180 Conservatives and 90 independents.",
+        "The talks opened on Friday, March 3, 2024, in Geneva.",
         "The new line will run for 1,500 km (1,100 miles) from the coast.",
         "The buyer paid £4,500,000 ($9m) for the estate, records show.",
         "The ceremony lasted two days, from March 3 to March 6, 2024.",
