@@ -131,16 +131,12 @@ def load(path: str | None = None) -> Rates:
     name = f"--rates {path}"
     data = _read(Path(path), name)
     lines = _lines(data, name)
+    _validate(lines, name)
     converter = CurrencyConverter(currency_file=None, fallback_on_missing_rate=True, fallback_on_wrong_date=True)
     try:
         converter.load_lines(lines)
-    except (ValueError, IndexError, StopIteration, TypeError) as exc:
-        raise InputError(f"{name}: not an ECB rates file ({_reason(exc)}; download {DOWNLOAD})") from None
-    rates = [r for cur in converter._rates.values() for r in cur.values() if r is not None]
-    if not rates:
-        raise InputError(f"{name}: not an ECB rates file (no rates in it; download {DOWNLOAD})")
-    if not all(r > 0 for r in rates):
-        raise InputError(f"{name}: not an ECB rates file (a rate that is zero or negative)")
+    except (ValueError, IndexError, TypeError, ArithmeticError) as exc:
+        raise InputError(f"{name}: not an ECB rates file ({type(exc).__name__}; download {DOWNLOAD})") from None
     return Rates(converter, hashlib.sha256(data).hexdigest())
 
 
@@ -178,6 +174,27 @@ def _lines(data: bytes, name: str) -> list[str]:
     return lines
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:80]
+def _validate(lines: list[str], name: str) -> None:
+    """The ECB layout: a header Date,USD,JPY,... then a date (YYYY-MM-DD) and a positive rate or N/A per code."""
+    codes = [c.strip() for c in lines[0].split(",")[1:]]
+    if not any(codes) or not all(len(c) == 3 and c.isalpha() and c.isupper() for c in codes if c):
+        raise InputError(f"{name}: not an ECB rates file (its header names no currency codes such as USD)")
+    found = False
+    for n, line in enumerate(lines[1:], 2):
+        fields = [f.strip() for f in line.split(",")]
+        try:
+            dt.date.fromisoformat(fields[0])
+        except ValueError:
+            raise InputError(f"{name}: line {n}: the date is not YYYY-MM-DD") from None
+        for value in fields[1 : len(codes) + 1]:
+            if value in ("", "N/A"):
+                continue
+            try:
+                rate = float(value)
+            except ValueError:
+                rate = float("nan")
+            if not 0 < rate < float("inf"):
+                raise InputError(f"{name}: line {n}: a rate that is not a positive number")
+            found = True
+    if not found:
+        raise InputError(f"{name}: not an ECB rates file (no rates in it; download {DOWNLOAD})")
