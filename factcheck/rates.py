@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ from .errors import InputError
 WIDEN_PER_MONTH = 0.02  # of the rate, per 30 days of gap between the file's last date and the days asked for
 WIDEN_CAP = 0.20
 LATEST_DAYS = 30  # past the file's end, the band starts from the rates of its last month
+BANDS_KEPT = 4096  # bands remembered per file (undated texts ask for many spans)
 MAX_BYTES = 64 * 1024 * 1024  # a rates file (or the CSV in its zip) larger than this is not an ECB history file
 DOWNLOAD = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
 
@@ -67,6 +69,8 @@ class Rates:
         """The lowest and highest rate (dst per src) on the days from first to last that the file has."""
         key = (src, dst, first, last)
         if key not in self._bands:
+            if len(self._bands) >= BANDS_KEPT:
+                self._bands.clear()
             self._bands[key] = self._sample(src, dst, first, last)
         return self._bands[key]
 
@@ -90,8 +94,8 @@ class Rates:
             return None
         if last < known[0]:
             whole = self.between(src, dst, *known)
-            note = (f"exchange rates begin {known[0].isoformat()}: conversions dated before it were checked "
-                    f"against every ECB rate to {known[1].isoformat()}")
+            note = (f"{self._series(src, dst, known[0], 0)} begin {known[0].isoformat()}: conversions dated before it "
+                    f"were checked against every ECB rate to {known[1].isoformat()}")
             return Band(*whole, f"ECB {known[0].year}–{known[1].year}, the widest on record", note) if whole else None
         if last <= known[1]:
             got = self.between(src, dst, max(first, known[0]), last)
@@ -102,17 +106,21 @@ class Rates:
             return None
         gap = (last - known[1]).days
         widen = widening(gap)
-        note = (f"exchange rates end {known[1].isoformat()}, {gap} days before {last.isoformat()}: using the latest "
-                f"rates with a ±{widen:.1%} band (refresh them with --rates FILE)")
+        series = self._series(src, dst, known[1], 1)
+        refresh = " (refresh them with --rates FILE)" if series == "exchange rates" else ""
+        note = (f"{series} end {known[1].isoformat()}, {gap} days before {last.isoformat()}: using the latest rates "
+                f"with a ±{widen:.1%} band{refresh}")
         where = (f"ECB {start.isoformat()} to {known[1].isoformat()}, the latest rates, ±{widen:.1%} for "
                  f"{gap} days since")
         return Band(got[0] * (1 - widen), got[1] * (1 + widen), where, note)
 
-    def record(self, src: str, dst: str) -> tuple[dt.date, dt.date, tuple[float, float]] | None:
-        """The whole record of a pair: its first and last day, and the widest band on record."""
-        known = self.known(src, dst)
-        whole = self.between(src, dst, *known) if known else None
-        return (*known, whole) if known and whole else None
+    def _series(self, src: str, dst: str, day: dt.date, end: int) -> str:
+        """ "exchange rates" when day is the file's own first (end 0) or last (end 1) day, else the currencies whose
+        series starts or stops there ("RUB rates": the ECB stopped quoting the rouble in 2022)."""
+        bounds = self.converter.bounds
+        if day == bounds["EUR"][end]:
+            return "exchange rates"
+        return " and ".join(c for c in (src, dst) if c != "EUR" and bounds[c][end] == day) + " rates"
 
 
 def widening(gap_days: int) -> float:
@@ -120,10 +128,21 @@ def widening(gap_days: int) -> float:
     return min(WIDEN_CAP, WIDEN_PER_MONTH * max(0, gap_days) / 30)
 
 
-@lru_cache(maxsize=4)
 def load(path: str | None = None) -> Rates:
     """The ECB history: the one installed with currency_converter, or a newer file (the ECB's eurofxref-hist.zip
-    or its CSV). A missing, unreadable or invalid file raises InputError, said in one line."""
+    or its CSV), loaded again when the file changes. A missing, unreadable or invalid file raises InputError."""
+    if path is None:
+        return _load(None, None)
+    try:
+        st = os.stat(path)
+        stamp = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = None
+    return _load(str(path), stamp)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None, stamp: tuple[int, int] | None) -> Rates:
     from currency_converter import CurrencyConverter
 
     if path is None:

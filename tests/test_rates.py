@@ -210,3 +210,18 @@ def test_a_bad_rates_file_stops_the_api_before_any_check(tmp_path):
         factcheck.check_text("It cost $10m (£7.7m).", rates=str(tmp_path / "prose.csv"))
     with pytest.raises(factcheck.FactcheckError, match="no such file"):
         factcheck.check_paths([str(tmp_path)], rates=str(tmp_path / "missing.zip"))
+
+
+def test_a_series_the_ecb_stopped_is_named_as_such():
+    report = factcheck.check_text("The oil firm paid 9bn roubles ($100m) for the stake.", published="2024-03-01")
+    [note] = [n for n in report.notes if "rates end" in n]
+    assert note.startswith("RUB rates end 2022-03-01, 731 days before 2024-03-01") and "--rates" not in note
+
+
+def test_a_rates_file_rewritten_in_place_is_read_again(tmp_path, rates_csv):
+    text = "The deal values Silica Design at $10.2m (£7.9m) including debt, the companies said."
+    assert factcheck.check_text(text, published="2026-06-30", rates=str(rates_csv)).findings == ()
+    rows = [(d, {**r, "GBP": f"{float(r['GBP']) * 0.85:.4f}", "USD": r["USD"] + "0"}) for d, r in RATES]
+    rates_csv.write_text(_csv(rows), encoding="utf-8")
+    report = factcheck.check_text(text, published="2026-06-30", rates=str(rates_csv))
+    assert [f.rule for f in report.findings] == ["FC131"]
