@@ -98,10 +98,9 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
         p = None  # "3 dollars 50 cents": a currency word before a small number names the amount before it
     if p:
         start = num.start - len(before) + p.start()
-        if p.group("sym"):
-            code = PREFIXES[p.group("sym")]
-            if p.group("sym") in SHARED:
-                return _Money(start, num.end, num.value, num.step, code, num, True, symbol=p.group("sym"))
+        symbol = p.group("sym") or ""
+        if symbol:
+            code = PREFIXES[symbol]
         elif p.group("letter"):
             code = LETTER_DOLLAR[p.group("letter").lower()]
         elif p.group("pword"):
@@ -110,7 +109,7 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
             return _Money(start, num.end, num.value * 1e6, num.step * 1e6, p.group("mcode")[1:], num, True)
         else:
             code = p.group("code").upper().replace("RMB", "CNY")
-        return _Money(start, num.end, num.value, num.step, code, num, True)
+        return _Money(start, num.end, num.value, num.step, code, num, True, symbol=symbol if symbol in SHARED else "")
     a = AFTER.match(text, num.end)
     if not a or (not a.group("sub") and _currency_year(text, num)):
         return None
