@@ -111,7 +111,7 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
             code = p.group("code").upper().replace("RMB", "CNY")
         return _Money(start, num.end, num.value, num.step, code, num, True, symbol=symbol if symbol in SHARED else "")
     a = AFTER.match(text, num.end)
-    if not a or (not a.group("sub") and _currency_year(text, num)):
+    if not a:
         return None
     if a.group("code"):
         code = a.group("code").upper()
@@ -149,15 +149,16 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
     return _Money(num.start, a.end(), num.value, num.step, code, num, False)
 
 
-def _currency_year(text: str, num: Num) -> bool:
-    """ "$197 million (2003 USD)", "(in 2003 dollars)": a year naming the year the money is counted in."""
-    return (
-        num.plain
-        and num.form != "words"
-        and num.end - num.start == 4
-        and YEAR_FIRST <= num.value <= YEAR_LAST
-        and bool(CURRENCY_YEAR_BEFORE.search(text, max(0, num.start - 30), num.start))
-    )
+def _currency_year(text: str, money: _Money, previous: list[_Money]) -> bool:
+    """ "(in 2003 dollars)", "$197 million (2003 USD)": a year naming the year the money is counted in."""
+    num = money.num
+    if money.prefixed or money.subunit or not num.plain or num.form == "words" or num.end - num.start != 4:
+        return False
+    m = CURRENCY_YEAR_BEFORE.search(text, max(0, num.start - 30), num.start) if YEAR_FIRST <= num.value <= YEAR_LAST \
+        else None
+    if m is None or not (m.group("open") or m.group("word")):
+        return False
+    return bool(m.group("word")) or bool(previous) and previous[-1].code == money.code
 
 
 def _weight(text: str, start: int, end: int) -> bool:
@@ -176,6 +177,8 @@ def find(text: str, published=None) -> list[Figure]:
         if found and found[-1].end > num.start:
             continue
         money = _read(text, num, found)
+        if money is not None and _currency_year(text, money, found):
+            money = None
         if money is not None and money.prefixed and bare is not None:
             joined = _units_and_cents(text, bare, money)
             if joined is not None:
