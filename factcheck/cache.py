@@ -63,9 +63,9 @@ def code_digest() -> str:
 class Cache:
     """FileReports stored as pickles under a directory, one file per key; unreadable entries count as misses."""
 
-    def __init__(self, published: object = None, directory: Path | None = None) -> None:
+    def __init__(self, published: object = None, directory: Path | None = None, rates: str = "") -> None:
         self.directory = (directory or cache_dir()) / FORMAT.replace("/", "-")
-        self._salt = "\n".join([FORMAT, code_digest(), str(published)]).encode()
+        self._salt = "\n".join([FORMAT, code_digest(), str(published), rates]).encode()  # rates: the file's digest
         self._digests: dict[int, tuple[Sequence[Rule], str]] = {}
 
     def key(self, path: str, data: bytes, rules: Sequence[Rule], date_keys: Sequence[str] | None = None) -> str:

@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", help="publication date YYYY-MM-DD (overrides front matter)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs (folder or file)")
+    p.add_argument("--rates", metavar="FILE", help="ECB exchange rates to convert with (eurofxref-hist.zip or its CSV)")
     p.add_argument("--max-size", type=_size, metavar="SIZE",
                    help="skip files larger than this, with a note (default 20MB; 0: no limit)")
     _scale(p)
@@ -137,9 +138,13 @@ def _config(args: argparse.Namespace):
     from .config import Config, find_config, load_config
 
     if getattr(args, "config", None):
-        return load_config(args.config)
-    found = find_config(getattr(args, "paths", None) or [])  # no paths: upward from the current folder
-    return load_config(found) if found is not None else Config()
+        config = load_config(args.config)
+    else:
+        found = find_config(getattr(args, "paths", None) or [])  # no paths: upward from the current folder
+        config = load_config(found) if found is not None else Config()
+    if hasattr(args, "rates"):  # --rates wins over the config's (confined) rates file
+        args.rates = args.rates or config.rates
+    return config
 
 
 def _options(args: argparse.Namespace, rules=()):
@@ -182,7 +187,7 @@ def _check_stdin(args: argparse.Namespace, rules, config=None):
         from .config import apply_date_keys
 
         apply_date_keys(doc, config.date_keys_for(None))
-    return engine.check_document(doc, rules)
+    return engine.check_document(doc, rules, rates=args.rates)
 
 
 def _run(args: argparse.Namespace, rules, config=None):
@@ -191,12 +196,13 @@ def _run(args: argparse.Namespace, rules, config=None):
         from .distributed import iter_reports as on_cluster
 
         return on_cluster(args.paths, rules, args.published, scheduler=args.scheduler, cache=not args.no_cache,
-                          config=config)
+                          config=config, rates=args.rates)
     if args.scheduler:
         raise FactcheckError("--scheduler is for --engine dask")
     from .runner import iter_reports
 
-    return iter_reports(args.paths, rules, args.published, jobs=args.jobs, cache=not args.no_cache, config=config)
+    return iter_reports(args.paths, rules, args.published, jobs=args.jobs, cache=not args.no_cache, config=config,
+                        rates=args.rates)
 
 
 def _check(args: argparse.Namespace) -> int:

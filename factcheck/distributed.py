@@ -58,6 +58,7 @@ def iter_reports(
     cache: bool | Cache = False,
     config: Any = None,
     max_size: int | None = None,
+    rates: str | None = None,
 ) -> Iterator[FileReport]:
     """One FileReport per article under the paths, in input order, checked on the cluster (cached ones are not sent)."""
     from . import document
@@ -66,7 +67,7 @@ def iter_reports(
     if published is not None:
         document.parse_date(published, "--published")
     files = article_paths(paths)
-    planner = Planner(rules, published, config, cache, max_size)
+    planner = Planner(rules, published, config, cache, max_size, rates)
     client = connect(scheduler)
     try:
         if not client.nthreads():

@@ -29,12 +29,16 @@ def default_rules() -> list[Rule]:
     return list(_builtin_rules())
 
 
-def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
-    """Extract a document's figures and run every rule over them."""
+def check_document(doc: document.Document, rules: list[Rule], rates: str | None = None) -> FileReport:
+    """Extract a document's figures and run every rule over them (rates: an ECB history file, else the installed)."""
     from .extract import extract
 
+    if rates is not None:
+        from .rates import load
+
+        load(rates)  # a missing or invalid file is an InputError before any check runs
     figures = extract(doc)
-    ctx = CheckContext(doc=doc, figures=figures, published=doc.published)
+    ctx = CheckContext(doc=doc, figures=figures, published=doc.published, rates=rates)
     findings: list[Finding] = []
     notes = list(doc.notes)
     if doc.published is None:
@@ -42,6 +46,7 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
     for rule in rules:
         for hit in KINDS[rule.check].run(rule, ctx):
             findings.append(_finding(rule, hit))
+    notes.extend(ctx.notes)
     findings, off, switch_notes = switches.split(doc, _dedupe(findings))  # inline <!-- factcheck: ... -->
     notes.extend(switch_notes)
     findings.sort(key=lambda f: (f.span.start, f.rule))
@@ -120,7 +125,7 @@ def article_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def check_file(
     path: Path, rules: list[Rule], published: str | dt.date | None = None, config: Config | None = None,
-    max_size: int | None = None,
+    max_size: int | None = None, rates: str | None = None,
 ) -> FileReport:
     """Load and check one file; a non-article file (binary, over max_size bytes) gives a report with a note."""
     try:
@@ -132,17 +137,18 @@ def check_file(
     if config is not None:  # this file's rules, severities, params and front matter date keys
         rules = config.rules_for(rules, path)
         apply_date_keys(doc, config.date_keys_for(path))
-    return check_document(doc, rules)
+    return check_document(doc, rules, rates)
 
 
 def check_paths(
     paths: Iterable[str | Path], published: str | dt.date | None = None, rules: list[Rule] | None = None,
     config: Config | None = None, progress: Callable[[int, int], None] | None = None,
-    jobs: int | None = 1, cache: bool = False,
+    jobs: int | None = 1, cache: bool = False, rates: str | None = None,
 ) -> Report:
     """Check every article under the given paths, in a deterministic order; progress(done, total) after each.
 
-    jobs: worker processes (None: every core); cache: reuse and store results in the user's cache dir.
+    jobs: worker processes (None: every core); cache: reuse and store results in the user's cache dir;
+    rates: an ECB history file (eurofxref-hist.zip or its CSV) instead of the installed one.
     """
     from .runner import Planner, run
 
@@ -151,7 +157,7 @@ def check_paths(
         document.parse_date(published, "--published")
     files = article_paths(paths)
     reports = []
-    for report in run(files, Planner(rules, published, config, cache), jobs=jobs):
+    for report in run(files, Planner(rules, published, config, cache, rates=rates), jobs=jobs):
         reports.append(report)
         if progress is not None:
             progress(len(reports), len(files))

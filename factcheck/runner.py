@@ -45,6 +45,7 @@ class Job:
     rules: tuple[Rule, ...] | None
     date_keys: tuple[str, ...] | None = None
     published: str | dt.date | None = None
+    rates: str | None = None  # the ECB history file (--rates); the worker loads it once
 
 
 def check_job(job: Job, rules: Sequence[Rule]) -> FileReport:
@@ -65,7 +66,7 @@ def check_job(job: Job, rules: Sequence[Rule]) -> FileReport:
         from .config import apply_date_keys
 
         apply_date_keys(doc, job.date_keys)
-    return check_document(doc, list(rules if job.rules is None else job.rules))
+    return check_document(doc, list(rules if job.rules is None else job.rules), job.rates)
 
 
 def read_file(path: Path, max_size: int | None = None) -> bytes:
@@ -89,9 +90,13 @@ class Planner:
     """Turns each path into a Job (with the config's rules and date keys for that file) and its cache key."""
 
     def __init__(self, rules: Sequence[Rule], published: str | dt.date | None = None, config: Any = None,
-                 cache: bool | Cache = False, max_size: int | None = None) -> None:
+                 cache: bool | Cache = False, max_size: int | None = None, rates: str | None = None) -> None:
+        from .rates import load
+
         self.rules, self.published, self.config, self.max_size = tuple(rules), published, config, max_size
-        self.cache: Cache | None = Cache(published) if cache is True else (cache or None)
+        self.rates = rates
+        digest = load(rates).digest if rates is not None else ""  # a bad file stops the run before any report
+        self.cache: Cache | None = Cache(published, rates=digest) if cache is True else (cache or None)
 
     def plan(self, path: Path) -> FileReport | tuple[Job, str | None]:
         """The report straight away (cached, or not an article), else the job to run and its cache key."""
@@ -108,7 +113,7 @@ class Planner:
             date_keys = self.config.date_keys_for(path)
             date_keys = tuple(date_keys) if date_keys is not None else None
         own = len(rules) != len(self.rules) or any(a is not b for a, b in zip(rules, self.rules, strict=False))
-        job = Job(str(path), data, rules if own else None, date_keys, self.published)
+        job = Job(str(path), data, rules if own else None, date_keys, self.published, self.rates)
         key = self.cache.key(job.path, data, rules if own else self.rules, date_keys) if self.cache else None
         cached = self.cache.load(key) if self.cache and key else None
         return cached if cached is not None else (job, key)
@@ -125,6 +130,7 @@ def iter_reports(
     jobs: int | None = 1,
     cache: bool | Cache = False,
     config: Any = None,
+    rates: str | None = None,
 ) -> Iterator[FileReport]:
     """One FileReport per article under the paths, in input order, as each is ready."""
     from .engine import article_paths
@@ -132,7 +138,7 @@ def iter_reports(
     if published is not None:
         document.parse_date(published, "--published")
     files = article_paths(paths)
-    return run(files, Planner(rules, published, config, cache), jobs=jobs)
+    return run(files, Planner(rules, published, config, cache, rates=rates), jobs=jobs)
 
 
 def run(files: Sequence[Path], planner: Planner, jobs: int | None = 1) -> Iterator[FileReport]:

@@ -46,7 +46,7 @@ def test_a_cached_run_gives_byte_identical_output(capsys, repo, monkeypatch, fmt
     first = run(capsys, "check", "--format", fmt, "--jobs", "1", str(repo))
     assert first[0] == 1 and entries()
     # from here on a real check fails the test: what still works is served from the cache
-    monkeypatch.setattr(engine, "check_document", lambda doc, rules: pytest.fail(f"{doc.path} checked again"))
+    monkeypatch.setattr(engine, "check_document", lambda doc, *_: pytest.fail(f"{doc.path} checked again"))
     assert run(capsys, "check", "--format", fmt, "--jobs", "1", str(repo)) == first
     assert run(capsys, "check", "--format", fmt, "--jobs", "2", str(repo)) == first
 
@@ -96,7 +96,7 @@ def test_no_cache_checks_again_and_writes_nothing(capsys, repo, monkeypatch):
     stored = entries()
     checked = []
     real = engine.check_document
-    monkeypatch.setattr(engine, "check_document", lambda doc, rules: checked.append(doc.path) or real(doc, rules))
+    monkeypatch.setattr(engine, "check_document", lambda doc, *rest: checked.append(doc.path) or real(doc, *rest))
     code, _, _ = run(capsys, "check", "--format", "json", "--no-cache", "--jobs", "1", str(repo))
     assert code == 1
     assert sorted(checked) == sorted(str(p) for p in repo.iterdir())

@@ -74,9 +74,9 @@ def test_lines_are_written_as_files_finish_and_finished_reports_are_let_go(folde
     alive: list[weakref.ref] = []
     seen: list[tuple[int, int]] = []
 
-    def check(doc, rules):
+    def check(doc, rules, rates=None):
         seen.append((out.getvalue().count("\n"), sum(ref() is not None for ref in alive)))
-        report = real(doc, rules)
+        report = real(doc, rules, rates)
         alive.append(weakref.ref(report))
         return report
 

@@ -39,10 +39,17 @@ class CheckContext:
     figures: list[Figure]
     published: Any = None
     checked: set[str] = field(default_factory=set)
+    rates: Any = None  # the ECB history file to convert with (--rates FILE); None: the installed one
+    notes: list[str] = field(default_factory=list)  # what the checks tell the file's report (stale rates, ...)
 
     def mark(self, *figures: Figure) -> None:
         """Record that these figures were checked by some rule."""
         self.checked.update(f.id for f in figures)
+
+    def note(self, text: str) -> None:
+        """Add a note to the file's report, once."""
+        if text not in self.notes:
+            self.notes.append(text)
 
     def by_id(self, fid: str | None) -> Figure | None:
         return self._ids.get(fid) if fid else None

@@ -7,11 +7,10 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
 
 from ..errors import shown
 from ..model import Figure, Interval, Rule
+from ..rates import Band, Rates
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
@@ -39,6 +38,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     test = rule.params["test"]
     tolerance = float(rule.params.get("tolerance", 0.0))
     pairs = conversion_pairs(ctx)
+    if test in ("currency", "scale-word", "rate-consensus"):
+        ctx.memo(_untabled, lambda c: _untabled(c, pairs))
     if test == "disagree":
         yield from _disagree(ctx, pairs, tolerance)
         return
@@ -149,44 +150,11 @@ def _one_step(iv: Interval, *figs: Figure) -> Interval:
 # --- currencies -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def converter() -> Any:
-    """The ECB historical rates (imported and loaded the first time a currency conversion is checked)."""
-    from currency_converter import CurrencyConverter
+def rates(ctx: CheckContext) -> Rates:
+    """The ECB history this run converts with (loaded the first time a currency conversion is checked)."""
+    from ..rates import load
 
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
-
-
-def _known_range(src: str, dst: str) -> tuple[dt.date, dt.date] | None:
-    c = converter()
-    if src not in c.currencies or dst not in c.currencies:
-        return None
-    ends = [c.bounds[cur] for cur in (src, dst) if cur != "EUR"]
-    if not ends:
-        return None
-    return max(b.first_date for b in ends), min(b.last_date for b in ends)
-
-
-@lru_cache(maxsize=4096)
-def rate_band(src: str, dst: str, first: dt.date, last: dt.date) -> tuple[float, float] | None:
-    """The lowest and highest ECB rate (dst per src) between two dates; the whole record when they fall outside it."""
-    known = _known_range(src, dst)
-    if known is None:
-        return None
-    lo, hi = max(first, known[0]), min(last, known[1])
-    if lo > hi:  # no rates for these dates (before 1999, or a future year): the widest band on record
-        lo, hi = known
-    step = max(1, (hi - lo).days // 400)
-    c = converter()
-    rates = []
-    day = lo
-    while day <= hi:
-        try:
-            rates.append(c.convert(1.0, src, dst, date=day))
-        except Exception:  # a rate missing around a gap in the record: skip that day
-            pass
-        day += dt.timedelta(days=step)
-    return (min(rates), max(rates)) if rates else None
+    return load(ctx.rates)
 
 
 def _years(ctx: CheckContext) -> list[int]:
@@ -222,51 +190,94 @@ def _latest_past_event(ctx: CheckContext) -> dt.date | None:
     return max(past, default=None)
 
 
-def _band(ctx: CheckContext, src: str, dst: str) -> tuple[tuple[float, float], str] | None:
-    """The rates a conversion may have used: the weeks before publication; without a publication date, from
-    the latest dated past event (or five years before the earliest year named) to five years after the latest
-    year named; with no year at all, the whole record."""
-    known = _known_range(src, dst)
+def _band(ctx: CheckContext, src: str, dst: str) -> Band | None:
+    """The rates a conversion may have used: the weeks before publication (past the end of the ECB data, its latest
+    rates in a band that widens with the gap: factcheck.rates); without a publication date, from the latest dated
+    past event (or five years before the earliest year named) to five years after the latest year named; with no
+    year at all, the whole record. A band that is not the weeks before publication says so in a note."""
+    table = rates(ctx)
+    known = table.known(src, dst)
     if known is None:
         return None
     if ctx.published is not None:
         first = ctx.published - dt.timedelta(days=WINDOW_DAYS)
-        if ctx.published < known[0] or first > known[1]:
-            band, where = rate_band(src, dst, *known), f"ECB {known[0].year}–{known[1].year}, the widest on record"
-        else:
-            band, where = rate_band(src, dst, first, ctx.published), f"ECB, the month to {ctx.published.isoformat()}"
-        return (band, where) if band else None
+        return table.band(src, dst, first, ctx.published, f"the month to {ctx.published.isoformat()}")
     years = [y for y in _years(ctx) if known[0].year <= y <= known[1].year]
     if not years:
-        band, where = rate_band(src, dst, *known), f"ECB {known[0].year}–{known[1].year}, no date given"
-        return (band, where) if band else None
+        whole = table.between(src, dst, *known)
+        note = (f"no publication date and no year named: currency conversions were checked against every ECB rate "
+                f"from {known[0].isoformat()} to {known[1].isoformat()}")
+        return Band(*whole, f"ECB {known[0].year}–{known[1].year}, no date given", note) if whole else None
     first = max(dt.date(years[0] - WRITTEN_WITHIN, 1, 1), known[0])
     last = min(dt.date(years[-1] + WRITTEN_WITHIN, 12, 31), known[1])
-    where = f"{WRITTEN_WITHIN} years either side of the years the text names"
+    why = f"{WRITTEN_WITHIN} years either side of the years the text names"
     event = latest_past_event(ctx)
     if event is not None and first < event - dt.timedelta(days=WINDOW_DAYS) <= last:
         first = event - dt.timedelta(days=WINDOW_DAYS)
-        where = (f"no publication date: from a month before the latest dated past event ({event.isoformat()}) "
-                 f"to {WRITTEN_WITHIN} years after the latest year the text names")
-    band = rate_band(src, dst, first, last)
-    return ((band, f"ECB {first.isoformat()} to {last.isoformat()}; {where}") if band else None)
+        why = (f"from a month before the latest dated past event ({event.isoformat()}) "
+               f"to {WRITTEN_WITHIN} years after the latest year the text names")
+    got = table.between(src, dst, first, last)
+    note = (f"no publication date: currency conversions were checked against ECB rates from {first.isoformat()} "
+            f"to {last.isoformat()}, {why}")
+    return Band(*got, f"ECB {first.isoformat()} to {last.isoformat()}; {why}", note) if got else None
+
+
+def _untabled(ctx: CheckContext, pairs: list[tuple[Figure, Figure]]) -> None:
+    """A note for each currency of a conversion that the ECB table lacks ("TWD", "FRF"): those are not checked."""
+    missing: dict[str, int] = {}
+    for original, converted in pairs:
+        if (original.kind != "money" or converted.kind != "money" or original.unit == converted.unit
+                or _ambiguous(original) or _ambiguous(converted)):
+            continue
+        known = rates(ctx).currencies
+        for code in sorted({c for f in (original, converted) for c in readings(f) if c and c not in known}):
+            missing[code] = missing.get(code, 0) + 1
+    for code, n in missing.items():
+        ctx.note(f"{code} is not in the ECB table: {n} conversion{'' if n == 1 else 's'} not checked")
+
+
+def readings(fig: Figure) -> tuple[str, ...]:
+    """The currencies a money figure may be in: its unit, and the other readings of a shared symbol ("¥")."""
+    return tuple(fig.attr("currency_readings") or (fig.unit,))
 
 
 def _currency(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float) -> dict[str, Hit] | None:
-    """Hits by test ("currency", "scale-word") for one money conversion, or None when it is consistent."""
-    src, dst = original.unit, converted.unit
-    if not src or not dst or src == dst or _ambiguous(original) or _ambiguous(converted):
+    """Hits by test ("currency", "scale-word") for one money conversion, or None when it is consistent. A figure in
+    a shared symbol ("¥": yen or yuan, the context undecided) is consistent when one of its readings fits."""
+    if _ambiguous(original) or _ambiguous(converted):
         return None
-    found = _band(ctx, src, dst)
-    if found is None:
-        return None
-    (lo, hi), where = found
+    best: dict[str, Hit] | None = None
+    for src in readings(original):
+        for dst in readings(converted):
+            if not src or not dst or src == dst:
+                return None
+            found = _band(ctx, src, dst)
+            if found is None:
+                return None  # a currency the ECB table does not have: not checked (the note names it)
+            verdict = _judge(ctx, original, converted, tolerance, src, dst, found)
+            if verdict is None:
+                return None
+            if best is None or (_softest(verdict) == "info" and _softest(best) != "info"):
+                best = verdict
+    return best
+
+
+def _softest(verdict: dict[str, Hit]) -> str | None:
+    return "info" if any(h.severity == "info" for h in verdict.values()) else None
+
+
+def _judge(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float, src: str, dst: str,
+           band: Band) -> dict[str, Hit] | None:
+    """Hits by test for one money conversion read as src -> dst at the rates of band, or None when it fits."""
+    lo, hi, where = band.low, band.high, band.where
     ctx.mark(original, converted)
+    if band.note:
+        ctx.note(band.note)
     a, b = stated(original), loose(converted)
     if a.low <= 0 or not a.is_finite() or not b.is_finite():
         return None
-    rates = Interval(lo * (1 - tolerance), hi * (1 + tolerance))
-    expected = a * rates
+    allowed = Interval(lo * (1 - tolerance), hi * (1 + tolerance))
+    expected = a * allowed
     if expected.overlaps(b):
         return None
     rate_text = f"{number(lo, 4)}–{number(hi, 4)} {dst} per {src} ({where})"
@@ -278,13 +289,13 @@ def _currency(ctx: CheckContext, original: Figure, converted: Figure, tolerance:
     implied = b.mid / a.mid
     for factor in SCALE_FACTORS:
         for scaled in (factor, 1 / factor):
-            if (a.scale(scaled) * rates).overlaps(b):
+            if (a.scale(scaled) * allowed).overlaps(b):
                 side = converted if scaled > 1 else original
                 return {"scale-word": Hit((converted, original), {**args, "side": side.surface.strip()},
                                           evidence + f": off by a factor of {number(max(scaled, 1 / scaled))}",
                                           f"Check the scale word (thousand, million, billion) of "
                                           f"'{side.surface.strip()}'.")}
-    if rates.overlaps(Interval.exact(1 / implied)) if implied > 0 else False:
+    if allowed.overlaps(Interval.exact(1 / implied)) if implied > 0 else False:
         fix = f"The currencies look swapped: {original.surface.strip()} is about {show(mid, dst)}."
     else:
         fix = f"{original.surface.strip()} is about {show(mid, dst)} at {rate_text}."

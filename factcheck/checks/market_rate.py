@@ -10,7 +10,7 @@ from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, number, show
 from .calendar import bounds
-from .conversion import rate_band
+from .conversion import rates
 
 WEEK = dt.timedelta(days=7)
 
@@ -40,15 +40,18 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if fig.kind != "money" or not base or not quote or base == quote or fig.value is None:
             continue
         window = _window(fig, ctx.published)
-        band = rate_band(base, quote, *window) if window is not None else None  # loads the rates only now
+        when = f"{window[0].isoformat()} to {window[1].isoformat()}" if window is not None else ""
+        band = rates(ctx).band(base, quote, *window, when) if window is not None else None  # loads the rates now
         if band is None:
             continue
         ctx.mark(fig)
-        low, high = band[0] * (1 - tolerance), band[1] * (1 + tolerance)
+        if band.note:
+            ctx.note(band.note)
+        low, high = band.low * (1 - tolerance), band.high * (1 + tolerance)
         iv = interval(fig)
         if iv.high < low or iv.low > high:
-            market = number(band[0], 4) if band[0] == band[1] else f"{number(band[0], 4)}–{number(band[1], 4)}"
-            when = f"{window[0].isoformat()} to {window[1].isoformat()}"
+            market = number(band.low, 4) if band.low == band.high else f"{number(band.low, 4)}–{number(band.high, 4)}"
+            when = band.where.removeprefix("ECB, ")
             yield Hit(
                 (fig,),
                 {"value": show(fig.value, quote), "base": base, "quote": quote, "market": market, "when": when},

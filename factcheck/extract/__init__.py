@@ -57,6 +57,8 @@ Figure.attrs vocabulary (every key optional):
   possessive ("Chrysler's"); month and weekday names are no entities. Absent when the sentence names none.
 - ambiguous_currency: True on money in a currency word several countries use ("pesos", "rupees", "francs", bare
   "dollars") with no country word in the figure ("Mexican pesos", "US dollars"): its exchange rate is unknowable.
+- currency_readings: the ISO codes a money figure in a shared symbol may mean when its context does not decide
+  ("¥240 million" with no Japan/China word: ("JPY", "CNY"), the likelier first and its unit); absent when it does.
 - rate_base: on a money figure that quotes an exchange rate, the ISO code of the currency it prices: "the dollar at
   1.35 euros" -> USD, "an exchange rate of 150 yen to the dollar" -> USD, "the pound fell to $1.05" -> GBP (the
   figure's own unit is the quote currency; never the same code).

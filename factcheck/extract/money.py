@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Figure, Interval, Span
 from .lexicon import load
@@ -18,6 +19,16 @@ RISKY = set(LEX["risky_words"])
 SUBUNITS: dict[str, dict] = LEX["subunits"]
 CENT_CURRENCIES = set(LEX["cent_currencies"])
 CODE_SCALES = {k: float(v) for k, v in LEX["code_scales"].items()}
+# A symbol several currencies write ("¥": yen and yuan) -> each currency and the pattern of its cue words.
+SHARED: dict[str, dict[str, re.Pattern]] = {
+    sym: {code: re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(map(re.escape, cues))})(?![^\W\d_])")
+          for code, cues in entry["cues"].items()}
+    for entry in LEX["shared_symbols"] for sym in entry["symbols"]
+}
+YEAR_FIRST, YEAR_LAST = LEX["currency_year"]["years"]
+CURRENCY_YEAR_BEFORE = re.compile(LEX["currency_year"]["before"], re.I)
+SENTENCE_REACH = 600  # characters either side of a figure searched for the ends of its sentence
+SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)]*(?:\s|$))|\n[ \t]*\n")
 
 
 def _alt(items, escape=True) -> str:
@@ -61,6 +72,7 @@ class _Money:
     prefixed: bool
     subunit: bool = False
     high: float | None = None
+    symbol: str = ""
 
 
 def _code_of(word: str) -> str | None:
@@ -86,8 +98,9 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
         p = None  # "3 dollars 50 cents": a currency word before a small number names the amount before it
     if p:
         start = num.start - len(before) + p.start()
-        if p.group("sym"):
-            code = PREFIXES[p.group("sym")]
+        symbol = p.group("sym") or ""
+        if symbol:
+            code = PREFIXES[symbol]
         elif p.group("letter"):
             code = LETTER_DOLLAR[p.group("letter").lower()]
         elif p.group("pword"):
@@ -96,7 +109,7 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
             return _Money(start, num.end, num.value * 1e6, num.step * 1e6, p.group("mcode")[1:], num, True)
         else:
             code = p.group("code").upper().replace("RMB", "CNY")
-        return _Money(start, num.end, num.value, num.step, code, num, True)
+        return _Money(start, num.end, num.value, num.step, code, num, True, symbol=symbol if symbol in SHARED else "")
     a = AFTER.match(text, num.end)
     if not a:
         return None
@@ -111,7 +124,9 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
             return _Money(num.start, sm.end(), num.value * scale, num.step * scale, code, num, False)
         return _Money(num.start, a.end(), num.value, num.step, code.replace("RMB", "CNY"), num, False)
     if a.group("sym"):
-        return _Money(num.start, a.end(), num.value, num.step, LEX["postfix_symbols"][a.group("sym")], num, False)
+        sym = a.group("sym")
+        return _Money(num.start, a.end(), num.value, num.step, LEX["postfix_symbols"][sym], num, False,
+                      symbol=sym if sym in SHARED else "")
     if a.group("sub"):
         name = a.group("sub").lower()
         sub = SUBUNITS[name]
@@ -134,6 +149,18 @@ def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
     return _Money(num.start, a.end(), num.value, num.step, code, num, False)
 
 
+def _currency_year(text: str, money: _Money, previous: list[_Money]) -> bool:
+    """ "(in 2003 dollars)", "$197 million (2003 USD)": a year naming the year the money is counted in."""
+    num = money.num
+    if money.prefixed or money.subunit or not num.plain or num.form == "words" or num.end - num.start != 4:
+        return False
+    m = CURRENCY_YEAR_BEFORE.search(text, max(0, num.start - 30), num.start) if YEAR_FIRST <= num.value <= YEAR_LAST \
+        else None
+    if m is None or not (m.group("open") or m.group("word")):
+        return False
+    return bool(m.group("word")) or bool(previous) and previous[-1].code == money.code
+
+
 def _weight(text: str, start: int, end: int) -> bool:
     from .quantities import weight_context
 
@@ -150,6 +177,8 @@ def find(text: str, published=None) -> list[Figure]:
         if found and found[-1].end > num.start:
             continue
         money = _read(text, num, found)
+        if money is not None and _currency_year(text, money, found):
+            money = None
         if money is not None and money.prefixed and bare is not None:
             joined = _units_and_cents(text, bare, money)
             if joined is not None:
@@ -189,7 +218,30 @@ def find(text: str, published=None) -> list[Figure]:
                 last.high, last.end = money.value, money.end
                 continue
         found.append(money)
-    return [_figure(text, m) for m in found]
+    return [_figure(text, m, _readings(text, m)) for m in found]
+
+
+def _readings(text: str, m: _Money) -> tuple[str, ...]:
+    """The currencies a shared symbol may mean here, the likeliest first; one when the context decides. The cue
+    words of the figure's sentence decide when they name one currency only, else those of the whole text."""
+    if not m.symbol:
+        return (m.code,)
+    reach = max(0, m.start - SENTENCE_REACH)
+    start = max((e.end() for e in SENTENCE_END.finditer(text, reach, m.start)), default=reach)
+    end = SENTENCE_END.search(text, m.end, m.end + SENTENCE_REACH)
+    sentence = _cues(text, m.symbol, start, end.start() if end else min(len(text), m.end + SENTENCE_REACH))
+    article = _cues(text, m.symbol, 0, len(text))
+    for counts in (sentence, article):
+        named = [code for code, n in counts if n]
+        if len(named) == 1:
+            return (named[0],)
+    return tuple(code for code, _ in sorted(article, key=lambda cn: -cn[1]))
+
+
+@lru_cache(maxsize=64)
+def _cues(text: str, symbol: str, start: int, end: int) -> tuple[tuple[str, int], ...]:
+    """How many cue words of each currency a shared symbol may mean stand in text[start:end]."""
+    return tuple((code, len(rx.findall(text, start, end))) for code, rx in SHARED[symbol].items())
 
 
 def _units_and_cents(text: str, whole: Num, money: _Money) -> _Money | None:
@@ -249,8 +301,10 @@ def _after_change(text: str, start: int) -> bool:
     return change_before(text, start) is not None
 
 
-def _figure(text: str, m: _Money) -> Figure:
+def _figure(text: str, m: _Money, readings: tuple[str, ...]) -> Figure:
     attrs: list[tuple[str, object]] = [("step", m.step)]
+    if len(readings) > 1:
+        attrs.append(("currency_readings", readings))
     low, high = m.value - m.step / 2, m.value + m.step / 2
     if m.high is not None:
         high = m.high + m.step / 2
@@ -262,6 +316,6 @@ def _figure(text: str, m: _Money) -> Figure:
         kind="money",
         value=m.value,
         interval=Interval(low, high),
-        unit=m.code,
+        unit=readings[0],
         attrs=tuple(attrs),
     )
