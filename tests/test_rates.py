@@ -225,3 +225,16 @@ def test_a_rates_file_rewritten_in_place_is_read_again(tmp_path, rates_csv):
     rates_csv.write_text(_csv(rows), encoding="utf-8")
     report = factcheck.check_text(text, published="2026-06-30", rates=str(rates_csv))
     assert [f.rule for f in report.findings] == ["FC131"]
+
+
+def test_the_config_rates_key_is_used_and_the_command_line_wins(cli, tmp_path, rates_csv, monkeypatch):
+    (tmp_path / ".git").mkdir()  # the repository the config's paths stay inside
+    (tmp_path / ".factcheck.yaml").write_text(f"rates: {rates_csv.name}\n", encoding="utf-8")
+    wrong = _article(tmp_path, "2026-08-29", "£8.9m", "wrong.md")
+    code, file = _file(cli, wrong)
+    assert code == 1 and [f["rule"] for f in file["findings"]] == ["FC131"]
+    assert any(n.startswith("exchange rates end 2026-06-30") for n in file["notes"]), file["notes"]
+    newer = tmp_path / "newer.csv"
+    newer.write_text(_csv([("2026-08-28", RATES[0][1])] + RATES), encoding="utf-8")
+    code, file = _file(cli, wrong, "--rates", str(newer))
+    assert not any(n.startswith("exchange rates end 2026-06-30") for n in file["notes"]), file["notes"]
