@@ -30,11 +30,13 @@ def default_rules() -> list[Rule]:
 
 
 def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
-    """Extract a document's figures and run every rule over them."""
+    """Extract a document's figures, read the statements they make, and run every rule over them."""
     from .extract import extract
+    from .reading import read
 
     figures = extract(doc)
-    ctx = CheckContext(doc=doc, figures=figures, published=doc.published)
+    statements = read(doc, figures)
+    ctx = CheckContext(doc=doc, figures=figures, published=doc.published, statements=statements)
     findings: list[Finding] = []
     notes = list(doc.notes)
     if doc.published is None:
@@ -54,6 +56,7 @@ def check_document(doc: document.Document, rules: list[Rule]) -> FileReport:
         findings=tuple(findings),
         suppressed=tuple(sorted(off, key=lambda f: (f.span.start, f.rule))),
         checked=frozenset(ctx.checked),
+        statements=statements,
         numeric_tokens=len(tokens),
         covered_tokens=covered,
         notes=tuple(notes),

@@ -1,0 +1,163 @@
+"""What every relation reader needs: the roles the words give each figure, clause keys and per-sentence indexes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..extract.context import CLAUSE_BREAK, LEX, WORD, directions
+from ..model import Figure
+
+STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
+PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Two figures of one series: the same kind and unit, both with a value."""
+    return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
+
+
+class View:
+    """The figures of one document as the reading sees them.
+
+    role and direction start as the words around each figure give them (extraction's figure-level `role` and
+    `direction` attrs: "rose 5%" is a change, "to $105m" a new value, "from $100m" an old one) and add the value
+    a change follows when only its old value is marked ("was 10bn euros, up 8.1% from 9.26bn euros").
+    partner ties the change, new and old figures of one clause (a check finds them through it); every index here
+    is built once, so a reader asks per figure in O(log n), never rescanning a sentence.
+    """
+
+    def __init__(self, doc, figures: list[Figure]) -> None:
+        self.doc, self.text, self.figures = doc, doc.text, figures
+        self.index = {}
+        for i, fig in enumerate(figures):
+            self.index.setdefault(fig.id, i)
+        self.role: list[str | None] = [f.attr("role") for f in figures]
+        self.direction: list[str | None] = [f.attr("direction") for f in figures]
+        self.clause = _clauses(self.text, figures)
+        self.by_sentence: dict[int, list[int]] = {}
+        for i, fig in enumerate(figures):
+            self.by_sentence.setdefault(fig.sentence, []).append(i)
+        self._stated_before()
+        self.partner = self._partners()
+        # A figure tied to another by extraction (a duration to its event) is no share of a whole either.
+        self.linked = set(self.partner) | {i for i, f in enumerate(figures) if f.attr("link") is not None}
+
+    def sentence_of(self, i: int) -> list[int]:
+        return self.by_sentence.get(self.figures[i].sentence, [])
+
+    def clause_words(self, i: int) -> str:
+        """The words of figure i's clause before it (back to a clause break or the sentence start, at most 300
+        characters)."""
+        fig = self.figures[i]
+        start = max(self.doc.sentence_span(fig.sentence).start, fig.span.start - 300)
+        for m in CLAUSE_BREAK.finditer(self.text, start, fig.span.start):
+            start = m.end()
+        return self.text[start : fig.span.start]
+
+    def _stated_before(self) -> None:
+        """role new on the value a change follows when only its old value is marked: "was 10bn euros, up 8.1% from
+        9.26bn euros"; "GM earned $3.7bn, down from $3.8bn" (the direction word between them says which way)."""
+        figures, text = self.figures, self.text
+        groups: dict[tuple[int, int], list[int]] = {}
+        for i, key in enumerate(self.clause):
+            groups.setdefault(key, []).append(i)
+        for members in groups.values():
+            roles = {self.role[i] for i in members}
+            if "old" not in roles or "new" in roles:
+                continue
+            old = next(i for i in members if self.role[i] == "old")
+            change = next((i for i in members if self.role[i] == "change"), old)
+            # the first marked figure: the change ("X, up 8.1% from Y"), or the old value when the change comes
+            # last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
+            first = min(old, change)
+            before = [i for i in members if i < first and not figures[i].is_calendar]
+            if not before:
+                continue
+            j = before[-1]
+            fig = figures[j]
+            if self.role[j] or not comparable(fig, figures[old]):
+                continue
+            gap = text[fig.span.end : figures[first].span.start]
+            for k in members:  # the dates between are part of the statement: "10bn euros in 2004, up 8.1%"
+                if j < k < first:
+                    gap = gap.replace(figures[k].surface, " ")
+            if any(c.isdigit() for c in gap) or len(WORD.findall(gap)) > STATED_BEFORE_WORDS:
+                continue
+            said = set(directions(WORD.findall(gap)))
+            direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
+            if first == old and direction is None:
+                continue
+            self.role[j] = "new"
+            if direction:
+                self.direction[j] = direction
+
+    def _partners(self) -> dict[int, int]:
+        """change -> new (else old); new -> change; old -> change (else new): the first of each role in a clause."""
+        firsts: dict[tuple[int, int], dict[str, int]] = {}
+        for i, key in enumerate(self.clause):
+            if self.role[i] in PARTNERS:
+                firsts.setdefault(key, {}).setdefault(self.role[i], i)
+        out: dict[int, int] = {}
+        for i, key in enumerate(self.clause):
+            roles = firsts.get(key, {})
+            for other in PARTNERS.get(self.role[i] or "", ()):
+                if other in roles and roles[other] != i:
+                    out[i] = roles[other]
+                    break
+        return out
+
+    def nearest(self, i: int, accept, reach: int = 1000) -> int | None:
+        """The figure of i's sentence nearest to i (by start offset, within reach characters) that accept(j) takes."""
+        members = self.sentence_of(i)
+        starts = self._starts(self.figures[i].sentence)
+        pos = self.figures[i].span.start
+        at = bisect.bisect_left(starts, pos)
+        left, right = at - 1, at
+        while left >= 0 or right < len(members):
+            dl = pos - starts[left] if left >= 0 else None
+            dr = starts[right] - pos if right < len(members) else None
+            if dl is not None and (dr is None or dl <= dr):
+                if dl > reach:
+                    return None
+                if members[left] != i and accept(members[left]):
+                    return members[left]
+                left -= 1
+            else:
+                if dr is None or dr > reach:
+                    return None
+                if members[right] != i and accept(members[right]):
+                    return members[right]
+                right += 1
+        return None
+
+    def _starts(self, sentence: int) -> list[int]:
+        cache = self.__dict__.setdefault("_start_cache", {})
+        if sentence not in cache:
+            cache[sentence] = [self.figures[j].span.start for j in self.by_sentence.get(sentence, [])]
+        return cache[sentence]
+
+
+def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """(sentence, clause number) of each figure: a clause break (", while", ";") starts a new clause."""
+    keys: list[tuple[int, int]] = []
+    for i, fig in enumerate(figures):
+        if i and figures[i - 1].sentence == fig.sentence:
+            n = keys[-1][1] + (1 if _clause_break(text, figures[i - 1].span.end, fig.span.start) else 0)
+        else:
+            n = 0
+        keys.append((fig.sentence, n))
+    return keys
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """A clause break between two offsets that is not inside a bracket ("$200m (£104m; 151m euros)")."""
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        lead = text[max(0, m.start() - 200) : m.start()]
+        if lead.count("(") <= lead.count(")"):
+            return True
+    return False
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
