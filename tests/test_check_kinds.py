@@ -113,7 +113,8 @@ def test_scale_word_missing_and_not_a_conversion():
                           ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})], statements=_conversions(("F1", "F2")))
     assert not _hits(conversion, ctx, test="same-currency")  # 5bn means 4.5-5.5bn: it may be the same amount
     ctx = _figures("It costs €5.0bn (€5.4bn).", [("€5.0bn", "money", 5e9, "EUR", 0.05e9, {}),
-                                                 ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})], statements=_conversions(("F1", "F2")))
+                                                 ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})],
+                   statements=_conversions(("F1", "F2")))
     assert _hits(conversion, ctx, test="same-currency")
     assert "FC132" in _rules_of("It costs €5.0bn (€5.4bn).")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ..model import Figure, Interval, Rule
@@ -24,16 +25,30 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if new is None or old is None:
             continue
         ctx.mark(*(f for f in (stated, new, old) if f is not None))
-        hit = _compare(stated, new, old, statement.fact("direction"))
+        direction = statement.fact("direction")
+        if direction != (stated or new).attr("direction"):
+            # _compare reads the direction on the stated change (else the new value): give it the reading's ("30%
+            # lower than", "GM earned $3.7bn, down from $3.8bn": the words of the statement say it)
+            if stated is not None:
+                stated = _directed(stated, direction)
+            else:
+                new = _directed(new, direction)
+        hit = _compare(stated, new, old)
         if hit is not None:
             yield hit
 
 
-def _compare(change: Figure | None, new: Figure, old: Figure, direction: str | None) -> Hit | None:
-    """The judgment: the stated change (or the direction word alone) against old → new, as intervals."""
+def _directed(fig: Figure, direction: str | None) -> Figure:
+    return dataclasses.replace(fig, attrs=(*((k, v) for k, v in fig.attrs if k != "direction"),
+                                           *((("direction", direction),) if direction else ())))
+
+
+def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     a, b = interval(old), interval(new)
     move = f"{_as_stated(old)} → {_as_stated(new)}"
     figures = tuple(f for f in (change, new, old) if f is not None)
+    primary = change or new
+    direction = primary.attr("direction")
     if change is None or change.value is None:
         if direction == "down" and b.low > a.high or direction == "up" and b.high < a.low:
             word = "fell" if direction == "down" else "rose"

@@ -97,8 +97,8 @@ GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
 MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
 _COMPARING = load("reading")
 COMPARED = re.compile(
-    rf"(?i:[ \u00a0]+(?:{phrases(_COMPARING['comparison_up'] + _COMPARING['comparison_down'])})[ \u00a0]+than"
-    rf"{_COMPARING['comparison_gap']})"
+    rf"(?i:[ \u00a0]+(?:(?:{phrases(_COMPARING['comparison_up'] + _COMPARING['comparison_down'])})[ \u00a0]+than|"
+    rf"{phrases(_COMPARING['comparison_no_than'])}){_COMPARING['comparison_gap']})"
 )
 PRONOUN = re.compile(r"(?i:\b(?:it|they|this|which|that)\b)")
 ANCHOR_GAP = re.compile(
@@ -148,6 +148,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     text = doc.text
     out: list[Figure] = []
     stops = _anchor_stops(figures)
+    measures = _Measures(text)
     for i, fig in enumerate(figures):
         if fig.kind not in LINKED_KINDS and fig.kind not in ("age", "fraction", "ordinal"):
             out.append(fig)
@@ -176,7 +177,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
                 fig,
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
-                subject=fig.subject or _subject(text, fig, before, after, sent_start),
+                subject=fig.subject or _subject(text, fig, before, after, sent_start, measures),
                 anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops),
                 attrs=tuple(attrs.items()),
             )
@@ -497,14 +498,35 @@ def _own_from(fig: Figure, stripped: str) -> bool:
     )
 
 
-def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -> str | None:
+class _Measures:
+    """Every measure word of the text, found once; a figure asks for the last or first one in a window by bisect, so
+    a long sentence of figures is not rescanned for each."""
+
+    def __init__(self, text: str) -> None:
+        self.found = list(MEASURE_RE.finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+    def last(self, start: int, end: int) -> re.Match | None:
+        j = bisect.bisect_left(self.starts, end)
+        while j and self.found[j - 1].end() > end:
+            j -= 1
+        return self.found[j - 1] if j and self.found[j - 1].start() >= start else None
+
+    def first(self, start: int, end: int) -> re.Match | None:
+        i = bisect.bisect_left(self.starts, start)
+        return self.found[i] if i < len(self.found) and self.found[i].end() <= end else None
+
+
+def _subject(
+    text: str, fig: Figure, before: str, after: str, sent_start: int, measures: _Measures
+) -> str | None:
     if fig.kind == "count" and "-" not in fig.surface:
         n = NEXT_NOUN.match(after)
         if n and n.group(1) not in STOP_NOUNS:
             return MEASURE.get(n.group(1), n.group(1))
-    found = list(MEASURE_RE.finditer(before))
+    found = measures.last(fig.span.start - len(before), fig.span.start)
     if found:
-        return _measured(before, found[-1])
+        return _measured(text, found)
     m = re.match(
         rf"(?i:^[ \u00a0]+(?:of|in)[ \u00a0]+(?:(?:the|its|their|a|an)[ \u00a0]+)?({MEASURE_RE.pattern}))", after
     )
@@ -514,12 +536,12 @@ def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -
     if m:
         return _measured(after, m)
     if PRONOUN.search(before):
-        head = MEASURE_RE.search(text, sent_start, fig.span.start)
+        head = measures.first(sent_start, fig.span.start)
         if head:
             return _measured(text, head)
-    nearest = list(MEASURE_RE.finditer(text, sent_start, fig.span.start)) if fig.kind in BOUNDARY_KINDS else []
+    nearest = measures.last(sent_start, fig.span.start) if fig.kind in BOUNDARY_KINDS else None
     if nearest:
-        return _measured(text, nearest[-1])
+        return _measured(text, nearest)
     return None
 
 

@@ -21,6 +21,7 @@ BREAKDOWN = re.compile(rf"(?i:(?::|\b(?:{phrases(w for w in LEX['breakdown'] if 
 REMAINDER = re.compile(rf"(?i:\b(?:{phrases(LEX['remainder'])})\b)")
 LIST_GAP = int(LEX["list_gap"])
 COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
+TOTAL_REACH = 60  # characters before a total that "of the" (after a clause start) lies in
 MAX_PARTS = 30  # a longer list is a table, not a sentence's breakdown (and the bound keeps the reading linear)
 
 
@@ -33,8 +34,9 @@ def read(view: View) -> list[Statement]:
     while i < n:
         head = figures[i]
         sent = view.doc.sentence_span(head.sentence)
-        is_total = role[i] == "total" or (
-            head.kind in AMOUNT_KINDS and bool(TOTAL_CLAUSE_START.search(text, sent.start, head.span.start))
+        is_total = role[i] == "total" or (  # "Of the 1,200 workers, ...": the words just before the head
+            head.kind in AMOUNT_KINDS
+            and bool(TOTAL_CLAUSE_START.search(text, max(sent.start, head.span.start - TOTAL_REACH), head.span.start))
         )
         if head.value is None or not (is_total or (head.kind == "percent" and head.unit == "%")):
             i += 1

@@ -21,18 +21,25 @@ def read(view: View) -> list[Statement]:
     for k in sorted(view.partner):
         tied.setdefault((view.partner[k], role[k] or ""), k)
     with_change = {view.clause[i] for i in range(len(figures)) if role[i] == "change"}
+    untied: dict[tuple, list[int]] = {}  # (sentence, role) -> the figures of that role tied to none, in text order
+    series: dict[tuple, list[int]] = {}  # (sentence, kind, unit) -> the figures with a value that are no change
+    for k, fig in enumerate(figures):
+        if role[k] in ("new", "old") and k not in view.partner:
+            untied.setdefault((fig.sentence, role[k]), []).append(k)
+        if fig.value is not None and role[k] != "change":
+            series.setdefault((fig.sentence, fig.kind, fig.unit), []).append(k)
 
     def linked(c: int, want: str) -> int | None:
         """The figure with this role tied to figure c, else the nearest untied one of the sentence."""
         if (c, want) in tied:
             return tied[c, want]
-        return view.nearest(c, lambda k: role[k] == want and k not in view.partner)
+        return view.nearest(c, members=untied.get((figures[c].sentence, want), []))
 
     def older(new: int, exclude: set[int]) -> int | None:
         """The nearest other figure of the same series in the sentence, when it is dated before the new one."""
         # "3.6% in 2004, slipping to 2.9% next year before recovering to 3.1% in 2006": 2.9% (undated), not 3.6%
-        k = view.nearest(new, lambda k: k not in exclude and comparable(figures[k], figures[new])
-                         and role[k] != "change")
+        fig = figures[new]
+        k = view.nearest(new, lambda k: k not in exclude, series.get((fig.sentence, fig.kind, fig.unit), []))
         if k is None:
             return None
         a, b = figures[k].anchor, figures[new].anchor

@@ -17,7 +17,7 @@ from .antecedent import antecedent
 from .view import View, comparable
 
 LEX = load("reading")
-_ABOVE = {"above", "below", "up on", "down on"}
+NO_THAN = {w.lower() for w in LEX["comparison_no_than"]}
 WORD = re.compile(
     rf"(?i:[ \u00a0]+(?:(?P<up>{phrases(LEX['comparison_up'])})|(?P<down>{phrases(LEX['comparison_down'])}))\b"
     rf"(?P<than>[ \u00a0]+than\b)?)"
@@ -33,7 +33,7 @@ def read(view: View) -> list[Statement]:
         if fig.kind not in STATED_KINDS or fig.value is None or view.role[i] in ("change", "new", "old"):
             continue
         m = WORD.match(text, fig.span.end, min(len(text), fig.span.end + 40))
-        if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in _ABOVE):
+        if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in NO_THAN):
             continue  # "30% higher" alone is a change or a level; "30% higher than" compares
         old = i + 1
         other = figures[old]

@@ -29,7 +29,7 @@ class View:
 
     def __init__(self, doc, figures: list[Figure]) -> None:
         self.doc, self.text, self.figures = doc, doc.text, figures
-        self.index = {}
+        self.index: dict[str, int] = {}
         for i, fig in enumerate(figures):
             self.index.setdefault(fig.id, i)
         self.role: list[str | None] = [f.attr("role") for f in figures]
@@ -107,35 +107,30 @@ class View:
                     break
         return out
 
-    def nearest(self, i: int, accept, reach: int = 1000) -> int | None:
-        """The figure of i's sentence nearest to i (by start offset, within reach characters) that accept(j) takes."""
-        members = self.sentence_of(i)
-        starts = self._starts(self.figures[i].sentence)
+    def nearest(self, i: int, accept=None, members: list[int] | None = None, reach: int = 1000) -> int | None:
+        """The figure nearest to figure i (by start offset, within reach characters; the earlier one on a tie) among
+        members (figure indices in text order; default: i's sentence) that accept(k) takes. A bisect, then a walk
+        outwards: with an index of the figures that can qualify (change.read keeps them by role and by series),
+        each question costs O(log n)."""
+        members = self.sentence_of(i) if members is None else members
         pos = self.figures[i].span.start
-        at = bisect.bisect_left(starts, pos)
+        at = bisect.bisect_left(members, i)
         left, right = at - 1, at
-        while left >= 0 or right < len(members):
-            dl = pos - starts[left] if left >= 0 else None
-            dr = starts[right] - pos if right < len(members) else None
+        while True:
+            dl = pos - self.figures[members[left]].span.start if left >= 0 else None
+            dr = self.figures[members[right]].span.start - pos if right < len(members) else None
+            if dl is None and dr is None:
+                return None
             if dl is not None and (dr is None or dl <= dr):
+                k, left = members[left], left - 1
                 if dl > reach:
                     return None
-                if members[left] != i and accept(members[left]):
-                    return members[left]
-                left -= 1
             else:
+                k, right = members[right], right + 1
                 if dr is None or dr > reach:
                     return None
-                if members[right] != i and accept(members[right]):
-                    return members[right]
-                right += 1
-        return None
-
-    def _starts(self, sentence: int) -> list[int]:
-        cache = self.__dict__.setdefault("_start_cache", {})
-        if sentence not in cache:
-            cache[sentence] = [self.figures[j].span.start for j in self.by_sentence.get(sentence, [])]
-        return cache[sentence]
+            if k != i and (accept is None or accept(k)):
+                return k
 
 
 def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
