@@ -34,9 +34,11 @@ def read(view: View) -> list[Statement]:
     while i < n:
         head = figures[i]
         sent = view.doc.sentence_span(head.sentence)
-        is_total = role[i] == "total" or (  # "Of the 1,200 workers, ...": the words just before the head
+        # "Of the 1,200 workers, ...": the words just before the head, read as a string of their own so that the
+        # pattern's ^ is the sentence start (a search from an offset never matches ^ there)
+        is_total = role[i] == "total" or (
             head.kind in AMOUNT_KINDS
-            and bool(TOTAL_CLAUSE_START.search(text, max(sent.start, head.span.start - TOTAL_REACH), head.span.start))
+            and bool(TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - TOTAL_REACH) : head.span.start]))
         )
         if head.value is None or not (is_total or (head.kind == "percent" and head.unit == "%")):
             i += 1
