@@ -17,7 +17,8 @@ def _statements(text, published=PUBLISHED):
     out = []
     for statement in report.statements:
         record = statement.to_dict()
-        figures = {r: by_id[v] if isinstance(v, str) else [by_id[i] for i in v] for r, v in record.pop("figures").items()}
+        figures = {r: by_id[v] if isinstance(v, str) else [by_id[i] for i in v]
+                   for r, v in record.pop("figures").items()}
         out.append({"kind": record.pop("kind"), **figures, **record})
     return out
 
