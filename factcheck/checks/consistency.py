@@ -83,12 +83,15 @@ def _stated_value(fig: Figure) -> bool:
 
 
 def _clusters(figs: list[Figure]) -> list[list[Figure]]:
-    """Figures grouped by value: each cluster's members overlap its first figure."""
+    """Figures grouped by value: each cluster's members overlap its first figure; a third cluster ends the count
+    (the caller wants exactly two, and stopping keeps a long list of values linear)."""
     clusters: list[list[Figure]] = []
     for fig in figs:
         home = next((c for c in clusters if interval(c[0]).overlaps(interval(fig))), None)
         if home is None:
             clusters.append([fig])
+            if len(clusters) > 2:
+                break
         else:
             home.append(fig)
     return clusters
