@@ -122,3 +122,11 @@ def test_a_comparison_figure_is_no_bound():
     report = factcheck.check_text("Income was $1.2bn. That was 30% higher than the $1bn of 2022.", rules=[])
     billion = next(f for f in report.figures if f.surface == "$1bn")
     assert "more_than" not in billion.qualifiers
+
+
+def test_each_change_of_one_clause_is_its_own_statement():
+    text = "Sales rose 5% to $105m from $100m, costs rose 30% to $20m from $19m."
+    changes = [s for s in _statements(text) if s["kind"] == "change"]
+    assert [(s["stated"], s["new"], s["old"]) for s in changes] == [("5%", "$105m", "$100m"), ("30%", "$20m", "$19m")]
+    assert _fc101(text) == ["The text says +30%, but $19m → $20m is +5.26%."]
+    assert _fc101(text.replace("30%", "5.3%")) == []

@@ -17,9 +17,11 @@ from .view import View, comparable
 
 def read(view: View) -> list[Statement]:
     figures, role = view.figures, view.role
-    tied: dict[tuple[int, str], int] = {}  # (figure, role) -> the first figure of that role tied to it
+    tied: dict[tuple[int, str], int] = {}  # (figure, role) -> the figure of that role tied to it: after it, else before
     for k in sorted(view.partner):
-        tied.setdefault((view.partner[k], role[k] or ""), k)
+        key = (view.partner[k], role[k] or "")
+        if key not in tied or (tied[key] < key[0] < k and role[k] != "change"):
+            tied[key] = k  # the first after it wins over one before it
     with_change = {view.clause[i] for i in range(len(figures)) if role[i] == "change"}
     untied: dict[tuple, list[int]] = {}  # (sentence, role) -> the figures of that role tied to none, in text order
     series: dict[tuple, list[int]] = {}  # (sentence, kind, unit) -> the figures with a value that are no change

@@ -93,18 +93,29 @@ class View:
                 self.direction[j] = direction
 
     def _partners(self) -> dict[int, int]:
-        """change -> new (else old); new -> change; old -> change (else new): the first of each role in a clause."""
-        firsts: dict[tuple[int, int], dict[str, int]] = {}
+        """Ties within a clause: a new or old value to the nearest change before it ("Sales rose 5% to $105m from
+        $100m, costs rose 3% to $20m from $19m": two statements), else to the clause's first change ("was €5.4bn,
+        up 8% from €5.0bn"), else an old value to the clause's first new one ("fell to $5bn from $6bn"); a change
+        to its new value (else its old one), the first after it, else the last before it."""
+        out: dict[int, int] = {}
+        groups: dict[tuple[int, int], list[int]] = {}
         for i, key in enumerate(self.clause):
             if self.role[i] in PARTNERS:
-                firsts.setdefault(key, {}).setdefault(self.role[i], i)
-        out: dict[int, int] = {}
-        for i, key in enumerate(self.clause):
-            roles = firsts.get(key, {})
-            for other in PARTNERS.get(self.role[i] or "", ()):
-                if other in roles and roles[other] != i:
-                    out[i] = roles[other]
-                    break
+                groups.setdefault(key, []).append(i)
+        for members in groups.values():
+            changes = [i for i in members if self.role[i] == "change"]
+            first_new = next((i for i in members if self.role[i] == "new"), None)
+            last_change = None
+            for i in members:
+                if self.role[i] == "change":
+                    last_change = i
+                    continue
+                target = last_change if last_change is not None else changes[0] if changes else None
+                if target is None and self.role[i] == "old":
+                    target = first_new
+                if target is not None:
+                    out[i] = target
+            out.update(_tie_changes(self.role, members, out, changes))
         return out
 
     def nearest(self, i: int, accept=None, members: list[int] | None = None, reach: int = 1000) -> int | None:
@@ -131,6 +142,22 @@ class View:
                     return None
             if k != i and (accept is None or accept(k)):
                 return k
+
+
+def _tie_changes(role: list, members: list[int], out: dict[int, int], changes: list[int]) -> dict[int, int]:
+    """Each change's value: its new one (else its old one), the first after it, else the last before it."""
+    found: dict[tuple[int, str], list[int]] = {}
+    for k in members:
+        if k in out and role[k] in ("new", "old"):
+            found.setdefault((out[k], role[k]), []).append(k)
+    ties = {}
+    for c in changes:
+        for want in ("new", "old"):
+            tied = found.get((c, want))
+            if tied:
+                ties[c] = next((k for k in tied if k > c), tied[-1])
+                break
+    return ties
 
 
 def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
