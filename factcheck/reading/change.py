@@ -70,10 +70,10 @@ def read(view: View) -> list[Statement]:
                 old = old if old is not None and _before(figures[old].anchor, figures[new].anchor) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
-        key = (i if stated else None, new, old)
-        if (new is None and old is None) or key in seen:
+        said = (i if stated else None, new, old)
+        if (new is None and old is None) or said in seen:
             continue
-        seen.add(key)
+        seen.add(said)
         direction = view.direction[i if stated or new is None else new]
         out.append(Statement.of("change", {"stated": fig.id if stated else None,
                                            "new": figures[new].id if new is not None else None,
