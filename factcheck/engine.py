@@ -30,15 +30,18 @@ def default_rules() -> list[Rule]:
 
 
 def check_document(doc: document.Document, rules: list[Rule], rates: str | None = None) -> FileReport:
-    """Extract a document's figures and run every rule over them (rates: an ECB history file, else the installed)."""
+    """Extract a document's figures, read the statements they make, and run every rule over them (rates: an ECB
+    history file, else the installed one)."""
     from .extract import extract
+    from .reading import read
 
     if rates is not None:
         from .rates import load
 
         load(rates)  # a missing or invalid file is an InputError before any check runs
     figures = extract(doc)
-    ctx = CheckContext(doc=doc, figures=figures, published=doc.published, rates=rates)
+    statements = read(doc, figures)
+    ctx = CheckContext(doc=doc, figures=figures, published=doc.published, rates=rates, statements=statements)
     findings: list[Finding] = []
     notes = list(doc.notes)
     if doc.published is None:
@@ -59,6 +62,7 @@ def check_document(doc: document.Document, rules: list[Rule], rates: str | None 
         findings=tuple(findings),
         suppressed=tuple(sorted(off, key=lambda f: (f.span.start, f.rule))),
         checked=frozenset(ctx.checked),
+        statements=statements,
         numeric_tokens=len(tokens),
         covered_tokens=covered,
         notes=tuple(notes),

@@ -150,6 +150,59 @@ def _json_number(x: float) -> float | None:
     return None if math.isinf(x) else float(x)
 
 
+STATEMENT_KINDS = (
+    "change", "comparison", "breakdown", "conversion", "share", "per_unit", "restated", "date_relation"
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A relation the text states between figures, naming each figure by id under its role.
+
+    kind is one of STATEMENT_KINDS; roles holds (role, id) pairs, or (role, (id, ...)) for a list (a breakdown's
+    parts), in a fixed order; facts holds what the words add (a change's direction, whether a breakdown is complete).
+    """
+
+    kind: str
+    roles: tuple[tuple[str, str | tuple[str, ...]], ...]
+    facts: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, kind: str, roles: dict[str, Any], **facts: Any) -> Statement:
+        """A statement from a dict of roles (None values left out) and keyword facts (None values left out)."""
+        return cls(kind, tuple((r, tuple(v) if isinstance(v, list) else v) for r, v in roles.items() if v),
+                   tuple((k, v) for k, v in facts.items() if v is not None))
+
+    def id_of(self, role: str) -> str | None:
+        for name, value in self.roles:
+            if name == role and isinstance(value, str):
+                return value
+        return None
+
+    def ids_of(self, role: str) -> tuple[str, ...]:
+        for name, value in self.roles:
+            if name == role:
+                return (value,) if isinstance(value, str) else value
+        return ()
+
+    def fact(self, name: str, default: Any = None) -> Any:
+        for key, value in self.facts:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def figure_ids(self) -> tuple[str, ...]:
+        return tuple(i for _, v in self.roles for i in ((v,) if isinstance(v, str) else v))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The statement's JSON form: its kind, its figure ids by role, and its facts."""
+        out: dict[str, Any] = {"kind": self.kind,
+                               "figures": {r: v if isinstance(v, str) else list(v) for r, v in self.roles}}
+        out.update(self.facts)
+        return out
+
+
 @dataclass(frozen=True)
 class Finding:
     """A discrepancy a rule found: which rule, how bad, what it says, and the figures involved."""
@@ -193,6 +246,7 @@ class FileReport:
     figures: tuple[Figure, ...]
     findings: tuple[Finding, ...]
     checked: frozenset[str] = frozenset()
+    statements: tuple[Statement, ...] = ()
     numeric_tokens: int = 0
     covered_tokens: int = 0
     notes: tuple[str, ...] = ()
@@ -236,6 +290,10 @@ class Report:
     @property
     def findings(self) -> list[Finding]:
         return [finding for f in self.files for finding in f.findings]
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [statement for f in self.files for statement in f.statements]
 
     def count(self, severity: str) -> int:
         return sum(f.count(severity) for f in self.files)

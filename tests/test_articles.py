@@ -63,6 +63,18 @@ MORE = {
     "FC101-round-fares": "Single fares rose 200%",  # hard-wrapped at 70 columns; +200% for a doubling
     "FC131-yuan": "The round brought in CN¥240 million",  # hard-wrapped; CN¥, NT$ (not in the ECB table), ¥ in China
     "FC131-hkd": "Wan Chai district",  # HTML, dated after the installed ECB rates end: HK$, ¥ in Japan
+    # Statements across sentences and clauses (factcheck/reading/antecedent.py): the other figure of a change or a
+    # comparison is in the previous sentence or an earlier clause, tied by a pronoun, the same noun or a period.
+    "FC101-across-that": "higher than the $952m of 2024",  # "That was ... higher than": a demonstrative subject
+    "FC101-across-it-was": "It was up",  # a change whose new value is the previous sentence's figure
+    "FC101-across-this-is": "less than the £41.5m",  # "This is ... less than"
+    "FC101-across-it-port": "more than the 8.2 million tonnes",  # "It was ... more than", quantities
+    "FC101-across-they": "to 21,160 in 2025",  # "They rose": the old value is the previous sentence's, dated before
+    "FC101-across-deficit": "larger than the $68.9bn",  # the same noun: "The deficit was"
+    "FC101-across-gap": "smaller than the £35.1bn",  # a synonym: "The gap was" (CRLF line ends)
+    "FC101-across-last-year": "Last year's total was",  # a period naming the earlier figure's year
+    "FC101-across-clause": "more than the $356m",  # the same sentence's earlier clause, after a semicolon
+    "FC101-across-which": "above the €2.2m",  # ", which was ... above": the same clause
 }
 
 # Known gaps, found by these articles: (code, "wrong" | "clean") -> why the test fails today.

@@ -16,11 +16,17 @@ from factcheck.checks import (
     record,
     total,
 )
-from factcheck.model import Figure, Interval, Rule, Span
+from factcheck.model import Figure, Interval, Rule, Span, Statement
 
 
-def _figures(text, specs, published=None):
-    """A CheckContext for `text` whose figures are given as (surface, kind, value, unit, half_width, attrs)."""
+def _conversions(*pairs):
+    """Conversion statements, each (original id, converted id)."""
+    return [Statement.of("conversion", {"original": a, "converted": b}) for a, b in pairs]
+
+
+def _figures(text, specs, published=None, statements=()):
+    """A CheckContext for `text` whose figures are given as (surface, kind, value, unit, half_width, attrs), with the
+    statements a reading would make of them."""
     doc = document.from_text(text, published=published)
     figures, cursor = [], 0
     for i, (surface, kind, value, unit, half, attrs) in enumerate(specs, 1):
@@ -33,7 +39,7 @@ def _figures(text, specs, published=None):
                               interval=iv, unit=unit, qualifiers=qualifiers, subject=attrs.pop("subject", None),
                               anchor=attrs.pop("anchor", None), date=attrs.pop("date", None),
                               sentence=doc.sentence_index(start), attrs=tuple(attrs.items())))
-    return CheckContext(doc=doc, figures=figures, published=doc.published)
+    return CheckContext(doc=doc, figures=figures, published=doc.published, statements=tuple(statements))
 
 
 def _rules_of(text, published=None, infos=False):
@@ -54,20 +60,20 @@ def _hits(module, ctx, **params):
 def test_unit_conversion_wrong_and_right():
     ctx = _figures("The road is 1,500 km (1,100 miles) long.",
                    [("1,500 km", "quantity", 1500, "kilometer", 0.5, {}),
-                    ("1,100 miles", "quantity", 1100, "mile", 50, {"converts": "F1"})])
+                    ("1,100 miles", "quantity", 1100, "mile", 50, {})], statements=_conversions(("F1", "F2")))
     hits = _hits(conversion, ctx, test="unit")
     assert hits and "932" in hits[0].evidence
     assert "FC130" in _rules_of("The road is 1,500 km (1,100 miles) long.")
     ctx = _figures("The road is 1,500 km (930 miles) long.",
                    [("1,500 km", "quantity", 1500, "kilometer", 0.5, {}),
-                    ("930 miles", "quantity", 930, "mile", 5, {"converts": "F1"})])
+                    ("930 miles", "quantity", 930, "mile", 5, {})], statements=_conversions(("F1", "F2")))
     assert not _hits(conversion, ctx, test="unit")
 
 
 def test_temperature_conversion():
     ctx = _figures("It was 35C (85F) on Monday.",
                    [("35C", "quantity", 35, "degree_Celsius", 0.5, {}),
-                    ("85F", "quantity", 85, "degree_Fahrenheit", 0.5, {"converts": "F1"})])
+                    ("85F", "quantity", 85, "degree_Fahrenheit", 0.5, {})], statements=_conversions(("F1", "F2")))
     hits = _hits(conversion, ctx, test="unit")
     assert hits and "95" in hits[0].evidence
     assert "FC130" in _rules_of("It was 35C (85F) on Monday.")
@@ -75,37 +81,40 @@ def test_temperature_conversion():
 
 def test_currency_conversion_against_dated_rates():
     text = "The deal is worth $10bn (£8.5bn)."
-    specs = [("$10bn", "money", 10e9, "USD", 0.5e9, {}), ("£8.5bn", "money", 8.5e9, "GBP", 0.05e9, {"converts": "F1"})]
-    hits = _hits(conversion, _figures(text, specs, published="2005-01-10"), test="currency", tolerance=0.03)
+    specs = [("$10bn", "money", 10e9, "USD", 0.5e9, {}), ("£8.5bn", "money", 8.5e9, "GBP", 0.05e9, {})]
+    pair = _conversions(("F1", "F2"))
+    hits = _hits(conversion, _figures(text, specs, "2005-01-10", pair), test="currency", tolerance=0.03)
     assert hits and "GBP per USD" in hits[0].evidence
-    specs[1] = ("£5.3bn", "money", 5.3e9, "GBP", 0.05e9, {"converts": "F1"})
-    ok = _figures("The deal is worth $10bn (£5.3bn).", specs, published="2005-01-10")
+    specs[1] = ("£5.3bn", "money", 5.3e9, "GBP", 0.05e9, {})
+    ok = _figures("The deal is worth $10bn (£5.3bn).", specs, "2005-01-10", pair)
     assert not _hits(conversion, ok, test="currency", tolerance=0.03)
 
 
 def test_currency_without_date_uses_years_named():
     text = "In 2004 it paid $671.7bn (£584bn)."
     specs = [("2004", "year", 2004, None, 0, {"date": "2004"}), ("$671.7bn", "money", 671.7e9, "USD", 0.05e9, {}),
-             ("£584bn", "money", 584e9, "GBP", 0.5e9, {"converts": "F2"})]
-    assert _hits(conversion, _figures(text, specs), test="currency", tolerance=0.03)
+             ("£584bn", "money", 584e9, "GBP", 0.5e9, {})]
+    assert _hits(conversion, _figures(text, specs, statements=_conversions(("F2", "F3"))), test="currency",
+                 tolerance=0.03)
 
 
 def test_scale_word_missing_and_not_a_conversion():
     text = "It made $7.2 (£3.9m) last year."
-    specs = [("$7.2", "money", 7.2, "USD", 0.05, {}), ("£3.9m", "money", 3.9e6, "GBP", 0.05e6, {"converts": "F1"})]
-    ctx = _figures(text, specs, published="2005-01-10")
+    specs = [("$7.2", "money", 7.2, "USD", 0.05, {}), ("£3.9m", "money", 3.9e6, "GBP", 0.05e6, {})]
+    ctx = _figures(text, specs, "2005-01-10", _conversions(("F1", "F2")))
     assert _hits(conversion, ctx, test="scale-word", tolerance=0.03)
     assert not _hits(conversion, ctx, test="currency", tolerance=0.03)
     text = "It costs £250 (£300 with VAT)."
     ctx = _figures(text, [("£250", "money", 250, "GBP", 0.5, {}), ("£300", "money", 300, "GBP", 0.5, {})])
-    assert not _hits(conversion, ctx, test="same-currency")  # the extractor gives "£300 with VAT" no converts
+    assert not _hits(conversion, ctx, test="same-currency")  # the reading makes no conversion of "£300 with VAT"
     assert "FC132" not in _rules_of(text)
     text = "It costs €5bn (€5.4bn)."
     ctx = _figures(text, [("€5bn", "money", 5e9, "EUR", 0.5e9, {}),
-                          ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {"converts": "F1"})])
+                          ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})], statements=_conversions(("F1", "F2")))
     assert not _hits(conversion, ctx, test="same-currency")  # 5bn means 4.5-5.5bn: it may be the same amount
     ctx = _figures("It costs €5.0bn (€5.4bn).", [("€5.0bn", "money", 5e9, "EUR", 0.05e9, {}),
-                                                 ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {"converts": "F1"})])
+                                                 ("€5.4bn", "money", 5.4e9, "EUR", 0.05e9, {})],
+                   statements=_conversions(("F1", "F2")))
     assert _hits(conversion, ctx, test="same-currency")
     assert "FC132" in _rules_of("It costs €5.0bn (€5.4bn).")
 
@@ -113,31 +122,32 @@ def test_scale_word_missing_and_not_a_conversion():
 def test_conversions_disagree():
     text = "It owes $27.5bn (£14.5bn). Later: the $27.5bn (£13bn) debt."
     specs = [("$27.5bn", "money", 27.5e9, "USD", 0.05e9, {}),
-             ("£14.5bn", "money", 14.5e9, "GBP", 0.05e9, {"converts": "F1"}),
+             ("£14.5bn", "money", 14.5e9, "GBP", 0.05e9, {}),
              ("$27.5bn", "money", 27.5e9, "USD", 0.05e9, {}),
-             ("£13bn", "money", 13e9, "GBP", 0.5e9, {"converts": "F3"})]
-    assert _hits(conversion, _figures(text, specs), test="disagree")
+             ("£13bn", "money", 13e9, "GBP", 0.5e9, {})]
+    assert _hits(conversion, _figures(text, specs, statements=_conversions(("F1", "F2"), ("F3", "F4"))),
+                 test="disagree")
     assert "FC134" in _rules_of(text)
 
 
 def test_parts_and_shares():
     text = "The 150-seat council: 80, 50 and 15 seats."
-    specs = [("150", "count", 150, "seat", 0, {"role": "total"}), ("80", "count", 80, "seat", 0, {"role": "part"}),
-             ("50", "count", 50, "seat", 0, {"role": "part"}), ("15", "count", 15, "seat", 0, {"role": "part"})]
-    hits = _hits(total, _figures(text, specs), test="parts")
+    specs = [("150", "count", 150, "seat", 0, {}), ("80", "count", 80, "seat", 0, {}),
+             ("50", "count", 50, "seat", 0, {}), ("15", "count", 15, "seat", 0, {})]
+    seats = [Statement.of("breakdown", {"total": "F1", "parts": ["F2", "F3", "F4"]}, complete=True)]
+    hits = _hits(total, _figures(text, specs, statements=seats), test="parts")
     assert hits and "80 + 50 + 15 = 145" in hits[0].evidence
     text = "Labour won 45%, the Tories 40% and others 20%."
-    specs = [(s, "percent", v, "%", 0.5, {"role": "part", "complete": True}) for s, v in
-             (("45%", 45), ("40%", 40), ("20%", 20))]
-    assert _hits(total, _figures(text, specs), test="shares")
+    specs = [(s, "percent", v, "%", 0.5, {}) for s, v in (("45%", 45), ("40%", 40), ("20%", 20))]
+    shares = [Statement.of("breakdown", {"parts": ["F1", "F2", "F3"]}, complete=True)]
+    assert _hits(total, _figures(text, specs, statements=shares), test="shares")
     text = "Labour won 45%, the Tories 35% and others 21%."
-    specs = [(s, "percent", v, "%", 0.5, {"role": "part", "complete": True}) for s, v in
-             (("45%", 45), ("35%", 35), ("21%", 21))]
-    hits = _hits(total, _figures(text, specs), test="shares")
+    specs = [(s, "percent", v, "%", 0.5, {}) for s, v in (("45%", 45), ("35%", 35), ("21%", 21))]
+    hits = _hits(total, _figures(text, specs, statements=shares), test="shares")
     assert hits and hits[0].severity == "info"
     text += " Figures do not add up to 100% because of rounding."
     specs = [(s, k, v, u, h, {**a, "rounding_noted": True}) for s, k, v, u, h, a in specs]
-    assert not _hits(total, _figures(text, specs), test="shares")
+    assert not _hits(total, _figures(text, specs, statements=shares), test="shares")
     split = "The vote was split between Labour on 45%, the Tories on 35% and others on 21%."
     assert "FC111" in _rules_of(split, infos=True)
     assert "FC111" not in _rules_of(split + " Figures do not add up to 100% because of rounding.", infos=True)
@@ -146,21 +156,23 @@ def test_parts_and_shares():
 def test_ratio_share_fraction_and_per_unit():
     text = "Almost a quarter of the 800 staff, or 320 people, left."
     specs = [("a quarter", "fraction", 0.25, None, 0, {"interval": Interval(0.2, 0.25)}),
-             ("800", "count", 800, None, 0, {}), ("320", "count", 320, None, 0, {"converts": "F1"})]
-    specs[0][5]["link"] = "F2"
-    hits = _hits(ratio, _figures(text, specs), test="fraction")
+             ("800", "count", 800, None, 0, {}), ("320", "count", 320, None, 0, {})]
+    share = [Statement.of("share", {"share": "F1", "whole": "F2", "amount": "F3"})]
+    hits = _hits(ratio, _figures(text, specs, statements=share), test="fraction")
     assert hits and "160" in hits[0].evidence
     assert "FC122" in _rules_of(text)
     text = "It made $6bn from 30 million users, or $300 per user."
     specs = [("$6bn", "money", 6e9, "USD", 0.5e9, {}), ("30 million", "count", 30e6, None, 0.5e6, {}),
-             ("$300", "money", 300, "USD", 0.5, {"per": "user", "converts": "F2"})]
-    hits = _hits(ratio, _figures(text, specs), test="per-unit")
+             ("$300", "money", 300, "USD", 0.5, {"per": "user"})]
+    per_user = [Statement.of("per_unit", {"rate": "F3", "total": "F1", "count": "F2"}, per="user")]
+    hits = _hits(ratio, _figures(text, specs, statements=per_user), test="per-unit")
     assert hits and "$200" in hits[0].evidence
     assert "FC121" in _rules_of(text)
     text = "Some 320 of the 800 staff (40%) left."
-    specs = [("320", "count", 320, None, 0, {"link": "F2"}), ("800", "count", 800, None, 0, {}),
-             ("40%", "percent", 40, "%", 0.5, {"converts": "F1"})]
-    assert not _hits(ratio, _figures(text, specs), test="share")
+    specs = [("320", "count", 320, None, 0, {}), ("800", "count", 800, None, 0, {}),
+             ("40%", "percent", 40, "%", 0.5, {})]
+    share = [Statement.of("share", {"share": "F3", "whole": "F2", "amount": "F1"})]
+    assert not _hits(ratio, _figures(text, specs, statements=share), test="share")
     assert "FC120" not in _rules_of(text, infos=True)
     assert "FC120" in _rules_of("Some 320 of the 800 staff (60%) left.")
 
@@ -253,22 +265,22 @@ def test_share_over_100_percent_of_a_yardstick_is_not_a_share():
 
 def test_direction_only_change_against_its_figures():
     ctx = _figures("Growth slowed to 0.3% in the quarter, down from 6.3%.",
-                   [("0.3%", "percent", 0.3, "%", 0.05, {"role": "new", "direction": "down"}),
-                    ("6.3%", "percent", 6.3, "%", 0.05, {"role": "old"})])
+                   [("0.3%", "percent", 0.3, "%", 0.05, {}), ("6.3%", "percent", 6.3, "%", 0.05, {})],
+                   statements=[Statement.of("change", {"new": "F1", "old": "F2"}, direction="down")])
     assert _hits(change, ctx) == []
     real = factcheck.check_text("Growth slowed to 0.3% in the quarter, down from 6.3%.")
     assert [f.rule for f in real.findings] == []
     wrong = _figures("Sales rose to $4bn from $6bn.",
-                     [("$4bn", "money", 4e9, "USD", 0.5e9, {"role": "new", "direction": "up"}),
-                      ("$6bn", "money", 6e9, "USD", 0.5e9, {"role": "old"})])
+                     [("$4bn", "money", 4e9, "USD", 0.5e9, {}), ("$6bn", "money", 6e9, "USD", 0.5e9, {})],
+                     statements=[Statement.of("change", {"new": "F1", "old": "F2"}, direction="up")])
     assert len(_hits(change, wrong)) == 1
 
 
 def test_change_with_the_new_value_before_it():
     ctx = _figures("Revenue was 10bn euros, up 1.1% from 9.26bn euros.",
-                   [("10bn euros", "money", 10e9, "EUR", 0.05e9, {"role": "new", "direction": "up", "link": "F2"}),
-                    ("1.1%", "percent", 1.1, "%", 0.05, {"role": "change", "direction": "up"}),
-                    ("9.26bn euros", "money", 9.26e9, "EUR", 0.005e9, {"role": "old"})])
+                   [("10bn euros", "money", 10e9, "EUR", 0.05e9, {}), ("1.1%", "percent", 1.1, "%", 0.05, {}),
+                    ("9.26bn euros", "money", 9.26e9, "EUR", 0.005e9, {})],
+                   statements=[Statement.of("change", {"stated": "F2", "new": "F1", "old": "F3"}, direction="up")])
     assert len(_hits(change, ctx)) == 1
 
 
@@ -277,9 +289,9 @@ def test_rate_consensus_and_latest_past_event():
     sums = [("$500m", 500e6, "USD", 0.5e6), ("£266m", 266e6, "GBP", 0.5e6), ("$700m", 700e6, "USD", 0.5e6),
             ("£374m", 374e6, "GBP", 0.5e6), ("$10bn", 10e9, "USD", 0.5e9), ("£5.3bn", 5.3e9, "GBP", 0.05e9),
             ("$300m", 300e6, "USD", 0.5e6), ("£266m", 266e6, "GBP", 0.5e6)]
-    specs = [(s, "money", v, u, h, {"converts": f"F{i - 1}"} if i % 2 == 0 else {})
-             for i, (s, v, u, h) in enumerate(sums, 1)]
-    hits = _hits(conversion, _figures(text, specs), test="rate-consensus", tolerance=0.03)
+    specs = [(s, "money", v, u, h, {}) for s, v, u, h in sums]
+    pairs = _conversions(*((f"F{i - 1}", f"F{i}") for i in range(2, len(sums) + 1, 2)))
+    hits = _hits(conversion, _figures(text, specs, statements=pairs), test="rate-consensus", tolerance=0.03)
     assert [h.figures[1].surface for h in hits] == ["$300m"]
     dated = _figures("The firm was sold in March 2004. Profits rose in 1999.",
                      [("March 2004", "date", 0.0, None, 0, {"date": "2004-03", "tense": "past"}),

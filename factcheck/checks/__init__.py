@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from ..model import Figure
+from ..model import Figure, Statement
 
 KIND_NAMES = (
     "bounds", "calendar", "change", "consistency", "conversion", "expression", "market_rate", "ratio", "record", "total"
@@ -33,7 +33,8 @@ class Hit:
 
 @dataclass
 class CheckContext:
-    """What a check sees: the document, its figures and publication date; it records what it checked."""
+    """What a check sees: the document, its figures, the statements read from them (factcheck.reading) and the
+    publication date; it records what it checked."""
 
     doc: Any
     figures: list[Figure]
@@ -41,6 +42,7 @@ class CheckContext:
     checked: set[str] = field(default_factory=set)
     rates: Any = None  # the ECB history file to convert with (--rates FILE); None: the installed one
     notes: list[str] = field(default_factory=list)  # what the checks tell the file's report (stale rates, ...)
+    statements: tuple[Statement, ...] = ()
 
     def mark(self, *figures: Figure) -> None:
         """Record that these figures were checked by some rule."""
@@ -53,6 +55,23 @@ class CheckContext:
 
     def by_id(self, fid: str | None) -> Figure | None:
         return self._ids.get(fid) if fid else None
+
+    def statements_of(self, *kinds: str) -> list[Statement]:
+        """The statements of these kinds, in the order the reading found them."""
+        return [s for s in self.statements if s.kind in kinds]
+
+    def figure(self, statement: Statement, role: str) -> Figure | None:
+        """The figure a statement names under this role."""
+        return self.by_id(statement.id_of(role))
+
+    def figures_of(self, statement: Statement, role: str) -> list[Figure]:
+        """The figures a statement names under this role (a breakdown's parts)."""
+        return [f for i in statement.ids_of(role) if (f := self.by_id(i)) is not None]
+
+    def in_role(self, kind: str, role: str) -> frozenset[str]:
+        """The ids of the figures some statement of this kind names under this role."""
+        return self.memo(("in_role", kind, role), lambda ctx: frozenset(
+            i for s in ctx.statements_of(kind) for i in s.ids_of(role)))
 
     def in_sentence(self, index: int) -> list[Figure]:
         return list(self._sentences.get(index, ()))

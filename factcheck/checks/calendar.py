@@ -198,9 +198,8 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if meant is None:
             continue
         meant = (meant[0], (bounds(rel.date_end) or meant)[1])
-        for other in ctx.in_sentence(rel.sentence):
-            if other.kind not in ("date", "date_range") or other.attr("apposition") != rel.id:
-                continue  # only a date the extractor reads as naming the same time: "next week, on March 30"
+        for other in ctx.memo(_appositions, _appositions).get(rel.id, ()):
+            # only a date the reading ties to it as naming the same time: "next week, on March 30"
             stated, stated_end = bounds(other.date), bounds(other.date_end or other.date)
             if stated is None or stated_end is None or stated[0] != stated[1]:
                 continue
@@ -216,6 +215,16 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           evidence=f"published {ctx.published.isoformat()}: '{relation}' is {span}; "
                                    f"the text also says {said}",
                           fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")
+
+
+def _appositions(ctx: CheckContext) -> dict[str, list[Figure]]:
+    """relative date id -> the dates its date_relation statements name."""
+    out: dict[str, list[Figure]] = {}
+    for statement in ctx.statements_of("date_relation"):
+        date = ctx.figure(statement, "date")
+        if date is not None:
+            out.setdefault(statement.id_of("relative") or "", []).append(date)
+    return out
 
 
 def _elapsed_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

@@ -1,7 +1,8 @@
-"""Stated changes: a percentage, an amount, a multiplier or a direction word against the two figures it links."""
+"""Stated changes and comparisons: a percentage, an amount, a multiplier or a direction word against old and new."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ..errors import shown
@@ -18,52 +19,29 @@ def validate(params: dict) -> str | None:
     return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
-def _comparable(a: Figure, b: Figure) -> bool:
-    return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
-
-
-def _linked(ctx: CheckContext, change: Figure, role: str) -> Figure | None:
-    """The figure with this role tied to the change: by link, else the nearest in the sentence."""
-    sentence = [f for f in ctx.in_sentence(change.sentence) if f.id != change.id]
-    tied = [f for f in sentence if f.attr("role") == role and f.attr("link") == change.id]
-    if tied:
-        return tied[0]
-    loose = [f for f in sentence if f.attr("role") == role and f.attr("link") in (None, change.id)]
-    return min(loose, key=lambda f: abs(f.span.start - change.span.start), default=None)
-
-
-def _older(ctx: CheckContext, new: Figure, exclude: set[str]) -> Figure | None:
-    """The nearest other figure of the same series in the sentence, when it is dated before the new one."""
-    near = [f for f in ctx.in_sentence(new.sentence) if f.id not in exclude and f.id != new.id
-            and _comparable(f, new) and f.attr("role") != "change"]
-    if not near:
-        return None
-    # "3.6% in 2004, slipping to 2.9% next year before recovering to 3.1% in 2006": 2.9% (undated), not 3.6%
-    fig = min(near, key=lambda f: abs(f.span.start - new.span.start))
-    return fig if fig.anchor and new.anchor and fig.anchor < new.anchor else None
-
-
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    for fig in ctx.figures:
-        stated_change = fig.attr("role") == "change" or fig.kind == "multiplier"
-        if stated_change:
-            new = _linked(ctx, fig, "new")
-        elif fig.attr("role") == "new" and fig.attr("direction"):
-            if any(f.attr("role") == "change" for f in ctx.in_sentence(fig.sentence)):
-                continue  # the stated change speaks for this statement
-            new = fig  # "sales fell to $5bn from $6bn": a direction word and two figures
-        else:
+    """Each change and comparison the reading found (factcheck.reading.change, .comparison), judged by _compare."""
+    for statement in ctx.statements_of("change", "comparison"):
+        stated, new, old = (ctx.figure(statement, role) for role in ("stated", "new", "old"))
+        if new is None or old is None:
             continue
-        if new is None:
-            continue
-        old = _linked(ctx, fig, "old") if stated_change else _linked(ctx, new, "old")
-        old = old if old is not None and _comparable(old, new) else _older(ctx, new, {fig.id, new.id})
-        if old is None or not _comparable(old, new):
-            continue
-        ctx.mark(fig, new, old)
-        hit = _compare(fig if stated_change else None, new, old)
+        ctx.mark(*(f for f in (stated, new, old) if f is not None))
+        direction = statement.fact("direction")
+        if direction != (stated or new).attr("direction"):
+            # _compare reads the direction on the stated change (else the new value): give it the reading's ("30%
+            # lower than", "GM earned $3.7bn, down from $3.8bn": the words of the statement say it)
+            if stated is not None:
+                stated = _directed(stated, direction)
+            else:
+                new = _directed(new, direction)
+        hit = _compare(stated, new, old)
         if hit is not None:
             yield hit
+
+
+def _directed(fig: Figure, direction: str | None) -> Figure:
+    return dataclasses.replace(fig, attrs=(*((k, v) for k, v in fig.attrs if k != "direction"),
+                                           *((("direction", direction),) if direction else ())))
 
 
 def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:

@@ -10,7 +10,9 @@ from ..model import Figure, Rule
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
 
-SKIP_ROLES = {"change", "old", "part", "converts", "revision"}
+SKIP_ROLES = {"change", "old", "revision"}
+# Figures a statement names as a restatement or as a part: not a second value of their subject.
+SKIP_STATEMENT_ROLES = (("conversion", "converted"), ("share", "amount"), ("per_unit", "rate"), ("breakdown", "parts"))
 SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
 # Stronger evidence than a shared subject word and year (the extractor's subject is a head noun and its
 # anchor may be inherited): a year-anchored figure whose period is part of the year (attr period "quarter",
@@ -27,10 +29,10 @@ def validate(params: dict) -> str | None:
     return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
-def _key(fig: Figure, kinds: list[str]) -> tuple | None:
+def _key(fig: Figure, kinds: list[str], skip: frozenset[str]) -> tuple | None:
     if fig.kind not in kinds or fig.value is None or not fig.subject or not fig.anchor:
         return None
-    if fig.attr("role") in SKIP_ROLES or fig.attr("converts") or SKIP_QUALIFIERS & set(fig.qualifiers):
+    if fig.attr("role") in SKIP_ROLES or fig.id in skip or SKIP_QUALIFIERS & set(fig.qualifiers):
         return None
     return fig.kind, fig.unit, fig.subject, fig.anchor
 
@@ -38,8 +40,9 @@ def _key(fig: Figure, kinds: list[str]) -> tuple | None:
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     kinds = rule.params.get("kinds", ["money", "percent", "quantity", "count"])
     groups: dict[tuple, list[Figure]] = defaultdict(list)
+    skip = frozenset().union(*(ctx.in_role(kind, role) for kind, role in SKIP_STATEMENT_ROLES))
     for fig in ctx.figures:
-        key = _key(fig, kinds)
+        key = _key(fig, kinds, skip)
         if key is not None and _stated_value(fig):
             groups[key].append(fig)
     reported: set[frozenset[str]] = set()
@@ -55,13 +58,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         reported.add(frozenset((first.id, other.id)))
         yield _hit(first, other)
-    # A headline figure against the lead figure it summarises (attr headline_of), even when both are plans or
-    # forecasts ("Carmaker to cut 3,000 jobs" / "will cut 2,000 jobs"): the headline restates that very statement.
-    for head in ctx.figures:
-        body = ctx.by_id(head.attr("headline_of"))
-        if body is None or head.kind not in kinds or head.value is None or body.value is None or not head.anchor:
+    # A headline figure against the lead figure it restates (a "restated" statement), even when both are plans or
+    # forecasts ("Carmaker to cut 3,000 jobs" / "will cut 2,000 jobs"): the headline restates that very statement,
+    # and takes its time anchor (headlines drop time).
+    for statement in ctx.statements_of("restated"):
+        head, body = ctx.figure(statement, "headline"), ctx.figure(statement, "body")
+        if head is None or body is None or head.kind not in kinds or head.value is None or body.value is None:
             continue
-        if head.anchor != body.anchor or frozenset((head.id, body.id)) in reported:
+        if not body.anchor or head.anchor not in (None, body.anchor) or frozenset((head.id, body.id)) in reported:
             continue
         ctx.mark(head, body)
         if not interval(head).overlaps(interval(body)):
@@ -83,12 +87,15 @@ def _stated_value(fig: Figure) -> bool:
 
 
 def _clusters(figs: list[Figure]) -> list[list[Figure]]:
-    """Figures grouped by value: each cluster's members overlap its first figure."""
+    """Figures grouped by value: each cluster's members overlap its first figure; a third cluster ends the count
+    (the caller wants exactly two, and stopping keeps a long list of values linear)."""
     clusters: list[list[Figure]] = []
     for fig in figs:
         home = next((c for c in clusters if interval(c[0]).overlaps(interval(fig))), None)
         if home is None:
             clusters.append([fig])
+            if len(clusters) > 2:
+                break
         else:
             home.append(fig)
     return clusters

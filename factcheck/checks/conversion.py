@@ -64,25 +64,13 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def conversion_pairs(ctx: CheckContext) -> list[tuple[Figure, Figure]]:
-    """(original, restatement) pairs from the extractor's `converts`: money for money, or two quantities."""
-    by_id = {f.id: f for f in ctx.figures}
+    """(original, restatement) of each conversion statement (factcheck.reading.conversion)."""
     pairs = []
-    for fig in ctx.figures:
-        original = by_id.get(fig.attr("converts"))
-        if original is None or not _same_family(original, fig):
-            continue
-        if fig.attr("per") != original.attr("per"):
-            continue  # "17.0 mln dlrs, or 1.01 dlrs a share": a per-unit figure, not a conversion
-        pairs.append((original, fig))
+    for statement in ctx.statements_of("conversion"):
+        original, converted = ctx.figure(statement, "original"), ctx.figure(statement, "converted")
+        if original is not None and converted is not None:
+            pairs.append((original, converted))
     return pairs
-
-
-def _same_family(a: Figure, b: Figure) -> bool:
-    if a.value is None or b.value is None:
-        return False
-    if a.kind == "money" or b.kind == "money":
-        return a.kind == b.kind == "money"
-    return a.kind in ("quantity", "count") and b.kind in ("quantity", "count") and bool(a.unit) and bool(b.unit)
 
 
 # --- units ----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ figures of one time, and leaves it out when it compares different years on purpo
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 import math
 import operator
@@ -176,9 +177,15 @@ def _selected(fig: Figure, selector: dict) -> bool:
 
 def search(pattern: str, text: str) -> bool:
     """A case-insensitive search in linear time (RE2), so no editor's pattern can hang a run."""
+    return _compiled(pattern).search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> Any:
+    """A rule's pattern compiled once per process, not once per figure."""
     from .. import safe_regex
 
-    return safe_regex.compile(pattern, ignore_case=True).search(text) is not None
+    return safe_regex.compile(pattern, ignore_case=True)
 
 
 def _judge(rule: Rule, tree: ast.Expression, bound: dict[str, Figure]) -> Hit | None:

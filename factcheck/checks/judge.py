@@ -42,22 +42,35 @@ def read(old: Figure, new: Figure, relation: Relation) -> Reading:
     if old.value is not None and new.value is not None:
         exact = relation(Interval.exact(old.value), Interval.exact(new.value))
         printed = exact.mid if exact.is_finite() else math.nan
-    return Reading(printed, relation(typical(old), typical(new)), relation(interval(old), interval(new)),
+    step = _finer_step(old, new)
+    return Reading(printed, relation(typical(old, step), typical(new, step)), relation(interval(old), interval(new)),
                    bound=not (_is_point(old) and _is_point(new)))
+
+
+def _finer_step(old: Figure, new: Figure) -> float | None:
+    """The finer of two compared figures' precisions, when they share a unit: "$1bn" beside "$1.2bn" is written
+    as the text writes "$1.0bn" (trailing zeros dropped), so its typical rounding is the finer figure's."""
+    if old.unit != new.unit or not (_is_point(old) and _is_point(new)):
+        return None
+    widths = [w for w in (interval(old).high - interval(old).low, interval(new).high - interval(new).low) if w > 0]
+    return min(widths) if widths else None
 
 
 def _is_point(fig: Figure) -> bool:
     return fig.value is not None and interval(fig).is_finite() and not BOUNDS.intersection(fig.qualifiers)
 
 
-def typical(fig: Figure) -> Interval:
+def typical(fig: Figure, step: float | None = None) -> Interval:
     """A figure give or take its typical rounding error: half way from its value to each end of its stated
-    precision (a rounded figure is off by a quarter of its last digit on average, half the most it can be).
-    A bound ("more than $5bn") or a figure without a value keeps its interval."""
+    precision (a rounded figure is off by a quarter of its last digit on average, half the most it can be), or of
+    `step` when the figure it is compared with is written more finely. A bound ("more than $5bn") or a figure
+    without a value keeps its interval."""
     iv = interval(fig)
     if not _is_point(fig):
         return iv
     v = fig.value
+    if step is not None and step < iv.high - iv.low:
+        return Interval(v - step / 4, v + step / 4)
     return Interval(v - (v - iv.low) / 2, v + (iv.high - v) / 2)
 
 

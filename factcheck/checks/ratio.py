@@ -10,8 +10,6 @@ from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
 TESTS = ("share", "fraction", "per-unit")
-SHARE_KINDS = ("percent", "fraction")
-AMOUNT_KINDS = ("count", "money", "quantity")
 
 
 def validate(params: dict) -> str | None:
@@ -41,24 +39,11 @@ def as_share(fig: Figure) -> Interval:
 
 
 def _share_triples(ctx: CheckContext) -> Iterator[tuple[Figure, Figure, Figure]]:
-    """(share, whole, amount) from the extractor's attrs: a share (or a count) links to its whole ("a quarter of
-    the 800 staff", "320 of the 800 staff"), and the figure restating it has converts ("or 320 people", "(40%)")."""
-    for fig in ctx.figures:
-        if fig.value is None or fig.attr("role") == "change":
-            continue
-        whole = ctx.by_id(fig.attr("link"))
-        if whole is None or whole.value is None or whole.kind not in AMOUNT_KINDS or whole.attr("role") == "change":
-            continue
-        later = [f for f in ctx.in_sentence(fig.sentence) if f.span.start > whole.span.end and f.value is not None]
-        if not later:
-            continue
-        restated = later[0]
-        if restated.attr("converts") not in (fig.id, whole.id):
-            continue
-        if fig.kind in SHARE_KINDS and restated.kind in AMOUNT_KINDS and restated.unit == whole.unit:
-            yield fig, whole, restated
-        elif fig.kind in AMOUNT_KINDS and restated.kind in SHARE_KINDS and fig.unit == whole.unit:
-            yield restated, whole, fig
+    """(share, whole, amount) of each share statement that restates its share as an amount (or back)."""
+    for statement in ctx.statements_of("share"):
+        share, whole, amount = (ctx.figure(statement, role) for role in ("share", "whole", "amount"))
+        if share is not None and whole is not None and amount is not None:
+            yield share, whole, amount
 
 
 def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
@@ -96,18 +81,11 @@ def _step(fig: Figure) -> float:
 
 def _per_unit(ctx: CheckContext) -> Iterator[Hit]:
     """'$6bn from 30 million users, or $300 per user': the rate against the total over the count."""
-    for rate in ctx.figures:
-        per = rate.attr("per")
-        if not per or rate.value is None or rate.kind not in ("money", "quantity", "count"):
+    for statement in ctx.statements_of("per_unit"):
+        rate, total, count = (ctx.figure(statement, role) for role in ("rate", "total", "count"))
+        if rate is None or total is None or count is None:
             continue
-        sentence = [f for f in ctx.in_sentence(rate.sentence) if f.span.start < rate.span.start and f.value is not None]
-        totals = [f for f in sentence if f.kind == rate.kind and f.unit == rate.unit and f.attr("role") != "change"]
-        counts = [f for f in sentence if f.kind == "count" and f not in totals]
-        if not totals or not counts:
-            continue
-        total, count = totals[-1], counts[-1]
-        if rate.attr("converts") not in (total.id, count.id):
-            continue
+        per = statement.fact("per")
         ctx.mark(rate, total, count)
         t, c, r = interval(total), interval(count), interval(rate)
         if not (c.is_finite() and c.low > 0):

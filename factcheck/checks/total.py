@@ -1,4 +1,4 @@
-"""Totals: listed parts that do not add up to their stated total, and shares that do not sum to 100%."""
+"""Totals: the breakdowns the reading found whose parts do not add up to the total, or whose shares miss 100%."""
 
 from __future__ import annotations
 
@@ -26,45 +26,24 @@ def validate(params: dict) -> str | None:
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     shares = rule.params["test"] == "shares"
     min_parts = int(rule.params.get("min_parts", 2))
-    for total, parts in groups(ctx):
+    for statement in ctx.statements_of("breakdown"):
+        total, parts = ctx.figure(statement, "total"), ctx.figures_of(statement, "parts")
         is_share = all(p.unit == "%" for p in parts) and (total is None or total.unit == "%")
         if is_share != shares or len(parts) < min_parts:
             continue
         if total is None and not shares:
             continue
         whole = _counted(total) if total is not None else Interval.exact(100.0)
-        complete = any(p.attr("complete") for p in parts) or (
-            total is not None and all(p.attr("complete") is None for p in parts))
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
-        hit = _compare(ctx, total, parts, whole, complete, rounding_noted)
+        hit = _compare(ctx, total, parts, whole, bool(statement.fact("complete")), rounding_noted,
+                       statement.fact("unit"))
         if hit is not None:
             yield hit
 
 
-def groups(ctx: CheckContext) -> list[tuple[Figure | None, list[Figure]]]:
-    """(total, parts) for each breakdown the extractor marks (role part): parts by their link, else the total
-    before them in the sentence, else the parts of one sentence and unit together."""
-    out: dict[str, tuple[Figure | None, list[Figure]]] = {}
-    for fig in ctx.figures:
-        if fig.attr("role") != "part" or fig.value is None:
-            continue
-        total = ctx.by_id(fig.attr("link"))
-        if total is None or total.attr("role") != "total":
-            total = _total_before(ctx, fig)
-        key = total.id if total is not None else f"s{fig.sentence}:{fig.unit}"
-        out.setdefault(key, (total, []))[1].append(fig)
-    return list(out.values())
-
-
-def _total_before(ctx: CheckContext, part: Figure) -> Figure | None:
-    candidates = [f for f in ctx.in_sentence(part.sentence)
-                  if f.attr("role") == "total" and f.span.start < part.span.start and f.unit == part.unit]
-    return candidates[-1] if candidates else None
-
-
 def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole: Interval, complete: bool,
-             rounding_noted: bool) -> Hit | None:
-    unit = parts[0].unit
+             rounding_noted: bool, counted: str | None = None) -> Hit | None:
+    unit = counted or parts[0].unit
     ctx.mark(*parts, *([total] if total is not None else []))
     summed = Interval(0.0, 0.0)
     for part in parts:

@@ -4,25 +4,17 @@ Each family module (money, percent, quantities, calendar, ages, numbers) has
 `find(text: str, published: datetime.date | None) -> list[Figure]` returning figures with empty ids;
 where two readings overlap the longer one wins, then the family listed first. `context.link`
 then adds what the words around a figure say: qualifiers, subject, time anchor, and the `attrs`
-below, which are the contract between extraction (language) and the checks (arithmetic).
+below. Relations between figures (a change with its old and new value, a total and its parts, a
+conversion, a share of a count, a restated figure, a date in apposition) are no attrs: factcheck.reading
+builds them as Statements from these figures, and the checks consume those.
 
 Figure.attrs vocabulary (every key optional):
-- role: "change" (a stated change: "rose 5%", "a 5% fall", "up $2bn"), "new" (the value after a
-  change: "to $11.1bn"), "old" (the value before: "from $10.9bn", "a year earlier", "after it hit"),
-  "share" (a percentage of a whole: "8% of Google", "a 40% stake", "turnout of 60%"),
-  "total" ("the 150-seat council", "a total of", "Of the 1,200 workers, ..."), "part" (a listed component
-  of a total, or of a whole split in percentages: "split between Labour on 45%, ... and others on 25%").
+- role: what the figure's own words make it: "change" (a stated change: "rose 5%", "a 5% fall", "up $2bn"),
+  "new" (the value after a change: "to $11.1bn"), "old" (the value before: "from $10.9bn", "a year earlier",
+  "after it hit"), "share" (a percentage of a whole: "8% of Google", "a 40% stake", "turnout of 60%"),
+  "total" ("a total of", "the 150-seat council"), "revision" ("previously reported at"). The reading ties
+  these into statements.
 - direction: "up" | "down" for a change figure, or for a "new" figure whose verb says which way.
-- link: id of the figure this one is tied to in the same statement: a change/new/old figure to its partner;
-  a part to its total; a share (percent, fraction, or a count in "320 of the 800 staff") to its whole
-  ("40% of the 800 staff" -> 800).
-- complete: True | False on parts: whether the text claims the list is the whole ("split between", "made up
-  of", a colon after the total, "the rest"/"others" before the last part).
-- converts: id of the figure this one restates: a bracket ("1,500 km (932 miles)", "$10m (£5.3m)"; in
-  "£5.7bn ($10.7bn; 8.2bn euros)" both restate £5.7bn), a share restated as an amount or back ("a quarter
-  of the 800 staff, or 320 people" -> a quarter; "320 of the 800 staff (40%)" -> 320), or a per-unit figure
-  restating a count ("$6bn from 30 million users, or $300 per user" -> 30 million). Never on brackets that
-  say something else ("$199 (£149 in Britain)", "(up from £3m)", "(2004: £3m)").
 - per: the unit a per-unit figure is per ("$300 per user" -> "user", "£5 a head" -> "head", "$2 each" -> "each").
 - extreme: "high" | "low" on a record ("a record low", "the lowest" -> low; "an all-time high", "the biggest
   ever", a bare "record" -> high unless the change is down).
@@ -30,9 +22,6 @@ Figure.attrs vocabulary (every key optional):
   period its anchor gives ("annual trade", "monthly exports"); absent without a subject.
 - headline: True on the figures of the first sentence when the document opens with a headline line (a line
   of its own without closing punctuation).
-- headline_of: on a headline figure, the id of the figure of the lead (the first body sentence) it summarises: the
-  same kind, unit, subject and role, the same direction when both say one ("Inflation eases to 10.4%" -> "Inflation
-  fell to 9.4% in February"). A headline figure without an anchor takes that figure's anchor (headlines drop time).
 - range_high: the upper end of a stated range ("$2m-$3m", "18 to 25 percent"); value is the lower end.
 - step: the size of the last stated digit, in the figure's unit (precision; the interval is
   value -/+ step/2 unless a qualifier widens it). A fraction's interval follows the fractions people round
@@ -47,7 +36,8 @@ Figure.attrs vocabulary (every key optional):
 - born: True for a year that is a birth year ("born in 1970"); anniversary: N for "the 20th anniversary".
 - relation on a duration: "after" | "before" for an elapsed time ("two days after the vote", "a week later",
   "three days before the election"); link_span: (start, end) of the event's calendar figure, the next one in
-  the sentence for "after"/"before", the previous one for "later"/"earlier"; extract() turns it into link.
+  the sentence for "after"/"before", the previous one for "later"/"earlier"; extract() turns it into link, the
+  id of that figure.
 
 - period: the part of the calendar a money/percent/quantity/count figure is for: "quarter", "half", "month",
   "week" or "season" when its sentence names one ("$2bn in the second quarter of 2004"), else from its anchor's
@@ -66,10 +56,6 @@ Figure.attrs vocabulary (every key optional):
 - of_phrase: the words after "of"/"to" right after a figure, to the next punctuation ("140% of the country's GDP"
   -> "the country's GDP"), so a rule can tell a share of a container from a ratio to a yardstick.
 - rounding_noted: True on every figure of a text that says its figures may not add up because of rounding.
-- apposition: on a date or date range that names the same time as the relative date before it ("next week, from
-  March 20 to 22", "tomorrow (March 18)"), the id of that relative date.
-
-A count in a total/part breakdown carries the counted noun as its unit ("seat"), so parts and total compare.
 """
 
 from __future__ import annotations

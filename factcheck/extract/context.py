@@ -1,4 +1,4 @@
-"""What the words around each figure say: qualifiers, subject, time anchor, and the attrs roles the checks read."""
+"""What the words around each figure say: qualifiers, subject, anchor, period, entity, and the role its words give."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ ANCHOR_KINDS = {"year", "date", "date_range"}
 CONTEXT_REACH = 1000
 
 
-def _phrases(words) -> str:
+def phrases(words) -> str:
     """An alternation of phrases, longest first; an entry holding "(?" is a regular-expression fragment."""
     return "|".join(
         sorted((w if "(?" in w else re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words), key=len, reverse=True)
@@ -34,15 +34,15 @@ def _edge(word: str) -> str:
 
 
 QUALIFIER_BEFORE = [
-    (name, re.compile(rf"(?i:(?:^|(?<=[\s(\"'“]))(?:{_phrases(words)}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"))
+    (name, re.compile(rf"(?i:(?:^|(?<=[\s(\"'“]))(?:{phrases(words)}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"))
     for name, words in LEX["qualifiers_before"].items()
 ]
-RECORD_AFTER = re.compile(rf"(?i:{LEX['record_after_gap']}(?P<phrase>{_phrases(LEX['record_after'])}))\b")
-RECORD_LOW = re.compile(rf"(?i:\b(?:{_phrases(LEX['record_low'])})\b)")
-RECORD_HIGH = re.compile(rf"(?i:\b(?:{_phrases(LEX['record_high'])})\b)")
-APPROX_BELOW = re.compile(rf"(?i:\b(?:{_phrases(LEX['approx_below'])})[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$)")
+RECORD_AFTER = re.compile(rf"(?i:{LEX['record_after_gap']}(?P<phrase>{phrases(LEX['record_after'])}))\b")
+RECORD_LOW = re.compile(rf"(?i:\b(?:{phrases(LEX['record_low'])})\b)")
+RECORD_HIGH = re.compile(rf"(?i:\b(?:{phrases(LEX['record_high'])})\b)")
+APPROX_BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$)")
 LANDMARKS = sorted(float(x) for x in LEX["fraction_landmarks"])
-FORECAST = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_before'])})\b)")
+FORECAST = re.compile(rf"(?i:\b(?:{phrases(LEX['forecast_before'])})\b)")
 UP = set(LEX["up"])
 DOWN = set(LEX["down"])
 UP_PHRASES = {tuple(p.split()) for p in LEX["up_phrases"]}
@@ -53,60 +53,53 @@ CHANGE_GAP = re.compile(LEX["change_gap"], re.I)
 CHANGE_REACH = 80
 MULTIPLIER_VERBS = set(LEX["multiplier_verbs"])
 CHANGE_AFTER = re.compile(
-    rf"(?i:^[ \u00a0]+(?:(?P<up>{_phrases(LEX['change_after_up'])})|(?P<down>{_phrases(LEX['change_after_down'])}))"
+    rf"(?i:^[ \u00a0]+(?:(?P<up>{phrases(LEX['change_after_up'])})|(?P<down>{phrases(LEX['change_after_down'])}))"
     rf"\b(?=[ \u00a0]*(?:[,.;:)!?]|$|(?:{LEX['change_after_next']})\b)))"
 )
 VERB_OBJECT_BY = re.compile(
-    rf"(?i:\b(?P<verb>{_phrases(w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w)})[ \u00a0]+"
+    rf"(?i:\b(?P<verb>{phrases(w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w)})[ \u00a0]+"
     rf"(?:{LEX['object_determiners']})[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{1,2}}by[ \u00a0]+$)"
 )
 FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
-FORECAST_STOP = re.compile(rf"(?i:\b(?:{_phrases(LEX['forecast_stop'])})\b)")
+FORECAST_STOP = re.compile(rf"(?i:\b(?:{phrases(LEX['forecast_stop'])})\b)")
 FORECAST_REACH = int(LEX["forecast_reach"])
-FORECAST_NP_BEFORE = re.compile(rf"(?i:(?:\b(?:{_phrases(LEX['forecast_np_before'])})|['’]s)[ \u00a0]+$)")
-_INFINITIVE = rf"to[ \u00a0]+(?!(?:{_phrases(LEX['forecast_np_not_verbs'])})\b)[a-z]+\b"
+FORECAST_NP_BEFORE = re.compile(rf"(?i:(?:\b(?:{phrases(LEX['forecast_np_before'])})|['’]s)[ \u00a0]+$)")
+_INFINITIVE = rf"to[ \u00a0]+(?!(?:{phrases(LEX['forecast_np_not_verbs'])})\b)[a-z]+\b"
 FORECAST_NP_AFTER = re.compile(rf"(?i:^(?:[ \u00a0]+[a-z][a-z'’-]*){{0,4}}[ \u00a0]+{_INFINITIVE})")
 INFINITIVE = re.compile(rf"(?i:\b{_INFINITIVE})")
 CHANGE_NOUN_OF = re.compile(
-    LEX["change_noun_of"].format(up=_phrases(LEX["change_nouns_up"]), down=_phrases(LEX["change_nouns_down"])), re.I
+    LEX["change_noun_of"].format(up=phrases(LEX["change_nouns_up"]), down=phrases(LEX["change_nouns_down"])), re.I
 )
-REVISION_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['revision_before'])})[ \u00a0]+$)")
-STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
+REVISION_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['revision_before'])})[ \u00a0]+$)")
 FUTURE_RELATIONS = set(LEX["future_relations"])
-_UP_NOUNS, _DOWN_NOUNS = _phrases(LEX["change_nouns_up"]), _phrases(LEX["change_nouns_down"])
+_UP_NOUNS, _DOWN_NOUNS = phrases(LEX["change_nouns_up"]), phrases(LEX["change_nouns_down"])
 CHANGE_NOUN = re.compile(rf"(?i:^[ \u00a0-]*(?:(?P<up>{_UP_NOUNS})|(?P<down>{_DOWN_NOUNS}))s?\b)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-OLD_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$)")
-OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{_phrases(LEX['old_after'])})\b)")
-NEW_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['new_before'])})[ \u00a0]+$)")
-NEW_TO = re.compile(rf"(?i:\b(?:{_phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
-SHARE_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['share_before'])})[ \u00a0]+$)")
-SHARE_AFTER = re.compile(rf"(?i:^[ \u00a0]+(?:{_phrases(LEX['share_after'])})\b)")
-TOTAL_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(LEX['total_before'])})[ \u00a0]+$)")
-TOTAL_CLAUSE_START = re.compile("|".join(LEX["total_clause_start"]), re.I)
-BREAKDOWN = re.compile(rf"(?i:(?::|\b(?:{_phrases(w for w in LEX['breakdown'] if w != ':')})\b))")
-REMAINDER = re.compile(rf"(?i:\b(?:{_phrases(LEX['remainder'])})\b)")
-LIST_GAP = int(LEX["list_gap"])
+OLD_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$)")
+OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
+NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
+NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
+SHARE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['share_before'])})[ \u00a0]+$)")
+SHARE_AFTER = re.compile(rf"(?i:^[ \u00a0]+(?:{phrases(LEX['share_after'])})\b)")
+TOTAL_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['total_before'])})[ \u00a0]+$)")
 HEADLINE_MAX = int(LEX["headline_max"])
-RESTATE_OPENER = re.compile(LEX["restate_opener"], re.I)
-RESTATE_SEPARATOR = re.compile(LEX["restate_separator"], re.I)
-RESTATE_CLOSE = re.compile(LEX["restate_close"])
-RESTATE_OR = re.compile(LEX["restate_or"], re.I)
-RESTATE_SHARE_BRACKET = re.compile(LEX["restate_share_bracket"], re.I)
-SHARE_OF = re.compile(LEX["share_of"], re.I)
 PER_NOT = set(LEX["per_not_nouns"])
-PER_ALONE = re.compile(rf"(?i:^[ \u00a0]*(?P<w>{_phrases(LEX['per_alone'])})\b)")
+PER_ALONE = re.compile(rf"(?i:^[ \u00a0]*(?P<w>{phrases(LEX['per_alone'])})\b)")
 PER_NOUN = re.compile(
-    rf"(?i:^[ \u00a0-]*(?P<w>{_phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
+    rf"(?i:^[ \u00a0-]*(?P<w>{phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
     rf"(?P<end>{LEX['per_noun_end']})?"
 )
-COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
 CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in LEX["clause_breaks"]), re.I)
 CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a match is at most this long
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
-MEASURE_RE = re.compile(rf"(?i:\b(?:{_phrases(MEASURE)})\b)")
+MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
-MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{_phrases(MEASURE)})[ \u00a0-]+$)")
+MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
+_COMPARING = load("reading")
+COMPARED = re.compile(
+    rf"(?i:[ \u00a0]+(?:(?:{phrases(_COMPARING['comparison_up'] + _COMPARING['comparison_down'])})[ \u00a0]+than|"
+    rf"{phrases(_COMPARING['comparison_no_than'])}){_COMPARING['comparison_gap']})"
+)
 PRONOUN = re.compile(r"(?i:\b(?:it|they|this|which|that)\b)")
 ANCHOR_GAP = re.compile(
     r"(?i:^[ \u00a0,]*(?:(?:in|for|during|by|as[ \u00a0]+of|since|at[ \u00a0]+the[ \u00a0]+end[ \u00a0]+of|"
@@ -116,8 +109,8 @@ RELATIVE_GAP = re.compile(r"(?:[ \u00a0]+[A-Za-z-]+){0,2}[ \u00a0]+")  # "a 1.4b
 # A character ANCHOR_GAP and RELATIVE_GAP never match (not a letter, space, comma, hyphen or line end).
 GAP_STOP = re.compile(r"(?![^\W\d_])[^ \u00a0,\n-]")
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
-TOTAL_COMPOUND = re.compile(rf"-(?:{_phrases(LEX['total_compounds'])})$")
-SUB_PERIODS = [(period, re.compile(rf"\b(?:{_phrases(words)})\b")) for period, words in LEX["sub_periods"].items()]
+TOTAL_COMPOUND = re.compile(rf"-(?:{phrases(LEX['total_compounds'])})$")
+SUB_PERIODS = [(period, re.compile(rf"\b(?:{phrases(words)})\b")) for period, words in LEX["sub_periods"].items()]
 ENTITY_NAME = re.compile(LEX["entity_name"])
 ENTITY_NOT = set(LEX["entity_not"])
 AMBIGUOUS_CURRENCY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['ambiguous_currency'])})\b)")
@@ -125,9 +118,8 @@ CURRENCY_COUNTRY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['currency_country'])})\s
 OF_PHRASE = re.compile(LEX["of_phrase"], re.I)
 OF_PHRASE_REACH = int(LEX["of_phrase_reach"])
 ROUNDING_NOTE = re.compile(LEX["rounding_note"], re.I)
-APPOSITION_GAP = re.compile(LEX["apposition_gap"], re.I)
 RATE_CURRENCY: dict[str, str] = {w.lower(): code for code, ws in LEX["rate_currencies"].items() for w in ws}
-_RATE_NAMES = _phrases(RATE_CURRENCY)
+_RATE_NAMES = phrases(RATE_CURRENCY)
 RATE_BASE_BEFORE = re.compile(LEX["rate_base_before"].replace("{currency}", _RATE_NAMES), re.I)
 RATE_BASE_AFTER = re.compile(LEX["rate_base_after"].replace("{currency}", _RATE_NAMES), re.I)
 RATE_REACH = 90
@@ -156,6 +148,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     text = doc.text
     out: list[Figure] = []
     stops = _anchor_stops(figures)
+    measures = _Measures(text)
     for i, fig in enumerate(figures):
         if fig.kind not in LINKED_KINDS and fig.kind not in ("age", "fraction", "ordinal"):
             out.append(fig)
@@ -167,6 +160,9 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         after = text[fig.span.end : min(sent.end, fig.span.end + 60)]
         sentence_before = text[sent_start : fig.span.start]
         qualifiers, record_phrase = _qualifiers(text, fig, before, after, sentence_before)
+        if i and figures[i - 1].span.end == clause_start and COMPARED.fullmatch(before):
+            # "30% higher than the $1bn of 2022": the figure a comparison is made with, no bound ("more than $1bn")
+            qualifiers = tuple(q for q in qualifiers if q not in ("more_than", "less_than"))
         if "forecast" not in qualifiers and _future_period(text, figures, i):
             qualifiers = (*qualifiers, "forecast")
         attrs = dict(fig.attrs)
@@ -181,28 +177,19 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
                 fig,
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
-                subject=fig.subject or _subject(text, fig, before, after, sent_start),
+                subject=fig.subject or _subject(text, fig, before, after, sent_start, measures),
                 anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops),
                 attrs=tuple(attrs.items()),
             )
         )
-    out = _links(text, out)
     attrs_of = [dict(f.attrs) for f in out]
-    _share_links(doc, out, attrs_of)
-    _restatements(doc, out, attrs_of)
-    _breakdowns(doc, out, attrs_of)
     _headline(doc, out, attrs_of)
     _series(out, attrs_of)
     _periods(doc, out, attrs_of)
     _entities(doc, out, attrs_of)
     _surroundings(doc, out, attrs_of)
-    _appositions(doc, out, attrs_of)
-    return [fig if attrs == dict(fig.attrs) else _with(fig, attrs) for fig, attrs in zip(out, attrs_of, strict=True)]
-
-
-def _with(fig: Figure, attrs: dict) -> Figure:
-    unit = attrs.pop("_unit", fig.unit)
-    return dataclasses.replace(fig, unit=unit, attrs=tuple(attrs.items()))
+    return [fig if attrs == dict(fig.attrs) else dataclasses.replace(fig, attrs=tuple(attrs.items()))
+            for fig, attrs in zip(out, attrs_of, strict=True)]
 
 
 def _clause_start(text: str, figures: list[Figure], i: int, sent_start: int) -> int:
@@ -356,7 +343,7 @@ def _per(fig: Figure, after: str) -> str | None:
     return None
 
 
-def _directions(words: list[str]) -> list[str]:
+def directions(words: list[str]) -> list[str]:
     """The direction each direction word or phrase says, last first ("scaled back" -> down, "growth" -> none)."""
     low = [w.lower() for w in words]
     out = []
@@ -414,7 +401,7 @@ def change_before(text: str, start: int) -> str | None:
 
 
 def _direction(words: list[str]) -> str | None:
-    found = _directions(words)
+    found = directions(words)
     return found[0] if found else None
 
 
@@ -432,9 +419,9 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     noun = CHANGE_NOUN.match(after) or CHANGE_AFTER.match(after)
     if fig.kind in ("multiplier", "fraction"):
         return _relative_change(fig, stripped, last, noun)
-    said = _directions(WORD.findall(clause_before))
+    said = directions(WORD.findall(clause_before))
     # a direction-only statement needs the clause to agree: "slowed to 0.3%, down from 6.3%", not "rose ... fell"
-    direction = said[0] if said and len(set(said + _directions(WORD.findall(after)))) == 1 else None
+    direction = said[0] if said and len(set(said + directions(WORD.findall(after)))) == 1 else None
     if REVISION_BEFORE.search(stripped):
         attrs["role"] = "revision"
     elif fig.kind == "percent" and fig.unit == "%" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(stripped)):
@@ -511,14 +498,35 @@ def _own_from(fig: Figure, stripped: str) -> bool:
     )
 
 
-def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -> str | None:
+class _Measures:
+    """Every measure word of the text, found once; a figure asks for the last or first one in a window by bisect, so
+    a long sentence of figures is not rescanned for each."""
+
+    def __init__(self, text: str) -> None:
+        self.found = list(MEASURE_RE.finditer(text))
+        self.starts = [m.start() for m in self.found]
+
+    def last(self, start: int, end: int) -> re.Match | None:
+        j = bisect.bisect_left(self.starts, end)
+        while j and self.found[j - 1].end() > end:
+            j -= 1
+        return self.found[j - 1] if j and self.found[j - 1].start() >= start else None
+
+    def first(self, start: int, end: int) -> re.Match | None:
+        i = bisect.bisect_left(self.starts, start)
+        return self.found[i] if i < len(self.found) and self.found[i].end() <= end else None
+
+
+def _subject(
+    text: str, fig: Figure, before: str, after: str, sent_start: int, measures: _Measures
+) -> str | None:
     if fig.kind == "count" and "-" not in fig.surface:
         n = NEXT_NOUN.match(after)
         if n and n.group(1) not in STOP_NOUNS:
             return MEASURE.get(n.group(1), n.group(1))
-    found = list(MEASURE_RE.finditer(before))
+    found = measures.last(fig.span.start - len(before), fig.span.start)
     if found:
-        return _measured(before, found[-1])
+        return _measured(text, found)
     m = re.match(
         rf"(?i:^[ \u00a0]+(?:of|in)[ \u00a0]+(?:(?:the|its|their|a|an)[ \u00a0]+)?({MEASURE_RE.pattern}))", after
     )
@@ -528,12 +536,12 @@ def _subject(text: str, fig: Figure, before: str, after: str, sent_start: int) -
     if m:
         return _measured(after, m)
     if PRONOUN.search(before):
-        head = MEASURE_RE.search(text, sent_start, fig.span.start)
+        head = measures.first(sent_start, fig.span.start)
         if head:
             return _measured(text, head)
-    nearest = list(MEASURE_RE.finditer(text, sent_start, fig.span.start)) if fig.kind in BOUNDARY_KINDS else []
+    nearest = measures.last(sent_start, fig.span.start) if fig.kind in BOUNDARY_KINDS else None
     if nearest:
-        return _measured(text, nearest[-1])
+        return _measured(text, nearest)
     return None
 
 
@@ -609,242 +617,6 @@ def _anchor_stops(figures: list[Figure]) -> list[int]:
     return out
 
 
-def _links(text: str, figures: list[Figure]) -> list[Figure]:
-    """Tie the change, new and old figures of one clause together; a revision to the figure it revises."""
-    clause = _clauses(text, figures)
-    figures = _stated_before(text, figures, clause)
-    by_clause: dict[tuple[int, int], dict[str, Figure]] = {}
-    for fig, key in zip(figures, clause, strict=True):
-        role = fig.attr("role")
-        if role in ("change", "new", "old"):
-            by_clause.setdefault(key, {}).setdefault(role, fig)
-    out: list[Figure] = []
-    for i, (fig, key) in enumerate(zip(figures, clause, strict=True)):
-        roles = by_clause.get(key, {})
-        role = fig.attr("role")
-        # change -> new (else old); new -> change; old -> change (else new): a check finds the new and the old
-        # figure of a change by their link to it, and the old figure of a bare "fell to X from Y" by its link to X.
-        partner = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}.get(role, ())
-        for other in partner:
-            if other in roles and roles[other] is not fig:
-                fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": roles[other].id}.items()))
-                break
-        if role == "revision":
-            revised = None
-            for k in range(i - 1, -1, -1):  # figures are in text order: the sentence's own come just before
-                if figures[k].sentence != fig.sentence:
-                    break
-                if _comparable(figures[k], fig):
-                    revised = figures[k]
-                    break
-            if revised is not None:
-                fig = dataclasses.replace(fig, attrs=tuple({**dict(fig.attrs), "link": revised.id}.items()))
-        out.append(fig)
-    return out
-
-
-def _comparable(a: Figure, b: Figure) -> bool:
-    return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
-
-
-def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
-    """(sentence, clause number) of each figure: a clause break (", while", ";") starts a new clause."""
-    keys: list[tuple[int, int]] = []
-    for i, fig in enumerate(figures):
-        if i and figures[i - 1].sentence == fig.sentence:
-            n = keys[-1][1] + (1 if _clause_break(text, figures[i - 1].span.end, fig.span.start) else 0)
-        else:
-            n = 0
-        keys.append((fig.sentence, n))
-    return keys
-
-
-def _clause_break(text: str, start: int, end: int) -> bool:
-    """A clause break between two offsets that is not inside a bracket ("$200m (£104m; 151m euros)")."""
-    for m in CLAUSE_BREAK.finditer(text, start, end):
-        lead = text[max(0, m.start() - 200) : m.start()]
-        if lead.count("(") <= lead.count(")"):
-            return True
-    return False
-
-
-def _stated_before(text: str, figures: list[Figure], clause: list[tuple[int, int]]) -> list[Figure]:
-    """role new on the value a change follows when only its old value is marked: "was 10bn euros, up 8.1% from
-    9.26bn euros"; "profits at 84 marks per share fell 30 pct from the record 120 marks"; "GM earned $3.7bn, down
-    from $3.8bn" (the direction word between them says which way)."""
-    out = list(figures)
-    groups: dict[tuple[int, int], list[int]] = {}
-    for i, key in enumerate(clause):
-        groups.setdefault(key, []).append(i)
-    for members in groups.values():
-        roles = {figures[i].attr("role") for i in members}
-        if "old" not in roles or "new" in roles:
-            continue
-        old = next(i for i in members if figures[i].attr("role") == "old")
-        change = next((i for i in members if figures[i].attr("role") == "change"), old)
-        # the first marked figure of the statement: the change ("X, up 8.1% from Y"), or the old value when the
-        # change comes last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
-        first = min(old, change)
-        before = [i for i in members if i < first and not figures[i].is_calendar]
-        if not before:
-            continue
-        j = before[-1]
-        fig = figures[j]
-        if fig.attr("role") or not _comparable(fig, figures[old]):
-            continue
-        gap = text[fig.span.end : figures[first].span.start]
-        for k in members:  # the dates between are part of the statement: "10bn euros in 2004, up 8.1%"
-            if j < k < first:
-                gap = gap.replace(figures[k].surface, " ")
-        if any(c.isdigit() for c in gap) or len(WORD.findall(gap)) > STATED_BEFORE_WORDS:
-            continue
-        said = set(_directions(WORD.findall(gap)))
-        direction = figures[change].attr("direction") if first != old else (said.pop() if len(said) == 1 else None)
-        if first == old and direction is None:
-            continue
-        attrs = {**dict(fig.attrs), "role": "new"}
-        if direction:
-            attrs["direction"] = direction
-        out[j] = dataclasses.replace(fig, attrs=tuple(attrs.items()))
-    return out
-
-
-def _share_links(doc, figures: list[Figure], attrs: list[dict]) -> None:
-    """A share and the whole it is a share of: "40% of the 800 staff", "320 of the 800 staff" -> link."""
-    text = doc.text
-    for i, fig in enumerate(figures[:-1]):
-        nxt = figures[i + 1]
-        if nxt.sentence != fig.sentence or "link" in attrs[i] or attrs[i].get("role") == "change":
-            continue
-        if fig.kind not in SHARE_KINDS | {"count"} or nxt.kind not in AMOUNT_KINDS or nxt.value is None:
-            continue
-        if fig.kind == "count" and nxt.kind != "count":
-            continue
-        if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start):
-            attrs[i]["link"] = nxt.id
-            if fig.kind == "count" and fig.value is not None and nxt.value < fig.value:
-                del attrs[i]["link"]  # "5 of the 3": not a part of that whole
-
-
-def _same_family(a: Figure, b: Figure) -> bool:
-    """Two figures one may restate: money and money, or quantities (with units) of the same sort."""
-    if a.value is None or b.value is None:
-        return False
-    if a.kind == "money" or b.kind == "money":
-        return a.kind == b.kind == "money"
-    return a.kind == b.kind == "quantity" and bool(a.unit) and bool(b.unit)
-
-
-def _restatements(doc, figures: list[Figure], attrs: list[dict]) -> None:
-    """`converts` on each figure that restates another: "$10m (£5.3m)", "£5.7bn ($10.7bn; 8.2bn euros)",
-    "a quarter of the 800 staff, or 320 people", "320 of the 800 staff (40%)"."""
-    text = doc.text
-    whole_of = {a["link"]: j for j, a in enumerate(attrs) if figures[j].kind in SHARE_KINDS | {"count"} and "link" in a}
-    text_end = len(text.rstrip())
-    by_id: dict[str, Figure] = {}
-    for f in figures:
-        by_id.setdefault(f.id, f)
-    for i in range(1, len(figures)):
-        fig, prev = figures[i], figures[i - 1]
-        if fig.sentence != prev.sentence or fig.value is None:
-            continue
-        gap_start, gap_end = prev.span.end, fig.span.start
-        closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= text_end
-        original: Figure | None = None
-        if RESTATE_OPENER.fullmatch(text, gap_start, gap_end) and closes and _same_family(prev, fig):
-            original = prev
-        elif RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end) and "converts" in attrs[i - 1]:
-            first = by_id.get(attrs[i - 1]["converts"])
-            if first is not None and _same_family(first, fig) and closes:
-                original = first
-        elif prev.id in whole_of and (
-            RESTATE_OR.fullmatch(text, gap_start, gap_end) or RESTATE_SHARE_BRACKET.fullmatch(text, gap_start, gap_end)
-        ):
-            share = figures[whole_of[prev.id]]
-            if (share.kind in SHARE_KINDS) != (fig.kind in SHARE_KINDS) and fig.kind in SHARE_KINDS | AMOUNT_KINDS:
-                original = share  # the restated share of the whole, as an amount or as a share
-        elif RESTATE_OR.fullmatch(text, gap_start, gap_end):
-            if attrs[i].get("per") and prev.kind in AMOUNT_KINDS:
-                original = prev  # "$6bn from 30 million users, or $300 per user"
-            elif _same_family(prev, fig) and prev.unit != fig.unit:
-                original = prev  # "$10m, or £5.3m"
-        if original is not None:
-            attrs[i]["converts"] = original.id
-
-
-def _counted(text: str, fig: Figure) -> str | None:
-    """The noun a count counts, singular: "80 seats" -> seat, "the 150-seat council" -> seat."""
-    if "-" in fig.surface:
-        tail = fig.surface.rsplit("-", 1)[-1].lower()
-        return tail if tail.isalpha() else None
-    m = COUNTED_NOUN.match(text[fig.span.end : fig.span.end + 30])
-    if not m or not m.group("noun"):
-        return None
-    noun = m.group("noun")
-    if noun in STOP_NOUNS or not noun.endswith("s") or len(noun) < 3:
-        return None
-    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
-
-
-def _breakdowns(doc, figures: list[Figure], attrs: list[dict]) -> None:
-    """role total / part with link and `complete`: "the 150-seat council: 80, 50 and 15 seats",
-    "of the 1,200 workers, 700 ... and 600 ...", "split between Labour on 45%, ... and others on 25%"."""
-    text = doc.text
-    n = len(figures)
-    i = 0
-    while i < n:
-        head = figures[i]
-        sent = doc.sentence_span(head.sentence)
-        is_total = attrs[i].get("role") == "total" or (
-            head.kind in AMOUNT_KINDS and bool(TOTAL_CLAUSE_START.search(text, sent.start, head.span.start))
-        )
-        if head.value is None or not (is_total or (head.kind == "percent" and head.unit == "%")):
-            i += 1
-            continue
-        first = i + 1 if is_total else i
-        noun = _counted(text, head) if head.kind == "count" else None
-        parts: list[int] = []
-        for j in range(first, n):
-            fig = figures[j]
-            if fig.sentence != head.sentence:
-                break
-            like = fig.kind == head.kind and fig.unit == head.unit and fig.value is not None
-            if not like or attrs[j].get("role") in ("change", "new", "old", "total"):
-                if parts:
-                    break
-                continue
-            if fig.kind == "count":
-                own = _counted(text, fig)
-                if noun and own and own != noun:
-                    if parts:
-                        break
-                    continue  # "split three ways: 80 seats, ...": a count of something else before the list
-            if parts and fig.span.start - figures[parts[-1]].span.end > LIST_GAP:
-                break
-            parts.append(j)
-        if len(parts) < 2:
-            i += 1
-            continue
-        lead = text[(head.span.end if is_total else sent.start) : figures[parts[0]].span.start]
-        last_lead = text[figures[parts[-2]].span.end : figures[parts[-1]].span.start]
-        complete = bool(BREAKDOWN.search(lead)) or bool(REMAINDER.search(last_lead))
-        if not is_total and not complete:
-            i += 1
-            continue
-        if is_total:
-            attrs[i]["role"] = "total"
-            if noun:
-                attrs[i]["_unit"] = noun
-        for j in parts:
-            attrs[j]["role"] = "part"
-            attrs[j]["complete"] = complete
-            if is_total:
-                attrs[j]["link"] = head.id
-                if noun:
-                    attrs[j]["_unit"] = noun
-        i = parts[-1] + 1
-
-
 def _series(figures: list[Figure], attrs: list[dict]) -> None:
     """A normalised series name for the record check: subject, with the period its anchor gives ("annual trade")."""
     for fig, a in zip(figures, attrs, strict=True):
@@ -870,10 +642,8 @@ def _period(anchor: str | None) -> str | None:
 
 
 def _headline(doc, figures: list[Figure], attrs: list[dict]) -> None:
-    """headline: True on the figures of the first sentence when the document opens with a headline line. Headlines
-    drop time and tense ("Inflation eases to 10.4%", "Carmaker to cut 3,000 jobs"): a headline figure that summarises
-    a figure of the lead (the first body sentence: same kind, unit, subject and role, the same direction when both
-    say one, no other anchor) gets headline_of, that figure's id, and takes its anchor when it has none."""
+    """headline: True on the figures of the first sentence when the document opens with a headline line (a line of
+    its own, without closing punctuation); reading.restated ties a headline figure to the lead figure it restates."""
     if not doc.sentences or len(doc.sentences) < 2:
         return
     first = doc.sentences[0]
@@ -883,28 +653,9 @@ def _headline(doc, figures: list[Figure], attrs: list[dict]) -> None:
     line = doc.text[first.start : line_end].strip()
     if not line or line[-1] in ".!?;,:" or len(line) > HEADLINE_MAX:
         return
-    lead = [j for j, f in enumerate(figures) if f.sentence == 1]
-    for i, (fig, a) in enumerate(zip(figures, attrs, strict=True)):
-        if fig.sentence != 0:
-            continue
-        a["headline"] = True
-        if fig.value is None or fig.kind not in LINKED_KINDS or not fig.subject:
-            continue
-        match = next((figures[j] for j in lead if _restates(fig, a, figures[j], attrs[j])), None)
-        if match is not None:
-            a["headline_of"] = match.id
-            if fig.anchor is None and match.anchor is not None:
-                figures[i] = dataclasses.replace(fig, anchor=match.anchor)
-
-
-def _restates(head: Figure, head_attrs: dict, body: Figure, body_attrs: dict) -> bool:
-    """Whether a lead figure states what a headline figure summarises: same kind, unit, subject and role."""
-    if (head.kind, head.unit, head.subject) != (body.kind, body.unit, body.subject) or body.value is None:
-        return False
-    if head_attrs.get("role") != body_attrs.get("role"):
-        return False
-    directions = {head_attrs.get("direction"), body_attrs.get("direction")} - {None}
-    return len(directions) <= 1 and (head.anchor is None or body.anchor in (None, head.anchor))
+    for fig, a in zip(figures, attrs, strict=True):
+        if fig.sentence == 0:
+            a["headline"] = True
 
 
 def _periods(doc, figures: list[Figure], attrs: list[dict]) -> None:
@@ -1037,16 +788,3 @@ def _rate_base(text: str, fig: Figure) -> str | None:
     return base if base and base != fig.unit else None
 
 
-def _appositions(doc, figures: list[Figure], attrs: list[dict]) -> None:
-    """apposition: on a stated date that names the same time as the relative date before it ("next week, from
-    March 20 to 22", "tomorrow (March 18)"), the id of that relative date."""
-    text = doc.text
-    for i, rel in enumerate(figures):
-        if rel.kind != "relative_date":
-            continue
-        for j in range(i + 1, len(figures)):
-            other = figures[j]
-            if other.sentence != rel.sentence:
-                break
-            if other.kind in ("date", "date_range") and APPOSITION_GAP.fullmatch(text, rel.span.end, other.span.start):
-                attrs[j].setdefault("apposition", rel.id)

@@ -64,7 +64,7 @@ SENTENCE = re.compile(r"[.!?\n](?:\s|$)")
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max((m.end() for m in SENTENCE.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right = SENTENCE.search(text, end)
+    right = SENTENCE.search(text, end, end + 300)  # bounded as on the left: one long sentence stays linear
     return text[left : right.start() if right else min(len(text), end + 300)].lower()
 
 

@@ -33,6 +33,7 @@ def file_record(file: FileReport) -> dict[str, Any]:
         "published": file.published,
         "figures": [fig.to_dict(file.locate) for fig in file.figures],
         "findings": findings,
+        "statements": [statement.to_dict() for statement in file.statements],
     }
     if file.suppressed:  # findings switched off inline or matched by a baseline: counted, not listed
         out["suppressed"] = len(file.suppressed)

@@ -1,0 +1,77 @@
+"""Across clauses and sentences: the earlier figure a statement's words tie it to, looking back one sentence at most.
+
+A statement whose other figure is missing from its own clause ("That was 30% higher than the $1bn of 2022.", "It
+was up 20% from $1bn.") takes it from an earlier clause of its sentence, else from the previous sentence (never
+further back), when the words tie the two:
+- the clause opens with a pronoun or a demonstrative ("that was", "it was", "this is", "which was", "the figure");
+- or it names the same measure as the earlier figure's subject ("the deficit", or a synonym: "the gap");
+- or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it).
+The earlier figure is the nearest one of the same kind and unit as the figure it is compared with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.context import MEASURE, MEASURE_RE, phrases
+from ..extract.lexicon import load
+from .view import View, comparable
+
+LEX = load("reading")
+OPENER = re.compile(
+    rf"(?i:^[\s\"'“(]*(?:(?:{phrases(LEX['tie_lead'])})[ \u00a0]+)?(?:{phrases(LEX['tie_openers'])})\b)"
+)
+SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
+SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
+LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
+CALENDAR = ("year", "date", "relative_date")
+
+
+def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
+    """The figure, in an earlier clause of figure i's sentence or in the previous sentence, that figure i's
+    statement is about: comparable to figure `like`, tied by the words of i's clause; None when nothing ties."""
+    words = view.clause_words(i)
+    candidate = _nearest_before(view, i, like, exclude, len(words))
+    if candidate is None or not _tied(view, i, words, candidate):
+        return None
+    return candidate
+
+
+def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len: int) -> int | None:
+    figures = view.figures
+    clause_start = figures[i].span.start - clause_len
+    sentence = figures[i].sentence
+    seen = 0
+    k = i - 1
+    while k >= 0 and seen < LOOK_BACK:
+        fig = figures[k]
+        if fig.sentence < sentence - 1:
+            return None
+        if fig.span.end <= clause_start and k not in exclude and view.role[k] not in ("change", "old") \
+                and comparable(fig, figures[like]):
+            return k
+        seen += fig.sentence != sentence
+        k -= 1
+    return None
+
+
+def _tied(view: View, i: int, words: str, candidate: int) -> bool:
+    """Whether the words of i's clause before it refer to the candidate: a pronoun, its measure, its period."""
+    if OPENER.search(words):
+        return True
+    subject = view.figures[candidate].subject
+    if subject:
+        named = {MEASURE[re.sub(r"\s+", " ", m.group(0).lower())] for m in MEASURE_RE.finditer(words)}
+        named |= {SYNONYM[m.group(0).lower()] for m in SYNONYM_RE.finditer(words)}
+        if subject in named:
+            return True
+    anchor = view.figures[candidate].anchor
+    if anchor:
+        start = view.figures[i].span.start - len(words)
+        k = i - 1
+        while k >= 0 and view.figures[k].span.start >= start:
+            fig = view.figures[k]
+            if fig.kind in CALENDAR and fig.date == anchor:
+                return True
+            k -= 1
+    return False

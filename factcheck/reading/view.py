@@ -1,0 +1,185 @@
+"""What every relation reader needs: the roles the words give each figure, clause keys and per-sentence indexes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..extract.context import CLAUSE_BREAK, LEX, WORD, directions
+from ..model import Figure
+
+STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
+PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Two figures of one series: the same kind and unit, both with a value."""
+    return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
+
+
+class View:
+    """The figures of one document as the reading sees them.
+
+    role and direction start as the words around each figure give them (extraction's figure-level `role` and
+    `direction` attrs: "rose 5%" is a change, "to $105m" a new value, "from $100m" an old one) and add the value
+    a change follows when only its old value is marked ("was 10bn euros, up 8.1% from 9.26bn euros").
+    partner ties the change, new and old figures of one clause (a check finds them through it); every index here
+    is built once, so a reader asks per figure in O(log n), never rescanning a sentence.
+    """
+
+    def __init__(self, doc, figures: list[Figure]) -> None:
+        self.doc, self.text, self.figures = doc, doc.text, figures
+        self.index: dict[str, int] = {}
+        for i, fig in enumerate(figures):
+            self.index.setdefault(fig.id, i)
+        self.role: list[str | None] = [f.attr("role") for f in figures]
+        self.direction: list[str | None] = [f.attr("direction") for f in figures]
+        self.clause = _clauses(self.text, figures)
+        self.by_sentence: dict[int, list[int]] = {}
+        for i, fig in enumerate(figures):
+            self.by_sentence.setdefault(fig.sentence, []).append(i)
+        self._stated_before()
+        self.partner = self._partners()
+        # A figure tied to another by extraction (a duration to its event) is no share of a whole either.
+        self.linked = set(self.partner) | {i for i, f in enumerate(figures) if f.attr("link") is not None}
+
+    def sentence_of(self, i: int) -> list[int]:
+        return self.by_sentence.get(self.figures[i].sentence, [])
+
+    def clause_words(self, i: int) -> str:
+        """The words of figure i's clause before it (back to a clause break or the sentence start, at most 300
+        characters)."""
+        fig = self.figures[i]
+        start = max(self.doc.sentence_span(fig.sentence).start, fig.span.start - 300)
+        for m in CLAUSE_BREAK.finditer(self.text, start, fig.span.start):
+            start = m.end()
+        return self.text[start : fig.span.start]
+
+    def _stated_before(self) -> None:
+        """role new on the value a change follows when only its old value is marked: "was 10bn euros, up 8.1% from
+        9.26bn euros"; "GM earned $3.7bn, down from $3.8bn" (the direction word between them says which way)."""
+        figures, text = self.figures, self.text
+        groups: dict[tuple[int, int], list[int]] = {}
+        for i, key in enumerate(self.clause):
+            groups.setdefault(key, []).append(i)
+        for members in groups.values():
+            roles = {self.role[i] for i in members}
+            if "old" not in roles or "new" in roles:
+                continue
+            old = next(i for i in members if self.role[i] == "old")
+            change = next((i for i in members if self.role[i] == "change"), old)
+            # the first marked figure: the change ("X, up 8.1% from Y"), or the old value when the change comes
+            # last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
+            first = min(old, change)
+            before = [i for i in members if i < first and not figures[i].is_calendar]
+            if not before:
+                continue
+            j = before[-1]
+            fig = figures[j]
+            if self.role[j] or not comparable(fig, figures[old]):
+                continue
+            gap = text[fig.span.end : figures[first].span.start]
+            for k in members:  # the dates between are part of the statement: "10bn euros in 2004, up 8.1%"
+                if j < k < first:
+                    gap = gap.replace(figures[k].surface, " ")
+            if any(c.isdigit() for c in gap) or len(WORD.findall(gap)) > STATED_BEFORE_WORDS:
+                continue
+            said = set(directions(WORD.findall(gap)))
+            direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
+            if first == old and direction is None:
+                continue
+            self.role[j] = "new"
+            if direction:
+                self.direction[j] = direction
+
+    def _partners(self) -> dict[int, int]:
+        """Ties within a clause: a new or old value to the nearest change before it ("Sales rose 5% to $105m from
+        $100m, costs rose 3% to $20m from $19m": two statements), else to the clause's first change ("was €5.4bn,
+        up 8% from €5.0bn"), else an old value to the clause's first new one ("fell to $5bn from $6bn"); a change
+        to its new value (else its old one), the first after it, else the last before it."""
+        out: dict[int, int] = {}
+        groups: dict[tuple[int, int], list[int]] = {}
+        for i, key in enumerate(self.clause):
+            if self.role[i] in PARTNERS:
+                groups.setdefault(key, []).append(i)
+        for members in groups.values():
+            changes = [i for i in members if self.role[i] == "change"]
+            first_new = next((i for i in members if self.role[i] == "new"), None)
+            last_change = None
+            for i in members:
+                if self.role[i] == "change":
+                    last_change = i
+                    continue
+                target = last_change if last_change is not None else changes[0] if changes else None
+                if target is None and self.role[i] == "old":
+                    target = first_new
+                if target is not None:
+                    out[i] = target
+            out.update(_tie_changes(self.role, members, out, changes))
+        return out
+
+    def nearest(self, i: int, accept=None, members: list[int] | None = None, reach: int = 1000) -> int | None:
+        """The figure nearest to figure i (by start offset, within reach characters; the earlier one on a tie) among
+        members (figure indices in text order; default: i's sentence) that accept(k) takes. A bisect, then a walk
+        outwards: with an index of the figures that can qualify (change.read keeps them by role and by series),
+        each question costs O(log n)."""
+        members = self.sentence_of(i) if members is None else members
+        pos = self.figures[i].span.start
+        at = bisect.bisect_left(members, i)
+        left, right = at - 1, at
+        while True:
+            dl = pos - self.figures[members[left]].span.start if left >= 0 else None
+            dr = self.figures[members[right]].span.start - pos if right < len(members) else None
+            if dl is None and dr is None:
+                return None
+            if dl is not None and (dr is None or dl <= dr):
+                k, left = members[left], left - 1
+                if dl > reach:
+                    return None
+            else:
+                k, right = members[right], right + 1
+                if dr is None or dr > reach:
+                    return None
+            if k != i and (accept is None or accept(k)):
+                return k
+
+
+def _tie_changes(role: list, members: list[int], out: dict[int, int], changes: list[int]) -> dict[int, int]:
+    """Each change's value: its new one (else its old one), the first after it, else the last before it."""
+    found: dict[tuple[int, str], list[int]] = {}
+    for k in members:
+        if k in out and role[k] in ("new", "old"):
+            found.setdefault((out[k], role[k]), []).append(k)
+    ties = {}
+    for c in changes:
+        for want in ("new", "old"):
+            tied = found.get((c, want))
+            if tied:
+                ties[c] = next((k for k in tied if k > c), tied[-1])
+                break
+    return ties
+
+
+def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """(sentence, clause number) of each figure: a clause break (", while", ";") starts a new clause."""
+    keys: list[tuple[int, int]] = []
+    for i, fig in enumerate(figures):
+        if i and figures[i - 1].sentence == fig.sentence:
+            n = keys[-1][1] + (1 if _clause_break(text, figures[i - 1].span.end, fig.span.start) else 0)
+        else:
+            n = 0
+        keys.append((fig.sentence, n))
+    return keys
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """A clause break between two offsets that is not inside a bracket ("$200m (£104m; 151m euros)")."""
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        lead = text[max(0, m.start() - 200) : m.start()]
+        if lead.count("(") <= lead.count(")"):
+            return True
+    return False
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
