@@ -108,6 +108,8 @@ def test_config_paths_inside_the_repository_are_resolved_and_used(cli, repo):
     (repo / "house/FC950-house-weekday.yml").write_text(HOUSE_RULE, encoding="utf-8")
     (repo / "rules").symlink_to("house", target_is_directory=True)  # a link that stays inside is fine
     (repo / "config").mkdir()
+    (repo / "data").mkdir(exist_ok=True)
+    (repo / "data/ecb.csv").write_text("Date,USD,GBP,\n2023-03-16,1.0600,0.8760,\n", encoding="utf-8")  # ECB layout
     (repo / "config/pyproject.toml").write_text(
         '[tool.factcheck]\npacks = ["../rules"]\nreport-dir = "../build/reports"\nrates = "../data/ecb.csv"\n',
         encoding="utf-8")
