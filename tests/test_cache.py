@@ -34,7 +34,7 @@ def run(capsys, *argv):
 
 
 def entries():
-    return sorted(p for p in cache_dir().rglob("*.pickle"))
+    return sorted(p for p in cache_dir().rglob("*.json"))
 
 
 def listing(root):
@@ -63,7 +63,7 @@ def test_the_default_cache_is_the_platform_user_cache_dir(capsys, repo, tmp_path
     monkeypatch.delenv("FACTCHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     run(capsys, "check", "--format", "json", str(repo / "story-0.md"))
-    assert list((tmp_path / "xdg" / "factcheck").rglob("*.pickle"))
+    assert list((tmp_path / "xdg" / "factcheck").rglob("*.json"))
 
 
 def test_an_edited_file_is_checked_again(capsys, repo):
@@ -106,9 +106,9 @@ def test_no_cache_checks_again_and_writes_nothing(capsys, repo, monkeypatch):
 def test_a_damaged_cache_entry_is_a_miss_not_an_error(capsys, repo):
     first = run(capsys, "check", "--format", "json", str(repo))
     for entry in entries():
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"not an entry")
     assert run(capsys, "check", "--format", "json", str(repo)) == first
-    assert all(p.read_bytes() != b"not a pickle" for p in entries())
+    assert all(p.read_bytes() != b"not an entry" for p in entries())
 
 
 def test_an_unwritable_cache_does_not_stop_the_run(capsys, repo, tmp_path, monkeypatch):
