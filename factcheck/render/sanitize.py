@@ -9,6 +9,7 @@ import re
 _SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|.?)"
                        r"|\x9b[0-?]*[ -/]*[@-~]?|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -24,6 +25,11 @@ def clean(text: str) -> str:
     kept), undecodable file-name bytes shown as \\xNN."""
     text = _CONTROL.sub("", _SEQUENCE.sub("", text))
     return _SURROGATE.sub(_surrogate, text) if _SURROGATE.search(text) else text
+
+
+def in_place(text: str) -> str:
+    """Text with each control character (ESC too) shown as U+FFFD: nothing moves, so columns still match."""
+    return _ANY_CONTROL.sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:
