@@ -63,7 +63,7 @@ def key(file: FileReport, finding: Finding, root: Path) -> tuple[str, str, tuple
 def fingerprint(file: FileReport, finding: Finding, root: Path | None = None) -> str:
     """The key as one stable hex string (SARIF partialFingerprints use it too)."""
     text = json.dumps(key(file, finding, root or Path.cwd()), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def build(report: Report, root: Path) -> dict[str, Any]:
