@@ -35,6 +35,7 @@ NOT_CHECKED = "not checked"
 # path holds NAME, "hang:NAME" makes it hang beyond signals' reach, "slow:NAME" makes it sleep (several: join with |).
 FAULT_ENV = "FACTCHECK_TEST_FAULT"
 _in_worker = False
+WARM_UP = "On Friday, February 24, 2023, sales rose 5% to $10.5 million, up from 10 million euros in 2022.\n"
 
 
 def default_jobs() -> int:
@@ -369,6 +370,7 @@ class _LazyPool:
         method = None
         if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
             method = "fork"  # workers share what the files checked here have loaded (pint, exchange rates)
+            _warm(self.rules)  # so a worker's first file is not charged the loading against its time limit
         context = multiprocessing.get_context(method)
         return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                    initargs=(self.rules, self.timeout))
@@ -397,6 +399,17 @@ class _LazyPool:
             _end(self.pool)
         elif self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+_warmed = False
+
+
+def _warm(rules: tuple[Rule, ...]) -> None:
+    """Load what checks need in this process, once (a one-line check), before workers are forked from it."""
+    global _warmed
+    if not _warmed:
+        _warmed = True
+        check_job(Job("<warm-up>.md", WARM_UP.encode(), None), rules)
 
 
 def _end(pool: Executor | None) -> None:
