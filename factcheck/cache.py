@@ -156,7 +156,7 @@ def encode(value: Any) -> Any:
         return {"date": value.isoformat()}
     name = type(value).__name__
     if CLASSES.get(name) is type(value):
-        return {"C": name, "F": {f.name: encode(getattr(value, f.name)) for f in fields(value) if f.init}}
+        return {"C": name, "F": {f.name: encode(getattr(value, f.name)) for f in fields(CLASSES[name]) if f.init}}
     raise TypeError(f"cannot cache a {name}")
 
 

@@ -34,7 +34,6 @@ NOT_CHECKED = "not checked"
 # Test-only fault injection, read in _test_fault alone: "crash:NAME" ends the worker process checking a file whose
 # path holds NAME, "hang:NAME" makes it hang beyond signals' reach, "slow:NAME" makes it sleep (several: join with |).
 FAULT_ENV = "FACTCHECK_TEST_FAULT"
-_in_worker = False
 WARM_UP = "On Friday, February 24, 2023, sales rose 5% to $10.5 million, up from 10 million euros in 2022.\n"
 
 
@@ -131,8 +130,11 @@ def _test_fault(path: str) -> None:
         kind, _, name = item.partition(":")
         if not name or name not in path:
             continue
-        if kind == "crash" and _in_worker:  # only ever a worker process, never the user's own
-            os._exit(70)
+        if kind == "crash":
+            import multiprocessing
+
+            if multiprocessing.parent_process() is not None:  # only ever a worker process, never the user's own
+                os._exit(70)
         if kind == "hang":  # like a call stuck in C code: the time limit's signal cannot reach it
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
         if kind in ("hang", "slow"):
@@ -321,8 +323,8 @@ _worker_timeout: float | None = None
 
 
 def _init_worker(rules: tuple[Rule, ...], timeout: float | None = None) -> None:
-    global _worker_rules, _worker_timeout, _in_worker
-    _worker_rules, _worker_timeout, _in_worker = rules, timeout, True
+    global _worker_rules, _worker_timeout
+    _worker_rules, _worker_timeout = rules, timeout
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a fork inherits it)
 
 

@@ -45,7 +45,7 @@ def check_target(target: str | Path) -> Path:
 
 
 @contextmanager
-def replacing(target: str | Path, mode: str = "w") -> Iterator[IO]:
+def replacing(target: str | Path, binary: bool = False) -> Iterator[IO]:
     """Yield a temporary file beside the target; on success it replaces the target in one step.
 
     On any failure or interruption the temporary file is removed and the old target is left as it was.
@@ -53,7 +53,7 @@ def replacing(target: str | Path, mode: str = "w") -> Iterator[IO]:
     path = check_target(target)
     fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
         check_target(path)  # still not a link (a race between the check and the replace)
         os.replace(tmp, path)
@@ -73,5 +73,5 @@ def write_text(target: str | Path, text: str) -> None:
 
 def write_bytes(target: str | Path, data: bytes) -> None:
     """Write bytes to the target safely."""
-    with replacing(target, "wb") as fh:
+    with replacing(target, binary=True) as fh:
         fh.write(data)
