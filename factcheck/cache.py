@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from functools import cache, lru_cache
@@ -104,8 +105,11 @@ class Cache:
 
     def load(self, key: str) -> FileReport | None:
         """The stored report, or None: missing, truncated, altered (its checksum or key differ) or ill-typed."""
-        try:
-            with open(self._file(key), "rb") as f:
+        try:  # never through a link, never blocking on a FIFO, only a regular file
+            fd = os.open(self._file(key), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as f:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return None
                 head, _, payload = f.read(MAX_ENTRY + 1).partition(b"\n")
             header = json.loads(head)
             if (not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key

@@ -226,3 +226,23 @@ def test_a_non_utf8_name_through_a_real_stdout(folder, latin1):
                               cwd=folder, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
         assert done.returncode == 1, done.stderr
         done.stdout.decode("utf-8")
+
+
+# --- rule packs from the repository ----------------------------------------------------------------------------
+
+def test_a_hostile_rule_pack_cannot_drive_the_terminal_through_rules_or_explain(capsys, folder):
+    pack = folder / "pack"
+    pack.mkdir()
+    (pack / "FC901-hostile.yml").write_text(
+        'id: FC901\nname: hostile\ncheck: calendar\nseverity: error\nparams:\n  test: impossible-date\n'
+        'message: "[bold]{date}[/] \\u001b]52;c;cm0gLXJmIH4=\\u0007bad \\u001b[2J"\n'
+        'fix: "Check \\u001b[31mthe\\u202e date."\n'
+        'description: |\n  ## What it does\n  Clears \\u001b[2J the screen.\n', encoding="utf-8")
+    (folder / "story.md").write_text(ARTICLE.replace(ESCAPES, "").replace("2023,", "2023, and on February 30,"),
+                                     encoding="utf-8")
+    for argv in (["rules", "--rules", "pack"], ["explain", "FC901", "--rules", "pack"],
+                 ["check", "--rules", "pack", "--no-cache", "story.md"]):
+        code, out, err = run(capsys, *argv)
+        assert code in (0, 1), err
+        assert not FORBIDDEN.search(out), (argv, repr(out))
+    assert "[bold]February 30[/]" in out  # markup shown, not obeyed

@@ -226,3 +226,12 @@ def test_output_is_byte_identical_with_and_without_cache(capsys, repo, fmt):
     fresh = run(capsys, "check", "--format", fmt, "--no-cache", str(repo))
     run(capsys, "check", "--format", fmt, str(repo))  # fills the cache
     assert run(capsys, "check", "--format", fmt, str(repo)) == fresh
+
+
+def test_a_fifo_planted_as_an_entry_does_not_block_the_run(capsys, repo):
+    run(capsys, "check", "--format", "json", str(repo))
+    for entry in entries():
+        entry.unlink()
+        os.mkfifo(entry)  # nobody writes to it: opening it for reading would wait forever
+    code, out, _ = run(capsys, "check", "--format", "json", str(repo))
+    assert code == 1 and json.loads(out)["summary"]["files"] == 3
