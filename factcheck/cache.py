@@ -139,6 +139,7 @@ class Cache:
 # Tagged values: a list is a JSON list; a tuple, frozenset, dict, date or dataclass is an object with one tag.
 # Only the classes below are ever built, and each field is checked against its declared type.
 
+SCALARS = (bool, int, float, str)
 CLASSES: dict[str, type] = {c.__name__: c for c in (Span, Interval, Figure, Finding, FileReport, Document)}
 
 
@@ -166,15 +167,15 @@ def encode(value: Any) -> Any:
 
 def decode(data: Any) -> Any:
     """The value encode() gave this data for; ValueError when the data is not such a value."""
-    if data is None or isinstance(data, (bool, int, float, str)):
+    if data is None or isinstance(data, SCALARS):
         return data
     if isinstance(data, list):
-        return [decode(v) for v in data]
+        return [v if isinstance(v, SCALARS) else decode(v) for v in data]
     if not isinstance(data, dict) or len(data) not in (1, 2):
         raise ValueError("not a cached value")
     (tag, body), *rest = data.items()
     if tag == "T" and isinstance(body, list):
-        return tuple(decode(v) for v in body)
+        return tuple(v if isinstance(v, SCALARS) else decode(v) for v in body)
     if tag == "S" and isinstance(body, list):
         return frozenset(decode(v) for v in body)
     if tag == "D" and isinstance(body, list) and all(isinstance(p, list) and len(p) == 2 for p in body):
