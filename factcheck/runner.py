@@ -272,7 +272,7 @@ def ordered(
                     pending.append((None, planned, None))
                 else:
                     job, key = planned
-                    pending.append((key, submit(job), job))
+                    pending.append((key, _submitted(submit, job), job))
             except Exception as exc:  # raised when its turn comes, so earlier reports still come out first
                 pending.append((None, exc, None))
 
@@ -294,8 +294,8 @@ def ordered(
                     report, again = recover(job, exc)
                     if again:
                         for i, (k, other, j) in enumerate(pending):
-                            if j is not None and not isinstance(other, (FileReport, BaseException)):
-                                pending[i] = (k, submit(j), j)
+                            if j is not None and not isinstance(other, (FileReport, BaseException, _Done)):
+                                pending[i] = (k, _submitted(submit, j), j)
                 if _checked(report):
                     planner.store(key, report)
             fill()
@@ -306,6 +306,27 @@ def ordered(
             if not isinstance(item, (FileReport, BaseException)):
                 item.cancel()
         close(not finished)
+
+
+def _submitted(submit: Callable[[Job], Any], job: Job) -> Any:
+    """submit(job); a pool that a worker's death has already broken gives a future that fails the same way."""
+    try:
+        return submit(job)
+    except BrokenExecutor as exc:
+        return _Failed(exc)
+
+
+class _Failed:
+    """A check that could not start (its pool was broken), shaped like a future."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def result(self, timeout: float | None = None) -> FileReport:
+        raise self.error
+
+    def cancel(self) -> bool:
+        return False
 
 
 def grace(seconds: float | None) -> float | None:
