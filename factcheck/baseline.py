@@ -12,15 +12,19 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from . import safe_write
 from .errors import ConfigError
 from .model import FileReport, Finding, Report
+from .render.sanitize import json_text
 
 SCHEMA = "factcheck-baseline/1"
 DEFAULT_NAME = ".factcheck-baseline.json"
+MAX_SIZE = 64 * 1024 * 1024  # bytes: a bigger "baseline" is refused unread
 
 
 def _relative(path: str, root: Path) -> str:
@@ -59,7 +63,7 @@ def key(file: FileReport, finding: Finding, root: Path) -> tuple[str, str, tuple
 def fingerprint(file: FileReport, finding: Finding, root: Path | None = None) -> str:
     """The key as one stable hex string (SARIF partialFingerprints use it too)."""
     text = json.dumps(key(file, finding, root or Path.cwd()), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def build(report: Report, root: Path) -> dict[str, Any]:
@@ -79,15 +83,29 @@ def write(report: Report, path: str | Path) -> int:
     """Write a baseline of the report's findings; returns how many it holds."""
     p = Path(path)
     data = build(report, p.parent if str(p.parent) else Path("."))
-    p.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    safe_write.write_text(p, json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     return len(data["findings"])
+
+
+def _read(p: Path) -> str:
+    """The file's text, after a look: a folder, FIFO or device, or a file over MAX_SIZE is refused unread."""
+    st = os.stat(p)
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(f"{p}: not a baseline file (not a regular file)")
+    if st.st_size > MAX_SIZE:
+        raise ConfigError(f"{p}: not a baseline file (over {MAX_SIZE // 1024 // 1024} MB)")
+    with open(p, "rb") as fh:
+        data = fh.read(MAX_SIZE + 1)
+    if len(data) > MAX_SIZE:  # it grew since the look
+        raise ConfigError(f"{p}: not a baseline file (over {MAX_SIZE // 1024 // 1024} MB)")
+    return data.decode("utf-8")
 
 
 def load(path: str | Path) -> Counter:
     """The keys a baseline file holds, counted; a broken file is a ConfigError naming it."""
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        data = json.loads(_read(p))
     except FileNotFoundError:
         raise ConfigError(f"{p}: no such baseline file (write one with 'factcheck baseline PATH...')") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
-import pickle
-import tempfile
+import stat
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from dataclasses import fields
+from functools import cache, lru_cache
 from pathlib import Path
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from .model import FileReport, Rule
+from . import safe_write
+from .document import Document
+from .errors import FactcheckError
+from .model import Figure, FileReport, Finding, Interval, Rule, Span, Statement
 
-FORMAT = "factcheck-cache/1"
+FORMAT = "factcheck-cache/2"
+MAX_ENTRY = 256 * 1024 * 1024  # bytes read from one entry at most (a report holds its article's text)
 ENV = "FACTCHECK_CACHE_DIR"
 PACKAGE = Path(__file__).resolve().parent
 
@@ -29,8 +36,15 @@ def cache_dir() -> Path:
 
 def rules_digest(rules: Iterable[Rule]) -> str:
     """A hash of everything in the rules that can change a report."""
-    fields = [[r.id, r.name, r.check, r.severity, r.message, r.params, r.fix] for r in rules]
-    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=repr).encode()).hexdigest()
+    parts = [[r.id, r.name, r.check, r.severity, r.message, r.params, r.fix] for r in rules]
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=_stable).encode()).hexdigest()
+
+
+def _stable(value: Any) -> Any:
+    """A JSON stand-in for a value json cannot write, the same in every process (sets sorted, never hash order)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    return repr(value)
 
 
 # Libraries whose data or behaviour shows in a report: an upgrade of one of them is a new cache.
@@ -61,7 +75,8 @@ def code_digest() -> str:
 
 
 class Cache:
-    """FileReports stored as pickles under a directory, one file per key; unreadable entries count as misses."""
+    """FileReports stored as JSON data under a directory, one file per key; an entry that is unreadable, damaged
+    or not what a report is made of counts as a miss (and is rewritten)."""
 
     def __init__(self, published: object = None, directory: Path | None = None, rates: str = "") -> None:
         self.directory = (directory or cache_dir()) / FORMAT.replace("/", "-")
@@ -72,7 +87,7 @@ class Cache:
         """The key of one file's report: its path as given (reports name it), its bytes, its rules and date keys."""
         h = hashlib.sha256(self._salt)
         for part in (path, self._rules_digest(rules), repr(date_keys)):
-            h.update(b"\0" + part.encode("utf-8", "surrogateescape"))
+            h.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
         h.update(data)
         return h.hexdigest()
@@ -86,29 +101,129 @@ class Cache:
         return digest
 
     def _file(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.pickle"
+        return self.directory / key[:2] / f"{key}.json"
 
     def load(self, key: str) -> FileReport | None:
-        try:
-            with open(self._file(key), "rb") as f:
-                report = pickle.load(f)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a truncated or foreign entry is a miss; it is overwritten on store
+        """The stored report, or None: missing, truncated, altered (its checksum or key differ) or ill-typed."""
+        try:  # never through a link, never blocking on a FIFO, only a regular file
+            fd = os.open(self._file(key), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as f:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return None
+                head, _, payload = f.read(MAX_ENTRY + 1).partition(b"\n")
+            header = json.loads(head)
+            if (not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key
+                    or header.get("sha256") != hashlib.sha256(payload).hexdigest()):
+                return None
+            report = decode(json.loads(payload))
+        except Exception:  # an unreadable entry is a miss; it is overwritten on store
             return None
         return report if isinstance(report, FileReport) else None
 
     def store(self, key: str, report: FileReport) -> None:
         """Write atomically (a reader never sees half an entry); a cache that cannot be written is skipped."""
-        target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(report, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except OSError:
-            try:
-                os.unlink(tmp)
-            except (OSError, UnboundLocalError):
-                pass
+            payload = json.dumps(encode(report), ensure_ascii=False, separators=(",", ":"))
+            data = payload.encode("utf-8", "surrogatepass")
+        except (TypeError, ValueError):  # something a report should not hold: not cached
+            return
+        header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
+        try:
+            safe_write.check_folder(self._file(key).parent)
+            safe_write.write_bytes(self._file(key), json.dumps(header).encode() + b"\n" + data)
+        except (OSError, FactcheckError):
+            pass
+
+
+# --- reports as JSON data --------------------------------------------------------------------------
+# Tagged values: a list is a JSON list; a tuple, frozenset, dict, date or dataclass is an object with one tag.
+# Only the classes below are ever built, and each field is checked against its declared type.
+
+SCALARS = (bool, int, float, str)
+CLASSES: dict[str, type] = {c.__name__: c for c in (Span, Interval, Figure, Finding, Statement, FileReport, Document)}
+
+
+def encode(value: Any) -> Any:
+    """A report (or any value inside one) as JSON-ready data."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, tuple):
+        return {"T": [encode(v) for v in value]}
+    if isinstance(value, frozenset):
+        return {"S": sorted((encode(v) for v in value), key=repr)}
+    if isinstance(value, dict):
+        return {"D": [[encode(k), encode(v)] for k, v in value.items()]}
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    name = type(value).__name__
+    if CLASSES.get(name) is type(value):
+        return {"C": name, "F": {f.name: encode(getattr(value, f.name)) for f in fields(CLASSES[name]) if f.init}}
+    raise TypeError(f"cannot cache a {name}")
+
+
+def decode(data: Any) -> Any:
+    """The value encode() gave this data for; ValueError when the data is not such a value."""
+    if data is None or isinstance(data, SCALARS):
+        return data
+    if isinstance(data, list):
+        return [v if isinstance(v, SCALARS) else decode(v) for v in data]
+    if not isinstance(data, dict) or len(data) not in (1, 2):
+        raise ValueError("not a cached value")
+    (tag, body), *rest = data.items()
+    if tag == "T" and isinstance(body, list):
+        return tuple(v if isinstance(v, SCALARS) else decode(v) for v in body)
+    if tag == "S" and isinstance(body, list):
+        return frozenset(decode(v) for v in body)
+    if tag == "D" and isinstance(body, list) and all(isinstance(p, list) and len(p) == 2 for p in body):
+        return {decode(k): decode(v) for k, v in body}
+    if tag == "datetime" and isinstance(body, str):
+        return dt.datetime.fromisoformat(body)
+    if tag == "date" and isinstance(body, str):
+        return dt.date.fromisoformat(body)
+    if tag == "C" and body in CLASSES and rest and rest[0][0] == "F" and isinstance(rest[0][1], dict):
+        cls = CLASSES[body]
+        hints = _hints(cls)
+        values = {name: decode(v) for name, v in rest[0][1].items()}
+        for name, value in values.items():
+            if name not in hints or not _fits(value, hints[name]):
+                raise ValueError(f"{body}.{name}: not what it should be")
+        return cls(**values)
+    raise ValueError("not a cached value")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    from . import document, model
+
+    names = {**vars(model), **vars(document), "dt": dt, "Any": Any}
+    return {f.name: get_type_hints(cls, globalns=names)[f.name] for f in fields(cls) if f.init}
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a value has a declared field type (the few shapes report fields use)."""
+    if hint is Any:
+        return True
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, UnionType):
+        return any(_fits(value, a) for a in args)
+    if hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if origin is None:
+        return isinstance(value, hint) and (hint is not int or not isinstance(value, bool))
+    if not isinstance(value, origin):
+        return False
+    if origin is tuple and args and args[-1] is Ellipsis:
+        return all(_fits(v, args[0]) for v in value)
+    if origin is tuple and args:
+        return len(value) == len(args) and all(_fits(v, a) for v, a in zip(value, args, strict=True))
+    if origin in (list, frozenset) and args:
+        return all(_fits(v, args[0]) for v in value)
+    if origin is dict and args:
+        return all(_fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items())
+    return True

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from typing import NoReturn
 
 from .errors import FactcheckError
 from .render import FORMATS
+from .render.sanitize import one_line
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
+DEFAULT_TIMEOUT = 60.0  # seconds per file, --timeout-per-file
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is (like Ctrl-C), so workers are ended and temporary files removed."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="check articles and report discrepancies")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders, or - for standard input")
+    check.add_argument("paths", nargs="+", metavar="PATH",
+                       help="files or folders, or - for standard input (after --, every argument is a path)")
     check.add_argument("--format", default="rich", help=f"output format: {', '.join(FORMATS)}")
     _common(check)
     check.add_argument("--fail-on", default=None,
@@ -93,6 +106,20 @@ def _scale(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", default="local", choices=("local", "dask"), help="local processes or a Dask cluster")
     p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--no-cache", action="store_true", help="check every file again (no cached results)")
+    p.add_argument("--timeout-per-file", type=_seconds, default=None, metavar="SECONDS",
+                   help=f"a file that takes longer gets a note instead (default {DEFAULT_TIMEOUT:g}; 0: no limit)")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="check articles that are symbolic links (by default they are skipped with a note)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not (0 <= value < float("inf")):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
 
 
 def _split(values: list[str]) -> list[str]:
@@ -100,6 +127,7 @@ def _split(values: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    previous = _catch_sigterm()
     try:
         args = build_parser().parse_args(argv)
         from .document import size_limit
@@ -108,8 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             return {"check": _check, "figures": _figures, "rules": _rules, "explain": _explain,
                     "baseline": _baseline}[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        print(f"factcheck: {one_line(str(exc))}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("factcheck: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
@@ -118,9 +149,19 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user; FACTCHECK_DEBUG=1 shows it
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
-        print(f"factcheck: internal error: {type(exc).__name__}: {exc} (FACTCHECK_DEBUG=1 shows more)",
+        print(f"factcheck: internal error: {type(exc).__name__}: {one_line(str(exc))} (FACTCHECK_DEBUG=1 shows more)",
               file=sys.stderr)
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _catch_sigterm():
+    """SIGTERM ends the run as Ctrl-C does (in the main thread only; the old handler comes back after)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _load_rules(args: argparse.Namespace, config=None):
@@ -162,7 +203,11 @@ def _report(args: argparse.Namespace, rules, config=None):
         document.parse_date(args.published, "--published")
     if args.paths == ["-"]:
         return Report(files=(_check_stdin(args, config.rules_for(rules) if config is not None else rules, config),))
-    return Report(files=tuple(_run(args, rules, config)))
+    files = _run(args, rules, config)
+    try:
+        return Report(files=tuple(files))
+    finally:
+        files.close()  # an error or an interruption ends the workers now
 
 
 def _check_stdin(args: argparse.Namespace, rules, config=None):
@@ -196,13 +241,20 @@ def _run(args: argparse.Namespace, rules, config=None):
         from .distributed import iter_reports as on_cluster
 
         return on_cluster(args.paths, rules, args.published, scheduler=args.scheduler, cache=not args.no_cache,
-                          config=config, rates=args.rates)
+                          config=config, rates=args.rates, timeout=_timeout(args),
+                          follow_symlinks=args.follow_symlinks)
     if args.scheduler:
         raise FactcheckError("--scheduler is for --engine dask")
     from .runner import iter_reports
 
     return iter_reports(args.paths, rules, args.published, jobs=args.jobs, cache=not args.no_cache, config=config,
-                        rates=args.rates)
+                        rates=args.rates, timeout=_timeout(args), follow_symlinks=args.follow_symlinks)
+
+
+def _timeout(args: argparse.Namespace) -> float | None:
+    """The per-file time limit in seconds (None: none)."""
+    seconds = DEFAULT_TIMEOUT if args.timeout_per_file is None else args.timeout_per_file
+    return seconds or None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -227,11 +279,16 @@ def _check(args: argparse.Namespace) -> int:
             files = iter(_report(args, rules, config).files)
         else:
             files = _run(args, rules, config)
+        if args.report_dir:
+            _report_folder(args.report_dir)  # refused before any checking when it cannot be written safely
         files = _after(files, args, tick, kept if args.report_dir else None)
-        if streaming:  # one file at a time: memory stays flat
-            module.stream(_tally(files, severities), sys.stdout, options)
-        else:
-            report = Report(files=tuple(files))
+        try:
+            if streaming:  # one file at a time: memory stays flat
+                module.stream(_tally(files, severities), sys.stdout, options)
+            else:
+                report = Report(files=tuple(files))
+        finally:
+            files.close()  # an error or an interruption ends the workers now
     if not streaming:
         module.render(report, sys.stdout, options)
         severities.update(f.severity for f in report.findings)
@@ -262,10 +319,11 @@ def _after(files, args: argparse.Namespace, tick, kept: list | None):
 def _warn_input(file) -> None:
     """A skipped or damaged input (binary, too large, no text, invalid UTF-8) is a warning on stderr."""
     from .document import INPUT_WARNINGS
+    from .runner import NOT_CHECKED
 
     for note in file.notes:
-        if any(marker in note for marker in INPUT_WARNINGS):
-            print(f"factcheck: warning: {note}", file=sys.stderr)
+        if any(marker in note for marker in (*INPUT_WARNINGS, NOT_CHECKED)):
+            print(f"factcheck: warning: {one_line(note)}", file=sys.stderr)
 
 
 def _progress(args: argparse.Namespace, enabled: bool = True):
@@ -280,31 +338,55 @@ def _progress(args: argparse.Namespace, enabled: bool = True):
     return progress(total, sys.stderr if total > 1 else None, color=not (args.no_color or os.environ.get("NO_COLOR")))
 
 
-def _write_reports(folder: str, report, options) -> None:
-    """--report-dir: the run's Markdown and HTML reports, side by side."""
-    from pathlib import Path
+REPORT_NAMES = ("factcheck-report.md", "factcheck-report.html")
 
+
+def _report_folder(folder: str):
+    """--report-dir made ready: created if missing; a symbolic link (the folder or a report in it) is refused."""
+    from .safe_write import check_folder, check_target
+
+    try:
+        out = check_folder(folder)
+        for name in REPORT_NAMES:
+            check_target(out / name)
+    except FactcheckError as exc:
+        raise FactcheckError(f"--report-dir: {exc}") from None
+    except OSError as exc:
+        raise FactcheckError(f"--report-dir: cannot write {folder}: {exc.strerror or exc}") from None
+    return out
+
+
+def _write_reports(folder: str, report, options) -> None:
+    """--report-dir: the run's Markdown and HTML reports, side by side, each written safely."""
     from .render import html as html_report
     from .render import markdown
+    from .safe_write import replacing
 
-    out = Path(folder)
+    out = _report_folder(folder)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, module in (("factcheck-report.md", markdown), ("factcheck-report.html", html_report)):
-            with (out / name).open("w", encoding="utf-8") as fh:
+        for name, module in zip(REPORT_NAMES, (markdown, html_report), strict=True):
+            with replacing(out / name) as fh:
                 module.render(report, fh, options)
+    except FactcheckError as exc:
+        raise FactcheckError(f"--report-dir: {exc}") from None
     except OSError as exc:
         raise FactcheckError(f"--report-dir: cannot write {out}: {exc.strerror or exc}") from None
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from . import baseline
+    from . import baseline, safe_write
     from .render.terminal import baseline_written
 
     config = _config(args)
+    try:
+        safe_write.check_target(args.output)  # refused before any checking
+    except FactcheckError as exc:
+        raise FactcheckError(f"--output: {exc}") from None
     report = _report(args, _load_rules(args, config), config)
     try:
         count = baseline.write(report, args.output)
+    except FactcheckError as exc:
+        raise FactcheckError(f"--output: {exc}") from None
     except OSError as exc:
         raise FactcheckError(f"--output: cannot write {args.output}: {exc.strerror or exc}") from None
     baseline_written(args.output, count, len(report.files), sys.stdout)

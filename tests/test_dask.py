@@ -109,3 +109,43 @@ def test_a_cluster_without_workers_is_one_line_and_exit_2(capsys, folder, monkey
         code, out, err = run(capsys, "check", "--engine", "dask", "--scheduler", empty.scheduler_address, folder)
     assert code == 2 and out == ""
     assert "the Dask cluster has no workers" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_scheduler_that_accepts_and_never_answers_fails_in_its_timeout(capsys, folder, monkeypatch):
+    import socket
+    import time
+
+    monkeypatch.setenv("FACTCHECK_DASK_TIMEOUT", "2")
+    with socket.socket() as silent:  # accepts connections (the kernel does), never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        start = time.monotonic()
+        code, out, err = run(capsys, "check", "--engine", "dask", "--scheduler", address, folder)
+        took = time.monotonic() - start
+    assert code == 2 and out == ""
+    assert err == (f"factcheck: --scheduler {address}: cannot reach the Dask scheduler (no answer in 2 s; "
+                   "FACTCHECK_DASK_TIMEOUT changes the wait)\n")
+    assert took < 2 + 2  # the stated timeout, and the second factcheck allows itself to give up
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-5", "nan", "inf", "1e999"])
+def test_a_bad_dask_timeout_is_one_line_and_exit_2(capsys, folder, monkeypatch, value):
+    monkeypatch.setenv("FACTCHECK_DASK_TIMEOUT", value)
+    code, out, err = run(capsys, "check", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", folder)
+    assert code == 2 and out == ""
+    assert err == f"factcheck: FACTCHECK_DASK_TIMEOUT: {value!r} is not a number of seconds (more than 0)\n"
+
+
+def test_a_worker_killed_on_the_cluster_is_one_line_no_traceback(capsys, folder, monkeypatch):
+    import dask
+
+    monkeypatch.setenv("FACTCHECK_TEST_FAULT", "crash:story-3")  # the worker process checking it ends itself
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address="127.0.0.1:0", silence_logs=50) as cluster:
+        code, out, err = run(capsys, "check", "--format", "jsonl", "--no-cache", "--engine", "dask", "--scheduler",
+                             cluster.scheduler_address, folder)
+    assert code == 2
+    assert err.startswith("factcheck: the Dask cluster failed: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err

@@ -99,3 +99,22 @@ def test_the_hook_runs_only_on_articles(tmp_path, hook_repo, pre_commit_home):
     ok, output = commit(repo, pre_commit_home, "notes.py", "print('Friday, February 26, 2023')\n")
     assert ok, output
     assert "(no files to check)Skipped" in output
+
+
+@pytest.mark.parametrize("name", ["--report-dir=x.md", "--baseline=x.md"])
+def test_a_committed_file_named_like_an_option_is_checked_not_obeyed(tmp_path, hook_repo, pre_commit_home, name):
+    """The attack: a file name that pre-commit passes on would be an option (write reports anywhere, or read a
+    baseline that hides every finding). The hook ends options with `--`, so it is an article like any other."""
+    repo = articles_repo(tmp_path, hook_repo, pre_commit_home)
+    (repo / "x.md").write_text('{"schema": "factcheck-baseline/1", "findings": []}\n', encoding="utf-8")
+    (repo / name).write_text(WRONG, encoding="utf-8")
+    git(repo, "add", "--", name, "x.md", ".pre-commit-config.yaml")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "NO_COLOR": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false",
+                           "commit", "-m", "hostile"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert f"{name}:6:22" in output and "FC202" in output, output
+    assert (repo / "x.md").is_file()  # not turned into a report folder
+    assert "hostile" not in commits(repo)

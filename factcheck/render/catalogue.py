@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ..model import Rule
 from . import Options
+from .sanitize import clean, one_line
 
 
 def render_rules(rules: list[Rule], out: TextIO, options: Options, as_json: bool = False,
@@ -25,16 +26,18 @@ def render_rules(rules: list[Rule], out: TextIO, options: Options, as_json: bool
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     title = f"{len(rules)} rules" + (f", {len(active)} on" if len(active) != len(rules) else "")
     if config:
-        title += f" (configuration: {config}; per-path overrides not shown)"
-    table = Table(title=title, title_justify="left")
+        title += f" (configuration: {one_line(config)}; per-path overrides not shown)"
+    table = Table(title=Text(title), title_justify="left")
     for column in ("code", "name", "kind", "severity", "pack", "status"):
         table.add_column(column)
     for r in rules:
         level = severity(r) + (f" (default {r.severity})" if severity(r) != r.severity else "")
-        table.add_row(r.id, r.name, r.check, level, r.pack, "on" if r.id in active else "off")
+        cells = (r.id, r.name, r.check, level, r.pack, "on" if r.id in active else "off")
+        table.add_row(*(Text(one_line(cell)) for cell in cells))  # rule packs may come from the repository
     Console(file=out, no_color=not options.color, width=options.width or 120).print(table)
 
 
@@ -43,9 +46,11 @@ def render_explain(rule: Rule, out: TextIO, options: Options) -> None:
     from rich.markdown import Markdown
 
     console = Console(file=out, no_color=not options.color, width=options.width or 100)
-    console.print(f"[bold]{rule.id} {rule.name}[/bold]  (check: {rule.check}, severity: {rule.severity}, "
-                  f"pack: {rule.pack})", highlight=False)
-    console.print(f"Message: {rule.message}", highlight=False, markup=False)
+    from rich.text import Text
+
+    console.print(Text(one_line(f"{rule.id} {rule.name}"), style="bold"),
+                  Text(one_line(f" (check: {rule.check}, severity: {rule.severity}, pack: {rule.pack})")))
+    console.print(f"Message: {clean(rule.message)}", highlight=False, markup=False)
     if rule.fix:
-        console.print(f"Fix: {rule.fix}", highlight=False, markup=False)
-    console.print(Markdown(rule.description or "_No description._"))
+        console.print(f"Fix: {clean(rule.fix)}", highlight=False, markup=False)
+    console.print(Markdown(clean(rule.description) or "_No description._"))

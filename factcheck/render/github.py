@@ -7,13 +7,14 @@ from typing import TextIO
 from ..model import Report
 from . import Options
 from .records import finding_record
+from .sanitize import clean
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message as the Actions runner expects (%, CR, LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message as the Actions runner expects (%, CR, LF), other control characters removed."""
+    return clean(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -11,6 +11,7 @@ from ..wording import show
 from . import Options
 from .markdown import figure_status, plural, scorecard, suppressed_by
 from .records import finding_record
+from .sanitize import clean, one_line
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 HEADING = re.compile(r"^[ \t]{0,3}#{1,6}\s")
@@ -130,7 +131,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     files = sorted(report.files, key=lambda f: f.path)
     total = scorecard(files)
     bad = total["errors"] + total["warnings"] + total["infos"]
-    title = files[0].path if len(files) == 1 else plural(len(files), "file")
+    title = one_line(files[0].path) if len(files) == 1 else plural(len(files), "file")
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
               f"<title>factcheck report: {escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
@@ -159,7 +160,7 @@ def _scores(out: TextIO, files: list[FileReport], total: dict) -> None:
               "<thead><tr><th>file</th><th>published</th><th>figures</th><th>checked</th>"
               "<th>consistent</th><th>suppressed</th><th>errors</th><th>warnings</th><th>infos</th><th>coverage</th></tr></thead>\n"
               "<tbody>\n")
-    rows = [(f"<a href=\"#file-{n}\">{escape(f.path)}</a>", f.published or "unknown", scorecard([f]))
+    rows = [(f"<a href=\"#file-{n}\">{escape(one_line(f.path))}</a>", f.published or "unknown", scorecard([f]))
             for n, f in enumerate(files, start=1)]
     if len(files) > 1:
         rows.append(("<b>all files</b>", "", total))
@@ -174,7 +175,7 @@ def _scores(out: TextIO, files: list[FileReport], total: dict) -> None:
 
 def _file(out: TextIO, file: FileReport, n: int) -> None:
     doc = file.document
-    out.write(f"<section class=\"file\" id=\"file-{n}\">\n<h2>{escape(file.path)}</h2>\n")
+    out.write(f"<section class=\"file\" id=\"file-{n}\">\n<h2>{escape(one_line(file.path))}</h2>\n")
     meta = f"Published {escape(file.published)}" if file.published else "No publication date"
     if doc is not None and doc.published_from:
         meta += f" ({escape(doc.published_from)})"
@@ -184,7 +185,7 @@ def _file(out: TextIO, file: FileReport, n: int) -> None:
              f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, {plural(s['infos'], 'info')}")
     out.write(f"<p class=\"meta\">{meta}</p>\n")
     for note in file.notes:
-        out.write(f"<p class=\"note\">Note: {escape(note)}</p>\n")
+        out.write(f"<p class=\"note\">Note: {escape(clean(note))}</p>\n")
     status = figure_status(file)
     by = suppressed_by(file)
     records = [(finding, finding_record(file, finding)) for finding in file.findings]

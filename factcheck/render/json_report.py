@@ -8,8 +8,9 @@ from typing import TextIO
 from ..model import Report
 from . import Options
 from .records import report_record
+from .sanitize import json_text
 
 
 def render(report: Report, out: TextIO, options: Options) -> None:
-    json.dump(report_record(report), out, indent=2, ensure_ascii=False)
+    out.write(json_text(json.dumps(report_record(report), indent=2, ensure_ascii=False)))
     out.write("\n")

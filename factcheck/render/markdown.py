@@ -9,14 +9,24 @@ from ..model import SEVERITY_RANK, FileReport, Report
 from ..wording import show
 from . import Options
 from .records import finding_record
+from .sanitize import clean, one_line
 
 ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def md(text: str) -> str:
-    """Text made literal in Markdown (no emphasis, links, HTML or table breaks)."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Text made literal in Markdown (no emphasis, links, HTML or table breaks; no control characters)."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(clean(str(text)).split()))
+
+
+def md_path(path: str, in_table: bool = False) -> str:
+    """A file name as literal Markdown code, on one line (a line break in it shown as \\n): fenced with more
+    backticks than it holds, its pipes escaped inside a table."""
+    text = one_line(path).replace("|", "\\|") if in_table else one_line(path)
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def plural(n: int, word: str) -> str:
@@ -83,7 +93,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     out.write("| file | published | figures | checked | consistent | suppressed | errors | warnings | infos "
               "| coverage |\n")
     out.write("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
-    rows = [(f"`{f.path}`", f.published or "unknown", scorecard([f])) for f in files]
+    rows = [(md_path(f.path, in_table=True), f.published or "unknown", scorecard([f])) for f in files]
     if len(files) > 1:
         rows.append(("**all files**", "", total))
     for name, published, s in rows:
@@ -95,7 +105,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
 
 
 def _file(out: TextIO, file: FileReport, options: Options) -> None:
-    out.write(f"\n## `{file.path}`\n\n")
+    out.write(f"\n## {md_path(file.path)}\n\n")
     doc = file.document
     if file.published:
         origin = f" ({md(doc.published_from)})" if doc is not None and doc.published_from else ""
@@ -115,7 +125,7 @@ def _file(out: TextIO, file: FileReport, options: Options) -> None:
             lines = sorted({loc["line"] for loc in r["locations"]})
             out.write("```text\n")
             for line in lines:
-                out.write(f"{line:>5} | {doc.source_line(line).replace('```', '` ` `')}\n")
+                out.write(f"{line:>5} | {clean(doc.source_line(line)).replace('```', '` ` `')}\n")
             out.write("```\n\n")
         if r["evidence"]:
             out.write(f"**Arithmetic:** {md(r['evidence'])}\n\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any, TextIO
@@ -11,6 +12,7 @@ from urllib.parse import quote
 from ..model import Report, Rule
 from . import Options
 from .records import finding_record
+from .sanitize import json_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -61,7 +63,7 @@ def artifact_uri(path: str) -> str:
             p = p.relative_to(Path.cwd())
         except ValueError:
             return p.as_uri()
-    return quote(p.as_posix(), safe="/")
+    return quote(os.fsencode(p.as_posix()), safe="/")  # the name's own bytes, even when they are not UTF-8
 
 
 def _region(loc: dict[str, int]) -> dict[str, int]:
@@ -134,5 +136,5 @@ def sarif_log(report: Report, options: Options) -> dict[str, Any]:
 
 
 def render(report: Report, out: TextIO, options: Options) -> None:
-    json.dump(sarif_log(report, options), out, indent=2, ensure_ascii=False)
+    out.write(json_text(json.dumps(sarif_log(report, options), indent=2, ensure_ascii=False)))
     out.write("\n")

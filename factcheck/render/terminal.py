@@ -8,6 +8,7 @@ from typing import TextIO
 
 from ..model import FileReport, Finding, Report
 from . import Options
+from .sanitize import clean, in_place, one_line
 
 MANY_FILES = 50  # above this, the per-file scorecard lists only the files with findings
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
@@ -15,6 +16,7 @@ STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 def render(report: Report, out: TextIO, options: Options) -> None:
     from rich.console import Console
+    from rich.text import Text
 
     console = Console(file=out, no_color=not options.color, highlight=False, width=options.width,
                       force_terminal=options.color and None, soft_wrap=True)
@@ -22,7 +24,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     for file in files:
         for note in file.notes:
             if not options.quiet:
-                console.print(f"[dim]{file.path}: note: {_escape(note)}[/dim]")
+                console.print(Text(f"{one_line(file.path)}: note: {clean(note)}", style="dim"))
         for finding in file.findings:
             _finding(console, file, finding)
     if not options.quiet:
@@ -31,23 +33,17 @@ def render(report: Report, out: TextIO, options: Options) -> None:
         _scorecard(console, "all files" if len(files) > 1 else files[0].path if files else "no files", files)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 def _finding(console, file: FileReport, finding: Finding) -> None:
     from rich.text import Text
 
     line, column = file.locate(finding.span.start)
     head = Text()
-    head.append(f"{file.path}:{line}:{column}", style="bold")
+    head.append(f"{one_line(file.path)}:{line}:{column}", style="bold")
     head.append("  ")
     head.append(f"{finding.severity} {finding.rule}", style=STYLE[finding.severity])
     head.append(f" {finding.name}", style="dim")
     console.print(head)
-    console.print(Text("  " + finding.message))
+    console.print(Text("  " + clean(finding.message)))
     if file.document is not None:
         shown: set[int] = set()
         for span in finding.spans:
@@ -57,9 +53,9 @@ def _finding(console, file: FileReport, finding: Finding) -> None:
             shown.add(span_line)
             console.print(_source_line(file, span_line, finding))
     if finding.evidence:
-        console.print(Text("  = " + finding.evidence, style="cyan"))
+        console.print(Text("  = " + clean(finding.evidence), style="cyan"))
     if finding.fix:
-        console.print(Text("  fix: " + finding.fix, style="green"))
+        console.print(Text("  fix: " + clean(finding.fix), style="green"))
     console.print()
 
 
@@ -77,7 +73,7 @@ def _source_line(file: FileReport, line: int, finding: Finding):
     hi = min(len(source), max(b for _, b in marks) + 60) if marks else min(len(source), 120)
     prefix = f"  {line:>4} │ " + ("…" if lo > 0 else "")
     text = Text(prefix, style="dim")
-    body = Text(source[lo:hi] + ("…" if hi < len(source) else ""))
+    body = Text(in_place(source[lo:hi]) + ("…" if hi < len(source) else ""))
     for i, (a, b) in enumerate(marks):
         body.stylize("bold underline red" if i == 0 else "bold underline magenta", a - lo, b - lo)
     text.append_text(body)
@@ -86,6 +82,7 @@ def _source_line(file: FileReport, line: int, finding: Finding):
 
 def _scorecard(console, title: str, files: list[FileReport]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     figures = sum(len(f.figures) for f in files)
     checked = sum(len(f.checked) for f in files)
@@ -94,7 +91,8 @@ def _scorecard(console, title: str, files: list[FileReport]) -> None:
     errors, warnings, infos = (sum(f.count(s) for f in files) for s in ("error", "warning", "info"))
     tokens = sum(f.numeric_tokens for f in files)
     covered = sum(f.covered_tokens for f in files)
-    table = Table(title=f"Scorecard: {title}", show_header=False, title_justify="left", box=None, padding=(0, 2))
+    table = Table(title=Text(f"Scorecard: {one_line(title)}"), show_header=False, title_justify="left", box=None,
+                  padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
     table.add_row("figures found", str(figures))
@@ -113,6 +111,7 @@ def _scorecard(console, title: str, files: list[FileReport]) -> None:
 def _file_scorecards(console, files: list[FileReport]) -> None:
     """One row per file (only the files with findings when there are many), for multi-file runs."""
     from rich.table import Table
+    from rich.text import Text
 
     shown = files if len(files) <= MANY_FILES else [f for f in files if f.findings]
     if not shown:
@@ -125,7 +124,7 @@ def _file_scorecards(console, files: list[FileReport]) -> None:
     for f in shown:
         share = f"{f.covered_tokens / f.numeric_tokens:.0%}" if f.numeric_tokens else "n/a"
         errors, warnings = f.count("error"), f.count("warning")
-        table.add_row(f.path, str(len(f.figures)), str(len(f.checked)), str(f.consistent),
+        table.add_row(Text(one_line(f.path)), str(len(f.figures)), str(len(f.checked)), str(f.consistent),
                       str(len(f.suppressed_figures)),
                       f"[red]{errors}[/red]" if errors else "0", f"[yellow]{warnings}[/yellow]" if warnings else "0",
                       str(f.count("info")), share)
@@ -139,6 +138,7 @@ def progress(total: int, stream: TextIO | None, color: bool = True) -> Iterator[
         yield lambda path: None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(file=stream, no_color=not color, force_terminal=True)
@@ -146,10 +146,10 @@ def progress(total: int, stream: TextIO | None, color: bool = True) -> Iterator[
                TextColumn("[dim]{task.fields[path]}", markup=True))
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("check", total=total, path="")
-        yield lambda path: bar.update(task, advance=1, path=_escape(path))
+        yield lambda path: bar.update(task, advance=1, path=escape(one_line(path)))
 
 
 def baseline_written(path: str, count: int, files: int, out: TextIO) -> None:
     """The one line `factcheck baseline` prints."""
     out.write(f"factcheck: wrote {count} finding{'s' if count != 1 else ''} from {files} file"
-              f"{'s' if files != 1 else ''} to {path}\n")
+              f"{'s' if files != 1 else ''} to {one_line(path)}\n")
