@@ -215,7 +215,8 @@ frame.onload = function () {
     links[0].click();
     var cards = report.querySelectorAll('.card');
     document.getElementById('out').textContent = JSON.stringify({
-      status: d.getElementById('status').textContent, links: Array.from(links).map(function (a) { return a.textContent; }),
+      status: d.getElementById('status').textContent,
+      links: Array.from(links).map(function (a) { return a.textContent; }),
       hrefs: Array.from(links).map(function (a) { return a.getAttribute('href'); }),
       focused: report.activeElement && report.activeElement.id, first: cards[0] && cards[0].id,
       tabbable: Array.from(cards).every(function (c) { return c.tabIndex === 0; }),
