@@ -9,6 +9,7 @@ import sys
 import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -75,6 +76,9 @@ def test_api_returns_the_json_report_of_the_cli(base, tmp_path, cli):
     assert got["files"][0]["findings"] == want["files"][0]["findings"]
     assert got["files"][0]["figures"] == want["files"][0]["figures"]
     assert [f["rule"] for f in got["files"][0]["findings"]] == ["FC101"]  # 147 → 190 bn is +29%, not +45%
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = Path(__file__).resolve().parent.parent / "docs" / "report.schema.json"
+    jsonschema.validate(got, json.loads(schema.read_text(encoding="utf-8")))
 
 
 def test_published_date_and_format_from_the_request(base):
