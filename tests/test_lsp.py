@@ -1,8 +1,14 @@
 """factcheck lsp: `factcheck lsp` in a subprocess, driven over stdio by pygls's own language client."""
 
 import asyncio
+import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +146,34 @@ def test_positions_count_utf16_units_and_other_languages_are_left_alone():
             with pytest.raises(TimeoutError):
                 await asyncio.wait_for(s.queue("file:///desk/code.py").get(), 2)
     run(go())
+
+
+NVIM = shutil.which("nvim")
+WAIT_AND_DUMP = """
+vim.api.nvim_create_autocmd("VimEnter", { callback = function()
+  vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(0)) do
+    table.insert(out, { lnum = d.lnum, col = d.col, end_col = d.end_col, message = d.message, severity = d.severity })
+  end
+  vim.fn.writefile({ vim.fn.json_encode(out) }, vim.env.FACTCHECK_OUT)
+  vim.cmd("qa!")
+end })
+"""
+
+
+@pytest.mark.skipif(NVIM is None, reason="no Neovim installed (Debian: apt-get install neovim)")
+def test_neovim_with_the_documented_settings(tmp_path):
+    """Neovim, set up with the Lua from docs/editors.md, shows the findings as diagnostics."""
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "editors.md").read_text(encoding="utf-8")
+    snippet = re.search(r"Any Neovim from 0\.7 on.*?```lua\n(.*?)```", guide, re.S).group(1)
+    (tmp_path / "init.lua").write_text(snippet + WAIT_AND_DUMP, encoding="utf-8")
+    (tmp_path / "bridge.md").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "FACTCHECK_OUT": str(tmp_path / "out.json"), "XDG_STATE_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    subprocess.run([NVIM, "--headless", "-u", str(tmp_path / "init.lua"), "bridge.md"], cwd=tmp_path, env=env,
+                   capture_output=True, timeout=120)
+    [diag] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    line = ARTICLE.splitlines()[diag["lnum"]]
+    assert line[diag["col"]:diag["end_col"]] == "200 metres" and diag["severity"] == 1  # 1: error
+    assert "1,200 feet is about 366" in diag["message"]
