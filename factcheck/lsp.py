@@ -111,9 +111,13 @@ def build_server(rules: list[Rule], date_keys: tuple[str, ...] | None = None) ->
         loop = asyncio.get_running_loop()
         try:  # the checks are CPU work: in a thread, so the server keeps reading the editor's messages
             found = await loop.run_in_executor(None, check_source, source, fmt, uri, rules, date_keys)
-        except FactcheckError as exc:
+        except FactcheckError as exc:  # an article the checks cannot read: said in the editor's log
             server.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=str(exc)))
             found = []
+        except Exception as exc:  # a bug must not end the editor's session: logged, and the document left as it was
+            server.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"factcheck: internal error: {type(exc).__name__}: {exc}"))
+            return
         if server.workspace.get_text_document(uri).version != version:
             return  # typed on meanwhile: a newer check is on its way
         placed[uri] = [(diagnostic(item), item.replacement) for item in found]
