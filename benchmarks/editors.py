@@ -80,7 +80,7 @@ def main() -> None:
     for path in ARTICLES:
         times = sorted(serve_latency(path))
         first, changes = asyncio.run(lsp_latency(path))
-        print(f"| {path.name} | {path.stat().st_size // 1024} kB | {statistics.median(times) * 1000:.0f} / "
+        print(f"| {path.name} | {path.stat().st_size / 1024:.1f} kB | {statistics.median(times) * 1000:.0f} / "
               f"{times[int(len(times) * 0.95) - 1] * 1000:.0f} ms | {first:.2f} s | "
               f"{statistics.median(changes) * 1000:.0f} ms |")
 

@@ -41,3 +41,14 @@ def test_q_is_quiet(cli, tmp_path):
     loud = cli("check", str(article))
     assert short == long and short[0] == 1 and "FC202" in short[1]
     assert "Scorecard" in loud[1] and "Scorecard" not in short[1]
+
+
+def test_serve_and_lsp_without_their_extra_say_how_to_install_it(cli, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("uvicorn", "pygls")
+                        else real(name, *a))
+    for command, extra in (("serve", "serve"), ("lsp", "lsp")):
+        code, out, err = cli(command)
+        assert code == 2 and err == f"factcheck: {command} needs the {extra} extra: pip install 'factcheck[{extra}]'\n"
