@@ -1,4 +1,4 @@
-"""The command line: check, figures, rules and explain; exit 0, 1 (findings) or 2 (usage or input error)."""
+"""The command line: check, baseline, figures, rules, explain, serve, lsp; exit 0, 1 (findings) or 2 (bad input)."""
 
 from __future__ import annotations
 
