@@ -1,4 +1,4 @@
-"""The command line: check, figures, rules and explain; exit 0, 1 (findings) or 2 (usage or input error)."""
+"""The command line: check, baseline, figures, rules, explain, serve, lsp; exit 0, 1 (findings) or 2 (bad input)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="factcheck", description="Find every figure in an article and check them.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = sub.add_parser("check", help="check articles and report discrepancies")
     check.add_argument("paths", nargs="+", metavar="PATH",
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report-dir", metavar="DIR", help="also write a Markdown and an HTML report into DIR")
     check.add_argument("--select", action="append", default=[], metavar="CODES", help="only these rules (FC101,FC2)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="leave these rules out")
-    check.add_argument("--quiet", action="store_true", help="findings only, no notes or scorecard")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only, no notes or scorecard")
     check.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR=1)")
     check.add_argument("--config", metavar="FILE", help="pyproject.toml or .factcheck.yaml (default: found upward)")
 
@@ -80,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs")
     explain.add_argument("--config", metavar="FILE",
                          help="pyproject.toml or .factcheck.yaml (default: found upward from the current folder)")
+
+    serve = sub.add_parser("serve", help="the web page and HTTP API for editors (needs factcheck[serve])")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    lsp = sub.add_parser("lsp", help="the language server for editors, over stdio (needs factcheck[lsp])")
+    for p in (serve, lsp):
+        p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs")
+        p.add_argument("--config", metavar="FILE",
+                       help="pyproject.toml or .factcheck.yaml (default: found upward from the current folder)")
     return parser
 
 
@@ -129,12 +138,16 @@ def _split(values: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     previous = _catch_sigterm()
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:  # a bare `factcheck`: what it can do
+            parser.print_help()
+            return 0
         from .document import size_limit
 
         with size_limit(getattr(args, "max_size", None)):
             return {"check": _check, "figures": _figures, "rules": _rules, "explain": _explain,
-                    "baseline": _baseline}[args.command](args)
+                    "baseline": _baseline, "serve": _serve, "lsp": _lsp}[args.command](args)
     except FactcheckError as exc:
         print(f"factcheck: {one_line(str(exc))}", file=sys.stderr)
         return 2
@@ -435,6 +448,30 @@ def _explain(args: argparse.Namespace) -> int:
     if rule is None:
         raise FactcheckError(f"unknown rule: {args.code} (see 'factcheck rules')")
     catalogue.render_explain(rule, sys.stdout, _options(args))
+    return 0
+
+
+def _editor_setup(args: argparse.Namespace, extra: str, module: str):
+    """serve and lsp: their optional extra's check, and the configured rules and date keys."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise FactcheckError(f"{args.command} needs the {extra} extra: pip install 'factcheck[{extra}]'")
+    config = _config(args)
+    return config.rules_for(_load_rules(args, config)), config.date_keys_for(None)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from . import serve
+
+    serve.run(args.host, args.port, *_editor_setup(args, "serve", "uvicorn"))
+    return 0
+
+
+def _lsp(args: argparse.Namespace) -> int:
+    from . import lsp
+
+    lsp.run(*_editor_setup(args, "lsp", "pygls"))
     return 0
 
 

@@ -95,6 +95,7 @@ def _finding(rule: Rule, hit: Hit) -> Finding:
         figures=tuple(f.id for f in hit.figures),
         evidence=hit.evidence,
         fix=hit.fix or rule.fix,
+        replacement=hit.replacement,
     )
 
 

@@ -215,6 +215,7 @@ class Finding:
     figures: tuple[str, ...] = ()
     evidence: str = ""
     fix: str | None = None
+    replacement: str | None = None  # when the fix is one edit: the new text for the first figure's span
 
     @property
     def span(self) -> Span:

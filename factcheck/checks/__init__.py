@@ -29,6 +29,7 @@ class Hit:
     evidence: str = ""
     fix: str | None = None
     severity: str | None = None  # only to lower a finding to "info" (consistent only through rounding)
+    replacement: str | None = None  # when the fix is one edit: the new text for the first figure
 
 
 @dataclass

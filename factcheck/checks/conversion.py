@@ -103,10 +103,11 @@ def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: flo
             "expected": show(exact, converted.unit)}
     evidence = (f"{show_interval(source, original.unit)} = {show_interval(expected, converted.unit)}; "
                 f"the text says {show_interval(said, converted.unit)}")
-    fix = f"Write {_rounded_like(exact, converted)} {_unit_word(converted)}.".replace("  ", " ")
+    right = f"{_rounded_like(exact, converted)} {_unit_word(converted)}".replace("  ", " ").strip()
     if _one_step(expected, original, converted).overlaps(said):
-        return Hit((converted, original), args, evidence + " (consistent only through rounding)", fix, "info")
-    return Hit((converted, original), args, evidence, fix)
+        return Hit((converted, original), args, evidence + " (consistent only through rounding)", f"Write {right}.",
+                   "info", replacement=right)
+    return Hit((converted, original), args, evidence, f"Write {right}.", replacement=right)
 
 
 def _unit_word(fig: Figure) -> str:
