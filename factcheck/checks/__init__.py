@@ -16,9 +16,8 @@ from typing import Any
 from ..model import Figure
 
 KIND_NAMES = (
-    "bounds", "calendar", "change", "consistency", "conversion", "expression", "market_rate", "ratio", "record", "reference",
-    "total",
-)
+    "bounds", "calendar", "change", "consistency", "conversion", "expression", "market_rate", "ratio", "record", "total"
+) + ("reference",)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ tools/reference_tables.py) or a rule's own `places`. Each table names its source
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator
@@ -124,10 +125,8 @@ class Table:
 @lru_cache(maxsize=4)
 def builtin(name: str) -> Table:
     """A built-in table, read on first use only (an article that names no place never loads one)."""
-    import yaml
-
     text = resources.files("factcheck").joinpath("reference", f"{name}.yml").read_text(encoding="utf-8")
-    return Table(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return Table(json.loads(text))  # the tables are YAML written in its JSON form (tools/reference_tables.py)
 
 
 def _table(params: dict) -> Table:
