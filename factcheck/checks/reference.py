@@ -139,11 +139,19 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
+
+
 def _around(ctx: CheckContext, fig: Figure) -> tuple[str, str]:
-    """The figure's sentence before it (at most 120 characters) and after it (at most 40), one line each."""
-    span = ctx.doc.sentence_span(fig.sentence)
-    start = max(span.start, fig.span.start - 120)
-    return _squeeze(ctx.doc.text[start:fig.span.start]), _squeeze(ctx.doc.text[fig.span.end:fig.span.end + 40])
+    """The text before the figure back to its sentence's start (at most 120 characters) and after it (at most 40),
+    each on one line. The sentence is found here, not from the document's sentences, which a hard-wrapped line
+    ending in a comma still ends (the reading layer of issue 11 is to join them)."""
+    text = ctx.doc.text
+    before = text[max(0, fig.span.start - 120):fig.span.start]
+    ends = list(SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    return _squeeze(before), _squeeze(text[fig.span.end:fig.span.end + 40])
 
 
 def _km2(fig: Figure) -> float | None:
