@@ -166,10 +166,11 @@ def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Ta
     The words are read first; the table is loaded only for a figure that words tie to some name."""
     before, after = _around(ctx, fig)
     measure = params["measure"]
-    if measure == "people":  # "400 million Americans": the extractor's entity is the people named after the count
-        people = fig.attr("entity") or ""
-        if fig.kind != "count" or not people[:1].isupper() or not after.startswith(f" {people}"):
+    if measure == "people":  # "400 million Americans": the word after the count (the entity attr may be the speaker)
+        m = re.match(r" ([A-Z][a-z]+s)\b", after)
+        if fig.kind != "count" or m is None:
             return None
+        people = m.group(1)
         table = _table(params)
         name = table.people.get(people)
         return (table.rows[name], 1.0, table) if name else None
