@@ -53,6 +53,11 @@ MARKERS = {
     "FC404": "Turnout was 112%",
     "FC405": "$300 trillion",
     "FC406": "the dollar was trading at",
+    "FC407": "Vietnam's 1 billion people",
+    "FC408": "a city of 600,000 people",
+    "FC409": "which covers 156,000 square kilometres",
+    "FC410": "900 million Americans",
+    "FC411": "$1.20 in 1975 is worth",
     "FC501": "hit a record $190 billion",  # the record claim that the 2021 figure contradicts
     "FC601": "profit of $5bn on revenue of $3bn",
 }

@@ -1,0 +1,247 @@
+"""Plausibility against reference data: a named country's or city's population or area far from a reference table.
+
+A figure is tied to a place only by the words around it, read here from the figure's sentence (the extractor's
+entity attribute misses appositions such as "Lagos, a city of 150 million"): the place's name, then a connector
+("'s", ", a country of", "has a population of", ", which covers"), then the figure; or the figure followed by the
+country's people ("400 million Americans"). The tables are YAML: factcheck/reference/*.yml (built from GeoNames by
+tools/reference_tables.py) or a rule's own `places`. Each table names its source and year, and so does each finding.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Figure, Rule
+from . import CheckContext, Hit
+from .arith import show
+
+MEASURES = ("population", "area", "people")
+PARAMS = ("table", "places", "source", "year", "measure", "factor", "nouns", "skip_table")
+FIELDS = ("population", "area_km2", "people", "aliases")
+PEOPLE = r"(?:people|inhabitants|residents|citizens|souls)"
+QUAL = r"(?:(?:about|some|nearly|almost|roughly|around|approximately|more than|over|fewer than|less than|under|" \
+       r"just over|just under|close to|an estimated|a mere|only)\s+)?"
+NOUN = r"(?P<noun>country|nation|city|town|village|state|kingdom|republic|island|islands|archipelago|metropolis|" \
+       r"megacity|capital|province|region|port)"
+# What stands between a place's name and its figure; "pop" says the words name a population already.
+POPULATION = [
+    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?P<pop>(?:total\s+)?population)\s+(?:of|is|was|stands at|stood at|"
+               r"reached|has reached)\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|(?:which\s+|that\s+)?"
+               r"(?:has|had|is home to|was home to)|home to|with)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)\s+(?:is|was|stands at|stood at|reached|has reached)\s+"
+               + QUAL + r"$"),
+]
+AREA = [
+    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?:total\s+)?area\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:which\s+|that\s+)?(?:covers|covering|spans|spanning|measures|has an area of|"
+               r"with an area of)\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of)\s+" + QUAL + r"$"),
+    re.compile(r".*?\barea\s+of\s+(?P<head>.*?)\s+(?:is|was)\s+" + QUAL + r"$"),
+]
+# After a count tied by a connector that does not say "population": people (all of them: "people living abroad"
+# and "people in poverty" are a part), or, after "a city of", the end of the phrase.
+END = r"(?:[,.;:)\u2014\u2013-]|$|(?:have|has|had|are|were|will|would|can|could|must|may|should|need|face|faced|is|" \
+      r"was|voted|vote|go|went|pay|paid|live|use|own|who|that|which|and|but|to|of whom)\b)"
+AFTER_PEOPLE = re.compile(r"^\s*" + PEOPLE + r"\s*" + END)
+AFTER_NOUN = re.compile(r"^\s*" + END)
+NAME_WORDS = 4  # a place name is at most this many words ("Democratic Republic of the Congo" is matched by alias)
+
+
+def validate(params: dict) -> str | None:
+    unknown = set(params) - set(PARAMS)
+    if unknown:
+        return f"unknown parameter(s): {', '.join(sorted(map(str, unknown)))}"
+    if params.get("measure") not in MEASURES:
+        return f"measure: expected one of {', '.join(MEASURES)}"
+    factor = params.get("factor", 10)
+    if not isinstance(factor, int | float) or isinstance(factor, bool) or factor <= 1:
+        return "factor: expected a number above 1"
+    if "table" in params and params["table"] not in ("countries", "cities"):
+        return "table: expected countries or cities (the built-in tables), or give places"
+    if "skip_table" in params and params["skip_table"] not in ("countries", "cities"):
+        return "skip_table: expected countries or cities"
+    if ("table" in params) == ("places" in params):
+        return "give one of table (a built-in table) or places (your own table)"
+    if "places" in params:
+        if not isinstance(params.get("source"), str) or not isinstance(params.get("year"), str | int):
+            return "places: a table of your own names its source and year (source, year)"
+        problem = _places_problem(params["places"])
+        if problem:
+            return problem
+    nouns = params.get("nouns", [])
+    if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
+        return "nouns: expected a list of words"
+    return None
+
+
+def _places_problem(places: Any) -> str | None:
+    if not isinstance(places, dict) or not places:
+        return "places: expected a mapping of place names to their figures"
+    for name, row in places.items():
+        if not isinstance(name, str) or not isinstance(row, dict) or set(row) - set(FIELDS):
+            return f"places: each place maps to {', '.join(FIELDS)}"
+        for key in ("population", "area_km2"):
+            value = row.get(key)
+            if value is not None and (not isinstance(value, int | float) or isinstance(value, bool) or value <= 0):
+                return f"places: {key} must be a positive number"
+    return None
+
+
+class Table:
+    """Places by every name they go by, with the source and year of their figures."""
+
+    def __init__(self, data: dict) -> None:
+        self.source = str(data["source"])
+        self.year = str(data["year"])
+        self.rows: dict[str, dict] = {}
+        self.people: dict[str, str] = {}
+        for name, row in data["places"].items():
+            for spelling in [name, *row.get("aliases", ())]:
+                self.rows.setdefault(spelling, {**row, "name": name})
+            if row.get("people"):
+                self.people[row["people"]] = name
+
+    def find(self, head: str) -> dict | None:
+        """The place whose name ends `head` (the words before a connector), the longest name first."""
+        words = head.split()
+        for n in range(min(NAME_WORDS, len(words)), 0, -1):
+            name = " ".join(words[-n:]).strip("\"'“”‘(")
+            if name[:1].isupper() and name in self.rows:
+                return self.rows[name]
+            if n > 1 and words[-n] in ("the", "The") and " ".join(words[-n + 1:]) in self.rows:
+                return self.rows[" ".join(words[-n + 1:])]
+        return None
+
+
+@lru_cache(maxsize=4)
+def builtin(name: str) -> Table:
+    """A built-in table, read on first use only (an article that names no place never loads one)."""
+    text = resources.files("factcheck").joinpath("reference", f"{name}.yml").read_text(encoding="utf-8")
+    return Table(json.loads(text))  # the tables are YAML written in its JSON form (tools/reference_tables.py)
+
+
+def _table(params: dict) -> Table:
+    if "table" in params:
+        return builtin(params["table"])
+    return Table({"source": params["source"], "year": params["year"], "places": params["places"]})  # a few rows
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
+
+
+def _around(ctx: CheckContext, fig: Figure) -> tuple[str, str]:
+    """The text before the figure back to its sentence's start (at most 120 characters) and after it (at most 40),
+    each on one line. The sentence is found here, not from the document's sentences, which a hard-wrapped line
+    ending in a comma still ends (the reading layer of issue 11 is to join them)."""
+    text = ctx.doc.text
+    before = text[max(0, fig.span.start - 120):fig.span.start]
+    ends = list(SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    return _squeeze(before), _squeeze(text[fig.span.end:fig.span.end + 40])
+
+
+def _km2(fig: Figure) -> float | None:
+    from ..units import convert
+
+    return convert(1.0, fig.unit, "kilometer ** 2") if fig.unit else None
+
+
+def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
+    """The place a figure is tied to, the figure's scale to the table's unit and the table, or None.
+
+    The words are read first; the table is loaded only for a figure that words tie to some name."""
+    before, after = _around(ctx, fig)
+    measure = params["measure"]
+    if measure == "people":  # "400 million Americans": the word after the count (the entity attr may be the speaker)
+        m = re.match(r" ([A-Z][a-z]+s)\b", after)
+        if fig.kind != "count" or m is None:
+            return None
+        people = m.group(1)
+        table = _table(params)
+        name = table.people.get(people)
+        return (table.rows[name], 1.0, table) if name else None
+    if measure == "area":
+        scale = _km2(fig) if fig.kind == "quantity" else None
+        if not scale:
+            return None
+        patterns = AREA
+    else:
+        if fig.kind != "count":
+            return None
+        scale, patterns = 1.0, POPULATION
+    for pattern in patterns:
+        m = pattern.match(before)
+        if not m:
+            continue
+        noun = m.groupdict().get("noun")
+        if noun and params.get("nouns") and noun not in params["nouns"]:
+            return None
+        if measure == "population" and not m.groupdict().get("pop") and not (
+                AFTER_PEOPLE.match(after) or (noun and AFTER_NOUN.match(after))):
+            return None  # "France's 68 million voters", "Lagos has 3 million": not (all of) its population
+        table = _table(params)
+        place = table.find(m.group("head"))
+        if place is None:
+            return None
+        skip = params.get("skip_table")
+        if skip and not noun and place["name"] in builtin(skip).rows:
+            return None  # a name that is also a country (Singapore) goes to the countries rule unless "a city of"
+        return place, scale, table
+    return None
+
+
+def _about(x: float, unit: str | None) -> str:
+    """A reference figure as a reader says it: 'about 1.35 billion', '7.69 million km²', '353,000'."""
+    for size, word in ((1e9, " billion"), (1e6, " million")):
+        if x >= size:
+            text = f"{x / size:.3g}{word}"
+            break
+    else:
+        text = f"{float(f'{x:.3g}'):,.0f}"
+    return f"{text} {unit}" if unit else text
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    params = rule.params
+    measure = params["measure"]
+    factor = float(params.get("factor", 10 if measure != "people" else 1.25))
+    for fig in ctx.figures:
+        if fig.value is None or fig.kind not in ("count", "quantity"):
+            continue
+        tied = _tied(ctx, fig, params)
+        if tied is None:
+            continue
+        place, scale, table = tied
+        ref = place.get("area_km2" if measure == "area" else "population")
+        if not ref:
+            continue
+        ctx.mark(fig)
+        value = fig.value * scale  # the printed value: its rounding is nothing beside a factor of ten
+        unit = "km²" if measure == "area" else None
+        low_limit = ref / factor if measure != "people" else -math.inf
+        if low_limit <= value <= ref * factor:
+            continue
+        ratio = f"×{value / ref:.4g}" if value >= ref else f"÷{ref / value:.4g}"
+        what = {"population": "population", "area": "area", "people": "population"}[measure]
+        yield Hit(
+            (fig,),
+            {"place": place["name"], "value": fig.surface, "reference": _about(ref, unit), "what": what,
+             "source": table.source, "year": table.year, "ratio": ratio},
+            evidence=f"{show(value, unit)} against {place['name']}'s {what} of {show(ref, unit)} "
+                     f"({table.source}, {table.year}): {ratio}, beyond ×{factor:g}"
+                     + (" or ÷" + f"{factor:g}" if measure != "people" else ""),
+        )
