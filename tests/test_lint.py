@@ -27,3 +27,15 @@ def test_ruff_finds_nothing():
 def test_mypy_finds_nothing():
     done = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_package_folder_ships_in_the_wheel():
+    """A new rule pack, lexicon or data folder that pyproject.toml does not list would be left out of the wheel."""
+    import tomllib
+
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(setup["packages"])
+    folders = {"factcheck." + ".".join(p.relative_to(ROOT / "factcheck").parts)
+               for p in (ROOT / "factcheck").rglob("*") if p.is_dir() and p.name != "__pycache__"}
+    folders |= {"factcheck.builtin_rules." + p.name for p in (ROOT / "rules").iterdir() if p.is_dir()}
+    assert folders <= listed, f"not in [tool.setuptools] packages: {sorted(folders - listed)}"
