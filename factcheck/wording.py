@@ -84,3 +84,34 @@ def show(x: float, unit: str | None, digits: int = 3) -> str:
         return f"{symbol}{body}" if symbol else f"{unit} {body}"
     text = number(x, digits)
     return f"{text} {unit_words(unit, float(text.replace(',', '')) if text[-1].isdigit() else x)}" if unit else text
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def date_words(value: object) -> str:
+    """An ISO date at any precision as an editor writes it: '2023-03-17' → 'March 17, 2023', '2024-02' →
+    'February 2024'; anything else as it is."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return text
+    month = MONTHS[int(m.group(2)) - 1]
+    return f"{month} {int(m.group(3))}, {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
+
+
+def date_span_words(start: object, end: object = None) -> str:
+    """A date or a span of dates in words: 'March 20 to 26, 2023', 'March 30 to April 1, 2023'."""
+    first, last = date_words(start), date_words(end) if end is not None else None
+    if last is None or last == first:
+        return first
+    a, b = first.split(" "), last.split(" ")
+    if len(a) == len(b) == 3 and a[2] == b[2]:  # same year: "March 20 to April 1, 2023", "March 20 to 26, 2023"
+        return f"{a[0]} {a[1].rstrip(',')} to {b[1] if a[0] == b[0] else ' '.join(b[:2])}" + f" {b[2]}"
+    return f"{first} to {last}"
+
+
+def dates_in_words(text: str) -> str:
+    """Every ISO date in a text written in words ("the month to 2023-03-17" → "the month to March 17, 2023")."""
+    return re.sub(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])", lambda m: date_words(m.group(0)), text)

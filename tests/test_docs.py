@@ -75,6 +75,7 @@ def test_the_guide_documents_every_kind_and_parameter(kind):
     accepted = re.search(r"set\(params\) - \{([^}]*)\}", source)
     names = re.findall(r'"([a-z_]+)"', accepted.group(1)) if accepted else []
     names += [n for n in getattr(KINDS[kind], "FILTERS", ())]
+    names += [n for n in getattr(KINDS[kind], "PARAMS", ())]  # kinds that name their parameters in a tuple
     if "params.get(\"test\")" in source:
         names.append("test")
     assert names, kind

@@ -14,6 +14,8 @@ NUMBER = r"[-+−]?(?:[$£€¥]|[A-Z]{3}[ ]?)?\d[\d,]*(?:\.\d+)?(?:[ ]?(?:%|pp|
 CONTRAST = re.compile(rf"(?<![\w.])(?P<x>{NUMBER}(?:[ ][a-z]+){{0,2}}), not (?P<rest>[^\n]{{0,80}})")
 RANGE = re.compile(rf"(?<![\w.])(?P<x>{NUMBER}(?:[ ][a-z]+){{0,2}})–(?P<rest>[^\n]{{0,80}})")
 SCIENTIFIC = re.compile(r"(?<![\w.])\d(?:\.\d+)?e[+-]?\d+(?![\w])", re.I)
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
+EMPTY = re.compile(r"\bNone\b|\bnan\b|\b(?:in|of|on|at|to|as) {2,}\w")
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 # A number other than one followed by a singular count noun, or one followed by a plural: "145 seat", "1 seats".
 SINGULARS = (
@@ -36,6 +38,7 @@ def problems(text: str) -> list[str]:
             found.append(f"says {m.group('x')}–{m.group('x')}: a range whose ends are equal as written")
     found += [f"scientific notation {m.group(0)!r}" for m in SCIENTIFIC.finditer(text)]
     found += [f"unfilled placeholder {m.group(0)!r}" for m in PLACEHOLDER.finditer(text)]
+    found += [f"an empty or missing value: {m.group(0)!r}" for m in EMPTY.finditer(text)]
     for m in WRONG_PLURAL.finditer(text):
         if float(m.group("n").replace(",", "")) != 1:
             found.append(f"singular unit after a number other than one: {m.group(0)!r}")
@@ -81,6 +84,8 @@ def gate(report: FileReport) -> list[str]:
             found.append(f"{report.path}: {where}: {text}")
             continue
         found += [f"{report.path}: {where}: {p}" for p in problems(text)]
+        if where.endswith("message"):  # the sentence an editor reads first gives dates in words
+            found += [f"{report.path}: {where}: ISO date {m.group(0)!r}" for m in ISO_DATE.finditer(text)]
     if report.findings:
         for name, output in rendered(report):
             found += [f"{report.path}: {name}: {p}" for p in problems(_shown_text(name, output))]

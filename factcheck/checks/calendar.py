@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Figure, Rule
-from ..wording import number, show
+from ..wording import date_span_words, date_words, number, show
 from . import CheckContext, Hit
 
 WEEKDAYS = list(cal.day_name)
@@ -106,7 +106,7 @@ def _range_reversed(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         ctx.mark(fig)
         if end[1] < start[0]:
-            yield Hit((fig,), {"start": fig.date, "end": fig.date_end},
+            yield Hit((fig,), {"start": date_words(fig.date), "end": date_words(fig.date_end)},
                       evidence=f"{fig.date} → {fig.date_end} is {(end[1] - start[0]).days} days")
 
 
@@ -143,7 +143,7 @@ def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         ctx.mark(fig)
         if span[0] > ctx.published:
-            yield Hit((fig,), {"date": fig.date, "published": ctx.published.isoformat()},
+            yield Hit((fig,), {"date": date_words(fig.date), "published": date_words(ctx.published)},
                       evidence=f"{fig.date} begins {(span[0] - ctx.published).days} days after publication "
                                f"({ctx.published.isoformat()}), yet the verb is in the past tense")
 
@@ -165,12 +165,12 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             youngest = max(0, at[0].year - span[1].year - 1)
             oldest = at[1].year - span[0].year
             if not youngest <= fig.value <= oldest:
-                shown = fig.anchor if when != "at publication" else ctx.published.isoformat()
+                shown = f"in {fig.anchor}" if when != "at publication" else f"on {date_words(ctx.published)}"
                 yield Hit((fig, year_fig), {"age": number(fig.value, 15), "born": year_fig.date, "when": when,
                                             "expected": f"{youngest} or {oldest}" if youngest != oldest
                                             else str(oldest)},
                           evidence=f"{at[1].year} - {span[0].year} = {oldest}: someone born in "
-                                   f"{year_fig.date} is {youngest} or {oldest} in {shown}; "
+                                   f"{year_fig.date} is {youngest} or {oldest} {shown}; "
                                    f"the text says {number(fig.value, 15)}")
 
 
@@ -206,12 +206,10 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             ctx.mark(rel, other)
             if stated_end[1] < meant[0] or stated[0] > meant[1]:
                 relation = rel.attr("relation") or rel.surface.strip()
-                span = meant[0].isoformat()
-                if meant[1] != meant[0]:
-                    span += f" to {meant[1].isoformat()}"
+                span = date_span_words(meant[0], meant[1])
                 said = other.date + (f" to {other.date_end}" if other.date_end else "")
                 yield Hit((rel, other), {"relative": rel.surface.strip(), "date": other.surface.strip(),
-                                         "meant": span, "published": ctx.published.isoformat()},
+                                         "meant": span, "published": date_words(ctx.published)},
                           evidence=f"published {ctx.published.isoformat()}: '{relation}' is {span}; "
                                    f"the text also says {said}",
                           fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Rule
+from ..wording import dates_in_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
 
@@ -73,8 +74,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _hit(first: Figure, other: Figure) -> Hit:
-    unit, subject, anchor = first.unit, first.subject, first.anchor
-    return Hit((other, first), {"subject": subject, "anchor": anchor,
+    unit, subject, anchor = first.unit, first.subject, first.anchor or other.anchor
+    return Hit((other, first), {"subject": subject, "when": f" in {dates_in_words(anchor)}" if anchor else "",
                                 "value": show(other.value, unit), "earlier": show(first.value, unit)},
                evidence=f"{subject}, {anchor}: {show_interval(interval(first), unit)} "
                         f"(\"{first.surface.strip()}\") and {show_interval(interval(other), unit)} "

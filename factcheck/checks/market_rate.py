@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Rule
+from ..wording import dates_in_words
 from . import CheckContext, Hit
 from .arith import interval, number, show
 from .calendar import bounds
@@ -54,7 +55,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             when = band.where.removeprefix("ECB, ")
             yield Hit(
                 (fig,),
-                {"value": show(fig.value, quote), "base": base, "quote": quote, "market": market, "when": when},
+                {"value": show(fig.value, quote), "base": base, "quote": quote, "market": market,
+                 "when": dates_in_words(when)},
                 evidence=f"1 {base} = {market} {quote} ({rule.params['source']}, {when}); "
                 f"the text says {show(fig.value, quote)}, beyond ±{tolerance:.0%} of the market",
             )
