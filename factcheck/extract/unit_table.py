@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from .compiled import cached
 from .lexicon import load
 
-FORMAT = "factcheck-units/1"
 LEX = load("unit_table")
 DIMS: dict[str, str] = LEX["dimensions"]  # pint dimensionality -> our dimension name
 ENTITIES: dict[str, str] = LEX["entities"]  # quantulum3 entity -> our dimension name
@@ -23,46 +20,11 @@ NOT_WORDS = set(LEX["not_words"])
 SPACE = re.compile(r"[\s_-]+")
 
 
-def _versions() -> str:
-    found = []
-    for dist in ("pint", "quantulum3"):
-        try:
-            found.append(f"{dist}-{importlib.metadata.version(dist)}")
-        except importlib.metadata.PackageNotFoundError:
-            found.append(f"{dist}-none")
-    return "_".join(found)
-
-
-def _cache_path() -> Path:
-    """One file per pint and quantulum3 version and per content of this module and its YAML."""
-    import hashlib
-
-    from ..cache import cache_dir
-
-    digest = hashlib.sha1()
-    for source in (Path(__file__), Path(__file__).parent / "lexicon" / "unit_table.yml"):
-        digest.update(source.read_bytes())
-    return cache_dir() / f"{FORMAT.replace('/', '-')}_{_versions()}_{digest.hexdigest()[:12]}.json"
-
-
 @functools.cache
 def table() -> dict[str, dict[str, list[str]]]:
     """{"words": {lowercase name: [pint unit, dim]}, "abbr": {symbol: [pint unit, dim]}}, built once and cached."""
-    path = _cache_path()
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    built = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(built, fh)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache dir costs the build on every start, nothing else
-    return built
+    here = Path(__file__)
+    return cached("units", ("pint", "quantulum3"), (here, here.parent / "lexicon" / "unit_table.yml"), build)
 
 
 CANDIDATE = re.compile(r"[^\W\d_][^\s\d,;:!?()\[\]\"'“”]*(?:[ \u00a0-][^\W\d_][^\s\d,;:!?()\[\]\"'“”]*){0,3}")
