@@ -90,7 +90,11 @@ def extract(doc) -> list[Figure]:
     for rank, name in enumerate(FAMILIES):
         module = importlib.import_module(f"{__name__}.{name}")
         found.extend((rank, fig) for fig in module.find(doc.text, doc.published) if _representable(fig))
-    chosen = _best_readings(found)
+    from .numbers import not_figures
+    from .spans import SpanIndex
+
+    outside = SpanIndex(not_figures(doc.text))  # a URL, e-mail, code or ISBN holds no figure of any family
+    chosen = [fig for fig in _best_readings(found) if not outside.overlaps(fig.span.start, fig.span.end)]
     ids = {(fig.span.start, fig.span.end): f"F{i}" for i, fig in enumerate(chosen, 1)}
     figures = [
         dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))

@@ -1,4 +1,4 @@
-"""A lexicon compiled from a library's tables, cached as JSON in the user's cache dir per library versions and source."""
+"""A lexicon compiled from library tables, cached as JSON in the user cache dir per library versions and source."""
 
 from __future__ import annotations
 

@@ -461,6 +461,19 @@ BLOCKS = [
     ),  # codes: H1N1, A320, G7, 4x4
     re.compile(r"(?<=[A-Za-z])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m
 ]
+# Text that holds digits but states no figure, whatever family reads it: extract() drops every figure inside.
+NOT_FIGURES = [
+    re.compile(r"(?i:(?=[hw])\b(?:https?://|www\.))[^\s<>\"]+[^\s<>\".,;:!?)]"),  # URLs
+    re.compile(r"(?=[\w.])\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
+    re.compile(r"(?i)(?=[\w.])\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|info|ly)/[^\s<>\"]*[^\s<>\".,;:!?)]"),
+    re.compile(r"\S*(?:%[0-9A-Fa-f]{2}){1}[^\s%]*(?:%[0-9A-Fa-f]{2}\S*)+"),  # percent-encoded text: a%20b%2F
+    re.compile(r"(?i:(?=i)\bISBN(?:-1[03])?:?)[ \u00a0]*(?:97[89][- ]?)?\d[\d -]{8,14}[\dX]\b"),  # ISBNs
+    re.compile(r"(?i)(?=[\w-])\b[\w-]+\.(?:pdf|csv|docx?|xlsx?|pptx?|txt|json|ya?ml|jpe?g|png|gif|zip|py|js|exe)\b"),
+    re.compile(r"`[^`\n]+`"),  # code spans
+    re.compile(r"(?<![\w.])[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*"),  # x = 5 + 3
+    re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"),  # IPv4 addresses
+    re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b"),  # national phones
+]
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
 VAGUE = re.compile(
     r"(?<![\w-])(?i:(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in VAGUE_SHARES) + r"))"
@@ -490,7 +503,7 @@ GAPPED_REACH = 160
 @functools.lru_cache(maxsize=8)
 def blocked(text: str) -> tuple[tuple[int, int], ...]:
     """Spans that hold no figure: times, phone and version numbers, list numbering, addresses, codes, scores."""
-    spans = [m.span() for rx in BLOCKS for m in rx.finditer(text)]
+    spans = [m.span() for rx in BLOCKS for m in rx.finditer(text)] + list(not_figures(text))
     for m in SCORE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         before = PREV_WORD.search(text[max(0, m.start() - 30) : m.start()])
@@ -499,6 +512,12 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
         if a >= b or words & SCORE_WORDS:
             spans.append(m.span())
     return tuple(sorted(spans))
+
+
+@functools.lru_cache(maxsize=8)
+def not_figures(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of URLs, e-mail addresses, percent-encoded text, ISBNs, file names, code, IP addresses and phones."""
+    return tuple(sorted(m.span() for rx in NOT_FIGURES for m in rx.finditer(text)))
 
 
 @functools.lru_cache(maxsize=8)
