@@ -66,6 +66,11 @@ HYPHEN_PART = re.compile(r"[A-Za-z]+")
 SUFFIX = re.compile(r"(?i:(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r"))(?![A-Za-z0-9])")
 GAP = re.compile(r"[ \u00a0]*(?:-[ \u00a0]*)?$|[ \u00a0]+$")
 RATIO = re.compile(r"\s+(?:over|out\s+of|in)\s+", re.I)
+# "over 4 years", "in 3 months": a period after the number, so "$5,000 over 4 years" is $5,000, not a fraction.
+PERIOD_AFTER = re.compile(
+    r"[ \u00a0-]+(?:(?:more|straight|consecutive|full|calendar|fiscal)[ \u00a0]+)?"
+    r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?|seasons?|sessions?|terms?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -364,11 +369,27 @@ def parse(text: str) -> tuple[float, float] | None:
     return None
 
 
+DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d,]|\.\d)"
+    r"|(?<![\d.,])\d+,\d{1,2}(?![\d,]|\.\d|[ \u00a0]?\d|[ \u00a0]*(?:and|or)[ \u00a0]+\d)"
+)
+DECIMAL_POINT = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d,\d{3}(?:\.\d|(?![\d]))")
+
+
+def european(text: str) -> str:
+    """The text with "1,3" and "1.111,11" read as decimal commas when it writes them so throughout (no "1.5", no
+    "1,000"): points and commas swapped inside those numbers, the same length, so offsets hold."""
+    if "," not in text or not DECIMAL_COMMA.search(text) or DECIMAL_POINT.search(text):
+        return text
+    swap = str.maketrans(".,", ",.")
+    return DECIMAL_COMMA.sub(lambda m: m.group(0).translate(swap), text)
+
+
 @functools.lru_cache(maxsize=8)
 def scan(text: str) -> tuple[Num, ...]:
     """Every number in a text, each at its longest reading, in text order (cached: all families share it)."""
     out: list[Num] = []
-    for run in _runs(text, _tokens(text)):
+    for run in _runs(text, _tokens(european(text))):
         i = 0
         while i < len(run):
             got = _parse_at(run, i)
@@ -382,7 +403,8 @@ def scan(text: str) -> tuple[Num, ...]:
                 first.kind == "dig"
                 and start > 0
                 and text[start - 1] in "-−"
-                and not _char_before(text, start - 1).isalnum()
+                and (start == 1 or not text[start - 2].isalnum())
+                and not _char_before(text, start - 1).isdigit()
             ):
                 start, value = start - 1, -value
             suffix = last.suffix if last.kind == "dig" else ""
@@ -407,7 +429,8 @@ def _ratios(text: str, nums: list[Num]) -> list[Num]:
     """Join "one in five", "two out of three", "2000 over 3" into one fraction."""
     out: list[Num] = []
     for num in nums:
-        if out and num.value and RATIO.fullmatch(text[out[-1].end : num.start]):
+        joined = out and num.value and RATIO.fullmatch(text[out[-1].end : num.start])
+        if joined and not PERIOD_AFTER.match(text, num.end):
             prev = out[-1]
             word = text[prev.end : num.start].strip().lower()
             if (
@@ -459,7 +482,7 @@ BLOCKS = [
     re.compile(
         r"\b[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
     ),  # codes: H1N1, A320, G7, 4x4
-    re.compile(r"(?<=[A-Za-z])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m
+    re.compile(r"(?<=[A-Za-z])(?<!\d[eE])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m; not 12e-1
 ]
 # Text that holds digits but states no figure, whatever family reads it: extract() drops every figure inside.
 NOT_FIGURES = [
@@ -610,9 +633,9 @@ def find(text: str, published=None) -> list[Figure]:
         if taken.overlaps(num.start, num.end):
             continue
         nxt = text[num.end : num.end + 1]
-        if nxt.isalpha() and not (num.suffix and num.suffix in COUNT_SUFFIXES):
+        if nxt.isalpha() and not (num.suffix and num.suffix.lower() in COUNT_SUFFIXES):
             continue  # glued to a unit or a code: another family's, or nobody's
-        if num.suffix and num.suffix not in COUNT_SUFFIXES:
+        if num.suffix and num.suffix.lower() not in COUNT_SUFFIXES:
             continue
         if num.form == "digits" and num.plain and DECADE.match(text, num.end):
             continue
