@@ -504,7 +504,7 @@ VAGUE = re.compile(
     r"(?!'?(?:1[89]|20)?\d0s\b|(?:1[89]|20)\d\d\b)(?:[\d$£€¥]|(?i:" + _num_words + r")\b))"
 )
 FRACTION_STEP = float(LEX["fraction_step"])
-SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b")
+SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b(?![.,]\d|[ \u00a0]?%)")
 SCORE_WORDS = set(LEX["score_words"])
 LABEL_WORDS = set(LEX["label_words"])
 ORDINAL_FOLLOWERS = set(LEX["ordinal_followers"])
