@@ -44,6 +44,10 @@ Figure.attrs vocabulary (every key optional):
   a past verb before it in its clause governs it as the event's own date, not a maturity, deadline, span, fiscal
   or forecast year ("notes due 1994", "by 1991", "through 1989", "sees 9.75 dlrs in 1988").
 - relation: how a relative date was resolved ("next week", "last November").
+- open: "before" | "after" on a year or date the text bounds on one side ("before 2016", "after March 2020", "since
+  2008"): an open interval, the figure's date its edge.
+- season: the season a date_range names ("the summer of 2022"; meteorological, northern hemisphere); fiscal: True on
+  a fiscal year ("FY2024"), whose months differ by country and company.
 - born: True for a year that is a birth year ("born in 1970"); anniversary: N for "the 20th anniversary".
 - relation on a duration: "after" | "before" for an elapsed time ("two days after the vote", "a week later",
   "three days before the election"); link_span: (start, end) of the event's calendar figure, the next one in

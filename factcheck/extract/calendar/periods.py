@@ -44,7 +44,10 @@ def _year_for(month: int, published: dt.date | None) -> int | None:
 
 
 def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
-    """The atoms of the periods above (open intervals and weekdays in a named week are marked later, on atoms)."""
+    """The atoms of the periods above (open intervals and weekdays in a named week are marked later, on atoms).
+
+    Their dates are resolved here, so attr absolute tells tense.is_event_date to read them as written dates.
+    """
     add = out.append
     for m in YEAR_THEN_MONTH.finditer(text):
         add(Atom(m.start(), m.end(), "date", int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]))
@@ -61,7 +64,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
             continue  # "in summer" alone: a time of year, not a date
         end_year = y + 1 if last < first else y
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(end_year, last),
-                 attrs={"season": m.group("season").lower()}))
+                 attrs={"season": m.group("season").lower(), "absolute": True}))
     for m in FISCAL.finditer(text):
         digits = m.group("y")
         y = int(digits) if len(digits) == 4 else 2000 + int(digits)
@@ -71,7 +74,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         for m in BARE_QUARTER.finditer(text):  # a bare half is a match's as often as a year's: no date
             first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
             y = published.year if dt.date(published.year, first, 1) <= published else published.year - 1
-            add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2)))
+            add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2), attrs={"absolute": True}))
         for m in WEEK_OF_MONTH.finditer(text):
             n = PERIOD_ORDINALS[m.group("ordw").lower()]
             month = MONTHS[m.group("mon").lower().rstrip(".")]
@@ -82,7 +85,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
             if start is None or start.month != month:
                 continue
             add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
-                     date_end=iso_date(start + dt.timedelta(days=6))))
+                     date_end=iso_date(start + dt.timedelta(days=6)), attrs={"absolute": True}))
     for m in MONTH_EDGE.finditer(text):
         month = MONTHS[m.group("mon").lower().rstrip(".")]
         y = int(m.group("year")) if m.group("year") else _year_for(month, published)
@@ -91,7 +94,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         days = _calendar.monthrange(y, month)[1]
         first = 1 if m.group("edge").lower() in ("first", "opening", "early") else days - EDGE_DAYS + 1
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, month, first),
-                 date_end=iso(y, month, first + EDGE_DAYS - 1)))
+                 date_end=iso(y, month, first + EDGE_DAYS - 1), attrs={"absolute": True}))
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:
