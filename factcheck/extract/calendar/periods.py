@@ -74,7 +74,8 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         for m in BARE_QUARTER.finditer(text):  # a bare half is a match's as often as a year's: no date
             first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
             y = published.year if dt.date(published.year, first, 1) <= published else published.year - 1
-            add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2), attrs={"absolute": True}))
+            add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
+                     attrs={"absolute": True}))
         for m in WEEK_OF_MONTH.finditer(text):
             n = PERIOD_ORDINALS[m.group("ordw").lower()]
             month = MONTHS[m.group("mon").lower().rstrip(".")]
