@@ -379,7 +379,7 @@ DECIMAL_POINT = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d,\d{3}(?:\.\d|(
 def european(text: str) -> str:
     """The text with "1,3" and "1.111,11" read as decimal commas when it writes them so throughout (no "1.5", no
     "1,000"): points and commas swapped inside those numbers, the same length, so offsets hold."""
-    if "," not in text or not DECIMAL_COMMA.search(text) or DECIMAL_POINT.search(text):
+    if "," not in text or DECIMAL_POINT.search(text) or not DECIMAL_COMMA.search(text):
         return text
     swap = str.maketrans(".,", ",.")
     return DECIMAL_COMMA.sub(lambda m: m.group(0).translate(swap), text)
@@ -485,17 +485,21 @@ BLOCKS = [
     re.compile(r"(?<=[A-Za-z])(?<!\d[eE])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m; not 12e-1
 ]
 # Text that holds digits but states no figure, whatever family reads it: extract() drops every figure inside.
-NOT_FIGURES = [
-    re.compile(r"(?i:(?=[hw])\b(?:https?://|www\.))[^\s<>\"]+[^\s<>\".,;:!?)]"),  # URLs
-    re.compile(r"(?=[\w.])\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
-    re.compile(r"(?i)(?=[\w.])\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|info|ly)/[^\s<>\"]*[^\s<>\".,;:!?)]"),
-    re.compile(r"\S*(?:%[0-9A-Fa-f]{2}){1}[^\s%]*(?:%[0-9A-Fa-f]{2}\S*)+"),  # percent-encoded text: a%20b%2F
-    re.compile(r"(?i:(?=i)\bISBN(?:-1[03])?:?)[ \u00a0]*(?:97[89][- ]?)?\d[\d -]{8,14}[\dX]\b"),  # ISBNs
-    re.compile(r"(?i)(?=[\w-])\b[\w-]+\.(?:pdf|csv|docx?|xlsx?|pptx?|txt|json|ya?ml|jpe?g|png|gif|zip|py|js|exe)\b"),
-    re.compile(r"`[^`\n]+`"),  # code spans
-    re.compile(r"(?<![\w.])[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*"),  # x = 5 + 3
-    re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"),  # IPv4 addresses
-    re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b"),  # national phones
+# Each pattern runs only when the text holds its cue: a substring of the lower-cased text, or a quick regex.
+_EXT = r"(?:pdf|csv|docx?|xlsx?|pptx?|txt|json|ya?ml|jpe?g|png|gif|zip|py|js|exe)\b"
+NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
+    ("//", re.compile(r"(?i:(?=[hw])\b(?:https?://|www\.))[^\s<>\"]+[^\s<>\".,;:!?)]")),  # URLs
+    ("www.", re.compile(r"(?i:\bwww\.)[^\s<>\"]+[^\s<>\".,;:!?)]")),
+    ("@", re.compile(r"(?=[\w.])\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ("/", re.compile(r"(?i)(?=[\w.])\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|info|ly)/[^\s<>\"]*"
+                     r"[^\s<>\".,;:!?)]")),  # bare domains with a path
+    ("%", re.compile(r"(?<!\S)[^\s%]*%[0-9A-Fa-f]{2}[^\s%]*%[0-9A-Fa-f]{2}\S*")),  # percent-encoded: a%20b%2F
+    ("isbn", re.compile(r"(?i:(?=i)\bISBN(?:-1[03])?:?)[ \u00a0]*(?:97[89][- ]?)?\d[\d -]{8,14}[\dX]\b")),
+    (re.compile(rf"(?i)\.{_EXT}"), re.compile(rf"(?i)(?<![\w-])[\w-]+\.{_EXT}(?=[^\w-]|$)")),  # file names
+    ("`", re.compile(r"`[^`\n]+`")),  # code spans
+    ("=", re.compile(r"(?<![\w.])[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
+    (re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d"), re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")),  # IPv4
+    ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b")),  # phones
 ]
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
 VAGUE = re.compile(
@@ -540,7 +544,12 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
 @functools.lru_cache(maxsize=8)
 def not_figures(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of URLs, e-mail addresses, percent-encoded text, ISBNs, file names, code, IP addresses and phones."""
-    return tuple(sorted(m.span() for rx in NOT_FIGURES for m in rx.finditer(text)))
+    low = text.lower()
+    spans = []
+    for cue, rx in NOT_FIGURES:
+        if cue in low if isinstance(cue, str) else cue.search(text):
+            spans.extend(m.span() for m in rx.finditer(text))
+    return tuple(sorted(spans))
 
 
 @functools.lru_cache(maxsize=8)
