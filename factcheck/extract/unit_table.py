@@ -31,6 +31,17 @@ CANDIDATE = re.compile(r"[^\W\d_][^\s\d,;:!?()\[\]\"'“”]*(?:[ \u00a0-][^\W\d
 WORD_END = re.compile(r"[ \u00a0-]")
 
 
+@functools.cache
+def _heads() -> frozenset[str]:
+    """The first word of every name (lower case, plural too) and symbol in the table."""
+    compiled = table()
+    heads = {SPACE.split(k, 1)[0] for k in compiled["abbr"]}
+    for key in compiled["words"]:
+        head = key.split(" ", 1)[0]
+        heads.update((head, head + "s", head + "es"))
+    return frozenset(heads)
+
+
 def lookup(text: str, pos: int) -> tuple[str, str, int] | None:
     """The longest unit of the table written at text[pos:]: (pint unit, dimension, end), or None.
 
@@ -40,6 +51,10 @@ def lookup(text: str, pos: int) -> tuple[str, str, int] | None:
     m = CANDIDATE.match(text, pos)
     if not m:
         return None
+    first = WORD_END.split(m.group(0), 1)[0]
+    heads = _heads()
+    if first not in heads and first.lower().rstrip(".") not in heads:
+        return None  # no unit starts with this word: the common case, decided without trying every length
     compiled = table()
     ends = [w.start() for w in WORD_END.finditer(text, pos, m.end())] + [m.end()]
     for end in reversed(ends):

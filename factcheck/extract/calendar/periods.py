@@ -49,9 +49,10 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
     Their dates are resolved here, so attr absolute tells tense.is_event_date to read them as written dates.
     """
     add = out.append
+    low = text.lower()
     for m in YEAR_THEN_MONTH.finditer(text):
         add(Atom(m.start(), m.end(), "date", int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]))
-    for m in SEASON.finditer(text):
+    for m in SEASON.finditer(text) if any(season in low for season in SEASONS) else ():
         first, last = SEASONS[m.group("season").lower()]
         mod = (m.group("mod") or "").lower()
         if m.group("year"):
@@ -65,18 +66,19 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         end_year = y + 1 if last < first else y
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(end_year, last),
                  attrs={"season": m.group("season").lower(), "absolute": True}))
-    for m in FISCAL.finditer(text):
+    for m in FISCAL.finditer(text) if "fy" in low or "cy" in low else ():
         digits = m.group("y")
         y = int(digits) if len(digits) == 4 else 2000 + int(digits)
         attrs = {"fiscal": True} if m.group("kind").upper() == "FY" else {}
         add(Atom(m.start(), m.end(), "year", y, attrs=attrs))
     if published is not None:
-        for m in BARE_QUARTER.finditer(text):  # a bare half is a match's as often as a year's: no date
+        # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
+        for m in BARE_QUARTER.finditer(text) if "quarter" in low else ():
             first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
             y = published.year if dt.date(published.year, first, 1) <= published else published.year - 1
             add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
                      attrs={"absolute": True}))
-        for m in WEEK_OF_MONTH.finditer(text):
+        for m in WEEK_OF_MONTH.finditer(text) if "week of" in low else ():
             n = PERIOD_ORDINALS[m.group("ordw").lower()]
             month = MONTHS[m.group("mon").lower().rstrip(".")]
             y = _year_for(month, published)
@@ -87,7 +89,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
                 continue
             add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
                      date_end=iso_date(start + dt.timedelta(days=6)), attrs={"absolute": True}))
-    for m in MONTH_EDGE.finditer(text):
+    for m in MONTH_EDGE.finditer(text) if "days of" in low else ():
         month = MONTHS[m.group("mon").lower().rstrip(".")]
         y = int(m.group("year")) if m.group("year") else _year_for(month, published)
         if y is None:
