@@ -117,6 +117,8 @@ def build() -> dict[str, dict[str, list[str]]]:
             add_abbr(definition.symbol, name, dim)
         for family in PREFIXED.get(name, []):
             for p in prefixes[family]:
+                if dim == "data" and p.value < 1:
+                    continue  # nobody counts millibytes: "mb" is a megabit or a megabyte, never less
                 add_word(p.name + name, p.name + name, dim)
                 for alias in definition.aliases:
                     add_word(p.name + alias, p.name + name, dim)
@@ -124,7 +126,7 @@ def build() -> dict[str, dict[str, list[str]]]:
                     add_abbr(p.symbol + definition.symbol, p.name + name, dim)
                     add_abbr(p.symbol.replace("µ", "u") + definition.symbol, p.name + name, dim)
     for rate, base in (("bit", "b"), ("byte", "B")):
-        for p in [None, *prefixes["si"], *prefixes["binary"]]:
+        for p in [None, *(q for q in prefixes["si"] if q.value > 1), *prefixes["binary"]]:
             name, symbol = (p.name, p.symbol) if p else ("", "")
             unit = f"{name}{rate} / second"
             add_word(f"{name}{rate} per second", unit, "data_rate")
