@@ -30,7 +30,7 @@ def build() -> dict[str, dict[str, str]]:
 
     en = Locale("en")
     current: set[str] = set()
-    for territory in en.territories:
+    for territory in map(str, en.territories):
         try:
             current.update(get_territory_currencies(territory, tender=True))
         except Exception:  # babel raises for territories without currency data
@@ -58,8 +58,8 @@ def build() -> dict[str, dict[str, str]]:
                 continue  # a regional locale speaks only for its own currency ("₦" in en_NG)
             if symbol != code and not re.fullmatch(r"[A-Za-z]{1,2}\.?", symbol):
                 symbols.setdefault(symbol, code)
-    codes = {c: c for c in sorted(current - NOT_CODES) if re.fullmatch(r"[A-Z]{3}", c)}
-    return {"codes": codes, "words": words, "symbols": symbols}
+    iso_codes = {c: c for c in sorted(current - NOT_CODES) if re.fullmatch(r"[A-Z]{3}", c)}
+    return {"codes": iso_codes, "words": words, "symbols": symbols}
 
 
 def with_table(lex: dict[str, Any]) -> dict[str, Any]:

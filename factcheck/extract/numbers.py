@@ -545,7 +545,7 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
 def not_figures(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of URLs, e-mail addresses, percent-encoded text, ISBNs, file names, code, IP addresses and phones."""
     low = text.lower()
-    spans = []
+    spans: list[tuple[int, int]] = []
     for cue, rx in NOT_FIGURES:
         if cue in low if isinstance(cue, str) else cue.search(text):
             spans.extend(m.span() for m in rx.finditer(text))

@@ -101,7 +101,7 @@ def build() -> dict[str, dict[str, list[str]]]:
         if len(form) >= 2 and form not in STOP and "_" not in form and not form.isdigit():
             abbr.setdefault(form, [unit, dim])
 
-    prefixes = {"si": [], "binary": []}
+    prefixes: dict[str, list] = {"si": [], "binary": []}
     for key, p in ureg._prefixes.items():
         if key == p.name and p.name and p.name not in ("semi", "sesqui"):
             prefixes["binary" if p.name.endswith("bi") else "si"].append(p)
