@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure, Interval, Span
+from .currency_table import table as currency_table
 from .lexicon import load
 from .spans import SpanIndex
 
@@ -58,8 +59,11 @@ DIGITS = (
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![\w])|\^[+-]?\d+)?"
     r"|\.\d+"
 )
+# ISO 4217 codes glued before an amount ("USD15", "EUR200"): the digits after one are a number; after other
+# letters they are part of a name ("A320", "MP3").
+_CODES = "|".join(sorted(set(load("currencies")["codes"]) | set(currency_table()["codes"])))
 TOKEN = re.compile(
-    rf"(?P<dig>(?<![\w./^])(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
+    rf"(?P<dig>(?:(?<![\w./^])|(?<=\b(?:{_CODES})))(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
     r"|(?P<word>(?<![\w'])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w']))"
 )
 HYPHEN_PART = re.compile(r"[A-Za-z]+")
@@ -480,7 +484,7 @@ BLOCKS = [
         r"Place|Square|Court|Terrace|Close|Crescent)\b"
     ),  # addresses
     re.compile(
-        r"\b[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
+        rf"\b(?!(?:{_CODES})\d)[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
     ),  # codes: H1N1, A320, G7, 4x4
     re.compile(r"(?<=[A-Za-z])(?<!\d[eE])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m; not 12e-1
 ]
