@@ -313,6 +313,8 @@ def _parse_at(toks: list[_Tok], i: int):
         value, j = frac
         if j < n and toks[j].kind == "scale":  # "half million", "three quarters million"
             return sign * value * toks[j].value, toks[j].value * 0.25, j + 1, "words"
+        if j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind in ("scale", "dozen"):  # "half a million"
+            return sign * value * toks[j + 1].value, toks[j + 1].value * 0.25, j + 2, "words"
         if j == i + 1 and t.kind == "den" and t.text.lower() != "half":
             return None  # "quarter" alone is a period ("the third quarter"), not a fraction
         return sign * value, 0.0, j, "fraction"
