@@ -46,3 +46,34 @@ def test_extraction_case(case):
         assert not hits, f"{surface!r} should hold no figure, got {hits}"
     if "count" in case:
         assert len(got) == case["count"], [g["surface"] for g in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "side"),
+    [
+        ("Before 2016 the drug was legal in the state.", "2016", "before"),
+        ("Prior to 2016, the drug was legal.", "2016", "before"),
+        ("After March 2020 the office stayed shut.", "March 2020", "after"),
+        ("Prices have not been this high since 2008.", "2008", "after"),
+    ],
+)
+def test_open_interval(text, surface, side):
+    """ "before 2016"/"after 2016" are open intervals: the year figure says which side (attr open)."""
+    fig = next(f for f in factcheck.check_text(text, published="2024-05-01").figures if f.surface == surface)
+    assert fig.attr("open") == side
+
+
+def test_unit_table_is_compiled_from_the_libraries(tmp_path, monkeypatch):
+    """The unit and currency tables come from pint, quantulum3 and babel, and are cached on disk after a build."""
+    from factcheck.extract import currency_table, unit_table
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    units = unit_table.build()
+    assert units["words"]["petawatt hour"][0] == "petawatt_hour"  # pint's prefixes on pint's units
+    assert units["abbr"]["GiB"][0] == "gibibyte"
+    assert units["words"]["cubic feet"][1] == "volume"  # quantulum3's surface form
+    currencies = currency_table.build()
+    assert currencies["symbols"]["₦"] == "NGN" and currencies["codes"]["KES"] == "KES"
+    unit_table.table.cache_clear()
+    unit_table.table()
+    assert list(tmp_path.glob("factcheck-units_*.json"))

@@ -33,6 +33,10 @@ Figure.attrs vocabulary (every key optional):
   a past verb before it in its clause governs it as the event's own date, not a maturity, deadline, span, fiscal
   or forecast year ("notes due 1994", "by 1991", "through 1989", "sees 9.75 dlrs in 1988").
 - relation: how a relative date was resolved ("next week", "last November").
+- open: "before" | "after" on a year or date the text bounds on one side ("before 2016", "after March 2020", "since
+  2008"): an open interval, the figure's date its edge.
+- season: the season a date_range names ("the summer of 2022"; meteorological, northern hemisphere); fiscal: True on
+  a fiscal year ("FY2024"), whose months differ by country and company.
 - born: True for a year that is a birth year ("born in 1970"); anniversary: N for "the 20th anniversary".
 - relation on a duration: "after" | "before" for an elapsed time ("two days after the vote", "a week later",
   "three days before the election"); link_span: (start, end) of the event's calendar figure, the next one in
@@ -78,7 +82,11 @@ def extract(doc) -> list[Figure]:
     for rank, name in enumerate(FAMILIES):
         module = importlib.import_module(f"{__name__}.{name}")
         found.extend((rank, fig) for fig in module.find(doc.text, doc.published) if _representable(fig))
-    chosen = _best_readings(found)
+    from .numbers import not_figures
+    from .spans import SpanIndex
+
+    outside = SpanIndex(not_figures(doc.text))  # a URL, e-mail, code or ISBN holds no figure of any family
+    chosen = [fig for fig in _best_readings(found) if not outside.overlaps(fig.span.start, fig.span.end)]
     ids = {(fig.span.start, fig.span.end): f"F{i}" for i, fig in enumerate(chosen, 1)}
     figures = [
         dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Figure, Interval, Span
+from .currency_table import with_table
 from .lexicon import load
 from .numbers import Num, is_blocked, scan
 
-LEX = load("currencies")
+LEX = with_table(load("currencies"))  # the hand lexicon, plus CLDR's ISO 4217 codes, names and symbols
 PREFIXES: dict[str, str] = LEX["prefixes"]
 CODES = set(LEX["codes"])
 LOWER_CODES = set(LEX["lower_codes"])

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Figure, Interval, Span
+from .currency_table import table as currency_table
 from .lexicon import load
 from .spans import SpanIndex
 
@@ -58,14 +59,22 @@ DIGITS = (
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![\w])|\^[+-]?\d+)?"
     r"|\.\d+"
 )
+# ISO 4217 codes glued before an amount ("USD15", "EUR200"): the digits after one are a number; after other
+# letters they are part of a name ("A320", "MP3").
+_CODES = "|".join(sorted(set(load("currencies")["codes"]) | set(currency_table()["codes"])))
 TOKEN = re.compile(
-    rf"(?P<dig>(?<![\w./^])(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
+    rf"(?P<dig>(?:(?<![\w./^])|(?<=\b(?:{_CODES})))(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
     r"|(?P<word>(?<![\w'])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w']))"
 )
 HYPHEN_PART = re.compile(r"[A-Za-z]+")
 SUFFIX = re.compile(r"(?i:(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r"))(?![A-Za-z0-9])")
 GAP = re.compile(r"[ \u00a0]*(?:-[ \u00a0]*)?$|[ \u00a0]+$")
 RATIO = re.compile(r"\s+(?:over|out\s+of|in)\s+", re.I)
+# "over 4 years", "in 3 months": a period after the number, so "$5,000 over 4 years" is $5,000, not a fraction.
+PERIOD_AFTER = re.compile(
+    r"[ \u00a0-]+(?:(?:more|straight|consecutive|full|calendar|fiscal)[ \u00a0]+)?"
+    r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|quarters?|seasons?|sessions?|terms?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -304,6 +313,8 @@ def _parse_at(toks: list[_Tok], i: int):
         value, j = frac
         if j < n and toks[j].kind == "scale":  # "half million", "three quarters million"
             return sign * value * toks[j].value, toks[j].value * 0.25, j + 1, "words"
+        if j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind in ("scale", "dozen"):  # "half a million"
+            return sign * value * toks[j + 1].value, toks[j + 1].value * 0.25, j + 2, "words"
         if j == i + 1 and t.kind == "den" and t.text.lower() != "half":
             return None  # "quarter" alone is a period ("the third quarter"), not a fraction
         return sign * value, 0.0, j, "fraction"
@@ -364,11 +375,27 @@ def parse(text: str) -> tuple[float, float] | None:
     return None
 
 
+DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d,]|\.\d)"
+    r"|(?<![\d.,])\d+,\d{1,2}(?![\d,]|\.\d|[ \u00a0]?\d|[ \u00a0]*(?:and|or)[ \u00a0]+\d)"
+)
+DECIMAL_POINT = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d,\d{3}(?:\.\d|(?![\d]))")
+
+
+def european(text: str) -> str:
+    """The text with "1,3" and "1.111,11" read as decimal commas when it writes them so throughout (no "1.5", no
+    "1,000"): points and commas swapped inside those numbers, the same length, so offsets hold."""
+    if "," not in text or DECIMAL_POINT.search(text) or not DECIMAL_COMMA.search(text):
+        return text
+    swap = str.maketrans(".,", ",.")
+    return DECIMAL_COMMA.sub(lambda m: m.group(0).translate(swap), text)
+
+
 @functools.lru_cache(maxsize=8)
 def scan(text: str) -> tuple[Num, ...]:
     """Every number in a text, each at its longest reading, in text order (cached: all families share it)."""
     out: list[Num] = []
-    for run in _runs(text, _tokens(text)):
+    for run in _runs(text, _tokens(european(text))):
         i = 0
         while i < len(run):
             got = _parse_at(run, i)
@@ -382,7 +409,8 @@ def scan(text: str) -> tuple[Num, ...]:
                 first.kind == "dig"
                 and start > 0
                 and text[start - 1] in "-−"
-                and not _char_before(text, start - 1).isalnum()
+                and (start == 1 or not text[start - 2].isalnum())
+                and not _char_before(text, start - 1).isdigit()
             ):
                 start, value = start - 1, -value
             suffix = last.suffix if last.kind == "dig" else ""
@@ -407,7 +435,8 @@ def _ratios(text: str, nums: list[Num]) -> list[Num]:
     """Join "one in five", "two out of three", "2000 over 3" into one fraction."""
     out: list[Num] = []
     for num in nums:
-        if out and num.value and RATIO.fullmatch(text[out[-1].end : num.start]):
+        joined = out and num.value and RATIO.fullmatch(text[out[-1].end : num.start])
+        if joined and not PERIOD_AFTER.match(text, num.end):
             prev = out[-1]
             word = text[prev.end : num.start].strip().lower()
             if (
@@ -457,9 +486,26 @@ BLOCKS = [
         r"Place|Square|Court|Terrace|Close|Crescent)\b"
     ),  # addresses
     re.compile(
-        r"\b[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
+        rf"\b(?!(?:{_CODES})\d)[A-Za-z]+\d+[A-Za-z\d]*|\b\d+(?![eE][+-]?\d)(?!(?:k?m|cm|ft|mi)[23]\b)[A-Za-z]+\d[A-Za-z\d]*"
     ),  # codes: H1N1, A320, G7, 4x4
-    re.compile(r"(?<=[A-Za-z])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m
+    re.compile(r"(?<=[A-Za-z])(?<!\d[eE])-\d+(?:\.\d+)?[A-Za-z]*"),  # COVID-19, F-35, scp-173m; not 12e-1
+]
+# Text that holds digits but states no figure, whatever family reads it: extract() drops every figure inside.
+# Each pattern runs only when the text holds its cue: a substring of the lower-cased text, or a quick regex.
+_EXT = r"(?:pdf|csv|docx?|xlsx?|pptx?|txt|json|ya?ml|jpe?g|png|gif|zip|py|js|exe)\b"
+NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
+    ("//", re.compile(r"(?i:(?=[hw])\b(?:https?://|www\.))[^\s<>\"]+[^\s<>\".,;:!?)]")),  # URLs
+    ("www.", re.compile(r"(?i:\bwww\.)[^\s<>\"]+[^\s<>\".,;:!?)]")),
+    ("@", re.compile(r"(?=[\w.])\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ("/", re.compile(r"(?i)(?=[\w.])\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|info|ly)/[^\s<>\"]*"
+                     r"[^\s<>\".,;:!?)]")),  # bare domains with a path
+    ("%", re.compile(r"(?<!\S)[^\s%]*%[0-9A-Fa-f]{2}[^\s%]*%[0-9A-Fa-f]{2}\S*")),  # percent-encoded: a%20b%2F
+    ("isbn", re.compile(r"(?i:(?=i)\bISBN(?:-1[03])?:?)[ \u00a0]*(?:97[89][- ]?)?\d[\d -]{8,14}[\dX]\b")),
+    (re.compile(rf"(?i)\.{_EXT}"), re.compile(rf"(?i)(?<![\w-])[\w-]+\.{_EXT}(?=[^\w-]|$)")),  # file names
+    ("`", re.compile(r"`[^`\n]+`")),  # code spans
+    ("=", re.compile(r"(?<![\w.])[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
+    (re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d"), re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")),  # IPv4
+    ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b")),  # phones
 ]
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
 VAGUE = re.compile(
@@ -468,7 +514,7 @@ VAGUE = re.compile(
     r"(?!'?(?:1[89]|20)?\d0s\b|(?:1[89]|20)\d\d\b)(?:[\d$£€¥]|(?i:" + _num_words + r")\b))"
 )
 FRACTION_STEP = float(LEX["fraction_step"])
-SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b")
+SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b(?![.,]\d|[ \u00a0]?%)")
 SCORE_WORDS = set(LEX["score_words"])
 LABEL_WORDS = set(LEX["label_words"])
 ORDINAL_FOLLOWERS = set(LEX["ordinal_followers"])
@@ -490,7 +536,7 @@ GAPPED_REACH = 160
 @functools.lru_cache(maxsize=8)
 def blocked(text: str) -> tuple[tuple[int, int], ...]:
     """Spans that hold no figure: times, phone and version numbers, list numbering, addresses, codes, scores."""
-    spans = [m.span() for rx in BLOCKS for m in rx.finditer(text)]
+    spans = [m.span() for rx in BLOCKS for m in rx.finditer(text)] + list(not_figures(text))
     for m in SCORE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         before = PREV_WORD.search(text[max(0, m.start() - 30) : m.start()])
@@ -498,6 +544,17 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
         words = {w.strip(".,;:") for w in after[:2]} | ({before.group(1).lower()} if before else set())
         if a >= b or words & SCORE_WORDS:
             spans.append(m.span())
+    return tuple(sorted(spans))
+
+
+@functools.lru_cache(maxsize=8)
+def not_figures(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of URLs, e-mail addresses, percent-encoded text, ISBNs, file names, code, IP addresses and phones."""
+    low = text.lower()
+    spans: list[tuple[int, int]] = []
+    for cue, rx in NOT_FIGURES:
+        if cue in low if isinstance(cue, str) else cue.search(text):
+            spans.extend(m.span() for m in rx.finditer(text))
     return tuple(sorted(spans))
 
 
@@ -591,9 +648,9 @@ def find(text: str, published=None) -> list[Figure]:
         if taken.overlaps(num.start, num.end):
             continue
         nxt = text[num.end : num.end + 1]
-        if nxt.isalpha() and not (num.suffix and num.suffix in COUNT_SUFFIXES):
+        if nxt.isalpha() and not (num.suffix and num.suffix.lower() in COUNT_SUFFIXES):
             continue  # glued to a unit or a code: another family's, or nobody's
-        if num.suffix and num.suffix not in COUNT_SUFFIXES:
+        if num.suffix and num.suffix.lower() not in COUNT_SUFFIXES:
             continue
         if num.form == "digits" and num.plain and DECADE.match(text, num.end):
             continue

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..model import Figure, Interval, Span
 from .lexicon import load
 from .numbers import Num, is_blocked, is_label, scan
+from .unit_table import lookup
 
 LEX = load("units")
 NEEDS: dict[str, str] = LEX["needs_context"]
@@ -39,6 +40,7 @@ UNIT = re.compile(
     rf"(?:(?P<word>(?i:{_words_pattern(BY_WORD)}))(?![\w])|(?P<abbr>{_abbr})(?![\w-]|-[a-z]))"
 )
 CLOSE = re.compile(r"[ \u00a0]?[)\]]")
+TABLE_SEP = re.compile(r"[ \u00a0]?-(?=[^\W\d_])|[ \u00a0]{0,2}")
 INCH_IN = re.compile(LEX["inch_in"])
 BRACKET_OPENER = re.compile(LEX["bracket_opener"], re.I)
 TIME_UNITS = {
@@ -90,6 +92,9 @@ def _unit_at(text: str, num: Num):
     if inch:
         return BY_ABBR["in."], "in", inch.start(), inch.end(), None, inch.group(0)[:1].strip()
     m = UNIT.match(text, pos)
+    table = _table_unit(text, pos)
+    if table and (not m or table[3] > m.end()):
+        return table
     if not m:
         return None
     sep = m.group("sep")
@@ -118,6 +123,16 @@ def _unit_at(text: str, num: Num):
     return entry, raw, m.start(), end, need, sep
 
 
+def _table_unit(text: str, pos: int):
+    """A unit of the compiled pint/quantulum3 table after the number at pos, in _unit_at's shape, or None."""
+    sep = TABLE_SEP.match(text, pos)
+    got = lookup(text, sep.end())
+    if got is None:
+        return None
+    unit, dim, end = got
+    return {"unit": unit, "dim": dim}, text[sep.end() : end], sep.end(), end, None, sep.group(0)
+
+
 def find(text: str, published=None) -> list[Figure]:
     """Every number with a physical unit; compounds and speeds joined; durations are the calendar's."""
     out: list[Figure] = []
@@ -127,13 +142,15 @@ def find(text: str, published=None) -> list[Figure]:
     for idx, num in enumerate(nums):
         if num.start < skip_until or num.form == "ordinal" or is_blocked(text, num.start, num.end):
             continue
-        got = _unit_at(text, num)
+        scaled = _table_unit(text, num.end) if num.suffix else None
+        got = scaled or _unit_at(text, num)  # "2m barrels" is two million barrels; "2m" alone may be metres
         if not got:
             continue
         entry, raw, ustart, end, need, sep = got
         unit, dim = entry["unit"], entry["dim"]
-        value = num.value / num.scale if num.suffix else num.value
-        step = num.step / num.scale if num.suffix else num.step
+        unscale = num.suffix and not scaled
+        value = num.value / num.scale if unscale else num.value
+        step = num.step / num.scale if unscale else num.step
         if need and _restates(text, nums, idx, end, dim, out, dims):
             need = None  # "30ft (10m)", "10m (30ft)": a bracket restating a length is a length
         if need and not has_context(text, num.start, end, need):

@@ -32,6 +32,8 @@ from .atom import Atom
 from .combine import choose, combine, extend_parts
 from .dates import date_atoms, period_atoms, week_of
 from .durations import duration_atoms, elapsed_links
+from .periods import mark_open, weekday_in_week
+from .periods import period_atoms as reporter_periods
 from .relative import relative_atoms, weekday_with_day
 from .resolve import mark_anniversaries, to_figure, undated_figure
 from .scan import word_starts
@@ -52,6 +54,7 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
     relative_atoms(text, published, out, starts)
     duration_atoms(text, published, out, starts)
     week_of(text, out)
+    reporter_periods(text, published, out)
     return out
 
 
@@ -66,8 +69,10 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
         published = None
     atoms = _atoms(text, published)
     weekday_with_day(text, atoms, published)
+    weekday_in_week(text, atoms, published)
     atoms = combine(text, atoms)
     chosen = [a for a in choose(atoms) if not a.weak]
+    mark_open(text, chosen)
     extend_parts(text, chosen)
     figures: list[Figure] = []
     previous: tuple[dt.date, int] | None = None

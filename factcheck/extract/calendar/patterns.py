@@ -123,7 +123,7 @@ RELATIVE_DAY = re.compile(
 RELATIVE_PERIOD = re.compile(
     lead(["earlier", "later", "early", "late", "the"], MODIFIERS)
     + rf"\b(?:(?P<adv>earlier|later|early|late)\s+)?(?:the\s+)?{MOD}\s+"
-    r"(?P<unit>week(?:end)?|month|year|decade|quarter)\b",
+    r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|month|year|decade|quarter)\b",
     FLAGS,
 )
 THE_WEEKEND = re.compile(

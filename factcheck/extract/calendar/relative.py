@@ -88,7 +88,10 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
             else:  # decade
                 y = published.year // 10 * 10 + 10 * step
                 date, date_end = iso(y), iso(y + 9)
-        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs={"relation": relation}))
+        attrs: dict[str, object] = {"relation": relation}
+        if (m.group("kind") or "").lower() in ("fiscal", "financial"):
+            attrs["fiscal"] = True  # "last fiscal year": its months differ by country and company
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs=attrs))
 
     for m in scan("THE_WEEKEND", text, starts):
         date = date_end = None

@@ -56,6 +56,7 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
     attrs = dict(atom.attrs)
     attrs.pop("mod", None)
     attrs.pop("standalone", None)
+    attrs.pop("absolute", None)
     if tense and atom.kind != "duration" and (tense != "past" or is_event_date(text, atom)):
         attrs["tense"] = tense
     if atom.kind == "duration":

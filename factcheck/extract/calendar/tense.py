@@ -74,7 +74,8 @@ def is_event_date(text: str, atom: Atom) -> bool:
     maturity ("notes due 1994"), deadline ("by 1991"), span ("through 1989"), fiscal year, forecast ("sees $9.75 a
     share in 1988") or table row ("Stocks, Aug 31, 1987, projected at 610"). Relative dates keep their tense; a
     decade ("in the early 1990s") is read like a year. The past verb must come before the date in its clause."""
-    if atom.kind not in ("date", "year", "date_range") or (atom.date is not None and not atom.attrs.get("decade")):
+    written = atom.attrs.get("decade") or atom.attrs.get("absolute")  # periods resolved when found ("autumn 1987")
+    if atom.kind not in ("date", "year", "date_range") or (atom.date is not None and not written):
         return True
     left, _ = _clause(text, atom.start, atom.end)
     if not EVENT_DATE_BEFORE.search(text, left, atom.start):

@@ -1,0 +1,129 @@
+"""Periods reporters name: "2021 June", seasons, fiscal years, a quarter or a week of a month without the year,
+the first or last days of a month, a weekday in "next week", and open intervals ("before 2016")."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import re
+
+from .arithmetic import iso, iso_date
+from .atom import Atom
+from .patterns import FLAGS, MON, YEAR
+from .words import LEX, MONTHS, PERIOD_ORDINALS, QUARTER_ORDINALS, alt
+
+SEASONS: dict[str, list[int]] = LEX["seasons"]
+EDGE_DAYS: int = LEX["month_edge_days"]
+OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
+
+YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
+SEASON = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<mod>this|last|next|past|coming)\s+)?(?:the\s+)?(?P<season>{alt(SEASONS)})"
+    rf"(?:\s+(?:of\s+)?{YEAR})?(?![\w'’-])",
+    FLAGS,
+)
+FISCAL = re.compile(r"\b(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
+BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
+WEEK_OF_MONTH = re.compile(
+    rf"\b(?:the\s+)?(?P<ordw>{alt(PERIOD_ORDINALS)})\s+week\s+of\s+{MON}(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)", FLAGS
+)
+MONTH_EDGE = re.compile(
+    rf"\b(?:the\s+)?(?P<edge>first|opening|early|last|final|closing)\s+days\s+of\s+{MON}"
+    rf"(?:\s*,?\s*(?:of\s+)?{YEAR})?(?![\w'’-])",
+    FLAGS,
+)
+OPEN_WORD = re.compile(rf"\b(?P<w>{alt(OPEN)})\s+(?:the\s+(?:end|start)\s+of\s+)?$", re.I)
+WEEK_NEAR = re.compile(r"\b(?P<mod>next|last|this|the\s+following|the\s+previous)\s+week\b", re.I)
+
+
+def _year_for(month: int, published: dt.date | None) -> int | None:
+    """The year of a month named without one: this year's, unless that lies more than six months ahead."""
+    if published is None:
+        return None
+    return published.year - 1 if month - published.month > 6 else published.year
+
+
+def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
+    """The atoms of the periods above (open intervals and weekdays in a named week are marked later, on atoms).
+
+    Their dates are resolved here, so attr absolute tells tense.is_event_date to read them as written dates.
+    """
+    add = out.append
+    low = text.lower()
+    for m in YEAR_THEN_MONTH.finditer(text):
+        add(Atom(m.start(), m.end(), "date", int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]))
+    for m in SEASON.finditer(text) if any(season in low for season in SEASONS) else ():
+        first, last = SEASONS[m.group("season").lower()]
+        mod = (m.group("mod") or "").lower()
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif mod and published:
+            y = published.year + {"last": -1, "past": -1, "next": 1}.get(mod, 0)
+            if mod in ("next", "coming") and (published.month > last if first <= last else False):
+                y = published.year + 1
+        else:
+            continue  # "in summer" alone: a time of year, not a date
+        end_year = y + 1 if last < first else y
+        add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(end_year, last),
+                 attrs={"season": m.group("season").lower(), "absolute": True}))
+    for m in FISCAL.finditer(text) if "fy" in low or "cy" in low else ():
+        digits = m.group("y")
+        y = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        attrs = {"fiscal": True} if m.group("kind").upper() == "FY" else {}
+        add(Atom(m.start(), m.end(), "year", y, attrs=attrs))
+    if published is not None:
+        # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
+        for m in BARE_QUARTER.finditer(text) if "quarter" in low else ():
+            first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
+            y = published.year if dt.date(published.year, first, 1) <= published else published.year - 1
+            add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
+                     attrs={"absolute": True}))
+        for m in WEEK_OF_MONTH.finditer(text) if "week of" in low else ():
+            n = PERIOD_ORDINALS[m.group("ordw").lower()]
+            month = MONTHS[m.group("mon").lower().rstrip(".")]
+            y = _year_for(month, published)
+            start = dt.date(y, month, 1) + dt.timedelta(weeks=n - 1) if n > 0 else None
+            if n == -1:
+                start = dt.date(y, month, _calendar.monthrange(y, month)[1]) - dt.timedelta(days=6)
+            if start is None or start.month != month:
+                continue
+            add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
+                     date_end=iso_date(start + dt.timedelta(days=6)), attrs={"absolute": True}))
+    for m in MONTH_EDGE.finditer(text) if "days of" in low else ():
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        y = int(m.group("year")) if m.group("year") else _year_for(month, published)
+        if y is None:
+            continue
+        days = _calendar.monthrange(y, month)[1]
+        first = 1 if m.group("edge").lower() in ("first", "opening", "early") else days - EDGE_DAYS + 1
+        add(Atom(m.start(), m.end(), "date_range", date=iso(y, month, first),
+                 date_end=iso(y, month, first + EDGE_DAYS - 1), attrs={"absolute": True}))
+
+
+def mark_open(text: str, atoms: list[Atom]) -> None:
+    """ "before 2016", "after March 2020": attr open says which side of the date the text means."""
+    for a in atoms:
+        if a.kind in ("year", "date") and not a.weak:
+            m = OPEN_WORD.search(text, max(0, a.start - 30), a.start)
+            if m:
+                a.attrs["open"] = OPEN[re.sub(r"\s+", " ", m.group("w").lower())]
+
+
+def weekday_in_week(text: str, atoms: list[Atom], published: dt.date | None) -> None:
+    """ "next week on Thursday", "on Thursday last week": the weekday of the week the text names beside it."""
+    if published is None:
+        return
+    for a in atoms:
+        if a.kind != "weekday" or "mod" in a.attrs or a.weekday is None:
+            continue
+        window = text[max(0, a.start - 25) : a.end + 20]
+        m = WEEK_NEAR.search(window)
+        if not m:
+            continue
+        shift = {"next": 1, "last": -1, "this": 0, "the following": 1, "the previous": -1}
+        weeks = shift[re.sub(r"\s+", " ", m.group("mod").lower())]
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=weeks)
+        day = monday + dt.timedelta(days=a.weekday)
+        a.kind, a.year, a.month, a.day = "date", day.year, day.month, day.day
+        a.attrs["weekday"] = a.weekday
+        a.attrs["relation"] = re.sub(r"\s+", " ", m.group(0).lower())
