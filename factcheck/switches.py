@@ -13,10 +13,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .document import SWITCH, Document
+from .document import Document, switch_comments
 from .model import Finding
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+SPACE = re.compile(r"\s*")
 ACTIONS = ("ignore-next-line", "ignore", "off", "on")
 
 
@@ -39,53 +40,66 @@ def _matches(finding: Finding, token: str) -> bool:
 
 
 def regions(doc: Document) -> tuple[list[Region], list[str]]:
-    """The regions the document's switches turn off, and a note for each switch not understood."""
+    """The regions the document's switches turn off, and a note for each switch not understood.
+
+    One pass over the switches; each finds its next line or block by bisection, never by a rescan of the text.
+    """
     found: list[Region] = []
     notes: list[str] = []
     plain_at = _plain_offsets(doc)
+    next_line = _next_lines(doc)
+    gaps = [m.start() for m in BLANK_LINE.finditer(doc.text)]
     off_since: tuple[int, tuple[str, ...]] | None = None
-    for m in SWITCH.finditer(doc.source):
-        line = doc.source.count("\n", 0, m.start()) + 1
-        words = m.group(1).split(None, 1)
+    for start, end, directive in switch_comments(doc.source):
+        line = doc.source_line_col(start)[0]
+        words = directive.split(None, 1)
         action = words[0].lower() if words else ""
         codes = tuple(c for c in re.split(r"[\s,]+", words[1]) if c) if len(words) > 1 else ()
         if action not in ACTIONS or (action == "on" and codes):
-            notes.append(f"line {line}: unknown factcheck switch {m.group(1)!r} "
+            notes.append(f"line {line}: unknown factcheck switch {directive!r} "
                          f"(use ignore-next-line, ignore CODES, off or on)")
             continue
         bad = [c for c in codes if not re.fullmatch(r"FC\d{0,3}|[a-z][a-z0-9-]*", c, re.I)]
         if bad:
             notes.append(f"line {line}: factcheck switch names {', '.join(bad)}, which is not a rule code or name")
             continue
-        after = plain_at(m.end())
+        after = plain_at(end)
         if action == "ignore-next-line":
-            found.append(_next_line(doc, m.end(), plain_at, codes))
+            a, b = next_line(doc.source_line_col(end)[0])
+            found.append(Region(plain_at(a), plain_at(b), codes))
         elif action == "ignore":
-            start = after + (len(doc.text[after:]) - len(doc.text[after:].lstrip()))
-            gap = BLANK_LINE.search(doc.text, start)
-            found.append(Region(start, gap.start() if gap else len(doc.text), codes))
+            block = SPACE.match(doc.text, after).end()
+            i = bisect.bisect_left(gaps, block)
+            found.append(Region(block, gaps[i] if i < len(gaps) else len(doc.text), codes))
         elif action == "off":
             if off_since is None:
                 off_since = (after, codes)
         elif off_since is not None:  # on
-            found.append(Region(off_since[0], plain_at(m.start()), off_since[1]))
+            found.append(Region(off_since[0], plain_at(start), off_since[1]))
             off_since = None
     if off_since is not None:
         found.append(Region(off_since[0], len(doc.text), off_since[1]))
     return found, notes
 
 
-def _next_line(doc: Document, source_end: int, plain_at, codes: tuple[str, ...]) -> Region:
-    """The next source line after the switch that has text on it, as plain-text offsets."""
+def _next_lines(doc: Document):
+    """A function from a 1-based source line to the source span of the next line after it with text on it
+    (a line holding only switch comments has none); computed once, backwards, for every line."""
+    starts = doc.line_starts()
     src = doc.source
-    pos = src.find("\n", source_end)
-    while pos != -1:
-        end = src.find("\n", pos + 1)
-        line = src[pos + 1 : end if end != -1 else len(src)]
-        if line.strip() and not SWITCH.fullmatch(line.strip()):
-            return Region(plain_at(pos + 1), plain_at(end if end != -1 else len(src)), codes)
-        pos = end
-    return Region(len(doc.text), len(doc.text), codes)
+    ends = [*starts[1:], len(src)]
+    covered = [False] * len(starts)  # lines that are nothing but switch comments
+    for start, end, _ in switch_comments(src):
+        first, last = doc.source_line_col(start)[0], doc.source_line_col(end)[0]
+        if not (src[starts[first - 1] : start] + src[end : ends[last - 1]]).strip():
+            for n in range(first, last + 1):
+                covered[n - 1] = True
+    following = [(len(src), len(src))] * (len(starts) + 1)  # following[n]: the text line after line n (1-based)
+    for n in range(len(starts), 0, -1):
+        line = n - 1
+        has_text = not covered[line] and bool(src[starts[line] : ends[line]].strip())
+        following[n - 1] = (starts[line], ends[line]) if has_text else following[n]
+    return lambda line: following[line]
 
 
 def _plain_offsets(doc: Document):
