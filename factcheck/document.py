@@ -24,7 +24,8 @@ ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
 DATE_KEYS = ("published", "date")
 MAX_SIZE = 20 * 1024 * 1024  # bytes; larger files are skipped with a note (--max-size changes it, 0 means no limit)
 # Notes that say an input was skipped or damaged: the command line repeats them on stderr as warnings.
-INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text", "front matter", "cannot parse HTML")
+INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text", "malformed front matter", "checked without a "
+                  "publication date", "cannot parse HTML")
 LINE_END = re.compile(r"\r\n?|\n")  # a line ends at CRLF, a lone CR or LF, as CommonMark and editors count lines
 # Invisible characters that may sit inside a number ("1\u200b000"): the plain text leaves them out.
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
@@ -139,7 +140,7 @@ def parse_date(value: Any, where: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or len(value) > 100:  # true, 2023, a list: no date (str() of an alias bomb never ends)
+    if not isinstance(value, str) or len(value) > 100:  # true, 2023, a list: no date (and no str() of an alias bomb)
         shown = repr(value) if isinstance(value, str | int | float | bool) else f"a {type(value).__name__}"
         raise InputError(f"{where}: not a date: {shown[:60]} (use YYYY-MM-DD)")
     text = " ".join(value.split())
@@ -310,8 +311,8 @@ def _plain(source: str, path: str) -> Document:
 # A line break inside a plain-text paragraph: text on both sides, and the next line is no list item.
 SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)(?![ \t]*(?:[-*+•–]|\d{1,2}[.)])[ \t])")
 # Words that open a sentence, and are capitalised mid-sentence only when they do.
-OPENERS = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "there", "but"}
-RUNS_ON = {"to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "the", "an", "a", "than"}
+OPENERS = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "there"}
+RUNS_ON = {"to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "the", "an", "a"}
 
 
 def _headline_break(text: str) -> int:
@@ -498,10 +499,10 @@ def _markdown(source: str, path: str) -> Document:
         elif token.type == "list_item_open":
             marks(LIST_MARK, first)
         elif token.type == "heading_open" and token.markup.startswith("#"):
-            line = marks(ATX_MARK, first).rstrip(" \t")  # and the closing "#"s of "# Title ##"
-            hashes = len(line) - len(line.rstrip("#"))
-            if hashes and line[: -hashes].endswith((" ", "\t")):
-                at = start_of(first) + len(line)
+            heading = marks(ATX_MARK, first).rstrip(" \t")  # and the closing "#"s of "# Title ##"
+            hashes = len(heading) - len(heading.rstrip("#"))
+            if hashes and heading[:-hashes].endswith((" ", "\t")):
+                at = start_of(first) + len(heading)
                 _blank(chars, at - hashes, at)
         elif token.type == "heading_open":  # setext: the underline
             _blank(chars, start_of(end - 1), start_of(end) - 1)

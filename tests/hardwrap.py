@@ -4,8 +4,8 @@ Shared by tests/test_wrapping.py and benchmarks/wrapping.py. Markdown: front mat
 code, HTML and blank lines are kept as they are; a paragraph is refilled to the width; a list item is
 refilled with its continuation lines indented under its text; a block quote keeps its `> ` on each line.
 Plain text: each paragraph line is refilled. No line is made to start with something that would begin a
-new block (`- `, `# `, `> `, `1. `; in plain text a bullet or `12.`): the word moves up to the line before, as mdformat and
-prettier do, so the wrapped file says what the unwrapped one says.
+new block (`- `, `# `, `> `, `1. `; in plain text a bullet or `12.`): the word moves up to the line before,
+as mdformat and prettier do, so the wrapped file says what the unwrapped one says.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def wrap_markdown(source: str, width: int) -> str:
 
 
 def _setext(lines: list[str], i: int) -> bool:
-    return i + 1 < len(lines) and bool(re.match(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", lines[i + 1])) and bool(lines[i].strip())
+    underline = i + 1 < len(lines) and re.match(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", lines[i + 1])
+    return bool(underline and lines[i].strip())
 
 
 def _ends_paragraph(lines: list[str], i: int, prefix: str) -> bool:
