@@ -131,6 +131,7 @@ DATE_FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S %z", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B %Y", "%d %b %Y",
     "%A, %B %d, %Y", "%a, %d %b %Y %H:%M:%S %z",
 )
+UNDATED = ": checked without a publication date"
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]|$)")
 
 
@@ -166,8 +167,11 @@ def take_date(doc: Document, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> N
     """The publication date from the first front matter key that holds one; a value that is no date is a note.
 
     A value that cannot be read (`published: true`, as Jekyll writes it, or free text) leaves the article
-    undated, with a note naming it, unless a later key gives a date.
+    undated, with a note naming it, unless a later key gives a date. Taken again with other keys (a config's
+    date-keys), the date and notes of the earlier reading are replaced.
     """
+    doc.notes[:] = [note for note in doc.notes if not note.endswith(UNDATED)]
+    doc.published, doc.published_from = None, None
     unread: list[str] = []
     for key in keys:
         value = doc.front_matter.get(key)
@@ -176,7 +180,7 @@ def take_date(doc: Document, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> N
         try:
             doc.published = parse_date(value, f"{doc.path}: front matter '{key}'")
         except InputError as exc:
-            unread.append(f"{exc}: checked without a publication date")
+            unread.append(f"{exc}{UNDATED}")
             continue
         doc.published_from = f"front matter '{key}'"
         return
