@@ -28,7 +28,7 @@ def _fill(unit: str, size: int, head: str = "", tail: str = "") -> str:
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "unclosed factcheck switch, then prose (md)": ("md", lambda n: _fill(PROSE, n, "<!-- factcheck: off\n")),
     "many unclosed factcheck switches (md)": ("md", lambda n: _fill("<!-- factcheck: ignore FC101 ", n)),
-    "many inline <!-- in a paragraph (md)": ("md", lambda n: _fill("profit rose 5% <!-- ", n)),
+    "many inline <!-- in a paragraph (md)": ("md", lambda n: _fill("Profit rose 5%, <!-- it said. ", n)),
     "many ignore-next-line switches (md)": (
         "md", lambda n: _fill("<!-- factcheck: ignore-next-line -->\n", n, tail="Sales rose 5% to $150m.\n")),
     "many ignore switches in one block (md)": ("md", lambda n: _fill("<!-- factcheck: ignore --> Sales rose 5%. ", n)),
@@ -71,14 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     for name, (fmt, make) in SHAPES.items():
         if args.select not in name:
             continue
-        loads: list[float] = []
+        loads: list[float | None] = []
         checks: list[float | None] = []
         for size in SIZES:
             text = make(size)
             loads.append(_time(lambda text=text, fmt=fmt: load(text, fmt), runs=3))
+            if loads[-1] > args.budget:
+                break
             over = args.load_only or (checks and (checks[-1] is None or checks[-1] > args.budget))
             checks.append(None if over else _time(lambda text=text, fmt=fmt: factcheck.check_text(text, fmt=fmt)))
-        cells = [f"{t:.3f} s" for t in loads] + [_ratio(loads)]
+        loads += [None] * (len(SIZES) - len(loads))
+        checks += [None] * (len(SIZES) - len(checks))
+        cells = [f"{t:.3f} s" if t is not None else "-" for t in loads] + [_ratio(loads)]
         cells += [f"{t:.2f} s" if t is not None else "-" for t in checks] + [_ratio(checks)]
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
     return 0

@@ -385,10 +385,9 @@ def _without_zero_width(text: str, segments: list[tuple[int, int]]) -> tuple[str
         if end > pos:  # a kept run: mapped at its start and at every old segment start inside it
             i = bisect.bisect_right(starts, pos) - 1
             out.append((new, old[i][1] + pos - old[i][0]))
-            for plain, src in old[i + 1 :]:
-                if plain >= end:
-                    break
-                out.append((new + plain - pos, src))
+            while i + 1 < len(old) and old[i + 1][0] < end:
+                i += 1
+                out.append((new + old[i][0] - pos, old[i][1]))
             parts.append(text[pos:end])
             new += end - pos
         pos = m.end() if m else end
@@ -661,17 +660,21 @@ LONE_LT = "\ue000"  # stands in for a "<" that can open nothing
 
 
 def _unopenable(source: str) -> str:
-    """The source with each "<" that no ">" (or "<!--" that no "-->") follows replaced by LONE_LT, same length.
+    """The source with each "<" that no ">" follows (a "<!--" that no "-->" follows, a "<![" that no "]>" follows)
+    replaced by LONE_LT, same length.
 
     html.parser rescans from each such "<" to the end of the text when it is closed: quadratic time.
     """
     last_gt = source.rfind(">")
-    last_close = source.rfind("-->")
     head, tail = source[: last_gt + 1], source[last_gt + 1 :].replace("<", LONE_LT)
-    if last_close >= 0 or "<!--" in head:
-        cut = last_close + 3 if last_close >= 0 else 0
-        head = head[:cut] + head[cut:].replace("<!--", LONE_LT + "!--")
+    for opener, closer in (("<!--", re.compile("-->")), ("<![", SECTION_CLOSE)):
+        if opener in head:
+            cut = max((m.end() for m in closer.finditer(head)), default=0)
+            head = head[:cut] + head[cut:].replace(opener, LONE_LT + opener[1:])
     return head + tail
+
+
+SECTION_CLOSE = re.compile(r"\][ \t\r\n\f]*>")  # how html.parser ends "<![CDATA[ ... ]]>" and "<![if ...]>"
 
 
 def _parse_html(source: str, path: str) -> tuple[_TextCollector, list[str]]:

@@ -49,6 +49,7 @@ def regions(doc: Document) -> tuple[list[Region], list[str]]:
     plain_at = _plain_offsets(doc)
     next_line = _next_lines(doc)
     gaps = [m.start() for m in BLANK_LINE.finditer(doc.text)]
+    text_from = _text_from(doc.text)
     off_since: tuple[int, tuple[str, ...]] | None = None
     for start, end, directive in switch_comments(doc.source):
         line = doc.source_line_col(start)[0]
@@ -68,7 +69,7 @@ def regions(doc: Document) -> tuple[list[Region], list[str]]:
             a, b = next_line(doc.source_line_col(end)[0])
             found.append(Region(plain_at(a), plain_at(b), codes))
         elif action == "ignore":
-            block = SPACE.match(doc.text, after).end()
+            block = text_from(after)
             i = bisect.bisect_left(gaps, block)
             found.append(Region(block, gaps[i] if i < len(gaps) else len(doc.text), codes))
         elif action == "off":
@@ -82,23 +83,31 @@ def regions(doc: Document) -> tuple[list[Region], list[str]]:
     return found, notes
 
 
+def _text_from(text: str):
+    """A function from an offset to the first non-space offset at or after it, for offsets in increasing order:
+    a run of white space (a block blanked from the plain text, with many switches in it) is scanned once."""
+    scanned = [0, 0]  # text[scanned[0]:scanned[1]] is white space, and text[scanned[1]] is not
+
+    def first(offset: int) -> int:
+        if not scanned[0] <= offset <= scanned[1]:
+            scanned[:] = [offset, SPACE.match(text, offset).end()]
+        return scanned[1]
+
+    return first
+
+
 def _next_lines(doc: Document):
     """A function from a 1-based source line to the source span of the next line after it with text on it
     (a line holding only switch comments has none); computed once, backwards, for every line."""
     starts = doc.line_starts()
-    src = doc.source
-    ends = [*starts[1:], len(src)]
-    covered = [False] * len(starts)  # lines that are nothing but switch comments
-    for start, end, _ in switch_comments(src):
-        first, last = doc.source_line_col(start)[0], doc.source_line_col(end)[0]
-        if not (src[starts[first - 1] : start] + src[end : ends[last - 1]]).strip():
-            for n in range(first, last + 1):
-                covered[n - 1] = True
-    following = [(len(src), len(src))] * (len(starts) + 1)  # following[n]: the text line after line n (1-based)
-    for n in range(len(starts), 0, -1):
-        line = n - 1
-        has_text = not covered[line] and bool(src[starts[line] : ends[line]].strip())
-        following[n - 1] = (starts[line], ends[line]) if has_text else following[n]
+    chars = list(doc.source)
+    for start, end, _ in switch_comments(doc.source):  # blank the switches, so a line of switches alone is blank
+        chars[start:end] = [c if c in "\r\n" else " " for c in chars[start:end]]
+    text = "".join(chars)
+    ends = [*starts[1:], len(text)]
+    following = [(len(text), len(text))] * (len(starts) + 1)  # following[n]: first text line at 0-based n or later
+    for n in range(len(starts) - 1, -1, -1):
+        following[n] = (starts[n], ends[n]) if text[starts[n] : ends[n]].strip() else following[n + 1]
     return lambda line: following[line]
 
 
