@@ -308,7 +308,7 @@ def _plain(source: str, path: str) -> Document:
     headline = _headline_break(text)
     for m in SOFT_BREAK.finditer(text):  # a line break inside a paragraph is a space
         if m.end() != headline:
-            chars[m.end() - 1] = " "
+            _soft_break(chars, m.end() - 1)
     return _document(source, "".join(chars), path=path, fmt="txt")
 
 
@@ -355,6 +355,16 @@ def _headline_break(text: str) -> int:
 LEADING_SPACE = re.compile(r"\s*")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CAPITAL_WORD = re.compile(r"[ \t]*([\"“‘']?[A-Z]\S*)")
+
+
+def _soft_break(chars: list[str], at: int) -> None:
+    """The line break at `at`, and the tabs around it (a continuation line's indent), become spaces."""
+    chars[at] = " "
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(chars) and chars[i] in " \t":
+            chars[i] = " "
+            i += step
 
 
 def _line_ends(source: str) -> str:
@@ -512,9 +522,9 @@ def _markdown(source: str, path: str) -> Document:
         elif token.type == "paragraph_open":  # soft breaks: a line break inside a paragraph is a space
             for line in range(first + 1, end):
                 at = start_of(line) - 1
-                chars[at] = " "
                 if at and chars[at - 1] == "\\":  # a hard break's backslash
                     chars[at - 1] = " "
+                _soft_break(chars, at)
     text = "".join(chars)
     _blank_comments(chars, text)
     for pattern in INLINE_NOISE:

@@ -198,3 +198,16 @@ def test_binary_file_is_refused(tmp_path):
     p.write_bytes(b"\x00\x01\x02binary")
     with pytest.raises(InputError, match="binary"):
         document.load(p)
+
+
+def test_a_continuation_line_indented_with_a_tab_reads_with_spaces():
+    for source, fmt in (("- Sales rose 5% to\n\t$150m.\n", "md"), ("Sales rose 5% to\t\r\n\t$150m.\n", "txt")):
+        doc = document.from_text(source, fmt=fmt)
+        assert "\t" not in doc.text and _sentences(doc) == ["Sales rose 5% to $150m."]
+
+
+def test_date_keys_taken_again_replace_the_earlier_reading():
+    doc = document.from_text("---\npublished: soon\npubDate: 2023-05-01\n---\nText.\n", fmt="md", path="a.md")
+    assert doc.published is None and any("'published': not a date" in n for n in doc.notes)
+    document.take_date(doc, ("pubDate",))
+    assert str(doc.published) == "2023-05-01" and doc.published_from == "front matter 'pubDate'" and not doc.notes
