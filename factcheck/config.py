@@ -436,13 +436,8 @@ def _settings(probe: Config, data: dict, prefix: str) -> Settings:
 
 def apply_date_keys(doc: Any, keys: tuple[str, ...] | None) -> None:
     """Take the publication date from the configured front matter keys (unless --published gave it)."""
-    from .document import parse_date
+    from .document import take_date
 
     if keys is None or doc.published_from == "option" or doc.fmt != "md":
         return
-    doc.published, doc.published_from = None, None
-    for key in keys:
-        if doc.front_matter.get(key):
-            doc.published = parse_date(doc.front_matter[key], f"{doc.path}: front matter '{key}'")
-            doc.published_from = f"front matter '{key}'"
-            return
+    take_date(doc, keys)

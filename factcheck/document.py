@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,8 +24,11 @@ ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
 DATE_KEYS = ("published", "date")
 MAX_SIZE = 20 * 1024 * 1024  # bytes; larger files are skipped with a note (--max-size changes it, 0 means no limit)
 # Notes that say an input was skipped or damaged: the command line repeats them on stderr as warnings.
-INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text")
-SWITCH = re.compile(r"<!--\s*factcheck:\s*(.*?)\s*-->", re.S)
+INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text", "malformed front matter", "checked without a "
+                  "publication date", "cannot parse HTML")
+LINE_END = re.compile(r"\r\n?|\n")  # a line ends at CRLF, a lone CR or LF, as CommonMark and editors count lines
+# Invisible characters that may sit inside a number ("1\u200b000"): the plain text leaves them out.
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
+        self._line_starts = [0] + [m.end() for m in LINE_END.finditer(self.source)]
         self._plain_starts = [p for p, _ in self.segments]
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
@@ -60,15 +64,22 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column in the source file of a plain-text offset."""
-        src = self.source_offset(offset)
+        return self.source_line_col(self.source_offset(offset))
+
+    def source_line_col(self, src: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
         line = bisect.bisect_right(self._line_starts, src) - 1
         return line + 1, src - self._line_starts[line] + 1
 
     def source_line(self, line: int) -> str:
         """The text of a 1-based source line, without its line break."""
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")
+
+    def line_starts(self) -> list[int]:
+        """The source offset where each line starts (after CRLF, a lone CR or LF)."""
+        return self._line_starts
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
@@ -85,19 +96,15 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e",
 }
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$£€])")
-BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[•*\-+]|\d+[.)])\s)")
 
 
 def split_sentences(text: str) -> list[Span]:
-    """Sentence spans: at terminal punctuation (not after an abbreviation), blank lines and list items."""
-    cuts = {0, len(text)}
-    for m in BREAK.finditer(text):
-        cuts.add(m.end())
-    for m in re.finditer(r"\n", text):  # a line ending in punctuation, or a short heading line, ends a sentence
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : m.start()].rstrip()
-        if line and (line[-1] in ".!?:\"”" or len(line) < 90):
-            cuts.add(m.end())
+    """Sentence spans: at terminal punctuation (not after an abbreviation or an initial) and at every line break.
+
+    The loaders have already turned the soft breaks inside a paragraph into spaces, so a line break left in the
+    plain text ends a block: a paragraph, a heading or headline, a list item, a table row.
+    """
+    cuts = {0, len(text)} | {m.end() for m in re.finditer("\n", text)}
     for m in SENTENCE_END.finditer(text):
         word = re.search(r"([\w.]+)[.!?][\"'”’)\]]*$", text[max(0, m.start() - 12) : m.end()])
         if word and m.group(0)[0] == "." and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
@@ -118,22 +125,66 @@ def split_sentences(text: str) -> list[Span]:
 # --- loading ---------------------------------------------------------------------------------
 
 
+# The written forms of a date that front matter, metadata and --published may use, tried in turn: ISO 8601
+# first (a date, or a date and time with or without an offset, through dateutil's strict ISO parser).
+DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S %z", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B %Y", "%d %b %Y",
+    "%A, %B %d, %Y", "%a, %d %b %Y %H:%M:%S %z",
+)
+UNDATED = ": checked without a publication date"
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]|$)")
+
+
 def parse_date(value: Any, where: str) -> dt.date:
-    """A publication date from front matter, metadata or the command line."""
+    """A publication date from front matter, metadata or the command line, in one of the common written forms."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str | int):  # a list or mapping is no date (and str() of an alias bomb never ends)
-        raise InputError(f"{where}: not a date: a {type(value).__name__} (use YYYY-MM-DD)")
-    text = str(value).strip()
-    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if not m:
-        raise InputError(f"{where}: not a date: {text!r} (use YYYY-MM-DD)")
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError as exc:
-        raise InputError(f"{where}: impossible date {text!r}: {exc}") from None
+    if not isinstance(value, str) or len(value) > 100:  # true, 2023, a list: no date (and no str() of an alias bomb)
+        shown = repr(value) if isinstance(value, str | int | float | bool) else f"a {type(value).__name__}"
+        raise InputError(f"{where}: not a date: {shown[:60]} (use YYYY-MM-DD)")
+    text = " ".join(value.split())
+    impossible = None
+    if ISO_DATE.match(text):
+        from dateutil.parser import isoparse
+
+        try:
+            return isoparse(text).date()
+        except (ValueError, OverflowError) as exc:
+            impossible = exc
+    for form in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError as exc:  # "does not match format", or "day is out of range for month"
+            impossible = impossible or (exc if "out of range" in str(exc) else None)
+    if impossible is not None:
+        raise InputError(f"{where}: impossible date {text!r}: {impossible}")
+    raise InputError(f"{where}: not a date: {text!r} (use YYYY-MM-DD, or a date such as March 17, 2023)")
+
+
+def take_date(doc: Document, keys: tuple[str, ...] | list[str] = DATE_KEYS) -> None:
+    """The publication date from the first front matter key that holds one; a value that is no date is a note.
+
+    A value that cannot be read (`published: true`, as Jekyll writes it, or free text) leaves the article
+    undated, with a note naming it, unless a later key gives a date. Taken again with other keys (a config's
+    date-keys), the date and notes of the earlier reading are replaced.
+    """
+    doc.notes[:] = [note for note in doc.notes if not note.endswith(UNDATED)]
+    doc.published, doc.published_from = None, None
+    unread: list[str] = []
+    for key in keys:
+        value = doc.front_matter.get(key)
+        if value is None or value == "" or value is False:
+            continue
+        try:
+            doc.published = parse_date(value, f"{doc.path}: front matter '{key}'")
+        except InputError as exc:
+            unread.append(f"{exc}{UNDATED}")
+            continue
+        doc.published_from = f"front matter '{key}'"
+        return
+    doc.notes.extend(unread)
 
 
 def read_source(path: Path, max_size: int | None = None) -> tuple[str, list[str]]:
@@ -252,31 +303,159 @@ def from_text(
 
 
 def _plain(source: str, path: str) -> Document:
-    return Document(path=path, source=source, text=source, fmt="txt", switches=_switches(source))
+    text = _line_ends(source)
+    chars = list(text)
+    headline = _headline_break(text)
+    for m in SOFT_BREAK.finditer(text):  # a line break inside a paragraph is a space
+        if m.end() != headline:
+            _soft_break(chars, m.end() - 1)
+    return _document(source, "".join(chars), path=path, fmt="txt")
+
+
+# A line break inside a plain-text paragraph: text on both sides, and the next line is no list item.
+SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)(?![ \t]*(?:[-*+•–]|\d{1,2}[.)])[ \t])")
+# Words that open a sentence, and are capitalised mid-sentence only when they do.
+OPENERS = {"the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "there"}
+RUNS_ON = {"to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "the", "an", "a"}
+
+
+def _headline_break(text: str) -> int:
+    """The offset after the line break that ends a headline right above the lead, else -1.
+
+    A plain-text article may open with its headline on the line above the lead, no blank line between
+    ("Inflation eases to 10.4%\nInflation fell..."), the headline itself wrapped or not. The headline ends at
+    the first line break of the first paragraph, within 160 characters, where the line does not end in
+    punctuation or on a word that runs on ("to", "the"), the next line starts with a capital letter, and that
+    line's first word would have fitted on the line (wrapping at the paragraph's widest line breaks only where
+    it would not) or is one that opens sentences ("The"); and only when the paragraph goes on to end as a
+    sentence does (a lead).
+    """
+    start = LEADING_SPACE.match(text).end()
+    gap = BLANK_LINE.search(text, start)
+    end = gap.start() if gap else len(text)
+    last = end - 1
+    while last > start and text[last].isspace():
+        last -= 1
+    if last <= start or text[last] not in ".!?\"”’')":
+        return -1
+    widest = max(len(line.rstrip()) for line in text[start:end].split("\n"))
+    pos = start
+    while (nl := text.find("\n", pos, min(end, start + 161))) != -1:
+        line = text[pos:nl].rstrip()
+        if line and line[-1] in ".!?;:,":
+            return -1  # the paragraph opens with a sentence: no headline
+        word = CAPITAL_WORD.match(text, nl + 1)
+        fits = word and (len(line) + len(word.group(1)) < widest or word.group(1).lower() in OPENERS)
+        if line and line.split()[-1].lower() not in RUNS_ON and fits:
+            return nl + 1
+        pos = nl + 1
+    return -1
+
+
+LEADING_SPACE = re.compile(r"\s*")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+CAPITAL_WORD = re.compile(r"[ \t]*([\"“‘']?[A-Z]\S*)")
+
+
+def _soft_break(chars: list[str], at: int) -> None:
+    """The line break at `at`, and the tabs around it (a continuation line's indent), become spaces."""
+    chars[at] = " "
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(chars) and chars[i] in " \t":
+            chars[i] = " "
+            i += step
+
+
+def _line_ends(source: str) -> str:
+    """The source with every line ending in LF, same length: the CR of CRLF becomes a space, a lone CR a LF."""
+    return source.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def _document(source: str, text: str, segments: list[tuple[int, int]] | None = None, **fields: Any) -> Document:
+    """A Document over plain text, with zero-width characters left out of it (so "1\u200b000" reads 1000).
+
+    Left out, not blanked: a space would split the number. The segments map keeps every later character
+    mapped to its own source offset, so lines and columns stay right.
+    """
+    text, segments = _without_zero_width(text, segments or [])
+    return Document(source=source, text=text, segments=segments, switches=_switches(source), **fields)
+
+
+def _without_zero_width(text: str, segments: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    if ZERO_WIDTH.search(text) is None:
+        return text, segments
+    old = segments or [(0, 0)]
+    starts = [plain for plain, _ in old]
+    parts: list[str] = []
+    out: list[tuple[int, int]] = []
+    pos = new = 0
+    for m in [*ZERO_WIDTH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if end > pos:  # a kept run: mapped at its start and at every old segment start inside it
+            i = bisect.bisect_right(starts, pos) - 1
+            out.append((new, old[i][1] + pos - old[i][0]))
+            while i + 1 < len(old) and old[i + 1][0] < end:
+                i += 1
+                out.append((new + old[i][0] - pos, old[i][1]))
+            parts.append(text[pos:end])
+            new += end - pos
+        pos = m.end() if m else end
+    return "".join(parts), out
+
+
+def switch_comments(source: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, directive) of each `<!-- factcheck: ... -->` comment, in one pass over the source.
+
+    A comment ends at the first "-->" after its "<!--" (an unclosed one ends nothing, and nothing after it is
+    rescanned); the directive is what follows "factcheck:", trimmed.
+    """
+    pos = source.find("<!--")
+    while pos != -1:
+        close = source.find("-->", pos + 4)
+        if close == -1:
+            return
+        start = source.rfind("<!--", pos, close)  # "<!-- <!-- factcheck: off -->": the last opener counts
+        m = SWITCH_BODY.match(source, start + 4, close)
+        if m:
+            yield start, close + 3, source[m.end() : close].strip()
+        pos = source.find("<!--", close + 3)
+
+
+SWITCH_BODY = re.compile(r"\s*factcheck:")
 
 
 def _switches(source: str) -> list[tuple[int, str]]:
-    return [(source.count("\n", 0, m.start()) + 1, m.group(1)) for m in SWITCH.finditer(source)]
+    found = list(switch_comments(source))
+    if not found:
+        return []
+    starts = [0] + [m.end() for m in LINE_END.finditer(source)]
+    return [(bisect.bisect_right(starts, start), directive) for start, _, directive in found]
 
 
 # --- Markdown --------------------------------------------------------------------------------
 
 # Every open-ended run is bounded ({0,N}): unbounded, a file of a thousand unclosed "![" or "<a" rescans the rest
-# of the text from each one, quadratic time that turns a 1 MB file into hours.
+# of the text from each one, quadratic time that turns a 1 MB file into hours. (Comments are found by
+# _blank_comments, in one pass; block markers from markdown-it's block tokens.)
 INLINE_NOISE = [
     re.compile(r"!\[[^\[\]]{0,1000}\]\([^()\[\]]{0,2000}\)"),  # images
     re.compile(r"\[(?=[^\[\]\n]{0,1000}\]\()"),  # the "[" of a link
     re.compile(r"`+[^`\n]{0,1000}`+"),  # inline code
     re.compile(r"\]\([^()\[\]\s]{0,2000}(?:\s+\"[^\"]{0,1000}\")?\)"),  # link targets: the "](url)" part
     re.compile(r"<https?://[^>]{1,2000}>|https?://[^\s)\]>]+|www\.[^\s)\]>]+"),  # URLs
-    re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]{0,2000}>", re.S),  # inline HTML and comments
-    re.compile(r"^[ \t]{0,3}#{1,6}(?=\s)|^[ \t]*>[ \t]?", re.M),  # heading and quote markers
-    re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M),  # list markers
+    re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>"),  # inline HTML
     # emphasis, table rules and pipes; the table rule is possessive (`++`): "-{3,}" repeated would backtrack
     # exponentially on a long line of dashes that is not a table rule
     re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])"
                r"|^[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|?)++[ \t]*$|\|", re.M),
 ]
+# Block markers at the start of a line, blanked where markdown-it's tokens say the block starts.
+QUOTE_MARKS = re.compile(r"(?:[ \t]*>[ \t]?)+")
+LIST_MARK = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+ATX_MARK = re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)")
+FRONT_OPEN = re.compile(r"---[ \t]*\n")
+FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.M)
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -286,43 +465,92 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+def _blank_comments(chars: list[str], text: str) -> None:
+    """Blank every closed `<!-- ... -->`, in one pass (an unclosed "<!--" is text, as CommonMark reads it)."""
+    pos = text.find("<!--")
+    while pos != -1:
+        close = text.find("-->", pos + 4)
+        if close == -1:
+            return
+        _blank(chars, pos, close + 3)
+        pos = text.find("<!--", close + 3)
+
+
 def _markdown(source: str, path: str) -> Document:
     from markdown_it import MarkdownIt
 
-    chars = list(source)
-    front: dict[str, Any] = {}
-    body_start = 0
-    m = re.match(r"---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", source, re.S)
-    if m:
-        front = _front_matter(m.group(1), path)
-        body_start = m.end()
-        _blank(chars, 0, body_start)
-    elif source.startswith("---\n") or source.startswith("---\r\n"):
-        raise InputError(f"{path}:1: malformed front matter: no closing '---' line")
+    norm = _line_ends(source)  # markdown-it, too, ends lines at CRLF, a lone CR or LF
+    chars = list(norm)
+    notes: list[str] = []
+    front, body_start = _split_front_matter(norm, path, notes)
+    _blank(chars, 0, body_start)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", norm)] + [len(norm) + 1]
+    first_line = norm.count("\n", 0, body_start)
+    last = len(line_starts) - 1
 
-    # Lines as markdown-it counts them: it ends a line at "\r\n", a lone "\r" or "\n".
-    breaks = [m.end() for m in re.finditer(r"\r\n?|\n", source)]
-    line_starts = [0] + breaks + [len(source) + 1]
-    body = source[body_start:]
-    first_line = bisect.bisect_right(breaks, body_start)
+    def start_of(line: int) -> int:  # source offset of a body line, as markdown-it numbers them
+        return line_starts[min(line + first_line, last)]
+
+    def marks(pattern: re.Pattern[str], line: int) -> str:  # blank the marker that starts a line; the rest
+        a, b = start_of(line), start_of(line + 1) - 1
+        text = "".join(chars[a:b])
+        m = pattern.match(text)
+        if m:
+            _blank(chars, a, a + m.end())
+        return text
+
     blocks = MarkdownIt("commonmark").enable("table").disable("inline")  # blocks only: inline parsing is unused
-    for token in blocks.parse(body):  # (and slow: unclosed "![" make its link-label scan quadratic)
-        if token.type in ("fence", "code_block", "html_block") and token.map:
-            a, b = token.map[0] + first_line, token.map[1] + first_line
-            last = len(line_starts) - 1
-            _blank(chars, line_starts[min(a, last)], line_starts[min(b, last)] - 1)
+    for token in blocks.parse(norm[body_start:]):  # (and slow: unclosed "![" make its link-label scan quadratic)
+        if not token.map:
+            continue
+        first, end = token.map
+        if token.type in ("fence", "code_block", "html_block"):
+            _blank(chars, start_of(first), start_of(end) - 1)
+        elif token.type == "blockquote_open":
+            for line in range(first, end):
+                marks(QUOTE_MARKS, line)
+        elif token.type == "list_item_open":
+            marks(LIST_MARK, first)
+        elif token.type == "heading_open" and token.markup.startswith("#"):
+            heading = marks(ATX_MARK, first).rstrip(" \t")  # and the closing "#"s of "# Title ##"
+            hashes = len(heading) - len(heading.rstrip("#"))
+            if hashes and heading[:-hashes].endswith((" ", "\t")):
+                at = start_of(first) + len(heading)
+                _blank(chars, at - hashes, at)
+        elif token.type == "heading_open":  # setext: the underline
+            _blank(chars, start_of(end - 1), start_of(end) - 1)
+        elif token.type == "paragraph_open":  # soft breaks: a line break inside a paragraph is a space
+            for line in range(first + 1, end):
+                at = start_of(line) - 1
+                if at and chars[at - 1] == "\\":  # a hard break's backslash
+                    chars[at - 1] = " "
+                _soft_break(chars, at)
     text = "".join(chars)
+    _blank_comments(chars, text)
     for pattern in INLINE_NOISE:
+        text = "".join(chars)
         for hit in pattern.finditer(text):
             _blank(chars, hit.start(), hit.end())
-        text = "".join(chars)
-    doc = Document(path=path, source=source, text=text, fmt="md", front_matter=front, switches=_switches(source))
-    for key in DATE_KEYS:
-        if front.get(key):
-            doc.published = parse_date(front[key], f"{path}: front matter '{key}'")
-            doc.published_from = f"front matter '{key}'"
-            break
+    doc = _document(source, "".join(chars), path=path, fmt="md", front_matter=front)
+    doc.notes.extend(notes)
+    take_date(doc)
     return doc
+
+
+def _split_front_matter(norm: str, path: str, notes: list[str]) -> tuple[dict[str, Any], int]:
+    """The front matter's keys and where the body starts; a block that cannot be read is a note, not a stop."""
+    opening = FRONT_OPEN.match(norm)
+    if not opening:
+        return {}, 0
+    closing = FRONT_CLOSE.search(norm, opening.end())
+    if not closing:
+        notes.append(f"{path}:1: malformed front matter: no closing '---' line (read as text, without a date)")
+        return {}, 0
+    try:
+        return _front_matter(norm[opening.end() : closing.start()], path), closing.end()
+    except InputError as exc:
+        notes.append(f"{exc} (checked without a date)")
+        return {}, closing.end()
 
 
 def _bad_value_line(block: str) -> int:
@@ -377,6 +605,7 @@ class _TextCollector(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.runs: list[tuple[str, int, bool]] = []  # (text, source offset or -1, inside <article>/<main>)
         self.stack: list[str] = []
+        self.open: Counter[str] = Counter()  # how many of each tag the stack holds: "is it open?" in O(1)
         self.hidden = 0
         self.article = 0
         self.meta_date: str | None = None
@@ -397,16 +626,18 @@ class _TextCollector(HTMLParser):
         if tag in VOID:
             return
         self.stack.append(tag)
+        self.open[tag] += 1
         if tag in HIDDEN:
             self.hidden += 1
         if tag in ("article", "main"):
             self.article += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.stack:
+        if not self.open[tag]:
             return  # a stray end tag: broken HTML still yields its text
         while self.stack:
             top = self.stack.pop()
+            self.open[top] -= 1
             if top in HIDDEN:
                 self.hidden -= 1
             if top in ("article", "main"):
@@ -439,26 +670,46 @@ LONE_LT = "\ue000"  # stands in for a "<" that can open nothing
 
 
 def _unopenable(source: str) -> str:
-    """The source with each "<" that no ">" (or "<!--" that no "-->") follows replaced by LONE_LT, same length.
+    """The source with each "<" that no ">" follows (a "<!--" that no "-->" follows, a "<![" that no "]>" follows)
+    replaced by LONE_LT, same length.
 
     html.parser rescans from each such "<" to the end of the text when it is closed: quadratic time.
     """
     last_gt = source.rfind(">")
-    last_close = source.rfind("-->")
     head, tail = source[: last_gt + 1], source[last_gt + 1 :].replace("<", LONE_LT)
-    if last_close >= 0 or "<!--" in head:
-        cut = last_close + 3 if last_close >= 0 else 0
-        head = head[:cut] + head[cut:].replace("<!--", LONE_LT + "!--")
+    for opener, closer in (("<!--", re.compile("-->")), ("<![", SECTION_CLOSE)):
+        if opener in head:
+            cut = max((m.end() for m in closer.finditer(head)), default=0)
+            head = head[:cut] + head[cut:].replace(opener, LONE_LT + opener[1:])
     return head + tail
 
 
+SECTION_CLOSE = re.compile(r"\][ \t\r\n\f]*>")  # how html.parser ends "<![CDATA[ ... ]]>" and "<![if ...]>"
+
+
+def _parse_html(source: str, path: str) -> tuple[_TextCollector, list[str]]:
+    """The collected text of the source; a construct html.parser rejects is a note, and the rest is still read.
+
+    html.parser raises on a few declarations ("<![foo]>": an AssertionError); the second reading takes every
+    "<![" as text, and should that fail too, the text read up to the failure is what the file has.
+    """
+    norm = _line_ends(source)  # html.parser counts lines at LF only
+    notes: list[str] = []
+    for attempt in (norm, norm.replace("<![", LONE_LT + "![")):
+        parser = _TextCollector(attempt)
+        try:
+            parser.feed(_unopenable(attempt))
+            parser.close()
+            return parser, notes
+        except Exception as exc:  # noqa: BLE001 - any failure of the parser is this file's problem, not the run's
+            line = parser.getpos()[0]
+            if not notes:
+                notes.append(f"{path}:{line}: cannot parse HTML ({type(exc).__name__}: {exc}); read on as text")
+    return parser, notes
+
+
 def _html(source: str, path: str) -> Document:
-    parser = _TextCollector(source)
-    try:
-        parser.feed(_unopenable(source))
-        parser.close()
-    except Exception as exc:  # html.parser is lenient; anything left is still an input problem
-        raise InputError(f"{path}: cannot parse HTML: {exc}") from None
+    parser, notes = _parse_html(source, path)
     runs = parser.runs
     if any(inside for _, _, inside in runs):
         runs = [r for r in runs if r[2]]
@@ -476,8 +727,8 @@ def _html(source: str, path: str) -> Document:
         segments.append((pos, src))
         parts.append(text)
         pos += len(text)
-    doc = Document(path=path, source=source, text="".join(parts), fmt="html", segments=segments,
-                   switches=_switches(source))
+    doc = _document(source, "".join(parts), segments, path=path, fmt="html")
+    doc.notes.extend(notes)
     for value, origin in ((parser.meta_date, "article:published_time"), (parser.time_date, "<time datetime>")):
         if value:
             try:

@@ -13,10 +13,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .document import SWITCH, Document
+from .document import Document, switch_comments
 from .model import Finding
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+SPACE = re.compile(r"\s*")
 ACTIONS = ("ignore-next-line", "ignore", "off", "on")
 
 
@@ -39,53 +40,75 @@ def _matches(finding: Finding, token: str) -> bool:
 
 
 def regions(doc: Document) -> tuple[list[Region], list[str]]:
-    """The regions the document's switches turn off, and a note for each switch not understood."""
+    """The regions the document's switches turn off, and a note for each switch not understood.
+
+    One pass over the switches; each finds its next line or block by bisection, never by a rescan of the text.
+    """
     found: list[Region] = []
     notes: list[str] = []
     plain_at = _plain_offsets(doc)
+    next_line = _next_lines(doc)
+    gaps = [m.start() for m in BLANK_LINE.finditer(doc.text)]
+    text_from = _text_from(doc.text)
     off_since: tuple[int, tuple[str, ...]] | None = None
-    for m in SWITCH.finditer(doc.source):
-        line = doc.source.count("\n", 0, m.start()) + 1
-        words = m.group(1).split(None, 1)
+    for start, end, directive in switch_comments(doc.source):
+        line = doc.source_line_col(start)[0]
+        words = directive.split(None, 1)
         action = words[0].lower() if words else ""
         codes = tuple(c for c in re.split(r"[\s,]+", words[1]) if c) if len(words) > 1 else ()
         if action not in ACTIONS or (action == "on" and codes):
-            notes.append(f"line {line}: unknown factcheck switch {m.group(1)!r} "
+            notes.append(f"line {line}: unknown factcheck switch {directive!r} "
                          f"(use ignore-next-line, ignore CODES, off or on)")
             continue
         bad = [c for c in codes if not re.fullmatch(r"FC\d{0,3}|[a-z][a-z0-9-]*", c, re.I)]
         if bad:
             notes.append(f"line {line}: factcheck switch names {', '.join(bad)}, which is not a rule code or name")
             continue
-        after = plain_at(m.end())
+        after = plain_at(end)
         if action == "ignore-next-line":
-            found.append(_next_line(doc, m.end(), plain_at, codes))
+            a, b = next_line(doc.source_line_col(end)[0])
+            found.append(Region(plain_at(a), plain_at(b), codes))
         elif action == "ignore":
-            start = after + (len(doc.text[after:]) - len(doc.text[after:].lstrip()))
-            gap = BLANK_LINE.search(doc.text, start)
-            found.append(Region(start, gap.start() if gap else len(doc.text), codes))
+            block = text_from(after)
+            i = bisect.bisect_left(gaps, block)
+            found.append(Region(block, gaps[i] if i < len(gaps) else len(doc.text), codes))
         elif action == "off":
             if off_since is None:
                 off_since = (after, codes)
         elif off_since is not None:  # on
-            found.append(Region(off_since[0], plain_at(m.start()), off_since[1]))
+            found.append(Region(off_since[0], plain_at(start), off_since[1]))
             off_since = None
     if off_since is not None:
         found.append(Region(off_since[0], len(doc.text), off_since[1]))
     return found, notes
 
 
-def _next_line(doc: Document, source_end: int, plain_at, codes: tuple[str, ...]) -> Region:
-    """The next source line after the switch that has text on it, as plain-text offsets."""
-    src = doc.source
-    pos = src.find("\n", source_end)
-    while pos != -1:
-        end = src.find("\n", pos + 1)
-        line = src[pos + 1 : end if end != -1 else len(src)]
-        if line.strip() and not SWITCH.fullmatch(line.strip()):
-            return Region(plain_at(pos + 1), plain_at(end if end != -1 else len(src)), codes)
-        pos = end
-    return Region(len(doc.text), len(doc.text), codes)
+def _text_from(text: str):
+    """A function from an offset to the first non-space offset at or after it, for offsets in increasing order:
+    a run of white space (a block blanked from the plain text, with many switches in it) is scanned once."""
+    scanned = [0, 0]  # text[scanned[0]:scanned[1]] is white space, and text[scanned[1]] is not
+
+    def first(offset: int) -> int:
+        if not scanned[0] <= offset <= scanned[1]:
+            scanned[:] = [offset, SPACE.match(text, offset).end()]
+        return scanned[1]
+
+    return first
+
+
+def _next_lines(doc: Document):
+    """A function from a 1-based source line to the source span of the next line after it with text on it
+    (a line holding only switch comments has none); computed once, backwards, for every line."""
+    starts = doc.line_starts()
+    chars = list(doc.source)
+    for start, end, _ in switch_comments(doc.source):  # blank the switches, so a line of switches alone is blank
+        chars[start:end] = [c if c in "\r\n" else " " for c in chars[start:end]]
+    text = "".join(chars)
+    ends = [*starts[1:], len(text)]
+    following = [(len(text), len(text))] * (len(starts) + 1)  # following[n]: first text line at 0-based n or later
+    for n in range(len(starts) - 1, -1, -1):
+        following[n] = (starts[n], ends[n]) if text[starts[n] : ends[n]].strip() else following[n + 1]
+    return lambda line: following[line]
 
 
 def _plain_offsets(doc: Document):

@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -128,7 +129,7 @@ def _assert_sound(report, text: str, published: str | None = None) -> None:
         assert 0 <= fig.span.start < fig.span.end <= len(plain), fig
         assert fig.surface == plain[fig.span.start : fig.span.end], fig
         line, column = doc.line_col(fig.span.start)
-        assert 1 <= line <= text.count("\n") + 1 and column >= 1
+        assert 1 <= line <= len(re.split(r"\r\n?|\n", text)) and column >= 1  # CRLF, lone CR, LF end lines
     for finding in report.findings:
         assert finding.severity in ("error", "warning", "info") and finding.message.strip()
         assert set(finding.figures) <= {f.id for f in report.figures}

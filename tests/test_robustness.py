@@ -98,19 +98,45 @@ def test_file_that_fails_to_read(capsys, tmp_path):
                           "cannot read")
 
 
+def test_rule_file_with_an_impossible_yaml_date(capsys, tmp_path):
+    bad = tmp_path / "FC901-bad-rule.yml"
+    bad.write_text("id: FC901\nname: bad-rule\ncheck: total\nseverity: error\nmessage: x\nfix: 2023-02-30\n")
+    assert_one_line_error(*run(capsys, "check", "--rules", bad, CLEAN)[::2], f"{bad}:", "day is out of range")
+
+
+# --- front matter that cannot be read: a note for that file, and the run goes on -----------------
+
+
+def assert_noted(capsys, tmp_path, bad, *says):
+    """Checked with a good article: both are reported, the bad one with a note (and a one-line warning)."""
+    good = tmp_path / "good.md"
+    good.write_text("---\npublished: 2023-03-17\n---\nThe council sold 40% of 1,200 homes on Friday, March 17.\n")
+    code, out, err = run(capsys, "check", "--format", "json", "--no-cache", bad, good)
+    assert code in (0, 1), err
+    files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    assert files["good.md"]["published"] == "2023-03-17" and files["good.md"]["figures"]
+    assert files[bad.name]["published"] is None
+    notes = [n for n in files[bad.name].get("notes", []) if str(bad) in n]
+    assert len(notes) == 1, files[bad.name].get("notes")
+    for word in says:
+        assert str(word) in notes[0], (word, notes[0])
+    warnings = [line for line in err.splitlines() if str(bad) in line]
+    assert len(warnings) == 1 and warnings[0].startswith("factcheck: warning:") and "Traceback" not in err
+    return notes[0], files[bad.name]
+
+
 def test_malformed_front_matter_names_file_and_line(capsys, tmp_path):
     bad = tmp_path / "bad.md"
-    bad.write_text("---\ntitle: ok\npublished: [2023\n---\nText.\n")
-    code, _, err = run(capsys, "check", bad)
-    assert_one_line_error(code, err, f"{bad}:", "malformed front matter")
-    line = int(err.split(f"{bad}:")[1].split(":")[0])
-    assert 3 <= line <= 5
+    bad.write_text("---\ntitle: ok\npublished: [2023\n---\nSales rose 5% to $150m.\n")
+    note, file = assert_noted(capsys, tmp_path, bad, f"{bad}:", "malformed front matter")
+    assert 3 <= int(note.split(f"{bad}:")[1].split(":")[0]) <= 5
+    assert [f["surface"] for f in file["figures"]] == ["5%", "$150m"]
 
 
 def test_unclosed_front_matter(capsys, tmp_path):
     bad = tmp_path / "open.md"
     bad.write_text("---\npublished: 2023-03-17\nText with no closing line.\n")
-    assert_one_line_error(*run(capsys, "check", bad)[::2], f"{bad}:1:", "malformed front matter")
+    assert_noted(capsys, tmp_path, bad, f"{bad}:1:", "malformed front matter")
 
 
 @pytest.mark.parametrize(
@@ -124,19 +150,27 @@ def test_unclosed_front_matter(capsys, tmp_path):
 def test_front_matter_that_yaml_cannot_construct(capsys, tmp_path, front, line, says):
     bad = tmp_path / "bad.md"
     bad.write_text(f"---\n{front}---\nText.\n")
-    assert_one_line_error(*run(capsys, "check", bad)[::2], f"{bad}:{line}:", "malformed front matter", says)
+    assert_noted(capsys, tmp_path, bad, f"{bad}:{line}:", "malformed front matter", says)
 
 
-def test_rule_file_with_an_impossible_yaml_date(capsys, tmp_path):
-    bad = tmp_path / "FC901-bad-rule.yml"
-    bad.write_text("id: FC901\nname: bad-rule\ncheck: total\nseverity: error\nmessage: x\nfix: 2023-02-30\n")
-    assert_one_line_error(*run(capsys, "check", "--rules", bad, CLEAN)[::2], f"{bad}:", "day is out of range")
-
-
-def test_front_matter_date_that_is_not_a_date(capsys, tmp_path):
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [("[1, 2]", "a list"), ("true", "True"), ("sometime in spring", "sometime in spring")],
+)
+def test_front_matter_date_that_is_not_a_date(capsys, tmp_path, value, says):
     bad = tmp_path / "date.md"
-    bad.write_text("---\npublished: [1, 2]\n---\nText.\n")
-    assert_one_line_error(*run(capsys, "check", bad)[::2], bad, "published", "not a date")
+    bad.write_text(f"---\npublished: {value}\n---\nText.\n")
+    assert_noted(capsys, tmp_path, bad, "'published'", "not a date", says, "checked without a publication date")
+
+
+def test_front_matter_in_the_forms_newsrooms_write(capsys, tmp_path):
+    written = {"a.md": "March 17, 2023", "b.md": "17 March 2023", "c.md": "2023/03/17",
+               "d.md": "2023-03-17T09:30:00+01:00"}
+    for name, value in written.items():
+        (tmp_path / name).write_text(f"---\npublished: {value}\n---\nSales rose 5% on Friday.\n")
+    data, err = as_json(capsys, "--no-cache", tmp_path)
+    assert [(Path(f["path"]).name, f["published"]) for f in data["files"]] == [(n, "2023-03-17") for n in written]
+    assert err == ""
 
 
 def test_front_matter_alias_bomb_is_refused_quickly(capsys, tmp_path):
@@ -147,8 +181,15 @@ def test_front_matter_alias_bomb_is_refused_quickly(capsys, tmp_path):
     bad = tmp_path / "bomb.md"
     bad.write_text(bomb)
     start = time.monotonic()
-    assert_one_line_error(*run(capsys, "check", bad)[::2], bad, "not a date")
+    assert_noted(capsys, tmp_path, bad, "not a date")
     assert time.monotonic() - start < 10
+
+
+def test_html_the_parser_rejects_is_a_note(capsys, tmp_path):
+    bad = tmp_path / "odd.html"
+    bad.write_text("<p>Sales rose 5% to $150m.</p>\n<![foo bar]>\n<p>Profit fell 2% to $9m.</p>\n")
+    note, file = assert_noted(capsys, tmp_path, bad, f"{bad}:2:", "cannot parse HTML")
+    assert [f["surface"] for f in file["figures"]] == ["5%", "$150m", "2%", "$9m"]
 
 
 @pytest.mark.parametrize(

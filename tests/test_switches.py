@@ -162,3 +162,26 @@ def test_a_figure_flagged_by_another_rule_stays_flagged_when_one_finding_is_swit
     from factcheck.render.markdown import figure_status
 
     assert figure_status(file) == {"F1": "error"}
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_switches_read_the_same_with_crlf_and_lone_cr(line_end):
+    doc = document.from_text(MD.replace("\n", line_end), fmt="md")
+    names = ("Alpha 1", "Beta 2", "Gamma 3", "Delta 4", "Zeta 6", "Eta 7", "Theta 8", "Iota 9")
+    left, _ = kept(doc, *(finding(doc, n) for n in names), finding(doc, "Delta 4", "FC101", "x"))
+    assert left == ["Alpha 1", "Gamma 3", "Delta 4", "Zeta 6", "Iota 9"]
+    bad = document.from_text(f"A 1.{line_end}{line_end}<!-- factcheck: ignroe -->{line_end}B 2.", fmt="md")
+    assert kept(bad, finding(bad, "B 2"))[1][0].startswith("line 3: unknown factcheck switch 'ignroe'")
+
+
+def test_a_run_of_ignore_next_line_switches_covers_the_first_line_of_text_after_them():
+    switches_only = "<!-- factcheck: ignore-next-line -->\n" * 500 + "\n<!-- factcheck: ignore FC101 -->\n"
+    source = "A 1.\n" + switches_only + "B 2.\nC 3.\n"
+    doc = document.from_text(source, fmt="md")
+    assert kept(doc, finding(doc, "A 1"), finding(doc, "B 2"), finding(doc, "C 3"))[0] == ["A 1", "C 3"]
+
+
+def test_an_unclosed_switch_switches_nothing_and_a_switch_may_span_lines():
+    doc = document.from_text("A 1.\n<!-- factcheck:\n  ignore-next-line\n-->\nB 2.\nC 3.\n<!-- factcheck: off\nD 4.\n")
+    left, notes = kept(doc, finding(doc, "A 1"), finding(doc, "B 2"), finding(doc, "C 3"), finding(doc, "D 4"))
+    assert left == ["A 1", "C 3", "D 4"] and doc.switches == [(2, "ignore-next-line")]
