@@ -63,6 +63,8 @@ def unit_words(unit: str, count: float) -> str:
     head = next((i - 1 for i, w in enumerate(words) if w in JOINS and i > 0), len(words) - 1)
     if words[0] == "degree":  # "degrees Celsius"
         head = 0
+    if head > 0 and words[head] == "force":  # "pounds force per square inch"
+        head -= 1
     words[head] = plural(words[head])
     return " ".join(words)
 

@@ -90,3 +90,24 @@ def test_shares_that_add_up_exactly_give_no_rounding_note():
     report = factcheck.check_text("In the election the parties took 41.12%, 30.41%, 10.44%, 3.04%, 2.59% and 12.4% "
                                   "of the vote.", published="2024-05-01")
     assert not report.findings
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (65, "kilometer / hour", "65 kilometers per hour"),
+        (1, "kilometer / hour", "1 kilometer per hour"),
+        (65, "meter ** 2", "65 square meters"),
+        (30, "degree_Celsius", "30 degrees Celsius"),
+        (240, "pound_force_per_square_inch", "240 pounds force per square inch"),
+        (6, "foot", "6 feet"),
+        (4_500_000, "metric_ton", "4,500,000 metric tons"),
+        (1, "pp", "1 percentage point"),
+        (4_500_000, "GBP", "£4.5m"),
+    ],
+)
+def test_units_are_written_as_an_editor_writes_them(value, unit, shown):
+    from factcheck.wording import show
+
+    assert show(value, unit) == shown
+    assert problems(shown) == []
