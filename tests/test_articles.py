@@ -66,6 +66,7 @@ MARKERS = {
 MORE = {
     "FC101-round-fund": "The fund tripled from $2m to $4m",  # a multiplier far from the printed figures' ratio
     "FC101-round-fares": "Single fares rose 200%",  # hard-wrapped at 70 columns; +200% for a doubling
+    "FC101-round-visitors": "Visitor numbers fell last year",  # hard-wrapped at 64 columns; "fell" for a rise
     "FC131-yuan": "The round brought in CN¥240 million",  # hard-wrapped; CN¥, NT$ (not in the ECB table), ¥ in China
     "FC131-hkd": "Wan Chai district",  # HTML, dated after the installed ECB rates end: HK$, ¥ in Japan
     # Statements across sentences and clauses (factcheck/reading/antecedent.py): the other figure of a change or a
