@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -49,15 +50,19 @@ def table() -> dict:
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     tolerance = float(rule.params.get("tolerance", 0.25))
     text = ctx.doc.text
-    amounts = [f for f in ctx.figures if f.kind == "money" and f.unit == "USD" and f.value]
-    starts = {f.span.start: f for f in amounts}
-    for first in amounts:
+    amounts = sorted((f for f in ctx.figures if f.kind == "money" and f.unit == "USD" and f.value),
+                     key=lambda f: f.span.start)
+    starts = [f.span.start for f in amounts]
+    by_start = {f.span.start: f for f in amounts}
+    for first in amounts:  # each amount against the amounts that start within 120 characters after it: linear
         window = text[first.span.end:first.span.end + 120]
-        for later_start in sorted(s for s in starts if first.span.end < s <= first.span.end + 120):
+        low = bisect.bisect_right(starts, first.span.end)
+        high = bisect.bisect_right(starts, first.span.end + 120)
+        for later_start in starts[low:high]:
             m = BETWEEN.search(re.sub(r"\s", " ", window[:later_start - first.span.end]))
             if not m or m.end() != later_start - first.span.end:
                 continue
-            second = starts[later_start]
+            second = by_start[later_start]
             tail = AFTER.match(re.sub(r"\s", " ", text[second.span.end:second.span.end + 40]))
             if tail is None:
                 break
