@@ -183,7 +183,9 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
                 subject=subject,
-                anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops, subject),
+                # a record's own counted noun stands before its date: "18,400 homes in 2025, the highest since 2008"
+                anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops,
+                                             subject if "record" in qualifiers else None),
                 attrs=tuple(attrs.items()),
             )
         )
