@@ -52,7 +52,8 @@ PUBLISHED_ERRORS = ("6.8bn rand ($1.2bn; £910m)", "£2.6bn ($6.3bn)", "2.4bn eu
                     "$500m (£378.8m)", "$349.4bn (£265.9bn)", "$630m (£481.5m)", "$19.5m (£14.9m)",
                     "$1.8 billion (£9.4 million)", "$1.8 billion (£94 million)", "$3bn ($1.6bn)", "£23bn (£12m)",
                     "£35m (£19m)", "$6.3 (£3.35m)", "$13.5 (£7m)", "$42.8m (£23.7m)",
-                    "$200m (£104m;")  # the last: losses "halved" from $500m to $200m (×0.4)
+                    "$200m (£104m;",  # losses "halved" from $500m to $200m (×0.4)
+                    "$110,00 (£59,000)")  # a comma where three digits belong ($110,000), FC420
 SCARCE = 60  # relations with fewer real sentences than this get every variant of each, not one at random
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 

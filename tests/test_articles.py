@@ -58,6 +58,7 @@ MARKERS = {
     "FC409": "which covers 156,000 square kilometres",
     "FC410": "900 million Americans",
     "FC411": "$1.20 in 1975 is worth",
+    "FC420": "for a single match",  # "$110,00": a comma where a decimal point belongs (hard-wrapped)
     "FC501": "hit a record $190 billion",  # the record claim that the 2021 figure contradicts
     "FC601": "profit of $5bn on revenue of $3bn",
 }

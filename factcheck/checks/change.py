@@ -79,13 +79,20 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     shown = _show_change(reading.extreme, label, new.unit, reading.printed)
     evidence = f"{move} is {shown}; the text says {said}"
     args = {"stated": said, "actual": shown, "old": _as_stated(old), "new": _as_stated(new), "why": ""}
-    if verdict == judge.WRONG and change.unit == "%" and new.unit == "%":
-        points = judge.read(old, new, _difference)
-        if judge.change(stated, value, points, judge.BAND_DIGITS) != judge.WRONG:
-            pp = _show_change(points.extreme, " percentage points", "", points.printed)
-            return Hit(figures, {**args, "why": f": a difference of {pp}, given as a percentage"},
-                       evidence=f"{evidence}: that is {pp}, or {shown}",
-                       fix="Say 'percentage points' for a difference of two percentages.", severity="warning")
+    if change.unit in ("%", "pp") and new.unit == old.unit == "%":
+        # two percentages: a stated change has two readings, a difference in points and a change in per cent
+        other, other_label = (_difference, " percentage points") if change.unit == "%" else (_percent, "%")
+        second = judge.read(old, new, other)
+        other_shown = _show_change(second.extreme, other_label, "", second.printed)
+        if verdict == judge.WRONG and judge.change(stated, value, second, judge.BAND_DIGITS) != judge.WRONG:
+            why, fix = ((f": a difference of {other_shown}, given as a percentage",
+                         "Say 'percentage points' for a difference of two percentages.") if change.unit == "%" else
+                        (f": a change of {other_shown}, given as percentage points",
+                         "Say 'per cent' for a relative change, or give the difference of the two percentages."))
+            return Hit(figures, {**args, "why": why}, evidence=f"{evidence}: that is {other_shown}, or {shown}",
+                       fix=fix, severity="warning")
+        kind = "a difference" if change.unit == "%" else "a relative change"
+        evidence = f"{move} is {shown} ({other_shown} as {kind}); the text says {said}"
     if verdict == judge.ROUNDED:
         why = ", which fits only if the figures were rounded"
         if reading.extreme.is_finite():

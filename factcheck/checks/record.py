@@ -47,9 +47,11 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             if other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
-            mine, theirs = bounds(record.anchor), bounds(other.anchor)
+            mine, theirs, since = bounds(record.anchor), bounds(other.anchor), bounds(record.attr("since"))
             if mine is None or theirs is None or not theirs[1] < mine[0]:
                 continue  # a record can be beaten later, and a forecast beats nothing
+            if since is not None and not theirs[0] > since[1]:
+                continue  # "the highest since 2008": only the values after 2008 are below it
             ctx.mark(record, other)
             a, b = interval(record), interval(other)
             beaten = b.low > a.high if not low else b.high < a.low

@@ -59,6 +59,10 @@ Figure.attrs vocabulary (every key optional):
 - ambiguous: the units a unit word may mean ("tons" -> short, long or metric ton; "gallon" -> US or imperial).
 - of_phrase: the words after "of"/"to" right after a figure, to the next punctuation ("140% of the country's GDP"
   -> "the country's GDP"), so a rule can tell a share of a container from a ratio to a yardstick.
+- grouping: how a figure's digits are grouped when it has grouping marks: "commas" (1,234,567), "indian"
+  (12,34,567), "dots" (3.500.000), "decimal_comma" ("$110,00"), "group_size" ("1,0000"); malformed: the same name
+  when no convention writes the figure so (also "indian" in a text with no lakh, crore or rupee); written: the
+  figure as written from its start to its last digit ("$110,00", where the figure read is "$110").
 - rounding_noted: True on every figure of a text that says its figures may not add up because of rounding.
 """
 
@@ -82,11 +86,12 @@ def extract(doc) -> list[Figure]:
     for rank, name in enumerate(FAMILIES):
         module = importlib.import_module(f"{__name__}.{name}")
         found.extend((rank, fig) for fig in module.find(doc.text, doc.published) if _representable(fig))
-    from .numbers import not_figures
+    from .numbers import mark_grouping, not_figures
     from .spans import SpanIndex
 
     outside = SpanIndex(not_figures(doc.text))  # a URL, e-mail, code or ISBN holds no figure of any family
     chosen = [fig for fig in _best_readings(found) if not outside.overlaps(fig.span.start, fig.span.end)]
+    chosen = [fig for fig in mark_grouping(doc.text, chosen) if not outside.overlaps(fig.span.start, fig.span.end)]
     ids = {(fig.span.start, fig.span.end): f"F{i}" for i, fig in enumerate(chosen, 1)}
     figures = [
         dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))

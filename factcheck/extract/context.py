@@ -38,6 +38,7 @@ QUALIFIER_BEFORE = [
     for name, words in LEX["qualifiers_before"].items()
 ]
 RECORD_AFTER = re.compile(rf"(?i:{LEX['record_after_gap']}(?P<phrase>{phrases(LEX['record_after'])}))\b")
+RECORD_SINCE = re.compile(LEX["record_since"], re.I)
 RECORD_LOW = re.compile(rf"(?i:\b(?:{phrases(LEX['record_low'])})\b)")
 RECORD_HIGH = re.compile(rf"(?i:\b(?:{phrases(LEX['record_high'])})\b)")
 APPROX_BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$)")
@@ -169,16 +170,22 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         attrs.update(_roles(fig, before, _clause_end(after), _clause_of(sentence_before)))
         if "record" in qualifiers:
             attrs["extreme"] = _extreme(record_phrase, attrs.get("direction"))
+            since = RECORD_SINCE.match(after, after.find(record_phrase) + len(record_phrase)) if record_phrase else None
+            if since and after.find(record_phrase) >= 0:
+                attrs["since"] = since.group(1)  # "the highest since 2008": a record among the values after 2008
         per = _per(fig, text[fig.span.end : fig.span.end + 40])
         if per and "per" not in attrs:
             attrs["per"] = per
+        subject = fig.subject or _subject(text, fig, before, after, sent_start, measures)
         out.append(
             dataclasses.replace(
                 fig,
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
-                subject=fig.subject or _subject(text, fig, before, after, sent_start, measures),
-                anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops),
+                subject=subject,
+                # a record's own counted noun stands before its date: "18,400 homes in 2025, the highest since 2008"
+                anchor=fig.anchor or _anchor(text, figures, i, sent_start, sent.end, stops,
+                                             subject if "record" in qualifiers else None),
                 attrs=tuple(attrs.items()),
             )
         )
@@ -568,7 +575,10 @@ def _future_period(text: str, figures: list[Figure], i: int) -> bool:
     )
 
 
-def _anchor(text: str, figures: list[Figure], i: int, sent_start: int, sent_end: int, stops: list[int]) -> str | None:
+def _anchor(
+    text: str, figures: list[Figure], i: int, sent_start: int, sent_end: int, stops: list[int],
+    subject: str | None = None,
+) -> str | None:
     """The date or year a figure refers to: the one right after it ("$190bn in 2022", "3,000 jobs in 2024"), else
     the last one before it in its clause. A relative date ("next year", "last year") is the anchor when it is
     resolved (a publication date), and otherwise stops the search: better no anchor than the year of another
@@ -584,8 +594,8 @@ def _anchor(text: str, figures: list[Figure], i: int, sent_start: int, sent_end:
         checked = max(checked, nxt.span.start)
         gap = text[fig.span.end : nxt.span.start]
         counted = NEXT_NOUN.match(gap) if fig.kind == "count" else None
-        if counted and counted.group(1).lower() in MEASURE:
-            gap = gap[counted.end() :]  # a count of a measured noun comes first: "3,000 jobs in 2024"
+        if counted and (counted.group(1).lower() in MEASURE or counted.group(1).lower() == subject):
+            gap = gap[counted.end() :]  # a count of a measured noun (or its subject) first: "3,000 jobs in 2024"
         if nxt.kind == "relative_date" and ANCHOR_GAP.match(gap):
             return nxt.date if nxt.date and _period(nxt.date) else None
         if nxt.kind == "relative_date" and RELATIVE_GAP.fullmatch(gap):

@@ -611,6 +611,64 @@ def _gapped(text: str, num: Num) -> bool:
     return bool(gap and GAPPED_AFTER.match(text, num.end) and COUNTED_EARLIER.search(lead, 0, gap.start()))
 
 
+# Digit strings with grouping marks, read for how their groups are written ("$110,00", "1,00,000", "3.500.000").
+GROUPED = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?!\w|[.,]\d)")
+INDIAN_STYLE = re.compile(
+    r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(LEX["indian_style"], key=len, reverse=True))) + r")(?!\w)", re.I)
+
+
+def grouping(raw: str) -> str | None:
+    """How a digit string groups its digits: "commas" (1,234,567), "indian" (12,34,567), "dots" (3.500.000),
+    "decimal_comma" (110,00: a comma with one or two digits after it), "group_size" (1,0000: groups of another
+    size), or None for a plain decimal ("3.5") or a mix of marks (read elsewhere)."""
+    if "," in raw and "." not in raw:
+        head, *groups = raw.split(",")
+        if len(head) <= 3 and all(len(g) == 3 for g in groups):
+            return "commas"
+        if len(groups) >= 2 and len(head) <= 2 and all(len(g) == 2 for g in groups[:-1]) and len(groups[-1]) == 3:
+            return "indian"
+        if len(groups) == 1 and len(groups[0]) <= 2:
+            return None if len(head) == 1 and len(groups[0]) == 1 else "decimal_comma"  # "5,6": a list
+        return "group_size"
+    if "." in raw and "," not in raw and raw.count(".") >= 2:
+        head, *groups = raw.split(".")
+        return "dots" if len(head) <= 3 and all(len(g) == 3 for g in groups) else None
+    return None
+
+
+def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
+    """Each figure written with grouping marks gets attr grouping (its style, as grouping() names it), and attr
+    malformed (that style) when no convention writes it: wrong group sizes, a comma with one or two digits after
+    it in a text that does not write decimal commas throughout (twice or more), lakh grouping in a text with no
+    Indian word or sign. A dotted figure the families left out ("3.500.000", read as a version number) is added
+    as a count."""
+    starts = {f.span.start: i for i, f in enumerate(figures)}
+    out = list(figures)
+    indian = None
+    # a text that writes decimal commas throughout, more than once ("2,4% ... 3,75%"); one "$110,00" is no style
+    european_text = european(text) != text and len(DECIMAL_COMMA.findall(text)) >= 2
+    for m in GROUPED.finditer(text):
+        style = grouping(m.group(0))
+        if style is None or (style == "decimal_comma" and european_text):
+            continue
+        if style == "indian":
+            indian = bool(INDIAN_STYLE.search(text)) if indian is None else indian
+        bad = style in ("decimal_comma", "group_size") or (style == "indian" and not indian)
+        attrs = (("grouping", style),) + ((("malformed", style),) if bad else ())
+        i = next((starts[k] for k in range(max(0, m.start() - 4), m.start() + 1) if k in starts), None)
+        if i is not None and out[i].span.end > m.start():
+            written = text[out[i].span.start : m.end()]  # "$110,00": the figure as written, to its last digit
+            out[i] = dataclasses.replace(out[i], attrs=out[i].attrs + attrs + (("written", written),))
+            if bad:  # "$110,00": the "00" after the comma is a piece of the same figure, no figure of its own
+                end = out[i].span.end
+                out = [f for f in out if not end <= f.span.start < m.end()]
+                starts = {f.span.start: k for k, f in enumerate(out)}
+        elif style == "dots" and not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
+            fig = _figure(m.start(), m.end(), text, "count", float(m.group(0).replace(".", "")), 1.0)
+            out.append(dataclasses.replace(fig, attrs=fig.attrs + attrs + (("written", m.group(0)),)))
+    return sorted(out, key=lambda f: f.span.start)
+
+
 def _figure(start: int, end: int, text: str, kind: str, value: float, step: float) -> Figure:
     return Figure(
         id="",

@@ -60,6 +60,10 @@ def read(view: View) -> list[Statement]:
         else:
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
+        if new is None and old is not None and stated and old < i:
+            # "38% of sales last year, against 22% in 2022, a rise of 16%": a change after its two figures, the
+            # new value the nearest one of the same series before the old
+            new = _pair_before(figures, series, old)
         if new is None and old is not None:
             new = antecedent(view, i, old, {i, old})  # "... $1.2bn in 2023. That was up 20% from $1bn."
         elif new is not None:
@@ -79,6 +83,13 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _pair_before(figures: list, series: dict[tuple, list[int]], old: int) -> int | None:
+    """The figure of the old value's series (same sentence, kind and unit) right before it, if comparable."""
+    fig = figures[old]
+    earlier = [k for k in series.get((fig.sentence, fig.kind, fig.unit), []) if k < old]
+    return earlier[-1] if earlier and comparable(figures[old], figures[earlier[-1]]) else None
 
 
 def _before(a: str | None, b: str | None) -> bool:

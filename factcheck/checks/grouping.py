@@ -1,0 +1,53 @@
+"""Digit groups: a figure whose grouping marks no convention writes, or that mixes conventions within one text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import shown
+from ..model import Figure, Rule
+from . import CheckContext, Hit
+
+WHAT = {
+    "decimal_comma": "a comma where a decimal point or three digits belong",
+    "group_size": "digit groups of the wrong size (three digits belong after each comma)",
+    "indian": "lakh grouping (two digits between commas) in a text that does not use lakh and crore",
+}
+LAKH = 1e5  # the smallest number whose Indian and Western groupings differ: 1,00,000 and 100,000
+
+
+STYLES = ("decimal_comma", "group_size", "indian", "dots")
+
+
+def validate(params: dict) -> str | None:
+    flag = params.get("flag", list(STYLES))
+    if not isinstance(flag, list) or not set(flag) <= set(STYLES) or not all(isinstance(f, str) for f in flag):
+        return f"flag: expected a list of {', '.join(STYLES)}"
+    unknown = set(params) - {"flag"}
+    return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
+
+
+def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    """Each figure extraction marked malformed (factcheck.extract.numbers.grouping); a lakh-grouped figure in a
+    text that also groups 100,000 or more in threes; dots between groups in a text that groups with commas."""
+    flag = set(rule.params.get("flag", STYLES))
+    grouped = [f for f in ctx.figures if f.attr("grouping") in flag | {"commas"}]
+    commas = [f for f in grouped if f.attr("grouping") == "commas"]
+    western = next((f for f in commas if (f.value or 0) >= LAKH), None)
+    for fig in grouped:
+        style, bad = fig.attr("grouping"), fig.attr("malformed")
+        other = western if style == "indian" else commas[0] if style == "dots" and commas else None
+        if bad in flag:
+            yield _hit(fig, WHAT[bad], "")
+        elif style == "indian" and other is not None:
+            yield _hit(fig, "lakh grouping (two digits between commas)", other)
+        elif style == "dots" and other is not None:
+            yield _hit(fig, "dots between groups of three digits", other)
+
+
+def _hit(fig: Figure, what: str, other: Figure | str) -> Hit:
+    said = fig.attr("written") or fig.surface
+    if isinstance(other, str):
+        return Hit((fig,), {"surface": said, "what": what}, evidence=f"'{said}': {what}")
+    what = f"{what}, where the same text writes '{other.attr('written') or other.surface}'"
+    return Hit((fig, other), {"surface": said, "what": what}, evidence=f"'{said}': {what}")
