@@ -63,8 +63,6 @@ def finding_texts(report: FileReport) -> Iterator[tuple[str, str]]:
             text = getattr(f, part, None)
             if text:
                 yield f"{f.rule} {part}", text
-        if f.fix and f.evidence and f.evidence.strip() in f.fix:
-            yield f"{f.rule} fix", "the fix repeats the evidence"
 
 
 def rendered(report: FileReport | Report) -> Iterator[tuple[str, str]]:
@@ -79,10 +77,9 @@ def rendered(report: FileReport | Report) -> Iterator[tuple[str, str]]:
 def gate(report: FileReport) -> list[str]:
     """Every problem in what the report shows an editor, as 'where: problem' lines."""
     found = []
+    found += [f"{report.path}: {f.rule} fix: the fix repeats the evidence" for f in report.findings
+              if f.fix and f.evidence and f.evidence.strip() in f.fix]
     for where, text in finding_texts(report):
-        if text == "the fix repeats the evidence":
-            found.append(f"{report.path}: {where}: {text}")
-            continue
         found += [f"{report.path}: {where}: {p}" for p in problems(text)]
         if where.endswith("message"):  # the sentence an editor reads first gives dates in words
             found += [f"{report.path}: {where}: ISO date {m.group(0)!r}" for m in ISO_DATE.finditer(text)]

@@ -1,10 +1,8 @@
-"""Inflation claims: "$100 in 1990 is worth $246 today" against the US consumer price index (a reference table)."""
+"""Inflation claims (reading/inflation.py's statements) against the US consumer price index (a reference table)."""
 
 from __future__ import annotations
 
-import bisect
 import json
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -14,18 +12,6 @@ from . import CheckContext, Hit
 from .arith import show
 
 PARAMS = ("tolerance", "currency")
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-QUAL = r"(?:(?:about|around|roughly|nearly|almost|some|more than|over|just over|just under|close to)\s+)?"
-# From the end of the first amount to the start of the second: "in 1990 (dollars) is worth".
-BETWEEN = re.compile(
-    r"\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+(?:(?:is|was|would be|would now be|"
-    r"would have been)\s+)?(?:worth|equal to|equivalent to|the same as|equals|equates to|translates to|"
-    r"amounts to|buys what|buy what|(?:has|have|had) the (?:same\s+)?(?:buying|purchasing|spending) power "
-    r"(?:of|as)|is|was|would be)\s+"
-    + QUAL + r"$"
-)
-# After the second amount: when it is worth that.
-AFTER = re.compile(r"^\s+(?:(?P<now>today|now|in today's (?:money|dollars|terms))|in\s+(?P<y2>" + YEAR + r")\b)")
 
 
 def validate(params: dict) -> str | None:
@@ -49,36 +35,19 @@ def table() -> dict:
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     tolerance = float(rule.params.get("tolerance", 0.25))
-    text = ctx.doc.text
-    amounts = sorted((f for f in ctx.figures if f.kind == "money" and f.unit == "USD" and f.value),
-                     key=lambda f: f.span.start)
-    starts = [f.span.start for f in amounts]
-    by_start = {f.span.start: f for f in amounts}
-    for first in amounts:  # each amount against the amounts that start within 120 characters after it: linear
-        window = text[first.span.end:first.span.end + 120]
-        low = bisect.bisect_right(starts, first.span.end)
-        high = bisect.bisect_right(starts, first.span.end + 120)
-        for later_start in starts[low:high]:
-            m = BETWEEN.search(re.sub(r"\s", " ", window[:later_start - first.span.end]))
-            if not m or m.end() != later_start - first.span.end:
-                continue
-            second = by_start[later_start]
-            tail = AFTER.match(re.sub(r"\s", " ", text[second.span.end:second.span.end + 40]))
-            if tail is None:
-                break
-            yield from _judge(ctx, first, second, int(m.group("y1")), tail, tolerance)
-            break
+    for statement in ctx.statements_of("inflation"):  # reading/inflation.py: "$100 in 1990 is worth $246 today"
+        first, second = ctx.figure(statement, "amount"), ctx.figure(statement, "adjusted")
+        if first is not None and second is not None:
+            yield from _judge(ctx, first, second, statement.fact("from_year"), statement.fact("to_year"), tolerance)
 
 
-def _judge(ctx: CheckContext, first, second, y1: int, tail: re.Match, tolerance: float) -> Iterator[Hit]:
+def _judge(ctx: CheckContext, first, second, y1: int, y2: int | None, tolerance: float) -> Iterator[Hit]:
     data = table()
     index, last = data["index"], int(data["year"])
-    if tail.group("y2"):
-        y2 = int(tail.group("y2"))
-    elif ctx.published is not None:
-        y2 = min(ctx.published.year, last)  # "today" in an article newer than the table: its latest year
-    else:
-        return
+    if y2 is None:  # "today": the publication year, or the table's latest in an article newer than the table
+        if ctx.published is None:
+            return
+        y2 = min(ctx.published.year, last)
     if str(y1) not in index or str(y2) not in index:
         return
     ctx.mark(first, second)

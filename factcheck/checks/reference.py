@@ -1,17 +1,16 @@
 """Plausibility against reference data: a named country's or city's population or area far from a reference table.
 
-A figure is tied to a place only by the words around it, read here from the figure's sentence (the extractor's
-entity attribute misses appositions such as "Lagos, a city of 150 million"): the place's name, then a connector
-("'s", ", a country of", "has a population of", ", which covers"), then the figure; or the figure followed by the
-country's people ("400 million Americans"). The tables are YAML: factcheck/reference/*.yml (built from GeoNames by
-tools/reference_tables.py) or a rule's own `places`. Each table names its source and year, and so does each finding.
+A figure is tied to a place by the words around it, which extraction reads (extract/places.py: the attrs
+place_population, place_area and place_people; the entity attribute misses appositions such as "Lagos, a city of 150
+million"); this check looks the place up and does the arithmetic. The tables are YAML: factcheck/reference/*.yml
+(built from GeoNames by tools/reference_tables.py) or a rule's own `places`. Each table names its source and year,
+and so does each finding.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -24,35 +23,6 @@ from .arith import show
 MEASURES = ("population", "area", "people")
 PARAMS = ("table", "places", "source", "year", "measure", "factor", "nouns", "skip_table")
 FIELDS = ("population", "area_km2", "people", "aliases")
-PEOPLE = r"(?:people|inhabitants|residents|citizens|souls)"
-QUAL = r"(?:(?:about|some|nearly|almost|roughly|around|approximately|more than|over|fewer than|less than|under|" \
-       r"just over|just under|close to|an estimated|a mere|only)\s+)?"
-NOUN = r"(?P<noun>country|nation|city|town|village|state|kingdom|republic|island|islands|archipelago|metropolis|" \
-       r"megacity|capital|province|region|port)"
-# What stands between a place's name and its figure; "pop" says the words name a population already.
-POPULATION = [
-    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?P<pop>(?:total\s+)?population)\s+(?:of|is|was|stands at|stood at|"
-               r"reached|has reached)\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|(?:which\s+|that\s+)?"
-               r"(?:has|had|is home to|was home to)|home to|with)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)\s+(?:is|was|stands at|stood at|reached|has reached)\s+"
-               + QUAL + r"$"),
-]
-AREA = [
-    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?:total\s+)?area\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?),\s+(?:which\s+|that\s+)?(?:covers|covering|spans|spanning|measures|has an area of|"
-               r"with an area of)\s+" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of\s+" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of)\s+" + QUAL + r"$"),
-    re.compile(r".*?\barea\s+of\s+(?P<head>.*?)\s+(?:is|was)\s+" + QUAL + r"$"),
-]
-# After a count tied by a connector that does not say "population": people (all of them: "people living abroad"
-# and "people in poverty" are a part), or, after "a city of", the end of the phrase.
-END = r"(?:[,.;:)\u2014\u2013-]|$|(?:have|has|had|are|were|will|would|can|could|must|may|should|need|face|faced|is|" \
-      r"was|voted|vote|go|went|pay|paid|live|use|own|who|that|which|and|but|to|of whom)\b)"
-AFTER_PEOPLE = re.compile(r"^\s*" + PEOPLE + r"\s*" + END)
-AFTER_NOUN = re.compile(r"^\s*" + END)
 NAME_WORDS = 4  # a place name is at most this many words ("Democratic Republic of the Congo" is matched by alias)
 
 
@@ -135,73 +105,47 @@ def _table(params: dict) -> Table:
     return Table({"source": params["source"], "year": params["year"], "places": params["places"]})  # a few rows
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
-
-
-def _around(ctx: CheckContext, fig: Figure) -> tuple[str, str]:
-    """The text before the figure back to its sentence's start (at most 120 characters) and after it (at most 40),
-    each on one line. The sentence is found here, not from the document's sentences, which a hard-wrapped line
-    ending in a comma still ends (the reading layer of issue 11 is to join them)."""
-    text = ctx.doc.text
-    before = text[max(0, fig.span.start - 120):fig.span.start]
-    ends = list(SENTENCE_END.finditer(before))
-    if ends:
-        before = before[ends[-1].end():]
-    return _squeeze(before), _squeeze(text[fig.span.end:fig.span.end + 40])
-
-
 def _km2(fig: Figure) -> float | None:
     from ..units import convert
 
     return convert(1.0, fig.unit, "kilometer ** 2") if fig.unit else None
 
 
-def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
+def _tied(fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
     """The place a figure is tied to, the figure's scale to the table's unit and the table, or None.
 
-    The words are read first; the table is loaded only for a figure that words tie to some name."""
-    before, after = _around(ctx, fig)
+    Extraction reads the words (extract/places.py); the table is loaded only for a figure they tie to some name."""
     measure = params["measure"]
     if measure == "people":  # "400 million Americans": the word after the count (the entity attr may be the speaker)
-        m = re.match(r" ([A-Z][a-z]+s)\b", after)
-        if fig.kind != "count" or m is None:
+        people = fig.attr("place_people")
+        if people is None:
             return None
-        people = m.group(1)
         table = _table(params)
         name = table.people.get(people)
         return (table.rows[name], 1.0, table) if name else None
     if measure == "area":
         scale = _km2(fig) if fig.kind == "quantity" else None
-        if not scale:
+        tie = fig.attr("place_area")
+        if not scale or tie is None:
             return None
-        patterns = AREA
+        head, noun = tie
     else:
-        if fig.kind != "count":
+        tie = fig.attr("place_population")
+        if tie is None:
             return None
-        scale, patterns = 1.0, POPULATION
-    for pattern in patterns:
-        m = pattern.match(before)
-        if not m:
-            continue
-        noun = m.groupdict().get("noun")
-        if noun and params.get("nouns") and noun not in params["nouns"]:
-            return None
-        if measure == "population" and not m.groupdict().get("pop") and not (
-                AFTER_PEOPLE.match(after) or (noun and AFTER_NOUN.match(after))):
-            return None  # "France's 68 million voters", "Lagos has 3 million": not (all of) its population
-        table = _table(params)
-        place = table.find(m.group("head"))
-        if place is None:
-            return None
-        skip = params.get("skip_table")
-        if skip and not noun and place["name"] in builtin(skip).rows:
-            return None  # a name that is also a country (Singapore) goes to the countries rule unless "a city of"
-        return place, scale, table
-    return None
+        scale, (head, noun, whole) = 1.0, tie
+    if noun and params.get("nouns") and noun not in params["nouns"]:
+        return None
+    if measure == "population" and not whole:
+        return None  # "France's 68 million voters", "Lagos has 3 million": not (all of) its population
+    table = _table(params)
+    place = table.find(head)
+    if place is None:
+        return None
+    skip = params.get("skip_table")
+    if skip and not noun and place["name"] in builtin(skip).rows:
+        return None  # a name that is also a country (Singapore) goes to the countries rule unless "a city of"
+    return place, scale, table
 
 
 def _about(x: float, unit: str | None) -> str:
@@ -222,7 +166,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for fig in ctx.figures:
         if fig.value is None or fig.kind not in ("count", "quantity"):
             continue
-        tied = _tied(ctx, fig, params)
+        tied = _tied(fig, params)
         if tied is None:
             continue
         place, scale, table = tied

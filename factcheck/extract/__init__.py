@@ -63,6 +63,11 @@ Figure.attrs vocabulary (every key optional):
   (12,34,567), "dots" (3.500.000), "decimal_comma" ("$110,00"), "group_size" ("1,0000"); malformed: the same name
   when no convention writes the figure so (also "indian" in a text with no lakh, crore or rupee); written: the
   figure as written from its start to its last digit ("$110,00", where the figure read is "$110").
+- place_population: (head, noun, whole) on a count that words tie to a place's population ("France's 68 million
+  inhabitants", "Lagos, a city of 15 million"): head is the words before the connector, which the place's name
+  ends; noun the place noun of "a city of" (or None); whole True when the words say it is all of the population.
+  place_area: (head, noun) on a quantity tied to a place's area ("Chile, which covers 756,000 km²"). place_people:
+  the people word after a count ("400 million Americans"). Read by extract/places.py.
 - rounding_noted: True on every figure of a text that says its figures may not add up because of rounding.
 """
 
@@ -80,7 +85,7 @@ FAMILIES = ("money", "percent", "quantities", "calendar", "ages", "numbers")
 
 def extract(doc) -> list[Figure]:
     """Every figure of a Document, in text order, with ids F1, F2, ... and context attached."""
-    from . import context
+    from . import context, places
 
     found: list[tuple[int, Figure]] = []
     for rank, name in enumerate(FAMILIES):
@@ -97,7 +102,7 @@ def extract(doc) -> list[Figure]:
         dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))
         for i, fig in enumerate(chosen, 1)
     ]
-    return context.link(doc, figures)
+    return places.mark(doc.text, context.link(doc, figures))
 
 
 def _representable(fig: Figure) -> bool:

@@ -10,13 +10,13 @@ asks the View's indexes, and looks back at most one sentence (reading.antecedent
 from __future__ import annotations
 
 from ..model import Figure, Statement
-from . import breakdown, change, comparison, conversion, dates, restated, share
+from . import breakdown, change, comparison, conversion, dates, inflation, restated, share
 from .view import View
 
 
 def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     """Every statement of a document's figures: changes, comparisons, breakdowns, shares, per-unit figures,
-    conversions, restated quantities and date relations, in that order."""
+    conversions, restated quantities, date relations and inflation claims, in that order."""
     view = View(doc, figures)
     changes = change.read(view) + comparison.read(view)
     whole_of = share.wholes(view)
@@ -24,5 +24,5 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     parts = breakdown.read(view)  # gives parts and totals their roles: the headline reader compares roles
     return tuple(
         changes + parts + share.read(view, whole_of, converts) + share.per_unit(view, converts)
-        + conversion.read(view, converts) + restated.read(view) + dates.read(view)
+        + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)
     )

@@ -1,0 +1,97 @@
+"""The words that tie a count or an area to a named place: "France's 68 million inhabitants", "Lagos, a city of 15
+million", "400 million Americans", "Chile, which covers 756,000 km²" (read for the reference check's tables).
+
+A figure is tied by the words between a place's name and the figure: the name, then a connector ("'s", ", a country
+of", "has a population of", ", which covers"), then the figure; or by the country's people after a count. Only the
+first connector that fits is read, as a reader would. The sentence is found here from punctuation, so a hard-wrapped
+line ending in a comma does not cut it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model import Figure
+
+PEOPLE = r"(?:people|inhabitants|residents|citizens|souls)"
+QUAL = r"(?:(?:about|some|nearly|almost|roughly|around|approximately|more than|over|fewer than|less than|under|" \
+       r"just over|just under|close to|an estimated|a mere|only)\s+)?"
+NOUN = r"(?P<noun>country|nation|city|town|village|state|kingdom|republic|island|islands|archipelago|metropolis|" \
+       r"megacity|capital|province|region|port)"
+# What stands between a place's name and its figure; "pop" says the words name a population already.
+POPULATION = [
+    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?P<pop>(?:total\s+)?population)\s+(?:of|is|was|stands at|stood at|"
+               r"reached|has reached)\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|(?:which\s+|that\s+)?"
+               r"(?:has|had|is home to|was home to)|home to|with)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)\s+(?:is|was|stands at|stood at|reached|has reached)\s+"
+               + QUAL + r"$"),
+]
+AREA = [
+    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?:total\s+)?area\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:which\s+|that\s+)?(?:covers|covering|spans|spanning|measures|has an area of|"
+               r"with an area of)\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of)\s+" + QUAL + r"$"),
+    re.compile(r".*?\barea\s+of\s+(?P<head>.*?)\s+(?:is|was)\s+" + QUAL + r"$"),
+]
+# After a count tied by a connector that does not say "population": people (all of them: "people living abroad"
+# and "people in poverty" are a part), or, after "a city of", the end of the phrase.
+END = r"(?:[,.;:)\u2014\u2013-]|$|(?:have|has|had|are|were|will|would|can|could|must|may|should|need|face|faced|is|" \
+      r"was|voted|vote|go|went|pay|paid|live|use|own|who|that|which|and|but|to|of whom)\b)"
+AFTER_PEOPLE = re.compile(r"^\s*" + PEOPLE + r"\s*" + END)
+AFTER_NOUN = re.compile(r"^\s*" + END)
+DEMONYM_AFTER = re.compile(r" ([A-Z][a-z]+s)\b")  # "400 million Americans"
+SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
+REACH_BEFORE, REACH_AFTER = 120, 40
+
+
+def mark(text: str, figures: list[Figure]) -> list[Figure]:
+    """The figures, each count or quantity that words tie to a place carrying what ties it:
+    place_population (head, noun, whole) and place_people (a demonym) on counts, place_area (head, noun) on
+    quantities. head is the words before the connector (the place's name ends them); noun is the place noun of
+    "a city of" or None; whole is True when the words say the figure is all of the population."""
+    out = []
+    for fig in figures:
+        attrs = _ties(text, fig) if fig.value is not None and fig.kind in ("count", "quantity") else {}
+        out.append(dataclasses.replace(fig, attrs=(*fig.attrs, *attrs.items())) if attrs else fig)
+    return out
+
+
+def _ties(text: str, fig: Figure) -> dict:
+    before, after = _around(text, fig)
+    ties: dict = {}
+    if fig.kind == "count":
+        people = DEMONYM_AFTER.match(after)
+        if people:
+            ties["place_people"] = people.group(1)
+        m = _first(POPULATION, before)
+        if m:
+            noun = m.groupdict().get("noun")
+            whole = bool(m.groupdict().get("pop") or AFTER_PEOPLE.match(after) or (noun and AFTER_NOUN.match(after)))
+            ties["place_population"] = (m.group("head"), noun, whole)
+    else:
+        m = _first(AREA, before)
+        if m:
+            ties["place_area"] = (m.group("head"), m.groupdict().get("noun"))
+    return ties
+
+
+def _first(patterns: list[re.Pattern], before: str) -> re.Match | None:
+    return next((m for m in (p.match(before) for p in patterns) if m), None)
+
+
+def _around(text: str, fig: Figure) -> tuple[str, str]:
+    """The words before the figure back to its sentence's start (at most 120 characters) and after it (at most 40),
+    each on one line."""
+    before = text[max(0, fig.span.start - REACH_BEFORE):fig.span.start]
+    ends = list(SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    return _squeeze(before), _squeeze(text[fig.span.end:fig.span.end + REACH_AFTER])
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)

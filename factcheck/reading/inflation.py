@@ -1,0 +1,51 @@
+"""Inflation claims: an amount in one year said to be worth another amount today or in another year.
+
+Statement(kind="inflation", roles: amount ("$100 in 1990"), adjusted ("is worth $246 today"); facts: from_year, and
+to_year when the text names one ("… would be $89,000 in 2024"; absent for "today", "now", "in today's money")).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Statement
+from .view import View
+
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+QUAL = r"(?:(?:about|around|roughly|nearly|almost|some|more than|over|just over|just under|close to)\s+)?"
+# From the end of the first amount to the start of the second: "in 1990 (dollars) is worth".
+BETWEEN = re.compile(
+    r"\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+(?:(?:is|was|would be|would now be|"
+    r"would have been)\s+)?(?:worth|equal to|equivalent to|the same as|equals|equates to|translates to|"
+    r"amounts to|buys what|buy what|(?:has|have|had) the (?:same\s+)?(?:buying|purchasing|spending) power "
+    r"(?:of|as)|is|was|would be)\s+"
+    + QUAL + r"$"
+)
+# After the second amount: when it is worth that.
+AFTER = re.compile(r"^\s+(?:(?P<now>today|now|in today's (?:money|dollars|terms))|in\s+(?P<y2>" + YEAR + r")\b)")
+REACH = 120  # characters from the first amount to the second
+
+
+def read(view: View) -> list[Statement]:
+    text = view.text
+    amounts = sorted((f for f in view.figures if f.kind == "money" and f.unit == "USD" and f.value),
+                     key=lambda f: f.span.start)
+    starts = [f.span.start for f in amounts]
+    by_start = {f.span.start: f for f in amounts}
+    out = []
+    for first in amounts:  # each amount against the amounts that start within REACH after it: linear
+        low = bisect.bisect_right(starts, first.span.end)
+        high = bisect.bisect_right(starts, first.span.end + REACH)
+        for later_start in starts[low:high]:
+            m = BETWEEN.search(re.sub(r"\s", " ", text[first.span.end:later_start]))
+            if not m or m.end() != later_start - first.span.end:
+                continue
+            second = by_start[later_start]
+            tail = AFTER.match(re.sub(r"\s", " ", text[second.span.end:second.span.end + 40]))
+            if tail is not None:
+                to_year = int(tail.group("y2")) if tail.group("y2") else None
+                out.append(Statement.of("inflation", {"amount": first.id, "adjusted": second.id},
+                                        from_year=int(m.group("y1")), to_year=to_year))
+            break
+    return out
