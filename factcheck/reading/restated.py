@@ -25,9 +25,16 @@ REVISION_BACK = 40  # figures examined before a revision for the figure it revis
 LEX = load("restated")
 _SP = r"[\s\u00a0]+"
 _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
+_OWNER = rf"(?:(?P<owner>\b(?:[A-Z][\w-]*{_SP})*[A-Za-z][\w-]*)['’]s|\b(?:{phrases(LEX['possessives'])}))"
+SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
+                     r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
-    rf"(?i:(?:(?P<owner>\b[A-Za-z][\w-]*)['’]s|\b(?:{phrases(LEX['possessives'])})|"
-    rf"\b(?:{phrases(LEX['stock_verbs'])})){_SP}{_GAP})$")
+    rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['money_articles'])})|"
+    rf"\b(?:{phrases(LEX['definite'] + LEX['stock_verbs'])})){_SP}{_GAP})$")
+MEASURE_BEFORE = re.compile(
+    rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
+NEUTRAL = frozenset(LEX["neutral_modifiers"])
 NOUN_STOPS = frozenset(LEX["noun_stops"])
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
@@ -46,6 +53,8 @@ class Stock:
     key: tuple
     modifiers: frozenset[str]
     owner: str | None
+    anchor: str | None = None  # its time anchor ("2026"); none: now
+    new: bool = False  # introduced by an indefinite article ("a $12.4m budget"): a first mention, never a restatement
 
 
 def read(view: View) -> list[Statement]:
@@ -62,9 +71,9 @@ def _stocks(view: View) -> list[Statement]:
         if stock is None:
             continue
         seen = first.setdefault(stock.key, [])
-        for j, earlier in seen:
-            if view.figures[j].sentence == view.figures[i].sentence or earlier.owner not in (None, stock.owner) \
-                    and stock.owner is not None:
+        for j, earlier in seen if not stock.new else ():
+            if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
+                    or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
                 continue
             if earlier.modifiers == stock.modifiers:
                 out.append(Statement.of("restated", {"stated": view.figures[j].id, "restated": view.figures[i].id},
@@ -87,23 +96,79 @@ def _stock(view: View, i: int) -> Stock | None:
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) or fig.anchor:
+    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers):
         return None
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
-    owned = STOCK_BEFORE.search(before)
-    if owned is None or OTHER_TIME.search(view.clause_words(i)) or SOURCE.search(text, sentence.start, sentence.end):
+    if OTHER_TIME.search(view.clause_words(i)) or SOURCE.search(text, sentence.start, sentence.end):
         return None
-    words = []
-    m = NOUN_AFTER.match(text, fig.span.end, min(sentence.end, fig.span.end + 60))
+    measure = MEASURE_BEFORE.search(before) if fig.kind == "money" else None
+    owned = measure or STOCK_BEFORE.search(before)
+    new = bool(owned and re.match(rf"(?i:{phrases(LEX['money_articles'])})\b", owned.group(0)))
+    if owned is None or new and fig.kind != "money":
+        return None
+    words = measure.group("noun").lower().split() if measure else _noun_after(text, fig, sentence.end)
+    words = [w for w in words if w not in NEUTRAL]
+    if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
+        return None
+    return Stock((fig.kind, fig.unit, words[-1]), frozenset(words[:-1]), _owner(text, owned, before), fig.anchor, new)
+
+
+def _owner(text: str, owned: re.Match, before: str) -> str | None:
+    """Whose stock: the possessor ("Coast Bank's", "the city's"), else the subject of the have-verb ("Harbor Bank,
+    which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
+    if owned.groupdict().get("owner"):
+        return _name(owned.group("owner"))
+    subject = SUBJECT.search(before, 0, len(before) - len(owned.group(0)) + len(owned.group(0).split()[0]) + 1)
+    if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
+                                                                                                      "the", "a"):
+        return None
+    return _name(subject.group("name") or subject.group("noun"))
+
+
+def _name(words: str) -> str:
+    """The owner's name at the end of some words: the run of capitalised words ("St Cuthbert's Hospital"), else
+    the last word ("the office said the city" -> "city")."""
+    found: list[str] = []
+    for word in reversed(words.split()):
+        if found and (not word[:1].isupper() or word.lower() in ("the", "a", "an")):
+            break
+        found.insert(0, word)
+        if not word[:1].isupper():
+            break
+    return " ".join(found)
+
+
+def _same_period(a: str | None, b: str | None, published) -> bool:
+    """Two time anchors of one stock: the same, or none (now) and one that is not past (the budget "for the coming
+    year" is the budget; the members "in 2019" are not the members now)."""
+    if a == b:
+        return True
+    anchor = a or b
+    if (a and b) or published is None or not anchor[:4].isdigit():
+        return False
+    return int(anchor[:4]) >= published.year
+
+
+def _same_owner(a: str | None, b: str | None) -> bool:
+    """Two owners that may be one: either unnamed, the same name, or a common noun naming the other's head ("the
+    hospital" and "St Cuthbert's Hospital"); two different names ("Coast Bank", "Harbor Bank") are two."""
+    if a is None or b is None or a.lower() == b.lower():
+        return True
+    if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
+        return True
+    return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
+
+
+def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
+    """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
+    words: list[str] = []
+    m = NOUN_AFTER.match(text, fig.span.end, min(end, fig.span.end + 60))
     for word in (m.group(0).split() if m else ()):
         if word in NOUN_STOPS:
             break
         words.append(word)
-    if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
-        return None
-    owner = owned.group("owner")
-    return Stock((fig.kind, fig.unit, words[-1]), frozenset(words[:-1]), owner.lower() if owner else None)
+    return words
 
 
 def _revisions(view: View) -> list[Statement]:
