@@ -35,6 +35,7 @@ MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
+INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
@@ -104,17 +105,17 @@ def _stock(view: View, i: int) -> Stock | None:
         return None
     measure = MEASURE_BEFORE.search(before) if fig.kind == "money" else None
     owned = measure or STOCK_BEFORE.search(before)
-    new = bool(owned and re.match(rf"(?i:{phrases(LEX['money_articles'])})\b", owned.group(0)))
-    if owned is None or new and fig.kind != "money":
-        return None
+    # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
+    new = owned is None or bool(INDEFINITE.match(owned.group(0)))
     words = measure.group("noun").lower().split() if measure else _noun_after(text, fig, sentence.end)
     words = [w for w in words if w not in NEUTRAL]
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
-    return Stock((fig.kind, fig.unit, words[-1]), frozenset(words[:-1]), _owner(text, owned, before), fig.anchor, new)
+    return Stock((fig.kind, fig.unit, words[-1]), frozenset(words[:-1]), _owner(owned, before) if owned else None,
+                 fig.anchor, new)
 
 
-def _owner(text: str, owned: re.Match, before: str) -> str | None:
+def _owner(owned: re.Match, before: str) -> str | None:
     """Whose stock: the possessor ("Coast Bank's", "the city's"), else the subject of the have-verb ("Harbor Bank,
     which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
     if owned.groupdict().get("owner"):
