@@ -149,10 +149,13 @@ def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    """An age against a birth year in its sentence, at the age's own time anchor ("in 2010, aged 40") when it has
-    one other than the birth year, else at publication."""
+    """An age against a birth year in its sentence or tied to it by the person's name (a date_relation with roles
+    age and born), at the age's own time anchor ("in 2010, aged 40") when it has one other than the birth year, else
+    at publication."""
+    named = ctx.memo(_birth_years, _birth_years)
     for fig in _calendar_figures(ctx, "age"):
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
+        born += [y for y in named.get(fig.id, ()) if y not in born]
         for year_fig in born:
             span = bounds(year_fig.date)
             at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
@@ -172,6 +175,16 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           evidence=f"{at[1].year} - {span[0].year} = {oldest}: someone born in "
                                    f"{year_fig.date} is {youngest} or {oldest} {shown}; "
                                    f"the text says {number(fig.value, 15)}")
+
+
+def _birth_years(ctx: CheckContext) -> dict[str, list[Figure]]:
+    """age id -> the birth years the reading ties to it by the person's name."""
+    out: dict[str, list[Figure]] = {}
+    for statement in ctx.statements_of("date_relation"):
+        year = ctx.figure(statement, "born")
+        if year is not None:
+            out.setdefault(statement.id_of("age") or "", []).append(year)
+    return out
 
 
 def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

@@ -4,6 +4,8 @@ Statement(kind="date_relation", roles: relative ("next week", "tomorrow"), date 
 "(March 18)")); with fact event (the word both name) when the two are in different sentences about one event:
 "the summit, which opens next week" ... "the summit, which opens on October 3". One event: the words before each
 date share a word that names it ("summit") and name the same phase of it (its start, its end, or neither).
+Statement(kind="date_relation", roles: age, born): a person's age and birth year in different sentences, tied by
+the person's name ("Douglas Henley, 61, said ..." ... "Henley, who was born in 1958, ...").
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ EVENT = load("restated")
 START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
+PERSON_BEFORE = re.compile(
+    rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
@@ -41,7 +45,32 @@ def read(view: View) -> list[Statement]:
             if APPOSITION_GAP.fullmatch(text, rel.span.end, other.span.start):
                 named.add(j)
                 out.append(Statement.of("date_relation", {"relative": rel.id, "date": other.id}))
-    return out + _events(view, named)
+    return out + _events(view, named) + _ages(view)
+
+
+def _ages(view: View) -> list[Statement]:
+    """An age and a birth year of another sentence whose person has the same surname (the name right before each:
+    "Douglas Henley, 61", "Henley, who was born in 1958")."""
+    figures, out = view.figures, []
+    born: dict[str, list[Figure]] = {}
+    for fig in figures:
+        if fig.kind in ("year", "date") and fig.attr("born") and (name := _person(view, fig)):
+            born.setdefault(name, []).append(fig)
+    for fig in figures:
+        if fig.kind != "age" or not fig.attr("of_person") or not (name := _person(view, fig)):
+            continue
+        year = next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)
+        if year is not None:
+            out.append(Statement.of("date_relation", {"age": fig.id, "born": year.id}))
+    return out
+
+
+def _person(view: View, fig: Figure) -> str | None:
+    """The surname of the person a figure is about: the last capitalised word of the name before it in its
+    sentence ("Douglas Henley, 61", "Henley, who was born in"), a few words back at most."""
+    sentence = view.doc.sentence_span(fig.sentence)
+    m = PERSON_BEFORE.search(view.text, max(sentence.start, fig.span.start - 60), fig.span.start)
+    return m.group(1) if m else None
 
 
 def _events(view: View, named: set[int]) -> list[Statement]:
