@@ -166,9 +166,12 @@ def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     words: list[str] = []
     m = NOUN_AFTER.match(text, fig.span.end, min(end, fig.span.end + 60))
     for word in (m.group(0).split() if m else ()):
-        if word in NOUN_STOPS:
+        # after the first word, a word in -ed or -s is the verb ("the $16.8m budget included", "budget covers")
+        if word in NOUN_STOPS or words and (word.endswith("ed") or word.endswith("s") and fig.kind != "count"):
             break
         words.append(word)
+        if fig.kind == "count" and (word.endswith("s") or word in PLURALS):
+            break  # a count's noun ends at its plural: "3,100 members"
     return words
 
 
