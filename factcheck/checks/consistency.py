@@ -91,7 +91,7 @@ def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) 
         for _, again, part, noun in pairs:
             a, b = interval(stated), interval(again)
             wrong = b.low > a.high if part else not a.overlaps(b)
-            if not wrong or frozenset((stated.id, again.id)) in reported or _different_entities(stated, again):
+            if not wrong or frozenset((stated.id, again.id)) in reported:
                 continue
             reported.add(frozenset((stated.id, again.id)))
             yield _hit(stated, again, noun)

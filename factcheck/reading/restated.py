@@ -43,6 +43,7 @@ SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
 OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 STOCK_KINDS = ("count", "money", "quantity")
+TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "new", "revision", "part", "total"}
 SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than", "more_than", "at_least"}
 
@@ -76,6 +77,8 @@ def _stocks(view: View) -> list[Statement]:
             if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
                     or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
                 continue
+            if earlier.new and earlier.owner is None and _different_entities(view.figures[j], view.figures[i]):
+                continue  # an unowned first mention is tied to no owner but the entity its sentence names
             if earlier.modifiers == stock.modifiers:
                 out.append(Statement.of("restated", {"stated": view.figures[j].id, "restated": view.figures[i].id},
                                         noun=stock.key[2]))
@@ -103,6 +106,8 @@ def _stock(view: View, i: int) -> Stock | None:
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
     if OTHER_TIME.search(view.clause_words(i)) or SOURCE.search(text, sentence.start, sentence.end):
         return None
+    if any(_target_date(view, i, k) for k in view.sentence_of(i)):
+        return None  # "a £6 minimum wage by next year": a target, not the stock now
     measure = MEASURE_BEFORE.search(before) if fig.kind == "money" else None
     owned = measure or STOCK_BEFORE.search(before)
     # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
@@ -140,6 +145,12 @@ def _name(words: str) -> str:
     return " ".join(found)
 
 
+def _different_entities(a: Figure, b: Figure) -> bool:
+    """Both figures' sentences name entities (the extractor's attr entity) that share no word."""
+    ea, eb = a.attr("entity"), b.attr("entity")
+    return bool(ea) and bool(eb) and not set(ea.split()) & set(eb.split())
+
+
 def _same_period(a: str | None, b: str | None, published) -> bool:
     """Two time anchors of one stock: the same, or none (now) and one that is not past (the budget "for the coming
     year" is the budget; the members "in 2019" are not the members now)."""
@@ -159,6 +170,16 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
         return True
     return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
+
+
+def _target_date(view: View, i: int, k: int) -> bool:
+    """Whether figure k is a coming date that figure i's own phrase runs into ("£6 minimum wage by next year"): after
+    it, within a few words and no comma."""
+    fig, date = view.figures[i], view.figures[k]
+    if not date.is_calendar or date.attr("tense") != "future" or date.span.start < fig.span.end:
+        return False
+    gap = view.text[fig.span.end : date.span.start]
+    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.")
 
 
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
