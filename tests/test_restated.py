@@ -21,7 +21,7 @@ def _findings(paras, published, code, **kw):
 # --- FC301: the same stock given two values -------------------------------------------------------------------
 
 STOCK_WRONG = [
-    # (paragraphs, the restated value's words): "has N" / "its M", "employs N" / "X's M", "a budget of" / "the ... budget"
+    # (paragraphs, the restated value): "has N" / "its M", "employs N" / "X's M", "a budget of" / "the ... budget"
     (["The Harlow Valley Choir, which now has 3,100 members across eleven towns, opens its season on March 22.",
       "\"We never imagined this,\" said founder Elspeth Marrin.",
       "Treasurer Jonah Pell said its 3,010 members pay an annual fee of £40."], "3,010"),

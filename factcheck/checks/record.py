@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Rule
+from ..wording import date_span_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
-from ..wording import date_span_words
 from .calendar import bounds
 
 SKIP_ROLES = {"change", "share"}
