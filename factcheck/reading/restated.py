@@ -35,6 +35,7 @@ MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
+ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
 INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
@@ -73,7 +74,12 @@ def _stocks(view: View) -> list[Statement]:
         if stock is None:
             continue
         seen = first.setdefault(stock.key, [])
-        for j, earlier in seen if not stock.new else ():
+        # a restatement names a stock already known; a first mention ("a", none) restates one only when the noun is
+        # one an owner has one of ("a $14.2m budget") or names it as narrowly ("48,000 primary pupils")
+        again = not stock.new or stock.key[2] in ONE_PER_OWNER
+        for j, earlier in seen:
+            if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
+                continue
             if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
                     or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
                 continue
