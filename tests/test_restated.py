@@ -37,8 +37,19 @@ STOCK_WRONG = [
 ]
 
 
+STOCK_WRONG += [
+    (["Councillors in Dunmore approved a budget of £12.4m for the new school year on Tuesday.",
+      "\"It is tight but fair,\" said council leader Ana Ruiz.",
+      "The council agreed a £14.2m budget despite protests from parents."], "£14.2m"),
+    (["Dunmore's schools teach 45,000 primary pupils, the education office said on Wednesday.",
+      "\"Classes are too big,\" said head teacher Sara Quinn.",
+      "Teachers for 48,000 primary pupils are needed, the office said."], "48,000"),
+]
+
+
 @pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
-@pytest.mark.parametrize("paras,value", STOCK_WRONG, ids=["has-its", "has-possessive", "employs", "budget"])
+@pytest.mark.parametrize("paras,value", STOCK_WRONG,
+                         ids=["has-its", "has-possessive", "employs", "budget", "one-budget", "same-narrow-noun"])
 def test_a_stock_restated_with_another_value_is_flagged(paras, value, crlf):
     hits = _findings(paras, "2025-06-02", "FC301", crlf=crlf, width=64 if crlf else 72)
     assert [f for f in hits if value in f.message], hits
@@ -83,6 +94,9 @@ STOCK_APART = {
     "a-target": ["The national minimum wage is currently set at £4.85 per hour, the department said.",
                  "\"It is not enough,\" said union leader Brendan Barber.",
                  "The unions have called for a £6 minimum wage by next year."],
+    "event-and-stock": ["About 18,000 people crossed into the border town of Kessa in the past week, the agency said.",
+                        "Aid workers said the town, which has 25,000 residents, was struggling to provide water.",
+                        "\"We need tents, now,\" said spokeswoman Amina Diallo."],
     "two-bonds": ["Deutsche Finance issued a 100 mln dlr bond due 1994, dealers said on Monday.",
                   "Trading was quiet, dealers said.",
                   "Later, Alpen Bank issued a 500 mln dlr bond due 1996."],

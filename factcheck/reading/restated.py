@@ -36,6 +36,7 @@ MEASURE_BEFORE = re.compile(
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
 ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
+SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
 INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
@@ -57,7 +58,7 @@ class Stock:
     modifiers: frozenset[str]
     owner: str | None
     anchor: str | None = None  # its time anchor ("2026"); none: now
-    new: bool = False  # introduced by an indefinite article ("a $12.4m budget"): a first mention, never a restatement
+    new: bool = False  # introduced by an indefinite article ("a $12.4m budget") or nothing: a first mention
 
 
 def read(view: View) -> list[Statement]:
@@ -122,8 +123,9 @@ def _stock(view: View, i: int) -> Stock | None:
     words = [w for w in words if w not in NEUTRAL]
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
-    return Stock((fig.kind, fig.unit, words[-1]), frozenset(words[:-1]), _owner(owned, before) if owned else None,
-                 fig.anchor, new)
+    owner = _owner(owned, before) if owned else None
+    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, fig.anchor,
+                 new)
 
 
 def _owner(owned: re.Match, before: str) -> str | None:
