@@ -45,6 +45,7 @@ SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
 OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 STOCK_KINDS = ("count", "money", "quantity")
+STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "new", "revision", "part", "total"}
 SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than", "more_than", "at_least"}
@@ -78,7 +79,7 @@ def _stocks(view: View) -> list[Statement]:
         # a restatement names a stock already known; a first mention ("a", none) restates one only when the noun is
         # one an owner has one of ("a $14.2m budget") or names it as narrowly ("48,000 primary pupils")
         again = not stock.new or stock.key[2] in ONE_PER_OWNER
-        for j, earlier in seen:
+        for j, earlier in seen[:STOCKS_BACK]:
             if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
                 continue
             if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
