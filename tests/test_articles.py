@@ -82,6 +82,16 @@ MORE = {
     "FC101-across-last-year": "Last year's total was",  # a period naming the earlier figure's year
     "FC101-across-clause": "more than the $356m",  # the same sentence's earlier clause, after a semicolon
     "FC101-across-which": "above the €2.2m",  # ", which was ... above": the same clause
+    # Issue 11: one figure per stock, records against the series, an event's relative and stated dates, an age
+    # against a birth year given in another sentence.
+    "FC301-stock-members": "1,420 members",  # "which has 1,240 members" ... "the club's 1,420 members"
+    "FC301-stock-budget": "the $16.8m budget",  # HTML: "a budget of $18.6m" ... "the $16.8m budget"
+    "FC301-stock-nurses": "3,250 nurses",  # CRLF: "employs 2,350 nurses" ... "The hospital's 3,250 nurses"
+    "FC501-record-cargo": "a record 41.2",  # "last year" beaten by the 2021 figure
+    "FC501-record-low": "the lowest on record",  # HTML, CRLF: a present record low beaten by 2019's rate
+    "FC208-event-summit": "which opens next week",  # "the summit, which opens on September 29" (weeks away)
+    "FC208-event-bridge": "next month",  # HTML, CRLF: "the bridge, which opens on September 2"
+    "FC206-age-across": "Pietro Salvi, 49",  # "Salvi, who was born in 1970" in a later paragraph
 }
 
 # Known gaps, found by these articles: (code, "wrong" | "clean") -> why the test fails today.

@@ -149,10 +149,13 @@ def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    """An age against a birth year in its sentence, at the age's own time anchor ("in 2010, aged 40") when it has
-    one other than the birth year, else at publication."""
+    """An age against a birth year in its sentence or tied to it by the person's name (a date_relation with roles
+    age and born), at the age's own time anchor ("in 2010, aged 40") when it has one other than the birth year, else
+    at publication."""
+    named = _related(ctx, "age", "born")
     for fig in _calendar_figures(ctx, "age"):
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
+        born += [y for y in named.get(fig.id, ()) if y not in born]
         for year_fig in born:
             span = bounds(year_fig.date)
             at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
@@ -198,7 +201,7 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if meant is None:
             continue
         meant = (meant[0], (bounds(rel.date_end) or meant)[1])
-        for other in ctx.memo(_appositions, _appositions).get(rel.id, ()):
+        for other in _related(ctx, "relative", "date").get(rel.id, ()):
             # only a date the reading ties to it as naming the same time: "next week, on March 30"
             stated, stated_end = bounds(other.date), bounds(other.date_end or other.date)
             if stated is None or stated_end is None or stated[0] != stated[1]:
@@ -215,14 +218,17 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")
 
 
-def _appositions(ctx: CheckContext) -> dict[str, list[Figure]]:
-    """relative date id -> the dates its date_relation statements name."""
-    out: dict[str, list[Figure]] = {}
-    for statement in ctx.statements_of("date_relation"):
-        date = ctx.figure(statement, "date")
-        if date is not None:
-            out.setdefault(statement.id_of("relative") or "", []).append(date)
-    return out
+def _related(ctx: CheckContext, key: str, value: str) -> dict[str, list[Figure]]:
+    """id of the figure in role key -> the figures in role value, over the date_relation statements (once per
+    document): relative -> date ("next week, on March 30"), age -> born ("Henley, 61" ... "born in 1958")."""
+    def build(ctx: CheckContext) -> dict[str, list[Figure]]:
+        out: dict[str, list[Figure]] = {}
+        for statement in ctx.statements_of("date_relation"):
+            fig = ctx.figure(statement, value)
+            if fig is not None:
+                out.setdefault(statement.id_of(key) or "", []).append(fig)
+        return out
+    return ctx.memo(("date_relation", key, value), build)
 
 
 def _elapsed_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

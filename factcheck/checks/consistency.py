@@ -1,4 +1,4 @@
-"""The same subject at the same time given two values that cannot both be right."""
+"""The same subject at the same time given two values that cannot both be right; a stock restated with another value."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if other.sentence == first.sentence or _different_entities(first, other):
             continue
         reported.add(frozenset((first.id, other.id)))
-        yield _hit(first, other)
+        yield _hit(first, other, first.subject)
     # A headline figure against the lead figure it restates (a "restated" statement), even when both are plans or
     # forecasts ("Carmaker to cut 3,000 jobs" / "will cut 2,000 jobs"): the headline restates that very statement,
     # and takes its time anchor (headlines drop time).
@@ -70,16 +70,47 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         ctx.mark(head, body)
         if not interval(head).overlaps(interval(body)):
-            yield _hit(head, body)
+            yield _hit(head, body, head.subject)
+    yield from _stocks(ctx, kinds, reported)
 
 
-def _hit(first: Figure, other: Figure) -> Hit:
-    unit, subject, anchor = first.unit, first.subject, first.anchor or other.anchor
+def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) -> Iterator[Hit]:
+    """A stock restated ("has 3,100 members" ... "its 3,010 members"): values that do not overlap, or a narrower
+    count larger than the whole ("5,800 taxis" ... "8,500 licensed taxis"). Several values against one stated
+    figure (three or more clusters) are several series under one noun, as for the year-anchored figures."""
+    by_stated: dict[str, list] = defaultdict(list)
+    for statement in ctx.statements_of("restated"):
+        stated, again = ctx.figure(statement, "stated"), ctx.figure(statement, "restated")
+        if stated is not None and again is not None and stated.kind in kinds:
+            by_stated[stated.id].append((stated, again, statement.fact("part", False), statement.fact("noun")))
+    for pairs in by_stated.values():
+        stated = pairs[0][0]
+        ctx.mark(stated, *(again for _, again, _, _ in pairs))
+        if len(_clusters([stated] + [again for _, again, part, _ in pairs if not part])) > 2:
+            continue
+        for _, again, part, noun in pairs:
+            a, b = interval(stated), interval(again)
+            wrong = b.low > a.high if part else not a.overlaps(b)
+            if not wrong or frozenset((stated.id, again.id)) in reported:
+                continue
+            reported.add(frozenset((stated.id, again.id)))
+            yield _hit(stated, again, noun)
+
+
+def _exact(fig: Figure) -> bool:
+    """A figure written to the unit ("3,010", "$412,500"), not rounded to a scale word or hedged ("about 3,000")."""
+    return fig.attr("step", 1.0) <= 1 and not {"approx"} & set(fig.qualifiers)
+
+
+def _hit(first: Figure, other: Figure, subject: str | None) -> Hit:
+    """Two values of one figure: an error when both are exact, a warning when either is rounded or hedged."""
+    unit, anchor = first.unit, first.anchor or other.anchor
     return Hit((other, first), {"subject": subject, "when": f" in {dates_in_words(anchor)}" if anchor else "",
                                 "value": show(other.value, unit), "earlier": show(first.value, unit)},
                evidence=f"{subject}, {anchor}: {show_interval(interval(first), unit)} "
                         f"(\"{first.surface.strip()}\") and {show_interval(interval(other), unit)} "
-                        f"(\"{other.surface.strip()}\") do not overlap")
+                        f"(\"{other.surface.strip()}\") do not overlap",
+               severity=None if _exact(first) and _exact(other) else "warning")
 
 
 def _stated_value(fig: Figure) -> bool:

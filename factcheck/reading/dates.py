@@ -1,19 +1,32 @@
-"""Date relations: a stated date that names the same time as the relative date before it.
+"""Date relations: a stated date that names the same time as the relative date before it, or the same event.
 
 Statement(kind="date_relation", roles: relative ("next week", "tomorrow"), date ("from March 20 to 22",
-"(March 18)")).
+"(March 18)")); with fact event (the word both name) when the two are in different sentences about one event:
+"the summit, which opens next week" ... "the summit, which opens on October 3". One event: the words before each
+date share a word that names it ("summit") and name the same phase of it (its start, its end, or neither).
+Statement(kind="date_relation", roles: age, born): a person's age and birth year in different sentences, tied by
+the person's name ("Douglas Henley, 61, said ..." ... "Henley, who was born in 1958, ...").
 """
 
 from __future__ import annotations
 
 import re
 
-from ..extract.context import LEX
-from ..model import Statement
+from ..extract.context import LEX, WORD
+from ..extract.lexicon import load
+from ..model import Figure, Statement
 from .view import View
 
 APPOSITION_GAP = re.compile(LEX["apposition_gap"], re.I)
 REACH = 80  # characters from the relative date to the date that restates it: an apposition is next to it
+EVENT = load("restated")
+START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
+EVENT_STOPS = frozenset(EVENT["event_stop_words"])
+COMING = frozenset(EVENT["event_relative"])
+PERSON_BEFORE = re.compile(
+    rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
+EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
+EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
 def read(view: View) -> list[Statement]:
@@ -32,4 +45,71 @@ def read(view: View) -> list[Statement]:
             if APPOSITION_GAP.fullmatch(text, rel.span.end, other.span.start):
                 named.add(j)
                 out.append(Statement.of("date_relation", {"relative": rel.id, "date": other.id}))
+    return out + _events(view, named) + _ages(view)
+
+
+def _ages(view: View) -> list[Statement]:
+    """An age and a birth year of another sentence whose person has the same surname (the name right before each:
+    "Douglas Henley, 61", "Henley, who was born in 1958")."""
+    figures, out = view.figures, []
+    born: dict[str, list[Figure]] = {}
+    for fig in figures:
+        if fig.kind in ("year", "date") and fig.attr("born") and (name := _person(view, fig)):
+            born.setdefault(name, []).append(fig)
+    for fig in figures:
+        if fig.kind != "age" or not fig.attr("of_person") or not (name := _person(view, fig)):
+            continue
+        year = next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)
+        if year is not None:
+            out.append(Statement.of("date_relation", {"age": fig.id, "born": year.id}))
     return out
+
+
+def _person(view: View, fig: Figure) -> str | None:
+    """The surname of the person a figure is about: the last capitalised word of the name before it in its
+    sentence ("Douglas Henley, 61", "Henley, who was born in"), a few words back at most."""
+    sentence = view.doc.sentence_span(fig.sentence)
+    m = PERSON_BEFORE.search(view.text, max(sentence.start, fig.span.start - 60), fig.span.start)
+    return m.group(1) if m else None
+
+
+def _events(view: View, named: set[int]) -> list[Statement]:
+    """A relative date and a stated date of another sentence that name one event (see the module docstring)."""
+    figures = view.figures
+    relatives = [i for i, f in enumerate(figures) if _relative(f)]
+    stated = [j for j, f in enumerate(figures) if f.kind == "date" and f.date and j not in named]
+    out = []
+    for i in relatives:
+        rel_words, rel_phase = _event(view, figures[i])
+        for j in stated[:EVENT_DATES]:
+            if figures[j].sentence == figures[i].sentence:
+                continue
+            words_j, phase_j = _event(view, figures[j])
+            # a shared name ("Lawson") is one event only when both dates are its start (or its end)
+            shared = sorted(w for w in rel_words & words_j if w.islower() or phase_j)
+            if shared and phase_j == rel_phase:
+                out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
+                                        event=shared[0]))
+                break
+    return out
+
+
+def _relative(fig: Figure) -> bool:
+    """A coming date counted from publication that an event may have: "next week", "tomorrow", "on Saturday"."""
+    if not fig.date:
+        return False
+    if fig.kind == "weekday":
+        return fig.attr("tense") == "future"
+    relation = " ".join((fig.attr("relation") or "").lower().split())
+    return fig.kind == "relative_date" and any(relation == w or relation.startswith(w + " ") for w in COMING)
+
+
+def _event(view: View, fig: Figure) -> tuple[frozenset[str], str | None]:
+    """The words naming the event a date is for (the few words before it in its sentence) and its phase."""
+    sentence = view.doc.sentence_span(fig.sentence)
+    said = WORD.findall(view.text, max(sentence.start, fig.span.start - 120), fig.span.start)[-EVENT_WORDS:]
+    lower = {w.lower() for w in said}
+    phase = "start" if START & lower else "end" if END & lower else None
+    # a name keeps its capital ("Larne"), a common noun is lower case; a capital at a sentence start is no name
+    return frozenset(w if w[:1].isupper() and k else w.lower() for k, w in enumerate(said)
+                     if len(w) > 3 and w.lower() not in EVENT_STOPS and w.lower() not in START | END), phase

@@ -1,22 +1,208 @@
-"""The same quantity restated: a headline figure and the lead figure it summarises; a revised figure and its revision.
+"""The same quantity restated: a headline figure and the lead figure it summarises; a revised figure and its revision;
+an owner's stock counted twice ("has 3,100 members" ... "its 3,010 members").
 
 Statement(kind="restated", roles: headline, body) or (roles: revised, revision: "a gain of 61,000 in April,
-previously reported at 70,000"). Headlines drop time and tense ("Inflation eases to 10.4%",
+previously reported at 70,000") or (roles: stated, restated; fact part: True when the restated figure's noun is
+narrower, "licensed taxis" after "taxis"). Headlines drop time and tense ("Inflation eases to 10.4%",
 "Carmaker to cut 3,000 jobs"): a headline figure restates a figure of the lead (the first body sentence) of the
 same kind, unit, subject and role, with the same direction when both say one and no other time anchor.
+A stock is one (owner, noun, period): the noun the figure counts ("members", "licensed taxis"), its owner (a
+possessive, "its", a have-verb's subject) and its time anchor; other times, forecasts, sources ("according to"),
+other sets ("former members") and named owners that differ stay apart.
 """
 
 from __future__ import annotations
 
-from ..extract.context import LINKED_KINDS
-from ..model import Statement
+import re
+from dataclasses import dataclass
+
+from ..extract.context import LINKED_KINDS, phrases
+from ..extract.lexicon import load
+from ..model import Figure, Statement
 from .view import View, comparable
 
 REVISION_BACK = 40  # figures examined before a revision for the figure it revises: a bound, so reading stays linear
+LEX = load("restated")
+_SP = r"[\s\u00a0]+"
+_GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
+_OWNER = rf"(?:(?P<owner>\b(?:[A-Z][\w-]*{_SP})*[A-Za-z][\w-]*)['’]s|\b(?:{phrases(LEX['possessives'])}))"
+SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
+                     r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
+STOCK_BEFORE = re.compile(
+    rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['money_articles'])})|"
+    rf"\b(?:{phrases(LEX['definite'] + LEX['stock_verbs'])})){_SP}{_GAP})$")
+MEASURE_BEFORE = re.compile(
+    rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
+NEUTRAL = frozenset(LEX["neutral_modifiers"])
+ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
+SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
+INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
+NOUN_STOPS = frozenset(LEX["noun_stops"])
+NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
+OTHER_SETS = frozenset(LEX["other_sets"])
+SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
+OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
+PLURALS = frozenset(LEX["plurals_without_s"])
+STOCK_KINDS = ("count", "money", "quantity")
+STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
+TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
+SKIP_ROLES = {"change", "old", "new", "revision", "part", "total"}
+SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than", "more_than", "at_least"}
+
+
+@dataclass(frozen=True)
+class Stock:
+    """What a stock figure counts: kind, unit and head noun (the key), its modifiers and its named owner."""
+
+    key: tuple
+    modifiers: frozenset[str]
+    owner: str | None
+    anchor: str | None = None  # its time anchor ("2026"); none: now
+    new: bool = False  # introduced by an indefinite article ("a $12.4m budget") or nothing: a first mention
 
 
 def read(view: View) -> list[Statement]:
-    return _headlines(view) + _revisions(view)
+    return _headlines(view) + _revisions(view) + _stocks(view)
+
+
+def _stocks(view: View) -> list[Statement]:
+    """Each stock against the first stock of its key before it (in another sentence) whose owner and modifiers allow
+    the same set: the same noun, or a narrower one restated (fact part)."""
+    first: dict[tuple, list[tuple[int, Stock]]] = {}
+    out = []
+    for i in range(len(view.figures)):
+        stock = _stock(view, i)
+        if stock is None:
+            continue
+        seen = first.setdefault(stock.key, [])
+        # a restatement names a stock already known; a first mention ("a", none) restates one only when the noun is
+        # one an owner has one of ("a $14.2m budget") or names it as narrowly ("48,000 primary pupils")
+        again = not stock.new or stock.key[2] in ONE_PER_OWNER
+        for j, earlier in seen[:STOCKS_BACK]:
+            if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
+                continue
+            if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
+                    or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
+                continue
+            if earlier.new and earlier.owner is None and _different_entities(view.figures[j], view.figures[i]):
+                continue  # an unowned first mention is tied to no owner but the entity its sentence names
+            if earlier.modifiers == stock.modifiers:
+                out.append(Statement.of("restated", {"stated": view.figures[j].id, "restated": view.figures[i].id},
+                                        noun=stock.key[2]))
+            elif not (earlier.modifiers | stock.modifiers) & OTHER_SETS and (
+                    not earlier.modifiers or not stock.modifiers):
+                whole, part = (j, i) if not earlier.modifiers else (i, j)
+                out.append(Statement.of("restated", {"stated": view.figures[whole].id,
+                                                     "restated": view.figures[part].id}, part=True,
+                                        noun=stock.key[2]))
+            else:
+                continue
+            break
+        seen.append((i, stock))
+    return out
+
+
+def _stock(view: View, i: int) -> Stock | None:
+    """The stock figure i states, or None: a present count an owner has, by the noun after it."""
+    fig, text = view.figures[i], view.text
+    if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
+        return None
+    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers):
+        return None
+    sentence = view.doc.sentence_span(fig.sentence)
+    before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
+    if OTHER_TIME.search(view.clause_words(i)) or SOURCE.search(text, sentence.start, sentence.end):
+        return None
+    if any(_target_date(view, i, k) for k in view.sentence_of(i)):
+        return None  # "a £6 minimum wage by next year": a target, not the stock now
+    measure = MEASURE_BEFORE.search(before) if fig.kind == "money" else None
+    owned = measure or STOCK_BEFORE.search(before)
+    # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
+    new = owned is None or bool(INDEFINITE.match(owned.group(0)))
+    words = measure.group("noun").lower().split() if measure else _noun_after(text, fig, sentence.end)
+    words = [w for w in words if w not in NEUTRAL]
+    if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
+        return None
+    owner = _owner(owned, before) if owned else None
+    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, fig.anchor,
+                 new)
+
+
+def _owner(owned: re.Match, before: str) -> str | None:
+    """Whose stock: the possessor ("Coast Bank's", "the city's"), else the subject of the have-verb ("Harbor Bank,
+    which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
+    if owned.groupdict().get("owner"):
+        return _name(owned.group("owner"))
+    subject = SUBJECT.search(before, 0, len(before) - len(owned.group(0)) + len(owned.group(0).split()[0]) + 1)
+    if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
+                                                                                                      "the", "a"):
+        return None
+    return _name(subject.group("name") or subject.group("noun"))
+
+
+def _name(words: str) -> str:
+    """The owner's name at the end of some words: the run of capitalised words ("St Cuthbert's Hospital"), else
+    the last word ("the office said the city" -> "city")."""
+    found: list[str] = []
+    for word in reversed(words.split()):
+        if found and (not word[:1].isupper() or word.lower() in ("the", "a", "an")):
+            break
+        found.insert(0, word)
+        if not word[:1].isupper():
+            break
+    return " ".join(found)
+
+
+def _different_entities(a: Figure, b: Figure) -> bool:
+    """Both figures' sentences name entities (the extractor's attr entity) that share no word."""
+    ea, eb = a.attr("entity"), b.attr("entity")
+    return bool(ea) and bool(eb) and not set(ea.split()) & set(eb.split())
+
+
+def _same_period(a: str | None, b: str | None, published) -> bool:
+    """Two time anchors of one stock: the same, or none (now) and one that is not past (the budget "for the coming
+    year" is the budget; the members "in 2019" are not the members now)."""
+    if a == b:
+        return True
+    anchor = a or b
+    if (a and b) or published is None or not anchor[:4].isdigit():
+        return False
+    return int(anchor[:4]) >= published.year
+
+
+def _same_owner(a: str | None, b: str | None) -> bool:
+    """Two owners that may be one: either unnamed, the same name, or a common noun naming the other's head ("the
+    hospital" and "St Cuthbert's Hospital"); two different names ("Coast Bank", "Harbor Bank") are two."""
+    if a is None or b is None or a.lower() == b.lower():
+        return True
+    if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
+        return True
+    return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
+
+
+def _target_date(view: View, i: int, k: int) -> bool:
+    """Whether figure k is a coming date that figure i's own phrase runs into ("£6 minimum wage by next year"): after
+    it, within a few words and no comma."""
+    fig, date = view.figures[i], view.figures[k]
+    if not date.is_calendar or date.attr("tense") != "future" or date.span.start < fig.span.end:
+        return False
+    gap = view.text[fig.span.end : date.span.start]
+    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.")
+
+
+def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
+    """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
+    words: list[str] = []
+    m = NOUN_AFTER.match(text, fig.span.end, min(end, fig.span.end + 60))
+    for word in (m.group(0).split() if m else ()):
+        # after the first word, a word in -ed or -s is the verb ("the $16.8m budget included", "budget covers")
+        if word in NOUN_STOPS or words and (word.endswith("ed") or word.endswith("s") and fig.kind != "count"):
+            break
+        words.append(word)
+        if fig.kind == "count" and (word.endswith("s") or word in PLURALS):
+            break  # a count's noun ends at its plural: "3,100 members"
+    return words
 
 
 def _revisions(view: View) -> list[Statement]:
