@@ -152,6 +152,8 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     """An age against a birth year in its sentence, at the age's own time anchor ("in 2010, aged 40") when it has
     one other than the birth year, else at publication."""
     for fig in _calendar_figures(ctx, "age"):
+        if fig.attr("of_person") is False:
+            continue  # a thing's age ("the 150-year-old company") is no one's birth year
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
         for year_fig in born:
             span = bounds(year_fig.date)
