@@ -15,7 +15,7 @@ import re
 from ..extract.lexicon import load
 from ..model import Statement
 from .antecedent import antecedent
-from .view import View, comparable
+from .view import View, _clause_break, comparable
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 
@@ -106,7 +106,7 @@ def _series_parts(view: View) -> list[tuple[int, int]]:
     figures = view.figures
     for i, fig in enumerate(figures):
         if i and figures[i - 1].sentence == fig.sentence:
-            broken = SERIES_BREAK.search(view.text, figures[i - 1].span.end, fig.span.start)
+            broken = _clause_break(view.text, figures[i - 1].span.end, fig.span.start, SERIES_BREAK)
             parts.append((fig.sentence, parts[-1][1] + (1 if broken else 0)))
         else:
             parts.append((fig.sentence, 0))

@@ -67,7 +67,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     future = [m.span() for m in FUTURE.finditer(text, end, right)]
     past = [s for s in _past_hits(text, end, right) if not any(f[0] <= s[0] < f[1] for f in future)]
     marks = [(s[0], "future") for s in future] + [(s[0], "past") for s in past]
-    return min(marks)[1] if marks else None
+    tense = min(marks)[1] if marks else None
+    if tense == "past" and FORECAST_FRAME.search(text, left, start):
+        return None  # "the index signals slower growth in the fourth quarter, economists said"
+    return tense
 
 
 def _forecast_frame(text: str, past: list[tuple[int, int]], verb_end: int, start: int) -> bool:
