@@ -77,11 +77,13 @@ def test_a_forecast_told_with_a_past_reporting_verb_is_no_past_event(fmt, publis
     assert not any(f.attr("tense") == "past" for f in report.figures if f.date and f.date[:4] > published[:4])
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
-def test_a_past_event_after_publication_is_still_flagged(fmt):
-    report = check(fmt, "2026-08-14", "Bridge reopens", "The Kessel bridge reopened in 2027 after three years of "
-                   "repairs, the regional transport office said on Thursday.",
-                   "\"Traffic is back to normal,\" a spokesman said.")
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "The Kessel bridge reopened in 2027 after three years of repairs, the regional transport office said on "
+           "Thursday."),
+    ("html", "The central bank signalled in March 2027 that it would keep rates on hold, its governor said."),
+])
+def test_a_past_event_after_publication_is_still_flagged(fmt, sentence):
+    report = check(fmt, "2026-08-14", "Past events", sentence, "\"Nothing has changed,\" a spokesman said.")
     assert flags(report) == ["FC205"]
 
 

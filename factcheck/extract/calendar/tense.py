@@ -12,6 +12,7 @@ FUTURE_AUX = re.compile(
     r"|(?:" + "|".join(LEX["tense"]["modal"]) + r")\s+(?:not\s+)?(?:be|get))\s+$",
     re.I,
 )
+DATE_RIGHT_AFTER = re.compile(r"\s+(?:in|on|during|at)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?", re.I)
 FORECAST_FRAME = re.compile(r"\b(?:" + "|".join(LEX["tense"]["forecast_frame"]) + r")\b", re.I)
 PRESENT_PASSIVE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present_passive"]) + r")\s+$", re.I)
 FUTURE_SUBORDINATOR = re.compile(
@@ -77,7 +78,10 @@ def _forecast_frame(text: str, past: list[tuple[int, int]], verb_end: int, start
     """A forecast, outlook or guidance word from the governing past verb (itself included) to the date: "kept its
     guidance for 2027", "targeted a title in 2027", "said it expected growth in the fourth quarter"."""
     verb = next(s for s in past if s[1] == verb_end)
-    return bool(FORECAST_FRAME.search(text, verb[0], start))
+    for m in FORECAST_FRAME.finditer(text, verb[0], start):
+        if m.start() != verb[0] or not DATE_RIGHT_AFTER.fullmatch(text, verb[1], start):
+            return True  # not "the bank signalled in March 2027": the verb's own date is its event's
+    return False
 
 
 def _future_subordinate(text: str, future: list[tuple[int, int]], verb_end: int) -> bool:
