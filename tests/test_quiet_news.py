@@ -155,6 +155,8 @@ def test_a_wrong_change_beside_a_with_clause_is_still_flagged(fmt, sentence):
     ("md", "Earnings per share of $2.31 compared with $2.05 expected by analysts, up 12% from $2.06.", "$2.05"),
     ("html", "Revenue of $5.6bn topped the consensus of $5.4bn, and was up 12% from $5.0bn a year earlier.",
      "$5.4bn"),
+    ("md", "Sales rose 9% to 41,400 cars; economists polled by Reuters had forecast 40,000, up 5% from 38,000.",
+     "40,000"),
 ])
 def test_an_analysts_estimate_is_kept_out_of_changes(fmt, sentence, estimate):
     report = check(fmt, "2026-04-23", "Earnings beat", "Talbot Foods reported first-quarter results on Wednesday.",

@@ -249,9 +249,10 @@ def _estimate(sentence_before: str, after: str) -> bool:
 
 
 def _subset(clause_before: str) -> bool:
-    """A part of a group named close before the figure in its clause: "six of the fines (£12.4m)"."""
+    """A part of a group named close before the figure in its clause: "six of the fines (£12.4m)"; not the group's
+    own size ("three of the 12 fines": 12 is the whole)."""
     found = list(SUBSET_BEFORE.finditer(clause_before[-120:]))
-    return bool(found) and len(WORD.findall(clause_before[-120:][found[-1].end() :])) <= SUBSET_GAP
+    return bool(found) and 1 <= len(WORD.findall(clause_before[-120:][found[-1].end() :])) <= SUBSET_GAP
 
 
 def _forecast(sentence_before: str) -> bool:
