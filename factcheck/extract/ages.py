@@ -18,12 +18,11 @@ NOT_NAMES = set(LEX["not_names"]) | set(load("calendar").get("months", {})) | se
 MAX_AGE = float(LEX["max_age"])
 PERSON_WORDS = {w.lower() for w in LEX["person_words"]}
 THING_WORDS = {w.lower() for w in LEX["thing_words"]}
+THING_HEADS = {w.lower() for w in LEX["thing_heads"]}
+PRONOUNS = set(LEX["pronouns"])
+HEAD_WORDS = 2  # how many words after a compound may be its head noun for THING_HEADS
 OWNER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[.;:!?()]")
 OWNER_REACH = 80
-PERSON_ENDINGS = tuple(LEX["person_endings"])
-ADJECTIVE_ENDINGS = tuple(LEX["adjective_endings"])
-COMPOUND_STOP = set(LEX["compound_stop"])
-COMPOUND_WORDS = int(LEX["compound_words"])
 
 
 def find(text: str, published=None) -> list[Figure]:
@@ -60,9 +59,19 @@ def find(text: str, published=None) -> list[Figure]:
 def _owner(text: str, start: int, compound_end: int | None) -> bool | None:
     """Whether an age is a person's (attr of_person): the noun after a compound ("the 400-year-old church"), else
     the nearest person or thing word back through its clause ("The church, which is 400 years old" -> False)."""
-    owner = _compound_owner(text, compound_end) if compound_end is not None else None
-    if owner is not None:
-        return owner
+    if compound_end is not None:
+        words = []
+        for m in OWNER_WORD.finditer(text, compound_end, min(len(text), compound_end + 40)):
+            if not m.group(0)[0].isalpha():
+                break
+            # "the 22-year-old singer's family", "a 60-year-old grandmother-of-three": the noun itself
+            words.append(set(re.sub(r"['’]s$", "", m.group(0).lower()).split("-")))
+        head = set().union(*words[:HEAD_WORDS])  # "a 45-year-old factory worker": the person the head names
+        if head & (PERSON_WORDS - PRONOUNS) or head & (THING_WORDS | THING_HEADS):
+            return bool(head & (PERSON_WORDS - PRONOUNS))
+        for parts in words[HEAD_WORDS:]:
+            if parts & PERSON_WORDS or parts & THING_WORDS:
+                return bool(parts & PERSON_WORDS)
     words = list(OWNER_WORD.finditer(text, max(0, start - OWNER_REACH), start))
     for m in reversed(words):
         word = m.group(0).lower()
@@ -70,29 +79,6 @@ def _owner(text: str, start: int, compound_end: int | None) -> bool | None:
             break
         if word in PERSON_WORDS or word in THING_WORDS:
             return word in PERSON_WORDS
-    return None
-
-
-def _compound_owner(text: str, end: int) -> bool | None:
-    """Whose age a compound gives ("the 400-year-old church", "a 47-year-old single mother"): a person or thing word
-    among the words after it decides; else the first lower-case word that reads as neither an adjective nor a
-    word for a person is a thing ("the 40-year-old stadium"); a name, a stop word or nothing leaves it unknown."""
-    words: list[str] = []
-    for m in OWNER_WORD.finditer(text, end, min(len(text), end + 60)):
-        word = m.group(0)
-        if not word[0].isalpha() or word.lower() in COMPOUND_STOP or len(words) == COMPOUND_WORDS:
-            break
-        words.append(word)
-    for word in words:
-        parts = word.lower().split("-")
-        if any(p in PERSON_WORDS for p in parts) or any(p in THING_WORDS for p in parts):
-            return any(p in PERSON_WORDS for p in parts)
-    for word in words:
-        low = word.lower()
-        if word[0].isupper() or low.endswith(PERSON_ENDINGS):
-            return None
-        if not low.endswith(ADJECTIVE_ENDINGS):
-            return False
     return None
 
 

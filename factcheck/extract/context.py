@@ -70,6 +70,7 @@ ESTIMATE_BEFORE = re.compile("|".join(f"(?:{p})" for p in LEX["estimate_before"]
 ESTIMATE_AFTER = re.compile("|".join(f"(?:{p})" for p in LEX["estimate_after"]), re.I)
 SUBSET_BEFORE = re.compile(LEX["subset_before"], re.I)
 SUBSET_GAP = int(LEX["subset_gap"])
+SUBSET_LINK = re.compile(LEX["subset_link"], re.I)
 NOUN_OF = re.compile(r"[ \u00a0]+(?:of|by)\b", re.I)  # "forecasts of $1.08", "expected by analysts": no verb
 PASSIVE_BY = re.compile(r"[ \u00a0]+by[ \u00a0]+[a-z]", re.I)  # "$1.04 expected by analysts, up 8%"
 FORECAST_NP_BEFORE = re.compile(rf"(?i:(?:\b(?:{phrases(LEX['forecast_np_before'])})|['’]s)[ \u00a0]+$)")
@@ -252,7 +253,8 @@ def _subset(clause_before: str) -> bool:
     """A part of a group named close before the figure in its clause: "six of the fines (£12.4m)"; not the group's
     own size ("three of the 12 fines": 12 is the whole)."""
     found = list(SUBSET_BEFORE.finditer(clause_before[-120:]))
-    return bool(found) and 1 <= len(WORD.findall(clause_before[-120:][found[-1].end() :])) <= SUBSET_GAP
+    gap = clause_before[-120:][found[-1].end() :] if found else ""
+    return bool(SUBSET_LINK.search(gap)) and len(WORD.findall(gap)) <= SUBSET_GAP and not any(c.isdigit() for c in gap)
 
 
 def _forecast(sentence_before: str) -> bool:
@@ -262,9 +264,12 @@ def _forecast(sentence_before: str) -> bool:
     forecast). sentence_before ends before the figure's own qualifier words ("to reach more than $200bn": "than"
     is no stated-value word)."""
     window = sentence_before[-FORECAST_REACH:]
-    cut = [m.end() for m in FORECAST_REACH_BREAK.finditer(window)]
+    cut = [m.end() for m in FORECAST_REACH_BREAK.finditer(window)
+           if window.count("(", 0, m.start()) <= window.count(")", 0, m.start())]  # not "($32bn; 24.1bn euros)"
     window = window[cut[-1]:] if cut else window
-    verbs = [v for v in FORECAST_VERB.finditer(window) if not NOUN_OF.match(window, v.end())]
+    # a noun ("a forecast of 3% to 3.5%", "expected by analysts") reaches only to the end of its phrase
+    verbs = [v for v in FORECAST_VERB.finditer(window) if not NOUN_OF.match(window, v.end()) or
+             "," not in window[v.end():]]
     if not verbs:
         return False
     # The noun phrase between the verb and its infinitive holds no stated value: "expect exports from the 12

@@ -68,7 +68,10 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     future = [m.span() for m in FUTURE.finditer(text, end, right)]
     past = [s for s in _past_hits(text, end, right) if not any(f[0] <= s[0] < f[1] for f in future)]
     marks = [(s[0], "future") for s in future] + [(s[0], "past") for s in past]
+    marks += [(m.start(), "present") for m in PRESENT.finditer(text, end, right)]  # "... last year, is a response"
     tense = min(marks)[1] if marks else None
+    if tense == "present":
+        return None
     if tense == "past" and FORECAST_FRAME.search(text, left, start):
         return None  # "the index signals slower growth in the fourth quarter, economists said"
     return tense
