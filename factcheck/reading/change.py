@@ -5,7 +5,9 @@ may be absent when the text gives none: "rose 5% to $105m");
 facts: direction "up" | "down" when the words say one). The old and new values come from the change's clause
 (the figures the words mark "from ..." and "to ..."), else the nearest marked ones of the sentence, else the
 nearest earlier figure of the same series dated before the new one; a value missing from the sentence comes from
-an earlier clause or the previous sentence when the words tie them (reading.antecedent).
+an earlier clause or the previous sentence when the words tie them (reading.antecedent). No figure is paired across
+a series break (", with cloud revenue climbing to $4.2bn from $3.5bn" after "Sales rose 6% to $9.1bn": another
+series), and an analysts' estimate (attr estimate: "beat the $1.08 analysts expected") is no value of a change.
 """
 
 from __future__ import annotations
