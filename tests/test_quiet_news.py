@@ -102,6 +102,11 @@ def test_a_past_event_after_publication_is_still_flagged(fmt, sentence):
     ("html", "2026-08-14", ("The special dividend will be paid on Aug. 3, the company said, a week later than it "
                             "had planned.", "\"We apologise for the delay,\" said the company secretary."),
      "Aug. 3", "2027-08-03"),
+    ("md", "2026-10-20", ("Kestrel Bank is due to report third-quarter results on Nov. 4, and analysts expect a "
+                          "weaker quarter.", "\"Margins are under pressure,\" one analyst said."),
+     "Nov. 4", "2026-11-04"),
+    ("html", "2026-12-15", ("The special dividend of 22 cents is payable on Dec. 2 next year, the board said, once "
+                            "the sale of its shipping arm is complete.", "Shares were flat."), "Dec. 2", "2027-12-02"),
     ("md", "2026-08-14", ("The purchasing managers' index signals slower growth in the fourth quarter, economists "
                           "at Norbank said.", "Orders fell for a third month."), "the fourth quarter", "2026-10"),
     ("html", "2026-03-12", ("Profit fell in the fourth quarter as rates rose, the lender said on Thursday.",
