@@ -131,6 +131,7 @@ def test_a_past_event_dated_weeks_after_publication_is_flagged(fmt, sentence):
 
 @pytest.mark.parametrize("fmt, sentence", [
     ("md", "Sales rose 6% to $9.1bn in the quarter, with cloud revenue climbing to $4.2bn from $3.5bn."),
+    ("html", "Operating profit climbed 11% to €1.8bn, with services income rising to €640m from €520m."),
     ("html", "Revenue grew 8% to €2.4bn, while subscription income increased to €900m from €700m a year earlier."),
     ("md", "Net income rose 12% to £640m; operating costs fell to £1.1bn from £1.3bn."),
     ("html", "Bookings climbed 9% to 41,000, whereas cancellations dropped to 2,100 from 3,400."),
