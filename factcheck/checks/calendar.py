@@ -154,6 +154,8 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     at publication."""
     named = _related(ctx, "age", "born")
     for fig in _calendar_figures(ctx, "age"):
+        if fig.attr("of_person") is False:
+            continue  # a thing's age ("the 150-year-old company") is no one's birth year
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
         born += [y for y in named.get(fig.id, ()) if y not in born]
         for year_fig in born:

@@ -33,7 +33,7 @@ def validate(params: dict) -> str | None:
 def _key(fig: Figure, kinds: list[str], skip: frozenset[str]) -> tuple | None:
     if fig.kind not in kinds or fig.value is None or not fig.subject or not fig.anchor:
         return None
-    if fig.attr("role") in SKIP_ROLES or fig.id in skip or SKIP_QUALIFIERS & set(fig.qualifiers):
+    if fig.attr("role") in SKIP_ROLES or fig.id in skip or SKIP_QUALIFIERS & set(fig.qualifiers) or fig.attr("subset"):
         return None
     return fig.kind, fig.unit, fig.subject, fig.anchor
 

@@ -31,7 +31,14 @@ Figure.attrs vocabulary (every key optional):
 - weekday: 0-6 (Monday=0) when the text names the weekday of a date ("Friday, February 26").
 - tense: "past" | "future" for the verb that governs a calendar figure ("launched ... in 2024"); "past" only when
   a past verb before it in its clause governs it as the event's own date, not a maturity, deadline, span, fiscal
-  or forecast year ("notes due 1994", "by 1991", "through 1989", "sees 9.75 dlrs in 1988").
+  or forecast year ("notes due 1994", "by 1991", "through 1989", "sees 9.75 dlrs in 1988"), and not the report of
+  a forecast, outlook or guidance ("said it expected a stronger 2027", "kept its guidance for 2027"). A modal
+  ("could be announced on Sept. 3"), "payable" or "due on" make the frame future.
+- estimate: True on an analysts' estimate beside a reported figure ("against forecasts of $1.08", "the $1.08
+  analysts had expected", "the consensus of $4.4bn"); it also has the forecast qualifier, and no change reads it.
+- subset: True on a figure for part of a group ("six of the fines (£12.4m)", "most of them, £9m"): no second
+  value of the group's total.
+- of_person: on an age, True for a person's, False for a thing's ("the 150-year-old company"), absent when unknown.
 - relation: how a relative date was resolved ("next week", "last November").
 - open: "before" | "after" on a year or date the text bounds on one side ("before 2016", "after March 2020", "since
   2008"): an open interval, the figure's date its edge.

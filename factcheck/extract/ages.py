@@ -18,6 +18,9 @@ NOT_NAMES = set(LEX["not_names"]) | set(load("calendar").get("months", {})) | se
 MAX_AGE = float(LEX["max_age"])
 PERSON_WORDS = {w.lower() for w in LEX["person_words"]}
 THING_WORDS = {w.lower() for w in LEX["thing_words"]}
+THING_HEADS = {w.lower() for w in LEX["thing_heads"]}
+PRONOUNS = set(LEX["pronouns"])
+HEAD_WORDS = 2  # how many words after a compound may be its head noun for THING_HEADS
 OWNER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[.;:!?()]")
 OWNER_REACH = 80
 
@@ -56,13 +59,9 @@ def find(text: str, published=None) -> list[Figure]:
 def _owner(text: str, start: int, compound_end: int | None) -> bool | None:
     """Whether an age is a person's (attr of_person): the noun after a compound ("the 400-year-old church"), else
     the nearest person or thing word back through its clause ("The church, which is 400 years old" -> False)."""
-    if compound_end is not None:
-        for m in OWNER_WORD.finditer(text, compound_end, min(len(text), compound_end + 40)):
-            word = m.group(0).lower()
-            if not word[0].isalpha():
-                break
-            if word in PERSON_WORDS or word in THING_WORDS:
-                return word in PERSON_WORDS
+    owner = _compound_owner(text, compound_end) if compound_end is not None else None
+    if owner is not None:
+        return owner
     words = list(OWNER_WORD.finditer(text, max(0, start - OWNER_REACH), start))
     for m in reversed(words):
         word = m.group(0).lower()
@@ -70,6 +69,24 @@ def _owner(text: str, start: int, compound_end: int | None) -> bool | None:
             break
         if word in PERSON_WORDS or word in THING_WORDS:
             return word in PERSON_WORDS
+    return None
+
+
+def _compound_owner(text: str, end: int) -> bool | None:
+    """Whose age a compound gives: its head noun right after it ("the 40-year-old stadium", "a 45-year-old factory
+    worker": a person word there wins), else a person or thing word further on in its phrase."""
+    phrase: list[set[str]] = []
+    for m in OWNER_WORD.finditer(text, end, min(len(text), end + 40)):
+        if not m.group(0)[0].isalpha():
+            break
+        # "the 22-year-old singer's family", "a 60-year-old grandmother-of-three": the noun itself
+        phrase.append(set(re.sub(r"['’]s$", "", m.group(0).lower()).split("-")))
+    head = set().union(*phrase[:HEAD_WORDS])
+    if head & (PERSON_WORDS - PRONOUNS) or head & (THING_WORDS | THING_HEADS):
+        return bool(head & (PERSON_WORDS - PRONOUNS))
+    for parts in phrase[HEAD_WORDS:]:
+        if parts & PERSON_WORDS or parts & THING_WORDS:
+            return bool(parts & PERSON_WORDS)
     return None
 
 

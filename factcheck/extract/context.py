@@ -64,6 +64,15 @@ VERB_OBJECT_BY = re.compile(
 FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
 FORECAST_STOP = re.compile(rf"(?i:\b(?:{phrases(LEX['forecast_stop'])})\b)")
 FORECAST_REACH = int(LEX["forecast_reach"])
+FORECAST_REACH_BREAK = re.compile(LEX["forecast_reach_break"])
+STATED_VERB_AFTER = re.compile(LEX["stated_verb_after"], re.I)
+ESTIMATE_BEFORE = re.compile("|".join(f"(?:{p})" for p in LEX["estimate_before"]), re.I)
+ESTIMATE_AFTER = re.compile("|".join(f"(?:{p})" for p in LEX["estimate_after"]), re.I)
+SUBSET_BEFORE = re.compile(LEX["subset_before"], re.I)
+SUBSET_GAP = int(LEX["subset_gap"])
+SUBSET_LINK = re.compile(LEX["subset_link"], re.I)
+NOUN_OF = re.compile(r"[ \u00a0]+(?:of|by)\b", re.I)  # "forecasts of $1.08", "expected by analysts": no verb
+PASSIVE_BY = re.compile(r"[ \u00a0]+by[ \u00a0]+[a-z]", re.I)  # "$1.04 expected by analysts, up 8%"
 FORECAST_NP_BEFORE = re.compile(rf"(?i:(?:\b(?:{phrases(LEX['forecast_np_before'])})|['’]s)[ \u00a0]+$)")
 _INFINITIVE = rf"to[ \u00a0]+(?!(?:{phrases(LEX['forecast_np_not_verbs'])})\b)[a-z]+\b"
 FORECAST_NP_AFTER = re.compile(rf"(?i:^(?:[ \u00a0]+[a-z][a-z'’-]*){{0,4}}[ \u00a0]+{_INFINITIVE})")
@@ -161,6 +170,9 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         after = text[fig.span.end : min(sent.end, fig.span.end + 60)]
         sentence_before = text[sent_start : fig.span.start]
         qualifiers, record_phrase = _qualifiers(text, fig, before, after, sentence_before)
+        estimate = _estimate(sentence_before, text[fig.span.end : min(sent.end, fig.span.end + 120)])
+        if estimate and "forecast" not in qualifiers:
+            qualifiers = (*qualifiers, "forecast")
         if i and figures[i - 1].span.end == clause_start and COMPARED.fullmatch(before):
             # "30% higher than the $1bn of 2022": the figure a comparison is made with, no bound ("more than $1bn")
             qualifiers = tuple(q for q in qualifiers if q not in ("more_than", "less_than"))
@@ -168,6 +180,10 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
             qualifiers = (*qualifiers, "forecast")
         attrs = dict(fig.attrs)
         attrs.update(_roles(fig, before, _clause_end(after), _clause_of(sentence_before)))
+        if estimate:
+            attrs["estimate"] = True
+        if _subset(_clause_of(sentence_before)):
+            attrs["subset"] = True
         if "record" in qualifiers:
             attrs["extreme"] = _extreme(record_phrase, attrs.get("direction"))
             since = RECORD_SINCE.match(after, after.find(record_phrase) + len(record_phrase)) if record_phrase else None
@@ -227,12 +243,33 @@ def _clause_end(after: str) -> str:
     return after[: m.start()] if m else after
 
 
+def _estimate(sentence_before: str, after: str) -> bool:
+    """An analysts' estimate beside a reported figure: "against forecasts of $1.08", "the $1.08 analysts had
+    expected", "$1.04 expected by analysts", "the consensus of $4.4bn"."""
+    return bool(ESTIMATE_BEFORE.search(sentence_before[-120:]) or ESTIMATE_AFTER.match(after))
+
+
+def _subset(clause_before: str) -> bool:
+    """A part of a group named close before the figure in its clause: "six of the fines (£12.4m)"; not the group's
+    own size ("three of the 12 fines": 12 is the whole)."""
+    found = list(SUBSET_BEFORE.finditer(clause_before[-120:]))
+    gap = clause_before[-120:][found[-1].end() :] if found else ""
+    return bool(SUBSET_LINK.search(gap)) and len(WORD.findall(gap)) <= SUBSET_GAP and not any(c.isdigit() for c in gap)
+
+
 def _forecast(sentence_before: str) -> bool:
     """A forecast verb governs the figure: "sees GM earning 9.75 dlrs a share", "would reach 4.4% in 2004, but fall
-    to 3.3%"; not when a stated-value word comes between ("expects $200bn after it hit $190bn"). sentence_before
-    ends before the figure's own qualifier words ("to reach more than $200bn": "than" is no stated-value word)."""
+    to 3.3%"; not when a stated-value word comes between ("expects $200bn after it hit $190bn"), nor across a
+    semicolon or colon, nor from a noun ("forecasts of $1.08, a rise of 8%": the noun's own figure is its
+    forecast). sentence_before ends before the figure's own qualifier words ("to reach more than $200bn": "than"
+    is no stated-value word)."""
     window = sentence_before[-FORECAST_REACH:]
-    verbs = list(FORECAST_VERB.finditer(window))
+    cut = [m.end() for m in FORECAST_REACH_BREAK.finditer(window)
+           if window.count("(", 0, m.start()) <= window.count(")", 0, m.start())]  # not "($32bn; 24.1bn euros)"
+    window = window[cut[-1]:] if cut else window
+    # a noun ("a forecast of 3% to 3.5%", "expected by analysts") reaches only to the end of its phrase
+    verbs = [v for v in FORECAST_VERB.finditer(window) if not NOUN_OF.match(window, v.end()) or
+             "," not in window[v.end():]]
     if not verbs:
         return False
     # The noun phrase between the verb and its infinitive holds no stated value: "expect exports from the 12
@@ -244,7 +281,7 @@ def _forecast(sentence_before: str) -> bool:
 def _forecast_phrase(window: str) -> bool:
     """A forecast phrase close before the figure ("expected to reach", "plans to"), with no stated-value word after
     it ("plans to cut 2,000 jobs after it lost $3bn": $3bn is stated)."""
-    phrases = list(FORECAST.finditer(window))
+    phrases = [p for p in FORECAST.finditer(window) if not PASSIVE_BY.match(window, p.end())]
     return bool(phrases) and not FORECAST_STOP.search(window, phrases[-1].end())
 
 
@@ -282,7 +319,8 @@ def _qualifiers(
             record_phrase = m.group("phrase")
     own = len(before) - len(rest)  # the figure's own qualifier words ("more than") are no stated-value words
     stated_before = sentence_before[: len(sentence_before) - own]
-    if (_forecast_phrase(rest[-45:]) or _forecast(stated_before)) and not _forecast_subject(before, after):
+    governed = _forecast(stated_before) and not STATED_VERB_AFTER.match(after)  # "52% said yes": a stated value
+    if (_forecast_phrase(rest[-45:]) or governed) and not _forecast_subject(before, after):
         found.append("forecast")
     ordered = tuple(
         q

@@ -5,43 +5,56 @@ may be absent when the text gives none: "rose 5% to $105m");
 facts: direction "up" | "down" when the words say one). The old and new values come from the change's clause
 (the figures the words mark "from ..." and "to ..."), else the nearest marked ones of the sentence, else the
 nearest earlier figure of the same series dated before the new one; a value missing from the sentence comes from
-an earlier clause or the previous sentence when the words tie them (reading.antecedent).
+an earlier clause or the previous sentence when the words tie them (reading.antecedent). No figure is paired across
+a series break (", with cloud revenue climbing to $4.2bn from $3.5bn" after "Sales rose 6% to $9.1bn": another
+series), and an analysts' estimate (attr estimate: "beat the $1.08 analysts expected") is no value of a change.
 """
 
 from __future__ import annotations
 
+import re
+
+from ..extract.lexicon import load
 from ..model import Statement
 from .antecedent import antecedent
-from .view import View, comparable
+from .view import View, _clause_break, comparable
+
+SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 
 
 def read(view: View) -> list[Statement]:
     figures, role = view.figures, view.role
+    part = _series_parts(view)
+    # an analysts' estimate ("beat the $1.08 analysts expected") is no value of the series a change compares
+    estimate = {k for k, fig in enumerate(figures) if fig.attr("estimate")}
+    partner = {k: p for k, p in view.partner.items() if part[k] == part[p] and not {k, p} & estimate}
     tied: dict[tuple[int, str], int] = {}  # (figure, role) -> the figure of that role tied to it: after it, else before
-    for k in sorted(view.partner):
-        key = (view.partner[k], role[k] or "")
+    for k in sorted(partner):
+        key = (partner[k], role[k] or "")
         if key not in tied or (tied[key] < key[0] < k and role[k] != "change"):
             tied[key] = k  # the first after it wins over one before it
-    with_change = {view.clause[i] for i in range(len(figures)) if role[i] == "change"}
-    untied: dict[tuple, list[int]] = {}  # (sentence, role) -> the figures of that role tied to none, in text order
-    series: dict[tuple, list[int]] = {}  # (sentence, kind, unit) -> the figures with a value that are no change
+    with_change = {(view.clause[i], part[i]) for i in range(len(figures)) if role[i] == "change"}
+    untied: dict[tuple, list[int]] = {}  # (series part, role) -> the figures of that role tied to none, in text order
+    series: dict[tuple, list[int]] = {}  # (series part, kind, unit) -> the figures with a value that are no change
     for k, fig in enumerate(figures):
-        if role[k] in ("new", "old") and k not in view.partner:
-            untied.setdefault((fig.sentence, role[k]), []).append(k)
+        if k in estimate:
+            continue
+        if role[k] in ("new", "old") and k not in partner:
+            untied.setdefault((part[k], role[k]), []).append(k)
         if fig.value is not None and role[k] != "change":
-            series.setdefault((fig.sentence, fig.kind, fig.unit), []).append(k)
+            series.setdefault((part[k], fig.kind, fig.unit), []).append(k)
 
     def linked(c: int, want: str) -> int | None:
-        """The figure with this role tied to figure c, else the nearest untied one of the sentence."""
+        """The figure with this role tied to figure c, else the nearest untied one of its part of the sentence."""
         if (c, want) in tied:
             return tied[c, want]
-        return view.nearest(c, members=untied.get((figures[c].sentence, want), []))
+        return view.nearest(c, members=untied.get((part[c], want), []))
 
     def older(new: int, exclude: set[int]) -> int | None:
-        """The nearest other figure of the same series in the sentence, when it is dated before the new one."""
+        """The nearest other figure of the same series in its part of the sentence, when dated before the new one."""
         # "3.6% in 2004, slipping to 2.9% next year before recovering to 3.1% in 2006": 2.9% (undated), not 3.6%
         fig = figures[new]
-        k = view.nearest(new, lambda k: k not in exclude, series.get((fig.sentence, fig.kind, fig.unit), []))
+        k = view.nearest(new, lambda k: k not in exclude, series.get((part[new], fig.kind, fig.unit), []))
         if k is None:
             return None
         a, b = figures[k].anchor, figures[new].anchor
@@ -50,11 +63,13 @@ def read(view: View) -> list[Statement]:
     out: list[Statement] = []
     seen: set[tuple] = set()
     for i, fig in enumerate(figures):
+        if i in estimate:
+            continue
         stated = role[i] == "change" or fig.kind == "multiplier"
         if stated:
             new = linked(i, "new")
         elif role[i] == "new" and view.direction[i]:
-            if view.clause[i] in with_change:
+            if (view.clause[i], part[i]) in with_change:
                 continue  # the stated change speaks for this statement
             new = i
         else:
@@ -63,7 +78,7 @@ def read(view: View) -> list[Statement]:
         if new is None and old is not None and stated and old < i:
             # "38% of sales last year, against 22% in 2022, a rise of 16%": a change after its two figures, the
             # new value the nearest one of the same series before the old
-            new = _pair_before(figures, series, old)
+            new = _pair_before(figures, series, part, old)
         if new is None and old is not None:
             new = antecedent(view, i, old, {i, old})  # "... $1.2bn in 2023. That was up 20% from $1bn."
         elif new is not None:
@@ -74,6 +89,7 @@ def read(view: View) -> list[Statement]:
                 old = old if old is not None and _before(figures[old].anchor, figures[new].anchor) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
+        new, old = (None if k in estimate else k for k in (new, old))
         said = (i if stated else None, new, old)
         if (new is None and old is None) or said in seen:
             continue
@@ -85,10 +101,25 @@ def read(view: View) -> list[Statement]:
     return out
 
 
-def _pair_before(figures: list, series: dict[tuple, list[int]], old: int) -> int | None:
-    """The figure of the old value's series (same sentence, kind and unit) right before it, if comparable."""
+def _series_parts(view: View) -> list[tuple[int, int]]:
+    """(sentence, part) of each figure: a series break (", with ...", ", while ...", "; ") starts a new part, whose
+    figures belong to another series than the change before it."""
+    parts: list[tuple[int, int]] = []
+    figures = view.figures
+    for i, fig in enumerate(figures):
+        if i and figures[i - 1].sentence == fig.sentence:
+            broken = _clause_break(view.text, figures[i - 1].span.end, fig.span.start, SERIES_BREAK)
+            parts.append((fig.sentence, parts[-1][1] + (1 if broken else 0)))
+        else:
+            parts.append((fig.sentence, 0))
+    return parts
+
+
+def _pair_before(figures: list, series: dict[tuple, list[int]], part: list[tuple[int, int]], old: int) -> int | None:
+    """The figure of the old value's series (same part of its sentence, kind and unit) right before it, if
+    comparable."""
     fig = figures[old]
-    earlier = [k for k in series.get((fig.sentence, fig.kind, fig.unit), []) if k < old]
+    earlier = [k for k in series.get((part[old], fig.kind, fig.unit), []) if k < old]
     return earlier[-1] if earlier and comparable(figures[old], figures[earlier[-1]]) else None
 
 

@@ -172,9 +172,9 @@ def _clauses(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
     return keys
 
 
-def _clause_break(text: str, start: int, end: int) -> bool:
+def _clause_break(text: str, start: int, end: int, breaks: re.Pattern = CLAUSE_BREAK) -> bool:
     """A clause break between two offsets that is not inside a bracket ("$200m (£104m; 151m euros)")."""
-    for m in CLAUSE_BREAK.finditer(text, start, end):
+    for m in breaks.finditer(text, start, end):
         lead = text[max(0, m.start() - 200) : m.start()]
         if lead.count("(") <= lead.count(")"):
             return True

@@ -8,9 +8,13 @@ import datetime as dt
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from .words import MODIFIERS, PIVOT, TIME_UNITS
+from .words import LEX, MODIFIERS, PIVOT, TIME_UNITS
 
 WEEKDAY_OBJECTS = (MO, TU, WE, TH, FR, SA, SU)
+# The day of a past event without a year, this many months after publication's month or fewer, keeps publication's
+# year: a reporter leaves the year out of this year's dates ("took place on Sept. 3" in August: a past event after
+# publication, for the tense check to report).
+PAST_MONTHS_AHEAD: int = LEX["tense"]["past_months_ahead"]
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -33,8 +37,10 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _calendar.monthrange(year, month)[1]
 
 
-def infer_year(month: int, day: int | None, published: dt.date, tense: str | None) -> int:
-    """The year that puts a month (and day) nearest publication, on the side the tense points to."""
+def infer_year(month: int, day: int | None, published: dt.date, tense: str | None, event: bool = False) -> int:
+    """The year that puts a month (and day) nearest publication, on the side the tense points to; the day of a
+    past event (event: "took place on Sept. 3") in publication's month or the next keeps publication's year (see
+    PAST_MONTHS_AHEAD)."""
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
         when = safe_date(year, month, day) if day else dt.date(year, month, 1)
@@ -42,6 +48,8 @@ def infer_year(month: int, day: int | None, published: dt.date, tense: str | Non
             gap = (year * 12 + month) - (published.year * 12 + published.month)
         else:
             gap = (when - published).days
+        if event and day and year == published.year and 0 <= month - published.month <= PAST_MONTHS_AHEAD:
+            return year
         if (tense == "past" and gap > 0) or (tense == "future" and gap < 0):
             continue
         key = (abs(gap), gap > 0)

@@ -10,6 +10,7 @@ import re
 from .arithmetic import iso, iso_date
 from .atom import Atom
 from .patterns import FLAGS, MON, YEAR
+from .tense import tense_at
 from .words import LEX, MONTHS, PERIOD_ORDINALS, QUARTER_ORDINALS, alt
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
@@ -41,6 +42,18 @@ def _year_for(month: int, published: dt.date | None) -> int | None:
     if published is None:
         return None
     return published.year - 1 if month - published.month > 6 else published.year
+
+
+def _quarter_year(first: int, published: dt.date, tense: str | None) -> int:
+    """The year of a quarter named without one, as its clause's frame says: the latest begun by publication for the
+    past, the first not ended by it for the future, else the one nearest publication ("the index signals slower
+    growth in the fourth quarter" in August: this year's)."""
+    start = dt.date(published.year, first, 1)
+    end = dt.date(published.year, first + 2, _calendar.monthrange(published.year, first + 2)[1])
+    if tense == "past" or (tense is None and start > published and (start - published).days > (
+            published - end.replace(year=published.year - 1)).days):
+        return published.year if start <= published else published.year - 1
+    return published.year if end >= published or tense is None else published.year + 1
 
 
 def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
@@ -75,7 +88,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
         for m in BARE_QUARTER.finditer(text) if "quarter" in low else ():
             first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
-            y = published.year if dt.date(published.year, first, 1) <= published else published.year - 1
+            y = _quarter_year(first, published, tense_at(text, m.start(), m.end()))
             add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
                      attrs={"absolute": True}))
         for m in WEEK_OF_MONTH.finditer(text) if "week of" in low else ():

@@ -15,8 +15,10 @@ from .tense import is_event_date, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
 
 
-def _resolve_point(atom: Atom, published: dt.date | None, tense: str | None) -> tuple[str | None, bool, bool]:
-    """(ISO date, valid, year inferred) for a date or year atom."""
+def _resolve_point(
+    atom: Atom, published: dt.date | None, tense: str | None, event: bool = False
+) -> tuple[str | None, bool, bool]:
+    """(ISO date, valid, year inferred) for a date or year atom (event: the past tense dates the event itself)."""
     if atom.year is None and atom.month is None and atom.day is not None:
         if published is None:
             return None, True, True
@@ -36,7 +38,7 @@ def _resolve_point(atom: Atom, published: dt.date | None, tense: str | None) -> 
         if published is None:
             return None, True, True
         year, inferred = (
-            infer_year(atom.month, atom.day if atom.day and atom.day <= 31 else None, published, tense),
+            infer_year(atom.month, atom.day if atom.day and atom.day <= 31 else None, published, tense, event),
             True,
         )
     valid = atom.day is None or valid_day(year, atom.month, atom.day)
@@ -57,7 +59,8 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
     attrs.pop("mod", None)
     attrs.pop("standalone", None)
     attrs.pop("absolute", None)
-    if tense and atom.kind != "duration" and (tense != "past" or is_event_date(text, atom)):
+    event = tense == "past" and is_event_date(text, atom)
+    if tense and atom.kind != "duration" and (tense != "past" or event):
         attrs["tense"] = tense
     if atom.kind == "duration":
         return Figure(
@@ -124,7 +127,7 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
         end.year = infer_year(end.month, end.day, published, "future")
         atom.year = end.year - (1 if atom.month > end.month else 0)
         inferred = True
-    date, valid, inferred_start = _resolve_point(atom, published, tense)
+    date, valid, inferred_start = _resolve_point(atom, published, tense, event)
     inferred = inferred or inferred_start
     if end is not None:
         if end.date:

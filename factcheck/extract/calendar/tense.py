@@ -7,7 +7,13 @@ import re
 from .atom import Atom
 from .words import LEX, NOT_PAST
 
-FUTURE_AUX = re.compile(r"\b(?:will|'ll|shall|would|to)\s+(?:not\s+)?(?:be|have(?:\s+been)?|get)\s+$", re.I)
+FUTURE_AUX = re.compile(
+    r"\b(?:(?:will|'ll|shall|would|to)\s+(?:not\s+)?(?:be|have(?:\s+been)?|get)"
+    r"|(?:" + "|".join(LEX["tense"]["modal"]) + r")\s+(?:not\s+)?(?:be|get))\s+$",
+    re.I,
+)
+DATE_RIGHT_AFTER = re.compile(r"\s+(?:in|on|during|at)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?", re.I)
+FORECAST_FRAME = re.compile(r"\b(?:" + "|".join(LEX["tense"]["forecast_frame"]) + r")\b", re.I)
 PRESENT_PASSIVE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present_passive"]) + r")\s+$", re.I)
 FUTURE_SUBORDINATOR = re.compile(
     r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["tense"]["future_subordinators"]) + r")\b", re.I
@@ -56,11 +62,29 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         end, tense = max(marks)
         if tense == "present" and _future_subordinate(text, future, end):
             return "future"  # "will have ... when it is finished in 2027"
+        if tense == "past" and _forecast_frame(text, past, end, start):
+            return None  # "said it expected a stronger 2027": the report of a forecast, no past event
         return None if tense == "present" else tense
     future = [m.span() for m in FUTURE.finditer(text, end, right)]
     past = [s for s in _past_hits(text, end, right) if not any(f[0] <= s[0] < f[1] for f in future)]
     marks = [(s[0], "future") for s in future] + [(s[0], "past") for s in past]
-    return min(marks)[1] if marks else None
+    marks += [(m.start(), "present") for m in PRESENT.finditer(text, end, right)]  # "... last year, is a response"
+    tense = min(marks)[1] if marks else None
+    if tense == "present":
+        return None
+    if tense == "past" and FORECAST_FRAME.search(text, left, start):
+        return None  # "the index signals slower growth in the fourth quarter, economists said"
+    return tense
+
+
+def _forecast_frame(text: str, past: list[tuple[int, int]], verb_end: int, start: int) -> bool:
+    """A forecast, outlook or guidance word from the governing past verb (itself included) to the date: "kept its
+    guidance for 2027", "targeted a title in 2027", "said it expected growth in the fourth quarter"."""
+    verb = next(s for s in past if s[1] == verb_end)
+    for m in FORECAST_FRAME.finditer(text, verb[0], start):
+        if m.start() != verb[0] or not DATE_RIGHT_AFTER.fullmatch(text, verb[1], start):
+            return True  # not "the bank signalled in March 2027": the verb's own date is its event's
+    return False
 
 
 def _future_subordinate(text: str, future: list[tuple[int, int]], verb_end: int) -> bool:
