@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..model import Figure, Interval, Span
 from .lexicon import load
 
 # Text pasted from a PDF: typographic minus and hyphen signs, a raised decimal point, ligatures, line-end hyphens.
@@ -169,7 +170,8 @@ def _reported(m: re.Match[str]) -> Reported:
     return Reported(op, value, decimals, m.start("op"), m.end("p"), f"p {m.group('op')} {m.group('p')}")
 
 
-def tests(text: str) -> list[TestResult]:
+@functools.lru_cache(maxsize=8)
+def tests(text: str) -> tuple[TestResult, ...]:
     """Every test result with a reported p, in text order (one reading per place: the longest)."""
     text = normalise(text)
     found: list[TestResult] = []
@@ -190,7 +192,7 @@ def tests(text: str) -> list[TestResult]:
     for r in found:
         if not out or r.start >= out[-1].end:
             out.append(r)
-    return out
+    return tuple(out)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -225,7 +227,8 @@ def _interval_pattern() -> re.Pattern[str]:
         r"(?:\s*[,;]\s*(?:" + _P + r"))?")
 
 
-def estimates(text: str) -> list[Estimate]:
+@functools.lru_cache(maxsize=8)
+def estimates(text: str) -> tuple[Estimate, ...]:
     """Every estimate followed by its confidence interval, in text order."""
     text = normalise(text)
     out = []
@@ -244,7 +247,7 @@ def estimates(text: str) -> list[Estimate]:
         p = _reported(m) if (m.group("op") or m.group("ns")) else None
         out.append(Estimate(value, dec, low, low_dec, high, high_dec, level, ratio, difference, p, m.start(),
                             m.end(), m.end("v"), text[m.start():m.end()], (m.group("unit") or "").strip()))
-    return out
+    return tuple(out)
 
 
 # --- means, percentages of a sample and sample sizes ----------------------------------------------------------
@@ -290,6 +293,10 @@ def means(text: str) -> list[Mean]:
     return out
 
 
+_APPROX = re.compile(r"(?i)\b(?:about|around|roughly|nearly|almost|some|approximately|more than|over|under|less than|"
+                     r"fewer than|up to|at least|close to|just)\s+$")
+
+
 def shares_of_n(text: str) -> list[ShareOfN]:
     """'17.3% of 24 patients', '17.3% of the 24 patients': a percentage of a small sample counted in people."""
     text = normalise(text)
@@ -297,6 +304,8 @@ def shares_of_n(text: str) -> list[ShareOfN]:
                          r"its\s+|their\s+)?(?P<n>\d{1,4})(?![\d.,]\d)\s+(?:[^\W\d]+\s+){0,2}?(?:" + _people() + r")\b")
     out = []
     for m in pattern.finditer(text):
+        if _APPROX.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "about 40% of 37 residents" is no exact share
         value, dec = number(m.group("v"))
         out.append(ShareOfN(value, dec, int(m.group("n")), m.start(), m.end()))
     return out
@@ -322,3 +331,30 @@ def sample_sizes(text: str) -> list[SampleSize]:
         key = next(k for k in "abcd" if m.group(k))
         out.append(SampleSize(int(m.group(key).replace(",", "")), m.start(key), m.end(key)))
     return out
+
+
+# --- figures: the numbers of these statistics, for the families of factcheck.extract ------------------------------
+
+def find(text: str, published: object = None) -> list[Figure]:
+    """A count figure for each number of a test result or an estimate with its interval: the statistic, its p, the
+    estimate and its bounds. Where another family reads the same number, that reading wins (it is listed first)."""
+    results, ests = tests(text), estimates(text)
+    ends = [r.value_end for r in results] + [e.value_end for e in ests]
+    ends += [p.end for p in [r.p for r in results] + [e.p for e in ests if e.p] if p.op != "ns"]
+    spans = set()
+    for end in ends:
+        m = _NUMBER_AT_END.search(text, 0, end)
+        if m:
+            spans.add((m.start(), end))
+    out = []
+    for start, end in sorted(spans):
+        raw = normalise(text[start:end])
+        value, decimals = number(raw.lstrip("-"))
+        value = -value if raw.startswith("-") else value
+        h = 0.5 * 10.0 ** -decimals
+        out.append(Figure(id="", span=Span(start, end), surface=text[start:end], kind="count", value=value,
+                          interval=Interval(value - h, value + h)))
+    return out
+
+
+_NUMBER_AT_END = re.compile(r"[-\u2212\u2010\u2011]?(?:\d+(?:\.\s?\d+)?|\.\s?\d+)$")
