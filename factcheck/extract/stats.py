@@ -15,7 +15,9 @@ _SIGNS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
 _MID_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
-_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])")
+# A word broken at a line end: the loader has made the break a space ("signifi- cant"); a hyphen before "and" or
+# "or" is a shared prefix ("pre- and post-test") and stays.
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\n?[ \t]+(?!(?:and|or|to)\b)(?=[a-z])")
 
 NUM = r"(?:\d+(?:\.\s?\d+)?|\.\s?\d+)"
 SNUM = r"-?\s?" + NUM
