@@ -26,6 +26,13 @@ _P = (r"(?:(?P<ptail>one|two)[- ](?:tailed|sided)\s+)?\b[pP]\s*(?:-?\s*value\s*)
       r"(?P<op><=|>=|≤|≥|=|<|>)\s*(?P<p>" + NUM + r")|(?P<ns>\bn\.\s?s\.|\bns\b|\bNS\b)")
 
 
+# Quick gates: a text without these has none of the statistics below, and costs one scan each.
+_HAS_P = re.compile(r"\b[pP]\s?(?:-?\s?value\s?)?[<>=≤≥]|\bn\.\s?s\.|\bns\b|\bNS\b")
+_HAS_CI = re.compile(r"\bCI\b|\bCrI\b|(?i:confidence interval|credible interval)")
+_HAS_MEAN = re.compile(r"(?i:mean|averag)|\bM\s?=")
+_HAS_SHARE_OF = re.compile(r"(?:%|(?i:cent))\s+of\s+(?:\w+\s+)?\d")
+
+
 def normalise(text: str) -> str:
     """The text with PDF signs made plain, length-preserving (offsets still point into the document):
     '−' and '‐' become '-', a '·' between digits becomes '.'."""
@@ -175,6 +182,8 @@ def _reported(m: re.Match[str]) -> Reported:
 @functools.lru_cache(maxsize=8)
 def tests(text: str) -> tuple[TestResult, ...]:
     """Every test result with a reported p, in text order (one reading per place: the longest)."""
+    if not _HAS_P.search(text):
+        return ()  # no p-value, no test result: a news text costs one scan
     text = normalise(text)
     found: list[TestResult] = []
     for test, pattern in _test_patterns():
@@ -232,6 +241,8 @@ def _interval_pattern() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=8)
 def estimates(text: str) -> tuple[Estimate, ...]:
     """Every estimate followed by its confidence interval, in text order."""
+    if not _HAS_CI.search(text):
+        return ()
     text = normalise(text)
     out = []
     lex_diff = words("difference_words")
@@ -277,6 +288,8 @@ _MEAN = re.compile(r"\b(?:mean|average|averaged|M)\b(?:\s+[^\W\d]+){0,6}?\s*(?:o
 
 def means(text: str) -> list[Mean]:
     """Means of whole-number data (a rating scale, a count) with the N they are over, in sentences that say so."""
+    if not _HAS_MEAN.search(text) or not words("integer_data").search(text.lower()):
+        return []
     text = normalise(text)
     out = []
     for m in _MEAN.finditer(text):
@@ -301,6 +314,8 @@ _APPROX = re.compile(r"(?i)\b(?:about|around|roughly|nearly|almost|some|approxim
 
 def shares_of_n(text: str) -> list[ShareOfN]:
     """'17.3% of 24 patients', '17.3% of the 24 patients': a percentage of a small sample counted in people."""
+    if not _HAS_SHARE_OF.search(text):
+        return []
     text = normalise(text)
     pattern = re.compile(r"(?<![\w.])(?P<v>\d{1,3}(?:\.\d{1,2})?)\s?(?:%|per\s?cent|percent)\s+of\s+(?:the\s+|all\s+|"
                          r"its\s+|their\s+)?(?P<n>\d{1,4})(?![\d.,]\d)\s+(?:[^\W\d]+\s+){0,2}?(?:" + _people() + r")\b")
@@ -311,6 +326,18 @@ def shares_of_n(text: str) -> list[ShareOfN]:
         value, dec = number(m.group("v"))
         out.append(ShareOfN(value, dec, int(m.group("n")), m.start(), m.end()))
     return out
+
+
+def _has_sample(text: str) -> bool:
+    """A quick gate: the text names a sample or cohort, an N, or a number of people."""
+    low = text.lower()
+    return "sample" in low or "cohort" in low or bool(re.search(r"\bN\s?=", text)) or bool(
+        _people_count().search(text))
+
+
+@functools.cache
+def _people_count() -> re.Pattern[str]:
+    return re.compile(r"\d\s+(?:" + _people() + r")\b")
 
 
 @functools.cache
@@ -327,6 +354,8 @@ def _sample_pattern() -> re.Pattern[str]:
 
 def sample_sizes(text: str) -> list[SampleSize]:
     """Every statement of a whole sample's size, in text order."""
+    if not _has_sample(text):
+        return []
     text = normalise(text)
     out = []
     for m in _sample_pattern().finditer(text):
