@@ -159,7 +159,7 @@ def _p_values(ctx: CheckContext, alpha: float) -> Iterator[Hit]:
         ctx.note(NO_SCIPY)
         return
     for result in results:
-        if any(d <= 0 for d in result.df) or (result.test == "r" and abs(result.value) > 1):
+        if any(d <= 0 for d in result.df) or (result.test == "r" and abs(result.value) > 1) or result.p.value > 1:
             continue
         x_lo, x_hi, p_lo, p_hi = p_range(result)
         figures = _figures(ctx, result.start, result.end, (result.value_start, result.value_end))
@@ -169,11 +169,12 @@ def _p_values(ctx: CheckContext, alpha: float) -> Iterator[Hit]:
         said = result.p.text
         tails = "one-tailed " if result.one_tailed else ("two-tailed " if result.test in ("t", "r", "z") else "")
         shown_x = f"{fmt(x_lo, result.decimals + 1)}–{fmt(x_hi, result.decimals + 1)}"
-        computed = fmt(p_lo) if fmt(p_lo) == fmt(p_hi) else f"{fmt(p_lo)}–{fmt(p_hi)}"
+        computed = (fmt(p_hi) if p_hi < 1e-4 else "= " + fmt(p_hi) if fmt(p_lo) == fmt(p_hi)
+                    else f"= {fmt(p_lo)}–{fmt(p_hi)}")
         yield Hit(figures, {"test": result.surface.strip(), "computed": computed, "reported": said,
                             "verdict": " and the significance at " + fmt(alpha, 3) + " flips" if flips else ""},
                   evidence=f"{_name(result)} = {result.value:.{result.decimals}f} means {shown_x}; "
-                           f"{tails}p = {computed}; the text says {said}",
+                           f"{tails}p {computed}; the text says {said}",
                   severity=None if flips else "warning")
 
 

@@ -373,8 +373,9 @@ def find(text: str, published: object = None) -> list[Figure]:
     ends = [r.value_end for r in results] + [e.value_end for e in ests]
     ends += [p.end for p in [r.p for r in results] + [e.p for e in ests if e.p] if p.op != "ns"]
     spans = set()
+    norm = normalise(text)
     for end in ends:
-        m = _NUMBER_AT_END.search(text, 0, end)
+        m = _NUMBER_AT_END.search(norm, 0, end)
         if m:
             spans.add((m.start(), end))
     out = []
@@ -388,4 +389,4 @@ def find(text: str, published: object = None) -> list[Figure]:
     return out
 
 
-_NUMBER_AT_END = re.compile(r"[-\u2212\u2010\u2011]?(?:\d+(?:\.\s?\d+)?|\.\s?\d+)$")
+_NUMBER_AT_END = re.compile(r"-?(?:\d+(?:\.\s?\d+)?|\.\s?\d+)$")
