@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Figure, Interval, Span
@@ -14,6 +15,7 @@ from .lexicon import load
 _SIGNS = str.maketrans({"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
+_PDF_SIGNS = re.compile("[\u2212\u2010\u2011\u2012\ufe63\uff0d\u00b7]")
 _MID_DOT = re.compile(r"(?<=\d)\u00b7(?=\d)")
 # A word broken at a line end: the loader has made the break a space ("signifi- cant"); a hyphen before "and" or
 # "or" is a shared prefix ("pre- and post-test") and stays.
@@ -28,14 +30,15 @@ _P = (r"(?:(?P<ptail>one|two)[- ](?:tailed|sided)\s+)?\b[pP]\s*(?:-?\s*value\s*)
 
 # Quick gates: a text without these has none of the statistics below, and costs one scan each.
 _HAS_P = re.compile(r"\b[pP]\s?(?:-?\s?value\s?)?[<>=≤≥]|\bn\.\s?s\.|\bns\b|\bNS\b")
-_HAS_CI = re.compile(r"\bCI\b|\bCrI\b|(?i:confidence interval|credible interval)")
-_HAS_MEAN = re.compile(r"(?i:mean|averag)|\bM\s?=")
+_HAS_CI = re.compile(r"\bCI\b|\bCrI\b|(?i:confidence|credible) interval")
 _HAS_SHARE_OF = re.compile(r"(?:%|(?i:cent))\s+of\s+(?:\w+\s+)?\d")
 
 
 def normalise(text: str) -> str:
     """The text with PDF signs made plain, length-preserving (offsets still point into the document):
     '−' and '‐' become '-', a '·' between digits becomes '.'."""
+    if not _PDF_SIGNS.search(text):
+        return text  # the common case: nothing to change, one scan
     return _MID_DOT.sub(".", text.translate(_SIGNS))
 
 
@@ -147,7 +150,7 @@ def _df(name: str) -> str:
     return _OPEN + r"\s*(?P<" + name + r">" + NUM + r")\s*" + _CLOSE
 
 
-_STAT = r"\s*(?::|=)\s*(?P<v>" + SNUM + r")"
+_STAT = r"\s*=\s*(?P<v>" + SNUM + r")"
 _GAP = r"(?:\s*,\s*(?:MSE|MSe|SE|SD|d|η2|η²|eta2|ηp2|ηp²|partial η2|R2|R²)\s*=\s*-?" + NUM + r")*\s*[,;]?\s*"
 
 
@@ -182,8 +185,8 @@ def _reported(m: re.Match[str]) -> Reported:
 @functools.lru_cache(maxsize=8)
 def tests(text: str) -> tuple[TestResult, ...]:
     """Every test result with a reported p, in text order (one reading per place: the longest)."""
-    if not _HAS_P.search(text):
-        return ()  # no p-value, no test result: a news text costs one scan
+    if "=" not in text or not _HAS_P.search(text):
+        return ()  # no '=' or no p-value, no test result: a news text costs a scan or two
     text = normalise(text)
     found: list[TestResult] = []
     for test, pattern in _test_patterns():
@@ -241,7 +244,7 @@ def _interval_pattern() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=8)
 def estimates(text: str) -> tuple[Estimate, ...]:
     """Every estimate followed by its confidence interval, in text order."""
-    if not _HAS_CI.search(text):
+    if not ("CI" in text or "CrI" in text or "interval" in text) or not _HAS_CI.search(text):
         return ()
     text = normalise(text)
     out = []
@@ -288,8 +291,11 @@ _MEAN = re.compile(r"\b(?:mean|average|averaged|M)\b(?:\s+[^\W\d]+){0,6}?\s*(?:o
 
 def means(text: str) -> list[Mean]:
     """Means of whole-number data (a rating scale, a count) with the N they are over, in sentences that say so."""
-    if not _HAS_MEAN.search(text) or not words("integer_data").search(text.lower()):
+    low = text.lower()
+    if not ("mean" in low or "averag" in low or "M =" in text or "M=" in text):
         return []
+    if not ("=" in text or next(_people_counts(text), None)) or not words("integer_data").search(low):
+        return []  # no N, or no whole-number data
     text = normalise(text)
     out = []
     for m in _MEAN.finditer(text):
@@ -314,7 +320,7 @@ _APPROX = re.compile(r"(?i)\b(?:about|around|roughly|nearly|almost|some|approxim
 
 def shares_of_n(text: str) -> list[ShareOfN]:
     """'17.3% of 24 patients', '17.3% of the 24 patients': a percentage of a small sample counted in people."""
-    if not _HAS_SHARE_OF.search(text):
+    if not (" of " in text and ("%" in text or "cent" in text)) or not _HAS_SHARE_OF.search(text):
         return []
     text = normalise(text)
     pattern = re.compile(r"(?<![\w.])(?P<v>\d{1,3}(?:\.\d{1,2})?)\s?(?:%|per\s?cent|percent)\s+of\s+(?:the\s+|all\s+|"
@@ -328,40 +334,58 @@ def shares_of_n(text: str) -> list[ShareOfN]:
     return out
 
 
-def _has_sample(text: str) -> bool:
-    """A quick gate: the text names a sample or cohort, an N, or a number of people."""
-    low = text.lower()
-    return "sample" in low or "cohort" in low or bool(re.search(r"\bN\s?=", text)) or bool(
-        _people_count().search(text))
+_NUMBER_WORD = re.compile(r"\d[\d,]*[ \t\n]+(?=[a-z])")
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,6}")
 
 
 @functools.cache
-def _people_count() -> re.Pattern[str]:
-    return re.compile(r"\d\s+(?:" + _people() + r")\b")
+def _people_word() -> re.Pattern[str]:
+    return re.compile(r"(?:" + _people() + r")\b")
+
+
+def _noun_end(text: str, end: int) -> int:
+    """The end of the people noun after a number that ends at `end`."""
+    start = end + len(text[end:end + 8]) - len(text[end:end + 8].lstrip())
+    m = _people_word().match(text, start)
+    return m.end() if m else end
+
+
+def _people_counts(text: str) -> Iterator[tuple[int, int, int]]:
+    """The numbers of people in a text ('120 patients', '1,205 pensioners') as (start, end, n): not the tail of a
+    longer number or an amount ('$120 patients'). A digit is looked for first, then the noun after it."""
+    for m in _NUMBER_WORD.finditer(text):
+        raw = m.group(0).rstrip().rstrip(",")
+        if not _WHOLE_NUMBER.fullmatch(raw) or not _people_word().match(text, m.end()):
+            continue
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.,$£€%"):
+            yield m.start(), m.start() + len(raw), int(raw.replace(",", ""))
 
 
 @functools.cache
-def _sample_pattern() -> re.Pattern[str]:
+def _sample_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """'a sample of 120', 'N = 120'; the verbs before ('recruited 120 adults') and after ('120 adults were
+    enrolled') a number of people."""
     verbs = "|".join(re.escape(w) for w in load("statistics")["sample_verbs"])
-    return re.compile(
-        r"\b(?:a\s+|the\s+)?(?:total\s+)?(?:sample|cohort)\s+(?:size\s+)?(?:of|was|comprised|included)\s+"
-        r"(?P<a>\d{1,3}(?:,\d{3})?|\d{1,6})(?![\d.]\d)"
-        r"|(?<![\w.])N\s*=\s*(?P<b>\d{1,6})(?![\d.,]\d)"
-        r"|(?<![\w.,$£€%])(?P<c>\d{1,3}(?:,\d{3})?|\d{1,6})\s+(?:" + _people() + r")\s+(?:were|was|had been)\s+(?:"
-        + verbs + r")\b"
-        r"|\b(?:" + verbs + r")\s+(?:a\s+total\s+of\s+)?(?P<d>\d{1,3}(?:,\d{3})?|\d{1,6})\s+(?:" + _people() + r")\b")
+    whole = re.compile(r"\b(?:a\s+|the\s+)?(?:total\s+)?(?:sample|cohort)\s+(?:size\s+)?"
+                       r"(?:of|was|comprised|included)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.]\d)|(?<![\w.])N\s*=\s*(?P<N>\d{1,6})(?![\d.,]\d)")
+    before = re.compile(r"\b(?:" + verbs + r")\s+(?:a\s+total\s+of\s+)?$")
+    after = re.compile(r"\s+(?:were|was|had been)\s+(?:" + verbs + r")\b")
+    return whole, before, after
 
 
 def sample_sizes(text: str) -> list[SampleSize]:
     """Every statement of a whole sample's size, in text order."""
-    if not _has_sample(text):
-        return []
-    text = normalise(text)
+    low = text.lower()
     out = []
-    for m in _sample_pattern().finditer(text):
-        key = next(k for k in "abcd" if m.group(k))
-        out.append(SampleSize(int(m.group(key).replace(",", "")), m.start(key), m.end(key)))
-    return out
+    whole, before, after = _sample_words()
+    if "sample" in low or "cohort" in low or ("N" in text and "=" in text):
+        for m in whole.finditer(text):
+            key = "n" if m.group("n") else "N"
+            out.append(SampleSize(int(m.group(key).replace(",", "")), m.start(key), m.end(key)))
+    for start, end, n in _people_counts(text):
+        if before.search(text, max(0, start - 40), start) or after.match(text, _noun_end(text, end)):
+            out.append(SampleSize(n, start, end))
+    return sorted(out, key=lambda s: s.start)
 
 
 # --- figures: the numbers of these statistics, for the families of factcheck.extract ------------------------------
