@@ -61,6 +61,14 @@ MARKERS = {
     "FC420": "for a single match",  # "$110,00": a comma where a decimal point belongs (hard-wrapped)
     "FC501": "hit a record $190 billion",  # the record claim that the 2021 figure contradicts
     "FC601": "profit of $5bn on revenue of $3bn",
+    "FC701": "t(28) = 2.20",
+    "FC702": "Emergency admissions showed",
+    "FC703": "Heavy drinkers had a higher risk",
+    "FC704": "reduced relapse among smokers",
+    "FC705": "Children given the vaccine",
+    "FC706": "rated the app a mean",
+    "FC707": "Mild side effects were reported",
+    "FC708": "A sample of 240 adults",
 }
 
 # More pairs for a rule: tests/articles/<code>-<topic>-wrong.md and -clean.md (or .html), with the marker.

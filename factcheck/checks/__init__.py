@@ -17,7 +17,7 @@ from ..model import Figure, Statement
 
 KIND_NAMES = (
     "bounds", "calendar", "change", "consistency", "conversion", "expression", "market_rate", "ratio", "record", "total"
-) + ("reference", "inflation", "grouping")
+) + ("reference", "inflation", "grouping") + ("statistics",)
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ import math
 
 from ..model import Figure
 
-FAMILIES = ("money", "percent", "quantities", "calendar", "ages", "numbers")
+FAMILIES = ("money", "percent", "quantities", "calendar", "ages", "numbers") + ("stats",)
 
 
 def extract(doc) -> list[Figure]:

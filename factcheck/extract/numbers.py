@@ -503,7 +503,8 @@ NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
     ("isbn", re.compile(r"(?i:(?=i)\bISBN(?:-1[03])?:?)[ \u00a0]*(?:97[89][- ]?)?\d[\d -]{8,14}[\dX]\b")),
     (re.compile(rf"(?i)\.{_EXT}"), re.compile(rf"(?i)(?<![\w-])[\w-]+\.{_EXT}(?=[^\w-]|$)")),  # file names
     ("`", re.compile(r"`[^`\n]+`")),  # code spans
-    ("=", re.compile(r"(?<![\w.])[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
+    ("=", re.compile(r"(?<![\w.])(?!(?:[tFrzZQpPnNd]|df|MSE)[ \t]*=[ \t]*-?[\d.])"  # statistics: "t = 2.2, p = .03"
+                     r"[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
     (re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d"), re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")),  # IPv4
     ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b")),  # phones
 ]
