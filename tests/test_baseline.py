@@ -65,7 +65,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(cli, tmp_path, monkeyp
     sub = tmp_path / "sub"
     sub.mkdir()
     monkeypatch.chdir(sub)
-    assert cli("check", "../a.md", "--baseline", "../.factcheck-baseline.json", "--format", "line")[:2] == (0, "")
+    assert cli("check", "../a.md", "--baseline", "../.factcheck-baseline.json", "--format", "line", "-q")[:2] == (0, "")
 
 
 @pytest.mark.parametrize(("content", "message"), [
