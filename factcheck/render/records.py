@@ -20,6 +20,8 @@ def finding_record(file: FileReport, finding: Finding) -> dict[str, Any]:
                            "figures": list(finding.figures)}
     if finding.fix:
         out["fix"] = finding.fix
+    if finding.replacement is not None:  # the fix as one edit: the new text for the first location
+        out["replacement"] = finding.replacement
     out.update(locations[0])
     out["locations"] = locations
     return out
