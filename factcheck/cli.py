@@ -342,6 +342,7 @@ def _check(args: argparse.Namespace) -> int:
         module.render(report, sys.stdout, options, as_json=args.format == "json")
     elif not streaming:
         module.render(report, sys.stdout, options)
+    if not streaming:
         severities.update(f.severity for f in report.findings)
     if args.report_dir:
         _write_reports(args.report_dir, Report(files=tuple(kept)), options)
