@@ -66,6 +66,9 @@ def render(report: Report | FileReport, fmt: str = "json", *, color: bool = Fals
     return out.getvalue()
 
 
+render_report = render  # `factcheck.render_report`: the package's `factcheck.render` is the renderers' folder
+
+
 def load_rules(*packs: str | Path, builtin: bool = True) -> list[Rule]:
     """The built-in rules (unless builtin=False) and those of rule packs (folders of YAML rules, or single files),
     sorted by code; a bad rule file or a clashing code is a FactcheckError naming the file."""
