@@ -32,7 +32,7 @@ def _unquote(name: str) -> str:
     """A path as git prints it: C-quoted ("a\\tb.md") when it holds unusual characters."""
     if name.startswith('"') and name.endswith('"'):
         raw = codecs.escape_decode(name[1:-1].encode("utf-8", "surrogateescape"))[0]
-        return raw.decode("utf-8", "surrogateescape")  # type: ignore[union-attr]
+        return raw.decode("utf-8", "surrogateescape")
     return name
 
 

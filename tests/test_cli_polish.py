@@ -23,21 +23,6 @@ LONG_HTML = ("<html><head><meta property=\"article:published_time\" content=\"20
              "director told reporters.</p><p>Tickets go on sale next week.</p></body></html>\n")
 
 
-@pytest.fixture
-def run(monkeypatch, capsys, tmp_path):
-    """The real CLI, from tmp_path, with one worker and no cache; returns (code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-
-    def go(*args):
-        extra = ["--jobs", "1", "--no-cache"] if args[0] in ("check", "baseline") else []
-        code = main([*args, *extra])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return go
-
-
 def _cells(text: str) -> list[str]:
     """The characters of a line, one entry per terminal cell (a wide character fills two)."""
     out: list[str] = []
@@ -58,10 +43,10 @@ def _carets(out: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("columns", [60, 80, 132])
-def test_the_terminal_report_fits_the_width_and_carets_point_at_the_figure(run, tmp_path, monkeypatch, columns):
+def test_the_terminal_report_fits_the_width_and_carets_point_at_the_figure(cli_here, tmp_path, monkeypatch, columns):
     monkeypatch.setenv("COLUMNS", str(columns))
     (tmp_path / "bridge.md").write_bytes(LONG.encode("utf-8"))
-    code, out, _ = run("check", "bridge.md", "--no-color")
+    code, out, _ = cli_here("check", "bridge.md", "--no-color")
     assert code == 1 and "\x1b[" not in out
     assert all(cell_len(line) <= columns for line in out.splitlines()), [
         line for line in out.splitlines() if cell_len(line) > columns]
@@ -70,60 +55,60 @@ def test_the_terminal_report_fits_the_width_and_carets_point_at_the_figure(run, 
     assert "bridge.md:7:" in out and "error FC202" in out
 
 
-def test_carets_line_up_in_an_html_article_with_the_figure_far_along_the_line(run, tmp_path, monkeypatch):
+def test_carets_line_up_in_an_html_article_with_the_figure_far_along_the_line(cli_here, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "72")
     (tmp_path / "museum.html").write_text(LONG_HTML, encoding="utf-8")
-    code, out, _ = run("check", "museum.html")  # not a terminal: no colour, so carets
+    code, out, _ = cli_here("check", "museum.html")  # not a terminal: no colour, so carets
     assert code == 1
     [(source, marked)] = _carets(out)
     assert marked == "Thursday, October 3, 2023" and source.rstrip().endswith("…")
     assert all(cell_len(line) <= 72 for line in out.splitlines())
 
 
-def test_no_line_of_the_terminal_report_ends_in_spaces(run, tmp_path, monkeypatch):
+def test_no_line_of_the_terminal_report_ends_in_spaces(cli_here, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     (tmp_path / "bridge.md").write_bytes(LONG.encode("utf-8"))
     (tmp_path / "museum.html").write_text(LONG_HTML, encoding="utf-8")
     for args in (["bridge.md"], ["bridge.md", "museum.html"]):
-        code, out, _ = run("check", *args, "--no-color")
+        code, out, _ = cli_here("check", *args, "--no-color")
         assert "Scorecard" in out
         assert [line for line in out.splitlines() if line != line.rstrip()] == []
 
 
-def test_the_per_file_scorecard_keeps_the_file_names_on_a_narrow_terminal(run, tmp_path, monkeypatch):
+def test_the_per_file_scorecard_keeps_the_file_names_on_a_narrow_terminal(cli_here, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     (tmp_path / "bridge.md").write_bytes(LONG.encode("utf-8"))
     (tmp_path / "museum.html").write_text(LONG_HTML, encoding="utf-8")
-    _, out, _ = run("check", "bridge.md", "museum.html", "--no-color")
+    _, out, _ = cli_here("check", "bridge.md", "museum.html", "--no-color")
     table = out[out.index("Scorecard per file"):out.index("Scorecard: all files")]
     assert "bridge.md" in table and "museum.html" in table
 
 
-def test_the_line_format_carries_the_severity_and_the_files_notes(run, tmp_path):
+def test_the_line_format_carries_the_severity_and_the_files_notes(cli_here, tmp_path):
     (tmp_path / "bridge.md").write_bytes(LONG.encode("utf-8"))
     (tmp_path / "undated.txt").write_text("The ferry ran on Tuesday, March 5, 2024, as planned.\n", encoding="utf-8")
-    code, out, _ = run("check", "bridge.md", "undated.txt", "--format", "line")
+    code, out, _ = cli_here("check", "bridge.md", "undated.txt", "--format", "line")
     assert code == 1
     line7 = LONG.splitlines()[6]
     assert out.splitlines() == [
         f"bridge.md:7:{line7.index('Monday') + 1}: error FC202 May 14, 2024 was a Tuesday, not a Monday.",
         "undated.txt: note: no publication date: checks against it were skipped (give --published or front matter)",
     ]
-    code, quiet, _ = run("check", "bridge.md", "undated.txt", "--format", "line", "-q")
+    code, quiet, _ = cli_here("check", "bridge.md", "undated.txt", "--format", "line", "-q")
     assert quiet.splitlines() == out.splitlines()[:1]
 
 
-def test_a_note_many_files_share_is_said_once_with_a_count(run, tmp_path, monkeypatch):
+def test_a_note_many_files_share_is_said_once_with_a_count(cli_here, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     for i, town in enumerate(["Leeds", "York", "Hull", "Bath", "Ely"]):
         (tmp_path / f"{i}-{town.lower()}.txt").write_text(
             f"{town} council met on 12 March.\n\nIt approved a budget of £{i + 2}m for\nroads.\n", encoding="utf-8")
-    code, out, _ = run("check", ".", "--no-color")
+    code, out, _ = cli_here("check", ".", "--no-color")
     assert code == 0
     notes = [line for line in out.splitlines() if "no publication date" in line]
     assert notes == ["note: no publication date: checks against it were skipped (give --published or front "
                      "matter): 5 files: 0-leeds.txt, 1-york.txt, 2-hull.txt and 2 more"], notes
-    code, out, _ = run("check", "0-leeds.txt", "--no-color")  # one file: its note as before
+    code, out, _ = cli_here("check", "0-leeds.txt", "--no-color")  # one file: its note as before
     assert "0-leeds.txt: note: no publication date" in out
 
 
@@ -133,9 +118,9 @@ def test_a_note_many_files_share_is_said_once_with_a_count(run, tmp_path, monkey
     (["explain"], "factcheck: explain: the following arguments are required: code"),
     (["check", "a.md", "--diff", "no-such-branch"], "factcheck: --diff: "),
 ])
-def test_an_error_line_has_one_factcheck_prefix(run, tmp_path, args, start):
+def test_an_error_line_has_one_factcheck_prefix(cli_here, tmp_path, args, start):
     (tmp_path / "a.md").write_text("The ferry ran on Monday, March 5, 2024.\n", encoding="utf-8")
-    code, out, err = run(*args)
+    code, out, err = cli_here(*args)
     assert code == 2 and out == ""
     assert err.startswith(start) and err.count("factcheck:") == 1 and err.count("\n") == 1, err
 
@@ -152,19 +137,19 @@ def _config_repo(tmp_path):
                                    encoding="utf-8")
 
 
-def test_verbose_says_which_configuration_file_is_used(run, tmp_path):
+def test_verbose_says_which_configuration_file_is_used(cli_here, tmp_path):
     _config_repo(tmp_path)
-    code, out, err = run("check", "a.md", "--verbose", "--format", "line")
+    code, out, err = cli_here("check", "a.md", "--verbose", "--format", "line")
     assert err == f"factcheck: using configuration {tmp_path / '.factcheck.yaml'}\n"
     assert code == 1 and "warning FC202" in out  # the file's severity and fail-on were used
     (tmp_path / ".factcheck.yaml").unlink()
-    code, out, err = run("check", "a.md", "-v", "--format", "line")
+    code, out, err = cli_here("check", "a.md", "-v", "--format", "line")
     assert err == "factcheck: no configuration file found; using the defaults\n"
 
 
-def test_factcheck_config_shows_each_value_and_where_it_comes_from(run, tmp_path):
+def test_factcheck_config_shows_each_value_and_where_it_comes_from(cli_here, tmp_path):
     _config_repo(tmp_path)
-    code, out, err = run("config")
+    code, out, err = cli_here("config")
     assert code == 0 and err == ""
     where = str(tmp_path / ".factcheck.yaml")
     lines = out.splitlines()
@@ -174,15 +159,15 @@ def test_factcheck_config_shows_each_value_and_where_it_comes_from(run, tmp_path
     assert rows["select"].split()[1] == "FC2" and rows["select"].endswith(f"[{where}:3]")
     assert "FC202=warning" in rows["severity"] and rows["severity"].endswith(f"[{where}:4]")
     assert rows["baseline"].endswith("[default]") and rows["date-keys"].split()[1:3] == ["published,", "date"]
-    code, out, _ = run("config", "--format", "json")
+    code, out, _ = cli_here("config", "--format", "json")
     data = json.loads(out)
     assert data["file"] == where
     assert {r["key"]: (r["value"], r["from"]) for r in data["settings"]}["fail-on"] == ("warning", f"{where}:2")
 
 
-def test_factcheck_config_refuses_what_check_refuses(run, tmp_path):
+def test_factcheck_config_refuses_what_check_refuses(cli_here, tmp_path):
     (tmp_path / ".factcheck.yaml").write_text("select: [FC999]\n", encoding="utf-8")
-    code, out, err = run("config")
+    code, out, err = cli_here("config")
     assert code == 2 and out == "" and "unknown rule" in err and err.count("factcheck:") == 1
 
 

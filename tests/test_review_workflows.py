@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from factcheck import check_text
-from factcheck.cli import main
 from factcheck.model import Report
 from factcheck.render import Options, renderer
 from factcheck.render.markdown import GITHUB_LIMIT
@@ -32,39 +31,27 @@ HOUSING = ("---\ndate: 2024-04-15\n---\nThe council will build 300 homes on the 
            "Work starts in September.\n")
 
 
-@pytest.fixture
-def run(monkeypatch, capsys, tmp_path):
-    monkeypatch.chdir(tmp_path)
-
-    def go(*args):
-        code = main([*args, "--jobs", "1", "--no-cache"] if args[0] == "check" else list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return go
-
-
 # --- --statistics ---------------------------------------------------------------------------------
 
 
-def test_statistics_count_findings_per_rule_most_first(run, tmp_path):
+def test_statistics_count_findings_per_rule_most_first(cli_here, tmp_path):
     (tmp_path / "tram.md").write_text(STORY, encoding="utf-8")
     (tmp_path / "housing.md").write_text(HOUSING.replace("50 square metres (540", "50 square metres (700"),
                                          encoding="utf-8")
-    code, out, _ = run("check", "tram.md", "housing.md", "--statistics")
+    code, out, _ = cli_here("check", "tram.md", "housing.md", "--statistics")
     assert code == 1
     rows = [line.split() for line in out.splitlines()]
     assert rows[0][:3] == ["2", "FC130", "error"] and rows[0][3] == "unit-conversion-wrong"
     assert {r[1]: int(r[0]) for r in rows} == {"FC130": 2, "FC202": 2, "FC101": 1}
     assert [line for line in out.splitlines() if line != line.rstrip()] == []
-    code, out, _ = run("check", "tram.md", "housing.md", "--statistics", "--format", "json")
+    code, out, _ = cli_here("check", "tram.md", "housing.md", "--statistics", "--format", "json")
     assert json.loads(out)[0] == {"code": "FC130", "name": "unit-conversion-wrong", "severity": "error", "count": 2}
 
 
-def test_statistics_of_a_clean_article(run, tmp_path):
+def test_statistics_of_a_clean_article(cli_here, tmp_path):
     (tmp_path / "clean.md").write_text("---\npublished: 2024-06-03\n---\nThe line opened on Wednesday, May 29, "
                                        "2024.\n", encoding="utf-8")
-    assert run("check", "clean.md", "--statistics")[:2] == (0, "no findings\n")
+    assert cli_here("check", "clean.md", "--statistics")[:2] == (0, "no findings\n")
 
 
 # --- --diff REV -----------------------------------------------------------------------------------
@@ -80,13 +67,13 @@ def _git(repo: Path, *args: str) -> str:
 
 
 @needs_git
-def test_diff_reports_only_findings_on_lines_changed_since_a_revision(run, tmp_path):
+def test_diff_reports_only_findings_on_lines_changed_since_a_revision(cli_here, tmp_path):
     _git(tmp_path, "init", "-q")
     (tmp_path / "tram.md").write_text(STORY, encoding="utf-8")  # old faults: FC130 (line 6), FC202 (7), FC101 (11)
     (tmp_path / "housing.md").write_text(HOUSING, encoding="utf-8")  # an old FC202 on line 5
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "first versions")
-    assert run("check", "tram.md", "housing.md", "--diff", "HEAD", "--format", "line", "-q")[:2] == (0, "")
+    assert cli_here("check", "tram.md", "housing.md", "--diff", "HEAD", "--format", "line", "-q")[:2] == (0, "")
 
     # An edit to an old story: a new wrong weekday in a new paragraph, and a changed line in the middle.
     edited = STORY.replace("\"It took longer", "The first tram left on Friday, June 1, 2024.\n\n\"It took longer")
@@ -94,28 +81,28 @@ def test_diff_reports_only_findings_on_lines_changed_since_a_revision(run, tmp_p
     (tmp_path / "housing.md").write_text(HOUSING.replace("(540 square feet)", "(700 square feet)"), encoding="utf-8")
     (tmp_path / "new.md").write_text("---\npublished: 2024-06-03\n---\nThe vote was on Sunday, June 2, 2023.\n",
                                      encoding="utf-8")  # not yet added to git: every line is new
-    code, out, _ = run("check", ".", "--diff", "HEAD", "--format", "line", "-q")
+    code, out, _ = cli_here("check", ".", "--diff", "HEAD", "--format", "line", "-q")
     assert code == 1
     got = sorted(re.sub(r": error (FC\d+) .*", r" \1", line) for line in out.splitlines())
     assert got == ["housing.md:7:57 FC130", "new.md:4:17 FC202", "tram.md:9:24 FC202"], out
-    full = run("check", ".", "--format", "line", "-q")[1]
+    full = cli_here("check", ".", "--format", "line", "-q")[1]
     assert len(full.splitlines()) == 7  # without --diff: the old ones too
 
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "edits")
-    code, out, _ = run("check", ".", "--diff", "HEAD~1", "--format", "line", "-q")
+    code, out, _ = cli_here("check", ".", "--diff", "HEAD~1", "--format", "line", "-q")
     assert sorted(re.sub(r": error (FC\d+) .*", r" \1", line) for line in out.splitlines()) == got
 
 
 @needs_git
-def test_diff_needs_a_revision_and_a_repository(run, tmp_path):
+def test_diff_needs_a_revision_and_a_repository(cli_here, tmp_path):
     (tmp_path / "tram.md").write_text(STORY, encoding="utf-8")
-    code, out, err = run("check", "tram.md", "--diff", "HEAD")
+    code, out, err = cli_here("check", "tram.md", "--diff", "HEAD")
     assert (code, out) == (2, "") and err == f"factcheck: --diff: {tmp_path} is not in a git repository\n"
     _git(tmp_path, "init", "-q")
-    code, out, err = run("check", "tram.md", "--diff", "v9.9")
+    code, out, err = cli_here("check", "tram.md", "--diff", "v9.9")
     assert (code, out) == (2, "") and err == "factcheck: --diff: 'v9.9' is not a revision of this repository\n"
-    code, out, err = run("check", "tram.md", "--diff=--output=x")
+    code, out, err = cli_here("check", "tram.md", "--diff=--output=x")
     assert code == 2 and "is not a git revision" in err and not (tmp_path / "x").exists()
 
 
@@ -148,8 +135,8 @@ def test_the_markdown_report_stays_under_githubs_limit_with_a_note(tmp_path):
 # --- SARIF ----------------------------------------------------------------------------------------
 
 
-def _sarif(run, *args):
-    code, out, _ = run("check", *args, "--format", "sarif")
+def _sarif(cli_here, *args):
+    code, out, _ = cli_here("check", *args, "--format", "sarif")
     log = json.loads(out)
     if SARIF_SCHEMA.exists():
         jsonschema = pytest.importorskip("jsonschema")
@@ -162,16 +149,16 @@ def _anchor(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
-def test_sarif_carries_fixes_help_links_and_suppressions(run, tmp_path):
+def test_sarif_carries_fixes_help_links_and_suppressions(cli_here, tmp_path):
     if not SARIF_SCHEMA.exists():
         pytest.skip("../shared/schemas is absent")
     inline = HOUSING.replace("The council", "<!-- factcheck: ignore FC202 -->\nThe council")
     inline = inline.replace("(540 square feet)", "(700 square feet)")
     (tmp_path / "housing.md").write_text(inline, encoding="utf-8")
     (tmp_path / "tram.md").write_text(STORY, encoding="utf-8")
-    assert run("baseline", "tram.md", "--jobs", "1", "--no-cache")[0] == 0
+    assert cli_here("baseline", "tram.md")[0] == 0
     (tmp_path / "tram.md").write_text(STORY + "\nThe first tram left on Friday, June 1, 2024.\n", encoding="utf-8")
-    code, sarif = _sarif(run, "tram.md", "housing.md", "--baseline", ".factcheck-baseline.json")
+    code, sarif = _sarif(cli_here, "tram.md", "housing.md", "--baseline", ".factcheck-baseline.json")
     assert code == 1
     results = sarif["results"]
     by = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r for r in results}
@@ -207,14 +194,14 @@ def test_docs_rules_page_is_generated_from_the_rules():
         "docs/rules.md is stale: python -m factcheck.render.catalogue > docs/rules.md")
 
 
-def test_a_house_rule_has_no_help_link_into_the_built_in_docs(run, tmp_path):
+def test_a_house_rule_has_no_help_link_into_the_built_in_docs(cli_here, tmp_path):
     pack = tmp_path / "house"
     pack.mkdir()
     source = next((Path(__file__).resolve().parents[1] / "rules").rglob("FC202-*.yml")).read_text(encoding="utf-8")
     (pack / "HX1.yml").write_text(source.replace("id: FC202", "id: FC902").replace(
         "name: weekday-does-not-match-date", "name: house-weekday"), encoding="utf-8")
     (tmp_path / "tram.md").write_text(STORY, encoding="utf-8")
-    _, sarif = _sarif(run, "tram.md", "--rules", str(pack))
+    _, sarif = _sarif(cli_here, "tram.md", "--rules", str(pack))
     house = next(r for r in sarif["tool"]["driver"]["rules"] if r["id"] == "FC902")
     assert "helpUri" not in house
 
@@ -222,11 +209,11 @@ def test_a_house_rule_has_no_help_link_into_the_built_in_docs(run, tmp_path):
 # --- rdjson ---------------------------------------------------------------------------------------
 
 
-def test_rdjson_gives_reviewdog_diagnostics_with_suggestions_in_utf8_columns(run, tmp_path):
+def test_rdjson_gives_reviewdog_diagnostics_with_suggestions_in_utf8_columns(cli_here, tmp_path):
     story = STORY.replace("from the central", "from the café at the central")  # a 2-byte character before
     (tmp_path / "tram.md").write_text(story.replace("(8-mile) line", "(8-mile) line").replace(
         "The 20-kilometre", "Über 20-kilometre"), encoding="utf-8")
-    code, out, _ = run("check", "tram.md", "--format", "rdjson")
+    code, out, _ = cli_here("check", "tram.md", "--format", "rdjson")
     assert code == 1
     data = json.loads(out)
     assert data["source"]["name"] == "factcheck"
@@ -246,10 +233,10 @@ def test_rdjson_gives_reviewdog_diagnostics_with_suggestions_in_utf8_columns(run
 # --- JSON replacement -----------------------------------------------------------------------------
 
 
-def test_json_findings_carry_the_replacement_when_the_check_knows_it(run, tmp_path):
+def test_json_findings_carry_the_replacement_when_the_check_knows_it(cli_here, tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     (tmp_path / "housing.md").write_text(HOUSING.replace("(540 square feet)", "(700 square feet)"), encoding="utf-8")
-    code, out, _ = run("check", "housing.md", "--format", "json")
+    code, out, _ = cli_here("check", "housing.md", "--format", "json")
     report = json.loads(out)
     jsonschema.validate(report, json.loads((DOCS / "report.schema.json").read_text(encoding="utf-8")))
     by = {f["rule"]: f for f in report["files"][0]["findings"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TextIO, cast
 
 from ..model import FileReport, Finding, Report
 from . import Options
@@ -22,7 +22,7 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     from rich.text import Text
 
     stripped = _Rstrip(out)
-    console = Console(file=stripped, no_color=not options.color, highlight=False, width=options.width,
+    console = Console(file=cast(TextIO, stripped), no_color=not options.color, highlight=False, width=options.width,
                       force_terminal=options.color and None)
     files = sorted(report.files, key=lambda f: f.path)
     shared = _shared_notes(files)
