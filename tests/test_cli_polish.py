@@ -190,3 +190,15 @@ def test_cache_clean_removes_the_cached_results_and_nothing_else(tmp_path, monke
     assert main(["cache", "clean"]) == 0
     assert capsys.readouterr().out.startswith("factcheck: removed 0 cached results")
     assert main(["cache", "dir"]) == 0 and capsys.readouterr().out == f"{cache}\n"
+
+
+def test_written_to_a_file_prose_stays_on_one_line_and_source_lines_are_still_cut(cli_here, tmp_path, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    (tmp_path / "bridge.md").write_bytes(LONG.encode("utf-8"))
+    (tmp_path / "undated.txt").write_text("The ferry ran on Tuesday, March 5, 2024, as planned, the operator said "
+                                          "in a statement on its website.\n", encoding="utf-8")
+    code, out, _ = cli_here("check", "bridge.md", "undated.txt")
+    assert "undated.txt: note: no publication date: checks against it were skipped (give --published or front " \
+           "matter)\n" in out
+    assert all(cell_len(line) <= 80 for line in out.splitlines() if "│" in line)
+    assert [marked for _, marked in _carets(out)] == ["Monday, May 14, 2024"]

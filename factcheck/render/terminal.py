@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,8 +23,11 @@ def render(report: Report, out: TextIO, options: Options) -> None:
     from rich.text import Text
 
     stripped = _Rstrip(out)
+    # Prose wraps at the width of a terminal (or of COLUMNS, or options.width); written to a file or a pipe it
+    # stays on one line for grep. Source lines are always cut to the width, so carets stay under their figures.
+    wrap = options.width is not None or "COLUMNS" in os.environ or bool(getattr(out, "isatty", lambda: False)())
     console = Console(file=cast(TextIO, stripped), no_color=not options.color, highlight=False, width=options.width,
-                      force_terminal=options.color and None)
+                      force_terminal=options.color and None, soft_wrap=not wrap)
     files = sorted(report.files, key=lambda f: f.path)
     shared = _shared_notes(files)
     for file in files:
@@ -86,7 +90,6 @@ def _some(paths: list[str], shown: int = 3) -> str:
 
 
 def _finding(console, file: FileReport, finding: Finding, carets: bool = False) -> None:
-    from rich.padding import Padding
     from rich.text import Text
 
     line, column = file.locate(finding.span.start)
@@ -96,7 +99,7 @@ def _finding(console, file: FileReport, finding: Finding, carets: bool = False) 
     head.append(f"{finding.severity} {finding.rule}", style=STYLE[finding.severity])
     head.append(f" {finding.name}", style="dim")
     console.print(head)
-    console.print(Padding(Text(clean(finding.message)), (0, 0, 0, 2), expand=False))
+    _prose(console, clean(finding.message))
     if file.document is not None:
         shown: set[int] = set()
         for span in finding.spans:
@@ -107,10 +110,21 @@ def _finding(console, file: FileReport, finding: Finding, carets: bool = False) 
             for text in _source_line(file, span_line, finding, console.width, carets):
                 console.print(text, no_wrap=True, overflow="crop", soft_wrap=False)
     if finding.evidence:
-        console.print(Padding(Text("= " + clean(finding.evidence), style="cyan"), (0, 0, 0, 2), expand=False))
+        _prose(console, "= " + clean(finding.evidence), "cyan")
     if finding.fix:
-        console.print(Padding(Text("fix: " + clean(finding.fix), style="green"), (0, 0, 0, 2), expand=False))
+        _prose(console, "fix: " + clean(finding.fix), "green")
     console.print()
+
+
+def _prose(console, text: str, style: str = "") -> None:
+    """A line of a finding, indented by two; wrapped with the same indent when the console wraps."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if console.soft_wrap:
+        console.print(Text("  " + text, style=style))
+    else:
+        console.print(Padding(Text(text, style=style), (0, 0, 0, 2), expand=False))
 
 
 def _window(source: str, marks: list[tuple[int, int]], budget: int) -> tuple[int, int]:
