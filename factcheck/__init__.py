@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Any
 from .errors import FactcheckError
 
 if TYPE_CHECKING:
-    from .api import check_paths, check_text
+    from .api import check_paths, check_text, load_rules, render_report
     from .model import Figure, FileReport, Finding, Interval, Report, Span
 
 __all__ = [
     "check_text",
     "check_paths",
+    "render_report",
+    "load_rules",
     "FactcheckError",
     "FileReport",
     "Figure",
@@ -28,6 +30,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "check_text": "api",
     "check_paths": "api",
+    "render_report": "api",
+    "load_rules": "api",
     "Figure": "model",
     "FileReport": "model",
     "Finding": "model",

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
@@ -227,3 +228,36 @@ def _fits(value: Any, hint: Any) -> bool:
     if origin is dict and args:
         return all(_fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items())
     return True
+
+
+ENTRY_NAME = re.compile(r"^[0-9a-f]{64}\.json$")
+
+
+def clean(directory: Path | None = None) -> tuple[int, int, Path]:
+    """`factcheck cache clean`: remove every cached result (and the folders left empty); never follows a link
+    and removes only files named as entries are. Returns (entries removed, bytes freed, the folder)."""
+    top = (directory or cache_dir())
+    removed = freed = 0
+    if not top.is_dir() or top.is_symlink():
+        return 0, 0, top
+    for fmt in sorted(p for p in top.iterdir() if p.is_dir() and not p.is_symlink()
+                      and p.name.startswith("factcheck-cache-")):
+        for shard in sorted(p for p in fmt.iterdir() if p.is_dir() and not p.is_symlink() and len(p.name) == 2):
+            for entry in shard.iterdir():
+                if entry.is_symlink() or not entry.is_file() or not (
+                        ENTRY_NAME.match(entry.name) or entry.name.startswith(safe_write.TEMP_PREFIX)):
+                    continue
+                size = entry.stat().st_size
+                entry.unlink()
+                removed, freed = removed + 1, freed + size
+            _rmdir(shard)
+        _rmdir(fmt)
+    return removed, freed, top
+
+
+def _rmdir(folder: Path) -> None:
+    """Remove a folder if it is empty (anything else left in it stays)."""
+    try:
+        folder.rmdir()
+    except OSError:
+        pass

@@ -1,4 +1,4 @@
-"""The command line: check, baseline, figures, rules, explain, serve, lsp; exit 0, 1 (findings) or 2 (bad input)."""
+"""The command line: check, baseline, figures, rules, explain, config, cache, serve, lsp; exit 0, 1 or 2 (bad input)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        raise FactcheckError(f"{self.prog}: {message} (see --help)")
+        command = self.prog.removeprefix("factcheck").strip()  # `factcheck check`: "check: ...", said once
+        raise FactcheckError(f"{command + ': ' if command else ''}{message} (see --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no notes or scorecard")
     check.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR=1)")
     check.add_argument("--config", metavar="FILE", help="pyproject.toml or .factcheck.yaml (default: found upward)")
+    check.add_argument("--verbose", "-v", action="store_true",
+                       help="say on stderr which configuration file is used (or that none is)")
+    check.add_argument("--statistics", action="store_true",
+                       help="only the number of findings per rule (as text, or JSON with --format json)")
+    check.add_argument("--diff", metavar="REV",
+                       help="only findings on lines changed since this git revision (e.g. origin/main, HEAD~1)")
 
     base = sub.add_parser("baseline", help="record the current findings so later checks fail only on new ones")
     base.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
@@ -80,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs")
     explain.add_argument("--config", metavar="FILE",
                          help="pyproject.toml or .factcheck.yaml (default: found upward from the current folder)")
+
+    conf = sub.add_parser("config", help="show the configuration in effect and where each value comes from")
+    conf.add_argument("paths", nargs="*", metavar="PATH", help="the files it is for (default: the current folder)")
+    conf.add_argument("--config", metavar="FILE", help="pyproject.toml or .factcheck.yaml (default: found upward)")
+    conf.add_argument("--format", default="rich", help="rich or json")
+
+    cache = sub.add_parser("cache", help="the result cache: clean it, or show where it is")
+    cache.add_argument("action", choices=("clean", "dir"), help="clean: remove every cached result; dir: its folder")
 
     serve = sub.add_parser("serve", help="the web page and HTTP API for editors (needs factcheck[serve])")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)")
@@ -147,9 +162,10 @@ def main(argv: list[str] | None = None) -> int:
 
         with size_limit(getattr(args, "max_size", None)):
             return {"check": _check, "figures": _figures, "rules": _rules, "explain": _explain,
-                    "baseline": _baseline, "serve": _serve, "lsp": _lsp}[args.command](args)
+                    "baseline": _baseline, "config": _show_config, "cache": _cache, "serve": _serve,
+                    "lsp": _lsp}[args.command](args)
     except FactcheckError as exc:
-        print(f"factcheck: {one_line(str(exc))}", file=sys.stderr)
+        print(f"factcheck: {error_text(str(exc))}", file=sys.stderr)
         return 2
     except Terminated:
         print("factcheck: terminated", file=sys.stderr)
@@ -168,6 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def error_text(message: str) -> str:
+    """An error message on one line, without a `factcheck:` of its own (the error line adds exactly one)."""
+    text = one_line(message).strip()
+    while text.lower().startswith("factcheck:"):
+        text = text[len("factcheck:"):].lstrip()
+    return text
 
 
 def _catch_sigterm():
@@ -279,11 +303,23 @@ def _check(args: argparse.Namespace) -> int:
     if args.fail_on is not None and args.fail_on not in FAIL_LEVELS:
         raise FactcheckError(f"--fail-on: {args.fail_on!r} is not one of {', '.join(FAIL_LEVELS)}")
     config = _config(args)
+    if args.verbose:
+        from .render.settings import config_used
+
+        config_used(config, sys.stderr)
     args.baseline, args.report_dir = args.baseline or config.baseline, args.report_dir or config.report_dir
     rules = _load_rules(args, config)
     fail_on = args.fail_on or config.fail_on or "error"
     module = renderer(args.format)
+    if args.statistics:
+        from .render import statistics
+
+        module = statistics
     options = _options(args, rules)
+    if args.diff:
+        from .gitdiff import changed_lines
+
+        args.changed = changed_lines(args.diff, args.paths)  # asked of git before any checking
     severities: set[str] = set()
     kept: list = []  # every file's report, for --report-dir
     streaming = hasattr(module, "stream") and args.paths != ["-"]
@@ -302,8 +338,11 @@ def _check(args: argparse.Namespace) -> int:
                 report = Report(files=tuple(files))
         finally:
             files.close()  # an error or an interruption ends the workers now
-    if not streaming:
+    if args.statistics:
+        module.render(report, sys.stdout, options, as_json=args.format == "json")
+    elif not streaming:
         module.render(report, sys.stdout, options)
+    if not streaming:
         severities.update(f.severity for f in report.findings)
     if args.report_dir:
         _write_reports(args.report_dir, Report(files=tuple(kept)), options)
@@ -321,6 +360,10 @@ def _after(files, args: argparse.Namespace, tick, kept: list | None):
     for file in files:
         if known is not None:
             file = known.filter(file)
+        if getattr(args, "changed", None) is not None:
+            from .gitdiff import only_changed
+
+            file = only_changed(file, args.changed)
         if args.format != "rich":  # the terminal report shows notes; other formats' readers may never look
             _warn_input(file)
         tick(file.path)
@@ -448,6 +491,34 @@ def _explain(args: argparse.Namespace) -> int:
     if rule is None:
         raise FactcheckError(f"unknown rule: {args.code} (see 'factcheck rules')")
     catalogue.render_explain(rule, sys.stdout, _options(args))
+    return 0
+
+
+def _show_config(args: argparse.Namespace) -> int:
+    from .render.settings import render_config
+
+    if args.format not in ("rich", "json"):
+        raise FactcheckError(f"unknown format {args.format!r} for config (choose from rich, json)")
+    config = _config(args)
+    from .rules import load_rules
+
+    config.validate(load_rules(list(config.packs)))  # what a check would refuse, refused here too
+    render_config(config, sys.stdout, as_json=args.format == "json")
+    return 0
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from . import cache
+    from .render import settings
+
+    if args.action == "dir":
+        settings.cache_folder(cache.cache_dir(), sys.stdout)
+        return 0
+    try:
+        removed, freed, folder = cache.clean()
+    except OSError as exc:
+        raise FactcheckError(f"cache clean: cannot remove {exc.filename}: {exc.strerror or exc}") from None
+    settings.cache_cleaned(removed, freed, folder, sys.stdout)
     return 0
 
 

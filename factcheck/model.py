@@ -221,6 +221,26 @@ class Finding:
     def span(self) -> Span:
         return self.spans[0]
 
+    def to_dict(self, locate: Any = None) -> dict[str, Any]:
+        """The finding's JSON form, as in the JSON report; `locate(offset)` gives (line, column) (without it,
+        each location is the figure's character offsets)."""
+        out: dict[str, Any] = {"rule": self.rule, "name": self.name, "severity": self.severity,
+                               "message": self.message, "evidence": self.evidence, "figures": list(self.figures)}
+        if self.fix:
+            out["fix"] = self.fix
+        if self.replacement is not None:  # the fix as one edit: the new text for the first location
+            out["replacement"] = self.replacement
+        locations: list[dict[str, int]] = []
+        for span in self.spans:
+            if locate is None:
+                locations.append({"start": span.start, "end": span.end})
+                continue
+            (line, column), (end_line, end_column) = locate(span.start), locate(span.end)
+            locations.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column})
+        out.update(locations[0])
+        out["locations"] = locations
+        return out
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -262,6 +282,12 @@ class FileReport:
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The file's entry in the JSON report (figures, findings with lines and columns, statements, notes)."""
+        from .render.records import file_record
+
+        return file_record(self)
+
     @property
     def flagged_figures(self) -> frozenset[str]:
         """The ids of the figures some reported finding involves."""
@@ -298,6 +324,12 @@ class Report:
 
     def count(self, severity: str) -> int:
         return sum(f.count(severity) for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report as `--format json` prints it (the contract in DESIGN.md)."""
+        from .render.records import report_record
+
+        return report_record(self)
 
     def summary(self) -> dict[str, int]:
         return {

@@ -27,3 +27,11 @@ def cli(monkeypatch, capsys, tmp_path):
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def cli_here(cli, monkeypatch, tmp_path):
+    """The shared CLI runner, run from tmp_path, with colour left to the output (NO_COLOR unset)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return cli

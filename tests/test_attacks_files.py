@@ -54,7 +54,7 @@ def test_a_file_named_like_an_option_after_double_dash_is_an_article(capsys, rep
     (root / name).write_text(ARTICLE, encoding="utf-8")
     code, out, err = run(capsys, "check", "--format", "line", "--no-cache", "--", name, "story.md")
     assert code == 1, err
-    assert f"{name}:6:20: FC202" in out and "story.md:6:20: FC202" in out
+    assert f"{name}:6:20: error FC202" in out and "story.md:6:20: error FC202" in out
     assert not (root / "x.md").exists() and err == ""
 
 

@@ -215,7 +215,8 @@ def test_a_non_utf8_name_in_report_dir_and_baseline(capsys, latin1, folder):
     code, out, err = run(capsys, "baseline", "--no-cache", latin1)
     assert code == 0 and "wrote 1 finding" in out, err
     json.loads((folder / ".factcheck-baseline.json").read_text(encoding="utf-8"))
-    code, out, err = run(capsys, "check", "--no-cache", "--format", "line", "--baseline", ".factcheck-baseline.json",
+    code, out, err = run(capsys, "check", "--no-cache", "--format", "line", "-q",
+                         "--baseline", ".factcheck-baseline.json",
                          latin1)
     assert (code, out) == (0, ""), err
 

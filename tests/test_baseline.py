@@ -27,21 +27,21 @@ def test_baseline_then_only_new_findings_fail(cli, tmp_path):
     assert [(e["rule"], e["path"], e["figures"], e["line"]) for e in data["findings"]] == [
         ("FC202", "articles/a.md", ["Friday, February 26, 2023"], 4)]
 
-    assert cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--format", "line")[:2] == (0, "")
+    assert cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--format", "line", "-q")[:2] == (0, "")
     code, out, _ = cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--no-color")
     assert code == 0 and "1 finding already in the baseline .factcheck-baseline.json not shown" in out
 
     # Edits elsewhere move the old finding down the file: still matched.
     article.write_text(OLD.replace("The summit", "A new first paragraph.\n\nAnother one.\n\nThe summit"),
                        encoding="utf-8")
-    assert cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--format", "line")[:2] == (0, "")
+    assert cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--format", "line", "-q")[:2] == (0, "")
 
     # A new wrong date fails, and only it is reported.
     article.write_text(article.read_text(encoding="utf-8") + "\nThey left on Monday, March 11, 2023.\n",
                        encoding="utf-8")
-    code, out, _ = cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--format", "line")
+    code, out, _ = cli("check", "articles", "--baseline", ".factcheck-baseline.json", "--format", "line", "-q")
     assert code == 1
-    assert out == "articles/a.md:10:14: FC202 March 11, 2023 was a Saturday, not a Monday.\n"
+    assert out == "articles/a.md:10:14: error FC202 March 11, 2023 was a Saturday, not a Monday.\n"
 
 
 def test_a_second_copy_of_a_baselined_finding_is_new(cli, tmp_path):
@@ -56,7 +56,7 @@ def test_a_changed_sentence_is_a_new_finding(cli, tmp_path):
     (tmp_path / "a.md").write_text(OLD, encoding="utf-8")
     cli("baseline", "a.md")
     (tmp_path / "a.md").write_text(OLD.replace("in Moscow", "in Beijing"), encoding="utf-8")
-    assert cli("check", "a.md", "--baseline", ".factcheck-baseline.json", "--format", "line")[0] == 1
+    assert cli("check", "a.md", "--baseline", ".factcheck-baseline.json", "--format", "line", "-q")[0] == 1
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(cli, tmp_path, monkeypatch):
@@ -65,7 +65,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(cli, tmp_path, monkeyp
     sub = tmp_path / "sub"
     sub.mkdir()
     monkeypatch.chdir(sub)
-    assert cli("check", "../a.md", "--baseline", "../.factcheck-baseline.json", "--format", "line")[:2] == (0, "")
+    assert cli("check", "../a.md", "--baseline", "../.factcheck-baseline.json", "--format", "line", "-q")[:2] == (0, "")
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -41,17 +41,17 @@ def test_pyproject_is_found_upward_from_the_checked_file_and_sets_severity_and_f
 def test_yaml_config_ignore_and_per_path_overrides(cli, repo):
     (repo / ".factcheck.yaml").write_text(
         "overrides:\n  - paths: [archive/]\n    ignore: [FC202]\n", encoding="utf-8")
-    code, out, _ = cli("check", str(repo), "--format", "line")
+    code, out, _ = cli("check", str(repo), "--format", "line", "-q")
     assert code == 1
-    assert out.splitlines() == [f"{repo / 'articles/news/wrong.md'}:4:22: FC202 "
+    assert out.splitlines() == [f"{repo / 'articles/news/wrong.md'}:4:22: error FC202 "
                                 "February 26, 2023 was a Sunday, not a Friday."]
     (repo / ".factcheck.yaml").write_text("ignore: [weekday-does-not-match-date]\n", encoding="utf-8")
-    assert cli("check", str(repo), "--format", "line")[:2] == (0, "")
+    assert cli("check", str(repo), "--format", "line", "-q")[:2] == (0, "")
 
 
 def test_select_in_config_and_command_line_select_wins(cli, repo):
     pyproject(repo, 'select = ["FC1"]\n')
-    assert cli("check", str(repo), "--format", "line")[:2] == (0, "")
+    assert cli("check", str(repo), "--format", "line", "-q")[:2] == (0, "")
     code, out, _ = cli("check", str(repo), "--format", "line", "--select", "FC2")
     assert code == 1 and out.count("FC202") == 2
 
@@ -218,7 +218,8 @@ def test_baseline_and_report_dir_in_the_config_are_used_and_the_command_line_win
     assert code == 0
     pyproject(repo, 'baseline = ".factcheck-baseline.json"\nreport-dir = "build/reports"\n')
     code, out, _ = cli("check", str(repo / "articles"), "--format", "line")
-    assert (code, out) == (0, "")  # the known finding is in the configured baseline
+    assert code == 0 and "1 finding already in the baseline" in out  # a note, on its own line
+    assert " error FC" not in out  # the known finding is in the configured baseline
     assert "February 26, 2023" in (repo / "build/reports/factcheck-report.md").read_text(encoding="utf-8")
     from factcheck.baseline import SCHEMA
 

@@ -164,7 +164,7 @@ def test_html_escapes_article_and_finding_text():
 
 def test_report_dir_writes_markdown_and_html(cli, tmp_path):
     code, out, _ = cli("check", "wrong.md", "--format", "line", "--report-dir", "out/reports")
-    assert code == 1 and out.startswith("wrong.md:6:22: FC202")
+    assert code == 1 and out.startswith("wrong.md:6:22: error FC202")
     md = (tmp_path / "out/reports/factcheck-report.md").read_text(encoding="utf-8")
     html = (tmp_path / "out/reports/factcheck-report.html").read_text(encoding="utf-8")
     assert "### ❌ error FC202" in md and '<div class="card error"' in html

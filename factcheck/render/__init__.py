@@ -16,6 +16,7 @@ FORMATS = {
     "json": "json_report",
     "jsonl": "jsonl",
     "sarif": "sarif",
+    "rdjson": "rdjson",
     "github": "github",
     "markdown": "markdown",
     "html": "html",

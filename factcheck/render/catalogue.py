@@ -54,3 +54,33 @@ def render_explain(rule: Rule, out: TextIO, options: Options) -> None:
     if rule.fix:
         console.print(f"Fix: {clean(rule.fix)}", highlight=False, markup=False)
     console.print(Markdown(clean(rule.description) or "_No description._"))
+
+
+def rules_markdown(rules: list[Rule]) -> str:
+    """docs/rules.md: every rule under its own heading (the page SARIF's helpUri links to)."""
+    import re
+
+    parts = ["# The built-in rules\n\n",
+             "Generated from the rule packs in `rules/` (`python -m factcheck.render.catalogue > docs/rules.md`); "
+             "`factcheck explain CODE` shows the same text.\n"]
+    for r in rules:
+        parts.append(f"\n## {r.id} {r.name}\n\n")
+        parts.append(f"Check kind `{r.check}`, severity **{r.severity}**, pack `{r.pack}`.\n\n")
+        parts.append(f"Message: {clean(r.message)}\n\n")
+        if r.fix:
+            parts.append(f"Fix: {clean(r.fix)}\n\n")
+        if r.params:
+            parts.append("Parameters: " + ", ".join(f"`{k}: {json.dumps(v)}`" for k, v in r.params.items()) + "\n\n")
+        body = re.sub(r"^(#+) ", lambda m: "#" * min(len(m.group(1)) + 1, 6) + " ", clean(r.description).strip(),
+                      flags=re.M)
+        if body:
+            parts.append(body + "\n")
+    return "".join(parts).replace("\n\n\n", "\n\n")
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..engine import default_rules
+
+    sys.stdout.write(rules_markdown(default_rules()))

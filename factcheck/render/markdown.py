@@ -11,6 +11,7 @@ from . import Options
 from .records import finding_record
 from .sanitize import clean, one_line
 
+GITHUB_LIMIT = 65_536  # characters in a pull request comment or a step summary
 ICON = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -78,6 +79,36 @@ def suppressed_by(file: FileReport) -> dict[str, list[str]]:
 
 
 def render(report: Report, out: TextIO, options: Options) -> None:
+    """The report, within GitHub's comment limit: the summary first, then findings up to the limit and a note."""
+    import io
+
+    full = io.StringIO()
+    _render(report, full, options)
+    out.write(fit(full.getvalue(), len(report.findings)))
+
+
+def fit(text: str, findings: int, limit: int = GITHUB_LIMIT) -> str:
+    """Markdown cut at the last section or finding that fits, with a note of what was left out."""
+    if len(text) <= limit:
+        return text
+    note_room = 400
+    head = text[:limit - note_room]
+    cut = max(head.rfind("\n## "), head.rfind("\n### "))
+    if cut <= 0:
+        cut = head.rfind("\n")
+    kept = text[:cut]
+    if kept.count("```") % 2:  # never leave a code block open
+        kept += "\n```"
+    if kept.count("<details>") > kept.count("</details>"):
+        kept += "\n</details>"
+    shown = len(re.findall(r"^### ", kept, re.M))
+    note = (f"\n\n> **Truncated:** {plural(findings - shown, 'more finding')} not shown: this report is "
+            f"{len(text):,} characters and GitHub shows {limit:,}. The full report: `--format html` or "
+            "`--report-dir`.\n")
+    return kept + note
+
+
+def _render(report: Report, out: TextIO, options: Options) -> None:
     from .. import __version__
 
     files = sorted(report.files, key=lambda f: f.path)

@@ -10,19 +10,7 @@ SCHEMA = "factcheck-report/1"
 
 
 def finding_record(file: FileReport, finding: Finding) -> dict[str, Any]:
-    locations = []
-    for span in finding.spans:
-        line, column = file.locate(span.start)
-        end_line, end_column = file.locate(span.end)
-        locations.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column})
-    out: dict[str, Any] = {"rule": finding.rule, "name": finding.name, "severity": finding.severity,
-                           "message": finding.message, "evidence": finding.evidence,
-                           "figures": list(finding.figures)}
-    if finding.fix:
-        out["fix"] = finding.fix
-    out.update(locations[0])
-    out["locations"] = locations
-    return out
+    return finding.to_dict(file.locate)
 
 
 def file_record(file: FileReport) -> dict[str, Any]:

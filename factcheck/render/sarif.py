@@ -17,6 +17,7 @@ from .sanitize import json_text
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://github.com/factcheck/factcheck"
+RULES_DOC = f"{INFORMATION_URI}/blob/main/docs/rules.md"  # every built-in rule, one heading each
 
 
 def known_rules(options: Options) -> list[Rule]:
@@ -48,7 +49,19 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "help": {"text": help_md, "markdown": help_md},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": list(dict.fromkeys(["factcheck", rule.pack, rule.check])), "pack": rule.pack},
-    }
+    } | ({"helpUri": help_uri(rule)} if is_builtin(rule) else {})
+
+
+def is_builtin(rule: Rule) -> bool:
+    """A rule of the built-in packs (documented in docs/rules.md), not a house rule."""
+    from ..rules import BUILTIN
+
+    return bool(rule.path) and Path(rule.path).resolve().is_relative_to(BUILTIN)
+
+
+def help_uri(rule: Rule) -> str:
+    """Where a built-in rule's documentation is read on the web: its heading in docs/rules.md."""
+    return f"{RULES_DOC}#{rule.id.lower()}-{rule.name}"
 
 
 def _pascal(name: str) -> str:
@@ -77,13 +90,8 @@ def sarif_log(report: Report, options: Options) -> dict[str, Any]:
     from ..baseline import fingerprint
 
     rules = known_rules(options)
-    used = {f.rule for f in report.findings}
-    by_id = {r.id: r for r in rules}
     descriptors = [rule_descriptor(r) for r in rules]
     index = {r.id: i for i, r in enumerate(rules)}
-    for code in sorted(used - set(by_id)):  # a finding from a rule we have no docs for still gets an entry
-        index[code] = len(descriptors)
-        descriptors.append({"id": code, "shortDescription": {"text": code}})
     results = []
     notifications = []
     for file in sorted(report.files, key=lambda f: f.path):
@@ -91,7 +99,11 @@ def sarif_log(report: Report, options: Options) -> dict[str, Any]:
         for note in file.notes:
             notifications.append({"level": "note", "message": {"text": f"{file.path}: {note}"},
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
-        for finding in file.findings:
+        inline = _inline_switches(file)
+        for finding, suppressed in [*((f, False) for f in file.findings), *((f, True) for f in file.suppressed)]:
+            if finding.rule not in index:  # a rule we have no docs for still gets an entry
+                index[finding.rule] = len(descriptors)
+                descriptors.append({"id": finding.rule, "shortDescription": {"text": finding.rule}})
             record = finding_record(file, finding)
             text = record["message"]
             if record["evidence"]:
@@ -114,6 +126,16 @@ def sarif_log(report: Report, options: Options) -> dict[str, Any]:
                                                                                   strict=False), start=1)]
             if finding.fix:
                 result["properties"]["fix"] = finding.fix
+            if finding.replacement is not None:
+                result["fixes"] = [{"description": {"text": finding.fix or f"Write {finding.replacement}."},
+                                    "artifactChanges": [{"artifactLocation": artifact, "replacements": [
+                                        {"deletedRegion": _region(record["locations"][0]),
+                                         "insertedContent": {"text": finding.replacement}}]}]}]
+            if suppressed:  # switched off inline (in the article) or matched by the baseline (outside it)
+                inside = any(region.covers(finding) for region in inline)
+                result["suppressions"] = [{"kind": "inSource" if inside else "external",
+                                           "justification": "switched off in the article" if inside else
+                                           "already in the baseline"}]
             results.append(result)
     results.sort(key=lambda r: (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                                 r["locations"][0]["physicalLocation"]["region"]["startLine"],
@@ -133,6 +155,15 @@ def sarif_log(report: Report, options: Options) -> dict[str, Any]:
             "results": results,
         }],
     }
+
+
+def _inline_switches(file) -> list:
+    """The article's own `factcheck: disable` regions, to tell an inline suppression from a baseline's."""
+    if file.document is None or not file.suppressed:
+        return []
+    from ..switches import regions
+
+    return regions(file.document)[0]
 
 
 def render(report: Report, out: TextIO, options: Options) -> None:
