@@ -252,6 +252,8 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
+        if parts and fig.kind == "duration":
+            continue  # "48% intended to leave within five years, 27% ...": a part's own words
         taken = view.role[j] in TAKEN and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
             if parts or not skip:
