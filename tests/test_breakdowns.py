@@ -74,14 +74,13 @@ and 26% wanted no change, the operator said on Friday.
 "We will publish the results in full," a spokesman said.
 """
 
-BRACKETS_TXT = """Carmaker to cut jobs at three German plants
-
-Ostwerk Motoren said on Wednesday it would cut 1,600 jobs in Germany: Munich (800), Stuttgart (500) and Bremen (400), as it moves battery production to Hungary.
-
-"This is a dark day," said works council head Petra Lang.
-
-The cuts will be made by the end of 2027.
-"""
+BRACKETS_TXT = (  # unwrapped: one line a paragraph
+    "Carmaker to cut jobs at three German plants\n\n"
+    "Ostwerk Motoren said on Wednesday it would cut 1,600 jobs in Germany: Munich (800), Stuttgart (500) and"
+    " Bremen (400), as it moves battery production to Hungary.\n\n"
+    "\"This is a dark day,\" said works council head Petra Lang.\n\n"
+    "The cuts will be made by the end of 2027.\n"
+)
 
 BRACKETS_MD = """## Insurer trims its northern offices
 
