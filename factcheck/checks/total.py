@@ -11,6 +11,7 @@ from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
 TESTS = ("parts", "shares")
+LOOSE = {"approx", "more_than", "at_least", "less_than", "at_most", "up_to"}  # qualifiers that widen a count
 
 
 def validate(params: dict) -> str | None:
@@ -31,8 +32,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         is_share = all(p.unit == "%" for p in parts) and (total is None or total.unit == "%")
         if is_share != shares or len(parts) < min_parts:
             continue
-        if total is None and not shares:
-            continue
+        if (total is None and not shares) or not statement.fact("exclusive", True):
+            continue  # parts that may overlap ("60% use Facebook, 40% use Instagram") need not sum to anything
         whole = _counted(total) if total is not None else Interval.exact(100.0)
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
         hit = _compare(ctx, total, parts, whole, bool(statement.fact("complete")), rounding_noted,
@@ -58,7 +59,8 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     stated = show_interval(whole, unit) if total is not None else "100%"
     evidence = f"{terms} = {show(exact, unit, digits)}; the {'text says' if total else 'whole is'} {stated}"
     figures = tuple(parts) + ((total,) if total is not None else ())
-    args = {"parts": show(exact, unit, digits), "total": stated, "count": len(parts)}
+    said = show(total.value, unit, digits) if total is not None and total.value is not None else stated
+    args = {"parts": show(exact, unit, digits), "total": said, "count": len(parts)}
     if summed.overlaps(whole):
         return Hit(figures, args, evidence + " (consistent only through rounding)", severity="info",
                    fix="Say that the figures do not add up because of rounding.")
@@ -82,8 +84,9 @@ def _written_equal(exact: float, whole: Interval, digits: int) -> bool:
 
 def _counted(fig: Figure) -> Interval:
     """A figure's interval; a count stated to the unit ("24 seats") is exact: a whole number has no rounding below
-    one, so four such parts cannot reach a total two away "through rounding"."""
-    if fig.kind == "count" and fig.value is not None and float(fig.value).is_integer() and 0 < _step(fig) <= 1:
+    one, so four such parts cannot reach a total two away "through rounding"; "about 1,500" keeps its width."""
+    if (fig.kind == "count" and fig.value is not None and float(fig.value).is_integer() and 0 < _step(fig) <= 1
+            and not set(fig.qualifiers) & LOOSE):
         return Interval.exact(fig.value)
     return interval(fig)
 

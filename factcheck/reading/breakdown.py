@@ -1,71 +1,248 @@
 """Breakdowns: a total and its listed parts, or shares of one whole that should make 100%.
 
 Statement(kind="breakdown", roles: total (absent for shares of a whole), parts (ids, in text order); facts:
-complete (the text claims the list is the whole: "split between", "made up of", a colon after the total, "the
-rest"/"others" before the last part), unit (the counted noun of a count breakdown: "the 150-seat council: 80, 50
-and 15 seats" counts seats)). "the 150-seat council: 80, 50 and 15 seats", "of the 1,200 workers, 700 ... and 600
-...", "split between Labour on 45%, ... and others on 25%".
+complete (the text says the list is the whole: "split between", "made up of", a colon close after the total, "the
+rest"/"others"/"the remaining" before a part, a poll's "did not know"), exclusive (each one is counted in one part
+only: a count or sum against its total unless the words say the parts overlap; shares only with a sign that they
+are answers to one question, vote or market shares, or a complete list), unit (the counted noun of a count
+breakdown: "the 150-seat council: 80, 50 and 15 seats" counts seats)).
+
+Where the parts are: in one list ("38 seats, the Social Democrats 27 and the Greens 14"), in brackets after their
+names ("Lyon (1,300), Nantes (700)"), across clauses; the total before them ("Of the 1,200 workers, 700 ...",
+"640 beds: 220 ...", "cut 2,400 jobs (1,300 in Lyon ..."), after them ("..., out of 80 seats in all") or in the
+previous sentence ("Exports reached 4.1m tonnes. Wheat made up 2.3m tonnes, ..."); a list of one item a line after
+a total and a colon; a last part in the next sentence when it is what remains ("The Farmers' League took the
+remaining 3 seats"). The words are data: factcheck/extract/lexicon/breakdown.yml.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..extract.context import CONTEXT_REACH, LEX, STOP_NOUNS, phrases
+from ..extract.context import CONTEXT_REACH, STOP_NOUNS, phrases
+from ..extract.lexicon import load
 from ..model import Figure, Statement
 from .view import View
 
+LEX = load("breakdown")
 AMOUNT_KINDS = {"count", "money", "quantity"}
-TOTAL_CLAUSE_START = re.compile("|".join(LEX["total_clause_start"]), re.I)
-BREAKDOWN = re.compile(rf"(?i:(?::|\b(?:{phrases(w for w in LEX['breakdown'] if w != ':')})\b))")
-REMAINDER = re.compile(rf"(?i:\b(?:{phrases(LEX['remainder'])})\b)")
-LIST_GAP = int(LEX["list_gap"])
-COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
-TOTAL_REACH = 60  # characters before a total that "of the" (after a clause start) lies in
+TAKEN = ("change", "new", "old", "total", "part")  # roles that tie a figure to another statement
 MAX_PARTS = 30  # a longer list is a table, not a sentence's breakdown (and the bound keeps the reading linear)
+LEAD_REACH = 200  # characters before a list that its lead (the words that say what it is) is read from
+TAIL_REACH = 80  # characters after a list's last part that its last answer is read from
+BACK_REACH = 8  # figures at the end of the previous sentence that can be the total a sentence breaks down
+ITEM_WORDS = 12  # the most words a list item (a line of its own after a colon) has
+WORDS = re.compile(r"[A-Za-z0-9][\w'’-]*")
+COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
+CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
+
+
+def _cue(words: list[str], anchor: str = "") -> re.Pattern[str]:
+    """One pattern for a list of cues: punctuation as written, phrases on word boundaries; anchor "$" or "^" ties
+    it to the end or start of the text searched."""
+    marks = [re.escape(w) for w in words if not w[:1].isalnum()]
+    named = [w for w in words if w[:1].isalnum()]
+    alts = marks + ([rf"\b(?:{phrases(named)})\b"] if named else [])
+    body = "|".join(alts)
+    if anchor == "$":
+        return re.compile(rf"(?i:(?:{body})[\s,]*$)")
+    return re.compile(rf"(?i:{body})")
+
+
+SEPARATOR = _cue(LEX["list_separators"])
+LIST_STOP = _cue(LEX["list_stops"])
+RANGE_BEFORE = _cue(LEX["range_before"], "$")
+ALTERNATIVES = re.compile(r"(?i:\b(?:either|or)\b)")
+LIST_GAP = int(LEX["list_gap"])
+TOTAL_CLAUSE_START = re.compile(LEX["total_clause_start"], re.I)
+OPENER = _cue(LEX["openers"])
+OPENER_WORDS = int(LEX["opener_words"])
+BRACKET_WORDS = int(LEX["bracket_words"])
+OPENER_BREAK = re.compile(r"[);\n]")
+PART_OF = _cue(LEX["part_of"])
+PART_OF_END = _cue(LEX["part_of"], "$")
+TOTAL_LEAD = _cue(LEX["total_lead"], "$")
+TOTAL_TAIL = re.compile(rf"(?i:^(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:{phrases(LEX['total_tail'])})\b)")
+TOTAL_GAP_WORDS = int(LEX["total_gap_words"])
+COMPLETE_OPENER = _cue(LEX["complete_openers"])
+COMPLETE_WORDS = int(LEX["complete_words"])
+INCOMPLETE = _cue(LEX["incomplete"])
+REMAINDER = _cue(LEX["remainder"])
+CATCH_ALL = _cue(LEX["catch_all"])
+ANSWERS = _cue(LEX["answers"])
+ALTERNATIVE = _cue(LEX["alternative"])
+EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
+OVERLAP = _cue(LEX["overlap"])
 
 
 def read(view: View) -> list[Statement]:
     """The breakdowns of the text; their parts and totals take the roles part and total in the view."""
-    figures, text, role = view.figures, view.text, view.role
     out: list[Statement] = []
-    n = len(figures)
+    n = len(view.figures)
     i = 0
     while i < n:
-        head = figures[i]
-        sent = view.doc.sentence_span(head.sentence)
-        # "Of the 1,200 workers, ...": the words just before the head, read as a string of their own so that the
-        # pattern's ^ is the sentence start (a search from an offset never matches ^ there)
-        is_total = role[i] == "total" or (
-            head.kind in AMOUNT_KINDS
-            and bool(TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - TOTAL_REACH) : head.span.start]))
-        )
-        if head.value is None or not (is_total or (head.kind == "percent" and head.unit == "%")):
+        found = _at(view, i)
+        if found is None:
             i += 1
             continue
-        noun = counted(text, head) if head.kind == "count" else None
-        parts = _parts(view, i, i + 1 if is_total else i, noun)
-        if len(parts) < 2 or len(parts) > MAX_PARTS:
-            i += 1
-            continue
-        lead = text[(head.span.end if is_total else sent.start) : figures[parts[0]].span.start]
-        last_lead = text[figures[parts[-2]].span.end : figures[parts[-1]].span.start]
-        complete = bool(BREAKDOWN.search(lead)) or bool(REMAINDER.search(last_lead))
-        if not is_total and not complete:
-            i += 1
-            continue
-        if is_total:
-            role[i] = "total"
-        for j in parts:
-            role[j] = "part"
-        out.append(Statement.of("breakdown", {"total": head.id if is_total else None,
-                                              "parts": [figures[j].id for j in parts]}, complete=complete, unit=noun))
-        i = parts[-1] + 1
+        statement, last = found
+        out.append(statement)
+        i = last + 1
     return out
 
 
-def _parts(view: View, head: int, first: int, noun: str | None) -> list[int]:
-    """The figures listed after the head (or from it, for shares): like it, close together, at most MAX_PARTS + 1."""
+def _at(view: View, i: int) -> tuple[Statement, int] | None:
+    """The breakdown whose first figure (its total, or its first part) is figure i, and the last figure it holds."""
+    figures, text, role = view.figures, view.text, view.role
+    head = figures[i]
+    if head.value is None or head.kind not in AMOUNT_KINDS | {"percent"} or head.kind == "percent" and head.unit != "%":
+        return None
+    noun = counted(text, head) if head.kind == "count" else None
+    # a total before its parts: "Of the 1,200 workers, 700 ...", "640 beds: 220 ...", "the 60-seat council: ..."
+    if head.kind in AMOUNT_KINDS or role[i] == "total":
+        sent = view.doc.sentence_span(head.sentence)
+        after = text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)]
+        parts, opener = _after_opener(view, i, after)
+        if opener is None:
+            parts = _parts(view, i, i + 1, noun)
+        lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
+        of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
+        if parts and (role[i] == "total" or of_the or opener):
+            return _finish(view, i, parts, lead, _opener(lead), noun)
+        items, lead = _items(view, i)
+        if len(items) >= 2:
+            return _finish(view, i, items, lead, _opener(lead), noun)
+    # a list from the head, its total after it or in the previous sentence
+    parts = _parts(view, i, i, noun, skip=False)
+    if not parts:
+        return None
+    total = _total_after(view, parts[-1])
+    if total is None:
+        total = _total_back(view, parts[0])
+    return _finish(view, total, parts, "", None, noun)
+
+
+def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: re.Match | None,
+            noun: str | None) -> tuple[Statement, int] | None:
+    """The statement for a total (or none) and its parts, with the part the next sentence adds when it says what
+    remains; None when there are too few parts or nothing to sum them against."""
+    figures, text = view.figures, view.text
+    first = figures[parts[0]]
+    more = _remaining(view, parts[-1], first, noun) if total is not None or len(parts) >= 2 else None
+    parts = parts + ([more] if more is not None else [])
+    if len(parts) < 2 or len(parts) > MAX_PARTS:
+        return None
+    if total is not None and any(figures[j].value > figures[total].value for j in parts):
+        return None  # "split three ways: 80 seats, ...": a whole is no smaller than any of its parts
+    span = _span(view, total, parts)
+    before_last = text[max(figures[parts[-2]].span.end, view.doc.sentence_span(figures[parts[-1]].sentence).start)
+                       : figures[parts[-1]].span.start]
+    said_whole = bool(opener) and not INCOMPLETE.search(lead) and (
+        bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
+    list_lead = text[max(view.doc.sentence_span(first.sentence).start, first.span.start - LEAD_REACH)
+                     : first.span.start]
+    complete = (said_whole or (more is not None and total is not None) or bool(REMAINDER.search(before_last))
+                or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
+                                                    and not INCOMPLETE.search(list_lead)))
+    if total is None and complete and _earlier_shares(view, parts[0]):
+        complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
+    overlap = bool(OVERLAP.search(span))
+    if total is None:
+        if first.unit != "%":
+            return None  # parts with nothing to sum them against
+        exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span))
+                                     or len({m.group(0).lower() for m in ANSWERS.finditer(span)}) >= 2)
+        if not exclusive:
+            return None  # "60% use Facebook, 40% use Instagram": shares that may overlap are no breakdown
+    else:
+        exclusive = not overlap
+        view.role[total] = "total"
+    for j in parts:
+        view.role[j] = "part"
+    statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
+                                           "parts": [figures[j].id for j in parts]},
+                             complete=complete, exclusive=exclusive, unit=noun)
+    return statement, max(parts + ([total] if total is not None else []))
+
+
+def _earlier_shares(view: View, first: int) -> bool:
+    """A share (a percentage or a fraction) just before a list of shares, in its sentence or the one before."""
+    figures = view.figures
+    sentence = figures[first].sentence
+    for k in range(first - 1, max(-1, first - 1 - 2 * BACK_REACH), -1):
+        fig = figures[k]
+        if fig.sentence < sentence - 1:
+            break
+        if (fig.kind == "fraction" or fig.unit == "%") and view.role[k] not in ("change", "new", "old"):
+            return True
+    return False
+
+
+def _span(view: View, total: int | None, parts: list[int]) -> str:
+    """The words of a breakdown: from its lead (the sentence start, at most LEAD_REACH characters back) to the end
+    of its last part's clause."""
+    figures, text = view.figures, view.text
+    first = figures[min(parts + ([total] if total is not None else []))]
+    last = figures[parts[-1]]
+    start = max(view.doc.sentence_span(first.sentence).start, first.span.start - LEAD_REACH)
+    end_sent = view.doc.sentence_span(last.sentence).end
+    tail = text[last.span.end : min(end_sent, last.span.end + TAIL_REACH)]
+    stop = CLAUSE_END.search(tail)
+    return text[start : last.span.end] + (tail[: stop.start()] if stop else tail)
+
+
+def _after_opener(view: View, head: int, after: str) -> tuple[list[int], re.Match | None]:
+    """The parts after an opener close after the head ("1,800 jobs (900 pilots, 600 cabin crew ...)"), from the
+    first opener that two or more follow ("split three ways: 80 seats, ...": not "three" but the list after the
+    colon), and that opener."""
+    figures = view.figures
+    base = figures[head].span.end
+    k = head + 1
+    noun = counted(view.text, figures[head]) if figures[head].kind == "count" else None
+    for m in OPENER.finditer(after):
+        if not _opens(after, m):
+            break
+        while k < len(figures) and figures[k].span.start < base + m.end():
+            k += 1
+        if k == len(figures):
+            break
+        between = view.text[base + m.end() : figures[k].span.start]
+        if len(WORDS.findall(between)) > OPENER_WORDS or (m.group(0) == "(" and ")" in between):
+            continue  # the parts follow their opener closely ("(900 pilots", not "(a career high), and 1.83 ERA")
+        # "1,800 jobs: 900 pilots, 600 cabin crew" names kinds of the whole; after a word ("houses, including 3,000
+        # that were destroyed, and caused four fatalities") a part counts what the total counts
+        parts = _parts(view, head, k, None if m.group(0) in ":(" else noun, skip=False)
+        if len(parts) >= 2:
+            return parts, m
+    return [], None
+
+
+def _opener(lead: str) -> re.Match | None:
+    """The word or mark that ties a total to the parts after it, close enough after the total."""
+    m = OPENER.search(lead)
+    return m if m is not None and _opens(lead, m) else None
+
+
+def _opens(lead: str, m: re.Match) -> bool:
+    """The opener m is close enough after the total, with no bracket or clause closing between them."""
+    before = lead[: m.start()]
+    words = len(WORDS.findall(before))
+    return not OPENER_BREAK.search(before) and words <= (BRACKET_WORDS if m.group(0) == "(" else OPENER_WORDS)
+
+
+def _like(view: View, j: int, model: Figure, noun: str | None) -> bool:
+    """Figure j can be a part (or total) of a breakdown of model's kind and unit, counting model's noun."""
+    fig = view.figures[j]
+    if fig.kind != model.kind or fig.unit != model.unit or fig.value is None:
+        return False
+    own = counted(view.text, fig) if fig.kind == "count" else None
+    return not (noun and own and own != noun)
+
+
+def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = True) -> list[int]:
+    """The figures listed from figure first (the head's, or the head itself for a list from its first part): like
+    the head, separated as a list is, at most MAX_PARTS + 1; a figure a total word introduces ("out of 80") ends the
+    list. With skip, figures unlike the head before the first part are passed over ("split three ways: 80 ...")."""
     figures, text = view.figures, view.text
     lead = figures[head]
     parts: list[int] = []
@@ -75,21 +252,124 @@ def _parts(view: View, head: int, first: int, noun: str | None) -> list[int]:
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
-        like = fig.kind == lead.kind and fig.unit == lead.unit and fig.value is not None
-        if not like or view.role[j] in ("change", "new", "old", "total"):
-            if parts:
+        if parts and fig.kind == "duration":
+            continue  # "48% intended to leave within five years, 27% ...": a part's own words
+        taken = view.role[j] in TAKEN and not _part_of_before(view, j)
+        if taken or not _like(view, j, lead, noun):
+            if parts or not skip:
                 break
-            continue
-        if fig.kind == "count":
-            own = counted(text, fig)
-            if noun and own and own != noun:
-                if parts:
-                    break
-                continue  # "split three ways: 80 seats, ...": a count of something else before the list
-        if parts and fig.span.start - figures[parts[-1]].span.end > LIST_GAP:
-            break
+            continue  # "split three ways: 80 seats, ...": a count of something else before the list
+        if parts:
+            gap = text[figures[parts[-1]].span.end : fig.span.start]
+            if (len(gap) > LIST_GAP or not SEPARATOR.search(gap) or LIST_STOP.search(gap)
+                    or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
+                break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
+            if len(parts) == 1 and RANGE_BEFORE.search(_before(view, parts[0], 12)):
+                break  # "between 10 and 12": a range, not a list
         parts.append(j)
     return parts
+
+
+def _part_of_before(view: View, j: int) -> bool:
+    """ "Wheat made up 2.3 million tonnes": a part, whatever a direction word in its lead made of it."""
+    return view.role[j] == "change" and bool(PART_OF_END.search(_before(view, j, 30)))
+
+
+def _before(view: View, j: int, reach: int) -> str:
+    """The reach characters before figure j."""
+    start = view.figures[j].span.start
+    return view.text[max(0, start - reach) : start]
+
+
+def _total_after_at(view: View, j: int, gap: str) -> bool:
+    """Figure j, after a list and the words gap, is the list's total: "out of 80 seats", "a total of 300", "80 in
+    all", "in the 300-seat parliament"."""
+    words = len(WORDS.findall(gap))
+    if TOTAL_LEAD.search(gap):
+        return words <= TOTAL_GAP_WORDS + 4
+    if words > TOTAL_GAP_WORDS:
+        return False
+    fig = view.figures[j]
+    return view.role[j] == "total" or bool(TOTAL_TAIL.match(view.text[fig.span.end : fig.span.end + 30]))
+
+
+def _total_after(view: View, last: int) -> int | None:
+    """The figure right after a list's last part that is its total."""
+    figures = view.figures
+    k = last + 1
+    if k >= len(figures) or figures[k].sentence != figures[last].sentence:
+        return None
+    fig = figures[k]
+    if not _like(view, k, figures[last], None):
+        return None
+    return k if _total_after_at(view, k, view.text[figures[last].span.end : fig.span.start]) else None
+
+
+def _total_back(view: View, first: int) -> int | None:
+    """The total in the previous sentence that a sentence breaks down ("Exports reached 4.1 million tonnes. Wheat made
+    up 2.3 million tonnes, ..."): its lead says so, and the previous sentence has one figure like the parts."""
+    figures, text = view.figures, view.text
+    fig = figures[first]
+    if fig.kind not in AMOUNT_KINDS or fig.sentence == 0:
+        return None
+    sent = view.doc.sentence_span(fig.sentence)
+    if not PART_OF.search(text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]):
+        return None
+    if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
+        return None  # the sentence has its own figure of the kind before the list
+    before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
+    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")]
+    return like[0] if len(like) == 1 else None
+
+
+def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | None:
+    """The first figure of the next sentence, like the parts, that the words before it call what remains ("The
+    Farmers' League took the remaining 3 seats", "The rest, 12%, ...")."""
+    figures, text = view.figures, view.text
+    for k in view.by_sentence.get(figures[last].sentence + 1, [])[:BACK_REACH]:
+        if not _like(view, k, model, noun) or view.role[k] in TAKEN:
+            continue
+        sent = view.doc.sentence_span(figures[k].sentence)
+        before = text[max(sent.start, figures[k].span.start - 40) : figures[k].span.start]
+        after = text[figures[k].span.end : min(sent.end, figures[k].span.end + 40)]
+        if ALTERNATIVES.search(before) or ALTERNATIVES.search(after):
+            return None  # "The remainder account for either nine species or more than 40"
+        return k if REMAINDER.search(before) else None
+    return None
+
+
+def _items(view: View, head: int) -> tuple[list[int], str]:
+    """The parts listed one a line after a total whose sentence ends with a colon ("will spend 3.6 billion kronor
+    next year:" then "hospitals: 2.1 billion kronor", ...): each line short, with one figure, like the total; and
+    the words from the total to its colon."""
+    figures, text = view.figures, view.text
+    fig = figures[head]
+    sent = view.doc.sentence_span(fig.sentence)
+    end = sent.end
+    while end > fig.span.end and text[end - 1].isspace():
+        end -= 1
+    if text[end - 1 : end] != ":" or end - fig.span.end > LEAD_REACH:
+        return [], ""
+    lead = text[fig.span.end : end]
+    k = head + 1
+    while k < len(figures) and figures[k].sentence == fig.sentence:
+        if not figures[k].is_calendar:
+            return [], ""  # the sentence lists its own parts
+        k += 1
+    if _opener(lead) is None:
+        return [], ""
+    noun = counted(text, fig) if fig.kind == "count" else None
+    items: list[int] = []
+    s = fig.sentence + 1
+    while k < len(figures) and len(items) <= MAX_PARTS and s < len(view.doc.sentences):
+        span = view.doc.sentence_span(s)
+        if view.by_sentence.get(s, []) != [k] or len(WORDS.findall(text[span.start : span.end])) > ITEM_WORDS:
+            break
+        if not _like(view, k, fig, noun) or view.role[k] in TAKEN:
+            break
+        items.append(k)
+        k, s = k + 1, s + 1
+    return items, lead
 
 
 def counted(text: str, fig: Figure) -> str | None:

@@ -144,7 +144,7 @@ OFFSET = re.compile(
 IN_OFFSET = re.compile(lead(["in"]) + rf"\bin\s+{NUM}\s+{UNIT}(?:'s?|’s?)?(?:\s+time)?(?![\w-])", FLAGS)
 DURATION = re.compile(
     lead(NUMBER_WORDS, TIME_UNITS, digits=True)
-    + rf"(?<![\w$£€.-])(?:{NUM}(?P<sep>\s+|-)(?:(?:and\s+a\s+half|more|straight|consecutive)\s+)?{UNIT}"
+    + rf"(?<![\w$£€.-])(?<!\d,)(?:{NUM}(?P<sep>\s+|-)(?:(?:and\s+a\s+half|more|straight|consecutive)\s+)?{UNIT}"
     rf"|(?P<long>{alt(TIME_UNITS)})(?=-long\b))(?:-long\b)?(?![\w-])(?!\s+old\b)(?!-old)",
     FLAGS,
 )
