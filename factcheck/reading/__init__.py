@@ -23,6 +23,6 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     converts = conversion.restatements(view, whole_of)
     parts = breakdown.read(view)  # gives parts and totals their roles: the headline reader compares roles
     return tuple(
-        changes + parts + share.read(view, whole_of, converts) + share.per_unit(view, converts)
+        changes + parts + share.read(view, whole_of, converts) + share.of_named_whole(view, whole_of) + share.per_unit(view, converts)
         + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)
     )

@@ -37,6 +37,11 @@ def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
     return candidate
 
 
+def opens_with_tie(view: View, i: int) -> bool:
+    """Whether figure i's clause opens with a pronoun or a demonstrative ("That was a fall of 1.5%")."""
+    return bool(OPENER.search(view.clause_words(i)))
+
+
 def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len: int) -> int | None:
     figures = view.figures
     clause_start = figures[i].span.start - clause_len

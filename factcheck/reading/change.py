@@ -11,7 +11,7 @@ an earlier clause or the previous sentence when the words tie them (reading.ante
 from __future__ import annotations
 
 from ..model import Statement
-from .antecedent import antecedent
+from .antecedent import antecedent, opens_with_tie
 from .view import View, comparable
 
 
@@ -74,6 +74,8 @@ def read(view: View) -> list[Statement]:
                 old = old if old is not None and _before(figures[old].anchor, figures[new].anchor) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
+        if new is None and old is None and stated:
+            new, old = _move_before(view, out, i)  # "... slowed to 3.1% from 4.6%. That was a fall of 1.5%."
         said = (i if stated else None, new, old)
         if (new is None and old is None) or said in seen:
             continue
@@ -83,6 +85,19 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:
+    """(new, old) of the move a stated change with no figures of its own refers back to: the last change read so
+    far with no stated figure, in an earlier clause of its sentence or in the previous sentence, when i's clause
+    opens with a pronoun ("That was a fall of 1.5%", "It was a rise of 2 points")."""
+    if not out or out[-1].id_of("stated") or not opens_with_tie(view, i):
+        return None, None
+    new, old = (view.index.get(out[-1].id_of(r) or "") for r in ("new", "old"))
+    if new is None or old is None or view.figures[i].sentence - view.figures[new].sentence > 1 \
+            or view.clause[new] == view.clause[i]:
+        return None, None
+    return new, old
 
 
 def _pair_before(figures: list, series: dict[tuple, list[int]], old: int) -> int | None:

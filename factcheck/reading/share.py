@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 
 from ..extract.context import LEX
+from ..extract.lexicon import load
 from ..model import Statement
 from .view import View
 
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
+SHARES = load("shares")
+WHOLE_BEFORE = re.compile(SHARES["whole_before"], re.I)
+OF_WHOM = re.compile(SHARES["of_whom"], re.I)
+WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
+RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
 
@@ -58,6 +64,52 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
         said = figures[amount].id if amount is not None else None
         out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}))
     return out
+
+
+def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """'Of the 480 members who voted, 300, or 58%, backed it': a count and the percentage beside it that restates it
+    ("N, or P%", "N (P%)", "P% (N)"), as a share of the whole the words name before them: "of the T" or "T ...,
+    of whom" in the sentence, or "of them", "of its members" pointing at a count of the previous sentence."""
+    figures, text = view.figures, view.text
+    taken = set(whole_of) | set(whole_of.values())
+    out: list[Statement] = []
+    for a in range(len(figures) - 1):
+        b = a + 1
+        first, second = figures[a], figures[b]
+        if first.sentence != second.sentence or {a, b} & taken or "change" in (view.role[a], view.role[b]):
+            continue
+        pair = {f.kind: k for k, f in ((a, first), (b, second))}
+        count, share = pair.get("count"), pair.get("percent")
+        if count is None or share is None or figures[share].unit != "%" or figures[count].value is None \
+                or not 0 < (figures[share].value or 0) <= 100:
+            continue
+        if not RESTATED_GAP.fullmatch(text, first.span.end, second.span.start):
+            continue
+        whole = _named_whole(view, a, figures[count].value)
+        if whole is not None:
+            out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
+                                              "amount": figures[count].id}))
+    return out
+
+
+def _named_whole(view: View, a: int, part: float) -> int | None:
+    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole."""
+    figures, text = view.figures, view.text
+    sentence = figures[a].sentence
+    back = bool(WHOLE_BACK.search(view.clause_words(a)))
+    k = a - 1
+    while k >= 0 and figures[k].sentence >= sentence - 1 and a - k <= PER_UNIT_BACK:
+        fig = figures[k]
+        if fig.kind == "count" and fig.unit is None and fig.value is not None and fig.value > part \
+                and view.role[k] != "change":
+            named = "-" in fig.surface.strip("-")  # "the 480-member union"
+            if fig.sentence < sentence:
+                return k if back or named else None
+            lead = text[max(0, fig.span.start - 40) : fig.span.start]
+            if named or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
+                return k
+        k -= 1
+    return None
 
 
 def per_unit(view: View, converts: dict[int, int]) -> list[Statement]:
