@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ..errors import shown
-from ..model import Figure, Interval, Rule
+from ..model import Figure, Interval, Rule, Span, Statement
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
-TESTS = ("share", "fraction", "per-unit")
+TESTS = ("share", "fraction", "per-unit", "vague-count")
 
 
 def validate(params: dict) -> str | None:
@@ -24,6 +25,10 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     if test == "per-unit":
         yield from _per_unit(ctx)
         return
+    if test in ("fraction", "vague-count"):  # a vague share word is a fraction; a vague count word has its own test
+        yield from _vague(ctx, "share" if test == "fraction" else "count")
+        if test == "vague-count":
+            return
     for share, whole, amount in _share_triples(ctx):
         if (share.kind == "fraction") != (test == "fraction"):
             continue
@@ -60,7 +65,8 @@ def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figu
                 f"{show_interval(expected, unit)}; the text says {show(amount.value, unit)}, "
                 f"{shown_share} of {show(whole.value, unit)}")
     args = {"share": share.surface.strip(), "whole": whole.surface.strip(), "amount": amount.surface.strip(),
-            "expected": show(expected.mid, unit) if expected.is_finite() else show_interval(expected, unit),
+            "expected": _about(share, show(expected.mid, unit)) if expected.is_finite()
+            else show_interval(expected, unit),
             "actual": shown_share}
     figures = (amount, share, whole) if share.span.start < amount.span.start else (share, amount, whole)
     fix = f"{share.surface.strip()} of {show(whole.value, unit)} is about {show(expected.mid, unit)}; " \
@@ -69,6 +75,66 @@ def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figu
     if grown.overlaps(a):
         return Hit(figures, args, evidence + " (consistent only through rounding)", fix, "info")
     return Hit(figures, args, evidence, fix)
+
+
+def _vague(ctx: CheckContext, scale: str) -> Iterator[Hit]:
+    """A vague quantity word (factcheck.reading.vague) against the figure restating it or the parts of its whole:
+    "Dozens of tenants, around 4,300 households"; "A majority of drivers" when 720 of 1,600 were against."""
+    for statement in ctx.statements_of("vague"):
+        if statement.fact("scale") != scale:
+            continue
+        amount, whole = ctx.figure(statement, "amount"), ctx.figure(statement, "whole")
+        said = [amount] if amount is not None else ctx.figures_of(statement, "parts")
+        if not said or (amount is None and whole is None):
+            continue
+        low, high = statement.fact("low"), statement.fact("high")
+        ctx.mark(*said, *((whole,) if whole is not None else ()))
+        read = [_vague_value(fig, whole, scale) for fig in said]
+        if any(iv is None or (iv.low <= high and iv.high >= low) for iv in read):
+            continue
+        yield _vague_hit(statement, said, whole, [iv for iv in read if iv is not None], scale)
+
+
+def _vague_value(fig: Figure, whole: Figure | None, scale: str) -> Interval | None:
+    """What a figure beside a vague word says on the word's scale: a count, or a share of one."""
+    if scale == "count":
+        return interval(fig)
+    if fig.unit == "%":
+        return as_share(fig)
+    if whole is None or fig.kind != "count":
+        return None
+    w = interval(whole)
+    return interval(fig) / w if w.is_finite() and w.low > 0 else None
+
+
+def _vague_hit(statement: Statement, said: list[Figure], whole: Figure | None, read: list[Interval],
+               scale: str) -> Hit:
+    word, low, high = statement.fact("word"), statement.fact("low"), statement.fact("high")
+    word = " ".join(word.split())
+    if scale == "count":
+        allowed = f"{number(low)} to {number(high)}"
+        actual = " and ".join(show(f.value, f.unit) for f in said)
+    else:
+        allowed = f"{number(100 * low)}% to {number(100 * high)}%"
+        if whole is not None:
+            allowed += f" of {show(whole.value, whole.unit)}, {number(low * whole.value)} to " \
+                       f"{number(high * whole.value)}"
+        actual = " and ".join(show(f.value, f.unit) + (f" ({number(100 * iv.mid, 3)}%)" if f.unit != "%" else "")
+                              for f, iv in zip(said, read, strict=True))
+    proxy = dataclasses.replace(said[0], span=Span(statement.fact("start"), statement.fact("end")), surface=word)
+    evidence = f"'{word}' allows {allowed}; the text gives {actual}"
+    expected = allowed if scale == "count" or whole is None else \
+        f"{number(low * whole.value)} to {number(high * whole.value)}"
+    args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else "the whole",
+            "expected": expected,
+            "amount": actual, "allowed": allowed}
+    return Hit((proxy, *said, *((whole,) if whole is not None else ())), args, evidence,
+               f"Use a word that fits {actual}, or check the figures.")
+
+
+def _about(share: Figure, expected: str) -> str:
+    """A fraction word gives a rough count: "a third of 90 is about 30"."""
+    return f"about {expected}" if share.kind == "fraction" else expected
 
 
 def _step(fig: Figure) -> float:

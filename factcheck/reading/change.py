@@ -89,13 +89,12 @@ def read(view: View) -> list[Statement]:
 
 def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:
     """(new, old) of the move a stated change with no figures of its own refers back to: the last change read so
-    far with no stated figure, in an earlier clause of its sentence or in the previous sentence, when i's clause
-    opens with a pronoun ("That was a fall of 1.5%", "It was a rise of 2 points")."""
+    far with no stated figure, in the previous sentence, when i's sentence opens with a pronoun ("That was a fall
+    of 1.5%", "It was a rise of 2 points")."""
     if not out or out[-1].id_of("stated") or not opens_with_tie(view, i):
         return None, None
     new, old = (view.index.get(out[-1].id_of(r) or "") for r in ("new", "old"))
-    if new is None or old is None or view.figures[i].sentence - view.figures[new].sentence > 1 \
-            or view.clause[new] == view.clause[i]:
+    if new is None or old is None or view.figures[i].sentence - view.figures[new].sentence != 1:
         return None, None
     return new, old
 

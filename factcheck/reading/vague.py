@@ -1,0 +1,79 @@
+"""Vague quantity words against the figures beside them: "Dozens of tenants, around 4,300 households", "A majority
+of drivers ... a survey of 1,600 motorists. In all, 720 of those questioned were against".
+
+Statement(kind="vague", roles: amount (a count or a percentage restating the word in its clause), whole (the count
+the share is of), parts (counts or percentages of that whole in the next sentence, when the clause gives no amount);
+facts: word, start, end (where the word is), low, high (the range it allows, lexicon/shares.yml), scale ("share" of
+one, or "count")). A word the extraction already reads as a fraction figure ("nearly half of the 900 staff") is the
+share reader's, not this one's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..extract.lexicon import load
+from ..model import Statement
+from .view import View
+
+LEX = load("shares")
+SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
+RANGE = {w.lower(): (scale, float(lo), float(hi)) for scale, table in SCALES.items() for w, (lo, hi) in table.items()}
+WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
+    re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
+) + r")(?![\w-])")
+RESTATED = re.compile(LEX["vague_restated"], re.I)
+PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
+REACH = 80  # characters from the word to the figure restating it
+
+
+def read(view: View) -> list[Statement]:
+    figures, text = view.figures, view.text
+    starts = [f.span.start for f in figures]
+    out: list[Statement] = []
+    for m in WORD.finditer(text):
+        scale, low, high = RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())]
+        at = bisect.bisect_left(starts, m.end())
+        if at > 0 and figures[at - 1].span.end > m.start():
+            continue  # read as a figure already ("nearly half", "most of the 800 staff")
+        facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
+        roles = _restated(view, at, m.end(), scale)
+        if roles is None and scale == "share":
+            roles = _parts(view, at, view.doc.sentence_index(m.start()))
+        if roles is not None:
+            out.append(Statement.of("vague", roles, **facts))
+    return out
+
+
+def _restated(view: View, at: int, end: int, scale: str) -> dict | None:
+    """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
+    given as a count, the whole named before it in the sentence."""
+    figures, text = view.figures, view.text
+    if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH:
+        return None
+    fig = figures[at]
+    if not RESTATED.fullmatch(text, end, fig.span.start) or view.role[at] == "change":
+        return None
+    if scale == "count":
+        return {"amount": fig.id} if fig.kind == "count" else None
+    if fig.kind == "percent" and fig.unit == "%":
+        return {"amount": fig.id}
+    return None
+
+
+def _parts(view: View, at: int, sentence: int) -> dict | None:
+    """A share word's whole (the one count of its sentence) and the parts of that whole the next sentence gives,
+    when one of them says so ("720 of those questioned")."""
+    figures, text = view.figures, view.text
+    own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    if len(own) != 1:
+        return None
+    whole = figures[own[0]]
+    parts = [k for k in view.by_sentence.get(sentence + 1, [])
+             if figures[k].value is not None and view.role[k] != "change"
+             and ((figures[k].kind == "count" and figures[k].value < whole.value)
+                  or (figures[k].kind == "percent" and figures[k].unit == "%"))]
+    if not any(PART_OF_BACK.match(text, figures[k].span.end) for k in parts):
+        return None
+    return {"whole": whole.id, "parts": [figures[k].id for k in parts]}
