@@ -29,10 +29,10 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         yield from _vague(ctx, "share" if test == "fraction" else "count")
         if test == "vague-count":
             return
-    for share, whole, amount in _share_triples(ctx):
+    for statement, share, whole, amount in _share_triples(ctx):
         if (share.kind == "fraction") != (test == "fraction"):
             continue
-        hit = _compare_share(ctx, share, whole, amount)
+        hit = _compare_share(ctx, statement, share, whole, amount)
         if hit is not None:
             yield hit
 
@@ -43,17 +43,20 @@ def as_share(fig: Figure) -> Interval:
     return iv.scale(0.01) if fig.unit == "%" else iv
 
 
-def _share_triples(ctx: CheckContext) -> Iterator[tuple[Figure, Figure, Figure]]:
-    """(share, whole, amount) of each share statement that restates its share as an amount (or back)."""
+def _share_triples(ctx: CheckContext) -> Iterator[tuple[Statement, Figure, Figure, Figure]]:
+    """(statement, share, whole, amount) of each share statement that restates its share as an amount (or back)."""
     for statement in ctx.statements_of("share"):
         share, whole, amount = (ctx.figure(statement, role) for role in ("share", "whole", "amount"))
         if share is not None and whole is not None and amount is not None:
-            yield share, whole, amount
+            yield statement, share, whole, amount
 
 
-def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
+def _compare_share(ctx: CheckContext, statement: Statement, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
     ctx.mark(share, whole, amount)
     s, w, a = as_share(share), interval(whole), interval(amount)
+    if statement.fact("word"):  # a fraction word of the vague table: the range it allows ("almost a third")
+        s = Interval(statement.fact("low"), statement.fact("high"))
+        share = dataclasses.replace(share, surface=statement.fact("word"))
     if not (w.is_finite() and w.low > 0):
         return None
     expected = s * w
@@ -65,8 +68,7 @@ def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figu
                 f"{show_interval(expected, unit)}; the text says {show(amount.value, unit)}, "
                 f"{shown_share} of {show(whole.value, unit)}")
     args = {"share": share.surface.strip(), "whole": whole.surface.strip(), "amount": amount.surface.strip(),
-            "expected": _about(share, show(expected.mid, unit)) if expected.is_finite()
-            else show_interval(expected, unit),
+            "expected": _about(share, expected, unit),
             "actual": shown_share}
     figures = (amount, share, whole) if share.span.start < amount.span.start else (share, amount, whole)
     fix = f"{share.surface.strip()} of {show(whole.value, unit)} is about {show(expected.mid, unit)}; " \
@@ -125,16 +127,23 @@ def _vague_hit(statement: Statement, said: list[Figure], whole: Figure | None, r
     evidence = f"'{word}' allows {allowed}; the text gives {actual}"
     expected = allowed if scale == "count" or whole is None else \
         f"{number(low * whole.value)} to {number(high * whole.value)}"
-    args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else "the whole",
+    args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else "the total",
             "expected": expected,
             "amount": actual, "allowed": allowed}
     return Hit((proxy, *said, *((whole,) if whole is not None else ())), args, evidence,
                f"Use a word that fits {actual}, or check the figures.")
 
 
-def _about(share: Figure, expected: str) -> str:
-    """A fraction word gives a rough count: "a third of 90 is about 30"."""
-    return f"about {expected}" if share.kind == "fraction" else expected
+def _about(share: Figure, expected: Interval, unit: str | None) -> str:
+    """The count a share gives, as a reader says it: "278" for 58%, "about 30" for a third, "450 to 900" for
+    "most"."""
+    if not expected.is_finite():
+        return show_interval(expected, unit)
+    if share.kind != "fraction":
+        return show(expected.mid, unit)
+    if expected.high - expected.low > 0.1 * expected.mid:
+        return f"{show(expected.low, unit)} to {show(expected.high, unit)}"
+    return f"about {show(expected.mid, unit)}"
 
 
 def _step(fig: Figure) -> float:

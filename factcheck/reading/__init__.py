@@ -26,5 +26,5 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
         changes + parts + share.read(view, whole_of, converts) + share.of_named_whole(view, whole_of)
         + share.per_unit(view, converts)
         + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)
-        + vague.read(view)
+        + vague.read(view, whole_of)
     )

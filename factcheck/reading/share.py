@@ -1,7 +1,8 @@
 """Shares of a count and per-unit figures: "a quarter of the 800 staff, or 320 people", "$300 per user".
 
 Statement(kind="share", roles: share (a percentage, a fraction, or a count in "320 of the 800 staff"), whole,
-amount (the figure restating the share: "or 320 people", "(40%)"; absent when the text gives none)).
+amount (the figure restating the share: "or 320 people", "(40%)"; absent when the text gives none); facts, for a
+fraction word of the vague table (lexicon/shares.yml): word, low, high, the range the word allows).
 Statement(kind="per_unit", roles: rate ("$300 per user"), total ("$6bn"), count ("30 million users")): a per-unit
 figure restating a total over a count.
 """
@@ -13,6 +14,7 @@ import re
 from ..extract.context import LEX
 from ..extract.lexicon import load
 from ..model import Statement
+from . import vague
 from .view import View
 
 SHARE_KINDS = {"percent", "fraction"}
@@ -62,7 +64,10 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
         said = figures[amount].id if amount is not None else None
-        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}))
+        word = vague.word_range(view.text, figures[i]) if figures[i].kind == "fraction" else None
+        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said},
+                                **({"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
+                                   if word and word[1] == "share" else {})))
     return out
 
 

@@ -5,7 +5,7 @@ Statement(kind="vague", roles: amount (a count or a percentage restating the wor
 the share is of), parts (counts or percentages of that whole in the next sentence, when the clause gives no amount);
 facts: word, start, end (where the word is), low, high (the range it allows, lexicon/shares.yml), scale ("share" of
 one, or "count")). A word the extraction already reads as a fraction figure ("nearly half of the 900 staff") is the
-share reader's, not this one's.
+share reader's, not this one's (it takes the word's range from here: word_range).
 """
 
 from __future__ import annotations
@@ -26,17 +26,38 @@ WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
 RESTATED = re.compile(LEX["vague_restated"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REACH = 80  # characters from the word to the figure restating it
+LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
+ENDS = re.compile(WORD.pattern + r"$")
 
 
-def read(view: View) -> list[Statement]:
+def word_range(text: str, fig) -> tuple[re.Match, str, float, float] | None:
+    """The lexicon word a fraction figure is, with its qualifier ("almost a third": (0.25, 0.334)): the match,
+    its scale and range; None when the figure's words are not in the table."""
+    start = max(0, fig.span.start - LEAD)
+    m = ENDS.search(text, start, fig.span.end)
+    if m is None or m.start() > fig.span.start:
+        return None
+    scale, low, high = RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())]
+    return m, scale, low, high
+
+
+def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """A vague statement for each vague word the text ties to figures: a word of the table, or a fraction figure
+    with no whole of its own ("Nearly half of respondents, 38%, ...")."""
     figures, text = view.figures, view.text
     starts = [f.span.start for f in figures]
-    out: list[Statement] = []
+    words: list[tuple[re.Match, str, float, float, int]] = []
     for m in WORD.finditer(text):
-        scale, low, high = RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())]
         at = bisect.bisect_left(starts, m.end())
         if at > 0 and figures[at - 1].span.end > m.start():
-            continue  # read as a figure already ("nearly half", "most of the 800 staff")
+            continue  # a figure: taken below when it is a fraction with no whole
+        words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], at))
+    for k, fig in enumerate(figures):
+        if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
+                and (found := word_range(text, fig)) is not None:
+            words.append((*found, k + 1))
+    out: list[Statement] = []
+    for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
         roles = _restated(view, at, m.end(), scale)
         if roles is None and scale == "share":
