@@ -28,15 +28,16 @@ PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REACH = 80  # characters from the word to the figure restating it
 LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
 ENDS = re.compile(WORD.pattern + r"$")
+OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
 def word_range(text: str, fig) -> tuple[re.Match, str, float, float] | None:
     """The lexicon word a fraction figure is, with its qualifier ("almost a third": (0.25, 0.334)): the match,
-    its scale and range; None when the figure's words are not in the table."""
+    its scale and range; None when the figure's words, with the qualifier before them, are not in the table."""
     start = max(0, fig.span.start - LEAD)
     m = ENDS.search(text, start, fig.span.end)
-    if m is None or m.start() > fig.span.start:
-        return None
+    if m is None or m.start() > fig.span.start or (m.start() == fig.span.start and fig.qualifiers):
+        return None  # "more than a quarter", "less than a third": the extraction's reading of the qualified word
     scale, low, high = RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())]
     return m, scale, low, high
 
@@ -61,7 +62,7 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
         roles = _restated(view, at, m.end(), scale)
         if roles is None and scale == "share":
-            roles = _parts(view, at, view.doc.sentence_index(m.start()))
+            roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
         if roles is not None:
             out.append(Statement.of("vague", roles, **facts))
     return out
@@ -83,18 +84,23 @@ def _restated(view: View, at: int, end: int, scale: str) -> dict | None:
     return None
 
 
-def _parts(view: View, at: int, sentence: int) -> dict | None:
-    """A share word's whole (the one count of its sentence) and the parts of that whole the next sentence gives,
-    when one of them says so ("720 of those questioned")."""
+def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
+    """A share word's whole (the one count of its sentence, not the word's own "of the region's 3,000 farms") and
+    the parts of that whole the next sentence gives: two or more, adding up to no more than the whole, one of them
+    saying so ("720 of those questioned ..., while 610 ..."); one part after "of those" is a part of the share."""
     figures, text = view.figures, view.text
     own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
-    if len(own) != 1:
+    if len(own) != 1 or (own[0] == at and figures[at].span.start - end <= REACH
+                         and OF_PHRASE.fullmatch(text, end, figures[at].span.start)):
         return None
     whole = figures[own[0]]
     parts = [k for k in view.by_sentence.get(sentence + 1, [])
              if figures[k].value is not None and view.role[k] != "change"
              and ((figures[k].kind == "count" and figures[k].value < whole.value)
                   or (figures[k].kind == "percent" and figures[k].unit == "%"))]
-    if not any(PART_OF_BACK.match(text, figures[k].span.end) for k in parts):
+    counts = sum(figures[k].value for k in parts if figures[k].kind == "count")
+    shares = sum(figures[k].value for k in parts if figures[k].kind == "percent")
+    if len(parts) < 2 or counts > whole.value or shares > 100 \
+            or not any(PART_OF_BACK.match(text, figures[k].span.end) for k in parts):
         return None
     return {"whole": whole.id, "parts": [figures[k].id for k in parts]}
