@@ -38,12 +38,25 @@ CASES = [
         "its secretary said on Sunday.",
         "\"We go out in all weathers,\" said Peggy Moore, 84, who joined in 1981.",
     ], "45%", "40%", "of whom 500"),
+    ("of-whom-apposition", "FC120", "txt", 58, True, "2025-12-01", [
+        "Youth choir heads to Vienna",
+        "The Fenwick Youth Choir, which has 96 singers, of whom 30, {X}, are under 14, will perform in Vienna on "
+        "December 20.",
+        "\"The children have rehearsed every Saturday since June,\" said conductor Ines Albrecht.",
+    ], "25%", "31%", "are under 14"),
     ("hyphen-whole-previous-sentence", "FC120", "md", 70, False, "2025-05-12", [
         "# Council backs new bus lanes",
         "The 620-member regional assembly voted on the plan on Monday after a six-hour debate.",
         "In the end, 410, or {X}, backed the bus lanes, which will open on three routes next spring.",
         "\"Buses will finally beat cars into town,\" said transport chair Aisha Rahman.",
     ], "72%", "66%", "backed the bus lanes"),
+    ("strong-whole-percent-first", "FC120", "md", 74, False, "2026-03-05", [
+        "# Bus drivers vote to strike",
+        "The 1,200-strong workforce at Redline Buses was balloted over three weeks, the Unite union said on "
+        "Thursday.",
+        "In all, {X} voted to strike over the company's pay offer, the first walkout at Redline since 2011.",
+        "\"Drivers have had enough,\" said union organiser Kelly Marsh.",
+    ], "64% (700)", "64% (770)", "voted to strike over"),
     ("of-those-previous-sentence", "FC120", "txt", None, True, "2026-01-09", [
         "Record applications for firefighter posts",
         "The Ashford fire service received 2,400 applications for 60 trainee posts this year, it said on Friday.",

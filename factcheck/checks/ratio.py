@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from ..errors import shown
@@ -67,7 +68,8 @@ def _compare_share(ctx: CheckContext, statement: Statement, share: Figure, whole
     evidence = (f"{share.surface.strip()} ({show_interval(s.scale(100), '%')}) × {show(whole.value, unit)} = "
                 f"{show_interval(expected, unit)}; the text says {show(amount.value, unit)}, "
                 f"{shown_share} of {show(whole.value, unit)}")
-    args = {"share": share.surface.strip(), "whole": whole.surface.strip(), "amount": amount.surface.strip(),
+    named = re.sub(r"-[a-z]+$", "", whole.surface.strip())  # "the 480-member union": 480
+    args = {"share": share.surface.strip(), "whole": named, "amount": amount.surface.strip(),
             "expected": _about(share, expected, unit),
             "actual": shown_share}
     figures = (amount, share, whole) if share.span.start < amount.span.start else (share, amount, whole)

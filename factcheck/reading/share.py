@@ -25,6 +25,8 @@ WHOLE_BEFORE = re.compile(SHARES["whole_before"], re.I)
 OF_WHOM = re.compile(SHARES["of_whom"], re.I)
 WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
+APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
+APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
 
@@ -73,8 +75,9 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
 
 def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
     """'Of the 480 members who voted, 300, or 58%, backed it': a count and the percentage beside it that restates it
-    ("N, or P%", "N (P%)", "P% (N)"), as a share of the whole the words name before them: "of the T" or "T ...,
-    of whom" in the sentence, or "of them", "of its members" pointing at a count of the previous sentence."""
+    ("N, or P%", "N (P%)", "P% (N)", "N, P%,"), as a share of the whole the words name before them: "of the T",
+    "T ..., of whom" or "the T-member union" in the sentence, "the T-member union" or a count that "of them",
+    "of its members" points at in the previous sentence."""
     figures, text = view.figures, view.text
     taken = set(whole_of) | set(whole_of.values())
     out: list[Statement] = []
@@ -88,7 +91,9 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         if count is None or share is None or figures[share].unit != "%" or figures[count].value is None \
                 or not 0 < (figures[share].value or 0) <= 100:
             continue
-        if not RESTATED_GAP.fullmatch(text, first.span.end, second.span.start):
+        if not RESTATED_GAP.fullmatch(text, first.span.end, second.span.start) and not (
+                share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
+                and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
         whole = _named_whole(view, a, figures[count].value)
         if whole is not None:
