@@ -94,7 +94,8 @@ CASES = [
         "Parents back shorter school week",
         "Most parents in Brackley back a four-day school week, according to a survey of 1,250 families published "
         "by the county council on Monday.",
-        "In all, {X} of those questioned favoured the change, while 410 were against it.",
+        "In all, {X} of those questioned favoured the change, while 410 were against it and the remainder were "
+        "undecided.",
         "\"Families want more time together,\" said council education lead Sanjay Mehta.",
     ], "540", "690", "Most parents"),
     ("most-restated-percent", "FC122", "html", None, False, "2025-08-19", [

@@ -94,9 +94,19 @@ def _vague(ctx: CheckContext, scale: str) -> Iterator[Hit]:
         low, high = statement.fact("low"), statement.fact("high")
         ctx.mark(*said, *((whole,) if whole is not None else ()))
         read = [_vague_value(fig, whole, scale) for fig in said]
-        if any(iv is None or (iv.low <= high and iv.high >= low) for iv in read):
+        if any(iv is None or (iv.low <= high and iv.high >= low) for iv in read) \
+                or (amount is None and statement.fact("closed") is False and _fits_answered(said, low, high)):
             continue
         yield _vague_hit(statement, said, whole, [iv for iv in read if iv is not None], scale)
+
+
+def _fits_answered(parts: list[Figure], low: float, high: float) -> bool:
+    """Whether a part fits the range as a share of the parts' sum: "1,100 of them voted yes and 900 no" is a majority
+    of those who voted when the text does not say the rest of the whole abstained."""
+    if len({p.kind for p in parts}) != 1:
+        return False
+    total = sum(p.value for p in parts)
+    return total > 0 and any(low <= p.value / total <= high for p in parts)
 
 
 def _vague_value(fig: Figure, whole: Figure | None, scale: str) -> Interval | None:

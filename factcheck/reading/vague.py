@@ -4,8 +4,9 @@ of drivers ... a survey of 1,600 motorists. In all, 720 of those questioned were
 Statement(kind="vague", roles: amount (a count or a percentage restating the word in its clause), whole (the count
 the share is of), parts (counts or percentages of that whole in the next sentence, when the clause gives no amount);
 facts: word, start, end (where the word is), low, high (the range it allows, lexicon/shares.yml), scale ("share" of
-one, or "count")). A word the extraction already reads as a fraction figure ("nearly half of the 900 staff") is the
-share reader's, not this one's (it takes the word's range from here: word_range).
+one, or "count"), closed (with parts: whether the text says they and the rest make the whole; when it does not,
+the word may be a share of the parts' sum, those who answered)). A fraction figure with a whole of its own ("nearly
+half of the 900 staff") is the share reader's, not this one's (it takes the word's range from here: word_range).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
 ) + r")(?![\w-])")
 RESTATED = re.compile(LEX["vague_restated"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
+REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
 LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
 ENDS = re.compile(WORD.pattern + r"$")
@@ -64,7 +66,8 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         if roles is None and scale == "share":
             roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
         if roles is not None:
-            out.append(Statement.of("vague", roles, **facts))
+            closed = roles.pop("closed", None)
+            out.append(Statement.of("vague", roles, **facts, closed=closed))
     return out
 
 
@@ -87,7 +90,8 @@ def _restated(view: View, at: int, end: int, scale: str) -> dict | None:
 def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     """A share word's whole (the one count of its sentence, not the word's own "of the region's 3,000 farms") and
     the parts of that whole the next sentence gives: two or more, adding up to no more than the whole, one of them
-    saying so ("720 of those questioned ..., while 610 ..."); one part after "of those" is a part of the share."""
+    saying so ("720 of those questioned ..., while 610 ..."); one part after "of those" is a part of the share.
+    closed: whether that sentence says the parts and the rest make the whole ("and the rest had no view")."""
     figures, text = view.figures, view.text
     own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
     if len(own) != 1 or (own[0] == at and figures[at].span.start - end <= REACH
@@ -103,4 +107,6 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     if len(parts) < 2 or counts > whole.value or shares > 100 \
             or not any(PART_OF_BACK.match(text, figures[k].span.end) for k in parts):
         return None
-    return {"whole": whole.id, "parts": [figures[k].id for k in parts]}
+    span = view.doc.sentence_span(sentence + 1)
+    closed = bool(REST.search(text, span.start, span.end))
+    return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
