@@ -6,12 +6,14 @@ import dataclasses
 from collections.abc import Iterator
 
 from ..errors import shown
+from ..extract.lexicon import load
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit, judge
 from .arith import interval, number, show, show_interval
 
 HUNDRED = Interval.exact(100.0)
 ONE = Interval.exact(1.0)
+POINTS = set(load("percent")["points"])  # "a drop of 3 points" in a sentence with no "%": points of the percentages
 
 
 def validate(params: dict) -> str | None:
@@ -56,6 +58,9 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
                                  "old": _as_stated(old), "new": _as_stated(new), "why": ""},
                        evidence=f"{move}: the figure {actual}; the text says it {word}")
         return None
+    if change.kind == "count" and change.unit is None and change.attr("series") in POINTS \
+            and new.unit == old.unit == "%":
+        change = dataclasses.replace(change, unit="pp")  # "That was a drop of 3 points", after "from 31% to 29%"
     sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
     stated, value = interval(change).scale(sign), sign * change.value
     if change.kind == "multiplier":

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 from ..errors import shown
-from ..model import Figure, Interval, Rule
+from ..model import Figure, Interval, Rule, Span, Statement
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
-TESTS = ("share", "fraction", "per-unit")
+TESTS = ("share", "fraction", "per-unit", "vague-count")
 
 
 def validate(params: dict) -> str | None:
@@ -24,10 +26,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     if test == "per-unit":
         yield from _per_unit(ctx)
         return
-    for share, whole, amount in _share_triples(ctx):
+    if test in ("fraction", "vague-count"):  # a vague share word is a fraction; a vague count word has its own test
+        yield from _vague(ctx, "share" if test == "fraction" else "count")
+        if test == "vague-count":
+            return
+    for statement, share, whole, amount in _share_triples(ctx):
         if (share.kind == "fraction") != (test == "fraction"):
             continue
-        hit = _compare_share(ctx, share, whole, amount)
+        hit = _compare_share(ctx, statement, share, whole, amount)
         if hit is not None:
             yield hit
 
@@ -38,17 +44,20 @@ def as_share(fig: Figure) -> Interval:
     return iv.scale(0.01) if fig.unit == "%" else iv
 
 
-def _share_triples(ctx: CheckContext) -> Iterator[tuple[Figure, Figure, Figure]]:
-    """(share, whole, amount) of each share statement that restates its share as an amount (or back)."""
+def _share_triples(ctx: CheckContext) -> Iterator[tuple[Statement, Figure, Figure, Figure]]:
+    """(statement, share, whole, amount) of each share statement that restates its share as an amount (or back)."""
     for statement in ctx.statements_of("share"):
         share, whole, amount = (ctx.figure(statement, role) for role in ("share", "whole", "amount"))
         if share is not None and whole is not None and amount is not None:
-            yield share, whole, amount
+            yield statement, share, whole, amount
 
 
-def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
+def _compare_share(ctx: CheckContext, statement: Statement, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
     ctx.mark(share, whole, amount)
     s, w, a = as_share(share), interval(whole), interval(amount)
+    if statement.fact("word"):  # a fraction word of the vague table: the range it allows ("almost a third")
+        s = Interval(statement.fact("low"), statement.fact("high"))
+        share = dataclasses.replace(share, surface=statement.fact("word"))
     if not (w.is_finite() and w.low > 0):
         return None
     expected = s * w
@@ -59,8 +68,9 @@ def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figu
     evidence = (f"{share.surface.strip()} ({show_interval(s.scale(100), '%')}) × {show(whole.value, unit)} = "
                 f"{show_interval(expected, unit)}; the text says {show(amount.value, unit)}, "
                 f"{shown_share} of {show(whole.value, unit)}")
-    args = {"share": share.surface.strip(), "whole": whole.surface.strip(), "amount": amount.surface.strip(),
-            "expected": show(expected.mid, unit) if expected.is_finite() else show_interval(expected, unit),
+    named = re.sub(r"-[a-z]+$", "", whole.surface.strip())  # "the 480-member union": 480
+    args = {"share": share.surface.strip(), "whole": named, "amount": amount.surface.strip(),
+            "expected": _about(share, expected, unit),
             "actual": shown_share}
     figures = (amount, share, whole) if share.span.start < amount.span.start else (share, amount, whole)
     fix = f"{share.surface.strip()} of {show(whole.value, unit)} is about {show(expected.mid, unit)}; " \
@@ -69,6 +79,83 @@ def _compare_share(ctx: CheckContext, share: Figure, whole: Figure, amount: Figu
     if grown.overlaps(a):
         return Hit(figures, args, evidence + " (consistent only through rounding)", fix, "info")
     return Hit(figures, args, evidence, fix)
+
+
+def _vague(ctx: CheckContext, scale: str) -> Iterator[Hit]:
+    """A vague quantity word (factcheck.reading.vague) against the figure restating it or the parts of its whole:
+    "Dozens of tenants, around 4,300 households"; "A majority of drivers" when 720 of 1,600 were against."""
+    for statement in ctx.statements_of("vague"):
+        if statement.fact("scale") != scale:
+            continue
+        amount, whole = ctx.figure(statement, "amount"), ctx.figure(statement, "whole")
+        said = [amount] if amount is not None else ctx.figures_of(statement, "parts")
+        if not said or (amount is None and whole is None):
+            continue
+        low, high = statement.fact("low"), statement.fact("high")
+        ctx.mark(*said, *((whole,) if whole is not None else ()))
+        read = [_vague_value(fig, whole, scale) for fig in said]
+        if any(iv is None or (iv.low <= high and iv.high >= low) for iv in read) \
+                or (amount is None and statement.fact("closed") is False and _fits_answered(said, low, high)):
+            continue
+        yield _vague_hit(statement, said, whole, [iv for iv in read if iv is not None], scale)
+
+
+def _fits_answered(parts: list[Figure], low: float, high: float) -> bool:
+    """Whether a part fits the range as a share of the parts' sum: "1,100 of them voted yes and 900 no" is a majority
+    of those who voted when the text does not say the rest of the whole abstained."""
+    if len({p.kind for p in parts}) != 1:
+        return False
+    total = sum(p.value for p in parts)
+    return total > 0 and any(low <= p.value / total <= high for p in parts)
+
+
+def _vague_value(fig: Figure, whole: Figure | None, scale: str) -> Interval | None:
+    """What a figure beside a vague word says on the word's scale: a count, or a share of one."""
+    if scale == "count":
+        return interval(fig)
+    if fig.unit == "%":
+        return as_share(fig)
+    if whole is None or fig.kind != "count":
+        return None
+    w = interval(whole)
+    return interval(fig) / w if w.is_finite() and w.low > 0 else None
+
+
+def _vague_hit(statement: Statement, said: list[Figure], whole: Figure | None, read: list[Interval],
+               scale: str) -> Hit:
+    word, low, high = statement.fact("word"), statement.fact("low"), statement.fact("high")
+    word = " ".join(word.split())
+    if scale == "count":
+        allowed = f"{number(low)} to {number(high)}"
+        actual = " and ".join(show(f.value, f.unit) for f in said)
+    else:
+        allowed = f"{number(100 * low)}% to {number(100 * high)}%"
+        if whole is not None:
+            allowed += f" of {show(whole.value, whole.unit)}, {number(low * whole.value)} to " \
+                       f"{number(high * whole.value)}"
+        actual = " and ".join(show(f.value, f.unit) + (f" ({number(100 * iv.mid, 3)}%)" if f.unit != "%" else "")
+                              for f, iv in zip(said, read, strict=True))
+    proxy = dataclasses.replace(said[0], span=Span(statement.fact("start"), statement.fact("end")), surface=word)
+    evidence = f"'{word}' allows {allowed}; the text gives {actual}"
+    expected = allowed if scale == "count" or whole is None else \
+        f"{number(low * whole.value)} to {number(high * whole.value)}"
+    args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else "the total",
+            "expected": expected,
+            "amount": actual, "allowed": allowed}
+    return Hit((proxy, *said, *((whole,) if whole is not None else ())), args, evidence,
+               f"Use a word that fits {actual}, or check the figures.")
+
+
+def _about(share: Figure, expected: Interval, unit: str | None) -> str:
+    """The count a share gives, as a reader says it: "278" for 58%, "about 30" for a third, "450 to 900" for
+    "most"."""
+    if not expected.is_finite():
+        return show_interval(expected, unit)
+    if share.kind != "fraction":
+        return show(expected.mid, unit)
+    if expected.high - expected.low > 0.1 * expected.mid:
+        return f"{show(expected.low, unit)} to {show(expected.high, unit)}"
+    return f"about {show(expected.mid, unit)}"
 
 
 def _step(fig: Figure) -> float:

@@ -25,6 +25,7 @@ SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
+TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
 def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
@@ -35,6 +36,16 @@ def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
     if candidate is None or not _tied(view, i, words, candidate):
         return None
     return candidate
+
+
+def opens_with_tie(view: View, i: int) -> bool:
+    """Whether figure i's sentence opens with a pronoun or a demonstrative and no clause break comes between
+    and at most TIE_WORDS words after it ("That was a fall of 1.5%"; not "This is due to the German economy, which
+    shrank 0.2%", whose change is the economy's)."""
+    start = view.doc.sentence_span(view.figures[i].sentence).start
+    words = view.text[start : view.figures[i].span.start]
+    opener = OPENER.search(words)
+    return bool(opener) and "," not in words and len(words[opener.end() :].split()) <= TIE_WORDS
 
 
 def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len: int) -> int | None:

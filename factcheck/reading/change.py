@@ -16,7 +16,7 @@ import re
 
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent
+from .antecedent import antecedent, opens_with_tie
 from .view import View, _clause_break, comparable
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
@@ -90,6 +90,8 @@ def read(view: View) -> list[Statement]:
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
         new, old = (None if k in estimate else k for k in (new, old))
+        if new is None and old is None and stated:
+            new, old = _move_before(view, out, i)  # "... slowed to 3.1% from 4.6%. That was a fall of 1.5%."
         said = (i if stated else None, new, old)
         if (new is None and old is None) or said in seen:
             continue
@@ -99,6 +101,18 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:
+    """(new, old) of the move a stated change with no figures of its own refers back to: the last change read so
+    far with no stated figure, in the previous sentence, when i's sentence opens with a pronoun ("That was a fall
+    of 1.5%", "It was a rise of 2 points")."""
+    if not out or out[-1].id_of("stated") or not opens_with_tie(view, i):
+        return None, None
+    new, old = (view.index.get(out[-1].id_of(r) or "") for r in ("new", "old"))
+    if new is None or old is None or view.figures[i].sentence - view.figures[new].sentence != 1:
+        return None, None
+    return new, old
 
 
 def _series_parts(view: View) -> list[tuple[int, int]]:

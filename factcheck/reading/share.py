@@ -1,7 +1,8 @@
 """Shares of a count and per-unit figures: "a quarter of the 800 staff, or 320 people", "$300 per user".
 
 Statement(kind="share", roles: share (a percentage, a fraction, or a count in "320 of the 800 staff"), whole,
-amount (the figure restating the share: "or 320 people", "(40%)"; absent when the text gives none)).
+amount (the figure restating the share: "or 320 people", "(40%)"; absent when the text gives none); facts, for a
+fraction word of the vague table (lexicon/shares.yml): word, low, high, the range the word allows).
 Statement(kind="per_unit", roles: rate ("$300 per user"), total ("$6bn"), count ("30 million users")): a per-unit
 figure restating a total over a count.
 """
@@ -11,12 +12,21 @@ from __future__ import annotations
 import re
 
 from ..extract.context import LEX
+from ..extract.lexicon import load
 from ..model import Statement
+from . import vague
 from .view import View
 
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
+SHARES = load("shares")
+WHOLE_BEFORE = re.compile(SHARES["whole_before"], re.I)
+OF_WHOM = re.compile(SHARES["of_whom"], re.I)
+WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
+RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
+APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
+APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
 
@@ -56,8 +66,60 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
         said = figures[amount].id if amount is not None else None
-        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}))
+        word = vague.word_range(view.text, figures[i]) if figures[i].kind == "fraction" else None
+        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said},
+                                **({"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
+                                   if word and word[1] == "share" else {})))
     return out
+
+
+def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """'Of the 480 members who voted, 300, or 58%, backed it': a count and the percentage beside it that restates it
+    ("N, or P%", "N (P%)", "P% (N)", "N, P%,"), as a share of the whole the words name before them: "of the T",
+    "T ..., of whom" or "the T-member union" in the sentence, "the T-member union" or a count that "of them",
+    "of its members" points at in the previous sentence."""
+    figures, text = view.figures, view.text
+    taken = set(whole_of) | set(whole_of.values())
+    out: list[Statement] = []
+    for a in range(len(figures) - 1):
+        b = a + 1
+        first, second = figures[a], figures[b]
+        if first.sentence != second.sentence or {a, b} & taken or "change" in (view.role[a], view.role[b]):
+            continue
+        pair = {f.kind: k for k, f in ((a, first), (b, second))}
+        count, share = pair.get("count"), pair.get("percent")
+        if count is None or share is None or figures[share].unit != "%" or figures[count].value is None \
+                or not 0 < (figures[share].value or 0) <= 100:
+            continue
+        if not RESTATED_GAP.fullmatch(text, first.span.end, second.span.start) and not (
+                share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
+                and APPOSITION_CLOSE.match(text, second.span.end)):
+            continue
+        whole = _named_whole(view, a, figures[count].value)
+        if whole is not None:
+            out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
+                                              "amount": figures[count].id}))
+    return out
+
+
+def _named_whole(view: View, a: int, part: float) -> int | None:
+    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole."""
+    figures, text = view.figures, view.text
+    sentence = figures[a].sentence
+    back = bool(WHOLE_BACK.search(view.clause_words(a)))
+    k = a - 1
+    while k >= 0 and figures[k].sentence >= sentence - 1 and a - k <= PER_UNIT_BACK:
+        fig = figures[k]
+        if fig.kind == "count" and fig.unit is None and fig.value is not None and fig.value > part \
+                and view.role[k] != "change":
+            named = "-" in fig.surface.strip("-")  # "the 480-member union"
+            if fig.sentence < sentence:
+                return k if back or named else None
+            lead = text[max(0, fig.span.start - 40) : fig.span.start]
+            if named or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
+                return k
+        k -= 1
+    return None
 
 
 def per_unit(view: View, converts: dict[int, int]) -> list[Statement]:

@@ -1,0 +1,112 @@
+"""Vague quantity words against the figures beside them: "Dozens of tenants, around 4,300 households", "A majority
+of drivers ... a survey of 1,600 motorists. In all, 720 of those questioned were against".
+
+Statement(kind="vague", roles: amount (a count or a percentage restating the word in its clause), whole (the count
+the share is of), parts (counts or percentages of that whole in the next sentence, when the clause gives no amount);
+facts: word, start, end (where the word is), low, high (the range it allows, lexicon/shares.yml), scale ("share" of
+one, or "count"), closed (with parts: whether the text says they and the rest make the whole; when it does not,
+the word may be a share of the parts' sum, those who answered)). A fraction figure with a whole of its own ("nearly
+half of the 900 staff") is the share reader's, not this one's (it takes the word's range from here: word_range).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..extract.lexicon import load
+from ..model import Statement
+from .view import View
+
+LEX = load("shares")
+SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
+RANGE = {w.lower(): (scale, float(lo), float(hi)) for scale, table in SCALES.items() for w, (lo, hi) in table.items()}
+WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
+    re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
+) + r")(?![\w-])")
+RESTATED = re.compile(LEX["vague_restated"], re.I)
+PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
+REST = re.compile(LEX["rest_words"], re.I)
+REACH = 80  # characters from the word to the figure restating it
+LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
+ENDS = re.compile(WORD.pattern + r"$")
+OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
+
+
+def word_range(text: str, fig) -> tuple[re.Match, str, float, float] | None:
+    """The lexicon word a fraction figure is, with its qualifier ("almost a third": (0.25, 0.334)): the match,
+    its scale and range; None when the figure's words, with the qualifier before them, are not in the table."""
+    start = max(0, fig.span.start - LEAD)
+    m = ENDS.search(text, start, fig.span.end)
+    if m is None or m.start() > fig.span.start or (m.start() == fig.span.start and fig.qualifiers):
+        return None  # "more than a quarter", "less than a third": the extraction's reading of the qualified word
+    scale, low, high = RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())]
+    return m, scale, low, high
+
+
+def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """A vague statement for each vague word the text ties to figures: a word of the table, or a fraction figure
+    with no whole of its own ("Nearly half of respondents, 38%, ...")."""
+    figures, text = view.figures, view.text
+    starts = [f.span.start for f in figures]
+    words: list[tuple[re.Match, str, float, float, int]] = []
+    for m in WORD.finditer(text):
+        at = bisect.bisect_left(starts, m.end())
+        if at > 0 and figures[at - 1].span.end > m.start():
+            continue  # a figure: taken below when it is a fraction with no whole
+        words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], at))
+    for k, fig in enumerate(figures):
+        if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
+                and (found := word_range(text, fig)) is not None:
+            words.append((*found, k + 1))
+    out: list[Statement] = []
+    for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
+        facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
+        roles = _restated(view, at, m.end(), scale)
+        if roles is None and scale == "share":
+            roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
+        if roles is not None:
+            closed = roles.pop("closed", None)
+            out.append(Statement.of("vague", roles, **facts, closed=closed))
+    return out
+
+
+def _restated(view: View, at: int, end: int, scale: str) -> dict | None:
+    """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
+    given as a count, the whole named before it in the sentence."""
+    figures, text = view.figures, view.text
+    if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH:
+        return None
+    fig = figures[at]
+    if not RESTATED.fullmatch(text, end, fig.span.start) or view.role[at] == "change":
+        return None
+    if scale == "count":
+        return {"amount": fig.id} if fig.kind == "count" else None
+    if fig.kind == "percent" and fig.unit == "%":
+        return {"amount": fig.id}
+    return None
+
+
+def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
+    """A share word's whole (the one count of its sentence, not the word's own "of the region's 3,000 farms") and
+    the parts of that whole the next sentence gives: two or more, adding up to no more than the whole, one of them
+    saying so ("720 of those questioned ..., while 610 ..."); one part after "of those" is a part of the share.
+    closed: whether that sentence says the parts and the rest make the whole ("and the rest had no view")."""
+    figures, text = view.figures, view.text
+    own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    if len(own) != 1 or (own[0] == at and figures[at].span.start - end <= REACH
+                         and OF_PHRASE.fullmatch(text, end, figures[at].span.start)):
+        return None
+    whole = figures[own[0]]
+    parts = [k for k in view.by_sentence.get(sentence + 1, [])
+             if figures[k].value is not None and view.role[k] != "change"
+             and ((figures[k].kind == "count" and figures[k].value < whole.value)
+                  or (figures[k].kind == "percent" and figures[k].unit == "%"))]
+    counts = sum(figures[k].value for k in parts if figures[k].kind == "count")
+    shares = sum(figures[k].value for k in parts if figures[k].kind == "percent")
+    if len(parts) < 2 or counts > whole.value or shares > 100 \
+            or not any(PART_OF_BACK.match(text, figures[k].span.end) for k in parts):
+        return None
+    span = view.doc.sentence_span(sentence + 1)
+    closed = bool(REST.search(text, span.start, span.end))
+    return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
