@@ -1,10 +1,12 @@
-"""--engine dask: each file (bytes and rules) goes as a task to a running Dask cluster; reports come back in order."""
+"""--engine dask: each file (bytes and rules) goes as a task to a running Dask cluster; reports stream back as they
+finish (distributed.as_completed) and are given out in input order, with a bounded number of files in flight."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 from .cache import Cache
 from .errors import FactcheckError
 from .model import FileReport, Rule
-from .runner import Job, Planner, check_job, not_checked, ordered
+from .runner import Job, Planner, check_job, grace, not_checked
 
 CONNECT_TIMEOUT = 5.0  # seconds; FACTCHECK_DASK_TIMEOUT overrides it
 TASKS_PER_THREAD = 4  # tasks in flight per worker thread: keeps the cluster busy, memory bounded
@@ -110,12 +112,93 @@ def iter_reports(
     def submit(job: Job) -> Any:
         return client.submit(run_on_cluster, job, shared_rules, pure=False)
 
-    def recover(job: Job, exc: BaseException) -> tuple[FileReport, bool]:
-        """A task past the time limit is left to the cluster; the file gets a note (other tasks go on)."""
-        return not_checked(job.path, f"checking took over {timeout:g} s (--timeout-per-file)"), False
+    return _gather(streamed(files, planner, client, submit, threads * TASKS_PER_THREAD))
 
-    return _gather(ordered(files, planner, submit, threads * TASKS_PER_THREAD, lambda aborted: client.close(),
-                           recover))
+
+def streamed(files: Sequence[Path], planner: Planner, client: Any, submit: Any, window: int) -> Iterator[FileReport]:
+    """Each file's report in input order, while at most `window` files are in flight or waiting for their turn.
+
+    Results are taken as they finish (as_completed, results fetched in the background) and cached then, so a slow
+    file holds back only the output, never the other checks. A task that outlives the time limit (with the grace
+    a local worker gets) is left to the cluster and its file gets a note; a worker that dies has its tasks run
+    again by the scheduler (its allowed-failures), so the report stays complete.
+    """
+    from distributed import as_completed, wait
+
+    ready: dict[int, FileReport | BaseException] = {}  # finished, not yet given out
+    flying: dict[Any, tuple[int, Job, str | None, float]] = {}  # future -> index, job, cache key, deadline
+    finished = as_completed(loop=client.loop, with_results=True, raise_errors=False)
+    upcoming = enumerate(files)
+    limit = grace(planner.timeout)
+    given = taken = 0  # files given out, files planned
+
+    def fill() -> None:
+        nonlocal taken
+        while taken - given < window:
+            item = next(upcoming, None)
+            if item is None:
+                return
+            index, path = item
+            taken += 1
+            try:
+                planned = planner.plan(path)
+            except Exception as exc:  # raised when its turn comes, so earlier reports still come out first
+                ready[index] = exc
+                continue
+            if isinstance(planned, FileReport):
+                ready[index] = planned
+                continue
+            job, key = planned
+            future = submit(job)
+            flying[future] = (index, job, key, time.monotonic() + limit if limit else float("inf"))
+            finished.add(future)
+
+    def expire() -> None:
+        """The checks past their time limit are left to the cluster; their files get a note."""
+        now = time.monotonic()
+        for future, (index, job, _, deadline) in list(flying.items()):
+            if deadline <= now:
+                del flying[future]
+                future.cancel()
+                ready[index] = not_checked(job.path, f"checking took over {planner.timeout:g} s (--timeout-per-file)")
+
+    def collect() -> None:
+        """Wait for at least one check to finish (or run out of time), then take every finished one."""
+        soonest = min(deadline for *_, deadline in flying.values())
+        if soonest != float("inf"):
+            try:
+                if soonest <= time.monotonic():
+                    raise TimeoutError
+                with client.as_current():
+                    wait(list(flying), timeout=soonest - time.monotonic(), return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                expire()
+                return
+        for future, result in finished.next_batch(block=True):
+            if future not in flying:  # given up on: past its time limit
+                continue
+            index, _, key, _ = flying.pop(future)
+            if future.status == "error":
+                raise result[1]
+            planner.store(key, result)
+            ready[index] = result
+
+    try:
+        fill()
+        while given < taken:
+            while given not in ready:
+                collect()
+            item = ready.pop(given)
+            if isinstance(item, BaseException):
+                raise item
+            given += 1
+            fill()
+            yield item
+    finally:
+        for future in flying:
+            future.cancel()
+        finished.clear()
+        client.close()
 
 
 def _gather(reports: Iterator[FileReport]) -> Iterator[FileReport]:
