@@ -74,6 +74,10 @@ def _wait_for_workers(client: Any, address: str | None) -> None:
                              f"(start some with: dask worker {address})") from None
 
 
+def _the_rules(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    return rules
+
+
 def run_on_cluster(job: Job, rules: tuple[Rule, ...]) -> FileReport:
     """The task a Dask worker runs: factcheck must be installed there, the file itself travels with the task."""
     return check_job(job, rules)
@@ -104,7 +108,9 @@ def iter_reports(
         if not client.nthreads():
             _wait_for_workers(client, scheduler)
         threads = sum(client.nthreads().values()) or 1
-        [shared_rules] = client.scatter([planner.rules], broadcast=True, hash=False)  # sent once, not per file
+        # sent once, not per file; a task rather than scattered data, so a worker lost or restarted mid-run loses
+        # nothing the scheduler cannot make again
+        shared_rules = client.submit(_the_rules, planner.rules, pure=False)
     except BaseException:
         client.close()
         raise
@@ -126,7 +132,7 @@ def streamed(files: Sequence[Path], planner: Planner, client: Any, submit: Any, 
     from distributed import as_completed, wait
 
     ready: dict[int, FileReport | BaseException] = {}  # finished, not yet given out
-    flying: dict[Any, tuple[int, Job, str | None, float]] = {}  # future -> index, job, cache key, deadline
+    flying: dict[Any, tuple[int, Job, str | None]] = {}  # future -> index, job, cache key
     finished = as_completed(loop=client.loop, with_results=True, raise_errors=False)
     upcoming = enumerate(files)
     limit = grace(planner.timeout)
@@ -150,34 +156,30 @@ def streamed(files: Sequence[Path], planner: Planner, client: Any, submit: Any, 
                 continue
             job, key = planned
             future = submit(job)
-            flying[future] = (index, job, key, time.monotonic() + limit if limit else float("inf"))
+            flying[future] = (index, job, key)
             finished.add(future)
 
-    def expire() -> None:
-        """The checks past their time limit are left to the cluster; their files get a note."""
-        now = time.monotonic()
-        for future, (index, job, _, deadline) in list(flying.items()):
-            if deadline <= now:
-                del flying[future]
-                future.cancel()
-                ready[index] = not_checked(job.path, f"checking took over {planner.timeout:g} s (--timeout-per-file)")
-
-    def collect() -> None:
-        """Wait for at least one check to finish (or run out of time), then take every finished one."""
-        soonest = min(deadline for *_, deadline in flying.values())
-        if soonest != float("inf"):
+    def collect(deadline: float | None) -> None:
+        """Wait for at least one check to finish, then take every finished one; past the deadline, the file whose
+        turn it is (its clock starts when its turn comes, as a local run's does) is left to the cluster with a note."""
+        if deadline is not None:
+            head = next(future for future, (index, *_) in flying.items() if index == given)
             try:
-                if soonest <= time.monotonic():
+                if deadline <= time.monotonic():
                     raise TimeoutError
                 with client.as_current():
-                    wait(list(flying), timeout=soonest - time.monotonic(), return_when="FIRST_COMPLETED")
+                    wait(list(flying), timeout=deadline - time.monotonic(), return_when="FIRST_COMPLETED")
             except TimeoutError:
-                expire()
-                return
+                if not head.done():  # else it finished just now: taken below
+                    _, job, _ = flying.pop(head)
+                    _give_up(client, head)
+                    ready[given] = not_checked(job.path, f"checking took over {planner.timeout:g} s "
+                                                         "(--timeout-per-file)")
+                    return
         for future, result in finished.next_batch(block=True):
             if future not in flying:  # given up on: past its time limit
                 continue
-            index, _, key, _ = flying.pop(future)
+            index, _, key = flying.pop(future)
             if future.status == "error":
                 raise result[1]
             planner.store(key, result)
@@ -186,8 +188,9 @@ def streamed(files: Sequence[Path], planner: Planner, client: Any, submit: Any, 
     try:
         fill()
         while given < taken:
+            deadline = time.monotonic() + limit if limit else None
             while given not in ready:
-                collect()
+                collect(deadline)
             item = ready.pop(given)
             if isinstance(item, BaseException):
                 raise item
@@ -199,6 +202,21 @@ def streamed(files: Sequence[Path], planner: Planner, client: Any, submit: Any, 
             future.cancel()
         finished.clear()
         client.close()
+
+
+def _give_up(client: Any, future: Any) -> None:
+    """Cancel a check past its time limit and restart the worker running it (through its nanny): a thread stuck in
+    a check cannot be stopped otherwise, and the tasks queued behind it go to other workers meanwhile."""
+    try:
+        held = [worker for worker, keys in client.processing().items() if future.key in keys]
+    except Exception:  # the cluster will say what is wrong with the next result
+        held = []
+    future.cancel()
+    if held:
+        try:
+            client.restart_workers(held, raise_for_error=False)
+        except Exception:  # a worker without a nanny cannot be restarted: it stays busy, the run goes on
+            pass
 
 
 def _gather(reports: Iterator[FileReport]) -> Iterator[FileReport]:
