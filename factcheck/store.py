@@ -266,21 +266,18 @@ class Store:
 
     def diff(self, a: int, b: int) -> dict[str, Any]:
         """Findings that appeared in run b, went away since run a, or changed (severity, message or evidence),
-        matched by file, rule and fingerprint, in the files both runs checked."""
+        matched by file, rule and fingerprint (then by message, for an edit in a finding's own sentence), in the
+        files both runs checked."""
         both = self._paths(a) & self._paths(b)
-        old, new = defaultdict(list), defaultdict(list)
-        for run, into in ((a, old), (b, new)):
-            for finding in self._findings("r.id = ?", (run,)):
-                if finding["path"] in both:
-                    into[(finding["path"], finding["rule"], finding["fingerprint"])].append(finding)
-        appeared, gone, changed = [], [], []
-        for key in sorted(old.keys() | new.keys()):
-            before, after = old.get(key, []), new.get(key, [])
-            for x, y in zip(before, after, strict=False):
-                if (x["severity"], x["message"], x["evidence"]) != (y["severity"], y["message"], y["evidence"]):
-                    changed.append({"a": _plain(x), "b": _plain(y)})
-            gone.extend(_plain(x) for x in before[len(after):])
-            appeared.extend(_plain(y) for y in after[len(before):])
+        old, new = ([f for f in self._findings("r.id = ?", (run,)) if f["path"] in both] for run in (a, b))
+        gone, appeared, changed = _match(_keyed(old, "fingerprint"), _keyed(new, "fingerprint"))
+        # an edit in a finding's sentence changes its fingerprint: the same claim (file, rule, message) is kept
+        gone, appeared, more = _match(_keyed(gone, "message"), _keyed(appeared, "message"))
+        changed += more
+        order = ("path", "line", "column", "rule")
+        for found in (gone, appeared):
+            found.sort(key=lambda f: tuple(f[k] for k in order))
+        changed.sort(key=lambda c: tuple(c["b"][k] for k in order))
         return {"a": a, "b": b, "appeared": appeared, "gone": gone, "changed": changed,
                 "files_only_in_a": sorted(self._paths(a) - both), "files_only_in_b": sorted(self._paths(b) - both)}
 
@@ -313,6 +310,27 @@ class Store:
             where.append(f"x.severity IN ({', '.join('?' * len(levels))})")
             params.extend(levels)
         return [_plain(f, keep_run=True) for f in self._findings(" AND ".join(where), params)]
+
+
+def _keyed(findings: list[dict[str, Any]], field: str) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    keyed = defaultdict(list)
+    for finding in findings:
+        keyed[(finding["path"], finding["rule"], finding[field])].append(finding)
+    return keyed
+
+
+def _match(old: dict[Any, list[dict[str, Any]]], new: dict[Any, list[dict[str, Any]]]) -> tuple[list, list, list]:
+    """Findings of two runs paired one to one by key: those only in the old, only in the new, and the pairs whose
+    severity, message or evidence differ."""
+    gone, appeared, changed = [], [], []
+    for key in sorted(old.keys() | new.keys()):
+        before, after = old.get(key, []), new.get(key, [])
+        for x, y in zip(before, after, strict=False):
+            if (x["severity"], x["message"], x["evidence"]) != (y["severity"], y["message"], y["evidence"]):
+                changed.append({"a": _plain(x), "b": _plain(y)})
+        gone.extend(_plain(x) for x in before[len(after):])
+        appeared.extend(_plain(y) for y in after[len(before):])
+    return gone, appeared, changed
 
 
 def _json(value: Any) -> str:

@@ -102,6 +102,24 @@ def test_edits_elsewhere_in_the_file_change_nothing(capsys, archive):
     assert (diff["appeared"], diff["gone"], diff["changed"]) == ([], [], [])
 
 
+def test_an_edit_in_a_findings_own_sentence_keeps_it_the_same_finding(capsys, archive):
+    check(capsys)
+    write_port(port().replace("which cost $310 million", "which cost about $320 million"))  # the FC202 sentence
+    check(capsys)
+    diff = as_json(capsys, "diff")
+    assert (diff["appeared"], diff["gone"], diff["changed"]) == ([], [], [])
+    assert len(as_json(capsys, "query", "--rule", "FC202", "--file", "archive/2024/port.md")["findings"]) == 1
+
+
+def test_the_documented_schema_is_the_one_the_store_makes():
+    from pathlib import Path
+
+    from factcheck.store import SCHEMA_VERSION, TABLES
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "store.md").read_text(encoding="utf-8")
+    assert TABLES.strip() in doc and f"## Schema (version {SCHEMA_VERSION})" in doc
+
+
 def test_a_new_severity_is_a_changed_finding(capsys, archive):
     check(capsys)
     (archive / "strict.yaml").write_text("severity:\n  FC202: warning\n", encoding="utf-8")
