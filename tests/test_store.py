@@ -352,3 +352,43 @@ def test_the_dask_engine_writes_the_same_store_from_the_client(capsys, archive):
     assert len(local) == 3
     diff = as_json(capsys, "diff", "1", "2")
     assert (diff["appeared"], diff["gone"], diff["changed"]) == ([], [], [])
+
+
+def test_a_file_that_disappears_during_the_run_is_a_note_and_the_run_goes_on(capsys, archive, monkeypatch):
+    from factcheck import engine
+
+    listed = engine.article_paths
+
+    def list_then_delete(paths):
+        found = listed(paths)
+        os.remove("archive/budget.html")  # gone after the run listed it
+        return found
+
+    monkeypatch.setattr(engine, "article_paths", list_then_delete)
+    code, out, err = run(capsys, "check", "--format", "json", "--no-cache", "--store", "audit.db", "archive")
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    assert code == 1 and files["archive/2024/port.md"]["findings"]
+    assert files["archive/budget.html"]["notes"] == ["archive/budget.html: not checked: it disappeared during the run"]
+    assert "archive/budget.html: not checked: it disappeared during the run" in err
+    stored = as_json(capsys, "runs")["runs"]
+    assert (stored[0]["status"], stored[0]["files"]) == ("complete", 2)
+
+
+def test_a_file_that_changes_while_it_is_read_is_a_note(capsys, archive, monkeypatch):
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_while_written(self):
+        data = real(self)
+        if self.name == "port.md":  # an editor saves the story while factcheck reads it
+            with open(self, "a", encoding="utf-8") as f:
+                f.write("\nThe harbour master declined to comment.\n")
+        return data
+
+    monkeypatch.setattr(Path, "read_bytes", read_while_written)
+    code, out, err = run(capsys, "check", "--format", "json", "--no-cache", "archive")
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    assert files["archive/2024/port.md"]["figures"] == []
+    assert "changed while it was read" in files["archive/2024/port.md"]["notes"][0]
+    assert files["archive/budget.html"]["findings"] and code == 1
