@@ -529,7 +529,7 @@ def _stored(files, args: argparse.Namespace, rules, config):
                     "rates": args.rates, "baseline": args.baseline, "no_cache": args.no_cache}
         run = store.begin_run(rules, settings)
     except BaseException:
-        files.close()
+        getattr(files, "close", lambda: None)()  # the workers end now
         raise
     return recorded(files, store, run)
 

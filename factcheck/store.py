@@ -102,7 +102,7 @@ class Store:
         if st is not None and not stat.S_ISREG(st.st_mode):
             raise self._error("not a results store (not a regular file)")
         try:
-            self.db = sqlite3.connect(p, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            self.db = sqlite3.connect(p, timeout=BUSY_SECONDS, isolation_level=None)
         except sqlite3.Error as exc:
             raise self._error(f"cannot open the results store: {exc}") from None
         try:
