@@ -285,7 +285,8 @@ class Store:
               severity: str | None = None, run: int | None = None) -> list[dict[str, Any]]:
         """Findings by rule codes or names, files (a path, a folder or a glob), least severity; in one run (the
         latest by default) or in every run started on or after `since`."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if since is not None:
             where.append("r.started >= ?")
             params.append(since)
@@ -312,8 +313,8 @@ class Store:
         return [_plain(f, keep_run=True) for f in self._findings(" AND ".join(where), params)]
 
 
-def _keyed(findings: list[dict[str, Any]], field: str) -> dict[tuple[str, ...], list[dict[str, Any]]]:
-    keyed = defaultdict(list)
+def _keyed(findings: list[dict[str, Any]], field: str) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    keyed: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for finding in findings:
         keyed[(finding["path"], finding["rule"], finding[field])].append(finding)
     return keyed
@@ -322,7 +323,9 @@ def _keyed(findings: list[dict[str, Any]], field: str) -> dict[tuple[str, ...], 
 def _match(old: dict[Any, list[dict[str, Any]]], new: dict[Any, list[dict[str, Any]]]) -> tuple[list, list, list]:
     """Findings of two runs paired one to one by key: those only in the old, only in the new, and the pairs whose
     severity, message or evidence differ."""
-    gone, appeared, changed = [], [], []
+    gone: list[dict[str, Any]] = []
+    appeared: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for key in sorted(old.keys() | new.keys()):
         before, after = old.get(key, []), new.get(key, [])
         for x, y in zip(before, after, strict=False):
