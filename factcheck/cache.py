@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from functools import cache, lru_cache
@@ -119,6 +120,8 @@ class Cache:
             report = decode(json.loads(payload))
         except Exception:  # an unreadable entry is a miss; it is overwritten on store
             return None
+        if isinstance(report, FileReport):
+            touch(self._file(key))
         return report if isinstance(report, FileReport) else None
 
     def store(self, key: str, report: FileReport) -> None:
@@ -133,7 +136,78 @@ class Cache:
             safe_write.check_folder(self._file(key).parent)
             safe_write.write_bytes(self._file(key), json.dumps(header).encode() + b"\n" + data)
         except (OSError, FactcheckError):
+            return
+        account(self, self._file(key).stat().st_size)
+
+
+# --- the size cap: least recently used entries go first ------------------------------------------------------------
+# A hit touches its entry's modification time, so the oldest times are the least recently used. The first store of a
+# run measures the folder once; past the cap, the oldest entries are removed until the folder is at 90% of it.
+
+DEFAULT_CAP = 512 * 1024 * 1024  # bytes; the config's cache-size and --cache-size change it, 0: no cap
+CAP = DEFAULT_CAP
+_used: weakref.WeakKeyDictionary[Cache, int] = weakref.WeakKeyDictionary()  # bytes in the folder, per run's cache
+
+
+def touch(entry: Path) -> None:
+    """Mark an entry as just used (its modification time, never through a link)."""
+    try:
+        os.utime(entry, follow_symlinks=os.utime not in os.supports_follow_symlinks)
+    except OSError:
+        pass
+
+
+def _entries(directory: Path) -> list[tuple[int, int, str]]:
+    """(last use, size, path) of each entry in a cache folder."""
+    found = []
+    try:
+        shards = [d.path for d in os.scandir(directory) if d.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+    for shard in shards:
+        try:
+            for entry in os.scandir(shard):
+                if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    found.append((st.st_mtime_ns, st.st_size, entry.path))
+        except OSError:
+            continue
+    return found
+
+
+def usage(directory: Path) -> int:
+    """The bytes the entries of a cache folder take."""
+    return sum(size for _, size, _ in _entries(directory))
+
+
+def evict(directory: Path, target: int) -> int:
+    """Remove the least recently used entries until the folder holds at most `target` bytes; what it then holds."""
+    entries = sorted(_entries(directory))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in entries:
+        if total <= target:
+            break
+        try:
+            os.unlink(path)
+        except FileNotFoundError:  # another run removed it
             pass
+        except OSError:
+            continue
+        total -= size
+    return total
+
+
+def account(cache: Cache, written: int) -> None:
+    """Count an entry just written (the folder is measured at a cache's first write); past the cap, evict down to
+    90% of it."""
+    if not CAP:
+        return
+    if cache not in _used:
+        _used[cache] = usage(cache.directory)
+    else:
+        _used[cache] += written
+    if _used[cache] > CAP:
+        _used[cache] = evict(cache.directory, CAP * 9 // 10)
 
 
 # --- reports as JSON data --------------------------------------------------------------------------

@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only the number of findings per rule (as text, or JSON with --format json)")
     check.add_argument("--diff", metavar="REV",
                        help="only findings on lines changed since this git revision (e.g. origin/main, HEAD~1)")
+    check.add_argument("--store", metavar="FILE", help="also write the run into this results store (SQLite)")
 
     base = sub.add_parser("baseline", help="record the current findings so later checks fail only on new ones")
     base.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--rules", action="append", default=[], metavar="PATH", help="extra rule packs")
         p.add_argument("--config", metavar="FILE",
                        help="pyproject.toml or .factcheck.yaml (default: found upward from the current folder)")
+    _store_commands(sub)
     return parser
 
 
@@ -134,6 +136,7 @@ def _scale(p: argparse.ArgumentParser) -> None:
                    help=f"a file that takes longer gets a note instead (default {DEFAULT_TIMEOUT:g}; 0: no limit)")
     p.add_argument("--follow-symlinks", action="store_true",
                    help="check articles that are symbolic links (by default they are skipped with a note)")
+    _cache_size_option(p)
 
 
 def _seconds(text: str) -> float:
@@ -163,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         with size_limit(getattr(args, "max_size", None)):
             return {"check": _check, "figures": _figures, "rules": _rules, "explain": _explain,
                     "baseline": _baseline, "config": _show_config, "cache": _cache, "serve": _serve,
-                    "lsp": _lsp}[args.command](args)
+                    "lsp": _lsp, **STORE_COMMANDS}[args.command](args)
     except FactcheckError as exc:
         print(f"factcheck: {error_text(str(exc))}", file=sys.stderr)
         return 2
@@ -222,6 +225,7 @@ def _config(args: argparse.Namespace):
         config = load_config(found) if found is not None else Config()
     if hasattr(args, "rates"):  # --rates wins over the config's (confined) rates file
         args.rates = args.rates or config.rates
+    _cache_cap(args, config)
     return config
 
 
@@ -328,6 +332,7 @@ def _check(args: argparse.Namespace) -> int:
             files = iter(_report(args, rules, config).files)
         else:
             files = _run(args, rules, config)
+        files = _stored(files, args, rules, config)
         if args.report_dir:
             _report_folder(args.report_dir)  # refused before any checking when it cannot be written safely
         files = _after(files, args, tick, kept if args.report_dir else None)
@@ -544,6 +549,127 @@ def _lsp(args: argparse.Namespace) -> int:
 
     lsp.run(*_editor_setup(args, "lsp", "pygls"))
     return 0
+
+
+# --- the results store (factcheck check --store, runs, diff, query) and the cache's size cap ------------------------
+
+
+def _store_commands(sub) -> None:
+    """The subcommands that read a results store."""
+    runs = sub.add_parser("runs", help="list the runs in a results store (written by check --store)")
+    diff = sub.add_parser("diff", help="findings that appeared, went away or changed between two stored runs")
+    diff.add_argument("run_a", nargs="?", default="previous", metavar="RUN_A",
+                      help="a run id from 'factcheck runs', or latest or previous (default: previous)")
+    diff.add_argument("run_b", nargs="?", default="latest", metavar="RUN_B", help="another (default: latest)")
+    query = sub.add_parser("query", help="stored findings by rule, file, severity and date")
+    query.add_argument("--rule", action="append", default=[], metavar="CODES", help="rule codes or names (FC131)")
+    query.add_argument("--file", metavar="PATH", help="a file, a folder or a glob pattern (archive/2023/*)")
+    query.add_argument("--severity", help="at or above: error, warning or info")
+    query.add_argument("--since", metavar="DATE", help="every run started on or after DATE (default: the latest run)")
+    query.add_argument("--run", metavar="RUN", help="one run: its id, or latest or previous (default: latest)")
+    for p in (runs, diff, query):
+        p.add_argument("--store", metavar="FILE", help="the results store (default: $FACTCHECK_STORE)")
+        p.add_argument("--format", default="rich", help="rich or json")
+        p.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR=1)")
+
+
+def _open_store(path: str | None, create: bool = False):
+    """The results store named by --store (else $FACTCHECK_STORE); errors name the option."""
+    from .store import ENV, Store
+
+    path = path or os.environ.get(ENV)
+    if not path:
+        raise FactcheckError(f"no results store: give --store FILE (or set {ENV})")
+    try:
+        return Store(path, create=create)
+    except FactcheckError as exc:
+        raise FactcheckError(f"--store {exc}") from None
+
+
+def _stored(files, args: argparse.Namespace, rules, config):
+    """check --store FILE: a run row, then each file's report written to the store as it passes."""
+    if not args.store:
+        return files
+    from .store import recorded
+
+    try:
+        store = _open_store(args.store, create=True)
+        settings = {"paths": list(args.paths), "cwd": os.getcwd(), "published": args.published,
+                    "select": _split(args.select), "ignore": _split(args.ignore), "rules": list(args.rules),
+                    "config": config.path if config is not None else None, "engine": args.engine,
+                    "rates": args.rates, "baseline": args.baseline, "no_cache": args.no_cache}
+        run = store.begin_run(rules, settings)
+    except BaseException:
+        getattr(files, "close", lambda: None)()  # the workers end now
+        raise
+    return recorded(files, store, run)
+
+
+def _store_reader(args: argparse.Namespace):
+    if args.format not in ("rich", "json"):
+        raise FactcheckError(f"unknown format {args.format!r} for {args.command} (choose from rich, json)")
+    return _open_store(args.store)
+
+
+def _runs(args: argparse.Namespace) -> int:
+    from .render.audit import render_runs
+
+    store = _store_reader(args)
+    try:
+        render_runs(store.runs(), sys.stdout, _options(args), as_json=args.format == "json")
+    finally:
+        store.close()
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .render.audit import render_diff
+
+    store = _store_reader(args)
+    try:
+        diff = store.diff(store.run_id(args.run_a), store.run_id(args.run_b))
+        render_diff(diff, sys.stdout, _options(args), as_json=args.format == "json")
+    finally:
+        store.close()
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .model import SEVERITY_RANK
+    from .render.audit import render_query
+    from .store import since_date
+
+    if args.severity is not None and args.severity not in SEVERITY_RANK:
+        raise FactcheckError(f"--severity: {args.severity!r} is not one of {', '.join(SEVERITY_RANK)}")
+    since = since_date(args.since) if args.since is not None else None
+    if since is not None and args.run is not None:
+        raise FactcheckError("--since and --run: give one (a date for every run since it, or one run)")
+    store = _store_reader(args)
+    try:
+        run = store.run_id(args.run) if args.run is not None else None
+        found = store.query(_split(args.rule), since=since, file=args.file, severity=args.severity, run=run)
+        render_query(found, sys.stdout, _options(args), as_json=args.format == "json")
+    finally:
+        store.close()
+    return 0
+
+
+STORE_COMMANDS = {"runs": _runs, "diff": _diff, "query": _query}
+
+
+def _cache_size_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cache-size", type=_size, metavar="SIZE",
+                   help="cap the result cache, least recently used entries go first "
+                        "(default: the config's cache-size, else 512MB; 0: no cap)")
+
+
+def _cache_cap(args: argparse.Namespace, config) -> None:
+    """The cache's size cap for this run: --cache-size, else the config's cache-size, else the default."""
+    from . import cache
+
+    if hasattr(args, "cache_size"):
+        chosen = args.cache_size if args.cache_size is not None else config.cache_size
+        cache.CAP = cache.DEFAULT_CAP if chosen is None else chosen
 
 
 if __name__ == "__main__":

@@ -18,13 +18,13 @@ from typing import Any
 
 from . import safe_yaml
 from .confine import Escape, repository, resolve, within
-from .errors import ConfigError, shown, unquoted
+from .errors import ConfigError, FactcheckError, shown, unquoted
 from .model import SEVERITIES, Rule
 
 CONFIG_NAMES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 TOP_KEYS = ("select", "ignore", "packs", "severity", "params", "date-keys", "fail-on", "overrides", "baseline",
-            "report-dir", "rates")
+            "report-dir", "rates", "cache-size")
 PATH_KEYS = ("baseline", "report-dir", "rates")  # one path each, confined like packs
 MAX_TOML_BYTES = 1 << 20
 OVERRIDE_KEYS = ("paths", "ignore", "severity", "params", "date-keys")
@@ -60,6 +60,7 @@ class Config:
     report_dir: str | None = None  # where to write the Markdown and HTML reports (--report-dir wins)
     rates: str | None = None  # an ECB rates file to use instead of the built-in one
     fail_on: str | None = None
+    cache_size: int | None = None  # the result cache's cap in bytes (--cache-size wins)
     base: Settings = field(default_factory=Settings)
     overrides: tuple[Override, ...] = ()
     # Where each key sits in the file: "select", "severity.FC202", "overrides[0].paths" -> 1-based line.
@@ -386,7 +387,22 @@ def parse_config(data: Any, path: str | None = None, root: str = ".", lines: dic
         overrides.append(Override(paths=paths, settings=_settings(probe, raw, prefix)))
     return Config(path=path, root=root, select=_strings(probe, data, "select"), packs=packs,
                   baseline=places["baseline"], report_dir=places["report-dir"], rates=places["rates"],
-                  fail_on=fail_on, base=_settings(probe, data, ""), overrides=tuple(overrides), lines=lines)
+                  fail_on=fail_on, cache_size=_cache_size(probe, data.get("cache-size")),
+                  base=_settings(probe, data, ""), overrides=tuple(overrides), lines=lines)
+
+
+def _cache_size(probe: Config, value: Any) -> int | None:
+    """cache-size: bytes (an integer) or a size such as 500MB; 0 means no cap."""
+    from .document import parse_size
+
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    try:
+        return parse_size(value) if isinstance(value, str) else parse_size("?")
+    except FactcheckError:
+        raise ConfigError(f"{probe.where('cache-size')}: expected a size (bytes, or 500MB, 1GB)") from None
 
 
 def _confined(probe: Config, key: str, value: str, top: str) -> str:

@@ -1,10 +1,12 @@
-"""--engine dask: each file (bytes and rules) goes as a task to a running Dask cluster; reports come back in order."""
+"""--engine dask: each file (bytes and rules) goes as a task to a running Dask cluster; reports stream back as they
+finish (distributed.as_completed) and are given out in input order, with a bounded number of files in flight."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ from typing import Any
 from .cache import Cache
 from .errors import FactcheckError
 from .model import FileReport, Rule
-from .runner import Job, Planner, check_job, not_checked, ordered
+from .runner import Job, Planner, check_job, grace, not_checked
 
 CONNECT_TIMEOUT = 5.0  # seconds; FACTCHECK_DASK_TIMEOUT overrides it
 TASKS_PER_THREAD = 4  # tasks in flight per worker thread: keeps the cluster busy, memory bounded
@@ -72,6 +74,10 @@ def _wait_for_workers(client: Any, address: str | None) -> None:
                              f"(start some with: dask worker {address})") from None
 
 
+def _the_rules(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    return rules
+
+
 def run_on_cluster(job: Job, rules: tuple[Rule, ...]) -> FileReport:
     """The task a Dask worker runs: factcheck must be installed there, the file itself travels with the task."""
     return check_job(job, rules)
@@ -102,7 +108,9 @@ def iter_reports(
         if not client.nthreads():
             _wait_for_workers(client, scheduler)
         threads = sum(client.nthreads().values()) or 1
-        [shared_rules] = client.scatter([planner.rules], broadcast=True, hash=False)  # sent once, not per file
+        # sent once, not per file; a task rather than scattered data, so a worker lost or restarted mid-run loses
+        # nothing the scheduler cannot make again
+        shared_rules = client.submit(_the_rules, planner.rules, pure=False)
     except BaseException:
         client.close()
         raise
@@ -110,12 +118,105 @@ def iter_reports(
     def submit(job: Job) -> Any:
         return client.submit(run_on_cluster, job, shared_rules, pure=False)
 
-    def recover(job: Job, exc: BaseException) -> tuple[FileReport, bool]:
-        """A task past the time limit is left to the cluster; the file gets a note (other tasks go on)."""
-        return not_checked(job.path, f"checking took over {timeout:g} s (--timeout-per-file)"), False
+    return _gather(streamed(files, planner, client, submit, threads * TASKS_PER_THREAD))
 
-    return _gather(ordered(files, planner, submit, threads * TASKS_PER_THREAD, lambda aborted: client.close(),
-                           recover))
+
+def streamed(files: Sequence[Path], planner: Planner, client: Any, submit: Any, window: int) -> Iterator[FileReport]:
+    """Each file's report in input order, while at most `window` files are in flight or waiting for their turn.
+
+    Results are taken as they finish (as_completed, results fetched in the background) and cached then, so a slow
+    file holds back only the output, never the other checks. A task that outlives the time limit (with the grace
+    a local worker gets) is left to the cluster and its file gets a note; a worker that dies has its tasks run
+    again by the scheduler (its allowed-failures), so the report stays complete.
+    """
+    from distributed import as_completed, wait
+
+    ready: dict[int, FileReport | BaseException] = {}  # finished, not yet given out
+    flying: dict[Any, tuple[int, Job, str | None]] = {}  # future -> index, job, cache key
+    finished = as_completed(loop=client.loop, with_results=True, raise_errors=False)
+    upcoming = enumerate(files)
+    limit = grace(planner.timeout)
+    given = taken = 0  # files given out, files planned
+
+    def fill() -> None:
+        nonlocal taken
+        while taken - given < window:
+            item = next(upcoming, None)
+            if item is None:
+                return
+            index, path = item
+            taken += 1
+            try:
+                planned = planner.plan(path)
+            except Exception as exc:  # raised when its turn comes, so earlier reports still come out first
+                ready[index] = exc
+                continue
+            if isinstance(planned, FileReport):
+                ready[index] = planned
+                continue
+            job, key = planned
+            future = submit(job)
+            flying[future] = (index, job, key)
+            finished.add(future)
+
+    def collect(deadline: float | None) -> None:
+        """Wait for at least one check to finish, then take every finished one; past the deadline, the file whose
+        turn it is (its clock starts when its turn comes, as a local run's does) is left to the cluster with a note."""
+        if deadline is not None:
+            head = next(future for future, (index, *_) in flying.items() if index == given)
+            try:
+                if deadline <= time.monotonic():
+                    raise TimeoutError
+                with client.as_current():
+                    wait(list(flying), timeout=deadline - time.monotonic(), return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                if not head.done():  # else it finished just now: taken below
+                    _, job, _ = flying.pop(head)
+                    _give_up(client, head)
+                    ready[given] = not_checked(job.path, f"checking took over {planner.timeout:g} s "
+                                                         "(--timeout-per-file)")
+                    return
+        for future, result in finished.next_batch(block=True):
+            if future not in flying:  # given up on: past its time limit
+                continue
+            index, _, key = flying.pop(future)
+            if future.status == "error":
+                raise result[1]
+            planner.store(key, result)
+            ready[index] = result
+
+    try:
+        fill()
+        while given < taken:
+            deadline = time.monotonic() + limit if limit else None
+            while given not in ready:
+                collect(deadline)
+            item = ready.pop(given)
+            if isinstance(item, BaseException):
+                raise item
+            given += 1
+            fill()
+            yield item
+    finally:
+        for future in flying:
+            future.cancel()
+        finished.clear()
+        client.close()
+
+
+def _give_up(client: Any, future: Any) -> None:
+    """Cancel a check past its time limit and restart the worker running it (through its nanny): a thread stuck in
+    a check cannot be stopped otherwise, and the tasks queued behind it go to other workers meanwhile."""
+    try:
+        held = [worker for worker, keys in client.processing().items() if future.key in keys]
+    except Exception:  # the cluster will say what is wrong with the next result
+        held = []
+    future.cancel()
+    if held:
+        try:
+            client.restart_workers(held, raise_for_error=False)
+        except Exception:  # a worker without a nanny cannot be restarted: it stays busy, the run goes on
+            pass
 
 
 def _gather(reports: Iterator[FileReport]) -> Iterator[FileReport]:

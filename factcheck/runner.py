@@ -144,13 +144,29 @@ def _test_fault(path: str) -> None:
 
 
 def read_file(path: Path, max_size: int | None = None) -> bytes:
-    """A file's bytes, after the same look before reading as document.read_source (folders, FIFOs, size)."""
+    """A file's bytes, after the same look before reading as document.read_source (folders, FIFOs, size).
+
+    A file that is gone since the run listed it, or that changes while it is read, is a _Moved error.
+    """
+    if not os.path.lexists(path):
+        raise _Moved("it disappeared during the run")
     document.precheck(path, max_size)
     try:
-        return path.read_bytes()
+        before = os.stat(path)
+        data = path.read_bytes()
+        after = os.stat(path)
+    except FileNotFoundError:
+        raise _Moved("it disappeared during the run") from None
     except OSError:
         document.read_source(path, max_size)  # raises the InputError that says what is wrong, in one line
         raise
+    if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(data) != after.st_size:
+        raise _Moved("it changed while it was read (check it again when it is written)")
+    return data
+
+
+class _Moved(InputError):
+    """A file that disappeared or changed during the run: a note, and the run goes on."""
 
 
 def skipped(path: Path, exc: InputError) -> FileReport | None:
@@ -180,6 +196,8 @@ class Planner:
             return not_checked(path, "a symbolic link (--follow-symlinks checks what it points to)")
         try:
             data = read_file(path, self.max_size)
+        except _Moved as exc:
+            return not_checked(path, str(exc))
         except InputError as exc:
             report = skipped(path, exc)
             if report is None:

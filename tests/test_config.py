@@ -102,7 +102,7 @@ def _write(path: Path, text: str) -> Path:
 @pytest.mark.parametrize(("name", "body", "message"), [
     ("pyproject.toml", "[tool.factcheck]\nselct = ['FC1']\n",
      "pyproject.toml:2: [tool.factcheck] selct: unknown key (expected one of select, ignore, packs, severity, params, "
-     "date-keys, fail-on, overrides, baseline, report-dir, rates)"),
+     "date-keys, fail-on, overrides, baseline, report-dir, rates, cache-size)"),
     ("pyproject.toml", "[tool.factcheck]\nfail-on = 'sometimes'\n",
      "pyproject.toml:2: [tool.factcheck] fail-on: expected one of error, warning, info, never"),
     ("pyproject.toml", "[tool.factcheck.severity]\nFC202 = 'fatal'\n",
