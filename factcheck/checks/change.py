@@ -23,10 +23,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     """Each change and comparison the reading found (factcheck.reading.change, .comparison), judged by _compare."""
     for statement in ctx.statements_of("change", "comparison"):
         stated, new, old = (ctx.figure(statement, role) for role in ("stated", "new", "old"))
+        direction = statement.fact("direction")
+        amount = ctx.figure(statement, "amount")
+        if old is None and new is not None and amount is not None:
+            ctx.mark(amount)
+            old = _before_move(new, amount, direction)
         if new is None or old is None:
             continue
         ctx.mark(*(f for f in (stated, new, old) if f is not None))
-        direction = statement.fact("direction")
         if direction != (stated or new).attr("direction"):
             # _compare reads the direction on the stated change (else the new value): give it the reading's ("30%
             # lower than", "GM earned $3.7bn, down from $3.8bn": the words of the statement say it)
@@ -35,8 +39,21 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             else:
                 new = _directed(new, direction)
         hit = _compare(stated, new, old)
+        if hit is not None and amount is not None and old.id == new.id:  # the worked-out level is no figure
+            hit = dataclasses.replace(hit, figures=tuple(f for f in (stated, new, amount) if f is not None))
         if hit is not None:
             yield hit
+
+
+def _before_move(new: Figure, amount: Figure, direction: str | None) -> Figure | None:
+    """The level a move started from, as the figure a reader works out: "down 48 cents ... at $22.90" started at
+    $23.38 (the closing level less the move, at the precision of both)."""
+    if direction not in ("up", "down"):
+        return None
+    sign = 1.0 if direction == "up" else -1.0
+    level = interval(new) - interval(amount).scale(sign)
+    return dataclasses.replace(new, value=new.value - sign * amount.value, interval=level,
+                               surface=show(new.value - sign * amount.value, new.unit))
 
 
 def _directed(fig: Figure, direction: str | None) -> Figure:

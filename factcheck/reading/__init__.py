@@ -10,7 +10,7 @@ asks the View's indexes, and looks back at most one sentence (reading.antecedent
 from __future__ import annotations
 
 from ..model import Figure, Statement
-from . import breakdown, change, comparison, conversion, dates, inflation, restated, share
+from . import breakdown, change, comparison, conversion, dates, inflation, move, restated, share
 from .view import View
 
 
@@ -19,6 +19,7 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     conversions, restated quantities, date relations and inflation claims, in that order."""
     view = View(doc, figures)
     changes = change.read(view) + comparison.read(view)
+    changes += move.read(figures, view.text, changes)
     whole_of = share.wholes(view)
     converts = conversion.restatements(view, whole_of)
     parts = breakdown.read(view)  # gives parts and totals their roles: the headline reader compares roles

@@ -224,7 +224,7 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
             rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",  # "Tuesday, 1 March": the date names its month
             text[a.end : a.end + 20],
         )
-        if not m or not published or not 1 <= int(m.group(1)) <= 31:
+        if not m or not published or not 1 <= int(m.group(1)) <= 31 or _count_after_weekday(text, a.end + m.end()):
             continue
         day, best = int(m.group(1)), None
         for k in range(-12, 13):
@@ -239,3 +239,10 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
             atom = Atom(a.start, a.end + m.end(), "date", best.year, best.month, best.day, weekday=a.weekday)
             atom.attrs["weekday"] = a.weekday
             atoms.append(atom)
+
+
+def _count_after_weekday(text: str, end: int) -> bool:
+    """ "On Tuesday, 18,412 patients", "On Monday, 12 people died": a count after the weekday, no day of the month
+    (the number runs on past a thousands comma, or a lower-case noun follows it)."""
+    return re.match(r",\d{3}\b|\s+(?!of\b|at\b|in\b|and\b|or\b|to\b|from\b)[a-z]", text[end : end + 12]) is not None
+
