@@ -20,6 +20,7 @@ PERSON_WORDS = {w.lower() for w in LEX["person_words"]}
 THING_WORDS = {w.lower() for w in LEX["thing_words"]}
 OWNER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[.;:!?()]")
 OWNER_REACH = 80
+DIED_BEFORE = re.compile(LEX["died_before"])
 
 
 def find(text: str, published=None) -> list[Figure]:
@@ -79,6 +80,8 @@ def _age(
     attrs: tuple = (("step", years * step),)
     if of_person is not None:
         attrs += (("of_person", of_person),)
+    if DIED_BEFORE.search(text, max(0, start - 60), start):
+        attrs += (("died", True),)
     return Figure(
         id="",
         span=Span(start, end),

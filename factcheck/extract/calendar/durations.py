@@ -9,7 +9,16 @@ import re
 from ...model import Figure
 from .atom import Atom
 from .scan import scan, word_after, word_before
-from .words import A_DURATION_BEFORE, A_QUARTER_BEFORE, DURATION_AFTER, ELAPSED, FRACTION_OF, TIME_UNITS, parse_number
+from .words import (
+    A_DURATION_BEFORE,
+    A_QUARTER_BEFORE,
+    DURATION_AFTER,
+    ELAPSED,
+    FRACTION_OF,
+    SPANS_BEFORE,
+    TIME_UNITS,
+    parse_number,
+)
 
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 EVENT_KINDS = ("date", "date_range", "weekday", "relative_date", "year")
@@ -37,7 +46,9 @@ def duration_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         atom = Atom(m.start("unit") if article and adjective else m.start(), m.end(), "duration", value=value)
         atom.unit = spec["unit"]
         after = re.match(r"\s+(on\s+from|after|later|before|earlier)\b", text[m.end() : m.end() + 16], re.I)
-        if after:
+        if SPANS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            atom.attrs["spans"] = True  # "stood for 12 years (before ...)": the years between two years of its sentence
+        elif after:
             atom.attrs["relation"] = ELAPSED[re.sub(r"\s+", " ", after.group(1).lower())]
             atom.attrs["elapsed"] = after.group(1).lower().split()[0] in ("later", "earlier")  # counted back
         out.append(atom)

@@ -1,0 +1,126 @@
+"""Relations reporters write (issue 17): each phrase form in two paraphrases, right (no finding) and with one number
+changed (flagged by its rule), in articles of several paragraphs, hard-wrapped, CRLF, Markdown and HTML."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import factcheck
+
+LEAD = ("Chief executive Dana Whitfield said the results showed \"a business that is finally pulling in the same "
+        "direction\", and that the board would meet again in the spring.")
+TAIL = "The company employs about 4,200 people and will publish its annual report next month."
+
+
+def _article(sentence: str, fmt: str, width: int, crlf: bool) -> str:
+    """A short news article holding the sentence, hard-wrapped at width, as Markdown or HTML."""
+    paragraphs = [LEAD, sentence, TAIL]
+    if fmt == "html":
+        body = "\n".join("<p>" + "\n".join(textwrap.wrap(p, width)) + "</p>" for p in paragraphs)
+        text = f"<html><head><title>Results</title></head><body>\n<h1>Results</h1>\n{body}\n</body></html>\n"
+    else:
+        text = "# Results\n\n" + "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paragraphs) + "\n"
+    return text.replace("\n", "\r\n") if crlf else text
+
+
+def _flags(sentence: str, published: str = "2025-11-14", fmt: str = "md", width: int = 72, crlf: bool = False):
+    report = factcheck.check_text(_article(sentence, fmt, width, crlf), published=published, fmt=fmt)
+    return {f.rule for f in report.findings if f.severity in ("warning", "error")}
+
+
+# (right sentence, the same with one number changed, the rule that must flag the change)
+CASES = {
+    "from-possessive": [
+        ("Earnings rose 17% to $0.61 a share from last year's $0.52.",
+         "Earnings rose 17% to $0.61 a share from last year's $0.55.", "FC101"),
+        ("The lender's margin widened by 0.3 percentage points to 3.4% from the previous quarter's 3.1%.",
+         "The lender's margin widened by 0.3 percentage points to 3.4% from the previous quarter's 2.9%.", "FC101"),
+        ("Orders climbed 25% to 1.5m in the year, compared with 2024's 1.2m.",
+         "Orders climbed 25% to 1.5m in the year, compared with 2024's 1.4m.", "FC101"),
+    ],
+    "from-a-year-earlier": [
+        ("Net income was $4.8bn, up 20% from $4bn a year earlier.",
+         "Net income was $4.8bn, up 20% from $4.4bn a year earlier.", "FC101"),
+        ("Subscriptions reached 31.2 million, up 4% from 30 million a year before.",
+         "Subscriptions reached 31.2 million, up 4% from 29 million a year before.", "FC101"),
+    ],
+    "percent-than": [
+        ("Costs came to $40 million, 20 percent lower than the $50 million spent a year earlier.",
+         "Costs came to $40 million, 20 percent lower than the $55 million spent a year earlier.", "FC101"),
+        ("The deficit of $2.2bn was 10% higher than last year's $2bn.",
+         "The deficit of $2.2bn was 10% higher than last year's $2.1bn.", "FC101"),
+        ("Crowds of 30,000 were 25 per cent greater than the 24,000 who came in 2023.",
+         "Crowds of 30,000 were 25 per cent greater than the 26,000 who came in 2023.", "FC101"),
+    ],
+    "amount-or-percent-at-close": [
+        ("Shares of the chipmaker closed down 48 cents, or 2.1%, at $22.90 on Friday.",
+         "Shares of the chipmaker closed down 48 cents, or 2.6%, at $22.90 on Friday.", "FC101"),
+        ("Stock in the airline rose $1.35, or 4.6 per cent, to $30.70 in New York.",
+         "Stock in the airline rose $1.35, or 5.6 per cent, to $30.70 in New York.", "FC101"),
+        ("The benchmark index ended up 1.2 points, or 0.8%, at 151.3.",
+         "The benchmark index ended up 1.2 points, or 0.6%, at 151.3.", "FC101"),
+        ("Revenue grew $5m, or 5%, to $105m from $100m.",
+         "Revenue grew $5m, or 7%, to $105m from $100m.", "FC101"),
+    ],
+    "hyphenated-percent": [
+        ("The group reported a 4.3-percent drop in sales to $95.7 million from $100 million.",
+         "The group reported a 4.3-percent drop in sales to $94.7 million from $100 million.", "FC101"),
+        ("Rival Bolt posted a 12-per-cent rise in revenue, to £112 million from £100 million.",
+         "Rival Bolt posted a 12-per-cent rise in revenue, to £114 million from £100 million.", "FC101"),
+    ],
+    "died-aged": [
+        ("Born in 1944 in Leeds, she joined the BBC in 1968. Ada Morrow, who read the evening news for three "
+         "decades, has died aged 81.",
+         "Born in 1944 in Leeds, she joined the BBC in 1968. Ada Morrow, who read the evening news for three "
+         "decades, has died aged 83.", "FC206"),
+        ("Tomas Reyes was born in 1950 in Seville. He died in hospital on Tuesday at the age of 75, his family said.",
+         "Tomas Reyes was born in 1950 in Seville. He died in hospital on Tuesday at the age of 72, his family said.",
+         "FC206"),
+    ],
+    "record-stood": [
+        ("Her 1,500-metre record, set in 1970, stood for 12 years until it was broken in 1982.",
+         "Her 1,500-metre record, set in 1970, stood for 15 years until it was broken in 1982.", "FC210"),
+        ("The ban on night flights, imposed in 1996, lasted 28 years before ministers lifted it in 2024.",
+         "The ban on night flights, imposed in 1996, lasted 24 years before ministers lifted it in 2024.", "FC210"),
+    ],
+}
+PARAMS = [pytest.param(right, changed, code, id=f"{form}-{n}")
+          for form, cases in CASES.items() for n, (right, changed, code) in enumerate(cases)]
+LAYOUTS = [("md", 72, False), ("html", 60, True)]
+
+
+@pytest.mark.parametrize(("right", "changed", "code"), PARAMS)
+@pytest.mark.parametrize(("fmt", "width", "crlf"), LAYOUTS, ids=["md-72", "html-60-crlf"])
+def test_a_right_relation_is_clean_and_its_one_number_twin_is_flagged(right, changed, code, fmt, width, crlf):
+    assert _flags(right, fmt=fmt, width=width, crlf=crlf) == set()
+    assert code in _flags(changed, fmt=fmt, width=width, crlf=crlf)
+
+
+def _figures(text: str, published: str = "2025-03-05"):
+    return [(f.surface, f.kind) for f in factcheck.check_text(text, published=published, fmt="md").figures]
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, 18,412 patients waited more than four hours in emergency departments.",
+    "By Friday, 2,350 households had been without power for two days.",
+])
+def test_a_weekday_before_a_count_is_no_date(text):
+    figures = _figures(text)
+    assert figures[0][1] == "weekday"
+    assert figures[1][1] == "count" and "," in figures[1][0]
+
+
+def test_a_weekday_and_a_day_of_the_month_is_still_a_date():
+    assert _figures("The vote is on Thursday, 13 at the earliest, officials said.", "2025-03-05")[0][1] == "date"
+
+
+@pytest.mark.parametrize("text", [
+    "The first tremor struck at 0415 GMT and a second, smaller one at 0452 GMT.",
+    "The ceasefire began at 2330 UTC on Sunday, the ministry said.",
+    "India were 312 for six after 93.1 overs, and 340 all out after 101.4 overs.",
+    "Kiptum crossed the line in 2:05:41, a minute ahead of the field.",
+])
+def test_times_and_overs_are_no_counts(text):
+    assert [s for s, kind in _figures(text) if kind == "count" and s not in ("312", "six", "340")] == []
