@@ -20,7 +20,8 @@ _points = "|".join(sorted((re.escape(w) for w in LEX["points"]), key=len, revers
 # a marker word may be joined to its number by a hyphen ("a 4.3-percent drop", "a 12-per-cent rise"); "points" may
 # not ("a 21-point lead" is a score, not percentage points)
 MARKER = re.compile(
-    rf"(?:[ \u00a0]{{0,2}}|-)(?i:(?P<m>{_alt}))(?![\w])|[ \u00a0]{{0,2}}(?i:(?P<pts>{_points}))(?![\w])|[ \u00a0]?(?P<sign>%)"
+    rf"(?:[ \u00a0]{{0,2}}|-)(?i:(?P<m>{_alt}))(?![\w])"
+    rf"|[ \u00a0]{{0,2}}(?i:(?P<pts>{_points}))(?![\w])|[ \u00a0]?(?P<sign>%)"
 )
 PREFIX = re.compile(r"(?i:\b(?:per\s?cents?|percent|percentage)\s+of\s+)$")
 RANGE = re.compile(r"[ \u00a0]*(?:to|-|–|and|or)[ \u00a0]*$")

@@ -12,7 +12,9 @@ import re
 
 from ..model import Figure, Statement
 
-OR_PERCENT = re.compile(r"[ \u00a0]*,?[ \u00a0]*or[ \u00a0]+(?:(?:about|around|roughly|nearly|almost|some)[ \u00a0]+)?$")
+OR_PERCENT = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*or[ \u00a0]+(?:(?:about|around|roughly|nearly|almost|some)[ \u00a0]+)?$"
+)
 
 
 def read(figures: list[Figure], text: str, changes: list[Statement]) -> list[Statement]:
