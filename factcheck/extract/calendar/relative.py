@@ -224,7 +224,9 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
             rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",  # "Tuesday, 1 March": the date names its month
             text[a.end : a.end + 20],
         )
-        if not m or not published or not 1 <= int(m.group(1)) <= 31 or _count_after_weekday(text, a.end + m.end(), m.group(0)):
+        if not m or not published or not 1 <= int(m.group(1)) <= 31:
+            continue
+        if _count_after_weekday(text, a.end + m.end(), m.group(0)):
             continue
         day, best = int(m.group(1)), None
         for k in range(-12, 13):
