@@ -10,8 +10,8 @@ an earlier clause or the previous sentence when the words tie them (reading.ante
 
 from __future__ import annotations
 
-from ..model import Statement
 from ..extract.context import WORD, directions
+from ..model import Statement
 from .antecedent import antecedent
 from .view import View, comparable
 
