@@ -151,7 +151,8 @@ def _json_number(x: float) -> float | None:
 
 
 STATEMENT_KINDS = (
-    "change", "comparison", "breakdown", "conversion", "share", "per_unit", "restated", "date_relation", "inflation"
+    "change", "comparison", "breakdown", "conversion", "share", "per_unit", "restated", "date_relation", "inflation",
+    "lead",
 )
 
 

@@ -85,6 +85,14 @@ CASES = {
         ("The ban on night flights, imposed in 1996, lasted 28 years before ministers lifted it in 2024.",
          "The ban on night flights, imposed in 1996, lasted 24 years before ministers lifted it in 2024.", "FC210"),
     ],
+    "lead-and-score": [
+        ("Leaders City won 3-1 at home on Saturday and now hold a 21-point lead, 54-33, over United.",
+         "Leaders City won 3-1 at home on Saturday and now hold a 24-point lead, 54-33, over United.", "FC101"),
+        ("The Hawks beat the Owls 102-95, a seven-point win that puts them top of the conference.",
+         "The Hawks beat the Owls 102-95, a nine-point win that puts them top of the conference.", "FC101"),
+        ("Ridgeway won the final 4-1, a three-goal margin that flattered the visitors.",
+         "Ridgeway won the final 4-1, a two-goal margin that flattered the visitors.", "FC101"),
+    ],
 }
 PARAMS = [pytest.param(right, changed, code, id=f"{form}-{n}")
           for form, cases in CASES.items() for n, (right, changed, code) in enumerate(cases)]

@@ -43,6 +43,27 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             hit = dataclasses.replace(hit, figures=tuple(f for f in (stated, new, amount) if f is not None))
         if hit is not None:
             yield hit
+    yield from _leads(ctx)
+
+
+def _leads(ctx: CheckContext) -> Iterator[Hit]:
+    """A lead or margin against its score (factcheck.reading.score): "a 21-point lead, 54-33" is 54 - 33."""
+    for statement in ctx.statements_of("lead"):
+        stated = ctx.figure(statement, "stated")
+        if stated is None:
+            continue
+        ctx.mark(stated)
+        high, low = (_side(stated, statement.fact(side)) for side in ("high", "low"))
+        hit = _compare(_directed(stated, "up"), high, low)
+        if hit is not None:
+            yield dataclasses.replace(hit, figures=(stated,))
+
+
+def _side(lead: Figure, points: int) -> Figure:
+    """One side of a score as a figure of the lead's series (the score itself is no figure: extraction leaves it
+    out as no count)."""
+    return dataclasses.replace(lead, value=float(points), interval=Interval.exact(float(points)), surface=str(points),
+                               attrs=())
 
 
 def _before_move(new: Figure, amount: Figure, direction: str | None) -> Figure | None:

@@ -10,13 +10,13 @@ asks the View's indexes, and looks back at most one sentence (reading.antecedent
 from __future__ import annotations
 
 from ..model import Figure, Statement
-from . import breakdown, change, comparison, conversion, dates, inflation, move, restated, share
+from . import breakdown, change, comparison, conversion, dates, inflation, move, restated, score, share
 from .view import View
 
 
 def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     """Every statement of a document's figures: changes, comparisons, breakdowns, shares, per-unit figures,
-    conversions, restated quantities, date relations and inflation claims, in that order."""
+    conversions, restated quantities, date relations, inflation claims and leads against scores, in that order."""
     view = View(doc, figures)
     changes = change.read(view) + comparison.read(view)
     changes += move.read(figures, view.text, changes)
@@ -26,4 +26,5 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     return tuple(
         changes + parts + share.read(view, whole_of, converts) + share.per_unit(view, converts)
         + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)
+        + score.read(view)
     )
