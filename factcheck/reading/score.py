@@ -1,4 +1,4 @@
-"""Leads and margins against the score they come from: "a 21-point lead, 54-33", "beat the Owls 102-95, a seven-point win".
+"""Leads and margins against their score: "a 21-point lead, 54-33", "beat the Owls 102-95, a seven-point win".
 
 Statement(kind="lead", roles: stated (the lead or margin, a count); facts: high and low (the two sides of the score,
 which extraction leaves out as no counts), score (the score as written)). The score is the nearest one in the
