@@ -146,3 +146,26 @@ def test_a_weekday_and_a_day_of_the_month_is_still_a_date(text):
 ])
 def test_times_and_overs_are_no_counts(text):
     assert [s for s, kind in _figures(text) if kind == "count" and s not in ("312", "six", "340")] == []
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "quarter"), [
+    ("Acme said fourth-quarter revenue was $12.4bn, up 8% from $11.5bn in the same quarter last year.",
+     "2025-02-06", "the same quarter last year", ("2023-10", "2023-12")),
+    ("Net sales for the third quarter reached £840m, against £790m in the corresponding period a year earlier.",
+     "2025-11-04", "the corresponding period a year earlier", ("2024-07", "2024-09")),
+    ("Sales in the holiday quarter rose to $9bn, against $8.2bn in last year's holiday quarter.",
+     "2026-01-29", "last year's holiday quarter", ("2024-10", "2024-12")),
+])
+def test_the_same_quarter_last_year_counts_from_the_reported_quarter(text, published, phrase, quarter):
+    report = factcheck.check_text(text, published=published, fmt="md")
+    period = next(f for f in report.figures if f.surface == phrase)
+    assert (period.date, period.date_end) == quarter
+    amount = min((f for f in report.figures if f.kind == "money" and f.sentence == period.sentence),
+                 key=lambda f: abs(f.span.start - period.span.start))
+    assert amount.anchor == quarter[0]  # the amount beside it is dated to that quarter
+
+
+def test_a_quarter_of_another_ordinal_is_left_to_the_publication_date():
+    report = factcheck.check_text("Fourth-quarter sales rose 3%. Last year's first quarter was the weakest.",
+                                  published="2025-02-06", fmt="md")
+    assert "last year's first quarter" not in [f.surface for f in report.figures]

@@ -35,6 +35,7 @@ from .durations import duration_atoms, elapsed_links
 from .periods import mark_open, weekday_in_week
 from .periods import period_atoms as reporter_periods
 from .relative import relative_atoms, weekday_with_day
+from .reported import same_period
 from .resolve import mark_anniversaries, to_figure, undated_figure
 from .scan import word_starts
 from .tense import tense_at
@@ -70,6 +71,7 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
     atoms = _atoms(text, published)
     weekday_with_day(text, atoms, published)
     weekday_in_week(text, atoms, published)
+    same_period(text, atoms, published)
     atoms = combine(text, atoms)
     chosen = [a for a in choose(atoms) if not a.weak]
     mark_open(text, chosen)
