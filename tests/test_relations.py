@@ -93,6 +93,15 @@ CASES = {
         ("Ridgeway won the final 4-1, a three-goal margin that flattered the visitors.",
          "Ridgeway won the final 4-1, a two-goal margin that flattered the visitors.", "FC101"),
     ],
+    "medal-total": [
+        ("Team GB finished the championships with 12 medals: five gold, four silver and three bronze.",
+         "Team GB finished the championships with 12 medals: five gold, four silver and four bronze.", "FC110"),
+        ("Kenya's 11 medals — four gold, five silver and two bronze — put it top of the African table.",
+         "Kenya's 11 medals — four gold, five silver and three bronze — put it top of the African table.",
+         "FC110"),
+        ("The squad won 9 medals, including 3 golds and 4 silvers, on the final weekend.",
+         "The squad won 9 medals, including 3 golds and 7 silvers, on the final weekend.", "FC110"),
+    ],
 }
 PARAMS = [pytest.param(right, changed, code, id=f"{form}-{n}")
           for form, cases in CASES.items() for n, (right, changed, code) in enumerate(cases)]

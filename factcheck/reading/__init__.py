@@ -10,7 +10,7 @@ asks the View's indexes, and looks back at most one sentence (reading.antecedent
 from __future__ import annotations
 
 from ..model import Figure, Statement
-from . import breakdown, change, comparison, conversion, dates, inflation, move, restated, score, share
+from . import breakdown, change, comparison, conversion, dates, inflation, medals, move, restated, score, share
 from .view import View
 
 
@@ -23,6 +23,7 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     whole_of = share.wholes(view)
     converts = conversion.restatements(view, whole_of)
     parts = breakdown.read(view)  # gives parts and totals their roles: the headline reader compares roles
+    parts += medals.read(view, parts)
     return tuple(
         changes + parts + share.read(view, whole_of, converts) + share.per_unit(view, converts)
         + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)
