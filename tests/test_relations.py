@@ -79,6 +79,16 @@ CASES = {
          "Tomas Reyes was born in 1950 in Seville. He died in hospital on Tuesday at the age of 72, his family said.",
          "FC206"),
     ],
+    "age-named-later": [
+        ("The airline's founder, Ruth Okafor, 62, said the deal was \"a fair price\". Okafor, who was born in 1963, "
+         "started the company with two leased aircraft.",
+         "The airline's founder, Ruth Okafor, 58, said the deal was \"a fair price\". Okafor, who was born in 1963, "
+         "started the company with two leased aircraft.", "FC206"),
+        ("Coach Marek Brandt, 45, was sacked on Monday. Brandt was born in 1980 in Gdansk and played 31 times for "
+         "his country.",
+         "Coach Marek Brandt, 48, was sacked on Monday. Brandt was born in 1980 in Gdansk and played 31 times for "
+         "his country.", "FC206"),
+    ],
     "record-stood": [
         ("Her 1,500-metre record, set in 1970, stood for 12 years until it was broken in 1982.",
          "Her 1,500-metre record, set in 1970, stood for 15 years until it was broken in 1982.", "FC210"),

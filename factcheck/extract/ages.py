@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Figure, Interval, Span
@@ -50,7 +51,8 @@ def find(text: str, published=None) -> list[Figure]:
         if n and text[num.end : num.end + 1] == "," and num.value <= MAX_AGE:
             words = n.group(0).rstrip(", ").split()
             if not any(w.lower() in NOT_NAMES for w in words):
-                out.append(_age(text, num.start, num.end, num.value, 1.0, 1.0, True))  # "Maria Lopez, 47,"
+                age = _age(text, num.start, num.end, num.value, 1.0, 1.0, True)  # "Maria Lopez, 47,"
+                out.append(dataclasses.replace(age, attrs=(*age.attrs, ("person", words[-1]))))
     return out
 
 
