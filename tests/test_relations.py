@@ -103,6 +103,12 @@ CASES = {
         ("Ridgeway won the final 4-1, a three-goal margin that flattered the visitors.",
          "Ridgeway won the final 4-1, a two-goal margin that flattered the visitors.", "FC101"),
     ],
+    "added-to-a-score": [
+        ("India resumed on 280 for four and added 32 runs to reach 312 before lunch on the second day.",
+         "India resumed on 280 for four and added 35 runs to reach 312 before lunch on the second day.", "FC101"),
+        ("The Bulls added 14 points in the final quarter to finish on 98, from 84 at the end of the third.",
+         "The Bulls added 14 points in the final quarter to finish on 98, from 82 at the end of the third.", "FC101"),
+    ],
     "medal-total": [
         ("Team GB finished the championships with 12 medals: five gold, four silver and three bronze.",
          "Team GB finished the championships with 12 medals: five gold, four silver and four bronze.", "FC110"),
