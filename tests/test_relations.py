@@ -168,9 +168,17 @@ def test_a_weekday_and_a_day_of_the_month_is_still_a_date(text):
     "The ceasefire began at 2330 UTC on Sunday, the ministry said.",
     "India were 312 for six after 93.1 overs, and 340 all out after 101.4 overs.",
     "Kiptum crossed the line in 2:05:41, a minute ahead of the field.",
+    "Over a 24-hour period, rescuers reached the last of the villages.",
+    "After a 90-minute meeting and a twelve-hour-long vigil, the families went home.",
 ])
 def test_times_and_overs_are_no_counts(text):
     assert [s for s, kind in _figures(text) if kind == "count" and s not in ("312", "six", "340")] == []
+
+
+def test_a_span_of_the_clock_is_a_duration():
+    figures = factcheck.check_text("Over a 24-hour period, 120 people were rescued.", published="2025-03-05").figures
+    span = next(f for f in figures if f.surface == "24-hour")
+    assert (span.kind, span.unit, span.value, span.qualifiers) == ("duration", "hour", 24.0, ())
 
 
 @pytest.mark.parametrize(("text", "published", "phrase", "quarter"), [

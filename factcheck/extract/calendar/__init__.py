@@ -31,7 +31,7 @@ from ...model import Figure
 from .atom import Atom
 from .combine import choose, combine, extend_parts
 from .dates import date_atoms, period_atoms, week_of
-from .durations import duration_atoms, elapsed_links
+from .durations import clock_spans, duration_atoms, elapsed_links
 from .periods import mark_open, weekday_in_week
 from .periods import period_atoms as reporter_periods
 from .relative import relative_atoms, weekday_with_day
@@ -54,6 +54,7 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
     period_atoms(text, out)
     relative_atoms(text, published, out, starts)
     duration_atoms(text, published, out, starts)
+    clock_spans(text, out)
     week_of(text, out)
     reporter_periods(text, published, out)
     return out

@@ -20,6 +20,9 @@ from .words import (
     parse_number,
 )
 
+CLOCK_SPAN = re.compile(
+    r"(?<![\w.-])(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?P<unit>hour|minute|second)(?:-long)?(?![\w-])", re.I
+)
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 EVENT_KINDS = ("date", "date_range", "weekday", "relative_date", "year")
 
@@ -52,6 +55,17 @@ def duration_atoms(text: str, published: dt.date | None, out: list[Atom], starts
             atom.attrs["relation"] = ELAPSED[re.sub(r"\s+", " ", after.group(1).lower())]
             atom.attrs["elapsed"] = after.group(1).lower().split()[0] in ("later", "earlier")  # counted back
         out.append(atom)
+
+
+def clock_spans(text: str, out: list[Atom]) -> None:
+    """ "a 24-hour period", "a 90-minute meeting": a span of the clock written as an adjective, a duration (unit hour,
+    minute or second) and no count; no calendar check reads it."""
+    for m in CLOCK_SPAN.finditer(text) if "-" in text else ():
+        n = parse_number(m.group("n").lower())
+        if n is not None:
+            atom = Atom(m.start(), m.end(), "duration", value=n)
+            atom.unit = m.group("unit").lower()
+            out.append(atom)
 
 
 def _a_duration(text: str, m: re.Match) -> bool:
