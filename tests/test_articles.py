@@ -86,6 +86,8 @@ MORE = {
     # Relations reporters write (issue 17; tests/test_relations.py paraphrases each)
     "FC101-move-close": "The stock closed down 48 cents",  # the move and its percentage at the close (CRLF)
     "FC101-possessive": "The final dividend rose 15%",  # "from last year's 20p" (HTML, hard-wrapped)
+    "FC101-lead": "The win leaves City on 54 points",  # "a 21-point lead, 54-33" (hard-wrapped)
+    "FC110-medals": "The squad of 96 athletes won 12 medals",  # "12 medals: five gold, ..." (HTML, CRLF)
     "FC206-died-aged": "her family said on Wednesday",  # "has died aged 81" against "Born in 1944" two paragraphs on
 }
 
