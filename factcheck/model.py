@@ -152,7 +152,7 @@ def _json_number(x: float) -> float | None:
 
 STATEMENT_KINDS = (
     "change", "comparison", "breakdown", "conversion", "share", "per_unit", "restated", "date_relation", "inflation",
-    "vague",
+    "vague", "lead",
 )
 
 

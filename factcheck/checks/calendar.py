@@ -21,6 +21,7 @@ TESTS = (
     "anniversary-year",
     "relative-date-mismatch",
     "elapsed-mismatch",
+    "span-years",
 )
 DAYS_PER = {"day": 1, "week": 7}
 
@@ -149,15 +150,18 @@ def _past_after_publication(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    """An age against a birth year in its sentence or tied to it by the person's name (a date_relation with roles
-    age and born), at the age's own time anchor ("in 2010, aged 40") when it has one other than the birth year, else
-    at publication."""
+    """An age against a birth year in its sentence, tied to it by the person's name (a date_relation with roles
+    age and born), or, for an age at death, the article's one birth year: at the age's own time anchor ("in 2010,
+    aged 40") when it has one other than the birth year, else at publication."""
     named = _related(ctx, "age", "born")
+    births = [y for y in ctx.figures if y.kind in ("year", "date") and y.attr("born")]
     for fig in _calendar_figures(ctx, "age"):
         if fig.attr("of_person") is False:
             continue  # a thing's age ("the 150-year-old company") is no one's birth year
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
         born += [y for y in named.get(fig.id, ()) if y not in born]
+        if not born and fig.attr("died") and len({y.date for y in births}) == 1:
+            born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
         for year_fig in born:
             span = bounds(year_fig.date)
             at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
@@ -255,3 +259,25 @@ def _elapsed_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                                          "first": first.surface.strip(), "second": second.surface.strip()},
                   evidence=f"{a.isoformat()} to {b.isoformat()} is {gap} days; the text says {fig.surface.strip()}",
                   fix=f"Say {gap} days, or check the dates.")
+
+
+def _span_years(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
+    """'A record, set in 1970, that stood for 12 years until 1982': the years between the two years of the sentence
+    against the stated span (attr spans, from the extractor), give or take the year the dates leave open."""
+    for fig in _calendar_figures(ctx, "duration"):
+        if not fig.attr("spans") or fig.unit != "year" or fig.value is None:
+            continue
+        years = [bounds(y.date) for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date")]
+        if len(years) != 2 or None in years:
+            continue
+        first, second = sorted(b[0].year for b in years if b is not None)
+        ctx.mark(fig)
+        gap = second - first
+        stated = fig.interval if fig.interval is not None else None
+        low, high = (stated.low, stated.high) if stated is not None else (fig.value, fig.value)
+        if low - 1 <= gap <= high + 1:
+            continue
+        yield Hit((fig,), {"duration": fig.surface.strip(), "years": gap, "first": first, "second": second},
+                  evidence=f"{second} - {first} = {gap}; the text says {fig.surface.strip()}",
+                  fix=f"Say {gap} years, or check the years.")
+

@@ -25,10 +25,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     """Each change and comparison the reading found (factcheck.reading.change, .comparison), judged by _compare."""
     for statement in ctx.statements_of("change", "comparison"):
         stated, new, old = (ctx.figure(statement, role) for role in ("stated", "new", "old"))
+        direction = statement.fact("direction")
+        amount = ctx.figure(statement, "amount")
+        if old is None and new is not None and amount is not None:
+            ctx.mark(amount)
+            old = _before_move(new, amount, direction)
         if new is None or old is None:
             continue
         ctx.mark(*(f for f in (stated, new, old) if f is not None))
-        direction = statement.fact("direction")
         if direction != (stated or new).attr("direction"):
             # _compare reads the direction on the stated change (else the new value): give it the reading's ("30%
             # lower than", "GM earned $3.7bn, down from $3.8bn": the words of the statement say it)
@@ -37,8 +41,42 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             else:
                 new = _directed(new, direction)
         hit = _compare(stated, new, old)
+        if hit is not None and amount is not None and old.id == new.id:  # the worked-out level is no figure
+            hit = dataclasses.replace(hit, figures=tuple(f for f in (stated, new, amount) if f is not None))
         if hit is not None:
             yield hit
+    yield from _leads(ctx)
+
+
+def _leads(ctx: CheckContext) -> Iterator[Hit]:
+    """A lead or margin against its score (factcheck.reading.score): "a 21-point lead, 54-33" is 54 - 33."""
+    for statement in ctx.statements_of("lead"):
+        stated = ctx.figure(statement, "stated")
+        if stated is None:
+            continue
+        ctx.mark(stated)
+        high, low = (_side(stated, statement.fact(side)) for side in ("high", "low"))
+        hit = _compare(_directed(stated, "up"), high, low)
+        if hit is not None:
+            yield dataclasses.replace(hit, figures=(stated,))
+
+
+def _side(lead: Figure, points: int) -> Figure:
+    """One side of a score as a figure of the lead's series (the score itself is no figure: extraction leaves it
+    out as no count)."""
+    return dataclasses.replace(lead, value=float(points), interval=Interval.exact(float(points)), surface=str(points),
+                               attrs=())
+
+
+def _before_move(new: Figure, amount: Figure, direction: str | None) -> Figure | None:
+    """The level a move started from, as the figure a reader works out: "down 48 cents ... at $22.90" started at
+    $23.38 (the closing level less the move, at the precision of both)."""
+    if direction not in ("up", "down"):
+        return None
+    sign = 1.0 if direction == "up" else -1.0
+    level = interval(new) - interval(amount).scale(sign)
+    return dataclasses.replace(new, value=new.value - sign * amount.value, interval=level,
+                               surface=show(new.value - sign * amount.value, new.unit))
 
 
 def _directed(fig: Figure, direction: str | None) -> Figure:

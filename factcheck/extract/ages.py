@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Figure, Interval, Span
@@ -23,6 +24,7 @@ PRONOUNS = set(LEX["pronouns"])
 HEAD_WORDS = 2  # how many words after a compound may be its head noun for THING_HEADS
 OWNER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[.;:!?()]")
 OWNER_REACH = 80
+DIED_BEFORE = re.compile(LEX["died_before"])
 
 
 def find(text: str, published=None) -> list[Figure]:
@@ -52,7 +54,8 @@ def find(text: str, published=None) -> list[Figure]:
         if n and text[num.end : num.end + 1] == "," and num.value <= MAX_AGE:
             words = n.group(0).rstrip(", ").split()
             if not any(w.lower() in NOT_NAMES for w in words):
-                out.append(_age(text, num.start, num.end, num.value, 1.0, 1.0, True))  # "Maria Lopez, 47,"
+                age = _age(text, num.start, num.end, num.value, 1.0, 1.0, True)  # "Maria Lopez, 47,"
+                out.append(dataclasses.replace(age, attrs=(*age.attrs, ("person", words[-1]))))
     return out
 
 
@@ -96,6 +99,8 @@ def _age(
     attrs: tuple = (("step", years * step),)
     if of_person is not None:
         attrs += (("of_person", of_person),)
+    if DIED_BEFORE.search(text, max(0, start - 60), start):
+        attrs += (("died", True),)
     return Figure(
         id="",
         span=Span(start, end),

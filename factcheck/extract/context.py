@@ -85,7 +85,9 @@ FUTURE_RELATIONS = set(LEX["future_relations"])
 _UP_NOUNS, _DOWN_NOUNS = phrases(LEX["change_nouns_up"]), phrases(LEX["change_nouns_down"])
 CHANGE_NOUN = re.compile(rf"(?i:^[ \u00a0-]*(?:(?P<up>{_UP_NOUNS})|(?P<down>{_DOWN_NOUNS}))s?\b)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-OLD_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$)")
+OLD_BEFORE = re.compile(
+    rf"(?i:\b(?:{phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?(?:{LEX['old_possessive']})?$)"
+)
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
 NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")

@@ -473,6 +473,9 @@ _D = r"\d(?<!\w\d)"  # \b\d
 BLOCKS = [
     re.compile(_D + r"\d?(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])", re.I),  # times: 2.15pm, 6 p.m.
     re.compile(_D + r"\d?:\d{2}(?::\d{2})?\b"),
+    # a four-digit clock time with its zone: "0415 GMT", "2330 UTC"
+    re.compile(r"[012](?<![\w.][012])\d[0-5]\d(?=[ \u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)\b)"),
+    re.compile(_D + r"\d{0,2}\.[1-5](?=[ \u00a0]+overs?\b)"),  # cricket overs and balls: 93.1 overs
     re.compile(
         r"(?=[+(\d])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"
     ),  # phones

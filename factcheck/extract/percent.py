@@ -17,7 +17,12 @@ for _m in LEX["markers"]:
         MARKERS[_w] = (_m["unit"], float(_m["factor"]))
 _alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"[\s-]+") for w in MARKERS), key=len, reverse=True))
 _points = "|".join(sorted((re.escape(w) for w in LEX["points"]), key=len, reverse=True))
-MARKER = re.compile(rf"[ \u00a0]{{0,2}}(?i:(?P<m>{_alt})|(?P<pts>{_points}))(?![\w])|[ \u00a0]?(?P<sign>%)")
+# a marker word may be joined to its number by a hyphen ("a 4.3-percent drop", "a 12-per-cent rise"); "points" may
+# not ("a 21-point lead" is a score, not percentage points)
+MARKER = re.compile(
+    rf"(?:[ \u00a0]{{0,2}}|-)(?i:(?P<m>{_alt}))(?![\w])"
+    rf"|[ \u00a0]{{0,2}}(?i:(?P<pts>{_points}))(?![\w])|[ \u00a0]?(?P<sign>%)"
+)
 PREFIX = re.compile(r"(?i:\b(?:per\s?cents?|percent|percentage)\s+of\s+)$")
 RANGE = re.compile(r"[ \u00a0]*(?:to|-|–|and|or)[ \u00a0]*$")
 POINTS_CONTEXT = set(LEX["points_context"])

@@ -10,21 +10,25 @@ asks the View's indexes, and looks back at most one sentence (reading.antecedent
 from __future__ import annotations
 
 from ..model import Figure, Statement
-from . import breakdown, change, comparison, conversion, dates, inflation, restated, share, vague
+from . import breakdown, change, comparison, conversion, dates, inflation, medals, move, restated, score, share, vague
 from .view import View
 
 
 def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     """Every statement of a document's figures: changes, comparisons, breakdowns, shares, per-unit figures,
-    conversions, restated quantities, date relations, inflation claims and vague quantity words, in that order."""
+    conversions, restated quantities, date relations, inflation claims, vague quantity words and leads against
+    scores, in that order."""
     view = View(doc, figures)
     changes = change.read(view) + comparison.read(view)
+    changes += move.read(figures, view.text, changes)
     whole_of = share.wholes(view)
     converts = conversion.restatements(view, whole_of)
     parts = breakdown.read(view)  # gives parts and totals their roles: the headline reader compares roles
+    parts += medals.read(view, parts)
     return tuple(
         changes + parts + share.read(view, whole_of, converts) + share.of_named_whole(view, whole_of)
         + share.per_unit(view, converts)
         + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)
         + vague.read(view, whole_of)
+        + score.read(view)
     )

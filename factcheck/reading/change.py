@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..extract.context import WORD, directions
 from ..extract.lexicon import load
 from ..model import Statement
 from .antecedent import antecedent, opens_with_tie
@@ -75,6 +76,8 @@ def read(view: View) -> list[Statement]:
         else:
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
+        if stated and old is not None and _contrary(view, i, old):
+            old = None  # "spending grew 4.2%, down from 5.1%": 4.2% is a growth rate that fell, no change of 5.1%
         if new is None and old is not None and stated and old < i:
             # "38% of sales last year, against 22% in 2022, a rise of 16%": a change after its two figures, the
             # new value the nearest one of the same series before the old
@@ -141,3 +144,12 @@ def _before(a: str | None, b: str | None) -> bool:
     """Whether time anchor a ("2023", "2024-03") ends before time anchor b starts: "2023" before "2024-01", not
     "2024" before "2024-12" (the year holds the month)."""
     return bool(a and b and a < b and not b.startswith(a))
+
+
+def _contrary(view: View, change: int, old: int) -> bool:
+    """Whether the words from a stated change to its old value turn the other way: "grew 4.2% in the final quarter,
+    down from the third quarter's 5.1%" (a rate that fell, not a rise of 4.2% from 5.1%)."""
+    a, b = sorted((change, old))
+    said = set(directions(WORD.findall(view.text[view.figures[a].span.end : view.figures[b].span.start])))
+    return bool(view.direction[change]) and said == {"down" if view.direction[change] == "up" else "up"}
+

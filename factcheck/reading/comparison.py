@@ -36,6 +36,8 @@ def read(view: View) -> list[Statement]:
         if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in NO_THAN):
             continue  # "30% higher" alone is a change or a level; "30% higher than" compares
         old = i + 1
+        while old + 1 < len(figures) and figures[old].is_calendar and figures[old].span.end - m.end() < 30:
+            old += 1  # "10% higher than last year's $2bn": the period's possessive is part of the gap
         other = figures[old]
         if other.sentence != fig.sentence or other.is_calendar or other.value is None:
             continue

@@ -31,10 +31,11 @@ from ...model import Figure
 from .atom import Atom
 from .combine import choose, combine, extend_parts
 from .dates import date_atoms, period_atoms, week_of
-from .durations import duration_atoms, elapsed_links
+from .durations import clock_spans, duration_atoms, elapsed_links
 from .periods import mark_open, weekday_in_week
 from .periods import period_atoms as reporter_periods
 from .relative import relative_atoms, weekday_with_day
+from .reported import same_period
 from .resolve import mark_anniversaries, to_figure, undated_figure
 from .scan import word_starts
 from .tense import tense_at
@@ -53,6 +54,7 @@ def _atoms(text: str, published: dt.date | None) -> list[Atom]:
     period_atoms(text, out)
     relative_atoms(text, published, out, starts)
     duration_atoms(text, published, out, starts)
+    clock_spans(text, out)
     week_of(text, out)
     reporter_periods(text, published, out)
     return out
@@ -70,6 +72,7 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
     atoms = _atoms(text, published)
     weekday_with_day(text, atoms, published)
     weekday_in_week(text, atoms, published)
+    same_period(text, atoms, published)
     atoms = combine(text, atoms)
     chosen = [a for a in choose(atoms) if not a.weak]
     mark_open(text, chosen)

@@ -9,8 +9,20 @@ import re
 from ...model import Figure
 from .atom import Atom
 from .scan import scan, word_after, word_before
-from .words import A_DURATION_BEFORE, A_QUARTER_BEFORE, DURATION_AFTER, ELAPSED, FRACTION_OF, TIME_UNITS, parse_number
+from .words import (
+    A_DURATION_BEFORE,
+    A_QUARTER_BEFORE,
+    DURATION_AFTER,
+    ELAPSED,
+    FRACTION_OF,
+    SPANS_BEFORE,
+    TIME_UNITS,
+    parse_number,
+)
 
+CLOCK_SPAN = re.compile(
+    r"(?<![\w.-])(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?P<unit>hour|minute|second)(?:-long)?(?![\w-])", re.I
+)
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 EVENT_KINDS = ("date", "date_range", "weekday", "relative_date", "year")
 
@@ -37,10 +49,23 @@ def duration_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         atom = Atom(m.start("unit") if article and adjective else m.start(), m.end(), "duration", value=value)
         atom.unit = spec["unit"]
         after = re.match(r"\s+(on\s+from|after|later|before|earlier)\b", text[m.end() : m.end() + 16], re.I)
-        if after:
+        if SPANS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            atom.attrs["spans"] = True  # "stood for 12 years (before ...)": the years between two years of its sentence
+        elif after:
             atom.attrs["relation"] = ELAPSED[re.sub(r"\s+", " ", after.group(1).lower())]
             atom.attrs["elapsed"] = after.group(1).lower().split()[0] in ("later", "earlier")  # counted back
         out.append(atom)
+
+
+def clock_spans(text: str, out: list[Atom]) -> None:
+    """ "a 24-hour period", "a 90-minute meeting": a span of the clock written as an adjective, a duration (unit hour,
+    minute or second) and no count; no calendar check reads it."""
+    for m in CLOCK_SPAN.finditer(text) if "-" in text else ():
+        n = parse_number(m.group("n").lower())
+        if n is not None:
+            atom = Atom(m.start(), m.end(), "duration", value=n)
+            atom.unit = m.group("unit").lower()
+            out.append(atom)
 
 
 def _a_duration(text: str, m: re.Match) -> bool:

@@ -226,6 +226,8 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
         )
         if not m or not published or not 1 <= int(m.group(1)) <= 31:
             continue
+        if _count_after_weekday(text, a.end + m.end(), m.group(0)):
+            continue
         day, best = int(m.group(1)), None
         for k in range(-12, 13):
             first = dt.date(published.year, published.month, 1) + relativedelta(months=k)
@@ -239,3 +241,13 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
             atom = Atom(a.start, a.end + m.end(), "date", best.year, best.month, best.day, weekday=a.weekday)
             atom.attrs["weekday"] = a.weekday
             atoms.append(atom)
+
+
+def _count_after_weekday(text: str, end: int, day: str) -> bool:
+    """ "On Tuesday, 18,412 patients", "On Monday, 12 people died": a count after the weekday, no day of the month
+    (the number runs on past a thousands comma, or a plain number has a lower-case word after it; "friday the 26th
+    around 4" is a date)."""
+    if re.match(r",\d{3}\b", text[end : end + 5]):
+        return True
+    plain = re.search(r"(?i:the|st|nd|rd|th)", day) is None
+    return plain and re.match(r"\s+(?!of\b|at\b|in\b|and\b|or\b|to\b|from\b)[a-z]", text[end : end + 12]) is not None

@@ -31,6 +31,7 @@ A_DURATION_BEFORE = set(LEX["a_duration_before"])
 DURATION_AFTER = set(LEX["duration_after"])
 A_QUARTER_BEFORE = set(LEX["a_quarter_before"])
 ELAPSED: dict[str, str] = LEX["elapsed_relations"]
+SPANS_BEFORE = re.compile(LEX["spans_before"])
 FRACTION_OF = set(LEX["fraction_of_words"])
 PIVOT: int = LEX["two_digit_year_pivot"]
 PERIOD_ORDINALS: dict[str, int] = LEX["period_ordinals"]

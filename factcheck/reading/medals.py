@@ -1,0 +1,57 @@
+"""A count split into named classes that make it up: "won 12 medals: five gold, four silver and three bronze".
+
+Statement(kind="breakdown", roles: total (the count of medals), parts (the counts of each class, in text order);
+facts: complete (a colon or a dash after the total says the list is the whole; "including" does not), unit).
+The classes come from the lexicon (reading.yml: partitions); a breakdown the general reader (reading.breakdown)
+already found for the same total is left to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.lexicon import load
+from ..model import Statement
+from .view import View
+
+LEX = load("reading")
+PARTITIONS: dict[str, set[str]] = {noun: set(classes) for noun, classes in LEX["partitions"].items()}
+CLASS_AFTER = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.I)
+TOTAL_AFTER = re.compile(
+    r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?P<noun>[a-z]+)"
+    r"(?P<gap>[ \u00a0]*(?:[:\u2014\u2013-]|,?[ \u00a0]*(?:including|of[ \u00a0]+which|comprising)\b))",
+    re.I,
+)
+PART_GAP = re.compile(r"^[ \u00a0]*(?:,|;|and|,[ \u00a0]*and)[ \u00a0]*$", re.I)
+
+
+def read(view: View, found: list[Statement]) -> list[Statement]:
+    figures, text = view.figures, view.text
+    totals = {s.id_of("total") for s in found if s.kind == "breakdown"}
+    out: list[Statement] = []
+    for i, fig in enumerate(figures):
+        if fig.kind != "count" or fig.value is None or fig.id in totals:
+            continue
+        m = TOTAL_AFTER.match(text, fig.span.end, min(len(text), fig.span.end + 60))
+        classes = PARTITIONS.get(m.group("noun").lower()) if m else None
+        if m is None or classes is None:
+            continue
+        parts: list[str] = []
+        end = m.end()
+        for k in range(i + 1, len(figures)):
+            part = figures[k]
+            gap = text[end : part.span.start]
+            if part.kind != "count" or part.sentence != fig.sentence or (parts and not PART_GAP.match(gap)):
+                break
+            if not parts and gap.strip():
+                break
+            word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
+            if word is None or word.group("word").lower() not in classes:
+                break
+            parts.append(part.id)
+            end = word.end()
+        if len(parts) >= 2:
+            complete = "includ" not in m.group("gap").lower() and "which" not in m.group("gap").lower()
+            out.append(Statement.of("breakdown", {"total": fig.id, "parts": parts}, complete=complete or None,
+                                    unit=m.group("noun").lower()))
+    return out
