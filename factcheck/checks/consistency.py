@@ -107,7 +107,7 @@ def _hit(first: Figure, other: Figure, subject: str | None) -> Hit:
     unit, anchor = first.unit, first.anchor or other.anchor
     return Hit((other, first), {"subject": subject, "when": f" in {dates_in_words(anchor)}" if anchor else "",
                                 "value": show(other.value, unit), "earlier": show(first.value, unit)},
-               evidence=f"{subject}, {anchor}: {show_interval(interval(first), unit)} "
+               evidence=f"{subject}{f', {anchor}' if anchor else ''}: {show_interval(interval(first), unit)} "
                         f"(\"{first.surface.strip()}\") and {show_interval(interval(other), unit)} "
                         f"(\"{other.surface.strip()}\") do not overlap",
                severity=None if _exact(first) and _exact(other) else "warning")
