@@ -74,6 +74,8 @@ def _before_move(new: Figure, amount: Figure, direction: str | None) -> Figure |
     if direction not in ("up", "down"):
         return None
     sign = 1.0 if direction == "up" else -1.0
+    if amount.value < 0:  # "fell -46.03 points": the minus sign repeats the word
+        sign = -sign
     level = interval(new) - interval(amount).scale(sign)
     return dataclasses.replace(new, value=new.value - sign * amount.value, interval=level,
                                surface=show(new.value - sign * amount.value, new.unit))
@@ -99,7 +101,8 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
     if change.kind == "count" and change.unit is None and change.attr("series") in POINTS \
             and new.unit == old.unit == "%":
         change = dataclasses.replace(change, unit="pp")  # "That was a drop of 3 points", after "from 31% to 29%"
-    sign = -1.0 if direction == "down" and change.kind != "multiplier" else 1.0  # "halved" is ×0.5, not ×-0.5
+    # "halved" is ×0.5, not ×-0.5; "fell -1.2%" (a minus sign beside the word) is -1.2%, not +1.2%
+    sign = -1.0 if direction == "down" and change.kind != "multiplier" and change.value >= 0 else 1.0
     stated, value = interval(change).scale(sign), sign * change.value
     if change.kind == "multiplier":
         relation, label, said = _ratio, "×", f"{_qualifier(change)}×{number(change.value, 15)}"  # "more than ×2"

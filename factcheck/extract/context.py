@@ -88,6 +88,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 OLD_BEFORE = re.compile(
     rf"(?i:\b(?:{phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?(?:{LEX['old_possessive']})?$)"
 )
+OLD_ON = re.compile(LEX["old_on"])
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
 NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
@@ -490,7 +491,8 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
         attrs["role"] = "new"
         if direction:
             attrs["direction"] = direction
-    elif (OLD_BEFORE.search(stripped) or OLD_AFTER.match(after)) and not _own_from(fig, stripped):
+    elif (OLD_BEFORE.search(stripped) or OLD_ON.search(clause_before) or OLD_AFTER.match(after)) \
+            and not _own_from(fig, stripped):
         attrs["role"] = "old"
     elif new:
         attrs["role"] = "new"

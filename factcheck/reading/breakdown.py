@@ -105,6 +105,11 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
         parts, opener = _after_opener(view, i, after)
         if opener is None:
             parts = _parts(view, i, i + 1, noun)
+        if parts and any(figures[k].kind == head.kind and figures[k].unit == head.unit and figures[k].value is not None
+                         and figures[k].value >= max(figures[j].value or 0 for j in parts)
+                         for k in range(i + 1, parts[0])):
+            parts = []  # "The squad of 96 athletes won 12 medals: five gold, ...": the nearer 12 is the total (not
+            # "The 150-seat council is split three ways: Labour holds 80 seats": three is smaller than its parts)
         lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
         of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
         if parts and (role[i] == "total" or of_the or opener):

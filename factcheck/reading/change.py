@@ -74,6 +74,8 @@ def read(view: View) -> list[Statement]:
                 continue  # the stated change speaks for this statement
             new = i
         else:
+            if role[i] == "old" and i not in view.partner:
+                out.extend(_back_to(view, i))  # "This was down on the 74.2% of October"
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
         if stated and old is not None and _contrary(view, i, old):
@@ -93,6 +95,8 @@ def read(view: View) -> list[Statement]:
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
         new, old = (None if k in estimate else k for k in (new, old))
+        if new is not None and old is not None:
+            old = _same_series(view, new, old)
         if new is None and old is None and stated:
             new, old = _move_before(view, out, i)  # "... slowed to 3.1% from 4.6%. That was a fall of 1.5%."
         said = (i if stated else None, new, old)
@@ -104,6 +108,37 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _back_to(view: View, old: int) -> list[Statement]:
+    """A direction told of an earlier sentence's figure against an old value alone: "Some 73.0% were seen within
+    four hours. This was down on the 74.2% in September." (the sentence opens with a pronoun; its clause says one
+    direction)."""
+    said = set(directions(WORD.findall(view.clause_words(old))))
+    if len(said) != 1 or not opens_with_tie(view, old):
+        return []
+    new = antecedent(view, old, old, {old})
+    if new is None or view.figures[new].sentence == view.figures[old].sentence:
+        return []
+    return [Statement.of("change", {"stated": None, "new": view.figures[new].id, "old": view.figures[old].id},
+                         direction=said.pop())]
+
+
+def _same_series(view: View, new: int, old: int) -> int | None:
+    """The old value of the new one's own series when the words name two side by side ("7.61 million treatments
+    ... 6.35 million patients, up from 7.58 million treatments and 6.31 million patients"): the first later figure
+    of the sentence that counts the same noun; else the old value itself."""
+    figures = view.figures
+
+    def head(k: int) -> str | None:  # the counted noun's last word: "annual sales" counts sales
+        noun = figures[k].attr("series")
+        return noun.split()[-1] if isinstance(noun, str) and noun.split() else None
+
+    noun = head(new)
+    if not noun or not head(old) or head(old) == noun:
+        return old
+    return next((k for k in view.sentence_of(new) if k > old and head(k) == noun
+                 and comparable(figures[k], figures[new])), old)
 
 
 def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:

@@ -64,9 +64,12 @@ class View:
             groups.setdefault(key, []).append(i)
         for members in groups.values():
             roles = {self.role[i] for i in members}
-            if "old" not in roles or "new" in roles:
+            if "old" not in roles:
                 continue
             old = next(i for i in members if self.role[i] == "old")
+            if any(self.role[i] == "new" for i in members if i < old):
+                continue  # the change has its own new value ("rose 5% to $105m from $100m"); one after the old
+                # value belongs to a later statement ("up 8% on 843,000 ..., and climbed to 71.2%")
             change = next((i for i in members if self.role[i] == "change"), old)
             # the first marked figure: the change ("X, up 8.1% from Y"), or the old value when the change comes
             # last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
@@ -105,11 +108,15 @@ class View:
         for members in groups.values():
             changes = [i for i in members if self.role[i] == "change"]
             first_new = next((i for i in members if self.role[i] == "new"), None)
-            last_change = None
+            last_change, old_seen = None, False
             for i in members:
                 if self.role[i] == "change":
-                    last_change = i
+                    last_change, old_seen = i, False
                     continue
+                if self.role[i] == "new" and old_seen and last_change is not None and self.direction[i]:
+                    continue  # a new value with a verb of its own after the change's old one: "up 8% on 843,000,
+                    # and the share seen within six weeks climbed to 71.2%" (its own statement)
+                old_seen = old_seen or self.role[i] == "old"
                 target = last_change if last_change is not None else changes[0] if changes else None
                 if target is None and self.role[i] == "old":
                     target = first_new

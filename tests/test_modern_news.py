@@ -1,0 +1,206 @@
+"""Relations in today's news (issue 17's modern set, rewritten in our own words with other numbers).
+
+Each case is a right article, which must stay free of warnings and errors, and its wrong twin with one number
+changed, which must be flagged on the changed line by one of the named rules. The articles are written as
+reporters write them: several paragraphs, quotes, hard-wrapped Markdown, HTML and CRLF text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import factcheck
+
+SERIOUS = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    fmt: str
+    published: str
+    text: str
+    find: str  # the number to change (unique in the text) ...
+    replace: str  # ... and what the wrong twin says instead
+    rules: tuple[str, ...]  # the rules that may catch it
+
+    def wrong(self) -> str:
+        assert self.text.count(self.find) == 1, self.find
+        return self.text.replace(self.find, self.replace)
+
+
+def _serious(text: str, fmt: str, published: str):
+    report = factcheck.check_text(text, fmt=fmt, published=published, path=f"article.{fmt}")
+    return report, [f for f in report.findings if f.severity in SERIOUS]
+
+
+def _lines_of(report, finding) -> set[int]:
+    return {report.locate(s.start)[0] for s in finding.spans} | {report.locate(max(s.start, s.end - 1))[0]
+                                                                   for s in finding.spans}
+
+
+CASES = [
+    # "X points, or Y%, to Z": the change against the close it ends at (the index fell from Z + X)
+    Case("index-points-md", "md", "2025-03-07", """---
+title: Markets close lower
+---
+
+# Shares slide as bond yields climb
+
+Stocks ended sharply lower on Thursday as government bond yields
+rose for a third day and investors sold technology shares.
+
+The FTSE 100 fell 96.40 points, or 1.1%, to 8,712.30. The
+FTSE 250 index of mid-sized companies lost 310.55 points, or 1.5%,
+to 20,395.10.
+
+"It was a day to stand aside," said one London trader.
+""", "or 1.5%,", "or 2.5%,", ("FC101",)),
+    Case("index-points-txt", "txt", "2024-10-16",
+         "Wall Street closed lower on Tuesday after a chipmaker cut its sales outlook.\r\n\r\n"
+         "The Dow Jones Industrial Average sank 324.80 points, or 0.75 percent, to 42,740.42,\r\n"
+         "while the Nasdaq composite dropped 187.10 points, or 1 percent, at 18,315.59.\r\n\r\n"
+         "\"Chips were the story of the day,\" said an analyst at a Boston fund manager.\r\n",
+         "324.80 points", "524.80 points", ("FC101",)),
+    # "up X% on Y": the base after "on"
+    Case("up-on-base-md", "md", "2025-02-14", """# Hospital treatments reach new high
+
+Hospitals carried out 4.62 million operations last year, up 5% on
+4.4 million in 2023, according to the health department.
+
+Scans rose too. There were 910,000 scans in December, up 8% on
+843,000 a year earlier, and the number of patients seen within six
+weeks climbed to 71.2%.
+""", "up 8% on", "up 18% on", ("FC101",)),
+    Case("up-on-base-html", "html", "2024-07-19", """<html><body>
+<h1>Ferry crossings recover</h1>
+<p>The port handled 1.96 million passengers in the first half, up 12% on
+1.75 million a year earlier, its operator said on Friday.</p>
+<p>Freight grew more slowly: 412,000 lorries crossed, up 3% on 400,000.</p>
+</body></html>
+""", "up 12% on", "up 21% on", ("FC101",)),
+    # a direction back to the previous sentence's figure: "This was down on the 74.2%"
+    Case("direction-back-md", "md", "2024-12-12", """# Emergency waits lengthen
+
+Some 71.4% of patients were seen within four hours in November.
+This was down on the 72.9% recorded in October, and far from the
+95% standard.
+
+The number of people waiting more than 12 hours fell to 48,120,
+down from 51,300 in October.
+""", "down from 51,300", "down from 41,300", ("FC101",)),
+    Case("direction-back-txt", "txt", "2025-06-12",
+         "Fewer trains ran on time last month.\n\n"
+         "Just 84.2% of services arrived within five minutes of the timetable. That was down\n"
+         "on 86.7% in April, the rail regulator said.\n",
+         "on 86.7% in April", "on 81.7% in April", ("FC101",)),
+    # a toll and its parts across sentences
+    Case("toll-parts-md", "md", "2024-02-09", """# Flood death toll rises to 64
+
+The death toll from this week's floods rose to 64 on Friday, the
+civil protection agency said, as rescuers reached villages cut off
+since Tuesday.
+
+The floods have killed 41 people in the northern province of Varn and
+23 in neighbouring Oster, the agency said. More than 900 were hurt.
+""", "23 in neighbouring", "26 in neighbouring", ("FC110",)),
+    Case("toll-consists-html", "html", "2025-01-22", """<html><body>
+<h1>Bus crash kills 27</h1>
+<p>At least 27 people died when a bus left a mountain road late on Monday, police said.</p>
+<p>That figure consists of 19 passengers and another 8 people in a car the bus struck.</p>
+</body></html>
+""", "another 8 people", "another 6 people", ("FC110",)),
+    # a price and what it comprises
+    Case("comprising-md", "md", "2025-05-20", """# Brewer agrees takeover
+
+The board backed an offer worth 640p a share, comprising 410p in cash
+and 230p in new shares of the buyer, valuing the brewer at £1.9bn.
+
+"It is a fair price," the chairman said.
+""", "230p in new", "250p in new", ("FC110",)),
+    Case("made-up-of-txt", "txt", "2024-09-03",
+         "The fare rise of 4.6% is made up of 3.6% for inflation and 1% for new carriages,\n"
+         "the transport authority said on Tuesday.\n",
+         "1% for new", "2% for new", ("FC110", "FC111")),
+    # a base in a relative clause after the change
+    Case("base-which-stood-md", "md", "2025-04-15", """# Airports set a record
+
+The ten busiest airports handled 902 million passengers last year.
+That was a 6.5% rise on their 2019 total, which stood at 847 million.
+""", "which stood at 847 million", "which stood at 807 million", ("FC101",)),
+    # a labelled list with its total
+    Case("labelled-list-md", "md", "2024-09-20", """# Port figures for August
+
+Flights:
+
+- Total flights: 51,240 (up 3% on August 2023)
+- Domestic flights: 12,410
+- International flights: 38,830
+""", "International flights: 38,830", "International flights: 39,830", ("FC110",)),
+]
+
+
+# Known gaps, found by these articles and left for later (the note of issue 17 lists them): id -> why.
+GAPS_RIGHT = {"made-up-of-txt": "a share 'made up of' shares is read as a breakdown of 100%, not of the stated whole"}
+GAPS_WRONG = {
+    "up-on-base-html": "a value six words before its change ('1.96 million passengers in the first half, up 21%') is "
+                       "past the five-word reach that keeps 'bought 15 companies and boosted annual sales from' apart",
+    "toll-parts-md": "a toll and its parts in the next sentence are not read as one breakdown",
+    "toll-consists-html": "'That figure consists of' a total in the previous sentence is not read",
+    "comprising-md": "'comprising' after a price is not read as a breakdown",
+    "base-which-stood-md": "a base given after the change in ', which stood at' is not read",
+    "labelled-list-md": "a list whose first item is the total ('Total flights: ...') is not read as a breakdown",
+}
+
+
+def _gap(table: dict[str, str], case: Case):
+    why = table.get(case.id)
+    return pytest.param(case, id=case.id, marks=pytest.mark.xfail(reason=why, strict=True)) if why else \
+        pytest.param(case, id=case.id)
+
+
+@pytest.mark.parametrize("case", [_gap(GAPS_RIGHT, c) for c in CASES])
+def test_the_right_article_is_quiet(case):
+    report, serious = _serious(case.text, case.fmt, case.published)
+    assert serious == [], [f"{f.rule} {f.message}" for f in serious]
+
+
+@pytest.mark.parametrize("case", [_gap(GAPS_WRONG, c) for c in CASES])
+def test_the_wrong_twin_is_flagged_on_its_line(case):
+    wrong = case.wrong()
+    report, serious = _serious(wrong, case.fmt, case.published)
+    line = wrong[: wrong.index(case.replace)].count("\n") + 1
+    hits = [f for f in serious if f.rule in case.rules and line in _lines_of(report, f)]
+    assert hits, ([f"{f.rule} {f.message}" for f in serious], line)
+
+
+# False alarms of the modern set: right articles that must stay quiet.
+QUIET = [
+    # two series side by side, each with its own earlier value ("respectively" without the word)
+    ("parallel-series-md", "md", "2024-06-13", """# Waiting list grows
+
+An estimated 7.61 million treatments were waiting to be carried out at
+the end of April, relating to 6.35 million patients -- up slightly
+from 7.58 million treatments and 6.31 million patients at the end of
+March, the health service said.
+"""),
+    ("parallel-series-txt", "txt", "2025-08-14",
+     "The regulator counted 2.41 million complaints about 1.12 million accounts in July,\r\n"
+     "up from 2.36 million complaints and 1.09 million accounts in June.\r\n"),
+]
+
+
+@pytest.mark.parametrize("case", QUIET, ids=[c[0] for c in QUIET])
+def test_side_by_side_series_are_not_crossed(case):
+    _, fmt, published, text = case
+    report, serious = _serious(text, fmt, published)
+    assert serious == [], [f"{f.rule} {f.message}" for f in serious]
+
+
+def test_a_side_by_side_series_that_really_fell_is_still_flagged():
+    text = ("The regulator counted 2.41 million complaints about 1.12 million accounts in July,\n"
+            "up from 2.36 million complaints and 1.19 million accounts in June.\n")
+    report, serious = _serious(text, "txt", "2025-08-14")
+    assert any(f.rule == "FC101" for f in serious), [f"{f.rule} {f.message}" for f in serious]
