@@ -124,7 +124,7 @@ def _back_to(view: View, old: int) -> list[Statement]:
                          direction=said.pop())]
 
 
-def _same_series(view: View, new: int, old: int) -> int | None:
+def _same_series(view: View, new: int, old: int) -> int:
     """The old value of the new one's own series when the words name two side by side ("7.61 million treatments
     ... 6.35 million patients, up from 7.58 million treatments and 6.31 million patients"): the first later figure
     of the sentence that counts the same noun; else the old value itself."""
