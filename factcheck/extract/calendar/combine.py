@@ -107,8 +107,18 @@ def _reaches(placed: list[Atom], i: int, start: int) -> bool:
 def extend_parts(text: str, atoms: list[Atom]) -> None:
     """ "mid-March", "early 2023", "the end of March": the part of the period joins the figure."""
     for atom in atoms:
-        if atom.kind in ("date", "year", "date_range") and atom.day is None:
+        if (atom.kind in ("date", "year", "date_range") and atom.day is None) or _relative_period(atom):
             m = PART_PREFIX.search(text[max(0, atom.start - 24) : atom.start])
             if m:
                 atom.attrs["part"] = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ")
                 atom.start = atom.start - (len(text[max(0, atom.start - 24) : atom.start]) - m.start())
+
+
+def _relative_period(atom: Atom) -> bool:
+    """ "this year", "next week", "last quarter": a relative date that is a period, not a day or an offset."""
+    return (
+        atom.kind == "relative_date"
+        and "offset" not in atom.attrs
+        and atom.date is not None
+        and (len(atom.date) < 10 or atom.date_end is not None)
+    )

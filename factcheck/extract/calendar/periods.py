@@ -7,14 +7,18 @@ import calendar as _calendar
 import datetime as dt
 import re
 
-from .arithmetic import iso, iso_date
+from dateutil.relativedelta import relativedelta
+
+from .arithmetic import iso, iso_date, weekday_of
 from .atom import Atom
-from .patterns import FLAGS, MON, YEAR
+from .patterns import FLAGS, MON, WD, YEAR
 from .tense import tense_at
-from .words import LEX, MONTHS, PERIOD_ORDINALS, QUARTER_ORDINALS, alt
+from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
+SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if v is not None and 2 <= v <= 12 and " " not in str(w)]
+WEEKDAY_ORDINALS: dict[str, int] = LEX["weekday_ordinals"]
 OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
 
 YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
@@ -31,6 +35,23 @@ WEEK_OF_MONTH = re.compile(
 MONTH_EDGE = re.compile(
     rf"\b(?:the\s+)?(?P<edge>first|opening|early|last|final|closing)\s+days\s+of\s+{MON}"
     rf"(?:\s*,?\s*(?:of\s+)?{YEAR})?(?![\w'’-])",
+    FLAGS,
+)
+# The year or month a part is counted in: "2021", "May", "May 2021", "the year", "next month".
+TARGET = (
+    rf"(?:(?:{MON}(?:\s*,?\s*(?:of\s+)?{YEAR})?|{YEAR.replace('<year>', '<y1>')}"
+    r"|(?P<rel>this|last|next|the)\s+(?P<relunit>year|month))(?![\w'’-]))"
+)
+FIRST_UNITS = re.compile(
+    rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+"
+    rf"(?P<unit>days|weeks|months)\s+of\s+(?:the\s+year\s+)?{TARGET}",
+    FLAGS,
+)
+NTH_WEEKDAY = re.compile(
+    rf"\b(?:the\s+)?(?P<ord>{alt(WEEKDAY_ORDINALS)})\s+{WD}\s+(?:of|in)\s+{TARGET}", FLAGS
+)
+YEARS_QUARTER = re.compile(
+    rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
     FLAGS,
 )
 OPEN_WORD = re.compile(rf"\b(?P<w>{alt(OPEN)})\s+(?:the\s+(?:end|start)\s+of\s+)?$", re.I)
@@ -102,6 +123,8 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
                 continue
             add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
                      date_end=iso_date(start + dt.timedelta(days=6)), attrs={"absolute": True}))
+    if published is not None:
+        _counted_parts(text, low, published, add)
     for m in MONTH_EDGE.finditer(text) if "days of" in low else ():
         month = MONTHS[m.group("mon").lower().rstrip(".")]
         y = int(m.group("year")) if m.group("year") else _year_for(month, published)
@@ -111,6 +134,64 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         first = 1 if m.group("edge").lower() in ("first", "opening", "early") else days - EDGE_DAYS + 1
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, month, first),
                  date_end=iso(y, month, first + EDGE_DAYS - 1), attrs={"absolute": True}))
+
+
+def _target(m: re.Match, published: dt.date) -> tuple[int, int | None]:
+    """(year, month or None) of a TARGET match: the year or month a part is counted in."""
+    if m.group("relunit"):
+        step = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+        if m.group("relunit").lower() == "year":
+            return published.year + step, None
+        first = dt.date(published.year, published.month, 1) + relativedelta(months=step)
+        return first.year, first.month
+    if m.group("mon"):
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        year = int(m.group("year")) if m.group("year") else _year_for(month, published)
+        return year or published.year, month
+    return int(m.group("y1")), None
+
+
+def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
+    """ "the first six months of 2023", "the last two weeks of May", "the first Monday of next month", "next year's
+    first quarter": a counted part of a year or month."""
+    for m in FIRST_UNITS.finditer(text) if " of " in low else ():
+        n = int(m.group("n")) if m.group("n").isdigit() else int(NUMBER_WORDS[m.group("n").lower()] or 0)
+        year, month = _target(m, published)
+        unit, last = m.group("unit").lower(), m.group("edge").lower() in ("last", "final", "closing")
+        if month is None and unit == "months" and n <= 12:
+            first = 13 - n if last else 1
+            add(Atom(m.start(), m.end(), "date_range", date=iso(year, first), date_end=iso(year, first + n - 1),
+                     attrs={"absolute": True}))
+            continue
+        if unit == "months":
+            continue
+        if month is None:  # weeks of a year are ISO weeks, as in "the first week of 2021"
+            lo, hi = dt.date.fromisocalendar(year, 1, 1), dt.date.fromisocalendar(year + 1, 1, 1)
+            lo, hi = lo, hi - dt.timedelta(days=1)
+        else:
+            lo, hi = dt.date(year, month, 1), dt.date(year, month, _calendar.monthrange(year, month)[1])
+        days = n * (7 if unit == "weeks" else 1)
+        if days > (hi - lo).days + 1:
+            continue
+        start = hi - dt.timedelta(days=days - 1) if last else lo
+        add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
+                 date_end=iso_date(start + dt.timedelta(days=days - 1)), attrs={"absolute": True}))
+    for m in NTH_WEEKDAY.finditer(text) if " of " in low or " in " in low else ():
+        year, month = _target(m, published)
+        if month is None:
+            continue
+        nth, weekday = WEEKDAY_ORDINALS[m.group("ord").lower()], WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        day = dt.date(year, month, 1) + relativedelta(weekday=weekday_of(weekday)(nth)) if nth > 0 else (
+            dt.date(year, month, _calendar.monthrange(year, month)[1]) + relativedelta(weekday=weekday_of(weekday)(-1)))
+        if day.month == month:
+            add(Atom(m.start(), m.end(), "date", day.year, day.month, day.day, attrs={"weekday": weekday}))
+    for m in YEARS_QUARTER.finditer(text) if "'s" in low or "’s" in low else ():
+        year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
+        size = 6 if m.group("kind").lower() == "half" else 3
+        n = min(QUARTER_ORDINALS[m.group("ord").lower()], 12 // size)
+        first = (n - 1) * size + 1
+        add(Atom(m.start(), m.end(), "date_range", date=iso(year, first), date_end=iso(year, first + size - 1),
+                 attrs={"absolute": True}))
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from .arithmetic import iso, iso_date, shift, weekday_of
 from .atom import Atom
-from .patterns import SUPERLATIVE
+from .patterns import ORDW, SUPERLATIVE
 from .scan import scan
 from .tense import tense_at
 from .words import (
@@ -22,6 +22,7 @@ from .words import (
     RELATIVE_DAYS,
     WEEKDAYS,
     names,
+    ordinal_day,
     parse_number,
 )
 
@@ -89,6 +90,8 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
                 y = published.year // 10 * 10 + 10 * step
                 date, date_end = iso(y), iso(y + 9)
         attrs: dict[str, object] = {"relation": relation}
+        if m.group("adv"):
+            attrs["part"] = m.group("adv").lower()  # "later this month": parts.part_of narrows the period
         if (m.group("kind") or "").lower() in ("fiscal", "financial"):
             attrs["fiscal"] = True  # "last fiscal year": its months differ by country and company
         add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs=attrs))
@@ -214,21 +217,27 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         add(atom)
 
 
+# "Monday 21", "friday the 26th", "Wednesday the thirty-first"; not "Tuesday, 1 March" (the date names its month)
+DAY_AFTER_WEEKDAY = re.compile(
+    r"\s*,?\s*(?:the\s+)?(?:([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))"
+    rf"|(?<=the ){ORDW})"
+    rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",
+    re.I,
+)
+
+
 def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) -> None:
     """ "Monday 21", "friday the 26th": the nearest month in which that day falls on that weekday."""
     for a in list(atoms):
         if a.kind != "weekday" or "mod" in a.attrs:
             continue
-        m = re.match(
-            r"\s*,?\s*(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))"
-            rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",  # "Tuesday, 1 March": the date names its month
-            text[a.end : a.end + 20],
-        )
-        if not m or not published or not 1 <= int(m.group(1)) <= 31:
+        m = DAY_AFTER_WEEKDAY.match(text[a.end : a.end + 30])
+        day = (int(m.group(1)) if m.group(1) else ordinal_day(m.group("ordw"))) if m else None
+        if not m or not published or day is None or not 1 <= day <= 31:
             continue
         if _count_after_weekday(text, a.end + m.end(), m.group(0)):
             continue
-        day, best = int(m.group(1)), None
+        best = None
         for k in range(-12, 13):
             first = dt.date(published.year, published.month, 1) + relativedelta(months=k)
             if day <= _calendar.monthrange(first.year, first.month)[1]:

@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from ...model import Figure, Span
 from .arithmetic import date_anchor, holiday_date, infer_year, iso, iso_date, safe_date, shift, valid_day, weekday_date
 from .atom import Atom
+from .parts import part_of
 from .patterns import ANNIVERSARY, BORN
 from .tense import is_event_date, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
@@ -109,7 +110,7 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
             return Figure("", span, surface, "weekday", date=date, attrs=tuple(sorted(attrs.items()))), (when, 3)
         return Figure("", span, surface, "weekday", attrs=tuple(sorted(attrs.items()))), None
     if atom.date is not None or atom.kind == "relative_date":
-        date, date_end = atom.date, atom.date_end
+        date, date_end = part_of(atom.date, atom.date_end, attrs.get("part"), published)
         fig = Figure("", span, surface, kind, date=date, date_end=date_end, attrs=tuple(sorted(attrs.items())))
         return fig, date_anchor(date)
     end = atom.end_atom
@@ -146,6 +147,10 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
             attrs["relation"] = surface.lower()
     if kind == "date" and atom.month is None and atom.day is None:
         kind = "year"
+    if attrs.get("part") and valid and date_end is None:  # "mid-1989": May to August
+        date, date_end = part_of(date, None, attrs["part"], published)
+        if date_end is not None and kind != "relative_date":
+            kind = "date_range"
     if attrs.get("weekday") is None:
         attrs.pop("weekday", None)
     if BORN.search(text[max(0, atom.start - 30) : atom.start]):
