@@ -83,12 +83,19 @@ def weekday_of(n: int) -> weekday:
 
 
 def _movable(rule: str, year: int) -> dt.date:
+    if rule.count("/") == 2:  # "5/SU/2": the second Sunday of May; "5/MO/-1": the last Monday of May
+        month, day, nth = rule.split("/")
+        wd = WEEKDAY_OBJECTS[[str(w) for w in WEEKDAY_OBJECTS].index(day)]
+        first = dt.date(year, month=int(month), day=1 if int(nth) > 0 else _calendar.monthrange(year, int(month))[1])
+        return first + relativedelta(weekday=wd(int(nth)))
     base, _, amount = rule.partition("+") if "+" in rule else rule.partition("-")
     days = int(amount or 0) * (-1 if "-" in rule else 1)
     if base == "easter":
         start = easter(year)
     elif base == "thanksgiving":
         start = dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
+    elif base == "election":  # US: the Tuesday after the first Monday of November
+        start = dt.date(year, 11, 1) + relativedelta(weekday=MO(1)) + dt.timedelta(days=1)
     elif base == "labor":
         start = dt.date(year, 9, 1) + relativedelta(weekday=MO(1))
     else:  # memorial: the last Monday of May
@@ -104,8 +111,12 @@ def shift(unit: str, n: float, sign: int) -> relativedelta:
     if "weeks" in spec:
         return relativedelta(days=int(round(k * 7 * spec["weeks"])))
     if "months" in spec:
-        return relativedelta(months=int(round(k * spec["months"])))
-    return relativedelta(years=int(round(k * spec["years"])))
+        months = k * spec["months"]
+    else:
+        months = k * spec["years"] * 12  # "half a year ago": six months
+    if months != int(months):  # "half a month": days
+        return relativedelta(days=int(round(months * 365.25 / 12)))
+    return relativedelta(months=int(months))
 
 
 def two_digit_year(yy: int, published: dt.date | None) -> int:

@@ -110,7 +110,8 @@ def extend_parts(text: str, atoms: list[Atom]) -> None:
         if (atom.kind in ("date", "year", "date_range") and atom.day is None) or _relative_period(atom):
             m = PART_PREFIX.search(text[max(0, atom.start - 24) : atom.start])
             if m:
-                atom.attrs["part"] = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ")
+                part = re.sub(r"\s+", " ", m.group("part").lower())
+                atom.attrs["part"] = part.removeprefix("the ").removesuffix(" in")  # "later in March": later
                 atom.start = atom.start - (len(text[max(0, atom.start - 24) : atom.start]) - m.start())
 
 

@@ -53,7 +53,7 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(
     lead(ORDINAL_WORDS, ["the"], digits=True)
     + rf"\b(?:the\s+)?(?:(?:{DAY0}|(?P<ordw0>{alt(ORDINAL_WORDS)}))(?:{CONNECT}|\s+and\s+)(?:the\s+)?)?"
-    rf"(?:{DAY}|{ORDW})(?:\s+day)?(?:\s*-\s*|\s*(?:of\s+)?){MON}(?:\s*[,-]?\s*(?:of\s+|in\s+)?{YEAR})?",
+    rf"(?:{DAY}|{ORDW})(?:\s+day)?(?:-|\s*(?:of\s+)?){MON}(?:\s*[,-]?\s*(?:of\s+|in\s+)?{YEAR})?",
     FLAGS,
 )
 MONTH_YEAR = re.compile(
@@ -128,19 +128,30 @@ RELATIVE_PERIOD = re.compile(
     r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|month|year|decade|quarter)\b",
     FLAGS,
 )
+PERIOD_AFTER_NEXT = re.compile(
+    lead(["the"]) + r"\bthe\s+(?P<unit>week(?:end)?|month|year)\s+(?P<dir>after\s+next|before\s+last)\b", FLAGS
+)
+# "by the end of the month", "later in the year": a part of the current period, named without "this"
+PART_OF_THE_PERIOD = re.compile(
+    lead(["the", "end", "beginning", "start", "middle", "earlier", "later", "early", "late"])
+    + r"\b(?P<part>(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:earlier|later|early|late)\s+in)"
+    r"\s+the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|to|in|that|when|since|ago|earlier|later)\b)(?!['’])",
+    FLAGS,
+)
 THE_WEEKEND = re.compile(
     lead(["over", "at", "on", "during", "for"]) + r"\b(?:over|at|on|during|for)\s+the\s+weekend\b", re.I
 )
 RELATIVE_MONTH = re.compile(lead(MODIFIERS) + rf"\b{MOD}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
 COUNTED_PERIOD = re.compile(
     lead(["the"], MODIFIERS)
-    + rf"\b(?:the\s+)?(?P<mod>next|last|past|previous|coming|following)\s+{NUM}\s+{UNIT}(?![\w-])",
+    + rf"\b(?:the\s+)?(?P<mod>next|last|past|previous|coming|following|upcoming)\s+{NUM}\s+{UNIT}(?![\w-])",
     FLAGS,
 )
 OFFSET = re.compile(
     lead(NUMBER_WORDS, ["the"], digits=True)
     + rf"(?<![\w$£€.-]){NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|from)\b"
-    rf"|\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    rf"|\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|\bthe\s+(?P<dir3>next|following|previous)\s+day\b",
     FLAGS,
 )
 IN_OFFSET = re.compile(lead(["in"]) + rf"\bin\s+{NUM}\s+{UNIT}(?:'s?|’s?)?(?:\s+time)?(?![\w-])", FLAGS)
@@ -154,7 +165,9 @@ HOLIDAY = re.compile(
     lead(MODIFIERS, HOLIDAYS) + rf"\b(?:{MOD}\s+)?(?P<hol>{alt(HOLIDAYS)})\b(?:\s*,?\s*{YEAR})?", FLAGS
 )
 PART_PREFIX = re.compile(
-    r"\b(?:the\s+)?(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]*$", re.I
+    r"\b(?:the\s+)?(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+    r"|(?:earlier|later|early|late)\s+in)[\s-]*$",
+    re.I,
 )
 BORN = re.compile(r"\bborn\b[^.;]{0,25}$", re.I)
 ANNIVERSARY = re.compile(

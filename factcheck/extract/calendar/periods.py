@@ -30,7 +30,9 @@ SEASON = re.compile(
 FISCAL = re.compile(r"\b(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
 BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
 WEEK_OF_MONTH = re.compile(
-    rf"\b(?:the\s+)?(?P<ordw>{alt(PERIOD_ORDINALS)})\s+week\s+of\s+{MON}(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)", FLAGS
+    rf"\b(?:the\s+)?(?:(?P<ordw>{alt(PERIOD_ORDINALS)})|(?P<ordn>[1-5])(?:st|nd|rd|th))\s+week\s+of\s+"
+    rf"(?:{MON}|(?P<rel>this|last|next|the)\s+(?P<relunit>month))(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)",
+    FLAGS,
 )
 MONTH_EDGE = re.compile(
     rf"\b(?:the\s+)?(?P<edge>first|opening|early|last|final|closing)\s+days\s+of\s+{MON}"
@@ -43,8 +45,8 @@ TARGET = (
     r"|(?P<rel>this|last|next|the)\s+(?P<relunit>year|month))(?![\w'’-]))"
 )
 FIRST_UNITS = re.compile(
-    rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+"
-    rf"(?P<unit>days|weeks|months)\s+of\s+(?:the\s+year\s+)?{TARGET}",
+    rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?:(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+)?"
+    rf"(?P<unit>day|week|month)s?\s+of\s+(?:the\s+year\s+)?{TARGET}",
     FLAGS,
 )
 NTH_WEEKDAY = re.compile(
@@ -113,9 +115,10 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
             add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
                      attrs={"absolute": True}))
         for m in WEEK_OF_MONTH.finditer(text) if "week of" in low else ():
-            n = PERIOD_ORDINALS[m.group("ordw").lower()]
-            month = MONTHS[m.group("mon").lower().rstrip(".")]
-            y = _year_for(month, published)
+            n = PERIOD_ORDINALS[m.group("ordw").lower()] if m.group("ordw") else int(m.group("ordn"))
+            y, month = _target(m, published)
+            if month is None:
+                continue
             start = dt.date(y, month, 1) + dt.timedelta(weeks=n - 1) if n > 0 else None
             if n == -1:
                 start = dt.date(y, month, _calendar.monthrange(y, month)[1]) - dt.timedelta(days=6)
@@ -138,42 +141,48 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
 
 def _target(m: re.Match, published: dt.date) -> tuple[int, int | None]:
     """(year, month or None) of a TARGET match: the year or month a part is counted in."""
-    if m.group("relunit"):
-        step = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
-        if m.group("relunit").lower() == "year":
+    g = m.groupdict()
+    if g.get("relunit"):
+        step = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        if g["relunit"].lower() == "year":
             return published.year + step, None
         first = dt.date(published.year, published.month, 1) + relativedelta(months=step)
         return first.year, first.month
-    if m.group("mon"):
-        month = MONTHS[m.group("mon").lower().rstrip(".")]
-        year = int(m.group("year")) if m.group("year") else _year_for(month, published)
+    if g.get("mon"):
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else _year_for(month, published)
         return year or published.year, month
-    return int(m.group("y1")), None
+    return int(g["y1"]), None
 
 
 def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
     """ "the first six months of 2023", "the last two weeks of May", "the first Monday of next month", "next year's
     first quarter": a counted part of a year or month."""
     for m in FIRST_UNITS.finditer(text) if " of " in low else ():
-        n = int(m.group("n")) if m.group("n").isdigit() else int(NUMBER_WORDS[m.group("n").lower()] or 0)
+        word = (m.group("n") or "1").lower()
+        n = int(word) if word.isdigit() else int(NUMBER_WORDS[word] or 0)
         year, month = _target(m, published)
         unit, last = m.group("unit").lower(), m.group("edge").lower() in ("last", "final", "closing")
-        if month is None and unit == "months" and n <= 12:
+        if month is None and unit == "month" and 1 <= n <= 12:
             first = 13 - n if last else 1
             add(Atom(m.start(), m.end(), "date_range", date=iso(year, first), date_end=iso(year, first + n - 1),
                      attrs={"absolute": True}))
             continue
-        if unit == "months":
+        if unit == "month" or n < 1:
             continue
-        if month is None:  # weeks of a year are ISO weeks, as in "the first week of 2021"
-            lo, hi = dt.date.fromisocalendar(year, 1, 1), dt.date.fromisocalendar(year + 1, 1, 1)
-            lo, hi = lo, hi - dt.timedelta(days=1)
+        if month is None and unit == "week":  # weeks of a year are ISO weeks, as in "the first week of 2021"
+            lo, hi = dt.date.fromisocalendar(year, 1, 1), dt.date.fromisocalendar(year + 1, 1, 1) - dt.timedelta(days=1)
+        elif month is None:
+            lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
         else:
             lo, hi = dt.date(year, month, 1), dt.date(year, month, _calendar.monthrange(year, month)[1])
-        days = n * (7 if unit == "weeks" else 1)
+        days = n * (7 if unit == "week" else 1)
         if days > (hi - lo).days + 1:
             continue
         start = hi - dt.timedelta(days=days - 1) if last else lo
+        if days == 1:  # "the last day of May"
+            add(Atom(m.start(), m.end(), "date", start.year, start.month, start.day))
+            continue
         add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
                  date_end=iso_date(start + dt.timedelta(days=days - 1)), attrs={"absolute": True}))
     for m in NTH_WEEKDAY.finditer(text) if " of " in low or " in " in low else ():

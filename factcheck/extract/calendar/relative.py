@@ -69,32 +69,27 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         relation = re.sub(r"\s+", " ", m.group(0).lower())
         date = date_end = None
         if published:
-            step = {"past": -1, "future": 1, "this": 0}[direction]
-            if unit == "week":
-                monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-                date, date_end = iso_date(monday), iso_date(monday + dt.timedelta(days=6))
-            elif unit == "weekend":
-                saturday = published + relativedelta(weekday=weekday_of(5)(-1 if published.weekday() == 6 else 1))
-                saturday += dt.timedelta(weeks=step)
-                date, date_end = iso_date(saturday), iso_date(saturday + dt.timedelta(days=1))
-            elif unit == "month":
-                date = iso_date(published + relativedelta(months=step), 2)
-            elif unit == "year":
-                date = iso(published.year + step)
-            elif unit == "quarter":
-                q0 = (published.month - 1) // 3 + step
-                y = published.year + q0 // 4
-                first = (q0 % 4) * 3 + 1
-                date, date_end = iso(y, first), iso(y, first + 2)
-            else:  # decade
-                y = published.year // 10 * 10 + 10 * step
-                date, date_end = iso(y), iso(y + 9)
+            date, date_end = _period_dates(unit, {"past": -1, "future": 1, "this": 0}[direction], published)
         attrs: dict[str, object] = {"relation": relation}
         if m.group("adv"):
             attrs["part"] = m.group("adv").lower()  # "later this month": parts.part_of narrows the period
         if (m.group("kind") or "").lower() in ("fiscal", "financial"):
             attrs["fiscal"] = True  # "last fiscal year": its months differ by country and company
         add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs=attrs))
+
+    for m in scan("PERIOD_AFTER_NEXT", text, starts):
+        step = 2 if m.group("dir").lower().startswith("after") else -2
+        date, date_end = _period_dates(m.group("unit").lower(), step, published) if published else (None, None)
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end,
+                 attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
+
+    for m in scan("PART_OF_THE_PERIOD", text, starts):
+        if tense_at(text, m.start(), m.end()) == "past":
+            continue  # "by the end of the year, it had ...": the year of the story, not publication's
+        date, date_end = _period_dates(m.group("unit").lower(), 0, published) if published else (None, None)
+        part = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ").removesuffix(" in")
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end,
+                 attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower()), "part": part}))
 
     for m in scan("THE_WEEKEND", text, starts):
         date = date_end = None
@@ -131,7 +126,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         if n is None or not published:
             continue
         unit = m.group("unit")
-        future = m.group("mod").lower() in ("next", "coming", "following")
+        future = MODIFIERS[m.group("mod").lower()] == "future"
         try:
             if unit.lower().startswith("quarter"):  # whole quarters: "the past two quarters"
                 q_start = dt.date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
@@ -158,13 +153,15 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
     for m in scan("OFFSET", text, starts):
         if m.group("unit2"):
             n, unit, direction = 1.0, m.group("unit2"), m.group("dir2").lower()
+        elif m.group("dir3"):  # "the next day", "the previous day": a day from the date before it
+            n, unit, direction = 1.0, "day", "before" if m.group("dir3").lower() == "previous" else "after"
         else:
             n = parse_number(m.group("n"))
             unit, direction = m.group("unit"), re.sub(r"\s+", " ", m.group("dir").lower())
         if n is None:
             continue
         atom = Atom(m.start(), m.end(), "relative_date", attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())})
-        if m.group("unit2"):
+        if m.group("unit2") or m.group("dir3"):
             atom.attrs["standalone"] = True
         if direction in ("before", "after", "from"):
             # counted from the date that follows ("3 days after January 12th", "two months from today")
@@ -226,6 +223,28 @@ DAY_AFTER_WEEKDAY = re.compile(
 )
 
 
+def _period_dates(unit: str, step: int, published: dt.date) -> tuple[str, str | None]:
+    """(date, date_end) of the week, weekend, month, year, quarter or decade step of them from publication's."""
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return iso_date(monday), iso_date(monday + dt.timedelta(days=6))
+    if unit == "weekend":
+        saturday = published + relativedelta(weekday=weekday_of(5)(-1 if published.weekday() == 6 else 1))
+        saturday += dt.timedelta(weeks=step)
+        return iso_date(saturday), iso_date(saturday + dt.timedelta(days=1))
+    if unit == "month":
+        return iso_date(published + relativedelta(months=step), 2), None
+    if unit == "year":
+        return iso(published.year + step), None
+    if unit == "quarter":
+        q0 = (published.month - 1) // 3 + step
+        y = published.year + q0 // 4
+        first = (q0 % 4) * 3 + 1
+        return iso(y, first), iso(y, first + 2)
+    y = published.year // 10 * 10 + 10 * step  # decade
+    return iso(y), iso(y + 9)
+
+
 def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) -> None:
     """ "Monday 21", "friday the 26th": the nearest month in which that day falls on that weekday."""
     for a in list(atoms):
@@ -237,11 +256,13 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
             continue
         if _count_after_weekday(text, a.end + m.end(), m.group(0)):
             continue
-        best = None
+        best, tense = None, tense_at(text, a.start, a.end)
         for k in range(-12, 13):
             first = dt.date(published.year, published.month, 1) + relativedelta(months=k)
             if day <= _calendar.monthrange(first.year, first.month)[1]:
                 when = first.replace(day=day)
+                if (tense == "future" and when < published) or (tense == "past" and when > published):
+                    continue  # "will meet on Friday the 21st": the next such Friday
                 if when.weekday() == a.weekday and (
                     best is None or abs((when - published).days) < abs((best - published).days)
                 ):
