@@ -46,7 +46,7 @@ TARGET = (
 )
 FIRST_UNITS = re.compile(
     rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?:(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+)?"
-    rf"(?P<unit>day|week|month)s?\s+of\s+(?:the\s+year\s+)?{TARGET}",
+    rf"(?P<unit>day|week|month)(?P<plural>s)?\s+of\s+(?:the\s+year\s+)?{TARGET}",
     FLAGS,
 )
 NTH_WEEKDAY = re.compile(
@@ -159,6 +159,8 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
     """ "the first six months of 2023", "the last two weeks of May", "the first Monday of next month", "next year's
     first quarter": a counted part of a year or month."""
     for m in FIRST_UNITS.finditer(text) if " of " in low else ():
+        if bool(m.group("n")) != bool(m.group("plural")):
+            continue  # "the last days of March": a month's edge (MONTH_EDGE)
         word = (m.group("n") or "1").lower()
         n = int(word) if word.isdigit() else int(NUMBER_WORDS[word] or 0)
         year, month = _target(m, published)
