@@ -29,7 +29,7 @@ import datetime as dt
 
 from ...model import Figure
 from .atom import Atom
-from .combine import choose, combine, extend_parts
+from .combine import choose, combine, extend_parts, weekday_ranges
 from .dates import date_atoms, period_atoms, week_of
 from .durations import clock_spans, duration_atoms, elapsed_links
 from .periods import mark_open, weekday_in_week
@@ -88,4 +88,4 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
             figures.append(fig)
             if anchor is not None:
                 previous = anchor
-    return mark_anniversaries(text, elapsed_links(text, figures))
+    return mark_anniversaries(text, elapsed_links(text, weekday_ranges(text, figures)))

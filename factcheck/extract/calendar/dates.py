@@ -101,6 +101,9 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             and not re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], re.I)
         ):
             atom.end = m.start("conn")  # "May 3 and 5 June" are two dates
+            day2, end2 = int(m.group("day2")), m.end("day2") + len(re.match(r"(?:st|nd|rd|th)?", text[m.end("day2") :])[0])
+            if 1 <= day2 <= 31 and not re.match(r"\s*(?:%|per\s*cent)", text[end2 : end2 + 9]):
+                add(Atom(m.start("day2"), end2, "date", year, month, day2))  # "May 5th and 6th"
         elif m.group("day2"):
             day2 = int(m.group("day2"))
             if not 1 <= day2 <= 31:

@@ -52,6 +52,9 @@ FIRST_UNITS = re.compile(
 NTH_WEEKDAY = re.compile(
     rf"\b(?:the\s+)?(?P<ord>{alt(WEEKDAY_ORDINALS)})\s+{WD}\s+(?:of|in)\s+{TARGET}", FLAGS
 )
+DAY_OF_MONTH = re.compile(
+    r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", FLAGS
+)
 YEARS_QUARTER = re.compile(
     rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
     FLAGS,
@@ -196,6 +199,11 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
             dt.date(year, month, _calendar.monthrange(year, month)[1]) + relativedelta(weekday=weekday_of(weekday)(-1)))
         if day.month == month:
             add(Atom(m.start(), m.end(), "date", day.year, day.month, day.day, attrs={"weekday": weekday}))
+    for m in DAY_OF_MONTH.finditer(text) if "month" in low else ():  # "the 15th of next month"
+        year, month = _target(m, published)
+        day = int(m.group("day"))
+        if month is not None and 1 <= day <= 31:
+            add(Atom(m.start(), m.end(), "date", year, month, day))
     for m in YEARS_QUARTER.finditer(text) if "'s" in low or "’s" in low else ():
         year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
         size = 6 if m.group("kind").lower() == "half" else 3
