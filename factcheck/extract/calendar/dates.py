@@ -38,6 +38,9 @@ from .words import (
 )
 
 
+THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
+
+
 def _month_ok(token: str, alone: bool, text: str, start: int) -> bool:
     """Whether a month spelling is a month here: "may" and "march" need a capital or a day or year beside them."""
     low = token.lower().rstrip(".")
@@ -59,8 +62,8 @@ def _is_year(text: str, m: re.Match) -> bool:
     gap = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€¥#]\s*$|\d[\s,]*$", gap):
         return False
-    if before in STRONG_YEAR_CUES:
-        return True
+    if before in STRONG_YEAR_CUES or THAN_YEAR.search(text, max(0, m.start() - 20), m.start()):
+        return True  # "no later than 2030": an open interval (periods.mark_open), not "more than 2030 people"
     if before in NOT_YEAR_BEFORE:
         return False
     after = word_after(text, m.end())

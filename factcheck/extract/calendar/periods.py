@@ -27,7 +27,9 @@ SEASON = re.compile(
     rf"(?:\s+(?:of\s+)?{YEAR})?(?![\w'’-])",
     FLAGS,
 )
-FISCAL = re.compile(r"\b(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
+FISCAL = re.compile(
+    r"\b(?:(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)|(?P<fiscal>fiscal)(?:\s+year)?\s+(?P<y2>(?:19|20)\d\d))\b", re.I
+)
 BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
 WEEK_OF_MONTH = re.compile(
     rf"\b(?:the\s+)?(?:(?P<ordw>{alt(PERIOD_ORDINALS)})|(?P<ordn>[1-5])(?:st|nd|rd|th))\s+week\s+of\s+"
@@ -105,10 +107,10 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         end_year = y + 1 if last < first else y
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(end_year, last),
                  attrs={"season": m.group("season").lower(), "absolute": True}))
-    for m in FISCAL.finditer(text) if "fy" in low or "cy" in low else ():
-        digits = m.group("y")
+    for m in FISCAL.finditer(text) if "fy" in low or "cy" in low or "fiscal" in low else ():
+        digits = m.group("y") or m.group("y2")
         y = int(digits) if len(digits) == 4 else 2000 + int(digits)
-        attrs = {"fiscal": True} if m.group("kind").upper() == "FY" else {}
+        attrs = {"fiscal": True} if m.group("fiscal") or m.group("kind").upper() == "FY" else {}
         add(Atom(m.start(), m.end(), "year", y, attrs=attrs))
     if published is not None:
         # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
@@ -127,8 +129,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
                 start = dt.date(y, month, _calendar.monthrange(y, month)[1]) - dt.timedelta(days=6)
             if start is None or start.month != month:
                 continue
-            add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
-                     date_end=iso_date(start + dt.timedelta(days=6)), attrs={"absolute": True}))
+            _add_part(text, m, iso_date(start), iso_date(start + dt.timedelta(days=6)), add)
     if published is not None:
         _counted_parts(text, low, published, add)
     for m in MONTH_EDGE.finditer(text) if "days of" in low else ():
@@ -158,6 +159,20 @@ def _target(m: re.Match, published: dt.date) -> tuple[int, int | None]:
     return int(g["y1"]), None
 
 
+def _add_part(text: str, m: re.Match, date: str, date_end: str | None, add) -> None:
+    """The atom of a part of a named period; a part of "this month" or "the year" is a relative date (none in a past
+    tense clause, where "the year" is the story's, not publication's)."""
+    g = m.groupdict()
+    if g.get("relunit"):
+        if g["rel"].lower() == "the" and tense_at(text, m.start(), m.end()) == "past":
+            return
+        relation = re.sub(r"\s+", " ", m.group(0).lower())
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs={"relation": relation}))
+    else:
+        kind = "date" if date_end is None else "date_range"
+        add(Atom(m.start(), m.end(), kind, date=date, date_end=date_end, attrs={"absolute": True}))
+
+
 def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
     """ "the first six months of 2023", "the last two weeks of May", "the first Monday of next month", "next year's
     first quarter": a counted part of a year or month."""
@@ -170,8 +185,7 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         unit, last = m.group("unit").lower(), m.group("edge").lower() in ("last", "final", "closing")
         if month is None and unit == "month" and 1 <= n <= 12:
             first = 13 - n if last else 1
-            add(Atom(m.start(), m.end(), "date_range", date=iso(year, first), date_end=iso(year, first + n - 1),
-                     attrs={"absolute": True}))
+            _add_part(text, m, iso(year, first), iso(year, first + n - 1), add)
             continue
         if unit == "month" or n < 1:
             continue
@@ -185,11 +199,8 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         if days > (hi - lo).days + 1:
             continue
         start = hi - dt.timedelta(days=days - 1) if last else lo
-        if days == 1:  # "the last day of May"
-            add(Atom(m.start(), m.end(), "date", start.year, start.month, start.day))
-            continue
-        add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
-                 date_end=iso_date(start + dt.timedelta(days=days - 1)), attrs={"absolute": True}))
+        end = iso_date(start + dt.timedelta(days=days - 1)) if days > 1 else None  # "the last day of May": a day
+        _add_part(text, m, iso_date(start), end, add)
     for m in NTH_WEEKDAY.finditer(text) if " of " in low or " in " in low else ():
         year, month = _target(m, published)
         if month is None:
@@ -198,19 +209,22 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         day = dt.date(year, month, 1) + relativedelta(weekday=weekday_of(weekday)(nth)) if nth > 0 else (
             dt.date(year, month, _calendar.monthrange(year, month)[1]) + relativedelta(weekday=weekday_of(weekday)(-1)))
         if day.month == month:
-            add(Atom(m.start(), m.end(), "date", day.year, day.month, day.day, attrs={"weekday": weekday}))
+            _add_part(text, m, iso_date(day), None, add)
     for m in DAY_OF_MONTH.finditer(text) if "month" in low else ():  # "the 15th of next month"
         year, month = _target(m, published)
         day = int(m.group("day"))
-        if month is not None and 1 <= day <= 31:
-            add(Atom(m.start(), m.end(), "date", year, month, day))
+        if month is not None and 1 <= day <= _calendar.monthrange(year, month)[1]:
+            _add_part(text, m, iso(year, month, day), None, add)
     for m in YEARS_QUARTER.finditer(text) if "'s" in low or "’s" in low else ():
         year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
         size = 6 if m.group("kind").lower() == "half" else 3
         n = min(QUARTER_ORDINALS[m.group("ord").lower()], 12 // size)
         first = (n - 1) * size + 1
-        add(Atom(m.start(), m.end(), "date_range", date=iso(year, first), date_end=iso(year, first + size - 1),
-                 attrs={"absolute": True}))
+        if m.group("rel"):  # "next year's first quarter": counted from publication
+            add(Atom(m.start(), m.end(), "relative_date", date=iso(year, first), date_end=iso(year, first + size - 1),
+                     attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
+        else:
+            _add_part(text, m, iso(year, first), iso(year, first + size - 1), add)
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:
