@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 
 from ...model import Figure
-
 from .atom import Atom
 from .patterns import CONNECT, PART_PREFIX, WEEKDAY_DATE_GAP
 

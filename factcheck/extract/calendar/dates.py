@@ -37,7 +37,6 @@ from .words import (
     ordinal_day,
 )
 
-
 THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
 
 
@@ -104,7 +103,8 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             and not re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], re.I)
         ):
             atom.end = m.start("conn")  # "May 3 and 5 June" are two dates
-            day2, end2 = int(m.group("day2")), m.end("day2") + len(re.match(r"(?:st|nd|rd|th)?", text[m.end("day2") :])[0])
+            suffix = re.match(r"(?:st|nd|rd|th)?", text[m.end("day2") :])
+            day2, end2 = int(m.group("day2")), m.end("day2") + len(suffix[0] if suffix else "")
             if 1 <= day2 <= 31 and not re.match(r"\s*(?:%|per\s*cent)", text[end2 : end2 + 9]):
                 add(Atom(m.start("day2"), end2, "date", year, month, day2))  # "May 5th and 6th"
         elif m.group("day2"):

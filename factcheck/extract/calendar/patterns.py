@@ -86,7 +86,8 @@ MONTH_NUM_YEAR = re.compile(r"(?<![\w.,/$£€-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>
 # "mid-2021", "late-1990s": a part of the period joined to it by a hyphen (combine.extend_parts reads the part)
 PART_HYPHEN = r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-))"
 YEAR_ONLY = re.compile(
-    rf"(?:{PART_HYPHEN}|(?<![\w$£€¥#.,/\\-]))(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?(?![\w%]|[.,]\d|:\d|[-/–]\d)" + TIME_AFTER
+    rf"(?:{PART_HYPHEN}|(?<![\w$£€¥#.,/\\-]))(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?"
+    r"(?![\w%]|[.,]\d|:\d|[-/–]\d)" + TIME_AFTER
 )
 YEAR_RANGE = re.compile(
     r"(?<![\w$£€¥#.,/-])(?P<pre>(?:from|between)\s+)?(?P<y>1[5-9]\d\d|20\d\d)"
@@ -95,7 +96,9 @@ YEAR_RANGE = re.compile(
     FLAGS,
 )
 DECADE = re.compile(
-    lead(["the"], digits=True) + rf"(?:{PART_HYPHEN}|(?<![\w$£€-]))(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s\b|\bthe\s+'(?P<yy>\d0)s\b", FLAGS
+    lead(["the"], digits=True)
+    + rf"(?:{PART_HYPHEN}|(?<![\w$£€-]))(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s\b|\bthe\s+'(?P<yy>\d0)s\b",
+    FLAGS,
 )
 CENTURY = re.compile(lead(["the"], digits=True) + r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", FLAGS)
 QUARTER = re.compile(

@@ -28,7 +28,8 @@ SEASON = re.compile(
     FLAGS,
 )
 FISCAL = re.compile(
-    r"\b(?:(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)|(?P<fiscal>fiscal)(?:\s+year)?\s+(?P<y2>(?:19|20)\d\d))\b", re.I
+    r"\b(?:(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)|(?P<fiscal>fiscal)(?:\s+year)?\s+(?P<y2>(?:19|20)\d\d))\b",
+    re.I,
 )
 BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
 WEEK_OF_MONTH = re.compile(
@@ -206,10 +207,10 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         if month is None:
             continue
         nth, weekday = WEEKDAY_ORDINALS[m.group("ord").lower()], WEEKDAYS[m.group("wd").lower().rstrip(".")]
-        day = dt.date(year, month, 1) + relativedelta(weekday=weekday_of(weekday)(nth)) if nth > 0 else (
-            dt.date(year, month, _calendar.monthrange(year, month)[1]) + relativedelta(weekday=weekday_of(weekday)(-1)))
-        if day.month == month:
-            _add_part(text, m, iso_date(day), None, add)
+        edge = dt.date(year, month, 1 if nth > 0 else _calendar.monthrange(year, month)[1])
+        when = edge + relativedelta(weekday=weekday_of(weekday)(nth))
+        if when.month == month:
+            _add_part(text, m, iso_date(when), None, add)
     for m in DAY_OF_MONTH.finditer(text) if "month" in low else ():  # "the 15th of next month"
         year, month = _target(m, published)
         day = int(m.group("day"))
