@@ -141,3 +141,12 @@ def holiday_date(rule, year: int) -> dt.date:
     if isinstance(rule, list):
         return dt.date(year, rule[0], rule[1])
     return _movable(rule, year)
+
+
+def holiday_weekend(when: dt.date) -> tuple[str, str]:
+    """The weekend a holiday names ("Labor Day weekend", "Easter weekend"): the Saturday and Sunday nearest it,
+    stretched to take in the holiday itself (Saturday to Monday for a Monday holiday)."""
+    back = (when.weekday() - 5) % 7  # days back to the Saturday on or before it
+    saturday = when - dt.timedelta(days=back) if back <= 3 else when + dt.timedelta(days=7 - back)
+    sunday = saturday + dt.timedelta(days=1)
+    return iso_date(min(when, saturday)), iso_date(max(when, sunday))

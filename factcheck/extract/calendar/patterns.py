@@ -128,7 +128,7 @@ RELATIVE_DAY = re.compile(
 RELATIVE_PERIOD = re.compile(
     lead(["earlier", "later", "early", "late", "the"], MODIFIERS)
     + rf"\b(?:(?P<adv>earlier|later|early|late)\s+)?(?:the\s+)?{MOD}\s+"
-    r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|month|year|decade|quarter)\b",
+    r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|work\s?week|month|year|decade|quarter)\b",
     FLAGS,
 )
 PERIOD_AFTER_NEXT = re.compile(
@@ -165,7 +165,9 @@ DURATION = re.compile(
     FLAGS,
 )
 HOLIDAY = re.compile(
-    lead(MODIFIERS, HOLIDAYS) + rf"\b(?:{MOD}\s+)?(?P<hol>{alt(HOLIDAYS)})\b(?:\s*,?\s*{YEAR})?", FLAGS
+    lead(MODIFIERS, HOLIDAYS)
+    + rf"\b(?:{MOD}\s+)?(?P<hol>{alt(HOLIDAYS)})\b(?:\s*,?\s*{YEAR})?(?P<weekend>\s+(?:holiday\s+)?weekend\b)?",
+    FLAGS,
 )
 PART_PREFIX = re.compile(
     r"\b(?:the\s+)?(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of"

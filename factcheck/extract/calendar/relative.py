@@ -65,7 +65,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
     for m in scan("RELATIVE_PERIOD", text, starts):
         mod = m.group("mod").lower()
         direction = MODIFIERS[re.sub(r"\s+", " ", mod)]
-        unit = m.group("unit").lower()
+        unit = re.sub(r"\s+", " ", m.group("unit").lower())
         relation = re.sub(r"\s+", " ", m.group(0).lower())
         date = date_end = None
         if published:
@@ -193,7 +193,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         add(atom)
 
     for m in scan("HOLIDAY", text, starts):
-        if m.group(0)[0].islower() and not (m.group("year") or m.group("mod")):
+        if m.group(0)[0].islower() and not (m.group("year") or m.group("mod") or m.group("weekend")):
             continue
         name = re.sub(r"\s+", " ", m.group("hol").lower())
         rule = HOLIDAYS[name]
@@ -211,6 +211,8 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
             attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())},
         )
         atom.attrs["holiday"] = (rule, y, m.group("mod").lower() if m.group("mod") else None, bool(m.group("year")))
+        if m.group("weekend"):
+            atom.attrs["weekend"] = True  # "Labor Day weekend": the weekend the holiday falls on or next to
         add(atom)
 
 
@@ -225,9 +227,9 @@ DAY_AFTER_WEEKDAY = re.compile(
 
 def _period_dates(unit: str, step: int, published: dt.date) -> tuple[str, str | None]:
     """(date, date_end) of the week, weekend, month, year, quarter or decade step of them from publication's."""
-    if unit == "week":
+    if unit == "week" or unit.startswith("work"):  # a work week: Monday to Friday
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-        return iso_date(monday), iso_date(monday + dt.timedelta(days=6))
+        return iso_date(monday), iso_date(monday + dt.timedelta(days=4 if unit.startswith("work") else 6))
     if unit == "weekend":
         saturday = published + relativedelta(weekday=weekday_of(5)(-1 if published.weekday() == 6 else 1))
         saturday += dt.timedelta(weeks=step)
