@@ -232,9 +232,12 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             )
 
     for m in scan("NTH_DAY", text, starts):
-        day = int(m.group("day"))
-        if 1 <= day <= 31:
-            add(Atom(m.start() + 3, m.end(), "date", day=day))  # the month comes from publication
+        day = int(m.group("day")) if m.group("day") else ordinal_day(m.group("ordw"))
+        if m.group("ordw") and (day or 0) <= 10:
+            continue  # "on the third" is as often an attempt or a place as a day: only "the eleventh" on
+        if day and 1 <= day <= 31:
+            start = m.start("at") - 4 if m.group("prep") else m.start() + 3  # from "the"
+            add(Atom(start, m.end(), "date", day=day))  # the month comes from publication
 
     for m in YEAR_MONTH.finditer(text):
         y, digits = int(m.group("y")), m.group("m")

@@ -78,8 +78,13 @@ SLASH_DAY = re.compile(
 SLASH_RANGE = re.compile(
     r"(?<![\w/.,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*-\s*(?P<c>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/]|[.,]\d)"
 )
+# "on the 21st", "on the twenty-second", "by the 3rd": a day of publication's month (or the one next to it)
 NTH_DAY = re.compile(
-    r"\bon\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|day|century|anniversary|floor)\b)", re.I
+    r"\b(?:on\s+(?:the\s+)?|(?P<prep>by|until|till|from|since|before|after|through)\s+the\s+)"
+    rf"(?P<at>(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b|(?<=the ){ORDW})"
+    r"(?!\s+(?:of|day|century|anniversary|floor)\b)"
+    r"(?(prep)(?![ \t]+(?!at\b|and\b|or\b|to\b|in\b)[a-z])|(?(ordw)(?![ \t]+(?!at\b|and\b|or\b|to\b|in\b)[a-z])))",
+    re.I,
 )
 YEAR_MONTH = re.compile(r"(?<![\w.,/$£€-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>\d{1,2})(?![\w%]|[.,/-]\d)")
 MONTH_NUM_YEAR = re.compile(r"(?<![\w.,/$£€-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,/-]\d)")

@@ -32,7 +32,7 @@ TRIGGERS: dict[str, set[str]] = {
     "MONTH_YEAR": _firsts(MONTHS),
     "MONTH_ONLY": _firsts(MONTHS),
     "SLASH_DAY": _firsts(MONTHS, [DIGIT]),
-    "NTH_DAY": {"on"},
+    "NTH_DAY": {"on", "by", "until", "till", "from", "since", "before", "after", "through"},
     "DECADE": {"the", DIGIT},
     "CENTURY": {"the", DIGIT},
     "QUARTER": _firsts(QUARTER_ORDINALS, ["the", "q", "h", DIGIT]),
