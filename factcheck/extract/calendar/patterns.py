@@ -91,7 +91,7 @@ MONTH_NUM_YEAR = re.compile(r"(?<![\w.,/$£€-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>
 # "mid-2021", "late-1990s": a part of the period joined to it by a hyphen (combine.extend_parts reads the part)
 PART_HYPHEN = r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-))"
 YEAR_ONLY = re.compile(
-    rf"(?:{PART_HYPHEN}|(?<![\w$£€¥#.,/\\-]))(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?"
+    rf"(?=[12])(?:{PART_HYPHEN}|(?<![\w$£€¥#.,/\\-]))(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?"
     r"(?![\w%]|[.,]\d|:\d|[-/–]\d)" + TIME_AFTER
 )
 YEAR_RANGE = re.compile(

@@ -13,7 +13,7 @@ from .arithmetic import iso, iso_date, weekday_of
 from .atom import Atom
 from .patterns import FLAGS, MON, WD, YEAR
 from .tense import tense_at
-from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt
+from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt, lead
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
@@ -48,20 +48,31 @@ TARGET = (
     r"|(?P<rel>this|last|next|the)\s+(?P<relunit>year|month))(?![\w'’-]))"
 )
 FIRST_UNITS = re.compile(
-    rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?:(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+)?"
+    lead(["the", "first", "opening", "last", "final", "closing"])
+    + rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?:(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+)?"
     rf"(?P<unit>day|week|month)(?P<plural>s)?\s+of\s+(?:the\s+year\s+)?{TARGET}",
     FLAGS,
 )
 NTH_WEEKDAY = re.compile(
-    rf"\b(?:the\s+)?(?P<ord>{alt(WEEKDAY_ORDINALS)})\s+{WD}\s+(?:of|in)\s+{TARGET}", FLAGS
+    lead(["the"], WEEKDAY_ORDINALS, digits=True)
+    + rf"\b(?:the\s+)?(?P<ord>{alt(WEEKDAY_ORDINALS)})\s+{WD}\s+(?:of|in)\s+{TARGET}", FLAGS
 )
 DAY_OF_MONTH = re.compile(
-    r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", FLAGS
+    lead(["the"], digits=True)
+    + r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", FLAGS
 )
 YEARS_QUARTER = re.compile(
-    rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
+    lead(["this", "next"], digits=True)
+    + rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
     FLAGS,
 )
+# Cheap tests on the lower-cased text before the patterns above are run over it.
+GUARDS = {
+    "units": re.compile(r"(?:day|week|month)s?\s+of\s"),
+    "weekday": re.compile(r"(?:day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?:of|in)\s"),
+    "month": re.compile(r"\sof\s+(?:this|last|next|the)\s+month"),
+    "quarter": re.compile(r"['’]s\s+\w+[\s-]+(?:quarter|half)"),
+}
 OPEN_WORD = re.compile(rf"\b(?P<w>{alt(OPEN)})\s+(?:the\s+(?:end|start)\s+of\s+)?$", re.I)
 WEEK_NEAR = re.compile(r"\b(?P<mod>next|last|this|the\s+following|the\s+previous)\s+week\b", re.I)
 
@@ -177,7 +188,7 @@ def _add_part(text: str, m: re.Match, date: str, date_end: str | None, add) -> N
 def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
     """ "the first six months of 2023", "the last two weeks of May", "the first Monday of next month", "next year's
     first quarter": a counted part of a year or month."""
-    for m in FIRST_UNITS.finditer(text) if " of " in low else ():
+    for m in FIRST_UNITS.finditer(text) if GUARDS["units"].search(low) else ():
         if bool(m.group("n")) != bool(m.group("plural")):
             continue  # "the last days of March": a month's edge (MONTH_EDGE)
         word = (m.group("n") or "1").lower()
@@ -202,7 +213,7 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         start = hi - dt.timedelta(days=days - 1) if last else lo
         end = iso_date(start + dt.timedelta(days=days - 1)) if days > 1 else None  # "the last day of May": a day
         _add_part(text, m, iso_date(start), end, add)
-    for m in NTH_WEEKDAY.finditer(text) if " of " in low or " in " in low else ():
+    for m in NTH_WEEKDAY.finditer(text) if GUARDS["weekday"].search(low) else ():
         year, month = _target(m, published)
         if month is None:
             continue
@@ -211,12 +222,12 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         when = edge + relativedelta(weekday=weekday_of(weekday)(nth))
         if when.month == month:
             _add_part(text, m, iso_date(when), None, add)
-    for m in DAY_OF_MONTH.finditer(text) if "month" in low else ():  # "the 15th of next month"
+    for m in DAY_OF_MONTH.finditer(text) if GUARDS["month"].search(low) else ():  # "the 15th of next month"
         year, month = _target(m, published)
         day = int(m.group("day"))
         if month is not None and 1 <= day <= _calendar.monthrange(year, month)[1]:
             _add_part(text, m, iso(year, month, day), None, add)
-    for m in YEARS_QUARTER.finditer(text) if "'s" in low or "’s" in low else ():
+    for m in YEARS_QUARTER.finditer(text) if GUARDS["quarter"].search(low) else ():
         year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
         size = 6 if m.group("kind").lower() == "half" else 3
         n = min(QUARTER_ORDINALS[m.group("ord").lower()], 12 // size)
