@@ -33,7 +33,9 @@ def _matches(got: dict, want: dict) -> bool:
 @pytest.mark.parametrize("case", list(_cases()))
 def test_extraction_case(case):
     published = case.get("published")
-    report = factcheck.check_text(case["text"], published=str(published) if published else None)
+    report = factcheck.check_text(
+        case["text"], published=str(published) if published else None, format=case.get("format", "txt")
+    )
     got = [fig.to_dict() for fig in report.figures]
     for want in case.get("figures", []):
         candidates = [g for g in got if g["surface"] == want["surface"]]
@@ -55,6 +57,10 @@ def test_extraction_case(case):
         ("Prior to 2016, the drug was legal.", "2016", "before"),
         ("After March 2020 the office stayed shut.", "March 2020", "after"),
         ("Prices have not been this high since 2008.", "2008", "after"),
+        ("The plant must close no later than 2030, the ministry says.", "2030", "before"),
+        ("Sales that came earlier than 2012 were not counted.", "2012", "before"),
+        ("Only wells drilled later than 2019 qualify.", "2019", "after"),
+        ("No launch is planned no earlier than 2027.", "2027", "after"),
     ],
 )
 def test_open_interval(text, surface, side):

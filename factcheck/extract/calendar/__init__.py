@@ -12,8 +12,13 @@
 #   in the past tense, not before it when in the future tense (attr tense); its attr relation says the year was
 #   inferred. Without a publication date such a date keeps date None.
 # - Weekdays: the latest such day on or before publication for the past (or no tense), the first one after it for
-#   the future. "next week" is the week after publication's, Monday to Sunday: date is its Monday, date_end its
-#   Sunday (day precision); "this/last week" likewise. "next/last/this month|year" are a month or a year.
+#   the future; "last/next/this Friday" is the Friday of last/next/this calendar week, "this past/coming Friday" the
+#   nearest one before/after publication. "next week" is the week after publication's, Monday to Sunday: date is its
+#   Monday, date_end its Sunday (day precision); "this/last week" likewise. "next/last/this month|year" are a month
+#   or a year.
+# - A part of a period narrows it (parts.py, shares in the lexicon): "early 2023" is January to April, "mid-1989" May
+#   to August, "the end of 2019" July to December, "later this month" the 16th to its end; "earlier/later" stop at
+#   publication.
 # - "N units ago" counts back from publication; "N units earlier/later" from the last calendar figure before it
 #   (else publication); "in N units" is a date only in a future-tense clause, else a duration.
 # - born=True on a year or date after "born"; anniversary=N goes on the year figure that "the Nth anniversary of"
@@ -21,7 +26,8 @@
 #
 # The parts: words.py (the lexicon as tables), patterns.py (the regexes), scan.py (where to try them),
 # dates.py, relative.py and durations.py (atoms of each family), combine.py (ranges, the longest reading),
-# tense.py (the governing verb), arithmetic.py (dates from publication), resolve.py (atoms into Figures).
+# tense.py (the governing verb), arithmetic.py (dates from publication), periods.py (periods reporters name),
+# parts.py (early, mid, late and the like), resolve.py (atoms into Figures).
 
 from __future__ import annotations
 
@@ -29,7 +35,7 @@ import datetime as dt
 
 from ...model import Figure
 from .atom import Atom
-from .combine import choose, combine, extend_parts
+from .combine import choose, combine, extend_parts, weekday_ranges
 from .dates import date_atoms, period_atoms, week_of
 from .durations import clock_spans, duration_atoms, elapsed_links
 from .periods import mark_open, weekday_in_week
@@ -88,4 +94,4 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
             figures.append(fig)
             if anchor is not None:
                 previous = anchor
-    return mark_anniversaries(text, elapsed_links(text, figures))
+    return mark_anniversaries(text, elapsed_links(text, weekday_ranges(text, figures)))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import re
 
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from .words import LEX, MODIFIERS, PIVOT, TIME_UNITS
+from .words import LEX, MODIFIERS, PIVOT, TIME_UNITS, WEEKDAY_WEEKS
 
 WEEKDAY_OBJECTS = (MO, TU, WE, TH, FR, SA, SU)
 # The day of a past event without a year, this many months after publication's month or fewer, keeps publication's
@@ -40,9 +41,13 @@ def valid_day(year: int, month: int, day: int) -> bool:
 def infer_year(month: int, day: int | None, published: dt.date, tense: str | None, event: bool = False) -> int:
     """The year that puts a month (and day) nearest publication, on the side the tense points to; the day of a
     past event (event: "took place on Sept. 3") in publication's month or the next keeps publication's year (see
-    PAST_MONTHS_AHEAD)."""
+    PAST_MONTHS_AHEAD). A day that exists only in some of the years ("February 29") takes one of those: the nearest
+    leap year."""
     best = None
-    for year in (published.year - 1, published.year, published.year + 1):
+    years = [published.year - 1, published.year, published.year + 1]
+    if day and day > 28:
+        years = [y for y in range(published.year - 4, published.year + 5) if valid_day(y, month, day)] or years
+    for year in years:
         when = safe_date(year, month, day) if day else dt.date(year, month, 1)
         if day is None:  # a month counts as "not after" publication when it is publication's month or before
             gap = (year * 12 + month) - (published.year * 12 + published.month)
@@ -59,11 +64,13 @@ def infer_year(month: int, day: int | None, published: dt.date, tense: str | Non
 
 
 def weekday_date(weekday: int, published: dt.date, tense: str | None, mod: str | None) -> dt.date:
-    """The date of a named weekday: the latest on or before publication, or the first after it for the future."""
-    direction = MODIFIERS.get(mod.lower()) if mod else None
-    if direction == "this":
-        monday = published - dt.timedelta(days=published.weekday())
+    """The date of a named weekday: in the calendar week a modifier names ("last", "next", "this"), else the latest
+    on or before publication, or the first after it for the future ("coming")."""
+    mod = re.sub(r"\s+", " ", mod.lower()) if mod else None
+    if mod in WEEKDAY_WEEKS:
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=WEEKDAY_WEEKS[mod])
         return monday + dt.timedelta(days=weekday)
+    direction = MODIFIERS.get(mod) if mod else None
     if direction == "future" or (direction is None and tense == "future"):
         return published + relativedelta(days=1, weekday=weekday)
     if direction == "past":
@@ -76,12 +83,19 @@ def weekday_of(n: int) -> weekday:
 
 
 def _movable(rule: str, year: int) -> dt.date:
+    if rule.count("/") == 2:  # "5/SU/2": the second Sunday of May; "5/MO/-1": the last Monday of May
+        month, day, nth = rule.split("/")
+        wd = WEEKDAY_OBJECTS[[str(w) for w in WEEKDAY_OBJECTS].index(day)]
+        first = dt.date(year, month=int(month), day=1 if int(nth) > 0 else _calendar.monthrange(year, int(month))[1])
+        return first + relativedelta(weekday=wd(int(nth)))
     base, _, amount = rule.partition("+") if "+" in rule else rule.partition("-")
     days = int(amount or 0) * (-1 if "-" in rule else 1)
     if base == "easter":
         start = easter(year)
     elif base == "thanksgiving":
         start = dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
+    elif base == "election":  # US: the Tuesday after the first Monday of November
+        start = dt.date(year, 11, 1) + relativedelta(weekday=MO(1)) + dt.timedelta(days=1)
     elif base == "labor":
         start = dt.date(year, 9, 1) + relativedelta(weekday=MO(1))
     else:  # memorial: the last Monday of May
@@ -97,8 +111,12 @@ def shift(unit: str, n: float, sign: int) -> relativedelta:
     if "weeks" in spec:
         return relativedelta(days=int(round(k * 7 * spec["weeks"])))
     if "months" in spec:
-        return relativedelta(months=int(round(k * spec["months"])))
-    return relativedelta(years=int(round(k * spec["years"])))
+        months = k * spec["months"]
+    else:
+        months = k * spec["years"] * 12  # "half a year ago": six months
+    if months != int(months):  # "half a month": days
+        return relativedelta(days=int(round(months * 365.25 / 12)))
+    return relativedelta(months=int(months))
 
 
 def two_digit_year(yy: int, published: dt.date | None) -> int:
@@ -123,3 +141,12 @@ def holiday_date(rule, year: int) -> dt.date:
     if isinstance(rule, list):
         return dt.date(year, rule[0], rule[1])
     return _movable(rule, year)
+
+
+def holiday_weekend(when: dt.date) -> tuple[str, str]:
+    """The weekend a holiday names ("Labor Day weekend", "Easter weekend"): the Saturday and Sunday nearest it,
+    stretched to take in the holiday itself (Saturday to Monday for a Monday holiday)."""
+    back = (when.weekday() - 5) % 7  # days back to the Saturday on or before it
+    saturday = when - dt.timedelta(days=back) if back <= 3 else when + dt.timedelta(days=7 - back)
+    sunday = saturday + dt.timedelta(days=1)
+    return iso_date(min(when, saturday)), iso_date(max(when, sunday))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
+from dataclasses import replace
 
+from ...model import Figure
 from .atom import Atom
 from .patterns import CONNECT, PART_PREFIX, WEEKDAY_DATE_GAP
 
@@ -61,6 +64,12 @@ def combine(text: str, atoms: list[Atom]) -> list[Atom]:
             elif a.year is not None and b.year is None and b.month is not None:
                 b.year = a.year + (1 if a.month and b.month < a.month else 0)
             extra.append(rng)
+        if a.kind == "date" and a.day is not None and b.kind == "weekday" and "mod" not in b.attrs and re.fullmatch(
+            r"\s*\(\s*", gap
+        ) and re.match(r"\s*\)", text[b.end : b.end + 3]):  # "May 22 (Tuesday)": the weekday of that date
+            merged = Atom(a.start, text.index(")", b.end) + 1, "date", a.year, a.month, a.day, weekday=b.weekday)
+            merged.attrs["weekday"] = b.weekday
+            extra.append(merged)
         if a.kind == "weekday" and b.kind == "date" and b.day is not None and WEEKDAY_DATE_GAP.match(gap):
             merged = Atom(a.start, b.end, "date", b.year, b.month, b.day, weekday=a.weekday)
             merged.attrs["weekday"] = a.weekday
@@ -107,8 +116,46 @@ def _reaches(placed: list[Atom], i: int, start: int) -> bool:
 def extend_parts(text: str, atoms: list[Atom]) -> None:
     """ "mid-March", "early 2023", "the end of March": the part of the period joins the figure."""
     for atom in atoms:
-        if atom.kind in ("date", "year", "date_range") and atom.day is None:
+        if (atom.kind in ("date", "year", "date_range") and atom.day is None) or _relative_period(atom):
             m = PART_PREFIX.search(text[max(0, atom.start - 24) : atom.start])
             if m:
-                atom.attrs["part"] = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ")
+                part = re.sub(r"\s+", " ", m.group("part").lower())
+                atom.attrs["part"] = part.removeprefix("the ").removesuffix(" in")  # "later in March": later
                 atom.start = atom.start - (len(text[max(0, atom.start - 24) : atom.start]) - m.start())
+
+
+def _relative_period(atom: Atom) -> bool:
+    """ "this year", "next week", "last quarter": a relative date that is a period, not a day or an offset."""
+    return (
+        atom.kind == "relative_date"
+        and "offset" not in atom.attrs
+        and atom.date is not None
+        and (len(atom.date) < 10 or atom.date_end is not None)
+    )
+
+
+def weekday_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "from Monday to Wednesday", "today through Friday": a weekday that ends a range comes after its start (a week
+    later when resolved alone it would come first); in the past tense the start moves a week back instead."""
+    for i in range(1, len(figures)):
+        a, b = figures[i - 1], figures[i]
+        gap = text[a.span.end : b.span.start]
+        if (a.kind == "weekday" and b.kind == "date" and b.attr("weekday") is not None and a.date and b.date
+                and RANGE_GAP.match(gap) and gap.strip() != "and"):  # "Monday to Wednesday last week": one week
+            end = dt.date.fromisoformat(b.date[:10])
+            start = end - dt.timedelta(days=(b.attr("weekday") - a.attr("weekday", 0)) % 7)
+            figures[i - 1] = replace(a, date=start.isoformat())
+            continue
+        if b.kind != "weekday" or not a.date or not b.date or len(a.date) != 10 or a.kind not in ("weekday", "date",
+                                                                                                    "relative_date"):
+            continue
+        if not RANGE_GAP.match(gap) or gap.strip() == "and":
+            continue
+        start, end = dt.date.fromisoformat(a.date), dt.date.fromisoformat(b.date)
+        if end >= start:
+            continue
+        if a.kind == "weekday" and b.attr("tense") == "past":
+            figures[i - 1] = replace(a, date=(start - dt.timedelta(weeks=1)).isoformat())
+        else:
+            figures[i] = replace(b, date=(end + dt.timedelta(weeks=1)).isoformat())
+    return figures

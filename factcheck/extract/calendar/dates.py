@@ -37,6 +37,8 @@ from .words import (
     ordinal_day,
 )
 
+THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
+
 
 def _month_ok(token: str, alone: bool, text: str, start: int) -> bool:
     """Whether a month spelling is a month here: "may" and "march" need a capital or a day or year beside them."""
@@ -59,8 +61,8 @@ def _is_year(text: str, m: re.Match) -> bool:
     gap = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€¥#]\s*$|\d[\s,]*$", gap):
         return False
-    if before in STRONG_YEAR_CUES:
-        return True
+    if before in STRONG_YEAR_CUES or THAN_YEAR.search(text, max(0, m.start() - 20), m.start()):
+        return True  # "no later than 2030": an open interval (periods.mark_open), not "more than 2030 people"
     if before in NOT_YEAR_BEFORE:
         return False
     after = word_after(text, m.end())
@@ -101,6 +103,10 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             and not re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], re.I)
         ):
             atom.end = m.start("conn")  # "May 3 and 5 June" are two dates
+            suffix = re.match(r"(?:st|nd|rd|th)?", text[m.end("day2") :])
+            day2, end2 = int(m.group("day2")), m.end("day2") + len(suffix[0] if suffix else "")
+            if 1 <= day2 <= 31 and not re.match(r"\s*(?:%|per\s*cent)", text[end2 : end2 + 9]):
+                add(Atom(m.start("day2"), end2, "date", year, month, day2))  # "May 5th and 6th"
         elif m.group("day2"):
             day2 = int(m.group("day2"))
             if not 1 <= day2 <= 31:
@@ -226,9 +232,12 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             )
 
     for m in scan("NTH_DAY", text, starts):
-        day = int(m.group("day"))
-        if 1 <= day <= 31:
-            add(Atom(m.start() + 3, m.end(), "date", day=day))  # the month comes from publication
+        day = int(m.group("day")) if m.group("day") else ordinal_day(m.group("ordw"))
+        if m.group("ordw") and (day or 0) <= 10:
+            continue  # "on the third" is as often an attempt or a place as a day: only "the eleventh" on
+        if day and 1 <= day <= 31:
+            start = m.start("at") - 4 if m.group("prep") else m.start() + 3  # from "the"
+            add(Atom(start, m.end(), "date", day=day))  # the month comes from publication
 
     for m in YEAR_MONTH.finditer(text):
         y, digits = int(m.group("y")), m.group("m")

@@ -53,7 +53,7 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(
     lead(ORDINAL_WORDS, ["the"], digits=True)
     + rf"\b(?:the\s+)?(?:(?:{DAY0}|(?P<ordw0>{alt(ORDINAL_WORDS)}))(?:{CONNECT}|\s+and\s+)(?:the\s+)?)?"
-    rf"(?:{DAY}|{ORDW})(?:\s+day)?(?:\s*-\s*|\s*(?:of\s+)?){MON}(?:\s*[,-]?\s*(?:of\s+|in\s+)?{YEAR})?",
+    rf"(?:{DAY}|{ORDW})(?:\s+day)?(?:-|\s*(?:of\s+)?){MON}(?:\s*[,-]?\s*(?:of\s+|in\s+)?{YEAR})?",
     FLAGS,
 )
 MONTH_YEAR = re.compile(
@@ -78,13 +78,21 @@ SLASH_DAY = re.compile(
 SLASH_RANGE = re.compile(
     r"(?<![\w/.,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*-\s*(?P<c>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}))?(?![\w/]|[.,]\d)"
 )
+# "on the 21st", "on the twenty-second", "by the 3rd": a day of publication's month (or the one next to it)
 NTH_DAY = re.compile(
-    r"\bon\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|day|century|anniversary|floor)\b)", re.I
+    r"\b(?:on\s+(?:the\s+)?|(?P<prep>by|until|till|from|since|before|after|through)\s+the\s+)"
+    rf"(?P<at>(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b|(?<=the ){ORDW})"
+    r"(?!\s+(?:of|day|century|anniversary|floor)\b)"
+    r"(?(prep)(?![ \t]+(?!at\b|and\b|or\b|to\b|in\b)[a-z])|(?(ordw)(?![ \t]+(?!at\b|and\b|or\b|to\b|in\b)[a-z])))",
+    re.I,
 )
 YEAR_MONTH = re.compile(r"(?<![\w.,/$£€-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>\d{1,2})(?![\w%]|[.,/-]\d)")
 MONTH_NUM_YEAR = re.compile(r"(?<![\w.,/$£€-])(?P<m>0?[1-9]|1[0-2])[-/](?P<y>1[89]\d\d|20\d\d)(?![\w%]|[.,/-]\d)")
+# "mid-2021", "late-1990s": a part of the period joined to it by a hyphen (combine.extend_parts reads the part)
+PART_HYPHEN = r"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-))"
 YEAR_ONLY = re.compile(
-    r"(?<![\w$£€¥#.,/\\-])(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?(?![\w%]|[.,]\d|:\d|[-/–]\d)" + TIME_AFTER
+    rf"(?=[12])(?:{PART_HYPHEN}|(?<![\w$£€¥#.,/\\-]))(?P<y>1[5-9]\d\d|20\d\d|2100)(?P<poss>'s|’s)?"
+    r"(?![\w%]|[.,]\d|:\d|[-/–]\d)" + TIME_AFTER
 )
 YEAR_RANGE = re.compile(
     r"(?<![\w$£€¥#.,/-])(?P<pre>(?:from|between)\s+)?(?P<y>1[5-9]\d\d|20\d\d)"
@@ -93,7 +101,9 @@ YEAR_RANGE = re.compile(
     FLAGS,
 )
 DECADE = re.compile(
-    lead(["the"], digits=True) + r"(?<![\w$£€-])(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s\b|\bthe\s+'(?P<yy>\d0)s\b", FLAGS
+    lead(["the"], digits=True)
+    + rf"(?:{PART_HYPHEN}|(?<![\w$£€-]))(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s\b|\bthe\s+'(?P<yy>\d0)s\b",
+    FLAGS,
 )
 CENTURY = re.compile(lead(["the"], digits=True) + r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", FLAGS)
 QUARTER = re.compile(
@@ -123,7 +133,17 @@ RELATIVE_DAY = re.compile(
 RELATIVE_PERIOD = re.compile(
     lead(["earlier", "later", "early", "late", "the"], MODIFIERS)
     + rf"\b(?:(?P<adv>earlier|later|early|late)\s+)?(?:the\s+)?{MOD}\s+"
-    r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|month|year|decade|quarter)\b",
+    r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|work\s?week|month|year|decade|quarter)\b",
+    FLAGS,
+)
+PERIOD_AFTER_NEXT = re.compile(
+    lead(["the"]) + r"\bthe\s+(?P<unit>week(?:end)?|month|year)\s+(?P<dir>after\s+next|before\s+last)\b", FLAGS
+)
+# "by the end of the month", "later in the year": a part of the current period, named without "this"
+PART_OF_THE_PERIOD = re.compile(
+    lead(["the", "end", "beginning", "start", "middle", "earlier", "later", "early", "late"])
+    + r"\b(?P<part>(?:the\s+)?(?:end|beginning|start|middle)\s+of|(?:earlier|later|early|late)\s+in)"
+    r"\s+the\s+(?P<unit>week|month|year)\b(?!\s+(?:of|before|after|to|in|that|when|since|ago|earlier|later)\b)(?!['’])",
     FLAGS,
 )
 THE_WEEKEND = re.compile(
@@ -132,13 +152,14 @@ THE_WEEKEND = re.compile(
 RELATIVE_MONTH = re.compile(lead(MODIFIERS) + rf"\b{MOD}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
 COUNTED_PERIOD = re.compile(
     lead(["the"], MODIFIERS)
-    + rf"\b(?:the\s+)?(?P<mod>next|last|past|previous|coming|following)\s+{NUM}\s+{UNIT}(?![\w-])",
+    + rf"\b(?:the\s+)?(?P<mod>next|last|past|previous|coming|following|upcoming)\s+{NUM}\s+{UNIT}(?![\w-])",
     FLAGS,
 )
 OFFSET = re.compile(
     lead(NUMBER_WORDS, ["the"], digits=True)
     + rf"(?<![\w$£€.-]){NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|from)\b"
-    rf"|\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    rf"|\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|\bthe\s+(?P<dir3>next|following|previous)\s+day\b",
     FLAGS,
 )
 IN_OFFSET = re.compile(lead(["in"]) + rf"\bin\s+{NUM}\s+{UNIT}(?:'s?|’s?)?(?:\s+time)?(?![\w-])", FLAGS)
@@ -149,10 +170,14 @@ DURATION = re.compile(
     FLAGS,
 )
 HOLIDAY = re.compile(
-    lead(MODIFIERS, HOLIDAYS) + rf"\b(?:{MOD}\s+)?(?P<hol>{alt(HOLIDAYS)})\b(?:\s*,?\s*{YEAR})?", FLAGS
+    lead(MODIFIERS, HOLIDAYS)
+    + rf"\b(?:{MOD}\s+)?(?P<hol>{alt(HOLIDAYS)})\b(?:\s*,?\s*{YEAR})?(?P<weekend>\s+(?:holiday\s+)?weekend\b)?",
+    FLAGS,
 )
 PART_PREFIX = re.compile(
-    r"\b(?:the\s+)?(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]*$", re.I
+    r"\b(?:the\s+)?(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+    r"|(?:earlier|later|early|late)\s+in)[\s-]*$",
+    re.I,
 )
 BORN = re.compile(r"\bborn\b[^.;]{0,25}$", re.I)
 ANNIVERSARY = re.compile(

@@ -7,14 +7,18 @@ import calendar as _calendar
 import datetime as dt
 import re
 
-from .arithmetic import iso, iso_date
+from dateutil.relativedelta import relativedelta
+
+from .arithmetic import iso, iso_date, weekday_of
 from .atom import Atom
-from .patterns import FLAGS, MON, YEAR
+from .patterns import FLAGS, MON, WD, YEAR
 from .tense import tense_at
-from .words import LEX, MONTHS, PERIOD_ORDINALS, QUARTER_ORDINALS, alt
+from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt, lead
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
+SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if v is not None and 2 <= v <= 12 and " " not in str(w)]
+WEEKDAY_ORDINALS: dict[str, int] = LEX["weekday_ordinals"]
 OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
 
 YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
@@ -23,16 +27,52 @@ SEASON = re.compile(
     rf"(?:\s+(?:of\s+)?{YEAR})?(?![\w'’-])",
     FLAGS,
 )
-FISCAL = re.compile(r"\b(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
+FISCAL = re.compile(
+    r"\b(?:(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)|(?P<fiscal>fiscal)(?:\s+year)?\s+(?P<y2>(?:19|20)\d\d))\b",
+    re.I,
+)
 BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
 WEEK_OF_MONTH = re.compile(
-    rf"\b(?:the\s+)?(?P<ordw>{alt(PERIOD_ORDINALS)})\s+week\s+of\s+{MON}(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)", FLAGS
+    rf"\b(?:the\s+)?(?:(?P<ordw>{alt(PERIOD_ORDINALS)})|(?P<ordn>[1-5])(?:st|nd|rd|th))\s+week\s+of\s+"
+    rf"(?:{MON}|(?P<rel>this|last|next|the)\s+(?P<relunit>month))(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)",
+    FLAGS,
 )
 MONTH_EDGE = re.compile(
     rf"\b(?:the\s+)?(?P<edge>first|opening|early|last|final|closing)\s+days\s+of\s+{MON}"
     rf"(?:\s*,?\s*(?:of\s+)?{YEAR})?(?![\w'’-])",
     FLAGS,
 )
+# The year or month a part is counted in: "2021", "May", "May 2021", "the year", "next month".
+TARGET = (
+    rf"(?:(?:{MON}(?:\s*,?\s*(?:of\s+)?{YEAR})?|{YEAR.replace('<year>', '<y1>')}"
+    r"|(?P<rel>this|last|next|the)\s+(?P<relunit>year|month))(?![\w'’-]))"
+)
+FIRST_UNITS = re.compile(
+    lead(["the", "first", "opening", "last", "final", "closing"])
+    + rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?:(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+)?"
+    rf"(?P<unit>day|week|month)(?P<plural>s)?\s+of\s+(?:the\s+year\s+)?{TARGET}",
+    FLAGS,
+)
+NTH_WEEKDAY = re.compile(
+    lead(["the"], WEEKDAY_ORDINALS, digits=True)
+    + rf"\b(?:the\s+)?(?P<ord>{alt(WEEKDAY_ORDINALS)})\s+{WD}\s+(?:of|in)\s+{TARGET}", FLAGS
+)
+DAY_OF_MONTH = re.compile(
+    lead(["the"], digits=True)
+    + r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", FLAGS
+)
+YEARS_QUARTER = re.compile(
+    lead(["this", "next"], digits=True)
+    + rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
+    FLAGS,
+)
+# Cheap tests on the lower-cased text before the patterns above are run over it.
+GUARDS = {
+    "units": re.compile(r"(?:day|week|month)s?\s+of\s"),
+    "weekday": re.compile(r"(?:day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?:of|in)\s"),
+    "month": re.compile(r"\sof\s+(?:this|last|next|the)\s+month"),
+    "quarter": re.compile(r"['’]s\s+\w+[\s-]+(?:quarter|half)"),
+}
 OPEN_WORD = re.compile(rf"\b(?P<w>{alt(OPEN)})\s+(?:the\s+(?:end|start)\s+of\s+)?$", re.I)
 WEEK_NEAR = re.compile(r"\b(?P<mod>next|last|this|the\s+following|the\s+previous)\s+week\b", re.I)
 
@@ -79,10 +119,10 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         end_year = y + 1 if last < first else y
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(end_year, last),
                  attrs={"season": m.group("season").lower(), "absolute": True}))
-    for m in FISCAL.finditer(text) if "fy" in low or "cy" in low else ():
-        digits = m.group("y")
+    for m in FISCAL.finditer(text) if "fy" in low or "cy" in low or "fiscal" in low else ():
+        digits = m.group("y") or m.group("y2")
         y = int(digits) if len(digits) == 4 else 2000 + int(digits)
-        attrs = {"fiscal": True} if m.group("kind").upper() == "FY" else {}
+        attrs = {"fiscal": True} if m.group("fiscal") or m.group("kind").upper() == "FY" else {}
         add(Atom(m.start(), m.end(), "year", y, attrs=attrs))
     if published is not None:
         # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
@@ -92,16 +132,18 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
             add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
                      attrs={"absolute": True}))
         for m in WEEK_OF_MONTH.finditer(text) if "week of" in low else ():
-            n = PERIOD_ORDINALS[m.group("ordw").lower()]
-            month = MONTHS[m.group("mon").lower().rstrip(".")]
-            y = _year_for(month, published)
+            n = PERIOD_ORDINALS[m.group("ordw").lower()] if m.group("ordw") else int(m.group("ordn"))
+            y, month = _target(m, published)
+            if month is None:
+                continue
             start = dt.date(y, month, 1) + dt.timedelta(weeks=n - 1) if n > 0 else None
             if n == -1:
                 start = dt.date(y, month, _calendar.monthrange(y, month)[1]) - dt.timedelta(days=6)
             if start is None or start.month != month:
                 continue
-            add(Atom(m.start(), m.end(), "date_range", date=iso_date(start),
-                     date_end=iso_date(start + dt.timedelta(days=6)), attrs={"absolute": True}))
+            _add_part(text, m, iso_date(start), iso_date(start + dt.timedelta(days=6)), add)
+    if published is not None:
+        _counted_parts(text, low, published, add)
     for m in MONTH_EDGE.finditer(text) if "days of" in low else ():
         month = MONTHS[m.group("mon").lower().rstrip(".")]
         y = int(m.group("year")) if m.group("year") else _year_for(month, published)
@@ -111,6 +153,90 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         first = 1 if m.group("edge").lower() in ("first", "opening", "early") else days - EDGE_DAYS + 1
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, month, first),
                  date_end=iso(y, month, first + EDGE_DAYS - 1), attrs={"absolute": True}))
+
+
+def _target(m: re.Match, published: dt.date) -> tuple[int, int | None]:
+    """(year, month or None) of a TARGET match: the year or month a part is counted in."""
+    g = m.groupdict()
+    if g.get("relunit"):
+        step = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        if g["relunit"].lower() == "year":
+            return published.year + step, None
+        first = dt.date(published.year, published.month, 1) + relativedelta(months=step)
+        return first.year, first.month
+    if g.get("mon"):
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else _year_for(month, published)
+        return year or published.year, month
+    return int(g["y1"]), None
+
+
+def _add_part(text: str, m: re.Match, date: str, date_end: str | None, add) -> None:
+    """The atom of a part of a named period; a part of "this month" or "the year" is a relative date (none in a past
+    tense clause, where "the year" is the story's, not publication's)."""
+    g = m.groupdict()
+    if g.get("relunit"):
+        if g["rel"].lower() == "the" and tense_at(text, m.start(), m.end()) == "past":
+            return
+        relation = re.sub(r"\s+", " ", m.group(0).lower())
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs={"relation": relation}))
+    else:
+        kind = "date" if date_end is None else "date_range"
+        add(Atom(m.start(), m.end(), kind, date=date, date_end=date_end, attrs={"absolute": True}))
+
+
+def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
+    """ "the first six months of 2023", "the last two weeks of May", "the first Monday of next month", "next year's
+    first quarter": a counted part of a year or month."""
+    for m in FIRST_UNITS.finditer(text) if GUARDS["units"].search(low) else ():
+        if bool(m.group("n")) != bool(m.group("plural")):
+            continue  # "the last days of March": a month's edge (MONTH_EDGE)
+        word = (m.group("n") or "1").lower()
+        n = int(word) if word.isdigit() else int(NUMBER_WORDS[word] or 0)
+        year, month = _target(m, published)
+        unit, last = m.group("unit").lower(), m.group("edge").lower() in ("last", "final", "closing")
+        if month is None and unit == "month" and 1 <= n <= 12:
+            first = 13 - n if last else 1
+            _add_part(text, m, iso(year, first), iso(year, first + n - 1), add)
+            continue
+        if unit == "month" or n < 1:
+            continue
+        if month is None and unit == "week":  # weeks of a year are ISO weeks, as in "the first week of 2021"
+            lo, hi = dt.date.fromisocalendar(year, 1, 1), dt.date.fromisocalendar(year + 1, 1, 1) - dt.timedelta(days=1)
+        elif month is None:
+            lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        else:
+            lo, hi = dt.date(year, month, 1), dt.date(year, month, _calendar.monthrange(year, month)[1])
+        days = n * (7 if unit == "week" else 1)
+        if days > (hi - lo).days + 1:
+            continue
+        start = hi - dt.timedelta(days=days - 1) if last else lo
+        end = iso_date(start + dt.timedelta(days=days - 1)) if days > 1 else None  # "the last day of May": a day
+        _add_part(text, m, iso_date(start), end, add)
+    for m in NTH_WEEKDAY.finditer(text) if GUARDS["weekday"].search(low) else ():
+        year, month = _target(m, published)
+        if month is None:
+            continue
+        nth, weekday = WEEKDAY_ORDINALS[m.group("ord").lower()], WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        edge = dt.date(year, month, 1 if nth > 0 else _calendar.monthrange(year, month)[1])
+        when = edge + relativedelta(weekday=weekday_of(weekday)(nth))
+        if when.month == month:
+            _add_part(text, m, iso_date(when), None, add)
+    for m in DAY_OF_MONTH.finditer(text) if GUARDS["month"].search(low) else ():  # "the 15th of next month"
+        year, month = _target(m, published)
+        day = int(m.group("day"))
+        if month is not None and 1 <= day <= _calendar.monthrange(year, month)[1]:
+            _add_part(text, m, iso(year, month, day), None, add)
+    for m in YEARS_QUARTER.finditer(text) if GUARDS["quarter"].search(low) else ():
+        year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
+        size = 6 if m.group("kind").lower() == "half" else 3
+        n = min(QUARTER_ORDINALS[m.group("ord").lower()], 12 // size)
+        first = (n - 1) * size + 1
+        if m.group("rel"):  # "next year's first quarter": counted from publication
+            add(Atom(m.start(), m.end(), "relative_date", date=iso(year, first), date_end=iso(year, first + size - 1),
+                     attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
+        else:
+            _add_part(text, m, iso(year, first), iso(year, first + size - 1), add)
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from .arithmetic import iso, iso_date, shift, weekday_of
 from .atom import Atom
-from .patterns import SUPERLATIVE
+from .patterns import ORDW, SUPERLATIVE
 from .scan import scan
 from .tense import tense_at
 from .words import (
@@ -22,6 +22,7 @@ from .words import (
     RELATIVE_DAYS,
     WEEKDAYS,
     names,
+    ordinal_day,
     parse_number,
 )
 
@@ -64,34 +65,31 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
     for m in scan("RELATIVE_PERIOD", text, starts):
         mod = m.group("mod").lower()
         direction = MODIFIERS[re.sub(r"\s+", " ", mod)]
-        unit = m.group("unit").lower()
+        unit = re.sub(r"\s+", " ", m.group("unit").lower())
         relation = re.sub(r"\s+", " ", m.group(0).lower())
         date = date_end = None
         if published:
-            step = {"past": -1, "future": 1, "this": 0}[direction]
-            if unit == "week":
-                monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-                date, date_end = iso_date(monday), iso_date(monday + dt.timedelta(days=6))
-            elif unit == "weekend":
-                saturday = published + relativedelta(weekday=weekday_of(5)(-1 if published.weekday() == 6 else 1))
-                saturday += dt.timedelta(weeks=step)
-                date, date_end = iso_date(saturday), iso_date(saturday + dt.timedelta(days=1))
-            elif unit == "month":
-                date = iso_date(published + relativedelta(months=step), 2)
-            elif unit == "year":
-                date = iso(published.year + step)
-            elif unit == "quarter":
-                q0 = (published.month - 1) // 3 + step
-                y = published.year + q0 // 4
-                first = (q0 % 4) * 3 + 1
-                date, date_end = iso(y, first), iso(y, first + 2)
-            else:  # decade
-                y = published.year // 10 * 10 + 10 * step
-                date, date_end = iso(y), iso(y + 9)
+            date, date_end = _period_dates(unit, {"past": -1, "future": 1, "this": 0}[direction], published)
         attrs: dict[str, object] = {"relation": relation}
+        if m.group("adv"):
+            attrs["part"] = m.group("adv").lower()  # "later this month": parts.part_of narrows the period
         if (m.group("kind") or "").lower() in ("fiscal", "financial"):
             attrs["fiscal"] = True  # "last fiscal year": its months differ by country and company
         add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs=attrs))
+
+    for m in scan("PERIOD_AFTER_NEXT", text, starts):
+        step = 2 if m.group("dir").lower().startswith("after") else -2
+        date, date_end = _period_dates(m.group("unit").lower(), step, published) if published else (None, None)
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end,
+                 attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
+
+    for m in scan("PART_OF_THE_PERIOD", text, starts):
+        if tense_at(text, m.start(), m.end()) == "past":
+            continue  # "by the end of the year, it had ...": the year of the story, not publication's
+        date, date_end = _period_dates(m.group("unit").lower(), 0, published) if published else (None, None)
+        part = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ").removesuffix(" in")
+        add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end,
+                 attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower()), "part": part}))
 
     for m in scan("THE_WEEKEND", text, starts):
         date = date_end = None
@@ -128,7 +126,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         if n is None or not published:
             continue
         unit = m.group("unit")
-        future = m.group("mod").lower() in ("next", "coming", "following")
+        future = MODIFIERS[m.group("mod").lower()] == "future"
         try:
             if unit.lower().startswith("quarter"):  # whole quarters: "the past two quarters"
                 q_start = dt.date(published.year, (published.month - 1) // 3 * 3 + 1, 1)
@@ -155,13 +153,15 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
     for m in scan("OFFSET", text, starts):
         if m.group("unit2"):
             n, unit, direction = 1.0, m.group("unit2"), m.group("dir2").lower()
+        elif m.group("dir3"):  # "the next day", "the previous day": a day from the date before it
+            n, unit, direction = 1.0, "day", "before" if m.group("dir3").lower() == "previous" else "after"
         else:
             n = parse_number(m.group("n"))
             unit, direction = m.group("unit"), re.sub(r"\s+", " ", m.group("dir").lower())
         if n is None:
             continue
         atom = Atom(m.start(), m.end(), "relative_date", attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())})
-        if m.group("unit2"):
+        if m.group("unit2") or m.group("dir3"):
             atom.attrs["standalone"] = True
         if direction in ("before", "after", "from"):
             # counted from the date that follows ("3 days after January 12th", "two months from today")
@@ -193,7 +193,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         add(atom)
 
     for m in scan("HOLIDAY", text, starts):
-        if m.group(0)[0].islower() and not (m.group("year") or m.group("mod")):
+        if m.group(0)[0].islower() and not (m.group("year") or m.group("mod") or m.group("weekend")):
             continue
         name = re.sub(r"\s+", " ", m.group("hol").lower())
         rule = HOLIDAYS[name]
@@ -211,7 +211,40 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
             attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())},
         )
         atom.attrs["holiday"] = (rule, y, m.group("mod").lower() if m.group("mod") else None, bool(m.group("year")))
+        if m.group("weekend"):
+            atom.attrs["weekend"] = True  # "Labor Day weekend": the weekend the holiday falls on or next to
         add(atom)
+
+
+# "Monday 21", "friday the 26th", "Wednesday the thirty-first"; not "Tuesday, 1 March" (the date names its month)
+DAY_AFTER_WEEKDAY = re.compile(
+    r"\s*,?\s*(?:the\s+)?(?:([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))"
+    rf"|(?<=the ){ORDW}(?!\s+(?!of\b|at\b|in\b|and\b|or\b)[a-z]))"  # not "Friday, the second time"
+    rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",
+    re.I,
+)
+
+
+def _period_dates(unit: str, step: int, published: dt.date) -> tuple[str, str | None]:
+    """(date, date_end) of the week, weekend, month, year, quarter or decade step of them from publication's."""
+    if unit == "week" or unit.startswith("work"):  # a work week: Monday to Friday
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return iso_date(monday), iso_date(monday + dt.timedelta(days=4 if unit.startswith("work") else 6))
+    if unit == "weekend":
+        saturday = published + relativedelta(weekday=weekday_of(5)(-1 if published.weekday() == 6 else 1))
+        saturday += dt.timedelta(weeks=step)
+        return iso_date(saturday), iso_date(saturday + dt.timedelta(days=1))
+    if unit == "month":
+        return iso_date(published + relativedelta(months=step), 2), None
+    if unit == "year":
+        return iso(published.year + step), None
+    if unit == "quarter":
+        q0 = (published.month - 1) // 3 + step
+        y = published.year + q0 // 4
+        first = (q0 % 4) * 3 + 1
+        return iso(y, first), iso(y, first + 2)
+    y = published.year // 10 * 10 + 10 * step  # decade
+    return iso(y), iso(y + 9)
 
 
 def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) -> None:
@@ -219,20 +252,19 @@ def weekday_with_day(text: str, atoms: list[Atom], published: dt.date | None) ->
     for a in list(atoms):
         if a.kind != "weekday" or "mod" in a.attrs:
             continue
-        m = re.match(
-            r"\s*,?\s*(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))"
-            rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",  # "Tuesday, 1 March": the date names its month
-            text[a.end : a.end + 20],
-        )
-        if not m or not published or not 1 <= int(m.group(1)) <= 31:
+        m = DAY_AFTER_WEEKDAY.match(text[a.end : a.end + 30])
+        day = (int(m.group(1)) if m.group(1) else ordinal_day(m.group("ordw"))) if m else None
+        if not m or not published or day is None or not 1 <= day <= 31:
             continue
         if _count_after_weekday(text, a.end + m.end(), m.group(0)):
             continue
-        day, best = int(m.group(1)), None
+        best, tense = None, tense_at(text, a.start, a.end)
         for k in range(-12, 13):
             first = dt.date(published.year, published.month, 1) + relativedelta(months=k)
             if day <= _calendar.monthrange(first.year, first.month)[1]:
                 when = first.replace(day=day)
+                if (tense == "future" and when < published) or (tense == "past" and when > published):
+                    continue  # "will meet on Friday the 21st": the next such Friday
                 if when.weekday() == a.weekday and (
                     best is None or abs((when - published).days) < abs((best - published).days)
                 ):

@@ -8,8 +8,20 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from ...model import Figure, Span
-from .arithmetic import date_anchor, holiday_date, infer_year, iso, iso_date, safe_date, shift, valid_day, weekday_date
+from .arithmetic import (
+    date_anchor,
+    holiday_date,
+    holiday_weekend,
+    infer_year,
+    iso,
+    iso_date,
+    safe_date,
+    shift,
+    valid_day,
+    weekday_date,
+)
 from .atom import Atom
+from .parts import part_of
 from .patterns import ANNIVERSARY, BORN
 from .tense import is_event_date, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
@@ -95,12 +107,24 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
         rule, year, mod, explicit = attrs.pop("holiday")
         when = holiday_date(rule, year)
         if not explicit and published is not None:
-            direction = MODIFIERS.get(mod) if mod else ("future" if tense == "future" else "past")
+            direction = MODIFIERS.get(mod) if mod else tense
             if direction == "past" and when > published:
                 when = holiday_date(rule, year - 1)
             elif direction == "future" and when <= published:
                 when = holiday_date(rule, year + 1)
-        return Figure("", span, surface, kind, date=iso_date(when), attrs=tuple(sorted(attrs.items()))), (when, 3)
+            elif direction not in ("past", "future", "this"):  # no tense: the one nearest publication
+                when = min((holiday_date(rule, y) for y in (year - 1, year, year + 1)),
+                           key=lambda d: abs((d - published).days))
+        date_end = None
+        if attrs.pop("weekend", False):
+            date, date_end = holiday_weekend(when)
+            kind = "date_range" if kind == "date" else kind
+        else:
+            date = iso_date(when)
+        return Figure("", span, surface, kind, date=date, date_end=date_end, attrs=tuple(sorted(attrs.items()))), (
+            when,
+            3,
+        )
     if atom.kind == "weekday":
         if published is not None:
             when = weekday_date(atom.weekday, published, tense, atom.attrs.get("mod"))
@@ -109,7 +133,7 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
             return Figure("", span, surface, "weekday", date=date, attrs=tuple(sorted(attrs.items()))), (when, 3)
         return Figure("", span, surface, "weekday", attrs=tuple(sorted(attrs.items()))), None
     if atom.date is not None or atom.kind == "relative_date":
-        date, date_end = atom.date, atom.date_end
+        date, date_end = part_of(atom.date, atom.date_end, attrs.get("part"), published)
         fig = Figure("", span, surface, kind, date=date, date_end=date_end, attrs=tuple(sorted(attrs.items())))
         return fig, date_anchor(date)
     end = atom.end_atom
@@ -146,6 +170,10 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
             attrs["relation"] = surface.lower()
     if kind == "date" and atom.month is None and atom.day is None:
         kind = "year"
+    if attrs.get("part") and valid and date_end is None:  # "mid-1989": May to August
+        date, date_end = part_of(date, None, attrs["part"], published)
+        if date_end is not None and kind != "relative_date":
+            kind = "date_range"
     if attrs.get("weekday") is None:
         attrs.pop("weekday", None)
     if BORN.search(text[max(0, atom.start - 30) : atom.start]):

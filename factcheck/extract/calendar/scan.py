@@ -21,7 +21,7 @@ TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
 
 def _firsts(*groups) -> set[str]:
-    return {str(w).split()[0].split("-")[0].lower() for group in groups for w in group}
+    return {re.split(r"[^a-z0-9#]", str(w).lower())[0] for group in groups for w in group}  # "mother's": mother
 
 
 DIGIT = "#"
@@ -32,7 +32,7 @@ TRIGGERS: dict[str, set[str]] = {
     "MONTH_YEAR": _firsts(MONTHS),
     "MONTH_ONLY": _firsts(MONTHS),
     "SLASH_DAY": _firsts(MONTHS, [DIGIT]),
-    "NTH_DAY": {"on"},
+    "NTH_DAY": {"on", "by", "until", "till", "from", "since", "before", "after", "through"},
     "DECADE": {"the", DIGIT},
     "CENTURY": {"the", DIGIT},
     "QUARTER": _firsts(QUARTER_ORDINALS, ["the", "q", "h", DIGIT]),
@@ -40,6 +40,8 @@ TRIGGERS: dict[str, set[str]] = {
     "RELATIVE_DAY": _firsts(RELATIVE_DAYS, ["this", "last"]),
     "RELATIVE_PERIOD": _firsts(MODIFIERS, ["earlier", "later", "early", "late", "the"]),
     "THE_WEEKEND": {"over", "at", "on", "during", "for"},
+    "PERIOD_AFTER_NEXT": {"the"},
+    "PART_OF_THE_PERIOD": {"the", "end", "beginning", "start", "middle", "earlier", "later", "early", "late"},
     "RELATIVE_MONTH": _firsts(MODIFIERS),
     "COUNTED_PERIOD": _firsts(MODIFIERS, ["the"]),
     "OFFSET": _firsts(NUMBER_WORDS, ["the", DIGIT]),

@@ -23,6 +23,7 @@ QUARTER_ORDINALS: dict[str, int] = {str(k): v for k, v in LEX["quarter_ordinals"
 TIME_UNITS: dict[str, dict[str, Any]] = LEX["time_units"]
 RELATIVE_DAYS: dict[str, int] = LEX["relative_days"]
 MODIFIERS: dict[str, str] = LEX["relative_modifiers"]
+WEEKDAY_WEEKS: dict[str, int] = LEX["weekday_weeks"]
 OFFSET_WORDS: dict[str, int] = LEX["offset_words"]
 HOLIDAYS: dict[str, Any] = LEX["holidays"]
 NOT_PAST = set(LEX["tense"]["not_past"])
