@@ -73,6 +73,15 @@ ANSWERS = _cue(LEX["answers"])
 ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
+TALLY = _cue(LEX["tally_nouns"])
+PART_PLACE = re.compile(LEX["part_place"])
+TOTAL_LABEL = _cue(LEX["total_labels"])
+LABEL = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d]{1,80}):[ \t]*$")
+LABEL_WORDS = int(LEX["label_words"])
+# the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
+OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
+                           r"roughly|another|a further)\s*$)")
+WORD_OPENER = re.compile(r"\w")  # an opener that is a word ("made up of"), not a mark (":", "(")
 
 
 def read(view: View) -> list[Statement]:
@@ -98,6 +107,16 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.value is None or head.kind not in AMOUNT_KINDS | {"percent"} or head.kind == "percent" and head.unit != "%":
         return None
     noun = counted(text, head) if head.kind == "count" else None
+    labelled = _labelled(view, i)
+    if labelled:
+        return labelled
+    # a share whose parts follow a word ("The fare rise of 4.6% is made up of 3.6% for inflation and 1% ...")
+    if head.kind == "percent":
+        sent = view.doc.sentence_span(head.sentence)
+        parts, opener = _after_opener(view, i, text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)])
+        if opener is not None and WORD_OPENER.match(opener.group(0)):
+            lead = text[head.span.end : figures[parts[0]].span.start]
+            return _finish(view, i, parts, lead, _opener(lead), None)
     # a total before its parts: "Of the 1,200 workers, 700 ...", "640 beds: 220 ...", "the 60-seat council: ..."
     if head.kind in AMOUNT_KINDS or role[i] == "total":
         sent = view.doc.sentence_span(head.sentence)
@@ -123,7 +142,7 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
         return None
     total = _total_after(view, parts[-1])
     if total is None:
-        total = _total_back(view, parts[0])
+        total = _total_back(view, parts)
     return _finish(view, total, parts, "", None, noun)
 
 
@@ -135,17 +154,20 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     first = figures[parts[0]]
     more = _remaining(view, parts[-1], first, noun) if total is not None or len(parts) >= 2 else None
     parts = parts + ([more] if more is not None else [])
+    if total is not None:
+        # a whole is no smaller than any of its parts: the list ends before the first larger figure ("640p a share,
+        # comprising 410p in cash and 230p in shares, valuing the brewer at £1.9bn"), and is none when that is its
+        # first ("split three ways: 80 seats, ...")
+        parts = parts[: next((n for n, j in enumerate(parts) if figures[j].value > figures[total].value), len(parts))]
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return None
-    if total is not None and any(figures[j].value > figures[total].value for j in parts):
-        return None  # "split three ways: 80 seats, ...": a whole is no smaller than any of its parts
     span = _span(view, total, parts)
     before_last = text[max(figures[parts[-2]].span.end, view.doc.sentence_span(figures[parts[-1]].sentence).start)
                        : figures[parts[-1]].span.start]
     said_whole = bool(opener) and not INCOMPLETE.search(lead) and (
         bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
-    list_lead = text[max(view.doc.sentence_span(first.sentence).start, first.span.start - LEAD_REACH)
-                     : first.span.start]
+    list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
+                                               first.span.start - LEAD_REACH) : first.span.start])
     complete = (said_whole or (more is not None and total is not None) or bool(REMAINDER.search(before_last))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                     and not INCOMPLETE.search(list_lead)))
@@ -310,21 +332,79 @@ def _total_after(view: View, last: int) -> int | None:
     return k if _total_after_at(view, k, view.text[figures[last].span.end : fig.span.start]) else None
 
 
-def _total_back(view: View, first: int) -> int | None:
+def _total_back(view: View, parts: list[int]) -> int | None:
     """The total in the previous sentence that a sentence breaks down ("Exports reached 4.1 million tonnes. Wheat made
-    up 2.3 million tonnes, ..."): its lead says so, and the previous sentence has one figure like the parts."""
+    up 2.3 million tonnes, ..."), or a tally the parts give by place ("The toll rose to 64. The floods have killed 41
+    in Varn and 23 in Oster"): the previous sentence has one figure like the parts (one of a tally)."""
     figures, text = view.figures, view.text
+    first = parts[0]
     fig = figures[first]
     if fig.kind not in AMOUNT_KINDS or fig.sentence == 0:
         return None
     sent = view.doc.sentence_span(fig.sentence)
-    if not PART_OF.search(text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]):
+    said = bool(PART_OF.search(text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]))
+    if not said and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
-    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")]
+    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")
+            and (said or _tally(view, k))]
     return like[0] if len(like) == 1 else None
+
+
+def _by_place(view: View, parts: list[int]) -> bool:
+    """Every part is followed closely by a place it counts ("41 people in Varn and 23 in neighbouring Oster")."""
+    text = view.text
+    return all(PART_PLACE.match(text[view.figures[j].span.end : view.figures[j].span.end + 80]) for j in parts)
+
+
+def _tally(view: View, k: int) -> bool:
+    """The words of figure k's clause before it name a tally ("The death toll from the floods rose to 64")."""
+    return bool(TALLY.search(view.clause_words(k)))
+
+
+def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
+    """A list of "Label: figure" lines whose first label names the total ("Total flights: 51,240", "Domestic
+    flights: 12,410", "International flights: 38,830"): the figure first on each later line is a part. Such a list
+    says nothing of being complete (a line may be a subset), and its parts exclude each other unless a label says
+    they overlap."""
+    figures = view.figures
+    fig = figures[head]
+    label = _label(view, head)
+    if label is None or not TOTAL_LABEL.search(label) or view.role[head] in TAKEN:
+        return None
+    parts: list[int] = []
+    labels: list[str] = []
+    s = fig.sentence + 1
+    while s < len(view.doc.sentences) and len(parts) <= MAX_PARTS:
+        members = view.by_sentence.get(s, [])
+        if not members:
+            break
+        k = members[0]
+        item = _label(view, k)
+        if item is None or TOTAL_LABEL.search(item) or not _like(view, k, fig, None) or view.role[k] in TAKEN:
+            break
+        parts.append(k)
+        labels.append(item)
+        s += 1
+    if len(parts) < 2 or len(parts) > MAX_PARTS or any(figures[j].value > fig.value for j in parts):
+        return None
+    view.role[head] = "total"
+    for j in parts:
+        view.role[j] = "part"
+    statement = Statement.of("breakdown", {"total": fig.id, "parts": [figures[j].id for j in parts]},
+                             complete=False, exclusive=not any(OVERLAP.search(x) for x in labels))
+    return statement, parts[-1]
+
+
+def _label(view: View, k: int) -> str | None:
+    """The label before figure k when the figure opens its line after one ("- Domestic flights: 12,410")."""
+    line = _before(view, k, 200).rsplit("\n", 1)[-1]
+    m = LABEL.match(line)
+    if m is None or len(WORDS.findall(m.group("label"))) > LABEL_WORDS:
+        return None
+    return m.group("label")
 
 
 def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | None:
