@@ -139,6 +139,119 @@ Flights:
 - Domestic flights: 12,410
 - International flights: 38,830
 """, "International flights: 38,830", "International flights: 39,830", ("FC110",)),
+    # a tally in one sentence, its parts by place in the next (no word says they are its parts)
+    Case("toll-places-txt", "txt", "2025-03-18",
+         "Rescue teams were still digging through mud on Tuesday after the landslides.\r\n\r\n"
+         "The death toll climbed to 52 overnight, the interior ministry said in a\r\n"
+         "statement.\r\n\r\n"
+         "Officials said 37 people had died in the hill town of Kessa and 15 in nearby\r\n"
+         "Drumlow, where a school was buried.\r\n",
+         "15 in nearby", "19 in nearby", ("FC110",)),
+    Case("toll-places-html", "html", "2024-11-05", """<html><body>
+<h1>Storm kills dozens across the south</h1>
+<p>The number of dead from Sunday's storm reached 86 on Monday, according to the
+civil defence agency.</p>
+<p>The storm killed 58 people in Marrow province and 28 in the coastal city of
+Ostend Bay, the agency added. "We have never seen wind like it," a survivor said.</p>
+</body></html>
+""", "28 in the coastal", "38 in the coastal", ("FC110",)),
+    # a total confirmed "at least" so far, and what "this figure comprises"
+    Case("tally-comprises-md", "md", "2025-07-02", """# Heatwave deaths rise
+
+Health officials said on Wednesday that at least 212 people had died
+in the heatwave.
+
+This figure comprises at least 140 deaths in the capital and another
+72 in the rest of the country, they said.
+""", "another\n72 in", "another\n92 in", ("FC110",)),
+    # percentages "made up of" percentages: the stated whole, not 100%
+    Case("made-up-of-html", "html", "2025-02-27", """<html><body>
+<h1>Council tax to rise</h1>
+<p>Householders face a council tax rise of 4.99% from April, the council confirmed.</p>
+<p>The increase is made up of 2.99% for general spending and 2% for adult social care,
+the maximum allowed without a local vote.</p>
+</body></html>
+""", "and 2% for adult", "and 3% for adult", ("FC110", "FC111")),
+    # a price and its parts, then a larger figure of the same unit that is no part of it
+    Case("consisting-of-txt", "txt", "2024-06-21",
+         "The family offered 1,150p a share, consisting of 900p in cash and 250p of loan notes,\n"
+         "which values the retailer at about £2.4bn.\n\n"
+         "The board said it would recommend the offer.\n",
+         "250p of loan", "350p of loan", ("FC110",)),
+    # labelled lines under a total line
+    Case("labelled-list-txt", "txt", "2025-09-04",
+         "The airport published its figures for August on Thursday.\r\n\r\n"
+         "Passengers\r\n"
+         "Total passengers: 3.9 million (up 5% on August 2024)\r\n"
+         "Local passengers: 2.6 million\r\n"
+         "Transfer passengers: 1.3 million\r\n",
+         "Transfer passengers: 1.3 million", "Transfer passengers: 1.8 million", ("FC110",)),
+    Case("labelled-list-html", "html", "2024-03-08", """<html><body>
+<h1>Hospital activity in February</h1>
+<ul>
+<li>All admissions: 14,820</li>
+<li>Emergency admissions: 9,310</li>
+<li>Planned admissions: 5,510</li>
+</ul>
+<p>Figures are provisional.</p>
+</body></html>
+""", "Planned admissions: 5,510", "Planned admissions: 6,510", ("FC110",)),
+    # a base given after the change
+    Case("base-which-was-txt", "txt", "2024-08-30",
+         "Exports of whisky reached £5.6bn in the year to June.\n\n"
+         "That was an 11% increase on the same period of 2022, which was\n"
+         "£5.05bn, the trade body said.\n",
+         "which was\n£5.05bn", "which was\n£4.05bn", ("FC101",)),
+    Case("base-which-stood-html", "html", "2025-10-14", """<html><body>
+<h1>Rail journeys rise again</h1>
+<p>Passengers made 1.61 billion journeys in the year to March, the regulator said.</p>
+<p>This marked a 7% rise on the previous year and a 4% fall from their 2019 level,
+which stood at 1.68 billion journeys.</p>
+</body></html>
+""", "a 4% fall", "a 14% fall", ("FC101",)),
+    # a period phrase between a value and its change
+    Case("period-before-change-md", "md", "2025-01-29", """# Car sales climb
+
+Dealers sold 412,300 new cars in the final quarter, up 9% on
+378,200 a year earlier, the industry body said.
+
+"Electric models did the heavy lifting," its chief executive said.
+""", "up 9% on", "up 19% on", ("FC101",)),
+    # a signed move with no verb, then the level it ends at
+    Case("signed-move-md", "md", "2024-12-20", """# Markets at the close
+
+European shares ended the week lower:
+
+- DAX -212.40 points or -1.05% at 20,015.60
+- AEX -7.35 points or -0.82% at 889.40
+""", "or -0.82%", "or -1.82%", ("FC101",)),
+    Case("signed-move-txt", "txt", "2025-04-04",
+         "Asian markets rallied on Friday.\r\n\r\n"
+         "Nikkei 225 +512.30 points or +1.4% at 37,110.20\r\n"
+         "Hang Seng +301.75 points or +1.3% at 23,412.60\r\n",
+         "+512.30 points", "+912.30 points", ("FC101",)),
+    # two changes joined by "and" against one value
+    Case("joined-changes-md", "md", "2025-02-06", """# Museum visits reach a record
+
+The national museums welcomed 14.2 million visitors in 2024, up 6% on
+13.4m in 2023 and up 12% on 12.7m in 2019, the culture department
+said on Thursday.
+""", "up 12% on", "up 22% on", ("FC101",)),
+    Case("joined-changes-html", "html", "2024-10-24", """<html><body>
+<p>The bank made 61,400 mortgage loans in the third quarter, up 8% on 56,900 in the
+second quarter and down 5% on 64,600 a year earlier.</p>
+</body></html>
+""", "down 5% on", "down 15% on", ("FC101",)),
+    # a difference, then both values in brackets
+    Case("difference-brackets-md", "md", "2025-03-13", """# More cancers caught early
+
+There were 9,000 more people diagnosed at an early stage than a year
+before (61,240 in 2024, compared to 52,180 in 2023), the figures show.
+""", "(61,240 in", "(66,240 in", ("FC101",)),
+    Case("difference-brackets-txt", "txt", "2024-05-16",
+         "The charity said 1,200 fewer families used its food banks in April\n"
+         "(8,310 in April 2024, against 9,510 in April 2023).\n",
+         "1,200 fewer", "2,200 fewer", ("FC101",)),
 ]
 
 

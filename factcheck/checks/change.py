@@ -115,6 +115,7 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         relation, label, said = _percent, "%", _signed(value, "%", None, 15)
     elif change.unit == new.unit:
         relation, label, said = _difference, "", ("+" if sign > 0 else "-") + _as_stated(change)
+        stated = _round_amount(change, stated)
     else:
         return None
     band = judge.BAND_WORDS if change.kind in ("multiplier", "fraction") else judge.BAND_DIGITS
@@ -146,6 +147,16 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         return Hit(figures, {**args, "why": why}, evidence=evidence + " (consistent only through rounding)",
                    severity="info")
     return Hit(figures, args, evidence=evidence)
+
+
+def _round_amount(change: Figure, stated: Interval) -> Interval:
+    """A stated amount of two significant digits or fewer written with trailing zeros ("20,000 more people" for
+    190,571 against 170,155) is rounded to its second digit: give or take half of that place."""
+    digits = str(int(abs(change.value))) if change.value is not None and float(change.value).is_integer() else ""
+    if len(digits) < 4 or len(digits.rstrip("0")) > 2 or change.qualifiers or not stated.is_finite():
+        return stated
+    half = 10.0 ** (len(digits) - 2) / 2
+    return Interval(min(stated.low, stated.mid - half), max(stated.high, stated.mid + half))
 
 
 def _ratio(a: Interval, b: Interval) -> Interval:

@@ -29,7 +29,9 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     min_parts = int(rule.params.get("min_parts", 2))
     for statement in ctx.statements_of("breakdown"):
         total, parts = ctx.figure(statement, "total"), ctx.figures_of(statement, "parts")
-        is_share = all(p.unit == "%" for p in parts) and (total is None or total.unit == "%")
+        # shares of a whole sum to 100%; percentages with a stated total ("a rise of 4.99% is made up of 2.99% and
+        # 2%") are parts of it
+        is_share = all(p.unit == "%" for p in parts) and total is None
         if is_share != shares or len(parts) < min_parts:
             continue
         if (total is None and not shares) or not statement.fact("exclusive", True):

@@ -74,9 +74,11 @@ ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
 TALLY = _cue(LEX["tally_nouns"])
+TALLY_COUNTED = set(LEX["tally_counted"])
 PART_PLACE = re.compile(LEX["part_place"])
 TOTAL_LABEL = _cue(LEX["total_labels"])
-LABEL = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d]{1,80}):[ \t]*$")
+LABEL = re.compile(r"^[\s;,.]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d;,.()]{1,80}):[ \t]*$")
+BRACKETED = re.compile(r"\([^()]*\)")
 LABEL_WORDS = int(LEX["label_words"])
 # the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
 OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
@@ -334,17 +336,18 @@ def _total_after(view: View, last: int) -> int | None:
 
 def _total_back(view: View, parts: list[int]) -> int | None:
     """The total in the previous sentence that a sentence breaks down ("Exports reached 4.1 million tonnes. Wheat made
-    up 2.3 million tonnes, ..."), or a tally the parts give by place ("The toll rose to 64. The floods have killed 41
-    in Varn and 23 in Oster"): the previous sentence has one figure like the parts (one of a tally)."""
+    up 2.3 million tonnes, ...", "The increase is made up of 2.99% for ..."), or a tally the parts give by place
+    ("The toll rose to 64. The floods have killed 41 in Varn and 23 in Oster"): the previous sentence has one
+    figure like the parts (one of a tally)."""
     figures, text = view.figures, view.text
     first = parts[0]
     fig = figures[first]
-    if fig.kind not in AMOUNT_KINDS or fig.sentence == 0:
+    if fig.kind not in AMOUNT_KINDS | {"percent"} or fig.sentence == 0:
         return None
     sent = view.doc.sentence_span(fig.sentence)
     said = bool(PART_OF.search(text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]))
-    if not said and not _by_place(view, parts):
-        return None
+    if not said and (fig.kind == "percent" or not _by_place(view, parts)):
+        return None  # a rise of 4.99% "is made up of" 2.99% and 2%; shares by place are no tally
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
@@ -354,9 +357,11 @@ def _total_back(view: View, parts: list[int]) -> int | None:
 
 
 def _by_place(view: View, parts: list[int]) -> bool:
-    """Every part is followed closely by a place it counts ("41 people in Varn and 23 in neighbouring Oster")."""
-    text = view.text
-    return all(PART_PLACE.match(text[view.figures[j].span.end : view.figures[j].span.end + 80]) for j in parts)
+    """Every part is followed closely by a place it counts ("41 people in Varn and 23 in neighbouring Oster") and
+    counts what a tally counts (not "30 homes in Varn")."""
+    text, figures = view.text, view.figures
+    return all(PART_PLACE.match(text[figures[j].span.end : figures[j].span.end + 80])
+               and counted(text, figures[j]) in TALLY_COUNTED | {None} for j in parts)
 
 
 def _tally(view: View, k: int) -> bool:
@@ -365,29 +370,30 @@ def _tally(view: View, k: int) -> bool:
 
 
 def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
-    """A list of "Label: figure" lines whose first label names the total ("Total flights: 51,240", "Domestic
-    flights: 12,410", "International flights: 38,830"): the figure first on each later line is a part. Such a list
-    says nothing of being complete (a line may be a subset), and its parts exclude each other unless a label says
-    they overlap."""
-    figures = view.figures
+    """A list of "Label: figure" items whose first label names the total ("Total flights: 51,240", "Domestic
+    flights: 12,410", "International flights: 38,830", one a line or run together in plain text): the figure right
+    after each later label is a part, up to anything else. Such a list says nothing of being complete (an item may
+    be a subset), and its parts exclude each other unless a label says they overlap."""
+    figures, text = view.figures, view.text
     fig = figures[head]
-    label = _label(view, head)
-    if label is None or not TOTAL_LABEL.search(label) or view.role[head] in TAKEN:
+    line = _before(view, head, 200).rsplit("\n", 1)[-1]
+    first = LABEL.match(line)
+    if first is None or not _short_total(first.group("label")) or view.role[head] in TAKEN:
         return None
     parts: list[int] = []
     labels: list[str] = []
-    s = fig.sentence + 1
-    while s < len(view.doc.sentences) and len(parts) <= MAX_PARTS:
-        members = view.by_sentence.get(s, [])
-        if not members:
-            break
-        k = members[0]
-        item = _label(view, k)
-        if item is None or TOTAL_LABEL.search(item) or not _like(view, k, fig, None) or view.role[k] in TAKEN:
-            break
+    end = fig.span.end
+    for k in range(head + 1, min(len(figures), head + 2 * MAX_PARTS)):
+        gap = text[end : figures[k].span.start]
+        if gap.count("(") > gap.count(")"):
+            continue  # inside the item's bracket: "(up 3% on August 2023)"
+        item = LABEL.match(BRACKETED.sub(" ", gap))
+        if item is None or len(WORDS.findall(item.group("label"))) > LABEL_WORDS or _short_total(item.group("label")) \
+                or not _like(view, k, fig, None) or view.role[k] in TAKEN:
+            break  # a line of words ("Cargo:"), another total or a figure of another kind ends the list
         parts.append(k)
-        labels.append(item)
-        s += 1
+        labels.append(item.group("label"))
+        end = figures[k].span.end
     if len(parts) < 2 or len(parts) > MAX_PARTS or any(figures[j].value > fig.value for j in parts):
         return None
     view.role[head] = "total"
@@ -398,13 +404,9 @@ def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
     return statement, parts[-1]
 
 
-def _label(view: View, k: int) -> str | None:
-    """The label before figure k when the figure opens its line after one ("- Domestic flights: 12,410")."""
-    line = _before(view, k, 200).rsplit("\n", 1)[-1]
-    m = LABEL.match(line)
-    if m is None or len(WORDS.findall(m.group("label"))) > LABEL_WORDS:
-        return None
-    return m.group("label")
+def _short_total(label: str) -> bool:
+    """A label of a few words that names a total ("Total flights", "All admissions")."""
+    return len(WORDS.findall(label)) <= LABEL_WORDS and bool(TOTAL_LABEL.search(label))
 
 
 def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | None:

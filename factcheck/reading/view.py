@@ -15,7 +15,7 @@ PERIOD = re.compile(READING["stated_before_periods"], re.I)
 BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
                         rf"(?:{phrases(READING['base_after'])})\s+$)")
 SIGN = "-+\u2212"
-OR_GAP = re.compile(r"^\s*,?\s*or\s*$")
+OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
 PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
 
@@ -80,7 +80,10 @@ class View:
         sign says which way; the level after "at" or "to" is where it ends)."""
         figures = self.figures
         for i, fig in enumerate(figures[:-1]):
-            if self.role[i] or fig.surface[:1] not in SIGN or "point" not in fig.surface.lower():
+            # the sign is the surface's ("-212.40 points"), or just before it ("+512.30 points")
+            sign = fig.surface[:1] if fig.surface[:1] in SIGN else self.text[max(0, fig.span.start - 1)
+                                                                              : fig.span.start]
+            if self.role[i] or not sign or sign not in SIGN or "point" not in fig.surface.lower():
                 continue
             k = i + 1
             if figures[k].unit == "%" and OR_GAP.match(self.text[fig.span.end : figures[k].span.start]):
@@ -88,7 +91,7 @@ class View:
             if k >= len(figures) or figures[k].sentence != fig.sentence or figures[k].kind != "count" \
                     or self.role[k] or not AT_GAP.match(self.text[figures[k - 1].span.end : figures[k].span.start]):
                 continue
-            direction = "up" if fig.surface[0] == "+" else "down"
+            direction = "up" if sign == "+" else "down"
             self.role[i], self.direction[i] = "change", direction
             self.role[k], self.direction[k] = "new", direction
 
