@@ -242,6 +242,18 @@ said on Thursday.
 second quarter and down 5% on 64,600 a year earlier.</p>
 </body></html>
 """, "down 5% on", "down 15% on", ("FC101",)),
+    # an aside between dashes, and a precise floor ("more than 14.2 million") is near its figure
+    Case("aside-floor-md", "md", "2025-01-16", """# Library loans
+
+Libraries lent more than 14.2 million e-books in 2024 - the most
+ever - up a third on 10.6 million in 2022 and up 4% on 13.6 million
+in 2023, the reading charity said.
+""", "up 4% on", "up 14% on", ("FC101",)),
+    Case("aside-floor-html", "html", "2024-04-25", """<html><body>
+<p>The ferry line carried over 3.46 million cars last year (a record), up 9% on
+3.17 million the year before, its owner said.</p>
+</body></html>
+""", "up 9% on", "up 19% on", ("FC101",)),
     # a difference, then both values in brackets
     Case("difference-brackets-md", "md", "2025-03-13", """# More cancers caught early
 
@@ -294,6 +306,33 @@ March, the health service said.
     ("parallel-series-txt", "txt", "2025-08-14",
      "The regulator counted 2.41 million complaints about 1.12 million accounts in July,\r\n"
      "up from 2.36 million complaints and 1.09 million accounts in June.\r\n"),
+    # a second change of another series after "and": not a rise to the first series' value
+    ("joined-other-series-md", "md", "2025-05-08", """# Results
+
+Revenue was $12.4bn in the quarter, up 5% from $11.8bn, and operating
+profit rose 9% from $2.2bn, the company said.
+"""),
+    # counts by place after a toll that count something else: no parts of the toll
+    ("toll-then-homes-txt", "txt", "2024-09-12",
+     "The death toll from the storm rose to 40 on Wednesday.\n\n"
+     "Officials said 31 homes in Varn and 25 in nearby Oster were destroyed.\n"),
+    # counts by place with no tally before them
+    ("places-no-tally-html", "html", "2025-06-19", """<html><body>
+<p>The company employs 320 people at its plant.</p>
+<p>It has opened 210 stores in Spain and 190 in Portugal since 2019.</p>
+</body></html>
+"""),
+    # a round difference of two exact figures in brackets
+    ("round-difference-md", "md", "2025-03-13", """# Early diagnosis
+
+Some 4,000 more patients were seen within two weeks than a year
+earlier (38,912 in February, against 34,870 a year before).
+"""),
+    # labelled lines with no total line: nothing to sum them against
+    ("labels-no-total-txt", "txt", "2025-09-04",
+     "Passengers by terminal\r\n"
+     "North terminal: 2.6 million\r\n"
+     "South terminal: 1.3 million\r\n"),
 ]
 
 

@@ -14,6 +14,9 @@ READING = load("reading")
 PERIOD = re.compile(READING["stated_before_periods"], re.I)
 BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
                         rf"(?:{phrases(READING['base_after'])})\s+$)")
+# an aside between dashes or in brackets is no part of the words between a value and its change: "28.3m tests in
+# 2024 - a record year - up a fifth on 23.6m"
+ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\d]{1,60}?\s[-\u2013\u2014]\s|\([^()\d]*\)")
 SIGN = "-+\u2212"
 OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
@@ -142,7 +145,8 @@ class View:
             # the dates and the period between are part of the statement: "10bn euros in 2004, up 8.1%", "1.96
             # million passengers in the first half, up 12%"
             gap = self._gap(j, first)
-            if any(c.isdigit() for c in gap) or len(WORD.findall(PERIOD.sub(" ", gap))) > STATED_BEFORE_WORDS:
+            said_words = WORD.findall(PERIOD.sub(" ", ASIDE.sub(" ", gap)))
+            if any(c.isdigit() for c in gap) or len(said_words) > STATED_BEFORE_WORDS:
                 continue
             said = set(directions(WORD.findall(gap)))
             direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
