@@ -254,6 +254,19 @@ in 2023, the reading charity said.
 3.17 million the year before, its owner said.</p>
 </body></html>
 """, "up 9% on", "up 19% on", ("FC101",)),
+    # a difference in brackets after the new value, the old one in the previous sentence
+    Case("bracket-difference-md", "md", "2025-05-14", """# Jobless claims climb
+
+The number of people claiming jobless benefits stood at 1,684,000 in
+March, the statistics office said.
+
+In April it rose to 1,727,300 (up 43,300), the highest since 2021.
+""", "(up 43,300)", "(up 53,300)", ("FC101",)),
+    Case("bracket-difference-html", "html", "2024-10-10", """<html><body>
+<p>Home sales reached 91,240 in August, according to the estate agents' body.</p>
+<p>In September the number fell to 86,910 (down 4,330), as mortgage rates stayed high.</p>
+</body></html>
+""", "(down 4,330)", "(down 5,330)", ("FC101",)),
     # a difference, then both values in brackets
     Case("difference-brackets-md", "md", "2025-03-13", """# More cancers caught early
 

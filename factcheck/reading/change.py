@@ -17,7 +17,7 @@ import re
 from ..extract.context import WORD, directions
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent, opens_with_tie
+from .antecedent import antecedent, opening_date, opens_with_tie
 from .view import View, _clause_break, comparable
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
@@ -103,7 +103,8 @@ def read(view: View) -> list[Statement]:
                 old = older(new, {i, new})
             if old is None:  # "Sales were $100m in 2023. This year they rose 5% to $105m.": dated before the new one
                 old = antecedent(view, i, new, {i, new})
-                old = old if old is not None and _before(figures[old].anchor, figures[new].anchor) else None
+                dated = figures[new].anchor or _opening_anchor(view, i)  # "In March it rose to 212,000"
+                old = old if old is not None and _before(figures[old].anchor, dated) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
         new, old = (None if k in estimate else k for k in (new, old))
@@ -120,6 +121,12 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _opening_anchor(view: View, i: int) -> str | None:
+    """The date of the date phrase that opens figure i's clause ("In March it rose ..."), if any."""
+    k = opening_date(view, i)
+    return view.figures[k].date if k is not None else None
 
 
 def _coordinated(view: View, out: list[Statement], i: int) -> int | None:
