@@ -34,7 +34,10 @@ def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
     statement is about: comparable to figure `like`, tied by the words of i's clause; None when nothing ties."""
     words = view.clause_words(i)
     candidate = _nearest_before(view, i, like, exclude, len(words))
-    if candidate is None or not _tied(view, i, _after_date(view, i, words), candidate):
+    if candidate is None:
+        return None
+    after = _after_date(view, i, words)  # "In March it rose to": the pronoun after the date
+    if not _tied(view, i, words, candidate) and (after == words or not _tied(view, i, after, candidate)):
         return None
     return candidate
 
