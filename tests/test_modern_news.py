@@ -329,6 +329,19 @@ profit rose 9% from $2.2bn, the company said.
     ("toll-then-homes-txt", "txt", "2024-09-12",
      "The death toll from the storm rose to 40 on Wednesday.\n\n"
      "Officials said 31 homes in Varn and 25 in nearby Oster were destroyed.\n"),
+    # counts by place after a toll that are not deaths: no parts of the toll
+    ("toll-then-injured-md", "md", "2025-02-19", """# Bridge collapse
+
+The death toll from the collapse rose to 18 on Tuesday, officials said.
+
+Another 14 people were injured in Hallam and 9 in the village of
+Brockley, and police arrested 2 men in Hallam.
+"""),
+    ("toll-then-evacuated-html", "html", "2024-08-27", """<html><body>
+<p>The death toll from the wildfires reached 12 on Monday.</p>
+<p>Firefighters evacuated 640 residents in Corran and 410 in nearby Tullow overnight.</p>
+</body></html>
+"""),
     # counts by place with no tally before them
     ("places-no-tally-html", "html", "2025-06-19", """<html><body>
 <p>The company employs 320 people at its plant.</p>

@@ -75,6 +75,7 @@ EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
 TALLY = _cue(LEX["tally_nouns"])
 TALLY_COUNTED = set(LEX["tally_counted"])
+TALLY_DEATHS = _cue(LEX["tally_deaths"])
 PART_PLACE = re.compile(LEX["part_place"])
 TOTAL_LABEL = _cue(LEX["total_labels"])
 LABEL = re.compile(r"^[\s;,.]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d;,.()]{1,80}):[ \t]*$")
@@ -357,9 +358,12 @@ def _total_back(view: View, parts: list[int]) -> int | None:
 
 
 def _by_place(view: View, parts: list[int]) -> bool:
-    """Every part is followed closely by a place it counts ("41 people in Varn and 23 in neighbouring Oster") and
-    counts what a tally counts (not "30 homes in Varn")."""
+    """The sentence says the parts died, every part is followed closely by a place ("killed 41 people in Varn and 23
+    in neighbouring Oster") and counts what a toll counts (not "30 homes in Varn")."""
     text, figures = view.text, view.figures
+    said = text[view.doc.sentence_span(figures[parts[0]].sentence).start : figures[parts[-1]].span.start]
+    if not TALLY_DEATHS.search(said):
+        return False
     return all(PART_PLACE.match(text[figures[j].span.end : figures[j].span.end + 80])
                and counted(text, figures[j]) in TALLY_COUNTED | {None} for j in parts)
 
