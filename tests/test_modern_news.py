@@ -342,6 +342,10 @@ Brockley, and police arrested 2 men in Hallam.
 <p>Firefighters evacuated 640 residents in Corran and 410 in nearby Tullow overnight.</p>
 </body></html>
 """),
+    # growth rates of regions after a growth rate: not its parts
+    ("growth-including-txt", "txt", "2025-07-24",
+     "Group sales rose 5% in the second quarter, including 4% growth in Asia and 3% in\n"
+     "Europe, the company said.\n"),
     # counts by place with no tally before them
     ("places-no-tally-html", "html", "2025-06-19", """<html><body>
 <p>The company employs 320 people at its plant.</p>

@@ -84,7 +84,6 @@ LABEL_WORDS = int(LEX["label_words"])
 # the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
 OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
                            r"roughly|another|a further)\s*$)")
-WORD_OPENER = re.compile(r"\w")  # an opener that is a word ("made up of"), not a mark (":", "(")
 
 
 def read(view: View) -> list[Statement]:
@@ -117,7 +116,9 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.kind == "percent":
         sent = view.doc.sentence_span(head.sentence)
         parts, opener = _after_opener(view, i, text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)])
-        if opener is not None and WORD_OPENER.match(opener.group(0)):
+        if opener is not None and COMPLETE_OPENER.fullmatch(opener.group(0)):
+            # only a word that says the parts are the whole: "rose 5%, including 4% in Asia and 3% in Europe" gives
+            # growth rates, which do not add up
             lead = text[head.span.end : figures[parts[0]].span.start]
             return _finish(view, i, parts, lead, _opener(lead), None)
     # a total before its parts: "Of the 1,200 workers, 700 ...", "640 beds: 220 ...", "the 60-seat council: ..."
@@ -346,9 +347,12 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     if fig.kind not in AMOUNT_KINDS | {"percent"} or fig.sentence == 0:
         return None
     sent = view.doc.sentence_span(fig.sentence)
-    said = bool(PART_OF.search(text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]))
-    if not said and (fig.kind == "percent" or not _by_place(view, parts)):
-        return None  # a rise of 4.99% "is made up of" 2.99% and 2%; shares by place are no tally
+    lead = text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]
+    said = bool(PART_OF.search(lead))
+    if fig.kind == "percent" and not COMPLETE_OPENER.search(lead):
+        return None  # a rise of 4.99% "is made up of" 2.99% and 2%; not "Asia accounted for 4%" of another whole
+    if not said and not _by_place(view, parts):
+        return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
