@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from ..errors import shown
@@ -11,6 +12,7 @@ from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit, judge
 from .arith import interval, number, show, show_interval
 
+FLOORS = {"more_than", "at_least"}
 HUNDRED = Interval.exact(100.0)
 ONE = Interval.exact(1.0)
 POINTS = set(load("percent")["points"])  # "a drop of 3 points" in a sentence with no "%": points of the percentages
@@ -33,6 +35,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if new is None or old is None:
             continue
         ctx.mark(*(f for f in (stated, new, old) if f is not None))
+        new, old = _floor(new), _floor(old)
         if direction != (stated or new).attr("direction"):
             # _compare reads the direction on the stated change (else the new value): give it the reading's ("30%
             # lower than", "GM earned $3.7bn, down from $3.8bn": the words of the statement say it)
@@ -115,6 +118,7 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         relation, label, said = _percent, "%", _signed(value, "%", None, 15)
     elif change.unit == new.unit:
         relation, label, said = _difference, "", ("+" if sign > 0 else "-") + _as_stated(change)
+        stated = _round_amount(change, stated)
     else:
         return None
     band = judge.BAND_WORDS if change.kind in ("multiplier", "fraction") else judge.BAND_DIGITS
@@ -146,6 +150,37 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         return Hit(figures, {**args, "why": why}, evidence=evidence + " (consistent only through rounding)",
                    severity="info")
     return Hit(figures, args, evidence=evidence)
+
+
+def _floor(fig: Figure) -> Figure:
+    """A precise floor ("more than 28.3m tests": three significant digits or more) is its figure truncated: below
+    one unit of its last digit above it (a reporter writes "more than 28.4m" for 28.45m)."""
+    step = fig.attr("step")
+    iv = interval(fig)
+    if not set(fig.qualifiers) & FLOORS or not step or fig.value is None or iv.high != float("inf") \
+            or len(_significant(fig.surface)) < 3:
+        return fig
+    return dataclasses.replace(fig, interval=Interval(iv.low, fig.value + float(step)))
+
+
+def _significant(surface: str) -> str:
+    """The significant digits a figure is written with: "28.3m" -> 283, "5,000" -> 5, "$1.25bn" -> 125."""
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
+    if number is None:
+        return ""
+    text = number.group(0).replace(",", "")
+    digits = text.replace(".", "").lstrip("0")
+    return digits if "." in text else digits.rstrip("0")
+
+
+def _round_amount(change: Figure, stated: Interval) -> Interval:
+    """A stated amount of two significant digits or fewer written with trailing zeros ("20,000 more people" for
+    190,571 against 170,155) is rounded to its second digit: give or take half of that place."""
+    digits = str(int(abs(change.value))) if change.value is not None and float(change.value).is_integer() else ""
+    if len(digits) < 4 or len(digits.rstrip("0")) > 2 or change.qualifiers or not stated.is_finite():
+        return stated
+    half = 10.0 ** (len(digits) - 2) / 2
+    return Interval(min(stated.low, stated.mid - half), max(stated.high, stated.mid + half))
 
 
 def _ratio(a: Interval, b: Interval) -> Interval:

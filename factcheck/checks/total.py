@@ -29,26 +29,31 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     min_parts = int(rule.params.get("min_parts", 2))
     for statement in ctx.statements_of("breakdown"):
         total, parts = ctx.figure(statement, "total"), ctx.figures_of(statement, "parts")
-        is_share = all(p.unit == "%" for p in parts) and (total is None or total.unit == "%")
+        # shares of a whole sum to 100%; percentages with a stated total ("a rise of 4.99% is made up of 2.99% and
+        # 2%") are parts of it
+        is_share = all(p.unit == "%" for p in parts) and total is None
         if is_share != shares or len(parts) < min_parts:
             continue
         if (total is None and not shares) or not statement.fact("exclusive", True):
             continue  # parts that may overlap ("60% use Facebook, 40% use Instagram") need not sum to anything
-        whole = _counted(total) if total is not None else Interval.exact(100.0)
+        # a tally "at least 148" broken down into "at least 117" and 31 counts what is confirmed so far: its figures
+        # add up as stated
+        tally = total is not None and "at_least" in total.qualifiers
+        whole = _counted(total, tally) if total is not None else Interval.exact(100.0)
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
         hit = _compare(ctx, total, parts, whole, bool(statement.fact("complete")), rounding_noted,
-                       statement.fact("unit"))
+                       statement.fact("unit"), tally)
         if hit is not None:
             yield hit
 
 
 def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole: Interval, complete: bool,
-             rounding_noted: bool, counted: str | None = None) -> Hit | None:
+             rounding_noted: bool, counted: str | None = None, tally: bool = False) -> Hit | None:
     unit = counted or parts[0].unit
     ctx.mark(*parts, *([total] if total is not None else []))
     summed = Interval(0.0, 0.0)
     for part in parts:
-        summed = summed + _counted(part)
+        summed = summed + _counted(part, tally)
     exact = sum(p.value for p in parts)
     if not complete and summed.high < whole.low:
         return None  # an incomplete list may leave a remainder; it may never exceed its total
@@ -82,11 +87,13 @@ def _written_equal(exact: float, whole: Interval, digits: int) -> bool:
     return whole.low == whole.high and number(exact, digits) == number(whole.low, digits)
 
 
-def _counted(fig: Figure) -> Interval:
+def _counted(fig: Figure, tally: bool = False) -> Interval:
     """A figure's interval; a count stated to the unit ("24 seats") is exact: a whole number has no rounding below
-    one, so four such parts cannot reach a total two away "through rounding"; "about 1,500" keeps its width."""
+    one, so four such parts cannot reach a total two away "through rounding"; "about 1,500" keeps its width, and
+    "at least 117" does too unless it is a part of a tally ("at least 148 dead")."""
+    loose = LOOSE - {"at_least"} if tally else LOOSE
     if (fig.kind == "count" and fig.value is not None and float(fig.value).is_integer() and 0 < _step(fig) <= 1
-            and not set(fig.qualifiers) & LOOSE):
+            and not set(fig.qualifiers) & loose):
         return Interval.exact(fig.value)
     return interval(fig)
 

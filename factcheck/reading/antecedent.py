@@ -25,6 +25,7 @@ SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
+DATE_LEAD = re.compile(r"[\s\"'“(]*(?:(?:in|on|by|at|during|for|over|since|until|through)\s+)?(?:the\s+)?", re.I)
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
@@ -33,7 +34,10 @@ def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
     statement is about: comparable to figure `like`, tied by the words of i's clause; None when nothing ties."""
     words = view.clause_words(i)
     candidate = _nearest_before(view, i, like, exclude, len(words))
-    if candidate is None or not _tied(view, i, words, candidate):
+    if candidate is None:
+        return None
+    after = _after_date(view, i, words)  # "In March it rose to": the pronoun after the date
+    if not _tied(view, i, words, candidate) and (after == words or not _tied(view, i, after, candidate)):
         return None
     return candidate
 
@@ -46,6 +50,27 @@ def opens_with_tie(view: View, i: int) -> bool:
     words = view.text[start : view.figures[i].span.start]
     opener = OPENER.search(words)
     return bool(opener) and "," not in words and len(words[opener.end() :].split()) <= TIE_WORDS
+
+
+def opening_date(view: View, i: int) -> int | None:
+    """The date figure that opens figure i's clause ("In March it rose to 212,000"), if any."""
+    start = view.figures[i].span.start - len(view.clause_words(i))
+    for k in view.sentence_of(i):
+        fig = view.figures[k]
+        if k >= i or fig.span.start < start:
+            continue
+        m = DATE_LEAD.match(view.text, start, fig.span.start)
+        return k if fig.is_calendar and m is not None and m.end() == fig.span.start else None
+    return None
+
+
+def _after_date(view: View, i: int, words: str) -> str:
+    """The words of figure i's clause after a date phrase that opens it: "In March it rose to" -> "it rose to"."""
+    k = opening_date(view, i)
+    if k is None:
+        return words
+    rest = view.text[view.figures[k].span.end : view.figures[i].span.start]
+    return rest[len(rest) - len(rest.lstrip(" ,\u00a0\n\r\t")) :]
 
 
 def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len: int) -> int | None:

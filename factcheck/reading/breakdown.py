@@ -73,6 +73,17 @@ ANSWERS = _cue(LEX["answers"])
 ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
+TALLY = _cue(LEX["tally_nouns"])
+TALLY_COUNTED = set(LEX["tally_counted"])
+TALLY_DEATHS = _cue(LEX["tally_deaths"])
+PART_PLACE = re.compile(LEX["part_place"])
+TOTAL_LABEL = _cue(LEX["total_labels"])
+LABEL = re.compile(r"^[\s;,.]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d;,.()]{1,80}):[ \t]*$")
+BRACKETED = re.compile(r"\([^()]*\)")
+LABEL_WORDS = int(LEX["label_words"])
+# the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
+OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
+                           r"roughly|another|a further)\s*$)")
 
 
 def read(view: View) -> list[Statement]:
@@ -98,6 +109,18 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.value is None or head.kind not in AMOUNT_KINDS | {"percent"} or head.kind == "percent" and head.unit != "%":
         return None
     noun = counted(text, head) if head.kind == "count" else None
+    labelled = _labelled(view, i)
+    if labelled:
+        return labelled
+    # a share whose parts follow a word ("The fare rise of 4.6% is made up of 3.6% for inflation and 1% ...")
+    if head.kind == "percent":
+        sent = view.doc.sentence_span(head.sentence)
+        parts, opener = _after_opener(view, i, text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)])
+        if opener is not None and COMPLETE_OPENER.fullmatch(opener.group(0)):
+            # only a word that says the parts are the whole: "rose 5%, including 4% in Asia and 3% in Europe" gives
+            # growth rates, which do not add up
+            lead = text[head.span.end : figures[parts[0]].span.start]
+            return _finish(view, i, parts, lead, _opener(lead), None)
     # a total before its parts: "Of the 1,200 workers, 700 ...", "640 beds: 220 ...", "the 60-seat council: ..."
     if head.kind in AMOUNT_KINDS or role[i] == "total":
         sent = view.doc.sentence_span(head.sentence)
@@ -123,7 +146,7 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
         return None
     total = _total_after(view, parts[-1])
     if total is None:
-        total = _total_back(view, parts[0])
+        total = _total_back(view, parts)
     return _finish(view, total, parts, "", None, noun)
 
 
@@ -135,17 +158,20 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     first = figures[parts[0]]
     more = _remaining(view, parts[-1], first, noun) if total is not None or len(parts) >= 2 else None
     parts = parts + ([more] if more is not None else [])
+    if total is not None:
+        # a whole is no smaller than any of its parts: the list ends before the first larger figure ("640p a share,
+        # comprising 410p in cash and 230p in shares, valuing the brewer at £1.9bn"), and is none when that is its
+        # first ("split three ways: 80 seats, ...")
+        parts = parts[: next((n for n, j in enumerate(parts) if figures[j].value > figures[total].value), len(parts))]
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return None
-    if total is not None and any(figures[j].value > figures[total].value for j in parts):
-        return None  # "split three ways: 80 seats, ...": a whole is no smaller than any of its parts
     span = _span(view, total, parts)
     before_last = text[max(figures[parts[-2]].span.end, view.doc.sentence_span(figures[parts[-1]].sentence).start)
                        : figures[parts[-1]].span.start]
     said_whole = bool(opener) and not INCOMPLETE.search(lead) and (
         bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
-    list_lead = text[max(view.doc.sentence_span(first.sentence).start, first.span.start - LEAD_REACH)
-                     : first.span.start]
+    list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
+                                               first.span.start - LEAD_REACH) : first.span.start])
     complete = (said_whole or (more is not None and total is not None) or bool(REMAINDER.search(before_last))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                     and not INCOMPLETE.search(list_lead)))
@@ -310,21 +336,85 @@ def _total_after(view: View, last: int) -> int | None:
     return k if _total_after_at(view, k, view.text[figures[last].span.end : fig.span.start]) else None
 
 
-def _total_back(view: View, first: int) -> int | None:
+def _total_back(view: View, parts: list[int]) -> int | None:
     """The total in the previous sentence that a sentence breaks down ("Exports reached 4.1 million tonnes. Wheat made
-    up 2.3 million tonnes, ..."): its lead says so, and the previous sentence has one figure like the parts."""
+    up 2.3 million tonnes, ...", "The increase is made up of 2.99% for ..."), or a tally the parts give by place
+    ("The toll rose to 64. The floods have killed 41 in Varn and 23 in Oster"): the previous sentence has one
+    figure like the parts (one of a tally)."""
     figures, text = view.figures, view.text
+    first = parts[0]
     fig = figures[first]
-    if fig.kind not in AMOUNT_KINDS or fig.sentence == 0:
+    if fig.kind not in AMOUNT_KINDS | {"percent"} or fig.sentence == 0:
         return None
     sent = view.doc.sentence_span(fig.sentence)
-    if not PART_OF.search(text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]):
+    lead = text[max(sent.start, fig.span.start - LEAD_REACH) : fig.span.start]
+    said = bool(PART_OF.search(lead))
+    if fig.kind == "percent" and not COMPLETE_OPENER.search(lead):
+        return None  # a rise of 4.99% "is made up of" 2.99% and 2%; not "Asia accounted for 4%" of another whole
+    if not said and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
-    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")]
+    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")
+            and (said or _tally(view, k))]
     return like[0] if len(like) == 1 else None
+
+
+def _by_place(view: View, parts: list[int]) -> bool:
+    """The sentence says the parts died, every part is followed closely by a place ("killed 41 people in Varn and 23
+    in neighbouring Oster") and counts what a toll counts (not "30 homes in Varn")."""
+    text, figures = view.text, view.figures
+    said = text[view.doc.sentence_span(figures[parts[0]].sentence).start : figures[parts[-1]].span.start]
+    if not TALLY_DEATHS.search(said):
+        return False
+    return all(PART_PLACE.match(text[figures[j].span.end : figures[j].span.end + 80])
+               and counted(text, figures[j]) in TALLY_COUNTED | {None} for j in parts)
+
+
+def _tally(view: View, k: int) -> bool:
+    """The words of figure k's clause before it name a tally ("The death toll from the floods rose to 64")."""
+    return bool(TALLY.search(view.clause_words(k)))
+
+
+def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
+    """A list of "Label: figure" items whose first label names the total ("Total flights: 51,240", "Domestic
+    flights: 12,410", "International flights: 38,830", one a line or run together in plain text): the figure right
+    after each later label is a part, up to anything else. Such a list says nothing of being complete (an item may
+    be a subset), and its parts exclude each other unless a label says they overlap."""
+    figures, text = view.figures, view.text
+    fig = figures[head]
+    line = _before(view, head, 200).rsplit("\n", 1)[-1]
+    first = LABEL.match(line)
+    if first is None or not _short_total(first.group("label")) or view.role[head] in TAKEN:
+        return None
+    parts: list[int] = []
+    labels: list[str] = []
+    end = fig.span.end
+    for k in range(head + 1, min(len(figures), head + 2 * MAX_PARTS)):
+        gap = text[end : figures[k].span.start]
+        if gap.count("(") > gap.count(")"):
+            continue  # inside the item's bracket: "(up 3% on August 2023)"
+        item = LABEL.match(BRACKETED.sub(" ", gap))
+        if item is None or len(WORDS.findall(item.group("label"))) > LABEL_WORDS or _short_total(item.group("label")) \
+                or not _like(view, k, fig, None) or view.role[k] in TAKEN:
+            break  # a line of words ("Cargo:"), another total or a figure of another kind ends the list
+        parts.append(k)
+        labels.append(item.group("label"))
+        end = figures[k].span.end
+    if len(parts) < 2 or len(parts) > MAX_PARTS or any(figures[j].value > fig.value for j in parts):
+        return None
+    view.role[head] = "total"
+    for j in parts:
+        view.role[j] = "part"
+    statement = Statement.of("breakdown", {"total": fig.id, "parts": [figures[j].id for j in parts]},
+                             complete=False, exclusive=not any(OVERLAP.search(x) for x in labels))
+    return statement, parts[-1]
+
+
+def _short_total(label: str) -> bool:
+    """A label of a few words that names a total ("Total flights", "All admissions")."""
+    return len(WORDS.findall(label)) <= LABEL_WORDS and bool(TOTAL_LABEL.search(label))
 
 
 def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | None:

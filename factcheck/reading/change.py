@@ -17,10 +17,18 @@ import re
 from ..extract.context import WORD, directions
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent, opens_with_tie
+from .antecedent import antecedent, opening_date, opens_with_tie
 from .view import View, _clause_break, comparable
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
+PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
+# the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
+JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
+# a difference stated as a count, then both values in brackets: "20,000 more people ... (190,571 in December 2024,
+# compared to 170,155 in December 2023)"
+MORE = re.compile(r"^\s+(?:(?P<up>more|extra|additional)|(?P<down>fewer|less))\b", re.I)
+COMPARED = re.compile(r"^\s*(?:(?:in|on|at|for|during|by)\s+)?[\s,]*"
+                      r"(?:compared\s+(?:to|with)|against|versus|vs\.?|up\s+from|down\s+from|from)\s+$", re.I)
 
 
 def read(view: View) -> list[Statement]:
@@ -76,6 +84,8 @@ def read(view: View) -> list[Statement]:
         else:
             if role[i] == "old" and i not in view.partner:
                 out.extend(_back_to(view, i))  # "This was down on the 74.2% of October"
+            elif role[i] is None:
+                out.extend(_difference_before(view, i))  # "20,000 more people (190,571 ..., compared to 170,155)"
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
         if stated and old is not None and _contrary(view, i, old):
@@ -84,6 +94,8 @@ def read(view: View) -> list[Statement]:
             # "38% of sales last year, against 22% in 2022, a rise of 16%": a change after its two figures, the
             # new value the nearest one of the same series before the old
             new = _pair_before(figures, series, part, old)
+        if new is None and old is not None and stated:
+            new = _coordinated(view, out, i)  # "28.3m in 2024, up a fifth on 23.6m in 2019 and up 7% on 26.5m"
         if new is None and old is not None:
             new = antecedent(view, i, old, {i, old})  # "... $1.2bn in 2023. That was up 20% from $1bn."
         elif new is not None:
@@ -91,7 +103,8 @@ def read(view: View) -> list[Statement]:
                 old = older(new, {i, new})
             if old is None:  # "Sales were $100m in 2023. This year they rose 5% to $105m.": dated before the new one
                 old = antecedent(view, i, new, {i, new})
-                old = old if old is not None and _before(figures[old].anchor, figures[new].anchor) else None
+                dated = figures[new].anchor or _opening_anchor(view, i)  # "In March it rose to 212,000"
+                old = old if old is not None and _before(figures[old].anchor, dated) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
         new, old = (None if k in estimate else k for k in (new, old))
@@ -108,6 +121,57 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _opening_anchor(view: View, i: int) -> str | None:
+    """The date of the date phrase that opens figure i's clause ("In March it rose ..."), if any."""
+    k = opening_date(view, i)
+    return view.figures[k].date if k is not None else None
+
+
+def _coordinated(view: View, out: list[Statement], i: int) -> int | None:
+    """The value the change before figure i's in its sentence compares, when i's change is joined to it and has
+    none of its own: "28.3m tests in 2024, up a fifth on 23.6m in 2019 and up 7% on 26.5m in 2023" (7% is a rise
+    to 28.3m too). Between the two changes stand at most the first one's base and dates; the joining words are
+    conjunctions, prepositions and direction words only ("and profit rose 7%" is another series)."""
+    if not out or not out[-1].id_of("stated") or not out[-1].id_of("new"):
+        return None
+    figures = view.figures
+    first, new = view.index.get(out[-1].id_of("stated") or ""), view.index.get(out[-1].id_of("new") or "")
+    if first is None or new is None or not new < first < i or figures[first].sentence != figures[i].sentence:
+        return None
+    between = [k for k in range(first + 1, i) if not figures[k].is_calendar]
+    if len(between) > 1:
+        return None
+    gap = view._gap(between[-1] if between else first, i)
+    said = [w.lower() for w in WORD.findall(PERIOD.sub(" ", gap))]
+    if any(c.isdigit() for c in gap) or "and" not in said or not all(w in JOINS or directions([w]) for w in said):
+        return None
+    return new if comparable(figures[new], figures[between[-1]] if between else figures[new]) else None
+
+
+def _more(view: View, i: int) -> str | None:
+    m = MORE.match(view.text[view.figures[i].span.end : view.figures[i].span.end + 20])
+    return None if m is None else "up" if m.group("up") else "down"
+
+
+def _difference_before(view: View, i: int) -> list[Statement]:
+    """A count stated as a difference ("20,000 more people") whose two values follow in brackets in its sentence,
+    the later one first ("(190,571 in December 2024, compared to 170,155 in December 2023)")."""
+    figures, text = view.figures, view.text
+    fig = figures[i]
+    direction = _more(view, i)
+    members = [k for k in view.sentence_of(i) if k > i and comparable(figures[k], fig)]
+    if fig.kind != "count" or direction is None or len(members) < 2:
+        return []
+    new, old = members[0], members[1]
+    opened = text[fig.span.end : figures[new].span.start]
+    if opened.count("(") != 1 or ")" in opened or not opened.rstrip().endswith("(") \
+            or not COMPARED.match(view._gap(new, old)) or not comparable(figures[new], figures[old]) \
+            or not comparable(fig, figures[new]):
+        return []
+    return [Statement.of("change", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
+                         direction=direction)]
 
 
 def _back_to(view: View, old: int) -> list[Statement]:

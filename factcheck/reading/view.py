@@ -5,10 +5,21 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..extract.context import CLAUSE_BREAK, LEX, WORD, directions
+from ..extract.context import CLAUSE_BREAK, LEX, WORD, directions, phrases
+from ..extract.lexicon import load
 from ..model import Figure
 
 STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
+READING = load("reading")
+PERIOD = re.compile(READING["stated_before_periods"], re.I)
+BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
+                        rf"(?:{phrases(READING['base_after'])})\s+$)")
+# an aside between dashes or in brackets is no part of the words between a value and its change: "28.3m tests in
+# 2024 - a record year - up a fifth on 23.6m"
+ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\d]{1,60}?\s[-\u2013\u2014]\s|\([^()\d]*\)")
+SIGN = "-+\u2212"
+OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
+AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
 PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
 
 
@@ -38,6 +49,8 @@ class View:
         self.by_sentence: dict[int, list[int]] = {}
         for i, fig in enumerate(figures):
             self.by_sentence.setdefault(fig.sentence, []).append(i)
+        self._signed_moves()
+        self._base_after()
         self._stated_before()
         self.partner = self._partners()
         # A figure tied to another by extraction (a duration to its event) is no share of a whole either.
@@ -55,10 +68,58 @@ class View:
             start = m.end()
         return self.text[start : fig.span.start]
 
+    def _gap(self, a: int, b: int) -> str:
+        """The text between figures a and b with the calendar figures between them blanked (they are part of the
+        statement: "10bn euros in 2004, up 8.1%")."""
+        figures = self.figures
+        gap = self.text[figures[a].span.end : figures[b].span.start]
+        for k in range(a + 1, b):
+            if figures[k].is_calendar:
+                gap = gap.replace(figures[k].surface, " ")
+        return gap
+
+    def _signed_moves(self) -> None:
+        """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
+        sign says which way; the level after "at" or "to" is where it ends)."""
+        figures = self.figures
+        for i, fig in enumerate(figures[:-1]):
+            # the sign is the surface's ("-212.40 points"), or just before it ("+512.30 points")
+            sign = fig.surface[:1] if fig.surface[:1] in SIGN else self.text[max(0, fig.span.start - 1)
+                                                                              : fig.span.start]
+            if self.role[i] or not sign or sign not in SIGN or "point" not in fig.surface.lower():
+                continue
+            k = i + 1
+            if figures[k].unit == "%" and OR_GAP.match(self.text[fig.span.end : figures[k].span.start]):
+                k += 1
+            if k >= len(figures) or figures[k].sentence != fig.sentence or figures[k].kind != "count" \
+                    or self.role[k] or not AT_GAP.match(self.text[figures[k - 1].span.end : figures[k].span.start]):
+                continue
+            direction = "up" if sign == "+" else "down"
+            self.role[i], self.direction[i] = "change", direction
+            self.role[k], self.direction[k] = "new", direction
+
+    def _base_after(self) -> None:
+        """role old on a change's base given after it in a relative clause: "a 6.5% rise on their 2019 total, which
+        stood at 847 million" (the words since the change name its base; no other figure comes between)."""
+        figures = self.figures
+        last_change = None
+        for j, fig in enumerate(figures):
+            if j and figures[j - 1].sentence != fig.sentence:
+                last_change = None
+            if self.role[j] == "change":
+                last_change = j
+                continue
+            if fig.is_calendar or last_change is None:
+                continue
+            if self.role[j] in (None, "new") and fig.value is not None and fig.kind != "percent" \
+                    and BASE_AFTER.search(self._gap(last_change, j)):
+                self.role[j], self.direction[j] = "old", None
+            last_change = None  # a figure after the change ends its reach
+
     def _stated_before(self) -> None:
         """role new on the value a change follows when only its old value is marked: "was 10bn euros, up 8.1% from
         9.26bn euros"; "GM earned $3.7bn, down from $3.8bn" (the direction word between them says which way)."""
-        figures, text = self.figures, self.text
+        figures = self.figures
         groups: dict[tuple[int, int], list[int]] = {}
         for i, key in enumerate(self.clause):
             groups.setdefault(key, []).append(i)
@@ -81,11 +142,11 @@ class View:
             fig = figures[j]
             if self.role[j] or not comparable(fig, figures[old]):
                 continue
-            gap = text[fig.span.end : figures[first].span.start]
-            for k in members:  # the dates between are part of the statement: "10bn euros in 2004, up 8.1%"
-                if j < k < first:
-                    gap = gap.replace(figures[k].surface, " ")
-            if any(c.isdigit() for c in gap) or len(WORD.findall(gap)) > STATED_BEFORE_WORDS:
+            # the dates and the period between are part of the statement: "10bn euros in 2004, up 8.1%", "1.96
+            # million passengers in the first half, up 12%"
+            gap = self._gap(j, first)
+            said_words = WORD.findall(PERIOD.sub(" ", ASIDE.sub(" ", gap)))
+            if any(c.isdigit() for c in gap) or len(said_words) > STATED_BEFORE_WORDS:
                 continue
             said = set(directions(WORD.findall(gap)))
             direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
