@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..errors import shown
-from ..model import Figure, Rule
+from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
 
 FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "attrs")
+# hedges: false: a hedge ("some 108%", "about 104%") widens no figure past the bound: an impossible value stays
+# impossible however it is hedged (a share over 100%); true (the default): the hedge's width counts.
 
 
 def validate(params: dict) -> str | None:
@@ -32,7 +34,9 @@ def validate(params: dict) -> str | None:
     attrs = params.get("attrs", {})
     if not isinstance(attrs, dict) or not all(isinstance(k, str) for k in attrs):
         return "attrs: expected a mapping of attr names to a value or a list of values"
-    unknown = set(params) - {"max", "min", "source", *FILTERS}
+    if not isinstance(params.get("hedges", True), bool):
+        return "hedges: expected true or false"
+    unknown = set(params) - {"max", "min", "source", "hedges", *FILTERS}
     return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
@@ -75,6 +79,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         ctx.mark(fig)
         iv = interval(fig)
+        if not params.get("hedges", True) and "approx" in fig.qualifiers:
+            iv = Interval.exact(fig.value)
         if "max" in params and iv.low > params["max"]:
             yield Hit((fig,), {"value": show(fig.value, fig.unit), "limit": show(params["max"], fig.unit)},
                       evidence=f"{show(fig.value, fig.unit)} > {show(params['max'], fig.unit)} "

@@ -31,7 +31,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if test == "vague-count":
             return
     for statement, share, whole, amount in _share_triples(ctx):
-        if (share.kind == "fraction") != (test == "fraction"):
+        # a fraction word ("almost a third") or a ratio of two counts ("two in five") is the fraction test's
+        if (share.kind == "fraction" or bool(statement.fact("word"))) != (test == "fraction"):
             continue
         hit = _compare_share(ctx, statement, share, whole, amount)
         if hit is not None:

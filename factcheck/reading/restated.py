@@ -43,12 +43,17 @@ NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
 SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
 OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
+FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
+EMPLOY = frozenset(LEX["employ_verbs"])
+COLLECTIVE = LEX["collective_nouns"]
+REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
+CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 STOCK_KINDS = ("count", "money", "quantity")
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
-SKIP_ROLES = {"change", "old", "new", "revision", "part", "total"}
-SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than", "more_than", "at_least"}
+SKIP_ROLES = {"change", "old", "new", "revision", "part"}
+SKIP_QUALIFIERS = {"up_to", "at_most", "less_than", "more_than", "at_least"}
 
 
 @dataclass(frozen=True)
@@ -112,16 +117,26 @@ def _stock(view: View, i: int) -> Stock | None:
         return None
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
-    if OTHER_TIME.search(view.clause_words(i)) or SOURCE.search(text, sentence.start, sentence.end):
+    clause = view.clause_words(i)
+    if OTHER_TIME.search(clause) or SOURCE.search(text, sentence.start, sentence.end):
         return None
     if any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
-    measure = MEASURE_BEFORE.search(before) if fig.kind == "money" else None
+    measure = MEASURE_BEFORE.search(before)
+    if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
+        measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
     owned = measure or STOCK_BEFORE.search(before)
+    # a plan or a forecast is no stock now, unless the words name one already known ("for the company's 4,800 staff")
+    referring = owned is not None and (bool(owned.groupdict().get("owner"))
+                                       or owned.group(0).split()[0].lower() in REFERRING)
+    if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+        return None
     # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
     new = owned is None or bool(INDEFINITE.match(owned.group(0)))
     words = measure.group("noun").lower().split() if measure else _noun_after(text, fig, sentence.end)
-    words = [w for w in words if w not in NEUTRAL]
+    words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    if words and words[-1] == "people" and owned is not None and owned.group(0).split()[0].lower() in EMPLOY:
+        words[-1] = LEX["employed"]  # "employs 4,200 people": its staff
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
     owner = _owner(owned, before) if owned else None
@@ -188,7 +203,7 @@ def _target_date(view: View, i: int, k: int) -> bool:
     if not date.is_calendar or date.attr("tense") != "future" or date.span.start < fig.span.end:
         return False
     gap = view.text[fig.span.end : date.span.start]
-    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.")
+    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.") and not CLAUSE_OPENER.search(gap)
 
 
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:

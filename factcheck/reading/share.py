@@ -27,6 +27,9 @@ WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
+WHOLE_AFTER = re.compile(SHARES["whole_after"], re.I)
+SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
+IN_RATIO = re.compile(SHARES["in_ratio"], re.I)
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
 
@@ -36,15 +39,33 @@ def wholes(view: View) -> dict[int, int]:
     out: dict[int, int] = {}
     for i, fig in enumerate(figures[:-1]):
         nxt = figures[i + 1]
-        if nxt.sentence != fig.sentence or i in view.linked or view.role[i] == "change":
+        if nxt.sentence != fig.sentence or i in view.linked:
             continue
         if fig.kind not in SHARE_KINDS | {"count"} or nxt.kind not in AMOUNT_KINDS or nxt.value is None:
             continue
         if fig.kind == "count" and (nxt.kind != "count" or (fig.value is not None and nxt.value < fig.value)):
             continue  # "5 of the 3": not a part of that whole
-        if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start):
+        # a change cuts a share of a counted whole ("will cut almost a third of its 1,200 drivers"), never of money
+        if view.role[i] == "change" and (fig.kind == "count" or nxt.kind != "count"):
+            continue
+        if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start) or SHARE_OF_OWNER.fullmatch(
+                text, fig.span.end, nxt.span.start):
             out[i] = i + 1
     return out
+
+
+def in_ratio(view: View, i: int) -> tuple[str, float, float] | None:
+    """'two in five of the 1,500 commuters': the count i is the second of a ratio of two counts; the words and the
+    range of shares they allow (lexicon/shares.yml in_ratio_tolerance)."""
+    figures = view.figures
+    if i == 0 or figures[i].kind != "count" or figures[i - 1].kind != "count" or not figures[i].value \
+            or figures[i - 1].value is None or figures[i - 1].sentence != figures[i].sentence \
+            or not IN_RATIO.fullmatch(view.text, figures[i - 1].span.end, figures[i].span.start) \
+            or figures[i - 1].value >= figures[i].value:
+        return None
+    ratio = figures[i - 1].value / figures[i].value
+    pad = max(SHARES["in_ratio_floor"], SHARES["in_ratio_tolerance"] * ratio)
+    return view.text[figures[i - 1].span.start : figures[i].span.end], ratio - pad, ratio + pad
 
 
 def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list[Statement]:
@@ -65,11 +86,20 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                     amount = restated
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
+        if amount is None and (k := vague.restating(view, w)) is not None and (
+                (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
+                and figures[k].unit == whole.unit and figures[k].value < whole.value
+                or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
+            amount = k
+            if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
+                amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
         said = figures[amount].id if amount is not None else None
-        word = vague.word_range(view.text, figures[i]) if figures[i].kind == "fraction" else None
-        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said},
-                                **({"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
-                                   if word and word[1] == "share" else {})))
+        facts = {}
+        if figures[i].kind == "fraction" and (word := vague.word_range(view.text, figures[i])) and word[1] == "share":
+            facts = {"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
+        elif (ratio := in_ratio(view, i)) is not None:
+            facts = {"word": " ".join(ratio[0].split()), "low": ratio[1], "high": ratio[2]}
+        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}, **facts))
     return out
 
 
@@ -95,18 +125,32 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
                 share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
                 and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
-        whole = _named_whole(view, a, figures[count].value)
+        gap = text[first.span.end : second.span.start]
+        whole = _named_whole(view, a, figures[count].value, bool(WHOLE_BACK.search(gap)))
+        whole = _whole_after(view, b, figures[count].value) if whole is None else whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}))
     return out
 
 
-def _named_whole(view: View, a: int, part: float) -> int | None:
-    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole."""
+def _whole_after(view: View, b: int, part: float) -> int | None:
+    """The count right after a count and its percentage that the words name as their whole: "300, or 48%, of the
+    520 who voted"."""
+    figures = view.figures
+    w = b + 1
+    if w >= len(figures) or figures[w].sentence != figures[b].sentence or figures[w].kind != "count" \
+            or figures[w].unit is not None or not (figures[w].value or 0) > part:
+        return None
+    return w if WHOLE_AFTER.fullmatch(view.text, figures[b].span.end, figures[w].span.start) else None
+
+
+def _named_whole(view: View, a: int, part: float, back: bool) -> int | None:
+    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole (back:
+    the count's own words point back, "630 of them, or 75%")."""
     figures, text = view.figures, view.text
     sentence = figures[a].sentence
-    back = bool(WHOLE_BACK.search(view.clause_words(a)))
+    back = back or bool(WHOLE_BACK.search(view.clause_words(a)))
     k = a - 1
     while k >= 0 and figures[k].sentence >= sentence - 1 and a - k <= PER_UNIT_BACK:
         fig = figures[k]

@@ -30,6 +30,12 @@ REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
 LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
 ENDS = re.compile(WORD.pattern + r"$")
+AMOUNT_OPEN = re.compile(LEX["amount_open"], re.I)
+AMOUNT_APPOSITION = re.compile(LEX["amount_apposition"], re.I)
+AMOUNT_CLOSE = re.compile(LEX["amount_close"])
+WHOLE_WORDS_STOP = re.compile(LEX["whole_words_stop"], re.I)
+OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
+BEFORE_PART = re.compile(LEX["before_part"], re.I)
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
@@ -62,7 +68,7 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
     out: list[Statement] = []
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
-        roles = _restated(view, at, m.end(), scale)
+        roles = _restated(view, at, m.end(), scale, whole_of)
         if roles is None and scale == "share":
             roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
         if roles is not None:
@@ -71,14 +77,28 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
     return out
 
 
-def _restated(view: View, at: int, end: int, scale: str) -> dict | None:
+def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int]) -> dict | None:
     """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
     given as a count, the whole named before it in the sentence."""
     figures, text = view.figures, view.text
     if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH:
         return None
     fig = figures[at]
-    if not RESTATED.fullmatch(text, end, fig.span.start) or view.role[at] == "change":
+    if view.role[at] == "change":
+        return None
+    if fig.kind == "count" and OF_WHOLE.fullmatch(text, end, fig.span.start) \
+            and (k := restating(view, at)) is not None and view.role[k] != "change":
+        # "a handful of the 40 councillors – 19 –", "most of the town's 64 pubs, 44 in total,": at is the whole
+        part = figures[k]
+        if scale == "count":
+            return {"amount": part.id} if part.kind == "count" else None
+        if part.kind == "count" and part.unit == fig.unit and (part.value or 0) <= (fig.value or 0):
+            return {"amount": part.id, "whole": fig.id}
+        return {"amount": part.id} if part.kind == "percent" and part.unit == "%" else None
+    if scale == "share" and at in whole_of and BEFORE_PART.fullmatch(text, end, fig.span.start) \
+            and figures[at].kind == "count":
+        return {"amount": fig.id, "whole": figures[whole_of[at]].id}  # "the majority – 312 of the 530 residents"
+    if not RESTATED.fullmatch(text, end, fig.span.start):
         return None
     if scale == "count":
         return {"amount": fig.id} if fig.kind == "count" else None
@@ -110,3 +130,19 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     span = view.doc.sentence_span(sentence + 1)
     closed = bool(REST.search(text, span.start, span.end))
     return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
+
+
+def restating(view: View, w: int) -> int | None:
+    """The figure after whole w and the words naming it that restates a share of it: "of its 1,200 drivers, or 210
+    people", "of the 2,000 taxis – about 500 –" (a dash or a bare comma only with the figure closed again)."""
+    figures, text = view.figures, view.text
+    k = w + 1
+    if k >= len(figures) or figures[k].sentence != figures[w].sentence or figures[k].value is None:
+        return None
+    start, end = figures[w].span.end, figures[k].span.start
+    if end - start > 80 or WHOLE_WORDS_STOP.search(text, start, end):
+        return None
+    if AMOUNT_OPEN.fullmatch(text, start, end) or (
+            AMOUNT_APPOSITION.fullmatch(text, start, end) and AMOUNT_CLOSE.match(text, figures[k].span.end)):
+        return k
+    return None
