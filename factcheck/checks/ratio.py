@@ -56,6 +56,8 @@ def _share_triples(ctx: CheckContext) -> Iterator[tuple[Statement, Figure, Figur
 def _compare_share(ctx: CheckContext, statement: Statement, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
     ctx.mark(share, whole, amount)
     s, w, a = as_share(share), interval(whole), interval(amount)
+    if statement.fact("below"):  # "nearly 900": no more than 900
+        a = Interval(a.low, amount.value + _step(amount) / 2 if amount.attr("step") else amount.value)
     if statement.fact("word"):  # a fraction word of the vague table: the range it allows ("almost a third")
         s = Interval(statement.fact("low"), statement.fact("high"))
         share = dataclasses.replace(share, surface=statement.fact("word"))

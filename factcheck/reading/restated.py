@@ -126,9 +126,10 @@ def _stock(view: View, i: int) -> Stock | None:
     if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
         measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
     owned = measure or STOCK_BEFORE.search(before)
-    # a plan or a forecast is no stock now, unless the words name one already known ("for the company's 4,800 staff")
-    referring = owned is not None and (bool(owned.groupdict().get("owner"))
-                                       or owned.group(0).split()[0].lower() in REFERRING)
+    # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
+    # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
+    referring = fig.kind == "count" and owned is not None and (
+        bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
     if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
         return None
     # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import LEX
+from ..extract.context import LEX, phrases
 from ..extract.lexicon import load
 from ..model import Statement
 from . import vague
@@ -30,6 +30,7 @@ APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
 WHOLE_AFTER = re.compile(SHARES["whole_after"], re.I)
 SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 IN_RATIO = re.compile(SHARES["in_ratio"], re.I)
+BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
 
@@ -94,11 +95,11 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
             if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
                 amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
         said = figures[amount].id if amount is not None else None
-        facts = {}
+        facts = _below(view, amount)
         if figures[i].kind == "fraction" and (word := vague.word_range(view.text, figures[i])) and word[1] == "share":
-            facts = {"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
+            facts |= {"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
         elif (ratio := in_ratio(view, i)) is not None:
-            facts = {"word": " ".join(ratio[0].split()), "low": ratio[1], "high": ratio[2]}
+            facts |= {"word": " ".join(ratio[0].split()), "low": ratio[1], "high": ratio[2]}
         out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}, **facts))
     return out
 
@@ -130,8 +131,16 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         whole = _whole_after(view, b, figures[count].value) if whole is None else whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
-                                              "amount": figures[count].id}))
+                                              "amount": figures[count].id}, **_below(view, count)))
     return out
+
+
+def _below(view: View, k: int | None) -> dict:
+    """below: True when amount k is hedged from below ("nearly 900", "almost 300"): at most its value."""
+    if k is None or "approx" not in view.figures[k].qualifiers:
+        return {}
+    start = view.figures[k].span.start
+    return {"below": True} if BELOW.search(view.text, max(0, start - 30), start) else {}
 
 
 def _whole_after(view: View, b: int, part: float) -> int | None:
