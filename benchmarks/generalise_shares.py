@@ -56,7 +56,7 @@ def load(folder: Path = SET) -> list[Case]:
     cases = []
     for path in sorted(folder.glob("*.yml")):
         for e in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(Case(path.stem, e["id"], tuple(e["rules"]), e["fmt"], e.get("width"), bool(e.get("crlf")),
+            cases.append(Case(path.stem.split(".")[0], e["id"], tuple(e["rules"]), e["fmt"], e.get("width"), bool(e.get("crlf")),
                               str(e["published"]), tuple(e["paras"]), str(e["wrong"]), str(e["right"]), e["phrase"]))
     return cases
 
