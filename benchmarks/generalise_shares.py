@@ -21,6 +21,7 @@ class Case:
     """One article written twice: with the error ({X} = wrong) and right ({X} = right)."""
 
     cls: str
+    batch: str  # "1": the articles the checks were first fixed on; "2": written after, in other phrasings
     id: str
     rules: tuple[str, ...]
     fmt: str
@@ -56,8 +57,10 @@ def load(folder: Path = SET) -> list[Case]:
     cases = []
     for path in sorted(folder.glob("*.yml")):
         for e in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(Case(path.stem.split(".")[0], e["id"], tuple(e["rules"]), e["fmt"], e.get("width"), bool(e.get("crlf")),
-                              str(e["published"]), tuple(e["paras"]), str(e["wrong"]), str(e["right"]), e["phrase"]))
+            cls, _, batch = path.stem.partition(".")
+            cases.append(Case(cls, batch or "1", e["id"], tuple(e["rules"]), e["fmt"], e.get("width"),
+                              bool(e.get("crlf")), str(e["published"]), tuple(e["paras"]), str(e["wrong"]),
+                              str(e["right"]), e["phrase"]))
     return cases
 
 
@@ -95,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list every miss and every false alarm")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     notes = []
     for case in load():
-        row = table[case.cls]
+        row = table[case.cls, case.batch]
         row[0] += 1
         if caught(case):
             row[1] += 1
@@ -107,13 +110,14 @@ def main(argv: list[str] | None = None) -> int:
         alarms = false_alarms(case)
         row[2] += len(alarms)
         notes += [f"flagged {case.cls} {case.id}: {f.rule} {f.message}" for f in alarms] if args.show else []
-    print("class              pairs   wrong caught   false alarms on right twins")
-    total = [0, 0, 0]
-    for cls, (n, hit, alarms) in sorted(table.items()):
-        print(f"  {cls:<16} {n:>5}   {hit:>4} ({hit / n:>4.0%})   {alarms:>4}")
-        total = [a + b for a, b in zip(total, (n, hit, alarms), strict=True)]
-    n, hit, alarms = total
-    print(f"  {'ALL':<16} {n:>5}   {hit:>4} ({hit / n:>4.0%})   {alarms:>4}")
+    print("class            batch  pairs   wrong caught   false alarms on right twins")
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for (cls, batch), (n, hit, alarms) in sorted(table.items()):
+        print(f"  {cls:<16} {batch:>3} {n:>5}   {hit:>4} ({hit / n:>4.0%})   {alarms:>4}")
+        for key in (batch, "all"):
+            total[key] = [a + b for a, b in zip(total[key], (n, hit, alarms), strict=True)]
+    for batch, (n, hit, alarms) in sorted(total.items()):
+        print(f"  {'ALL':<16} {batch:>3} {n:>5}   {hit:>4} ({hit / n:>4.0%})   {alarms:>4}")
     for line in notes:
         print(line)
     return 0

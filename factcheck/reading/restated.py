@@ -33,7 +33,8 @@ STOCK_BEFORE = re.compile(
     rf"\b(?:{phrases(LEX['definite'] + LEX['stock_verbs'])})){_SP}{_GAP})$")
 MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
-    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*)(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+STOCK_VERB_END = re.compile(rf"(?i:\b(?:{phrases(LEX['stock_verbs'])}){_SP}$)")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
 ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
 SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
@@ -47,6 +48,8 @@ FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
 EMPLOY = frozenset(LEX["employ_verbs"])
 COLLECTIVE = LEX["collective_nouns"]
 REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
+TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
+HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 STOCK_KINDS = ("count", "money", "quantity")
@@ -134,7 +137,9 @@ def _stock(view: View, i: int) -> Stock | None:
         return None
     # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
     new = owned is None or bool(INDEFINITE.match(owned.group(0)))
-    words = measure.group("noun").lower().split() if measure else _noun_after(text, fig, sentence.end)
+    hyphen = HYPHEN_NOUN.search(fig.surface.strip())
+    words = measure.group("noun").lower().split() if measure else \
+        [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
     if words and words[-1] == "people" and owned is not None and owned.group(0).split()[0].lower() in EMPLOY:
         words[-1] = LEX["employed"]  # "employs 4,200 people": its staff
@@ -150,6 +155,10 @@ def _owner(owned: re.Match, before: str) -> str | None:
     which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
     if owned.groupdict().get("owner"):
         return _name(owned.group("owner"))
+    if owned.group(0).split()[0].lower() in ("a", "an"):  # "Fairview High School has a budget of": the subject's
+        rest = before[: len(before) - len(owned.group(0))]
+        subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else None
+        return _name(subject.group("name") or subject.group("noun")) if subject else None
     subject = SUBJECT.search(before, 0, len(before) - len(owned.group(0)) + len(owned.group(0).split()[0]) + 1)
     if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
                                                                                                       "the", "a"):
@@ -204,7 +213,8 @@ def _target_date(view: View, i: int, k: int) -> bool:
     if not date.is_calendar or date.attr("tense") != "future" or date.span.start < fig.span.end:
         return False
     gap = view.text[fig.span.end : date.span.start]
-    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.") and not CLAUSE_OPENER.search(gap)
+    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.") and not CLAUSE_OPENER.search(gap) \
+        and bool(TARGET_WORD.search(gap))
 
 
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
