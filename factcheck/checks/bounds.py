@@ -11,7 +11,7 @@ from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
 
-FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "share_verbs", "attrs")
+FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "containers", "attrs")
 # hedges: false: a hedge ("some 108%", "about 104%") widens no figure past the bound: an impossible value stays
 # impossible however it is hedged (a share over 100%); true (the default): the hedge's width counts.
 
@@ -27,7 +27,7 @@ def validate(params: dict) -> str | None:
     for key in ("kind", "unit", "role"):
         if key in params and not isinstance(params[key], str):
             return f"{key}: expected a string"
-    for key in ("subjects", "except_wholes", "share_verbs"):
+    for key in ("subjects", "except_wholes", "containers"):
         value = params.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return f"{key}: expected a list of words"
@@ -56,31 +56,27 @@ def _selected(fig: Figure, params: dict) -> bool:
     return fig.value is not None
 
 
-def _compared_to_other_whole(fig: Figure, params: dict, text: str) -> bool:
+def _compared_to_other_whole(fig: Figure, params: dict) -> bool:
     """True when the share is 'of' a whole that is a yardstick, not a container: debt as a percentage of GDP.
     The extractor gives the words after "of"/"to" as attr of_phrase ("the country's GDP"); the rule's words are
-    matched in it as whole words. A share verb right before the figure (share_verbs: "accounted for 120% of all
-    sales") makes it a part of that whole all the same."""
+    matched in it as whole words. A phrase opening with a word of `containers` counts the whole's members ("120% of
+    all sales"): a share all the same."""
     wholes = params.get("except_wholes")
     phrase = fig.attr("of_phrase")
-    if not wholes or not phrase:
-        return False
-    verbs = params.get("share_verbs")
-    if verbs and _words_pattern(tuple(verbs), r"[ \u00a0]+$").search(text, max(0, fig.span.start - 40),
-                                                                     fig.span.start):
+    if not wholes or not phrase or phrase.split()[0].lower() in params.get("containers", ()):
         return False
     return bool(_words_pattern(tuple(wholes)).search(phrase))
 
 
 @lru_cache(maxsize=64)
-def _words_pattern(words: tuple[str, ...], end: str = "") -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" + end, re.I)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     params = rule.params
     for fig in ctx.figures:
-        if not _selected(fig, params) or _compared_to_other_whole(fig, params, ctx.doc.text):
+        if not _selected(fig, params) or _compared_to_other_whole(fig, params):
             continue
         ctx.mark(fig)
         iv = interval(fig)

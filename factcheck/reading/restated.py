@@ -25,7 +25,9 @@ REVISION_BACK = 40  # figures examined before a revision for the figure it revis
 LEX = load("restated")
 _SP = r"[\s\u00a0]+"
 _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
-_OWNER = rf"(?:(?P<owner>\b(?:[A-Z][\w-]*{_SP})*[A-Za-z][\w-]*)['’]s|\b(?:{phrases(LEX['possessives'])}))"
+# the owner's name is a run of capitalised words, also inside the case-blind patterns below ("A spokesman said the
+# firm's": the firm's, not one owner "A spokesman said the firm")
+_OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*[A-Za-z][\w-]*))['’]s|\b(?:{phrases(LEX['possessives'])}))"
 SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
                      r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
@@ -46,7 +48,7 @@ SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
 OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
 FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
 EMPLOY = frozenset(LEX["employ_verbs"])
-COLLECTIVE = LEX["collective_nouns"]
+COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
 REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
@@ -141,6 +143,8 @@ def _stock(view: View, i: int) -> Stock | None:
     words = measure.group("noun").lower().split() if measure else \
         [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    if measure and fig.kind == "count":
+        words = words[-1:]  # "the town of 14,000": residents, whatever the town is called
     if words and words[-1] == "people" and owned is not None and owned.group(0).split()[0].lower() in EMPLOY:
         words[-1] = LEX["employed"]  # "employs 4,200 people": its staff
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):

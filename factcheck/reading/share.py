@@ -29,7 +29,7 @@ APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
 WHOLE_AFTER = re.compile(SHARES["whole_after"], re.I)
 SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
-IN_RATIO = re.compile(SHARES["in_ratio"], re.I)
+HALF_THE = re.compile(SHARES["half_the"], re.I)
 BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
@@ -50,23 +50,10 @@ def wholes(view: View) -> dict[int, int]:
         if view.role[i] == "change" and (fig.kind == "count" or nxt.kind != "count"):
             continue
         if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start) or SHARE_OF_OWNER.fullmatch(
-                text, fig.span.end, nxt.span.start):
+                text, fig.span.end, nxt.span.start) or fig.kind == "fraction" and fig.surface.lower().endswith(
+                "half") and HALF_THE.fullmatch(text, fig.span.end, nxt.span.start):
             out[i] = i + 1
     return out
-
-
-def in_ratio(view: View, i: int) -> tuple[str, float, float] | None:
-    """'two in five of the 1,500 commuters': the count i is the second of a ratio of two counts; the words and the
-    range of shares they allow (lexicon/shares.yml in_ratio_tolerance)."""
-    figures = view.figures
-    if i == 0 or figures[i].kind != "count" or figures[i - 1].kind != "count" or not figures[i].value \
-            or figures[i - 1].value is None or figures[i - 1].sentence != figures[i].sentence \
-            or not IN_RATIO.fullmatch(view.text, figures[i - 1].span.end, figures[i].span.start) \
-            or figures[i - 1].value >= figures[i].value:
-        return None
-    ratio = figures[i - 1].value / figures[i].value
-    pad = max(SHARES["in_ratio_floor"], SHARES["in_ratio_tolerance"] * ratio)
-    return view.text[figures[i - 1].span.start : figures[i].span.end], ratio - pad, ratio + pad
 
 
 def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list[Statement]:
@@ -88,7 +75,7 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
         if amount is None and (k := vague.restating(view, w)) is not None and (
-                (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
+                (share.kind in SHARE_KINDS or vague.in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
                 and figures[k].unit == whole.unit and figures[k].value < whole.value
                 or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
             amount = k
@@ -98,8 +85,8 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
         facts = _below(view, amount)
         if figures[i].kind == "fraction" and (word := vague.word_range(view.text, figures[i])) and word[1] == "share":
             facts |= {"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
-        elif (ratio := in_ratio(view, i)) is not None:
-            facts |= {"word": " ".join(ratio[0].split()), "low": ratio[1], "high": ratio[2]}
+        elif (ratio := vague.in_ratio(view, i)) is not None:
+            facts |= {"word": " ".join(ratio[0].group(0).split()), "low": ratio[1], "high": ratio[2]}
         out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}, **facts))
     return out
 

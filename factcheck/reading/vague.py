@@ -36,6 +36,8 @@ AMOUNT_CLOSE = re.compile(LEX["amount_close"])
 WHOLE_WORDS_STOP = re.compile(LEX["whole_words_stop"], re.I)
 OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
 BEFORE_PART = re.compile(LEX["before_part"], re.I)
+IN_RATIO = re.compile(LEX["in_ratio"], re.I)
+SPAN = re.compile(r".+", re.S)  # words read from figures ("two in five") as a match of the text, as the table's are
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
@@ -65,6 +67,8 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
                 and (found := word_range(text, fig)) is not None:
             words.append((*found, k + 1))
+        elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
+            words.append((ratio[0], "share", ratio[1], ratio[2], k + 1))
     out: list[Statement] = []
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
@@ -146,3 +150,17 @@ def restating(view: View, w: int) -> int | None:
             AMOUNT_APPOSITION.fullmatch(text, start, end) and AMOUNT_CLOSE.match(text, figures[k].span.end)):
         return k
     return None
+
+
+def in_ratio(view: View, i: int) -> tuple[re.Match, float, float] | None:
+    """'two in five of the 1,500 commuters': the count i is the second of a ratio of two counts; the words and the
+    range of shares they allow (lexicon/shares.yml in_ratio_tolerance)."""
+    figures = view.figures
+    if i == 0 or figures[i].kind != "count" or figures[i - 1].kind != "count" or not figures[i].value \
+            or figures[i - 1].value is None or figures[i - 1].sentence != figures[i].sentence \
+            or not IN_RATIO.fullmatch(view.text, figures[i - 1].span.end, figures[i].span.start) \
+            or figures[i - 1].value >= figures[i].value:
+        return None
+    ratio = figures[i - 1].value / figures[i].value
+    pad = max(LEX["in_ratio_floor"], LEX["in_ratio_tolerance"] * ratio)
+    return SPAN.match(view.text, figures[i - 1].span.start, figures[i].span.end), ratio - pad, ratio + pad
