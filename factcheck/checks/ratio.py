@@ -50,6 +50,11 @@ def _share_triples(ctx: CheckContext) -> Iterator[tuple[Statement, Figure, Figur
     for statement in ctx.statements_of("share"):
         share, whole, amount = (ctx.figure(statement, role) for role in ("share", "whole", "amount"))
         if share is not None and whole is not None and amount is not None:
+            if statement.fact("of"):  # "85 out of 340, or 25%": the part and the whole in one fraction figure,
+                of, part = statement.fact("of"), statement.fact("part")  # the part as hedged as the figure
+                whole, amount = (dataclasses.replace(whole, kind="count", value=v, interval=iv, surface=number(v),
+                                                     attrs=(("step", 1.0),))
+                                 for v, iv in ((of, Interval.exact(of)), (part, interval(whole).scale(of))))
             yield statement, share, whole, amount
 
 

@@ -30,6 +30,7 @@ APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
 WHOLE_AFTER = re.compile(SHARES["whole_after"], re.I)
 SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 HALF_THE = re.compile(SHARES["half_the"], re.I)
+COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
 BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
@@ -119,6 +120,23 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
+    return out
+
+
+def out_of_restated(view: View) -> list[Statement]:
+    """'85 out of 340 complaints, or 25%': a fraction figure of two counts and the percentage restating it, as a share
+    statement whose whole and amount are that figure (facts part and of: the two counts in its words)."""
+    figures = view.figures
+    out: list[Statement] = []
+    for i, fig in enumerate(figures):
+        m = COUNT_OUT_OF.match(fig.surface) if fig.kind == "fraction" else None
+        k = vague.restating(view, i) if m else None
+        if m is None or k is None or figures[k].kind != "percent" or figures[k].unit != "%":
+            continue
+        part, whole = (float(m.group(g).replace(",", "")) for g in ("part", "whole"))
+        if 0 < part <= whole:
+            out.append(Statement.of("share", {"share": figures[k].id, "whole": fig.id, "amount": fig.id},
+                                    part=part, of=whole))
     return out
 
 
