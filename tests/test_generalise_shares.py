@@ -26,8 +26,6 @@ _spec.loader.exec_module(bench)
 CASES = bench.load()
 NOT_READ = {
     "share-count-of-whole-bracket": "a hedged count ('Some 1,100') allows 10% either side: 74% of 1,600 is in it",
-    "share-out-of-bracket": "'610 out of 900' is one fraction figure: the percentage restating it is not compared",
-    "share2-total-out-of-or": "'85 out of 340' is one fraction figure: the percentage restating it is not compared",
     "over-share-of-households": "'The share of households ... has risen to 101%': a share named only by its subject",
     "over2-participation-reached": "'Participation in the scheme reached 110%': the extraction gives no subject",
 }

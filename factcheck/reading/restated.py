@@ -57,7 +57,7 @@ PLURALS = frozenset(LEX["plurals_without_s"])
 STOCK_KINDS = ("count", "money", "quantity")
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
-SKIP_ROLES = {"change", "old", "new", "revision", "part"}
+SKIP_ROLES = {"change", "old", "revision", "part"}
 SKIP_QUALIFIERS = {"up_to", "at_most", "less_than", "more_than", "at_least"}
 
 
@@ -131,6 +131,8 @@ def _stock(view: View, i: int) -> Stock | None:
     if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
         measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
     owned = measure or STOCK_BEFORE.search(before)
+    if owned is None and view.role[i] == "new":
+        return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
     # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
     # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
     referring = fig.kind == "count" and owned is not None and (
@@ -207,6 +209,9 @@ def _same_owner(a: str | None, b: str | None) -> bool:
         return True
     if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
         return True
+    short, long = sorted((a.lower().split(), b.lower().split()), key=len)
+    if short == long[: len(short)]:
+        return True  # a name shortened: "Coastline" for "Coastline Cabs"
     return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
 
 

@@ -37,6 +37,7 @@ WHOLE_WORDS_STOP = re.compile(LEX["whole_words_stop"], re.I)
 OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
 BEFORE_PART = re.compile(LEX["before_part"], re.I)
 IN_RATIO = re.compile(LEX["in_ratio"], re.I)
+RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
 SPAN = re.compile(r".+", re.S)  # words read from figures ("two in five") as a match of the text, as the table's are
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
@@ -65,7 +66,7 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], at))
     for k, fig in enumerate(figures):
         if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
-                and (found := word_range(text, fig)) is not None:
+                and (found := word_range(text, fig) or _ratio_figure(view, k)) is not None:
             words.append((*found, k + 1))
         elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
             words.append((ratio[0], "share", ratio[1], ratio[2], k + 1))
@@ -152,6 +153,21 @@ def restating(view: View, w: int) -> int | None:
     return None
 
 
+def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
+    """A fraction figure said as one count in another ("One in four students", "three out of five"): its value
+    with the ratio tolerance, as a share word."""
+    fig = view.figures[k]
+    if not RATIO_FIGURE.search(fig.surface) or fig.value is None or fig.qualifiers:
+        return None
+    low, high = _ratio_range(fig.value)
+    return SPAN.match(view.text, fig.span.start, fig.span.end), "share", low, high
+
+
+def _ratio_range(ratio: float) -> tuple[float, float]:
+    pad = max(LEX["in_ratio_floor"], LEX["in_ratio_tolerance"] * ratio)
+    return ratio - pad, ratio + pad
+
+
 def in_ratio(view: View, i: int) -> tuple[re.Match, float, float] | None:
     """'two in five of the 1,500 commuters': the count i is the second of a ratio of two counts; the words and the
     range of shares they allow (lexicon/shares.yml in_ratio_tolerance)."""
@@ -161,6 +177,5 @@ def in_ratio(view: View, i: int) -> tuple[re.Match, float, float] | None:
             or not IN_RATIO.fullmatch(view.text, figures[i - 1].span.end, figures[i].span.start) \
             or figures[i - 1].value >= figures[i].value:
         return None
-    ratio = figures[i - 1].value / figures[i].value
-    pad = max(LEX["in_ratio_floor"], LEX["in_ratio_tolerance"] * ratio)
-    return SPAN.match(view.text, figures[i - 1].span.start, figures[i].span.end), ratio - pad, ratio + pad
+    return SPAN.match(view.text, figures[i - 1].span.start, figures[i].span.end), \
+        *_ratio_range(figures[i - 1].value / figures[i].value)
