@@ -35,7 +35,8 @@ STOCK_BEFORE = re.compile(
     rf"\b(?:{phrases(LEX['definite'] + LEX['stock_verbs'])})){_SP}{_GAP})$")
 MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
-    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*)(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){LEX['measure_between']}"
+    rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
 STOCK_VERB_END = re.compile(rf"(?i:\b(?:{phrases(LEX['stock_verbs'])}){_SP}$)")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
 ONE_PER_OWNER = frozenset(LEX["one_per_owner"])

@@ -36,6 +36,7 @@ AMOUNT_CLOSE = re.compile(LEX["amount_close"])
 WHOLE_WORDS_STOP = re.compile(LEX["whole_words_stop"], re.I)
 OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
 BEFORE_PART = re.compile(LEX["before_part"], re.I)
+WORD_AFTER_PART = re.compile(LEX["word_after_part"], re.I)
 IN_RATIO = re.compile(LEX["in_ratio"], re.I)
 RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
 SPAN = re.compile(r".+", re.S)  # words read from figures ("two in five") as a match of the text, as the table's are
@@ -73,7 +74,7 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
     out: list[Statement] = []
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
-        roles = _restated(view, at, m.end(), scale, whole_of)
+        roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of)
         if roles is None and scale == "share":
             roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
         if roles is not None:
@@ -110,6 +111,22 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     if fig.kind == "percent" and fig.unit == "%":
         return {"amount": fig.id}
     return None
+
+
+def _restated_before(view: View, m: re.Match, scale: str, whole_of: dict[int, int]) -> dict | None:
+    """A count of a whole right before the word, the word set off after it: "150 of its 900 staff, almost a third,",
+    "150 of its 900 staff – almost a third –", "(almost a third)"; not a share of something else ("10 of the 60
+    councillors, most of them men")."""
+    figures, text, start = view.figures, view.text, m.start()
+    if OF_PHRASE.match(text, m.end()):
+        return None
+    j = bisect.bisect_right([f.span.end for f in figures], start) - 1
+    if scale != "share" or j < 1 or whole_of.get(j - 1) != j or figures[j - 1].kind != "count" \
+            or figures[j].sentence != view.doc.sentence_index(start) or start - figures[j].span.end > REACH:
+        return None
+    if not WORD_AFTER_PART.fullmatch(text, figures[j].span.end, start):
+        return None
+    return {"amount": figures[j - 1].id, "whole": figures[j].id}
 
 
 def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
