@@ -35,7 +35,7 @@ STOCK_BEFORE = re.compile(
     rf"\b(?:{phrases(LEX['definite'] + LEX['stock_verbs'])})){_SP}{_GAP})$")
 MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
-    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){LEX['measure_between']}"
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*){LEX['measure_between']}"
     rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
 STOCK_VERB_END = re.compile(rf"(?i:\b(?:{phrases(LEX['stock_verbs'])}){_SP}$)")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
@@ -47,6 +47,7 @@ NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
 SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
 OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
+REPORTED_PAST = re.compile(rf"(?i:\b(?:{phrases(LEX['reported_past'])})\b)")
 FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
 EMPLOY = frozenset(LEX["employ_verbs"])
 COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
@@ -123,7 +124,7 @@ def _stock(view: View, i: int) -> Stock | None:
         return None
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
-    clause = view.clause_words(i)
+    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
     if OTHER_TIME.search(clause) or SOURCE.search(text, sentence.start, sentence.end):
         return None
     if any(_target_date(view, i, k) for k in view.sentence_of(i)):
