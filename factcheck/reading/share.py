@@ -24,6 +24,7 @@ SHARES = load("shares")
 WHOLE_BEFORE = re.compile(SHARES["whole_before"], re.I)
 OF_WHOM = re.compile(SHARES["of_whom"], re.I)
 WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
+OWN_BACK = re.compile(SHARES["own_back"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
@@ -31,6 +32,7 @@ WHOLE_AFTER = re.compile(SHARES["whole_after"], re.I)
 SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 HALF_THE = re.compile(SHARES["half_the"], re.I)
 COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
+AMOUNT_BEFORE = re.compile(SHARES["amount_before"], re.I)
 BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
@@ -82,6 +84,10 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
             amount = k
             if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
                 amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
+        if amount is None and (k := _amount_before(view, i, whole)) is not None:
+            amount = k
+            if share.kind in AMOUNT_KINDS:
+                amount, i = i, k  # "68% of those who voted – 300 of 480 –": the share is the percentage
         said = figures[amount].id if amount is not None else None
         facts = _below(view, amount)
         if figures[i].kind == "fraction" and (word := vague.word_range(view.text, figures[i])) and word[1] == "share":
@@ -115,12 +121,29 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
                 and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
         gap = text[first.span.end : second.span.start]
-        whole = _named_whole(view, a, figures[count].value, bool(WHOLE_BACK.search(gap)))
+        whole = _named_whole(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
         whole = _whole_after(view, b, figures[count].value) if whole is None else whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
     return out
+
+
+def _amount_before(view: View, i: int, whole) -> int | None:
+    """The figure right before share i restating it: "300 members, or 68% of the 480" (a count before a
+    percentage), "68% of those who voted – 300 of 480 –" (a percentage before a count of the whole)."""
+    figures, text = view.figures, view.text
+    j = i - 1
+    if j < 0 or figures[j].sentence != figures[i].sentence or figures[j].value is None or view.role[j] == "change":
+        return None
+    before, share = figures[j], figures[i]
+    if share.kind == "percent" and share.unit == "%" and before.kind == "count" and before.unit == whole.unit \
+            and before.value < whole.value and RESTATED_GAP.fullmatch(text, before.span.end, share.span.start):
+        return j
+    if share.kind == "count" and before.kind == "percent" and before.unit == "%" \
+            and AMOUNT_BEFORE.fullmatch(text, before.span.end, share.span.start):
+        return j
+    return None
 
 
 def out_of_restated(view: View) -> list[Statement]:
@@ -161,10 +184,11 @@ def _whole_after(view: View, b: int, part: float) -> int | None:
 
 def _named_whole(view: View, a: int, part: float, back: bool) -> int | None:
     """The count, before figure a in its sentence or in the previous one, that the words name as a's whole (back:
-    the count's own words point back, "630 of them, or 75%")."""
+    the count's own words point back, "630 of them, or 75%": to the nearest larger count before, in its sentence
+    too, "has 480 members, and 300 of them, or 62.5%")."""
     figures, text = view.figures, view.text
     sentence = figures[a].sentence
-    back = back or bool(WHOLE_BACK.search(view.clause_words(a)))
+    own, back = back, back or bool(WHOLE_BACK.search(view.clause_words(a)))
     k = a - 1
     while k >= 0 and figures[k].sentence >= sentence - 1 and a - k <= PER_UNIT_BACK:
         fig = figures[k]
@@ -174,7 +198,7 @@ def _named_whole(view: View, a: int, part: float, back: bool) -> int | None:
             if fig.sentence < sentence:
                 return k if back or named else None
             lead = text[max(0, fig.span.start - 40) : fig.span.start]
-            if named or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
+            if named or own or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
                 return k
         k -= 1
     return None
