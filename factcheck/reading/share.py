@@ -16,19 +16,16 @@ from ..extract.lexicon import load
 from ..model import Statement
 from . import vague
 from .view import View
+from .whole import after, in_ratio, named_before, restating
 
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
 SHARES = load("shares")
-WHOLE_BEFORE = re.compile(SHARES["whole_before"], re.I)
-OF_WHOM = re.compile(SHARES["of_whom"], re.I)
-WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
 OWN_BACK = re.compile(SHARES["own_back"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
-WHOLE_AFTER = re.compile(SHARES["whole_after"], re.I)
 SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 HALF_THE = re.compile(SHARES["half_the"], re.I)
 COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
@@ -77,8 +74,8 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                     amount = restated
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
-        if amount is None and (k := vague.restating(view, w)) is not None and (
-                (share.kind in SHARE_KINDS or vague.in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
+        if amount is None and (k := restating(view, w)) is not None and (
+                (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
                 and figures[k].unit == whole.unit and figures[k].value < whole.value
                 or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
             amount = k
@@ -92,7 +89,7 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
         facts = _below(view, amount)
         if figures[i].kind == "fraction" and (word := vague.word_range(view.text, figures[i])) and word[1] == "share":
             facts |= {"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
-        elif (ratio := vague.in_ratio(view, i)) is not None:
+        elif (ratio := in_ratio(view, i)) is not None:
             facts |= {"word": " ".join(ratio[0].group(0).split()), "low": ratio[1], "high": ratio[2]}
         out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}, **facts))
     return out
@@ -121,8 +118,8 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
                 and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
         gap = text[first.span.end : second.span.start]
-        whole = _named_whole(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
-        whole = _whole_after(view, b, figures[count].value) if whole is None else whole
+        whole = named_before(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
+        whole = after(view, b, figures[count].value) if whole is None else whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
@@ -153,7 +150,7 @@ def out_of_restated(view: View) -> list[Statement]:
     out: list[Statement] = []
     for i, fig in enumerate(figures):
         m = COUNT_OUT_OF.match(fig.surface) if fig.kind == "fraction" else None
-        k = vague.restating(view, i) if m else None
+        k = restating(view, i) if m else None
         if m is None or k is None or figures[k].kind != "percent" or figures[k].unit != "%":
             continue
         part, whole = (float(m.group(g).replace(",", "")) for g in ("part", "whole"))
@@ -169,39 +166,6 @@ def _below(view: View, k: int | None) -> dict:
         return {}
     start = view.figures[k].span.start
     return {"below": True} if BELOW.search(view.text, max(0, start - 30), start) else {}
-
-
-def _whole_after(view: View, b: int, part: float) -> int | None:
-    """The count right after a count and its percentage that the words name as their whole: "300, or 48%, of the
-    520 who voted"."""
-    figures = view.figures
-    w = b + 1
-    if w >= len(figures) or figures[w].sentence != figures[b].sentence or figures[w].kind != "count" \
-            or figures[w].unit is not None or not (figures[w].value or 0) > part:
-        return None
-    return w if WHOLE_AFTER.fullmatch(view.text, figures[b].span.end, figures[w].span.start) else None
-
-
-def _named_whole(view: View, a: int, part: float, back: bool) -> int | None:
-    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole (back:
-    the count's own words point back, "630 of them, or 75%": to the nearest larger count before, in its sentence
-    too, "has 480 members, and 300 of them, or 62.5%")."""
-    figures, text = view.figures, view.text
-    sentence = figures[a].sentence
-    own, back = back, back or bool(WHOLE_BACK.search(view.clause_words(a)))
-    k = a - 1
-    while k >= 0 and figures[k].sentence >= sentence - 1 and a - k <= PER_UNIT_BACK:
-        fig = figures[k]
-        if fig.kind == "count" and fig.unit is None and fig.value is not None and fig.value > part \
-                and view.role[k] != "change":
-            named = "-" in fig.surface.strip("-")  # "the 480-member union"
-            if fig.sentence < sentence:
-                return k if back or named else None
-            lead = text[max(0, fig.span.start - 40) : fig.span.start]
-            if named or own or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
-                return k
-        k -= 1
-    return None
 
 
 def per_unit(view: View, converts: dict[int, int]) -> list[Statement]:

@@ -17,6 +17,7 @@ import re
 from ..extract.lexicon import load
 from ..model import Statement
 from .view import View
+from .whole import SPAN, in_ratio, named_before, ratio_range, restating
 
 LEX = load("shares")
 SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
@@ -30,16 +31,12 @@ REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
 LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
 ENDS = re.compile(WORD.pattern + r"$")
-AMOUNT_OPEN = re.compile(LEX["amount_open"], re.I)
-AMOUNT_APPOSITION = re.compile(LEX["amount_apposition"], re.I)
-AMOUNT_CLOSE = re.compile(LEX["amount_close"])
-WHOLE_WORDS_STOP = re.compile(LEX["whole_words_stop"], re.I)
 OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
 BEFORE_PART = re.compile(LEX["before_part"], re.I)
 WORD_AFTER_PART = re.compile(LEX["word_after_part"], re.I)
-IN_RATIO = re.compile(LEX["in_ratio"], re.I)
+PUNCT_PART = re.compile(LEX["punct_part"], re.I)
+OF_BACK = re.compile(LEX["of_back"], re.I)
 RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
-SPAN = re.compile(r".+", re.S)  # words read from figures ("two in five") as a match of the text, as the table's are
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
@@ -104,13 +101,24 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     if scale == "share" and at in whole_of and BEFORE_PART.fullmatch(text, end, fig.span.start) \
             and figures[at].kind == "count":
         return {"amount": fig.id, "whole": figures[whole_of[at]].id}  # "the majority – 312 of the 530 residents"
+    if scale == "share" and fig.kind == "count" and at not in whole_of and PUNCT_PART.fullmatch(text, end,
+                                                                                               fig.span.start):
+        return _of_named(view, at, back=False)  # "Of the 900 staff, nearly half – 400 –"
     if not RESTATED.fullmatch(text, end, fig.span.start):
         return None
     if scale == "count":
         return {"amount": fig.id} if fig.kind == "count" else None
     if fig.kind == "percent" and fig.unit == "%":
         return {"amount": fig.id}
+    if fig.kind == "count" and OF_BACK.match(text, end):
+        return _of_named(view, at, back=True)  # "The firm employs 900 people. Nearly half of them, 400, ..."
     return None
+
+
+def _of_named(view: View, k: int, back: bool) -> dict | None:
+    """Count k with the whole the words name before it (factcheck.reading.whole.named_before) as amount and whole."""
+    w = named_before(view, k, view.figures[k].value or 0, back)
+    return None if w is None else {"amount": view.figures[k].id, "whole": view.figures[w].id}
 
 
 def _restated_before(view: View, m: re.Match, scale: str, whole_of: dict[int, int]) -> dict | None:
@@ -121,12 +129,14 @@ def _restated_before(view: View, m: re.Match, scale: str, whole_of: dict[int, in
     if OF_PHRASE.match(text, m.end()):
         return None
     j = bisect.bisect_right([f.span.end for f in figures], start) - 1
-    if scale != "share" or j < 1 or whole_of.get(j - 1) != j or figures[j - 1].kind != "count" \
-            or figures[j].sentence != view.doc.sentence_index(start) or start - figures[j].span.end > REACH:
+    if scale != "share" or j < 0 or figures[j].sentence != view.doc.sentence_index(start) \
+            or start - figures[j].span.end > REACH or not WORD_AFTER_PART.fullmatch(text, figures[j].span.end, start):
         return None
-    if not WORD_AFTER_PART.fullmatch(text, figures[j].span.end, start):
-        return None
-    return {"amount": figures[j - 1].id, "whole": figures[j].id}
+    if j >= 1 and whole_of.get(j - 1) == j and figures[j - 1].kind == "count":
+        return {"amount": figures[j - 1].id, "whole": figures[j].id}
+    if figures[j].kind == "count" and j not in whole_of and j not in whole_of.values():
+        return _of_named(view, j, back=False)  # "Of the firm's 900 staff, 400 – nearly half –"
+    return None
 
 
 def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
@@ -154,45 +164,13 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
 
 
-def restating(view: View, w: int) -> int | None:
-    """The figure after whole w and the words naming it that restates a share of it: "of its 1,200 drivers, or 210
-    people", "of the 2,000 taxis – about 500 –" (a dash or a bare comma only with the figure closed again)."""
-    figures, text = view.figures, view.text
-    k = w + 1
-    if k >= len(figures) or figures[k].sentence != figures[w].sentence or figures[k].value is None:
-        return None
-    start, end = figures[w].span.end, figures[k].span.start
-    if end - start > 80 or WHOLE_WORDS_STOP.search(text, start, end):
-        return None
-    if AMOUNT_OPEN.fullmatch(text, start, end) or (
-            AMOUNT_APPOSITION.fullmatch(text, start, end) and AMOUNT_CLOSE.match(text, figures[k].span.end)):
-        return k
-    return None
-
-
 def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
     """A fraction figure said as one count in another ("One in four students", "three out of five"): its value
     with the ratio tolerance, as a share word."""
     fig = view.figures[k]
     if not RATIO_FIGURE.search(fig.surface) or fig.value is None or fig.qualifiers:
         return None
-    low, high = _ratio_range(fig.value)
+    low, high = ratio_range(fig.value)
     return SPAN.match(view.text, fig.span.start, fig.span.end), "share", low, high
 
 
-def _ratio_range(ratio: float) -> tuple[float, float]:
-    pad = max(LEX["in_ratio_floor"], LEX["in_ratio_tolerance"] * ratio)
-    return ratio - pad, ratio + pad
-
-
-def in_ratio(view: View, i: int) -> tuple[re.Match, float, float] | None:
-    """'two in five of the 1,500 commuters': the count i is the second of a ratio of two counts; the words and the
-    range of shares they allow (lexicon/shares.yml in_ratio_tolerance)."""
-    figures = view.figures
-    if i == 0 or figures[i].kind != "count" or figures[i - 1].kind != "count" or not figures[i].value \
-            or figures[i - 1].value is None or figures[i - 1].sentence != figures[i].sentence \
-            or not IN_RATIO.fullmatch(view.text, figures[i - 1].span.end, figures[i].span.start) \
-            or figures[i - 1].value >= figures[i].value:
-        return None
-    return SPAN.match(view.text, figures[i - 1].span.start, figures[i].span.end), \
-        *_ratio_range(figures[i - 1].value / figures[i].value)
