@@ -11,7 +11,8 @@ from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit
 from .arith import interval, show
 
-FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "containers", "attrs")
+FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "containers", "role_named_by", "attrs")
+ROLE_REACH = 80  # characters before a figure, in its sentence, where role_named_by words may name its role
 # hedges: false: a hedge ("some 108%", "about 104%") widens no figure past the bound: an impossible value stays
 # impossible however it is hedged (a share over 100%); true (the default): the hedge's width counts.
 
@@ -27,7 +28,7 @@ def validate(params: dict) -> str | None:
     for key in ("kind", "unit", "role"):
         if key in params and not isinstance(params[key], str):
             return f"{key}: expected a string"
-    for key in ("subjects", "except_wholes", "containers"):
+    for key in ("subjects", "except_wholes", "containers", "role_named_by"):
         value = params.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return f"{key}: expected a list of words"
@@ -40,12 +41,12 @@ def validate(params: dict) -> str | None:
     return f"unknown parameter(s): {', '.join(sorted(map(shown, unknown)))}" if unknown else None
 
 
-def _selected(fig: Figure, params: dict) -> bool:
+def _selected(fig: Figure, params: dict, ctx: CheckContext) -> bool:
     if "kind" in params and fig.kind != params["kind"]:
         return False
     if "unit" in params and fig.unit != params["unit"]:
         return False
-    if "role" in params and fig.attr("role") != params["role"]:
+    if "role" in params and fig.attr("role") != params["role"] and not _role_named(fig, params, ctx):
         return False
     if "subjects" in params and (fig.subject or "") not in params["subjects"]:
         return False
@@ -54,6 +55,19 @@ def _selected(fig: Figure, params: dict) -> bool:
         if fig.attr(name) not in (allowed if isinstance(allowed, list) else [allowed]):
             return False
     return fig.value is not None
+
+
+def _role_named(fig: Figure, params: dict, ctx: CheckContext) -> bool:
+    """Whether words of role_named_by before the figure in its sentence name its role ("The proportion of pupils
+    passing rose to 101%": a share), the figure being no change itself ("rose by 5%")."""
+    words = params.get("role_named_by")
+    if not words or fig.attr("role") in ("change", "old"):
+        return False
+    start = max(ctx.doc.sentence_span(fig.sentence).start, fig.span.start - ROLE_REACH)
+    named = _words_pattern(tuple(words)).search(ctx.doc.text, start, fig.span.start)
+    # a share of a yardstick is a ratio: "Debt as a share of GDP rose to 120%"
+    return named is not None and not _words_pattern(tuple(params.get("except_wholes", ()))).search(
+        ctx.doc.text, named.end(), fig.span.start)
 
 
 def _compared_to_other_whole(fig: Figure, params: dict) -> bool:
@@ -76,7 +90,7 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     params = rule.params
     for fig in ctx.figures:
-        if not _selected(fig, params) or _compared_to_other_whole(fig, params):
+        if not _selected(fig, params, ctx) or _compared_to_other_whole(fig, params):
             continue
         ctx.mark(fig)
         iv = interval(fig)
