@@ -26,8 +26,10 @@ LEX = load("restated")
 _SP = r"[\s\u00a0]+"
 _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
 # the owner's name is a run of capitalised words, also inside the case-blind patterns below ("A spokesman said the
-# firm's": the firm's, not one owner "A spokesman said the firm")
-_OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*[A-Za-z][\w-]*))['’]s|\b(?:{phrases(LEX['possessives'])}))"
+# firm's": the firm's, not one owner "A spokesman said the firm"); a plural owns with a bare apostrophe ("The Pennine
+# Wheelers' 3,600 members")
+_OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
+    rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
 SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
                      r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
