@@ -62,7 +62,7 @@ STOCK_KINDS = ("count", "money", "quantity")
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "revision", "part"}
-SKIP_QUALIFIERS = {"up_to", "at_most", "less_than", "more_than", "at_least"}
+SKIP_QUALIFIERS = {"up_to"}  # a capacity or a cap; "more than 3,100" and "fewer than 3,000" are stocks with bounds
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,8 @@ def _stock(view: View, i: int) -> Stock | None:
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers):
-        return None
+    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) or fig.attr("headline"):
+        return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
     clause = REPORTED_PAST.sub(" ", view.clause_words(i))
