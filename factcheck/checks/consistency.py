@@ -66,7 +66,9 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         head, body = ctx.figure(statement, "headline"), ctx.figure(statement, "body")
         if head is None or body is None or head.kind not in kinds or head.value is None or body.value is None:
             continue
-        if not body.anchor or head.anchor not in (None, body.anchor) or frozenset((head.id, body.id)) in reported:
+        # with no time anchor, both say now: a count of one subject ("hires 350 nurses" / "has hired 530 nurses")
+        if (not body.anchor and (head.anchor or head.kind != "count")) or head.anchor not in (None, body.anchor) \
+                or frozenset((head.id, body.id)) in reported:
             continue
         ctx.mark(head, body)
         if not interval(head).overlaps(interval(body)):

@@ -31,7 +31,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if test == "vague-count":
             return
     for statement, share, whole, amount in _share_triples(ctx):
-        if (share.kind == "fraction") != (test == "fraction"):
+        # a fraction word ("almost a third") or a ratio of two counts ("two in five") is the fraction test's
+        if (share.kind == "fraction" or bool(statement.fact("word"))) != (test == "fraction"):
             continue
         hit = _compare_share(ctx, statement, share, whole, amount)
         if hit is not None:
@@ -49,12 +50,19 @@ def _share_triples(ctx: CheckContext) -> Iterator[tuple[Statement, Figure, Figur
     for statement in ctx.statements_of("share"):
         share, whole, amount = (ctx.figure(statement, role) for role in ("share", "whole", "amount"))
         if share is not None and whole is not None and amount is not None:
+            if statement.fact("of"):  # "85 out of 340, or 25%": the part and the whole in one fraction figure,
+                of, part = statement.fact("of"), statement.fact("part")  # the part as hedged as the figure
+                whole, amount = (dataclasses.replace(whole, kind="count", value=v, interval=iv, surface=number(v),
+                                                     attrs=(("step", 1.0),))
+                                 for v, iv in ((of, Interval.exact(of)), (part, interval(whole).scale(of))))
             yield statement, share, whole, amount
 
 
 def _compare_share(ctx: CheckContext, statement: Statement, share: Figure, whole: Figure, amount: Figure) -> Hit | None:
     ctx.mark(share, whole, amount)
     s, w, a = as_share(share), interval(whole), interval(amount)
+    if statement.fact("below"):  # "nearly 900": no more than 900
+        a = Interval(a.low, amount.value + _step(amount) / 2 if amount.attr("step") else amount.value)
     if statement.fact("word"):  # a fraction word of the vague table: the range it allows ("almost a third")
         s = Interval(statement.fact("low"), statement.fact("high"))
         share = dataclasses.replace(share, surface=statement.fact("word"))

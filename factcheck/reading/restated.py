@@ -25,7 +25,11 @@ REVISION_BACK = 40  # figures examined before a revision for the figure it revis
 LEX = load("restated")
 _SP = r"[\s\u00a0]+"
 _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
-_OWNER = rf"(?:(?P<owner>\b(?:[A-Z][\w-]*{_SP})*[A-Za-z][\w-]*)['’]s|\b(?:{phrases(LEX['possessives'])}))"
+# the owner's name is a run of capitalised words, also inside the case-blind patterns below ("A spokesman said the
+# firm's": the firm's, not one owner "A spokesman said the firm"); a plural owns with a bare apostrophe ("The Pennine
+# Wheelers' 3,600 members")
+_OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
+    rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
 SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
                      r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
@@ -33,7 +37,9 @@ STOCK_BEFORE = re.compile(
     rf"\b(?:{phrases(LEX['definite'] + LEX['stock_verbs'])})){_SP}{_GAP})$")
 MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
-    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}[a-z][a-z-]*){_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*){LEX['measure_between']}"
+    rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+STOCK_VERB_END = re.compile(rf"(?i:\b(?:{phrases(LEX['stock_verbs'])}){_SP}$)")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
 ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
 SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
@@ -43,12 +49,20 @@ NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
 SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
 OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
+REPORTED_PAST = re.compile(rf"(?i:\b(?:{phrases(LEX['reported_past'])})\b)")
+FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
+EMPLOY = frozenset(LEX["employ_verbs"])
+COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
+REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
+TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
+HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
+CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 STOCK_KINDS = ("count", "money", "quantity")
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
-SKIP_ROLES = {"change", "old", "new", "revision", "part", "total"}
-SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than", "more_than", "at_least"}
+SKIP_ROLES = {"change", "old", "revision", "part"}
+SKIP_QUALIFIERS = {"up_to"}  # a capacity or a cap; "more than 3,100" and "fewer than 3,000" are stocks with bounds
 
 
 @dataclass(frozen=True)
@@ -108,20 +122,37 @@ def _stock(view: View, i: int) -> Stock | None:
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers):
-        return None
+    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) or fig.attr("headline"):
+        return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
-    if OTHER_TIME.search(view.clause_words(i)) or SOURCE.search(text, sentence.start, sentence.end):
+    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
+    if OTHER_TIME.search(clause) or SOURCE.search(text, sentence.start, sentence.end):
         return None
     if any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
-    measure = MEASURE_BEFORE.search(before) if fig.kind == "money" else None
+    measure = MEASURE_BEFORE.search(before)
+    if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
+        measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
     owned = measure or STOCK_BEFORE.search(before)
+    if owned is None and view.role[i] == "new":
+        return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
+    # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
+    # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
+    referring = fig.kind == "count" and owned is not None and (
+        bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
+    if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+        return None
     # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
     new = owned is None or bool(INDEFINITE.match(owned.group(0)))
-    words = measure.group("noun").lower().split() if measure else _noun_after(text, fig, sentence.end)
-    words = [w for w in words if w not in NEUTRAL]
+    hyphen = HYPHEN_NOUN.search(fig.surface.strip())
+    words = measure.group("noun").lower().split() if measure else \
+        [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
+    words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    if measure and fig.kind == "count":
+        words = words[-1:]  # "the town of 14,000": residents, whatever the town is called
+    if words and words[-1] == "people" and owned is not None and owned.group(0).split()[0].lower() in EMPLOY:
+        words[-1] = LEX["employed"]  # "employs 4,200 people": its staff
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
     owner = _owner(owned, before) if owned else None
@@ -134,6 +165,10 @@ def _owner(owned: re.Match, before: str) -> str | None:
     which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
     if owned.groupdict().get("owner"):
         return _name(owned.group("owner"))
+    if owned.group(0).split()[0].lower() in ("a", "an"):  # "Fairview High School has a budget of": the subject's
+        rest = before[: len(before) - len(owned.group(0))]
+        subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else None
+        return _name(subject.group("name") or subject.group("noun")) if subject else None
     subject = SUBJECT.search(before, 0, len(before) - len(owned.group(0)) + len(owned.group(0).split()[0]) + 1)
     if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
                                                                                                       "the", "a"):
@@ -178,6 +213,9 @@ def _same_owner(a: str | None, b: str | None) -> bool:
         return True
     if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
         return True
+    short, long = sorted((a.lower().split(), b.lower().split()), key=len)
+    if short == long[: len(short)]:
+        return True  # a name shortened: "Coastline" for "Coastline Cabs"
     return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
 
 
@@ -188,7 +226,8 @@ def _target_date(view: View, i: int, k: int) -> bool:
     if not date.is_calendar or date.attr("tense") != "future" or date.span.start < fig.span.end:
         return False
     gap = view.text[fig.span.end : date.span.start]
-    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.")
+    return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.") and not CLAUSE_OPENER.search(gap) \
+        and bool(TARGET_WORD.search(gap))
 
 
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:

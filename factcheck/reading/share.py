@@ -11,22 +11,26 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import LEX
+from ..extract.context import LEX, phrases
 from ..extract.lexicon import load
 from ..model import Statement
 from . import vague
 from .view import View
+from .whole import after, in_ratio, named_before, restating
 
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
 SHARES = load("shares")
-WHOLE_BEFORE = re.compile(SHARES["whole_before"], re.I)
-OF_WHOM = re.compile(SHARES["of_whom"], re.I)
-WHOLE_BACK = re.compile(SHARES["whole_back"], re.I)
+OWN_BACK = re.compile(SHARES["own_back"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
+SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
+HALF_THE = re.compile(SHARES["half_the"], re.I)
+COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
+AMOUNT_BEFORE = re.compile(SHARES["amount_before"], re.I)
+BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
 
@@ -36,13 +40,18 @@ def wholes(view: View) -> dict[int, int]:
     out: dict[int, int] = {}
     for i, fig in enumerate(figures[:-1]):
         nxt = figures[i + 1]
-        if nxt.sentence != fig.sentence or i in view.linked or view.role[i] == "change":
+        if nxt.sentence != fig.sentence or i in view.linked:
             continue
         if fig.kind not in SHARE_KINDS | {"count"} or nxt.kind not in AMOUNT_KINDS or nxt.value is None:
             continue
         if fig.kind == "count" and (nxt.kind != "count" or (fig.value is not None and nxt.value < fig.value)):
             continue  # "5 of the 3": not a part of that whole
-        if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start):
+        # a change cuts a share of a counted whole ("will cut almost a third of its 1,200 drivers"), never of money
+        if view.role[i] == "change" and (fig.kind == "count" or nxt.kind != "count"):
+            continue
+        if SHARE_OF.fullmatch(text, fig.span.end, nxt.span.start) or SHARE_OF_OWNER.fullmatch(
+                text, fig.span.end, nxt.span.start) or fig.kind == "fraction" and fig.surface.lower().endswith(
+                "half") and HALF_THE.fullmatch(text, fig.span.end, nxt.span.start):
             out[i] = i + 1
     return out
 
@@ -65,11 +74,24 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                     amount = restated
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
+        if amount is None and (k := restating(view, w)) is not None and (
+                (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
+                and figures[k].unit == whole.unit and figures[k].value < whole.value
+                or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
+            amount = k
+            if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
+                amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
+        if amount is None and (k := _amount_before(view, i, whole)) is not None:
+            amount = k
+            if share.kind in AMOUNT_KINDS:
+                amount, i = i, k  # "68% of those who voted – 300 of 480 –": the share is the percentage
         said = figures[amount].id if amount is not None else None
-        word = vague.word_range(view.text, figures[i]) if figures[i].kind == "fraction" else None
-        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said},
-                                **({"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
-                                   if word and word[1] == "share" else {})))
+        facts = _below(view, amount)
+        if figures[i].kind == "fraction" and (word := vague.word_range(view.text, figures[i])) and word[1] == "share":
+            facts |= {"word": " ".join(word[0].group(0).split()), "low": word[2], "high": word[3]}
+        elif (ratio := in_ratio(view, i)) is not None:
+            facts |= {"word": " ".join(ratio[0].group(0).split()), "low": ratio[1], "high": ratio[2]}
+        out.append(Statement.of("share", {"share": figures[i].id, "whole": whole.id, "amount": said}, **facts))
     return out
 
 
@@ -95,31 +117,55 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
                 share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
                 and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
-        whole = _named_whole(view, a, figures[count].value)
+        gap = text[first.span.end : second.span.start]
+        whole = named_before(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
+        whole = after(view, b, figures[count].value) if whole is None else whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
-                                              "amount": figures[count].id}))
+                                              "amount": figures[count].id}, **_below(view, count)))
     return out
 
 
-def _named_whole(view: View, a: int, part: float) -> int | None:
-    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole."""
+def _amount_before(view: View, i: int, whole) -> int | None:
+    """The figure right before share i restating it: "300 members, or 68% of the 480" (a count before a
+    percentage), "68% of those who voted – 300 of 480 –" (a percentage before a count of the whole)."""
     figures, text = view.figures, view.text
-    sentence = figures[a].sentence
-    back = bool(WHOLE_BACK.search(view.clause_words(a)))
-    k = a - 1
-    while k >= 0 and figures[k].sentence >= sentence - 1 and a - k <= PER_UNIT_BACK:
-        fig = figures[k]
-        if fig.kind == "count" and fig.unit is None and fig.value is not None and fig.value > part \
-                and view.role[k] != "change":
-            named = "-" in fig.surface.strip("-")  # "the 480-member union"
-            if fig.sentence < sentence:
-                return k if back or named else None
-            lead = text[max(0, fig.span.start - 40) : fig.span.start]
-            if named or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
-                return k
-        k -= 1
+    j = i - 1
+    if j < 0 or figures[j].sentence != figures[i].sentence or figures[j].value is None or view.role[j] == "change":
+        return None
+    before, share = figures[j], figures[i]
+    if share.kind == "percent" and share.unit == "%" and before.kind == "count" and before.unit == whole.unit \
+            and before.value < whole.value and RESTATED_GAP.fullmatch(text, before.span.end, share.span.start):
+        return j
+    if share.kind == "count" and before.kind == "percent" and before.unit == "%" \
+            and AMOUNT_BEFORE.fullmatch(text, before.span.end, share.span.start):
+        return j
     return None
+
+
+def out_of_restated(view: View) -> list[Statement]:
+    """'85 out of 340 complaints, or 25%': a fraction figure of two counts and the percentage restating it, as a share
+    statement whose whole and amount are that figure (facts part and of: the two counts in its words)."""
+    figures = view.figures
+    out: list[Statement] = []
+    for i, fig in enumerate(figures):
+        m = COUNT_OUT_OF.match(fig.surface) if fig.kind == "fraction" else None
+        k = restating(view, i) if m else None
+        if m is None or k is None or figures[k].kind != "percent" or figures[k].unit != "%":
+            continue
+        part, whole = (float(m.group(g).replace(",", "")) for g in ("part", "whole"))
+        if 0 < part <= whole:
+            out.append(Statement.of("share", {"share": figures[k].id, "whole": fig.id, "amount": fig.id},
+                                    part=part, of=whole))
+    return out
+
+
+def _below(view: View, k: int | None) -> dict:
+    """below: True when amount k is hedged from below ("nearly 900", "almost 300"): at most its value."""
+    if k is None or "approx" not in view.figures[k].qualifiers:
+        return {}
+    start = view.figures[k].span.start
+    return {"below": True} if BELOW.search(view.text, max(0, start - 30), start) else {}
 
 
 def per_unit(view: View, converts: dict[int, int]) -> list[Statement]:

@@ -17,6 +17,7 @@ import re
 from ..extract.lexicon import load
 from ..model import Statement
 from .view import View
+from .whole import SPAN, in_ratio, named_before, ratio_range, restating
 
 LEX = load("shares")
 SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
@@ -30,6 +31,12 @@ REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
 LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
 ENDS = re.compile(WORD.pattern + r"$")
+OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
+BEFORE_PART = re.compile(LEX["before_part"], re.I)
+WORD_AFTER_PART = re.compile(LEX["word_after_part"], re.I)
+PUNCT_PART = re.compile(LEX["punct_part"], re.I)
+OF_BACK = re.compile(LEX["of_back"], re.I)
+RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
@@ -57,12 +64,14 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], at))
     for k, fig in enumerate(figures):
         if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
-                and (found := word_range(text, fig)) is not None:
+                and (found := word_range(text, fig) or _ratio_figure(view, k)) is not None:
             words.append((*found, k + 1))
+        elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
+            words.append((ratio[0], "share", ratio[1], ratio[2], k + 1))
     out: list[Statement] = []
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
-        roles = _restated(view, at, m.end(), scale)
+        roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of)
         if roles is None and scale == "share":
             roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
         if roles is not None:
@@ -71,19 +80,62 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
     return out
 
 
-def _restated(view: View, at: int, end: int, scale: str) -> dict | None:
+def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int]) -> dict | None:
     """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
     given as a count, the whole named before it in the sentence."""
     figures, text = view.figures, view.text
     if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH:
         return None
     fig = figures[at]
-    if not RESTATED.fullmatch(text, end, fig.span.start) or view.role[at] == "change":
+    if view.role[at] == "change":
+        return None
+    if fig.kind == "count" and OF_WHOLE.fullmatch(text, end, fig.span.start) \
+            and (k := restating(view, at)) is not None and view.role[k] != "change":
+        # "a handful of the 40 councillors – 19 –", "most of the town's 64 pubs, 44 in total,": at is the whole
+        part = figures[k]
+        if scale == "count":
+            return {"amount": part.id} if part.kind == "count" else None
+        if part.kind == "count" and part.unit == fig.unit and (part.value or 0) <= (fig.value or 0):
+            return {"amount": part.id, "whole": fig.id}
+        return {"amount": part.id} if part.kind == "percent" and part.unit == "%" else None
+    if scale == "share" and at in whole_of and BEFORE_PART.fullmatch(text, end, fig.span.start) \
+            and figures[at].kind == "count":
+        return {"amount": fig.id, "whole": figures[whole_of[at]].id}  # "the majority – 312 of the 530 residents"
+    if scale == "share" and fig.kind == "count" and at not in whole_of and PUNCT_PART.fullmatch(text, end,
+                                                                                               fig.span.start):
+        return _of_named(view, at, back=False)  # "Of the 900 staff, nearly half – 400 –"
+    if not RESTATED.fullmatch(text, end, fig.span.start):
         return None
     if scale == "count":
         return {"amount": fig.id} if fig.kind == "count" else None
     if fig.kind == "percent" and fig.unit == "%":
         return {"amount": fig.id}
+    if fig.kind == "count" and OF_BACK.match(text, end):
+        return _of_named(view, at, back=True)  # "The firm employs 900 people. Nearly half of them, 400, ..."
+    return None
+
+
+def _of_named(view: View, k: int, back: bool) -> dict | None:
+    """Count k with the whole the words name before it (factcheck.reading.whole.named_before) as amount and whole."""
+    w = named_before(view, k, view.figures[k].value or 0, back)
+    return None if w is None else {"amount": view.figures[k].id, "whole": view.figures[w].id}
+
+
+def _restated_before(view: View, m: re.Match, scale: str, whole_of: dict[int, int]) -> dict | None:
+    """A count of a whole right before the word, the word set off after it: "150 of its 900 staff, almost a third,",
+    "150 of its 900 staff – almost a third –", "(almost a third)"; not a share of something else ("10 of the 60
+    councillors, most of them men")."""
+    figures, text, start = view.figures, view.text, m.start()
+    if OF_PHRASE.match(text, m.end()):
+        return None
+    j = bisect.bisect_right([f.span.end for f in figures], start) - 1
+    if scale != "share" or j < 0 or figures[j].sentence != view.doc.sentence_index(start) \
+            or start - figures[j].span.end > REACH or not WORD_AFTER_PART.fullmatch(text, figures[j].span.end, start):
+        return None
+    if j >= 1 and whole_of.get(j - 1) == j and figures[j - 1].kind == "count":
+        return {"amount": figures[j - 1].id, "whole": figures[j].id}
+    if figures[j].kind == "count" and j not in whole_of and j not in whole_of.values():
+        return _of_named(view, j, back=False)  # "Of the firm's 900 staff, 400 – nearly half –"
     return None
 
 
@@ -110,3 +162,15 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     span = view.doc.sentence_span(sentence + 1)
     closed = bool(REST.search(text, span.start, span.end))
     return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
+
+
+def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
+    """A fraction figure said as one count in another ("One in four students", "three out of five"): its value
+    with the ratio tolerance, as a share word."""
+    fig = view.figures[k]
+    if not RATIO_FIGURE.search(fig.surface) or fig.value is None or fig.qualifiers:
+        return None
+    low, high = ratio_range(fig.value)
+    return SPAN.match(view.text, fig.span.start, fig.span.end), "share", low, high
+
+
