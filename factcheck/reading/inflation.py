@@ -38,9 +38,9 @@ def read(view: View) -> list[Statement]:
         low = bisect.bisect_right(starts, first.span.end)
         high = bisect.bisect_right(starts, first.span.end + REACH)
         for later_start in starts[low:high]:
-            m = BETWEEN.search(re.sub(r"\s", " ", text[first.span.end:later_start]))
-            if not m or m.end() != later_start - first.span.end:
-                continue
+            m = BETWEEN.fullmatch(re.sub(r"\s", " ", text[first.span.end:later_start]))
+            if not m:
+                continue  # the words between the two amounts are the claim's, from its first amount to its second
             second = by_start[later_start]
             tail = AFTER.match(re.sub(r"\s", " ", text[second.span.end:second.span.end + 40]))
             if tail is not None:
