@@ -25,6 +25,7 @@ TESTS = (
     "span-years",
 )
 DAYS_PER = {"day": 1, "week": 7}
+NAMED_WEEKDAY = re.compile(rf"(next|this|coming|last)\s+({'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def validate(params: dict) -> str | None:
@@ -232,6 +233,33 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           evidence=f"published {ctx.published.isoformat()}: '{relation}' is {span}; "
                                    f"the text also says {said}",
                           fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")
+    yield from _named_weekday(ctx)
+
+
+def _named_weekday(ctx: CheckContext) -> Iterator[Hit]:
+    """'next Tuesday, March 24' (one date figure) against the Tuesdays 'next Tuesday' can mean at publication: the
+    coming one or the one after it ('last Tuesday': the one before or the one before that)."""
+    for fig in _calendar_figures(ctx, "date"):
+        m = NAMED_WEEKDAY.match(fig.surface.strip())
+        span = bounds(fig.date)
+        if m is None or span is None or span[0] != span[1] or ctx.published is None:
+            continue
+        day = WEEKDAYS.index(m.group(2).capitalize())
+        step = -1 if m.group(1).lower() == "last" else 1
+        first = ctx.published + dt.timedelta(days=step)
+        while first.weekday() != day:
+            first += dt.timedelta(days=step)
+        meant = sorted((first, first + dt.timedelta(days=7 * step)))
+        ctx.mark(fig)
+        if meant[0] <= span[0] <= meant[1]:
+            continue
+        relation = " ".join(m.group(0).split())
+        words = f"{date_words(meant[0])} or {date_words(meant[1])}"
+        yield Hit((fig,), {"relative": relation, "date": fig.surface.strip(), "meant": words,
+                           "published": date_words(ctx.published)},
+                  evidence=f"published {ctx.published.isoformat()}: '{relation}' is {meant[0].isoformat()} or "
+                           f"{meant[1].isoformat()}; the text says {fig.date}",
+                  fix=f"Check the date, or say when '{relation}' is counted from.")
 
 
 def _related(ctx: CheckContext, key: str, value: str) -> dict[str, list[Figure]]:

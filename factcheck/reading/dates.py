@@ -23,6 +23,7 @@ EVENT = load("restated")
 START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
+PAST = frozenset(EVENT["event_past"])
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
@@ -86,7 +87,7 @@ def _events(view: View, named: set[int]) -> list[Statement]:
                 continue
             words_j, phase_j = _event(view, figures[j])
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
-            shared = sorted(w for w in rel_words & words_j if w.islower() or phase_j)
+            shared = sorted(w for w in _shared(rel_words, words_j) if w.islower() or phase_j)
             if shared and phase_j == rel_phase:
                 out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
                                         event=shared[0]))
@@ -94,14 +95,22 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     return out
 
 
+def _shared(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """The words two dates' clauses share; a capitalised word that the other clause writes in lower case is a common
+    noun ("Line 15 of the metro opens next month" ... "the line opens on October 1": "line")."""
+    common = {w.lower() for w in a if w[:1].isupper() and w.lower() in b}
+    return (a & b) | common | {w.lower() for w in b if w[:1].isupper() and w.lower() in a}
+
+
 def _relative(fig: Figure) -> bool:
-    """A coming date counted from publication that an event may have: "next week", "tomorrow", "on Saturday"."""
+    """A date counted from publication that an event may have: coming ("next week", "tomorrow", "on Saturday") or
+    past ("last month", "yesterday")."""
     if not fig.date:
         return False
     if fig.kind == "weekday":
         return fig.attr("tense") == "future"
     relation = " ".join((fig.attr("relation") or "").lower().split())
-    return fig.kind == "relative_date" and any(relation == w or relation.startswith(w + " ") for w in COMING)
+    return fig.kind == "relative_date" and any(relation == w or relation.startswith(w + " ") for w in COMING | PAST)
 
 
 def _event(view: View, fig: Figure) -> tuple[frozenset[str], str | None]:
