@@ -27,6 +27,7 @@ PAST = frozenset(EVENT["event_past"])
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
+PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -81,13 +82,16 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     stated = [j for j, f in enumerate(figures) if f.kind == "date" and f.date and j not in named]
     out = []
     for i in relatives:
-        rel_words, rel_phase = _event(view, figures[i])
+        # a past event is named right before its dates ("the mill closed last month" ... "the mill closed on March
+        # 14"): the words further back ("Stocks, Aug 31, at 5,240, vs 5,595 last month") name other things
+        reach = PAST_WORDS if _relative(figures[i]) == "past" else EVENT_WORDS
+        rel_words, rel_phase, rel_lower = _event(view, figures[i], reach)
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence:
                 continue
-            words_j, phase_j = _event(view, figures[j])
+            words_j, phase_j, lower_j = _event(view, figures[j], reach)
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
-            shared = sorted(w for w in _shared(rel_words, words_j) if w.islower() or phase_j)
+            shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
             if shared and phase_j == rel_phase:
                 out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
                                         event=shared[0]))
@@ -95,30 +99,39 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     return out
 
 
-def _shared(a: frozenset[str], b: frozenset[str]) -> set[str]:
-    """The words two dates' clauses share; a capitalised word that the other clause writes in lower case is a common
-    noun ("Line 15 of the metro opens next month" ... "the line opens on October 1": "line")."""
-    common = {w.lower() for w in a if w[:1].isupper() and w.lower() in b}
-    return (a & b) | common | {w.lower() for w in b if w[:1].isupper() and w.lower() in a}
+def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> set[str]:
+    """The words two dates' clauses share (each clause: its event words, and those it writes in lower case); a
+    capitalised word that the other clause writes in lower case is a common noun ("Line 15 of the metro opens next
+    month" ... "the line opens on October 1": "line"); a capital at a sentence start is no lower case."""
+    (words_a, lower_a), (words_b, lower_b) = a, b
+    common = {w.lower() for w in words_a if w[:1].isupper() and w.lower() in lower_b}
+    return (words_a & words_b) | common | {w.lower() for w in words_b if w[:1].isupper() and w.lower() in lower_a}
 
 
-def _relative(fig: Figure) -> bool:
-    """A date counted from publication that an event may have: coming ("next week", "tomorrow", "on Saturday") or
-    past ("last month", "yesterday")."""
+def _relative(fig: Figure) -> str | None:
+    """Whether a date is counted from publication and an event may have it: "coming" ("next week", "tomorrow", "on
+    Saturday"), "past" ("last month", "yesterday"), or None."""
     if not fig.date:
-        return False
+        return None
     if fig.kind == "weekday":
-        return fig.attr("tense") == "future"
+        return "coming" if fig.attr("tense") == "future" else None
     relation = " ".join((fig.attr("relation") or "").lower().split())
-    return fig.kind == "relative_date" and any(relation == w or relation.startswith(w + " ") for w in COMING | PAST)
+    if fig.kind != "relative_date":
+        return None
+    for name, words in (("coming", COMING), ("past", PAST)):
+        if any(relation == w or relation.startswith(w + " ") for w in words):
+            return name
+    return None
 
 
-def _event(view: View, fig: Figure) -> tuple[frozenset[str], str | None]:
-    """The words naming the event a date is for (the few words before it in its sentence) and its phase."""
+def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset[str], str | None, frozenset[str]]:
+    """The words naming the event a date is for (the few words before it in its sentence), its phase, and those of
+    the words written in lower case."""
     sentence = view.doc.sentence_span(fig.sentence)
-    said = WORD.findall(view.text, max(sentence.start, fig.span.start - 120), fig.span.start)[-EVENT_WORDS:]
+    said = WORD.findall(view.text, max(sentence.start, fig.span.start - 120), fig.span.start)[-reach:]
     lower = {w.lower() for w in said}
     phase = "start" if START & lower else "end" if END & lower else None
     # a name keeps its capital ("Larne"), a common noun is lower case; a capital at a sentence start is no name
-    return frozenset(w if w[:1].isupper() and k else w.lower() for k, w in enumerate(said)
-                     if len(w) > 3 and w.lower() not in EVENT_STOPS and w.lower() not in START | END), phase
+    words = frozenset(w if w[:1].isupper() and k else w.lower() for k, w in enumerate(said)
+                      if len(w) > 3 and w.lower() not in EVENT_STOPS and w.lower() not in START | END)
+    return words, phase, frozenset(w for w in words if w in said)
