@@ -164,9 +164,6 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         born += [y for y in named.get(fig.id, ()) if y not in born]
         if not born and fig.attr("died") and len({y.date for y in births}) == 1:
             born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
-        elif not born and fig.attr("person"):  # "Marek Brandt, 48, ..." ... "Brandt was born in 1980 in Gdansk"
-            by_name = [y for y in births if _names(ctx, y, fig.attr("person"))]
-            born = by_name if len({y.date for y in by_name}) == 1 else []
         for year_fig in born:
             span = bounds(year_fig.date)
             at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
@@ -186,12 +183,6 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           evidence=f"{at[1].year} - {span[0].year} = {oldest}: someone born in "
                                    f"{year_fig.date} is {youngest} or {oldest} {shown}; "
                                    f"the text says {number(fig.value, 15)}")
-
-
-def _names(ctx: CheckContext, fig: Figure, name: str) -> bool:
-    """Whether the sentence of a figure names this person (a surname, as a whole word)."""
-    span = ctx.doc.sentence_span(fig.sentence)
-    return re.search(rf"\b{re.escape(name)}\b", ctx.doc.text[span.start : span.end]) is not None
 
 
 def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

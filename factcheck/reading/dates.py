@@ -52,19 +52,40 @@ def read(view: View) -> list[Statement]:
 
 def _ages(view: View) -> list[Statement]:
     """An age and a birth year of another sentence whose person has the same surname (the name right before each:
-    "Douglas Henley, 61", "Henley, who was born in 1958")."""
+    "Douglas Henley, 61", "Henley, who was born in 1958"); else, for an age with no birth year in its sentence, the
+    birth years whose sentence names its person's surname anywhere ("Marek Brandt, 48, ..." ... "Brandt was born in
+    1980 in Gdansk"), when they agree on one date. An age at death with the article's one birth date needs no name
+    (the calendar check takes that)."""
     figures, out = view.figures, []
+    births = [f for f in figures if f.kind in ("year", "date") and f.attr("born")]
     born: dict[str, list[Figure]] = {}
-    for fig in figures:
-        if fig.kind in ("year", "date") and fig.attr("born") and (name := _person(view, fig)):
+    for fig in births:
+        if name := _person(view, fig):
             born.setdefault(name, []).append(fig)
     for fig in figures:
-        if fig.kind != "age" or not fig.attr("of_person") or not (name := _person(view, fig)):
+        if fig.kind != "age" or fig.attr("of_person") is False:
             continue
-        year = next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)
-        if year is not None:
-            out.append(Statement.of("date_relation", {"age": fig.id, "born": year.id}))
+        name = _person(view, fig) if fig.attr("of_person") else None
+        years = [next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)] if name else []
+        if not any(years) and _by_surname(view, fig, births):
+            years = [y for y in births if _names(view, y, fig.attr("person"))]
+            years = years if len({y.date for y in years}) == 1 else []
+        out += [Statement.of("date_relation", {"age": fig.id, "born": y.id}) for y in years if y is not None]
     return out
+
+
+def _by_surname(view: View, fig: Figure, births: list[Figure]) -> bool:
+    """Whether an age is tied to birth years by its person's surname alone: it has a person, no birth year in its
+    own sentence, and is no age at death in an article with one birth date."""
+    if not fig.attr("person") or any(y.sentence == fig.sentence for y in births):
+        return False
+    return not (fig.attr("died") and len({y.date for y in births}) == 1)
+
+
+def _names(view: View, fig: Figure, name: str) -> bool:
+    """Whether the sentence of a figure names this person (a surname, as a whole word)."""
+    span = view.doc.sentence_span(fig.sentence)
+    return re.search(rf"\b{re.escape(name)}\b", view.text[span.start : span.end]) is not None
 
 
 def _person(view: View, fig: Figure) -> str | None:
