@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import shown
+from ..extract.lexicon import load
 from ..model import Figure, Rule
 from ..wording import date_span_words
 from . import CheckContext, Hit
@@ -18,7 +19,8 @@ SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
 # What a bare count counts, when the extractor names no series: the noun after it ("43,000 refrigerated containers",
 # "0.71 children per woman"), else the head of the subject whose verb states it ("registrations rose to 1.96
 # million", "Registrations reached 2.31 million").
-COUNTED_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\b")
+COUNTED_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b")
+PLURALS = frozenset(load("restated")["plurals_without_s"])
 NOT_NOUNS = frozenset("a an the in on at of for to by from per last this next and or but as than more less who which "
                       "that is was were are be been it its their his her with over under about".split())
 STATING = re.compile(r"\b([A-Za-z][a-z-]+)\s+(?:(?:also|then|had|have|has|was|were)\s+)?(?:rose|fell|reached|hit|"
@@ -50,9 +52,11 @@ def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
     m = COUNTED_AFTER.match(text, fig.span.end)
     if m:
         words = m.group(1).split()
-        head = next((i for i, w in enumerate(words) if w in NOT_NOUNS or w in PERIODS), len(words))
-        if head:
-            return words[head - 1].removesuffix("s")
+        words = words[:next((i for i, w in enumerate(words) if w in NOT_NOUNS or w in PERIODS), len(words))]
+        # the first plural is the noun ("refrigerated containers", "passengers passed through"), else the last word
+        noun = next((w for w in words if w.endswith("s") or w in PLURALS), words[-1] if words else None)
+        if noun:
+            return noun.removesuffix("s")
     m = STATING.search(text[max(sentence_start, fig.span.start - 80):fig.span.start])
     if m and m.group(1).lower() not in NOT_NOUNS:
         return m.group(1).lower().removesuffix("s")
