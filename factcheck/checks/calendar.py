@@ -201,10 +201,11 @@ def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    """'next week, on March 30' against the week that 'next week' means at publication."""
+    """'next week, on March 30' against the week that 'next week' means at publication; a weekday ('resigned on
+    Friday') against the day it means."""
     if ctx.published is None:
         return
-    for rel in _calendar_figures(ctx, "relative_date"):
+    for rel in _calendar_figures(ctx, "relative_date", "weekday"):
         meant = bounds(rel.date)
         if meant is None:
             continue

@@ -135,7 +135,7 @@ def _relative(fig: Figure) -> str | None:
     if not fig.date:
         return None
     if fig.kind == "weekday":
-        return "coming" if fig.attr("tense") == "future" else None
+        return {"future": "coming", "past": "past"}.get(fig.attr("tense") or "")
     relation = " ".join((fig.attr("relation") or "").lower().split())
     if fig.kind != "relative_date":
         return None
