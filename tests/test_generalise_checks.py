@@ -21,8 +21,6 @@ _spec.loader.exec_module(bench)
 PAIRS = bench.load()
 # What the checks still miss, and why (each an xfail that fails the suite once it passes).
 GAPS = {
-    "record/r01": "the record's entity is read from a later phrase ('imports from South Africa'), so the port's "
-                  "two counts look like two places",
     "record/r02": "'the rate' of a later paragraph is named 'annual rate', the record 'monthly unemployment': "
                   "two series by their names",
     "record/r17": "the subject is read as the word before its verb ('to study nursing rose'): 'nursing', not "

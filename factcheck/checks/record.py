@@ -63,7 +63,8 @@ def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
     return None
 
 
-def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | None = None) -> bool:
+def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | None = None,
+                 entities: dict[str, str | None] | None = None) -> bool:
     """One series: the same kind and unit, and no name that differs (the extractor's series or subject, the
     entity, what an "of" phrase counts): "a record 41.2 million tonnes of cargo" and "38.5 million tonnes in 2023";
     bare counts need a name on both."""
@@ -74,6 +75,8 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | N
             return False  # bare numbers ("closed at 2,404.64") say nothing of what they count: two indexes, two series
     for name in ("series", "entity", "of_phrase"):
         a, b = record.attr(name), other.attr(name)
+        if name == "entity" and entities is not None:
+            a, b = entities.get(record.id, a), entities.get(other.id, b)
         if a and b and a != b:
             return False
     return not (record.subject and other.subject and record.subject != other.subject)
@@ -114,8 +117,9 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         low = low_record(record)
         mine = _when(ctx, record, present=True)
         nouns = ctx.memo(_nouns, _nouns) if record.unit is None else None
+        entities = ctx.memo(_entities, _entities)
         for other in ctx.memo(_by_unit, _by_unit).get((record.kind, record.unit), ()):
-            if other.id == record.id or not _same_series(record, other, nouns):
+            if other.id == record.id or not _same_series(record, other, nouns, entities):
                 continue
             if other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
@@ -145,6 +149,20 @@ def _by_unit(ctx: CheckContext) -> dict[tuple, list[Figure]]:
     out: dict[tuple, list[Figure]] = {}
     for fig in ctx.figures:
         out.setdefault((fig.kind, fig.unit), []).append(fig)
+    return out
+
+
+def _entities(ctx: CheckContext) -> dict[str, str | None]:
+    """Each figure's entity, unless the sentence names it only in another clause after the figure ("handled a
+    record 41,200 containers, helped by fruit imports from South Africa": the port's count, not South Africa's)."""
+    text, out = ctx.doc.text, {}
+    for fig in ctx.figures:
+        entity = fig.attr("entity")
+        if entity:
+            span = ctx.doc.sentence_span(fig.sentence)
+            first = text.find(entity, span.start, span.end)
+            later = first >= fig.span.end and "," in text[fig.span.end:first]
+            out[fig.id] = None if later else entity
     return out
 
 
