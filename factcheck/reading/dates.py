@@ -120,7 +120,7 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     return out
 
 
-def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> set[str]:
+def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
     """The words two dates' clauses share (each clause: its event words, and those it writes in lower case); a
     capitalised word that the other clause writes in lower case is a common noun ("Line 15 of the metro opens next
     month" ... "the line opens on October 1": "line"); a capital at a sentence start is no lower case."""

@@ -20,7 +20,8 @@ WORTH = (r"(?:(?:is|was|would be|would now be|would have been)\s+)?(?:worth(?:\s
          r"(?:would\s+)?(?:buys?|bought)\s+what|(?:would|will)\s+cost|costs|"
          r"(?:has|have|had) the (?:same\s+)?(?:buying|purchasing|spending) power (?:of|as)|is|was|would be)\s+" + QUAL)
 # From the end of the first amount to the start of the second: "in 1990 (dollars) is worth".
-BETWEEN = re.compile(r"(?:\s+(?:bill|note))?\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+" + WORTH + r"$")
+BETWEEN = re.compile(r"(?:\s+(?:bill|note))?\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+"
+                     + WORTH + r"$")
 # The year before the first amount instead: "In 1990, $100 was worth ..."; then only the verb between the amounts.
 YEAR_BEFORE = re.compile(r"\b[Ii]n\s+(?P<y1>" + YEAR + r"),?\s+(?:(?:a|an|the)\s+)?$")
 VERB_BETWEEN = re.compile(r"(?:\s+(?:dollars|bill|note))?\s+" + WORTH + r"$")
