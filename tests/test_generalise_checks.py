@@ -74,3 +74,29 @@ def test_findings_name_the_reference_and_say_what_is_wrong():
     assert any("CPI" in m and "1990" in m for m in messages["plausibility/p07"])
     assert any("'7,3'" in m and "decimal point" in m for m in messages["malformed/m06"])
     assert any("next Tuesday" in m and "March 10, 2026" in m for m in messages["relative_date/d09"])
+
+
+def _serious(text: str, published: str, fmt: str = "txt") -> list[str]:
+    import factcheck
+
+    report = factcheck.check_text(text, fmt=fmt, published=published)
+    return [f"{f.rule}: {f.message}" for f in report.findings if f.severity in ("error", "warning")]
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam and Japan signed a trade pact on Monday.\n\nThe country's 9.8 million people are young, officials "
+    "said.\n",
+    "Ministers from Chile and Peru met in Lima on Tuesday.\r\n\r\nThe country's 3.3 million people live on a thin strip of land.\r\n",
+])
+def test_the_country_that_could_be_either_of_two_is_left_alone(text):
+    assert _serious(text, "2025-09-16") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Wheat stocks, May 31, 2025, projected at 1,848, vs 1,877 last month.\nStocks on May 31, 2024, at 1,905, vs "
+    "1,905 last month.\n",
+    "The dollar fell to 152.35 yen from 153.35 yesterday.\n\nThe central bank intervened to support the dollar on "
+    "January 28, its report shows.\n",
+])
+def test_a_past_relative_date_beside_another_figure_names_no_event(text):
+    assert _serious(text, "2025-04-09") == []
