@@ -26,7 +26,7 @@ PARAMS = ("table", "places", "source", "year", "measure", "factor", "nouns", "sk
 FIELDS = ("population", "area_km2", "people", "aliases")
 # "the country's", "the city's": a place named earlier in the text, by the noun for its kind.
 BACK = re.compile(r"(?:^|\s)(?:the|its)\s+(country|nation|kingdom|republic|city|capital|metropolis)$", re.I)
-NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?)?[A-Z][\w'’.-]*)*")
+NAME = re.compile(r"[A-Z][\w.-]*(?:[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?)?[A-Z][\w.-]*)*")  # "India's": India
 NAME_WORDS = 4  # a place name is at most this many words ("Democratic Republic of the Congo" is matched by alias)
 
 
