@@ -86,7 +86,8 @@ def _serious(text: str, published: str, fmt: str = "txt") -> list[str]:
 @pytest.mark.parametrize("text", [
     "Vietnam and Japan signed a trade pact on Monday.\n\nThe country's 9.8 million people are young, officials "
     "said.\n",
-    "Ministers from Chile and Peru met in Lima on Tuesday.\r\n\r\nThe country's 3.3 million people live on a thin strip of land.\r\n",
+    "Ministers from Chile and Peru met in Lima on Tuesday.\r\n\r\nThe country's 3.3 million people live on a "
+    "thin strip of land.\r\n",
 ])
 def test_the_country_that_could_be_either_of_two_is_left_alone(text):
     assert _serious(text, "2025-09-16") == []
