@@ -27,6 +27,8 @@ PAST = frozenset(EVENT["event_past"])
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
+AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
+CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
@@ -107,6 +109,9 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         # 14"): the words further back ("Stocks, Aug 31, at 5,240, vs 5,595 last month") name other things
         reach = PAST_WORDS if _relative(figures[i]) == "past" else EVENT_WORDS
         rel_words, rel_phase, rel_lower = _event(view, figures[i], reach)
+        if reach == EVENT_WORDS:  # a coming event may be named after its date: "vote tomorrow in a tight election"
+            after = _after(view, figures[i])
+            rel_words, rel_lower = rel_words | after, rel_lower | after
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence:
                 continue
@@ -143,6 +148,13 @@ def _relative(fig: Figure) -> str | None:
         if any(relation == w or relation.startswith(w + " ") for w in words):
             return name
     return None
+
+
+def _after(view: View, fig: Figure) -> frozenset[str]:
+    """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
+    clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
+    said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
+    return frozenset(w for w in said[:AFTER_WORDS] if w not in START | END)
 
 
 def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset[str], str | None, frozenset[str]]:
