@@ -25,6 +25,7 @@ TESTS = (
     "span-years",
 )
 DAYS_PER = {"day": 1, "week": 7}
+NAMED_WEEKDAY = re.compile(rf"(next|this|coming|last)\s+({'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def validate(params: dict) -> str | None:
@@ -163,9 +164,6 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         born += [y for y in named.get(fig.id, ()) if y not in born]
         if not born and fig.attr("died") and len({y.date for y in births}) == 1:
             born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
-        elif not born and fig.attr("person"):  # "Marek Brandt, 48, ..." ... "Brandt was born in 1980 in Gdansk"
-            by_name = [y for y in births if _names(ctx, y, fig.attr("person"))]
-            born = by_name if len({y.date for y in by_name}) == 1 else []
         for year_fig in born:
             span = bounds(year_fig.date)
             at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
@@ -187,12 +185,6 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                                    f"the text says {number(fig.value, 15)}")
 
 
-def _names(ctx: CheckContext, fig: Figure, name: str) -> bool:
-    """Whether the sentence of a figure names this person (a surname, as a whole word)."""
-    span = ctx.doc.sentence_span(fig.sentence)
-    return re.search(rf"\b{re.escape(name)}\b", ctx.doc.text[span.start : span.end]) is not None
-
-
 def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     if ctx.published is None:
         return
@@ -209,10 +201,11 @@ def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
-    """'next week, on March 30' against the week that 'next week' means at publication."""
+    """'next week, on March 30' against the week that 'next week' means at publication; a weekday ('resigned on
+    Friday') against the day it means."""
     if ctx.published is None:
         return
-    for rel in _calendar_figures(ctx, "relative_date"):
+    for rel in _calendar_figures(ctx, "relative_date", "weekday"):
         meant = bounds(rel.date)
         if meant is None:
             continue
@@ -232,6 +225,33 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           evidence=f"published {ctx.published.isoformat()}: '{relation}' is {span}; "
                                    f"the text also says {said}",
                           fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")
+    yield from _named_weekday(ctx)
+
+
+def _named_weekday(ctx: CheckContext) -> Iterator[Hit]:
+    """'next Tuesday, March 24' (one date figure) against the Tuesdays 'next Tuesday' can mean at publication: the
+    coming one or the one after it ('last Tuesday': the one before or the one before that)."""
+    for fig in _calendar_figures(ctx, "date"):
+        m = NAMED_WEEKDAY.match(fig.surface.strip())
+        span = bounds(fig.date)
+        if m is None or span is None or span[0] != span[1] or ctx.published is None:
+            continue
+        day = WEEKDAYS.index(m.group(2).capitalize())
+        step = -1 if m.group(1).lower() == "last" else 1
+        first = ctx.published + dt.timedelta(days=step)
+        while first.weekday() != day:
+            first += dt.timedelta(days=step)
+        meant = sorted((first, first + dt.timedelta(days=7 * step)))
+        ctx.mark(fig)
+        if meant[0] <= span[0] <= meant[1]:
+            continue
+        relation = " ".join(m.group(0).split())
+        words = f"{date_words(meant[0])} or {date_words(meant[1])}"
+        yield Hit((fig,), {"relative": relation, "date": fig.surface.strip(), "meant": words,
+                           "published": date_words(ctx.published)},
+                  evidence=f"published {ctx.published.isoformat()}: '{relation}' is {meant[0].isoformat()} or "
+                           f"{meant[1].isoformat()}; the text says {fig.date}",
+                  fix=f"Check the date, or say when '{relation}' is counted from.")
 
 
 def _related(ctx: CheckContext, key: str, value: str) -> dict[str, list[Figure]]:

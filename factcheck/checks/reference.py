@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,9 @@ from .arith import show
 MEASURES = ("population", "area", "people")
 PARAMS = ("table", "places", "source", "year", "measure", "factor", "nouns", "skip_table")
 FIELDS = ("population", "area_km2", "people", "aliases")
+# "the country's", "the city's": a place named earlier in the text, by the noun for its kind.
+BACK = re.compile(r"(?:^|\s)(?:the|its)\s+(country|nation|kingdom|republic|city|capital|metropolis)$", re.I)
+NAME = re.compile(r"[A-Z][\w.-]*(?:[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?)?[A-Z][\w.-]*)*")  # "India's": India
 NAME_WORDS = 4  # a place name is at most this many words ("Democratic Republic of the Congo" is matched by alias)
 
 
@@ -111,7 +115,7 @@ def _km2(fig: Figure) -> float | None:
     return convert(1.0, fig.unit, "kilometer ** 2") if fig.unit else None
 
 
-def _tied(fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
+def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
     """The place a figure is tied to, the figure's scale to the table's unit and the table, or None.
 
     Extraction reads the words (extract/places.py); the table is loaded only for a figure they tie to some name."""
@@ -140,12 +144,27 @@ def _tied(fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
         return None  # "France's 68 million voters", "Lagos has 3 million": not (all of) its population
     table = _table(params)
     place = table.find(head)
+    back = BACK.search(head) if place is None else None
+    if back is not None:  # "the country's 2.1 billion people": the one place of this table the text named before
+        noun = back.group(1).lower()
+        place = _antecedent(ctx, fig, table) if not params.get("nouns") or noun in params["nouns"] else None
     if place is None:
         return None
     skip = params.get("skip_table")
     if skip and not noun and place["name"] in builtin(skip).rows:
         return None  # a name that is also a country (Singapore) goes to the countries rule unless "a city of"
     return place, scale, table
+
+
+def _antecedent(ctx: CheckContext, fig: Figure, table: Table) -> dict | None:
+    """The place "the country" or "the city" points back to: the one place of the table that the text names
+    before the figure (none when it names two: which one is meant is not known)."""
+    places = {}
+    for m in NAME.finditer(ctx.doc.text, 0, fig.span.start):
+        place = table.find(m.group(0))
+        if place is not None:
+            places[place["name"]] = place
+    return next(iter(places.values())) if len(places) == 1 else None
 
 
 def _about(x: float, unit: str | None) -> str:
@@ -166,7 +185,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for fig in ctx.figures:
         if fig.value is None or fig.kind not in ("count", "quantity"):
             continue
-        tied = _tied(fig, params)
+        tied = _tied(ctx, fig, params)
         if tied is None:
             continue
         place, scale, table = tied

@@ -621,6 +621,16 @@ INDIAN_STYLE = re.compile(
     r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(LEX["indian_style"], key=len, reverse=True))) + r")(?!\w)", re.I)
 
 
+AMOUNT_BEFORE = re.compile(r"[$£€¥₹][ \u00a0]?$")
+AMOUNT_AFTER = re.compile(r"[ \u00a0]?(?:%|(?:" + "|".join(sorted(
+    [*LEX["scales"], "per cent", "percent", "euros?", "dollars?", "pounds?", "francs?", "yen", "yuan"],
+    key=len, reverse=True)) + r")\b)", re.I)
+
+
+def _amount(text: str, m: re.Match) -> bool:
+    return bool(AMOUNT_BEFORE.search(text, max(0, m.start() - 2), m.start()) or AMOUNT_AFTER.match(text, m.end()))
+
+
 def grouping(raw: str) -> str | None:
     """How a digit string groups its digits: "commas" (1,234,567), "indian" (12,34,567), "dots" (3.500.000),
     "decimal_comma" (110,00: a comma with one or two digits after it), "group_size" (1,0000: groups of another
@@ -637,7 +647,18 @@ def grouping(raw: str) -> str | None:
     if "." in raw and "," not in raw and raw.count(".") >= 2:
         head, *groups = raw.split(".")
         return "dots" if len(head) <= 3 and all(len(g) == 3 for g in groups) else None
+    if "," in raw and raw.rfind(".") > raw.rfind(",") and raw.count(".") == 1:  # "$1,2345.67": its whole part
+        return "group_size" if grouping(raw[: raw.rfind(".")]) == "group_size" else None
     return None
+
+
+def _amount_grouping(raw: str) -> str | None:
+    """A digit string grouping() leaves alone, read as an amount (a currency sign before it, a scale word or a
+    currency after it): "7,3 million" has a comma where a decimal point belongs, "12.500.3 euros" dots between
+    groups of the wrong size."""
+    if re.fullmatch(r"\d,\d", raw):
+        return "decimal_comma"
+    return "group_size" if raw.count(".") >= 2 and "," not in raw else None
 
 
 def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
@@ -652,7 +673,7 @@ def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
     # a text that writes decimal commas throughout, more than once ("2,4% ... 3,75%"); one "$110,00" is no style
     european_text = european(text) != text and len(DECIMAL_COMMA.findall(text)) >= 2
     for m in GROUPED.finditer(text):
-        style = grouping(m.group(0))
+        style = grouping(m.group(0)) or (_amount_grouping(m.group(0)) if _amount(text, m) else None)
         if style is None or (style == "decimal_comma" and european_text):
             continue
         if style == "indian":
@@ -667,8 +688,8 @@ def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
                 end = out[i].span.end
                 out = [f for f in out if not end <= f.span.start < m.end()]
                 starts = {f.span.start: k for k, f in enumerate(out)}
-        elif style == "dots" and not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
-            fig = _figure(m.start(), m.end(), text, "count", float(m.group(0).replace(".", "")), 1.0)
+        elif (style == "dots" or bad) and not any(f.span.start < m.end() and m.start() < f.span.end for f in out):
+            fig = _figure(m.start(), m.end(), text, "count", float(re.sub(r"[.,]", "", m.group(0))), 1.0)
             out.append(dataclasses.replace(fig, attrs=fig.attrs + attrs + (("written", m.group(0)),)))
     return sorted(out, key=lambda f: f.span.start)
 

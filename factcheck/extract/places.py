@@ -1,5 +1,6 @@
 """The words that tie a count or an area to a named place: "France's 68 million inhabitants", "Lagos, a city of 15
-million", "400 million Americans", "Chile, which covers 756,000 km²" (read for the reference check's tables).
+million", "400 million Americans", "Chile, which covers 756,000 km²", "Canada, at 9.98 million square kilometres"
+(read for the reference check's tables).
 
 A figure is tied by the words between a place's name and the figure: the name, then a connector ("'s", ", a country
 of", "has a population of", ", which covers"), then the figure; or by the country's people after a count. Only the
@@ -23,8 +24,9 @@ NOUN = r"(?P<noun>country|nation|city|town|village|state|kingdom|republic|island
 POPULATION = [
     re.compile(r"(?P<head>.*?)['’]s\s+(?:(?P<pop>(?:total\s+)?population)\s+(?:of|is|was|stands at|stood at|"
                r"reached|has reached)\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|(?:which\s+|that\s+)?"
-               r"(?:has|had|is home to|was home to)|home to|with)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|"
+               r"(?:which\s+|that\s+)?(?:has|had|is home to|was home to)|home to|with|at)\s+"
+               r"(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
     re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)\s+(?:is|was|stands at|stood at|reached|has reached)\s+"
                + QUAL + r"$"),
@@ -32,7 +34,7 @@ POPULATION = [
 AREA = [
     re.compile(r"(?P<head>.*?)['’]s\s+(?:(?:total\s+)?area\s+of\s+)?" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?),\s+(?:which\s+|that\s+)?(?:covers|covering|spans|spanning|measures|has an area of|"
-               r"with an area of)\s+" + QUAL + r"$"),
+               r"with an area of|at)\s+" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of\s+" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of)\s+" + QUAL + r"$"),
     re.compile(r".*?\barea\s+of\s+(?P<head>.*?)\s+(?:is|was)\s+" + QUAL + r"$"),

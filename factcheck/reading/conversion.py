@@ -21,11 +21,14 @@ RESTATE_SEPARATOR = re.compile(LEX["restate_separator"], re.I)
 RESTATE_CLOSE = re.compile(LEX["restate_close"])
 RESTATE_OR = re.compile(LEX["restate_or"], re.I)
 RESTATE_SHARE_BRACKET = re.compile(LEX["restate_share_bracket"], re.I)
+# A further restatement inside the same bracket after a bare "or": "(about £281m or $400m)".
+BRACKET_OR = re.compile(r"[ \u00a0]+or[ \u00a0]+(?:(?:about|around|roughly|approximately|some)[ \u00a0]+)*", re.I)
 
 
 def restatements(view: View, whole_of: dict[int, int]) -> dict[int, int]:
     """restating figure -> the figure it restates: a bracket ("$10m (£5.3m)"; in "£5.7bn ($10.7bn; 8.2bn euros)"
-    both restate £5.7bn), a share restated as an amount or back, a per-unit figure restating a count."""
+    and "€330m (about £281m or $356m)" both restate the first), a share restated as an amount or back, a per-unit
+    figure restating a count."""
     figures, text = view.figures, view.text
     share_of_whole = {w: i for i, w in whole_of.items()}
     text_end = len(text.rstrip())
@@ -35,11 +38,13 @@ def restatements(view: View, whole_of: dict[int, int]) -> dict[int, int]:
         if fig.sentence != prev.sentence or fig.value is None:
             continue
         gap_start, gap_end = prev.span.end, fig.span.start
-        closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= text_end
+        closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= text_end or (
+            i + 1 < len(figures) and bool(BRACKET_OR.fullmatch(text, fig.span.end, figures[i + 1].span.start)))
         original: int | None = None
         if RESTATE_OPENER.fullmatch(text, gap_start, gap_end) and closes and _same_family(prev, fig):
             original = i - 1
-        elif RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end) and i - 1 in out:
+        elif i - 1 in out and (RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end)
+                               or BRACKET_OR.fullmatch(text, gap_start, gap_end)):
             first = out[i - 1]
             if _same_family(figures[first], fig) and closes:
                 original = first

@@ -23,9 +23,13 @@ EVENT = load("restated")
 START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
+PAST = frozenset(EVENT["event_past"])
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
+AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
+CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
+PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -50,19 +54,40 @@ def read(view: View) -> list[Statement]:
 
 def _ages(view: View) -> list[Statement]:
     """An age and a birth year of another sentence whose person has the same surname (the name right before each:
-    "Douglas Henley, 61", "Henley, who was born in 1958")."""
+    "Douglas Henley, 61", "Henley, who was born in 1958"); else, for an age with no birth year in its sentence, the
+    birth years whose sentence names its person's surname anywhere ("Marek Brandt, 48, ..." ... "Brandt was born in
+    1980 in Gdansk"), when they agree on one date. An age at death with the article's one birth date needs no name
+    (the calendar check takes that)."""
     figures, out = view.figures, []
+    births = [f for f in figures if f.kind in ("year", "date") and f.attr("born")]
     born: dict[str, list[Figure]] = {}
-    for fig in figures:
-        if fig.kind in ("year", "date") and fig.attr("born") and (name := _person(view, fig)):
+    for fig in births:
+        if name := _person(view, fig):
             born.setdefault(name, []).append(fig)
     for fig in figures:
-        if fig.kind != "age" or not fig.attr("of_person") or not (name := _person(view, fig)):
+        if fig.kind != "age" or fig.attr("of_person") is False:
             continue
-        year = next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)
-        if year is not None:
-            out.append(Statement.of("date_relation", {"age": fig.id, "born": year.id}))
+        name = _person(view, fig) if fig.attr("of_person") else None
+        years = [next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)] if name else []
+        if not any(years) and _by_surname(view, fig, births):
+            years = [y for y in births if _names(view, y, fig.attr("person"))]
+            years = years if len({y.date for y in years}) == 1 else []
+        out += [Statement.of("date_relation", {"age": fig.id, "born": y.id}) for y in years if y is not None]
     return out
+
+
+def _by_surname(view: View, fig: Figure, births: list[Figure]) -> bool:
+    """Whether an age is tied to birth years by its person's surname alone: it has a person, no birth year in its
+    own sentence, and is no age at death in an article with one birth date."""
+    if not fig.attr("person") or any(y.sentence == fig.sentence for y in births):
+        return False
+    return not (fig.attr("died") and len({y.date for y in births}) == 1)
+
+
+def _names(view: View, fig: Figure, name: str) -> bool:
+    """Whether the sentence of a figure names this person (a surname, as a whole word)."""
+    span = view.doc.sentence_span(fig.sentence)
+    return re.search(rf"\b{re.escape(name)}\b", view.text[span.start : span.end]) is not None
 
 
 def _person(view: View, fig: Figure) -> str | None:
@@ -80,13 +105,19 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     stated = [j for j, f in enumerate(figures) if f.kind == "date" and f.date and j not in named]
     out = []
     for i in relatives:
-        rel_words, rel_phase = _event(view, figures[i])
+        # a past event is named right before its dates ("the mill closed last month" ... "the mill closed on March
+        # 14"): the words further back ("Stocks, Aug 31, at 5,240, vs 5,595 last month") name other things
+        reach = PAST_WORDS if _relative(figures[i]) == "past" else EVENT_WORDS
+        rel_words, rel_phase, rel_lower = _event(view, figures[i], reach)
+        if reach == EVENT_WORDS:  # a coming event may be named after its date: "vote tomorrow in a tight election"
+            after = _after(view, figures[i])
+            rel_words, rel_lower = rel_words | after, rel_lower | after
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence:
                 continue
-            words_j, phase_j = _event(view, figures[j])
+            words_j, phase_j, lower_j = _event(view, figures[j], reach)
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
-            shared = sorted(w for w in rel_words & words_j if w.islower() or phase_j)
+            shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
             if shared and phase_j == rel_phase:
                 out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
                                         event=shared[0]))
@@ -94,22 +125,46 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     return out
 
 
-def _relative(fig: Figure) -> bool:
-    """A coming date counted from publication that an event may have: "next week", "tomorrow", "on Saturday"."""
+def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
+    """The words two dates' clauses share (each clause: its event words, and those it writes in lower case); a
+    capitalised word that the other clause writes in lower case is a common noun ("Line 15 of the metro opens next
+    month" ... "the line opens on October 1": "line"); a capital at a sentence start is no lower case."""
+    (words_a, lower_a), (words_b, lower_b) = a, b
+    common = {w.lower() for w in words_a if w[:1].isupper() and w.lower() in lower_b}
+    return (words_a & words_b) | common | {w.lower() for w in words_b if w[:1].isupper() and w.lower() in lower_a}
+
+
+def _relative(fig: Figure) -> str | None:
+    """Whether a date is counted from publication and an event may have it: "coming" ("next week", "tomorrow", "on
+    Saturday"), "past" ("last month", "yesterday"), or None."""
     if not fig.date:
-        return False
+        return None
     if fig.kind == "weekday":
-        return fig.attr("tense") == "future"
+        return {"future": "coming", "past": "past"}.get(fig.attr("tense") or "")
     relation = " ".join((fig.attr("relation") or "").lower().split())
-    return fig.kind == "relative_date" and any(relation == w or relation.startswith(w + " ") for w in COMING)
+    if fig.kind != "relative_date":
+        return None
+    for name, words in (("coming", COMING), ("past", PAST)):
+        if any(relation == w or relation.startswith(w + " ") for w in words):
+            return name
+    return None
 
 
-def _event(view: View, fig: Figure) -> tuple[frozenset[str], str | None]:
-    """The words naming the event a date is for (the few words before it in its sentence) and its phase."""
+def _after(view: View, fig: Figure) -> frozenset[str]:
+    """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
+    clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
+    said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
+    return frozenset(w for w in said[:AFTER_WORDS] if w not in START | END)
+
+
+def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset[str], str | None, frozenset[str]]:
+    """The words naming the event a date is for (the few words before it in its sentence), its phase, and those of
+    the words written in lower case."""
     sentence = view.doc.sentence_span(fig.sentence)
-    said = WORD.findall(view.text, max(sentence.start, fig.span.start - 120), fig.span.start)[-EVENT_WORDS:]
+    said = WORD.findall(view.text, max(sentence.start, fig.span.start - 120), fig.span.start)[-reach:]
     lower = {w.lower() for w in said}
     phase = "start" if START & lower else "end" if END & lower else None
     # a name keeps its capital ("Larne"), a common noun is lower case; a capital at a sentence start is no name
-    return frozenset(w if w[:1].isupper() and k else w.lower() for k, w in enumerate(said)
-                     if len(w) > 3 and w.lower() not in EVENT_STOPS and w.lower() not in START | END), phase
+    words = frozenset(w if w[:1].isupper() and k else w.lower() for k, w in enumerate(said)
+                      if len(w) > 3 and w.lower() not in EVENT_STOPS and w.lower() not in START | END)
+    return words, phase, frozenset(w for w in words if w in said)

@@ -14,16 +14,20 @@ from .view import View
 
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 QUAL = r"(?:(?:about|around|roughly|nearly|almost|some|more than|over|just over|just under|close to)\s+)?"
+# What an amount is said to be worth later: "is worth", "would buy what", "has the same buying power as".
+WORTH = (r"(?:(?:is|was|would be|would now be|would have been)\s+)?(?:worth(?:\s+the\s+same\s+as)?|equal to|"
+         r"(?:the\s+)?equivalent(?:\s+(?:to|of))?|the same as|equals|equates to|translates to|amounts to|"
+         r"(?:would\s+)?(?:buys?|bought)\s+what|(?:would|will)\s+cost|costs|"
+         r"(?:has|have|had) the (?:same\s+)?(?:buying|purchasing|spending) power (?:of|as)|is|was|would be)\s+" + QUAL)
 # From the end of the first amount to the start of the second: "in 1990 (dollars) is worth".
-BETWEEN = re.compile(
-    r"\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+(?:(?:is|was|would be|would now be|"
-    r"would have been)\s+)?(?:worth|equal to|equivalent to|the same as|equals|equates to|translates to|"
-    r"amounts to|buys what|buy what|(?:has|have|had) the (?:same\s+)?(?:buying|purchasing|spending) power "
-    r"(?:of|as)|is|was|would be)\s+"
-    + QUAL + r"$"
-)
-# After the second amount: when it is worth that.
-AFTER = re.compile(r"^\s+(?:(?P<now>today|now|in today's (?:money|dollars|terms))|in\s+(?P<y2>" + YEAR + r")\b)")
+BETWEEN = re.compile(r"(?:\s+(?:bill|note))?\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+"
+                     + WORTH + r"$")
+# The year before the first amount instead: "In 1990, $100 was worth ..."; then only the verb between the amounts.
+YEAR_BEFORE = re.compile(r"\b[Ii]n\s+(?P<y1>" + YEAR + r"),?\s+(?:(?:a|an|the)\s+)?$")
+VERB_BETWEEN = re.compile(r"(?:\s+(?:dollars|bill|note))?\s+" + WORTH + r"$")
+# After the second amount: when it is worth that ("$246 today", "what $400 buys today").
+AFTER = re.compile(r"^\s+(?:(?:buys|buy|would buy|costs|cost|would cost)\s+)?(?:(?P<now>today|now|in today's "
+                   r"(?:money|dollars|terms))|in\s+(?P<y2>" + YEAR + r")\b)")
 REACH = 120  # characters from the first amount to the second
 
 
@@ -38,9 +42,12 @@ def read(view: View) -> list[Statement]:
         low = bisect.bisect_right(starts, first.span.end)
         high = bisect.bisect_right(starts, first.span.end + REACH)
         for later_start in starts[low:high]:
-            m = BETWEEN.search(re.sub(r"\s", " ", text[first.span.end:later_start]))
-            if not m or m.end() != later_start - first.span.end:
-                continue
+            between = re.sub(r"\s", " ", text[first.span.end:later_start])
+            m = BETWEEN.fullmatch(between)
+            if m is None and VERB_BETWEEN.fullmatch(between):  # "In 1990, $100 was worth the same as $400 today"
+                m = YEAR_BEFORE.search(re.sub(r"\s", " ", text[max(0, first.span.start - 30):first.span.start]))
+            if not m:
+                continue  # the words between the two amounts are the claim's, from its first amount to its second
             second = by_start[later_start]
             tail = AFTER.match(re.sub(r"\s", " ", text[second.span.end:second.span.end + 40]))
             if tail is not None:
