@@ -89,6 +89,7 @@ OLD_BEFORE = re.compile(
     rf"(?i:\b(?:{phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?(?:{LEX['old_possessive']})?$)"
 )
 OLD_ON = re.compile(LEX["old_on"])
+OLD_COMPARATIVE = re.compile(LEX["old_comparative"])
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
 NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
@@ -445,6 +446,12 @@ def change_before(text: str, start: int) -> str | None:
         return how
     if how == "by" and VERB_OBJECT_BY.search(rest[: gap.start()] + " by "):  # "cut its costs by £2m to £3m"
         return how
+    if how == "from" and not WORD.findall(rest[: gap.start()]) and cut >= 0 and window[cut] == ",":
+        # "climbed 40% year-on-year, from £1.12m to £1.57m": the change is told just before the comma
+        before = window[: cut]
+        head = max(before.rfind(c) for c in ".;:!?\n")
+        if directions(WORD.findall(before[head + 1 :])[-6:]):
+            return how
     return None
 
 
@@ -470,6 +477,12 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     said = directions(WORD.findall(clause_before))
     # a direction-only statement needs the clause to agree: "slowed to 0.3%, down from 6.3%", not "rose ... fell"
     direction = said[0] if said and len(set(said + directions(WORD.findall(after)))) == 1 else None
+    if direction is None and len(set(said)) > 1 and NEW_BEFORE.search(stripped):
+        # the verb right before "to" governs: "price rises eased to 2.5%" (a noun of the other way before it)
+        low = [w.lower() for w in WORD.findall(clause_before)]
+        verb = low[-4:-2] if len(low) > 2 and low[-2] == "from" and low[-1] == "to" else low[-3:-1]  # "fell from 4% to"
+        if verb and (verb[-1] in UP | DOWN or tuple(verb) in UP_PHRASES | DOWN_PHRASES):
+            direction = directions(verb)[0]
     if REVISION_BEFORE.search(stripped):
         attrs["role"] = "revision"
     elif fig.kind == "percent" and fig.unit == "%" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(stripped)):
@@ -491,7 +504,8 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
         attrs["role"] = "new"
         if direction:
             attrs["direction"] = direction
-    elif (OLD_BEFORE.search(stripped) or OLD_ON.search(clause_before) or OLD_AFTER.match(after)) \
+    elif (OLD_BEFORE.search(stripped) or OLD_ON.search(clause_before) or OLD_AFTER.match(after)
+          or OLD_COMPARATIVE.search(clause_before)) \
             and not _own_from(fig, stripped):
         attrs["role"] = "old"
     elif new:
