@@ -108,6 +108,7 @@ CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a matc
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
+SUBSERIES_BEFORE = re.compile(rf"(?i:\b({'|'.join(LEX['subseries_words'])})[ \u00a0-]+$)")
 MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
 _COMPARING = load("reading")
 COMPARED = re.compile(
@@ -480,9 +481,10 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     if direction is None and len(set(said)) > 1 and NEW_BEFORE.search(stripped):
         # the verb right before "to" governs: "price rises eased to 2.5%" (a noun of the other way before it)
         low = [w.lower() for w in WORD.findall(clause_before)]
-        verb = low[-4:-2] if len(low) > 2 and low[-2] == "from" and low[-1] == "to" else low[-3:-1]  # "fell from 4% to"
-        if verb and (verb[-1] in UP | DOWN or tuple(verb) in UP_PHRASES | DOWN_PHRASES):
-            direction = directions(verb)[0]
+        said_verb = low[-4:-2] if len(low) > 2 and low[-2] == "from" and low[-1] == "to" else low[-3:-1]  # "fell
+        # from 4% to": the verb before "from"
+        if said_verb and (said_verb[-1] in UP | DOWN or tuple(said_verb) in UP_PHRASES | DOWN_PHRASES):
+            direction = directions(said_verb)[0]
     if REVISION_BEFORE.search(stripped):
         attrs["role"] = "revision"
     elif fig.kind == "percent" and fig.unit == "%" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(stripped)):
@@ -612,11 +614,13 @@ def _measured(text: str, m: re.Match, group: int = 0) -> str:
     """The subject a measure word names; a generic head takes the measure before it: "the unemployment rate" ->
     unemployment, as "unemployment" alone ("Unemployment falls to 3.9%"), so headline and body meet."""
     word = re.sub(r"\s+", " ", m.group(group).lower())
+    start, name = m.start(group), MEASURE[word]
     if word in GENERIC_HEADS:
-        modifier = MEASURE_BEFORE.search(text, max(0, m.start(group) - 40), m.start(group))
+        modifier = MEASURE_BEFORE.search(text, max(0, start - 40), start)
         if modifier:
-            return MEASURE[re.sub(r"[\s-]+", " ", modifier.group(0).lower()).strip()]
-    return MEASURE[word]
+            start, name = modifier.start(), MEASURE[re.sub(r"[\s-]+", " ", modifier.group(0).lower()).strip()]
+    part = SUBSERIES_BEFORE.search(text, max(0, start - 20), start)
+    return f"{part.group(1).lower()} {name}" if part else name
 
 
 def _future_period(text: str, figures: list[Figure], i: int) -> bool:
