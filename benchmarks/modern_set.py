@@ -87,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         if not new:
             shown.append(f"missed {half(path.stem)} {path.name}: {m['find']!r} -> {m['replace']!r} ({m['relation']})")
     print("half   articles  false flags  per article  published errors flagged  changes caught")
-    for name in ("tune", "held"):
-        h = halves[name]
+    every = Half(articles=sum(h.articles for h in halves.values()), flags=sum(h.flags for h in halves.values()),
+                 published=sum(h.published for h in halves.values()),
+                 mutations=sum(h.mutations for h in halves.values()), caught=sum(h.caught for h in halves.values()))
+    for name, h in (("tune", halves["tune"]), ("held", halves["held"]), ("all", every)):
         rate = h.flags / h.articles if h.articles else 0.0
         caught = f"{h.caught}/{h.mutations} ({h.caught / h.mutations:.0%})" if h.mutations else "-"
         print(f"{name:<6} {h.articles:>8}  {h.flags:>11}  {rate:>11.3f}  {h.published:>24}  {caught}")

@@ -117,8 +117,10 @@ class Store:
     def _prepare(self, create: bool) -> None:
         """Check what the file is (and make the tables in a new one): a one-line error for anything else."""
         try:
+            self.db.execute("BEGIN")  # one snapshot: another run may be making the tables between two reads
             app, version = self._pragma("application_id"), self._pragma("user_version")
             tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            self.db.execute("COMMIT")
             if app == 0 and version == 0 and tables == 0:  # a new (or empty) file
                 if not create:
                     raise self._error("not a results store (an empty file)")

@@ -73,6 +73,8 @@ def show(x: float, unit: str | None, digits: int = 3) -> str:
     """A value with its unit as a reader would write it: '$190bn', '5.3%', '1.5 percentage points', '12 kilometers'."""
     if unit == "%":
         return f"{number(x, digits)}%"
+    if unit in ("celsius", "fahrenheit"):
+        return f"{number(x, digits)}°{unit[0].upper()}"
     if unit == "pp":
         return f"{number(x, digits)} {'percentage point' if abs(x) == 1 else 'percentage points'}"
     if unit and len(unit) == 3 and unit.isupper():  # ISO currency

@@ -118,6 +118,53 @@ CASES = {
         ("The squad won 9 medals, including 3 golds and 4 silvers, on the final weekend.",
          "The squad won 9 medals, including 3 golds and 7 silvers, on the final weekend.", "FC110"),
     ],
+    "governing-verb-against-a-noun": [  # a direction noun before the verb: the verb right before "to" governs
+        ("Food price rises eased to 2.5 percent this month, from 3.0 percent the previous month.",
+         "Food price rises eased to 2.5 percent this month, from 2.3 percent the previous month.", "FC101"),
+        ("Wage increases slowed to 3.9% in March from 4.4% in February, the survey found.",
+         "Wage increases slowed to 3.9% in March from 3.4% in February, the survey found.", "FC101"),
+    ],
+    "second-series-after-and": [  # "added 256,000 jobs and the jobless rate dipped": two series, two statements
+        ("Employers added 212,000 jobs in May and the unemployment rate dipped to 3.9% from 4.1%, the bureau said.",
+         "Employers added 212,000 jobs in May and the unemployment rate dipped to 3.9% from 3.7%, the bureau said.",
+         "FC101"),
+        ("Hiring was up sharply from the 140,000 posts filled in June, and the jobless rate dropped from 4.3% to "
+         "4.2%.",
+         "Hiring was up sharply from the 140,000 posts filled in June, and the jobless rate dropped from 4.1% to "
+         "4.2%.", "FC101"),
+    ],
+    "change-then-comma-from-to": [  # "climbed 40%, from £1.12m to £1.57m" is a change, not a range
+        ("Pre-tax profit climbed 25% year-on-year, from £2.4m to £3m, the retailer said.",
+         "Pre-tax profit climbed 35% year-on-year, from £2.4m to £3m, the retailer said.", "FC101"),
+        ("Ticket sales fell 20%, from $45m to $36m, as the touring season ended early.",
+         "Ticket sales fell 30%, from $45m to $36m, as the touring season ended early.", "FC101"),
+    ],
+    "bracketed-prior-year": [  # results tables' comparative: "to £279.9m (2010: £263.2m)"
+        ("The final dividend was raised by 25% to 15p (2024: 12p), payable in July.",
+         "The final dividend was raised by 35% to 15p (2024: 12p), payable in July.", "FC101"),
+        ("Group revenue rose 8% to £540m (FY24: £500m) on stronger export orders.",
+         "Group revenue rose 6% to £540m (FY24: £500m) on stronger export orders.", "FC101"),
+    ],
+    "level-then-move": [  # "closed at X, down N points (P%)": the level is the move's new value
+        ("The FTSE 100 closed at 8,120.5, down 81.2 points (1%), its worst day in a month.",
+         "The FTSE 100 closed at 8,120.5, down 81.2 points (1.6%), its worst day in a month.", "FC101"),
+        ("Shares ended the session at $41.60, up 80 cents, or 2%, after the upgrade.",
+         "Shares ended the session at $41.60, up 80 cents, or 2.6%, after the upgrade.", "FC101"),
+    ],
+    "restated-new-then-change": [  # "... to 11.26%. The 11.26% represents a decline of 0.02 points"
+        ("Inflation slowed from 6.48% in May to 6.41% in June. The 6.41% figure represents a decline of 0.07 "
+         "percentage points, the agency said.",
+         "Inflation slowed from 6.48% in May to 6.41% in June. The 6.41% figure represents a decline of 0.17 "
+         "percentage points, the agency said.", "FC101"),
+        ("Joblessness fell from 5.2% to 4.9% over the quarter. The 4.9% rate marks a drop of 0.3 points.",
+         "Joblessness fell from 5.2% to 4.9% over the quarter. The 4.9% rate marks a drop of 0.5 points.", "FC101"),
+    ],
+    "temperature-in-brackets": [  # a temperature scale has no zero: 1 degree either side, not 1%
+        ("The thermometer in Seville read 41.2°C (106.2°F) by mid-afternoon.",
+         "The thermometer in Seville read 41.2°C (108.2°F) by mid-afternoon.", "FC130"),
+        ("Forecasters expect highs of 37C (98.6F) across the south on Sunday.",
+         "Forecasters expect highs of 37C (100.6F) across the south on Sunday.", "FC130"),
+    ],
 }
 PARAMS = [pytest.param(right, changed, code, id=f"{form}-{n}")
           for form, cases in CASES.items() for n, (right, changed, code) in enumerate(cases)]
@@ -202,3 +249,19 @@ def test_a_quarter_of_another_ordinal_is_left_to_the_publication_date():
     report = factcheck.check_text("Fourth-quarter sales rose 3%. Last year's first quarter was the weakest.",
                                   published="2025-02-06", fmt="md")
     assert "last year's first quarter" not in [f.surface for f in report.figures]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a cause after a comma is another series
+    "Revenue rose from £164m to £193m, driven by a 17.5% rise in used car sales and an 18.6% increase in new ones.",
+    "Sales climbed 9% to $4.4bn from $4.03bn, helped by a 31% jump in cloud revenue.",
+    # a condition is no past event, though its participle ends in -ed
+    "Ministers will debate the plan on November 20. If approved, the council votes on December 4.",
+    "Once completed, the bridge opens to traffic on January 12, the contractor said.",
+    # two airports named at the start of their sentences are two entities, not one figure given twice
+    "LaGuardia Airport handled 31 million passengers in 2025. Newark Liberty Airport served 46 million passengers "
+    "in 2025, also a record.",
+])
+def test_other_series_conditions_and_other_entities_are_quiet(sentence):
+    assert _flags(sentence) == set()
+    assert _flags(sentence, fmt="html", width=50, crlf=True) == set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterator
 
@@ -198,7 +199,13 @@ def _difference(a: Interval, b: Interval) -> Interval:
 def _as_stated(fig: Figure) -> str:
     """A figure as the text states it: its value, or "more than ..." for an open interval."""
     iv = interval(fig)
-    return show_interval(iv, fig.unit) if not iv.is_finite() else show(fig.value, fig.unit)
+    if not iv.is_finite():
+        return show_interval(iv, fig.unit)
+    step = fig.attr("step")
+    if fig.kind == "money" or not step or step >= 1 or fig.value is None:
+        return show(fig.value, fig.unit)
+    # as many digits as the text gives: "11.28% → 11.26%", not "11.3% → 11.3%"
+    return show(fig.value, fig.unit, max(3, len(str(int(abs(fig.value)))) + round(-math.log10(step))))
 
 
 def _qualifier(fig: Figure) -> str:

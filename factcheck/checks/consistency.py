@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Rule
+from ..reading.restated import different_entities
 from ..wording import dates_in_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -55,7 +56,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if len(clusters) != 2:
             continue  # one value, or several series under one head noun ("exports" of five crops)
         first, other = clusters[0][0], clusters[1][0]
-        if other.sentence == first.sentence or _different_entities(first, other):
+        if other.sentence == first.sentence or different_entities(first, other):
             continue
         reported.add(frozenset((first.id, other.id)))
         yield _hit(first, other, first.subject)
@@ -133,9 +134,3 @@ def _clusters(figs: list[Figure]) -> list[list[Figure]]:
         else:
             home.append(fig)
     return clusters
-
-
-def _different_entities(a: Figure, b: Figure) -> bool:
-    """True when both figures belong to named entities that share no word ("Chrysler" against "Mercedes-Benz")."""
-    ea, eb = a.attr("entity"), b.attr("entity")
-    return bool(ea) and bool(eb) and not set(ea.split()) & set(eb.split())

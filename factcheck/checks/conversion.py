@@ -76,6 +76,9 @@ def conversion_pairs(ctx: CheckContext) -> list[tuple[Figure, Figure]]:
 # --- units ----------------------------------------------------------------------------------------
 
 
+TEMPERATURES = {"celsius", "fahrenheit", "kelvin"}
+
+
 def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float) -> Hit | None:
     if original.kind == "money" or converted.kind == "money" or not original.unit or not converted.unit:
         return None
@@ -91,6 +94,11 @@ def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: flo
     ctx.mark(original, converted)
     expected = Interval(min(ends), max(ends))
     said = loose(converted)
+    if not delta and {original.unit, converted.unit} <= TEMPERATURES:
+        # a temperature scale has no zero to be relative to: the tolerance is of 100 degrees (1% is 1 degree)
+        pad = tolerance * 100
+        return None if Interval(expected.low - pad, expected.high + pad).overlaps(said) else \
+            _wrong(original, converted, source, expected, said)
     if expected.overlaps(said, tolerance):
         return None
     for a in original.attr("ambiguous") or (original.unit,):  # "6.5 tons (6.6 t)": long tons
@@ -98,9 +106,17 @@ def _unit(ctx: CheckContext, original: Figure, converted: Figure, tolerance: flo
             other = [units.convert(x, a, b, delta=delta) for x in (source.low, source.high)]
             if None not in other and Interval(min(other), max(other)).overlaps(said, tolerance):
                 return None
+    return _wrong(original, converted, source, expected, said)
+
+
+def _wrong(original: Figure, converted: Figure, source: Interval, expected: Interval, said: Interval) -> Hit:
+    """The finding for a unit conversion that does not hold (an info when only rounding makes it hold)."""
+    from .. import units
+
+    delta = "change" in (original.attr("role"), converted.attr("role"))
     exact = units.convert(original.value, original.unit, converted.unit, delta=delta)
     args = {"original": original.surface.strip(), "converted": converted.surface.strip(),
-            "expected": show(exact, converted.unit)}
+            "expected": show(exact, converted.unit, 4 if converted.unit in TEMPERATURES else 3)}
     evidence = (f"{show_interval(source, original.unit)} = {show_interval(expected, converted.unit)}; "
                 f"the text says {show_interval(said, converted.unit)}")
     right = f"{_rounded_like(exact, converted)} {_unit_word(converted)}".replace("  ", " ").strip()

@@ -89,6 +89,7 @@ OLD_BEFORE = re.compile(
     rf"(?i:\b(?:{phrases(LEX['old_before'])})[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?(?:{LEX['old_possessive']})?$)"
 )
 OLD_ON = re.compile(LEX["old_on"])
+OLD_COMPARATIVE = re.compile(LEX["old_comparative"])
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
 NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
@@ -107,6 +108,7 @@ CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a matc
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
+SUBSERIES_BEFORE = re.compile(rf"(?i:\b({'|'.join(LEX['subseries_words'])})[ \u00a0-]+$)")
 MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
 _COMPARING = load("reading")
 COMPARED = re.compile(
@@ -445,6 +447,12 @@ def change_before(text: str, start: int) -> str | None:
         return how
     if how == "by" and VERB_OBJECT_BY.search(rest[: gap.start()] + " by "):  # "cut its costs by £2m to £3m"
         return how
+    if how == "from" and not WORD.findall(rest[: gap.start()]) and cut >= 0 and window[cut] == ",":
+        # "climbed 40% year-on-year, from £1.12m to £1.57m": the change is told just before the comma
+        before = window[: cut]
+        head = max(before.rfind(c) for c in ".;:!?\n")
+        if directions(WORD.findall(before[head + 1 :])[-6:]):
+            return how
     return None
 
 
@@ -470,6 +478,13 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     said = directions(WORD.findall(clause_before))
     # a direction-only statement needs the clause to agree: "slowed to 0.3%, down from 6.3%", not "rose ... fell"
     direction = said[0] if said and len(set(said + directions(WORD.findall(after)))) == 1 else None
+    if direction is None and len(set(said)) > 1 and NEW_BEFORE.search(stripped):
+        # the verb right before "to" governs: "price rises eased to 2.5%" (a noun of the other way before it)
+        low = [w.lower() for w in WORD.findall(clause_before)]
+        said_verb = low[-4:-2] if len(low) > 2 and low[-2] == "from" and low[-1] == "to" else low[-3:-1]  # "fell
+        # from 4% to": the verb before "from"
+        if said_verb and (said_verb[-1] in UP | DOWN or tuple(said_verb) in UP_PHRASES | DOWN_PHRASES):
+            direction = directions(said_verb)[0]
     if REVISION_BEFORE.search(stripped):
         attrs["role"] = "revision"
     elif fig.kind == "percent" and fig.unit == "%" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(stripped)):
@@ -491,7 +506,8 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
         attrs["role"] = "new"
         if direction:
             attrs["direction"] = direction
-    elif (OLD_BEFORE.search(stripped) or OLD_ON.search(clause_before) or OLD_AFTER.match(after)) \
+    elif (OLD_BEFORE.search(stripped) or OLD_ON.search(clause_before) or OLD_AFTER.match(after)
+          or OLD_COMPARATIVE.search(clause_before)) \
             and not _own_from(fig, stripped):
         attrs["role"] = "old"
     elif new:
@@ -598,11 +614,13 @@ def _measured(text: str, m: re.Match, group: int = 0) -> str:
     """The subject a measure word names; a generic head takes the measure before it: "the unemployment rate" ->
     unemployment, as "unemployment" alone ("Unemployment falls to 3.9%"), so headline and body meet."""
     word = re.sub(r"\s+", " ", m.group(group).lower())
+    start, name = m.start(group), MEASURE[word]
     if word in GENERIC_HEADS:
-        modifier = MEASURE_BEFORE.search(text, max(0, m.start(group) - 40), m.start(group))
+        modifier = MEASURE_BEFORE.search(text, max(0, start - 40), start)
         if modifier:
-            return MEASURE[re.sub(r"[\s-]+", " ", modifier.group(0).lower()).strip()]
-    return MEASURE[word]
+            start, name = modifier.start(), MEASURE[re.sub(r"[\s-]+", " ", modifier.group(0).lower()).strip()]
+    part = SUBSERIES_BEFORE.search(text, max(0, start - 20), start)
+    return f"{part.group(1).lower()} {name}" if part else name
 
 
 def _future_period(text: str, figures: list[Figure], i: int) -> bool:

@@ -18,7 +18,7 @@ from ..extract.context import WORD, directions
 from ..extract.lexicon import load
 from ..model import Statement
 from .antecedent import antecedent, opening_date, opens_with_tie
-from .view import View, _clause_break, comparable
+from .view import View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
@@ -42,7 +42,10 @@ def read(view: View) -> list[Statement]:
         key = (partner[k], role[k] or "")
         if key not in tied or (tied[key] < key[0] < k and role[k] != "change"):
             tied[key] = k  # the first after it wins over one before it
-    with_change = {(view.clause[i], part[i]) for i in range(len(figures)) if role[i] == "change"}
+    with_change: dict[tuple, list[int]] = {}  # (clause, series part) -> its stated changes
+    for i in range(len(figures)):
+        if role[i] == "change":
+            with_change.setdefault((view.clause[i], part[i]), []).append(i)
     untied: dict[tuple, list[int]] = {}  # (series part, role) -> the figures of that role tied to none, in text order
     series: dict[tuple, list[int]] = {}  # (series part, kind, unit) -> the figures with a value that are no change
     for k, fig in enumerate(figures):
@@ -57,7 +60,7 @@ def read(view: View) -> list[Statement]:
         """The figure with this role tied to figure c, else the nearest untied one of its part of the sentence."""
         if (c, want) in tied:
             return tied[c, want]
-        return view.nearest(c, members=untied.get((part[c], want), []))
+        return view.nearest(c, lambda k: fits(figures[c], figures[k]), untied.get((part[c], want), []))
 
     def older(new: int, exclude: set[int]) -> int | None:
         """The nearest other figure of the same series in its part of the sentence, when dated before the new one."""
@@ -78,7 +81,7 @@ def read(view: View) -> list[Statement]:
         if stated:
             new = linked(i, "new")
         elif role[i] == "new" and view.direction[i]:
-            if (view.clause[i], part[i]) in with_change:
+            if any(fits(figures[c], fig) for c in with_change.get((view.clause[i], part[i]), [])):
                 continue  # the stated change speaks for this statement
             new = i
         else:
@@ -208,13 +211,17 @@ def _same_series(view: View, new: int, old: int) -> int:
 def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:
     """(new, old) of the move a stated change with no figures of its own refers back to: the last change read so
     far with no stated figure, in the previous sentence, when i's sentence opens with a pronoun ("That was a fall
-    of 1.5%", "It was a rise of 2 points")."""
-    if not out or out[-1].id_of("stated") or not opens_with_tie(view, i):
+    of 1.5%", "It was a rise of 2 points") or names that move's new value again before the change."""
+    if not out or out[-1].id_of("stated"):
         return None, None
     new, old = (view.index.get(out[-1].id_of(r) or "") for r in ("new", "old"))
     if new is None or old is None or view.figures[i].sentence - view.figures[new].sentence != 1:
         return None, None
-    return new, old
+    figures = view.figures
+    # or names the new value again before the change: "... to 11.26%. The 11.26% represents a decline of 0.02 points"
+    again = any(k < i and comparable(figures[k], figures[new]) and figures[k].value == figures[new].value
+                for k in view.sentence_of(i))
+    return (new, old) if again or opens_with_tie(view, i) else (None, None)
 
 
 def _series_parts(view: View) -> list[tuple[int, int]]:

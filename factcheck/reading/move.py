@@ -13,7 +13,8 @@ import re
 from ..model import Figure, Statement
 
 OR_PERCENT = re.compile(
-    r"[ \u00a0]*,?[ \u00a0]*or[ \u00a0]+(?:(?:about|around|roughly|nearly|almost|some)[ \u00a0]+)?[+]?$"
+    r"[ \u00a0]*(?:,?[ \u00a0]*or[ \u00a0]+(?:(?:about|around|roughly|nearly|almost|some)[ \u00a0]+)?[+]?"
+    r"|\([ \u00a0]*)$"
 )
 
 

@@ -99,7 +99,7 @@ def _stocks(view: View) -> list[Statement]:
             if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
                     or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
                 continue
-            if earlier.new and earlier.owner is None and _different_entities(view.figures[j], view.figures[i]):
+            if earlier.new and earlier.owner is None and different_entities(view.figures[j], view.figures[i]):
                 continue  # an unowned first mention is tied to no owner but the entity its sentence names
             if earlier.modifiers == stock.modifiers:
                 out.append(Statement.of("restated", {"stated": view.figures[j].id, "restated": view.figures[i].id},
@@ -189,10 +189,14 @@ def _name(words: str) -> str:
     return " ".join(found)
 
 
-def _different_entities(a: Figure, b: Figure) -> bool:
-    """Both figures' sentences name entities (the extractor's attr entity) that share no word."""
+def different_entities(a: Figure, b: Figure) -> bool:
+    """Both figures' sentences name entities (the extractor's attr entity), neither of whose words hold the other's:
+    "Acme" and "Acme Corp" may be one, "LaGuardia Airport" and "Newark Liberty Airport" are two."""
     ea, eb = a.attr("entity"), b.attr("entity")
-    return bool(ea) and bool(eb) and not set(ea.split()) & set(eb.split())
+    if not ea or not eb:
+        return False
+    wa, wb = set(ea.split()), set(eb.split())
+    return not (wa <= wb or wb <= wa)
 
 
 def _same_period(a: str | None, b: str | None, published) -> bool:

@@ -28,6 +28,14 @@ def comparable(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind and a.unit == b.unit and a.value is not None and b.value is not None
 
 
+def fits(change: Figure, value: Figure) -> bool:
+    """A value a stated change can have: any for a relative change ("rose 5% to $105m"), one of its own kind and unit
+    for an amount ("added 256,000 jobs" is no change of a 4.1% rate)."""
+    relative = change.kind in ("multiplier", "fraction") or (change.kind == "percent" and change.unit == "%")
+    points = change.unit == "pp" and value.kind in ("percent", "count")  # percentage points, or an index's points
+    return relative or points or (change.kind == value.kind and change.unit == value.unit)
+
+
 class View:
     """The figures of one document as the reading sees them.
 
@@ -126,6 +134,7 @@ class View:
         for members in groups.values():
             roles = {self.role[i] for i in members}
             if "old" not in roles:
+                self._level_before(members)
                 continue
             old = next(i for i in members if self.role[i] == "old")
             if any(self.role[i] == "new" for i in members if i < old):
@@ -156,6 +165,19 @@ class View:
             if direction:
                 self.direction[j] = direction
 
+    def _level_before(self, members: list[int]) -> None:
+        """role new on the level an amount moved to, told before the move: "closed at 48,461.93, down 249.04 points"
+        (only a comma and the direction word between them)."""
+        for j, c in zip(members, members[1:], strict=False):
+            change, level = self.figures[c], self.figures[j]
+            if self.role[c] != "change" or change.unit == "%" or self.role[j] not in (None, "new") \
+                    or level.is_calendar or level.value is None or not fits(change, level):
+                continue
+            gap = self.text[level.span.end : change.span.start]
+            said = WORD.findall(gap)
+            if "," in gap and 0 < len(said) <= 2 and len(directions(said)) == len(said):
+                self.role[j], self.direction[j] = "new", self.direction[c]
+
     def _partners(self) -> dict[int, int]:
         """Ties within a clause: a new or old value to the nearest change before it ("Sales rose 5% to $105m from
         $100m, costs rose 3% to $20m from $19m": two statements), else to the clause's first change ("was €5.4bn,
@@ -168,7 +190,6 @@ class View:
                 groups.setdefault(key, []).append(i)
         for members in groups.values():
             changes = [i for i in members if self.role[i] == "change"]
-            first_new = next((i for i in members if self.role[i] == "new"), None)
             last_change, old_seen = None, False
             for i in members:
                 if self.role[i] == "change":
@@ -179,8 +200,11 @@ class View:
                     # and the share seen within six weeks climbed to 71.2%" (its own statement)
                 old_seen = old_seen or self.role[i] == "old"
                 target = last_change if last_change is not None else changes[0] if changes else None
-                if target is None and self.role[i] == "old":
-                    target = first_new
+                if target is not None and not fits(self.figures[target], self.figures[i]):
+                    target = None  # "added 256,000 jobs and the jobless rate dipped to 4.1%": no value of that change
+                if target is None and self.role[i] == "old":  # "fell to $5bn from $6bn": the new value of its series
+                    target = next((k for k in members if self.role[k] == "new"
+                                   and comparable(self.figures[k], self.figures[i])), None)
                 if target is not None:
                     out[i] = target
             out.update(_tie_changes(self.role, members, out, changes))

@@ -18,6 +18,7 @@ PRESENT_PASSIVE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present_passive"]
 FUTURE_SUBORDINATOR = re.compile(
     r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["tense"]["future_subordinators"]) + r")\b", re.I
 )
+REDUCED_CONDITION = re.compile(r"\b(?:if|unless|once|when|until|whether)\s+(?:not\s+)?$", re.I)
 CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s+[\"“‘(]?[A-Z])")
 FUTURE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["future"]) + r")\b", re.I)
 PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I)
@@ -47,6 +48,8 @@ def _past_hits(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue  # "will be announced": a participle of the future
         if PRESENT_PASSIVE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "when it is finished": a participle of the present passive
+        if REDUCED_CONDITION.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "If approved, the council votes on March 5": a condition, no past event
         hits.append(m.span())
     return hits
 
