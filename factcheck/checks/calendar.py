@@ -118,7 +118,8 @@ def _duration_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         per = DAYS_PER.get(fig.unit or "")
         if per is None or fig.value is None:
             continue
-        ranges = [r for r in ctx.in_sentence(fig.sentence) if r.kind == "date_range"]
+        # a stated span, not a part of a period the extractor narrowed ("at the end of October": no 16 days)
+        ranges = [r for r in ctx.in_sentence(fig.sentence) if r.kind == "date_range" and not r.attr("part")]
         for rng in ranges:
             start, end = bounds(rng.date), bounds(rng.date_end)
             if start is None or end is None or start[0] != start[1] or end[0] != end[1]:

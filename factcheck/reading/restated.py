@@ -156,8 +156,14 @@ def _stock(view: View, i: int) -> Stock | None:
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
     owner = _owner(owned, before) if owned else None
+    if hyphen and owner is None:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
+        after = HEAD_NAME.match(text, fig.span.end, sentence.end)
+        owner = after.group("name") if after else None
     return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, fig.anchor,
                  new)
+
+
+HEAD_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){0,2}(?P<name>[A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*)*)")
 
 
 def _owner(owned: re.Match, before: str) -> str | None:

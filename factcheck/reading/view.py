@@ -82,8 +82,8 @@ class View:
         figures = self.figures
         gap = self.text[figures[a].span.end : figures[b].span.start]
         for k in range(a + 1, b):
-            if figures[k].is_calendar:
-                gap = gap.replace(figures[k].surface, " ")
+            if figures[k].is_calendar:  # with the preposition that dates it: "flew through BWI in 2016, up 5%"
+                gap = re.sub(rf"(?i:\b(?:in|on|during|for|by)\s+)?{re.escape(figures[k].surface)}", " ", gap)
         return gap
 
     def _signed_moves(self) -> None:
@@ -149,8 +149,8 @@ class View:
                 continue
             j = before[-1]
             fig = figures[j]
-            if self.role[j] or not comparable(fig, figures[old]):
-                continue
+            if self.role[j] not in (None, "total") or not comparable(fig, figures[old]):
+                continue  # a total may be the new value: "A total of 25,122,651 flew ..., up 5% from 23,823,532"
             # the dates and the period between are part of the statement: "10bn euros in 2004, up 8.1%", "1.96
             # million passengers in the first half, up 12%"
             gap = self._gap(j, first)
