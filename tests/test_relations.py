@@ -159,6 +159,16 @@ CASES = {
         ("Joblessness fell from 5.2% to 4.9% over the quarter. The 4.9% rate marks a drop of 0.3 points.",
          "Joblessness fell from 5.2% to 4.9% over the quarter. The 4.9% rate marks a drop of 0.5 points.", "FC101"),
     ],
+    "toll-by-place-next-sentence": [  # the tally named by "the number of those killed"; a count of regions is no toll
+        ("Officials said the number of those killed had increased from 30 to 36. Police said 11 people were killed "
+         "in Ambon, 15 in Central Maluku and 10 in Seram.",
+         "Officials said the number of those killed had increased from 30 to 36. Police said 11 people were killed "
+         "in Ambon, 17 in Central Maluku and 10 in Seram.", "FC110"),
+        ("The toll from storms that struck 3 regions rose to 40 on Sunday. Officials said 28 people died in Arden "
+         "and another 12 in neighbouring Belmoor.",
+         "The toll from storms that struck 3 regions rose to 40 on Sunday. Officials said 28 people died in Arden "
+         "and another 15 in neighbouring Belmoor.", "FC110"),
+    ],
     "temperature-in-brackets": [  # a temperature scale has no zero: 1 degree either side, not 1%
         ("The thermometer in Seville read 41.2°C (106.2°F) by mid-afternoon.",
          "The thermometer in Seville read 41.2°C (108.2°F) by mid-afternoon.", "FC130"),

@@ -357,7 +357,7 @@ def _total_back(view: View, parts: list[int]) -> int | None:
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
     like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")
-            and (said or _tally(view, k))]
+            and (said or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
 
