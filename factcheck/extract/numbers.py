@@ -507,11 +507,12 @@ _D = r"\d(?<!\w\d)"  # \b\d
 BLOCKS = [
     re.compile(_D + r"\d?(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])", re.I),  # times: 2.15pm, 6 p.m.
     re.compile(_D + r"\d?:\d{2}(?::\d{2})?\b"),
+    re.compile(r"(?=[\dA-Za-z])\b(?:\d{1,2}|[A-Za-z]+)[ \u00a0]o['’]clock\b"),  # "10 o'clock", "ten o'clock"
     # a four-digit clock time with its zone: "0415 GMT", "2330 UTC"
     re.compile(r"[012](?<![\w.][012])\d[0-5]\d(?=[ \u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)\b)"),
     re.compile(_D + r"\d{0,2}\.[1-5](?=[ \u00a0]+overs?\b)"),  # cricket overs and balls: 93.1 overs
     re.compile(
-        r"(?=[+(\d])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"
+        r"(?=[+(\d])(?:(?:\+\d{1,3}|\b1)[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"
     ),  # phones
     re.compile(r"\+\d{1,3}(?:[-\s/]\d{2,5}){2,}"),
     re.compile(_D + r"\d{2}-\d{4}\b"),
@@ -543,7 +544,7 @@ NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
     ("=", re.compile(r"(?<![\w.])(?!(?:[tFrzZQpPnNd]|df|MSE)[ \t]*=[ \t]*-?[\d.])"  # statistics: "t = 2.2, p = .03"
                      r"[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
     (re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d"), re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")),  # IPv4
-    ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b")),  # phones
+    ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0](?:\d{3,4}[ \u00a0]\d{3,4}|\d{6})\b")),  # phones
 ]
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
 VAGUE = re.compile(
@@ -801,14 +802,14 @@ def find(text: str, published=None) -> list[Figure]:
 
 def _range_low(text: str, low: Num, high: Num) -> tuple[float, float] | None:
     """The low end (value, step) when two counts make a range ("10-12", "10 to 12", "between 40 and 50", "2-3
-    million", the scale of the high end shared), or None: "from 10 to 12" is a change, and a unit, currency or
-    percent sign after the high end belongs to another family's figure, which reads its own ranges."""
+    million", the scale of the high end shared), or None: "from 10 to 12" is a change, and a unit, currency, percent
+    sign or age words around the ends belong to another family's figure, which reads its own ranges."""
     gap = text[low.end : high.start]
     if not COUNT_RANGE.fullmatch(gap):
         return None
     if "and" in gap and not BETWEEN_BEFORE.search(text, max(0, low.start - 12), low.start):
         return None
-    from . import context, money, percent, quantities  # they read the number grammar of this module
+    from . import ages, context, money, percent, quantities  # they read the number grammar of this module
 
     if context.change_before(text, low.start) or FROM_BEFORE.search(text, max(0, low.start - 12), low.start):
         return None  # "grew by 1.2 million to 67.1 million", "from 10 to 12": a change and the new value
@@ -818,6 +819,8 @@ def _range_low(text: str, low: Num, high: Num) -> tuple[float, float] | None:
     if value >= high.value or low.form == "fraction" or high.form == "fraction":
         return None
     if quantities._unit_at(text, high) or money.AFTER.match(text, high.end) or percent.MARKER.match(text, high.end):
+        return None
+    if ages.AFTER.match(text, high.end) or ages.BEFORE.search(text, max(0, low.start - 25), low.start):
         return None
     return value, step
 
