@@ -43,8 +43,11 @@ PREFIX = re.compile(
     rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
 )
 _word_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
+# Between a number and a currency after it: one space, or a soft line break of a wrapped paragraph, as written or
+# as Document keeps it (spaces).
+_SPACE_AFTER = r"[ \u00a0]?|[ \t]*\r?\n[ \t]*|[ \t]{2,8}"
 AFTER = re.compile(
-    rf"(?P<sp>[ \u00a0]?)(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
+    rf"(?P<sp>{_SPACE_AFTER})(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
     rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})(?![ \u00a0]?\.?\d)"
     rf"|(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w])"
     rf"|{_alt(k for k, v in SUBUNITS.items() if v.get('glued'))}(?![\w]))"
