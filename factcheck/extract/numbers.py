@@ -107,6 +107,7 @@ class _Tok:
     suffix: str = ""
     base_end: int = 0
     plain: bool = False
+    hyphen_after: bool = False  # a part of a hyphenated word with more after it ("third" in "third-quarter")
 
 
 def _digits_value(raw: str) -> tuple[float, float] | None:
@@ -175,8 +176,9 @@ def _tokens(text: str) -> list[_Tok]:
                 for part in HYPHEN_PART.finditer(word):
                     known = _WORDS.get(part.group(0).lower())
                     if known is not None:
-                        start = m.start() + part.start()
-                        out.append(_Tok(known[0], start, start + len(part.group(0)), known[1], 1.0, part.group(0)))
+                        start, end = m.start() + part.start(), m.start() + part.end()
+                        more = part.end() < len(word)
+                        out.append(_Tok(known[0], start, end, known[1], 1.0, part.group(0), hyphen_after=more))
     return out
 
 
@@ -285,7 +287,7 @@ def _parse_fraction(toks: list[_Tok], i: int):
     """ "a third", "three fifths", "twenty-three fifths", "half": -> (value, j) or None."""
     n = len(toks)
     if i < n and toks[i].kind == "a":
-        if i + 1 < n and toks[i + 1].kind == "den":
+        if i + 1 < n and toks[i + 1].kind == "den" and not _ordinal_adjective(toks[i + 1]):
             return 1.0 / toks[i + 1].value, i + 2
         return None
     if i < n and toks[i].kind == "den" and toks[i].text.lower() in ("half", "quarter"):
@@ -294,9 +296,17 @@ def _parse_fraction(toks: list[_Tok], i: int):
     joined = parsed and any(t.kind == "and" for t in toks[i : parsed[2]])
     if parsed and parsed[2] < n and toks[parsed[2]].kind == "den" and not joined:
         den = toks[parsed[2]]
+        if _ordinal_adjective(den):
+            return None
         if parsed[0] == 1 or den.text.lower().endswith("s") or den.text.lower() == "half":
             return _compound_denominator(toks, i, parsed[2]) or (parsed[0] / den.value, parsed[2] + 1)
     return None
+
+
+def _ordinal_adjective(den: _Tok) -> bool:
+    """ "a third-quarter loss", "a fifth-generation phone": an ordinal before a hyphen, no fraction ("a quarter-century"
+    and "a half-hour" are)."""
+    return den.hyphen_after and den.text.lower() not in ("half", "quarter")
 
 
 def _compound_denominator(toks: list[_Tok], i: int, k: int):
@@ -560,6 +570,8 @@ VAGUE_COUNT = re.compile(
 )
 FRACTION_STEP = float(LEX["fraction_step"])
 COUNT_RANGE = re.compile(r"[ \u00a0]*(?:–|—|to|and)[ \u00a0]*|-")
+SCORE_BEFORE = re.compile(r"(?:\d[-–]|\d[-–]\d+\)?[ \u00a0]+)$")
+SCORE_AFTER = re.compile(r"[-–]\d|[ \u00a0]+\(?\d+[-–]\d")
 FROM_BEFORE = re.compile(r"(?i:\bfrom)[ \u00a0]+$")
 BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)[ \u00a0]+$")
 SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b(?![.,]\d|[ \u00a0]?%)")
@@ -805,8 +817,12 @@ def _range_low(text: str, low: Num, high: Num) -> tuple[float, float] | None:
     million", the scale of the high end shared), or None: "from 10 to 12" is a change, and a unit, currency, percent
     sign or age words around the ends belong to another family's figure, which reads its own ranges."""
     gap = text[low.end : high.start]
-    if not COUNT_RANGE.fullmatch(gap):
-        return None
+    if not COUNT_RANGE.fullmatch(gap) or PERIOD_AFTER.match(text, high.end):
+        return None  # "five to six years" is a span of time, which the calendar reads
+    bracketed = text[low.start - 1 : low.start] == "(" and text[high.end : high.end + 1] == ")"
+    scores = SCORE_BEFORE.search(text, max(0, low.start - 12), low.start) or SCORE_AFTER.match(text, high.end)
+    if gap == "-" and (scores or bracketed or not low.value):
+        return None  # "6-4 3-6 6-3", "(4-7)", "a 2-3-2 formation", "0-1": scores and patterns, no range
     if "and" in gap and not BETWEEN_BEFORE.search(text, max(0, low.start - 12), low.start):
         return None
     from . import ages, context, money, percent, quantities  # they read the number grammar of this module
