@@ -116,3 +116,15 @@ def test_spoken_numbers_read_the_same_when_wrapped(width, crlf):
     assert ("count", -3, None) in plain and ("count", 40, None) in plain
     assert not any(v in (7700, 900123) for _, v, _ in plain)
     assert read(wrap(SPOKEN_ARTICLE, "md", width, crlf)) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won 6-4 3-6 6-3 and he lost 6-7 (4-7) 7-6; the side kept its 2-3-2 formation.",
+        "Rovers drew 1-1 at home and lost 0-2 away, then won 2-4 (5-6 on penalties) in the cup.",
+    ],
+)
+def test_runs_of_scores_are_no_ranges(text):
+    """A hyphen between two numbers in a run of scores is no range of counts."""
+    assert not [f.surface for f in factcheck.check_text(text).figures if f.attr("range_high") is not None]

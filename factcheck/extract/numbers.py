@@ -570,7 +570,7 @@ VAGUE_COUNT = re.compile(
 )
 FRACTION_STEP = float(LEX["fraction_step"])
 COUNT_RANGE = re.compile(r"[ \u00a0]*(?:–|—|to|and)[ \u00a0]*|-")
-SCORE_BEFORE = re.compile(r"(?:\d[-–]|\d[-–]\d+\)?[ \u00a0]+)$")
+SCORE_BEFORE = re.compile(r"(?:\d[-–]|\d[-–]\d+\)?[ \u00a0]+\(?)$")
 SCORE_AFTER = re.compile(r"[-–]\d|[ \u00a0]+\(?\d+[-–]\d")
 FROM_BEFORE = re.compile(r"(?i:\bfrom)[ \u00a0]+$")
 BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)[ \u00a0]+$")
@@ -861,7 +861,7 @@ def _fraction_ok(text: str, num: Num, low: str) -> bool:
     if "/" in low or any(c in low for c in UNICODE_FRACTIONS) or re.search(r"\s(?:over|out\s+of|in)\s", low):
         return True
     if low.endswith("half"):
-        before = PREV_WORD.search(text[max(0, num.start - 20) : num.start])
+        before = PREV_WORD.search(text[max(0, num.start - 20) : num.start].rstrip("-"))  # "the second-half"
         if before and before.group(1).lower() in HALF_BLOCKERS and low == "half":
             return False
         return True
