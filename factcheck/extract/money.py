@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,7 +10,7 @@ from functools import lru_cache
 from ..model import Figure, Interval, Span
 from .currency_table import with_table
 from .lexicon import load
-from .numbers import Num, is_blocked, scan
+from .numbers import Num, is_blocked, scan, vague_counts
 
 LEX = with_table(load("currencies"))  # the hand lexicon, plus CLDR's ISO 4217 codes, names and symbols
 PREFIXES: dict[str, str] = LEX["prefixes"]
@@ -62,6 +63,7 @@ CODE_SCALE = re.compile(rf"[ \u00a0]+(?i:(?P<scale>{_alt(CODE_SCALES)}))(?![\w])
 SUBUNIT_AFTER = re.compile(
     rf"[ \u00a0]?(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w]))"
 )
+VAGUE_OF = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 WORD_CENTS = re.compile(r"[ \u00a0]+and[ \u00a0]+$")
 
 
@@ -222,7 +224,21 @@ def find(text: str, published=None) -> list[Figure]:
                 last.high, last.end = money.value, money.end
                 continue
         found.append(money)
-    return [_figure(text, m, _readings(text, m)) for m in found]
+    return [_figure(text, m, _readings(text, m)) for m in found] + _vague_amounts(text)
+
+
+def _vague_amounts(text: str) -> list[Figure]:
+    """ "a few hundred thousand dollars", "tens of millions of pounds": a vague count of a currency named after it."""
+    out = []
+    for fig in vague_counts(text):
+        of = VAGUE_OF.match(text, fig.span.end)
+        a = AFTER.match(text, of.end() if of else fig.span.end)
+        code = a and (_code_of(a.group("word")) if a.group("word") else a.group("code") and a.group("code").upper())
+        if a and code and not is_blocked(text, fig.span.start, a.end()):
+            start, end = fig.span.start, a.end()
+            fig = dataclasses.replace(fig, span=Span(start, end), surface=text[start:end], kind="money", unit=code)
+            out.append(fig)
+    return out
 
 
 def _readings(text: str, m: _Money) -> tuple[str, ...]:

@@ -761,7 +761,7 @@ def find(text: str, published=None) -> list[Figure]:
         else:  # a case-insensitive match that lower() does not map back ("twıce", dotless i)
             continue
         figures.append(_figure(m.start(), m.end(), text, "multiplier", value, 0.0))
-    figures.extend(_vague_counts(text))
+    figures.extend(vague_counts(text))
     taken = SpanIndex((f.span.start, f.span.end) for f in figures)
     previous: tuple[Num, Figure] | None = None  # the last count, which may open a range
     for num in scan(text):
@@ -841,7 +841,7 @@ def _range_low(text: str, low: Num, high: Num) -> tuple[float, float] | None:
     return value, step
 
 
-def _vague_counts(text: str) -> list[Figure]:
+def vague_counts(text: str) -> list[Figure]:
     """ "a few hundred thousand", "tens of thousands", "several million": a count whose interval is the range."""
     out = []
     for m in VAGUE_COUNT.finditer(text):
