@@ -217,6 +217,9 @@ def _parse_int(toks: list[_Tok], i: int, cur: float = 0.0):
             if t.suffix or "/" in t.text:
                 if last != "start":
                     break
+                if "/" in t.text and j + 1 < n and toks[j + 1].kind in ("scale", "dozen"):  # "1 3/4 million"
+                    scale = toks[j + 1].value
+                    return t.value * scale, t.step * scale, j + 2, scale if toks[j + 1].kind == "scale" else 0.0
                 return t.value, t.step, j + 1, 0.0
             ok = (
                 last == "start"
