@@ -37,16 +37,26 @@ def _alt(items, escape=True) -> str:
     return "|".join(sorted((re.escape(i) if escape else i for i in items), key=len, reverse=True))
 
 
+def _alt_i(items) -> str:
+    """_alt for a case-insensitive place, grouped by first letter ("d(?:ollar|lrs)|e(?:uro)"): with hundreds of
+    CLDR names a flat alternation is tried name by name at every number; each group keeps longest first."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item[0].lower(), []).append(re.escape(item[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
+                    for first, rests in sorted(groups.items()))
+
+
 _codes = _alt(CODES | LOWER_CODES)
 PREFIX = re.compile(
     rf"(?:(?<![\w$])(?P<sym>{_alt(PREFIXES)})|\b(?P<mcode>M(?:{_alt(CODES)}))|\b(?P<code>{_codes})|"
-    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'])}|(?:{_alt(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
+    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'])}|(?:{_alt_i(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
     rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
 )
-_word_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
+_word_alt = _alt_i(WORDS)
 # Between a number and a currency after it: one space, or a soft line break of a wrapped paragraph, as written or
 # as Document keeps it (spaces).
-_SPACE_AFTER = r"[ \u00a0]?|[ \t]*\r?\n[ \t]*|[ \t]{2,8}"
+_SPACE_AFTER = r"[ \t\u00a0]{0,8}(?:\r?\n[ \t]{0,8})?"
 AFTER = re.compile(
     rf"(?P<sp>{_SPACE_AFTER})(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
     rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})(?![ \u00a0]?\.?\d)"

@@ -437,7 +437,7 @@ def scan(text: str) -> tuple[Num, ...]:
     for run in _runs(text, _tokens(european(text))):
         i = 0
         while i < len(run):
-            got = _parse_at(run, i)
+            got = _parse_at(run, i) if run[i].kind != "of" else None
             if not got:
                 i += 1
                 continue
@@ -452,7 +452,9 @@ def scan(text: str) -> tuple[Num, ...]:
                 and not _char_before(text, start - 1).isdigit()
             ):
                 start, value = start - 1, -value
-            elif first.kind == "dig" and SPACED_SIGN.search(text, max(0, start - 16), start):
+            elif first.kind == "dig" and text[start - 2 : start - 1] in "-−" and start > 1 and (
+                SPACED_SIGN.search(text, max(0, start - 16), start)
+            ):
                 start, value = start - 2, -value  # the sign, then one space
             suffix = last.suffix if last.kind == "dig" else ""
             scaled = any(t.kind in ("scale", "hundred", "dozen") for t in run[i:j]) or bool(suffix)
@@ -520,7 +522,6 @@ _D = r"\d(?<!\w\d)"  # \b\d
 BLOCKS = [
     re.compile(_D + r"\d?(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])", re.I),  # times: 2.15pm, 6 p.m.
     re.compile(_D + r"\d?:\d{2}(?::\d{2})?\b"),
-    re.compile(r"(?=[\dA-Za-z])\b(?:\d{1,2}|[A-Za-z]+)[ \u00a0]o['’]clock\b"),  # "10 o'clock", "ten o'clock"
     # a four-digit clock time with its zone: "0415 GMT", "2330 UTC"
     re.compile(r"[012](?<![\w.][012])\d[0-5]\d(?=[ \u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)\b)"),
     re.compile(_D + r"\d{0,2}\.[1-5](?=[ \u00a0]+overs?\b)"),  # cricket overs and balls: 93.1 overs
@@ -557,6 +558,7 @@ NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
     ("=", re.compile(r"(?<![\w.])(?!(?:[tFrzZQpPnNd]|df|MSE)[ \t]*=[ \t]*-?[\d.])"  # statistics: "t = 2.2, p = .03"
                      r"[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
     (re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d"), re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")),  # IPv4
+    ("clock", re.compile(r"\b(?:\d{1,2}|[A-Za-z]+)[ \u00a0]o['’]clock\b")),  # times: "10 o'clock", "ten o'clock"
     ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0](?:\d{3,4}[ \u00a0]\d{3,4}|\d{6})\b")),  # phones
 ]
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
@@ -568,6 +570,7 @@ VAGUE = re.compile(
 VAGUE_COUNTS = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_counts"].items()}
 _scale_words = "|".join(w for w, (k, _) in _WORDS.items() if k in ("scale", "hundred") and w.isalpha())
 VAGUE_COUNT = re.compile(
+    "(?i:(?=[" + "".join(sorted({w[0] for w in VAGUE_COUNTS})) + r"]))"  # a cheap first test (see BLOCKS)
     r"(?<![\w-])(?i:(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in VAGUE_COUNTS) + r"))"
     rf"[ \u00a0]+(?P<s>(?i:{_scale_words})(?:[ \u00a0]+(?i:{_scale_words}))*)\b"
 )
@@ -844,15 +847,17 @@ def _range_low(text: str, low: Num, high: Num) -> tuple[float, float] | None:
     return value, step
 
 
-def vague_counts(text: str) -> list[Figure]:
-    """ "a few hundred thousand", "tens of thousands", "several million": a count whose interval is the range."""
+@functools.lru_cache(maxsize=8)
+def vague_counts(text: str) -> tuple[Figure, ...]:
+    """ "a few hundred thousand", "tens of thousands", "several million": a count whose interval is the range
+    (cached: money reads them too)."""
     out = []
     for m in VAGUE_COUNT.finditer(text):
         low, high = VAGUE_COUNTS[re.sub(r"\s+", " ", m.group("w").lower())]
         scale = math.prod(_WORDS[w.lower()][1] for w in m.group("s").split())
         fig = _figure(m.start(), m.end(), text, "count", (low + high) / 2 * scale, 0.0)
         out.append(dataclasses.replace(fig, interval=Interval(low * scale, high * scale), attrs=()))
-    return out
+    return tuple(out)
 
 
 def _fraction_ok(text: str, num: Num, low: str) -> bool:
