@@ -83,3 +83,54 @@ def test_unit_table_is_compiled_from_the_libraries(tmp_path, monkeypatch):
     unit_table.table.cache_clear()
     unit_table.table()
     assert list(tmp_path.glob("factcheck-units_*.json"))
+
+
+SPOKEN_ARTICLE = """---
+title: Flood week
+date: 2025-03-14
+---
+
+# Flood week in the valley
+
+Nearly a quarter of a million homes lost power on Tuesday, the network operator said, and a
+few hundred thousand customers were still waiting for a visit on Thursday.
+
+"Between 40 and 50 people were hurt," the chief constable told reporters. "The river stood at
+two point five million litres a minute at its peak, and the gauge at the weir fell to - 3 before
+it rose again."
+
+- Tens of thousands of sandbags were handed out.
+- Crews from Gdansk charged 30 zł an hour; Norwegian volunteers asked 12 Norwegian kroner a cup.
+- A bus fare went up by 50 kopecks in the twin town.
+
+Call 07700 900123 for help.
+"""
+
+
+@pytest.mark.parametrize(("width", "crlf"), [(None, True), (40, False), (60, True)])
+def test_spoken_numbers_read_the_same_when_wrapped(width, crlf):
+    """Numbers as people say them keep their kind and value in a hard-wrapped or CRLF Markdown article."""
+    from hardwrap import wrap
+
+    def read(text):
+        return [(f.kind, f.value, f.unit) for f in factcheck.check_text(text, path="flood.md").figures]
+
+    plain = read(SPOKEN_ARTICLE)
+    assert ("count", 250000, None) in plain
+    assert ("count", 2500000, None) not in plain  # "two point five million litres" is a quantity
+    assert ("money", 30, "PLN") in plain and ("money", 12, "NOK") in plain and ("money", 0.5, "RUB") in plain
+    assert ("count", -3, None) in plain and ("count", 40, None) in plain
+    assert not any(v in (7700, 900123) for _, v, _ in plain)
+    assert read(wrap(SPOKEN_ARTICLE, "md", width, crlf)) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won 6-4 3-6 6-3 and he lost 6-7 (4-7) 7-6; the side kept its 2-3-2 formation.",
+        "Rovers drew 1-1 at home and lost 0-2 away, then won 2-4 (5-6 on penalties) in the cup.",
+    ],
+)
+def test_runs_of_scores_are_no_ranges(text):
+    """A hyphen between two numbers in a run of scores is no range of counts."""
+    assert not [f.surface for f in factcheck.check_text(text).figures if f.attr("range_high") is not None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def build() -> dict[str, dict[str, str]]:
     bare: dict[str, set[str]] = {}
     for code in sorted(current):
         plural = en._data["currency_names_plural"].get(code, {})
-        names = [en.currencies.get(code, ""), *(plural.values() if isinstance(plural, dict) else [])]
+        names = [en.currencies.get(code, ""), *(plural.values() if isinstance(plural, Mapping) else [])]
         for name in names:
             name = re.sub(r"\s*\(.*?\)", "", name).strip().lower()
             if name and name != code.lower():

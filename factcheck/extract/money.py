@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,7 +10,7 @@ from functools import lru_cache
 from ..model import Figure, Interval, Span
 from .currency_table import with_table
 from .lexicon import load
-from .numbers import Num, is_blocked, scan
+from .numbers import Num, is_blocked, scan, vague_counts
 
 LEX = with_table(load("currencies"))  # the hand lexicon, plus CLDR's ISO 4217 codes, names and symbols
 PREFIXES: dict[str, str] = LEX["prefixes"]
@@ -36,15 +37,28 @@ def _alt(items, escape=True) -> str:
     return "|".join(sorted((re.escape(i) if escape else i for i in items), key=len, reverse=True))
 
 
+def _alt_i(items) -> str:
+    """_alt for a case-insensitive place, grouped by first letter ("d(?:ollar|lrs)|e(?:uro)"): with hundreds of
+    CLDR names a flat alternation is tried name by name at every number; each group keeps longest first."""
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(item[0].lower(), []).append(re.escape(item[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
+                    for first, rests in sorted(groups.items()))
+
+
 _codes = _alt(CODES | LOWER_CODES)
 PREFIX = re.compile(
     rf"(?:(?<![\w$])(?P<sym>{_alt(PREFIXES)})|\b(?P<mcode>M(?:{_alt(CODES)}))|\b(?P<code>{_codes})|"
-    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'])}|(?:{_alt(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
+    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'])}|(?:{_alt_i(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
     rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
 )
-_word_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
+_word_alt = _alt_i(WORDS)
+# Between a number and a currency after it: one space, or a soft line break of a wrapped paragraph, as written or
+# as Document keeps it (spaces).
+_SPACE_AFTER = r"[ \t\u00a0]{0,8}(?:\r?\n[ \t]{0,8})?"
 AFTER = re.compile(
-    rf"(?P<sp>[ \u00a0]?)(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
+    rf"(?P<sp>{_SPACE_AFTER})(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
     rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})(?![ \u00a0]?\.?\d)"
     rf"|(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w])"
     rf"|{_alt(k for k, v in SUBUNITS.items() if v.get('glued'))}(?![\w]))"
@@ -59,6 +73,7 @@ CODE_SCALE = re.compile(rf"[ \u00a0]+(?i:(?P<scale>{_alt(CODE_SCALES)}))(?![\w])
 SUBUNIT_AFTER = re.compile(
     rf"[ \u00a0]?(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w]))"
 )
+VAGUE_OF = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 WORD_CENTS = re.compile(r"[ \u00a0]+and[ \u00a0]+$")
 
 
@@ -219,7 +234,21 @@ def find(text: str, published=None) -> list[Figure]:
                 last.high, last.end = money.value, money.end
                 continue
         found.append(money)
-    return [_figure(text, m, _readings(text, m)) for m in found]
+    return [_figure(text, m, _readings(text, m)) for m in found] + _vague_amounts(text)
+
+
+def _vague_amounts(text: str) -> list[Figure]:
+    """ "a few hundred thousand dollars", "tens of millions of pounds": a vague count of a currency named after it."""
+    out = []
+    for fig in vague_counts(text):
+        of = VAGUE_OF.match(text, fig.span.end)
+        a = AFTER.match(text, of.end() if of else fig.span.end)
+        code = a and (_code_of(a.group("word")) if a.group("word") else a.group("code") and a.group("code").upper())
+        if a and code and not is_blocked(text, fig.span.start, a.end()):
+            start, end = fig.span.start, a.end()
+            fig = dataclasses.replace(fig, span=Span(start, end), surface=text[start:end], kind="money", unit=code)
+            out.append(fig)
+    return out
 
 
 def _readings(text: str, m: _Money) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -40,8 +41,10 @@ for _w in LEX["negatives"]:
 for _w in ("a", "an"):
     _WORDS[_w] = ("a", 1.0)
 _WORDS["and"] = ("and", 0.0)
+_WORDS["of"] = ("of", 0.0)
 _WORDS["point"] = ("point", 0.0)
 
+ORDINAL_UNITS = set(LEX["ordinal_units"])
 SUFFIXES = {k.lower(): float(v) for k, v in LEX["suffixes"].items()}
 COUNT_SUFFIXES = set(LEX["count_suffixes"])
 UNICODE_FRACTIONS = {k: float(v) for k, v in LEX["unicode_fractions"].items()}
@@ -52,7 +55,7 @@ _ufrac = "".join(UNICODE_FRACTIONS)
 DIGITS = (
     r"\d+(?:[ \u00a0]{1,2}|-)\d+/\d+(?![\d/])"  # wire fractions: 3-1/2, 10 1/2
     r"|\d+/\d+(?![\d/])"
-    rf"|\d*[{_ufrac}]"
+    rf"|(?:\d+[ \u00a0]?)?[{_ufrac}]"  # 2½, 3 ¾
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d])"  # Indian grouping: 12,34,567.89
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"
     r"|[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d|[/.,]\d)"
@@ -104,6 +107,7 @@ class _Tok:
     suffix: str = ""
     base_end: int = 0
     plain: bool = False
+    hyphen_after: bool = False  # a part of a hyphenated word with more after it ("third" in "third-quarter")
 
 
 def _digits_value(raw: str) -> tuple[float, float] | None:
@@ -172,8 +176,9 @@ def _tokens(text: str) -> list[_Tok]:
                 for part in HYPHEN_PART.finditer(word):
                     known = _WORDS.get(part.group(0).lower())
                     if known is not None:
-                        start = m.start() + part.start()
-                        out.append(_Tok(known[0], start, start + len(part.group(0)), known[1], 1.0, part.group(0)))
+                        start, end = m.start() + part.start(), m.start() + part.end()
+                        more = part.end() < len(word)
+                        out.append(_Tok(known[0], start, end, known[1], 1.0, part.group(0), hyphen_after=more))
     return out
 
 
@@ -212,6 +217,9 @@ def _parse_int(toks: list[_Tok], i: int, cur: float = 0.0):
             if t.suffix or "/" in t.text:
                 if last != "start":
                     break
+                if "/" in t.text and j + 1 < n and toks[j + 1].kind in ("scale", "dozen"):  # "1 3/4 million"
+                    scale = toks[j + 1].value
+                    return t.value * scale, t.step * scale, j + 2, scale if toks[j + 1].kind == "scale" else 0.0
                 return t.value, t.step, j + 1, 0.0
             ok = (
                 last == "start"
@@ -282,7 +290,7 @@ def _parse_fraction(toks: list[_Tok], i: int):
     """ "a third", "three fifths", "twenty-three fifths", "half": -> (value, j) or None."""
     n = len(toks)
     if i < n and toks[i].kind == "a":
-        if i + 1 < n and toks[i + 1].kind == "den":
+        if i + 1 < n and toks[i + 1].kind == "den" and not _ordinal_adjective(toks[i + 1]):
             return 1.0 / toks[i + 1].value, i + 2
         return None
     if i < n and toks[i].kind == "den" and toks[i].text.lower() in ("half", "quarter"):
@@ -291,9 +299,29 @@ def _parse_fraction(toks: list[_Tok], i: int):
     joined = parsed and any(t.kind == "and" for t in toks[i : parsed[2]])
     if parsed and parsed[2] < n and toks[parsed[2]].kind == "den" and not joined:
         den = toks[parsed[2]]
+        if _ordinal_adjective(den):
+            return None
         if parsed[0] == 1 or den.text.lower().endswith("s") or den.text.lower() == "half":
-            return parsed[0] / den.value, parsed[2] + 1
+            return _compound_denominator(toks, i, parsed[2]) or (parsed[0] / den.value, parsed[2] + 1)
     return None
+
+
+def _ordinal_adjective(den: _Tok) -> bool:
+    """ "a third-quarter loss", "a fifth-generation phone": an ordinal before a hyphen, no fraction ("a quarter-century"
+    and "a half-hour" are)."""
+    return den.hyphen_after and den.text.lower() not in ("half", "quarter")
+
+
+def _compound_denominator(toks: list[_Tok], i: int, k: int):
+    """ "one hundred thirty fifths" is 100/35: a tens word right before an ordinal-unit denominator joins it when
+    a numerator stands before the tens word ("twenty fifths" alone is 20/5)."""
+    ten, den = toks[k - 1], toks[k]
+    if k - 1 <= i or ten.kind != "ten" or den.text.lower().rstrip("s") not in ORDINAL_UNITS:
+        return None
+    numerator = _parse_int(toks[: k - 1], i)
+    if not numerator or numerator[2] != k - 1:
+        return None
+    return numerator[0] / (ten.value + den.value), k + 1
 
 
 def _parse_at(toks: list[_Tok], i: int):
@@ -313,8 +341,9 @@ def _parse_at(toks: list[_Tok], i: int):
         value, j = frac
         if j < n and toks[j].kind == "scale":  # "half million", "three quarters million"
             return sign * value * toks[j].value, toks[j].value * 0.25, j + 1, "words"
-        if j + 1 < n and toks[j].kind == "a" and toks[j + 1].kind in ("scale", "dozen"):  # "half a million"
-            return sign * value * toks[j + 1].value, toks[j + 1].value * 0.25, j + 2, "words"
+        of = j + 1 if j + 2 < n and toks[j].kind == "of" else j  # "a quarter of a million", "a third of a dozen"
+        if of + 1 < n and toks[of].kind == "a" and toks[of + 1].kind in ("scale", "dozen", "hundred"):
+            return sign * value * toks[of + 1].value, toks[of + 1].value * 0.25, of + 2, "words"
         if j == i + 1 and t.kind == "den" and t.text.lower() != "half":
             return None  # "quarter" alone is a period ("the third quarter"), not a fraction
         return sign * value, 0.0, j, "fraction"
@@ -362,6 +391,8 @@ def _parse_at(toks: list[_Tok], i: int):
             k += 1
         if digits:
             value, step, j = value + float("0." + digits), 10.0 ** -len(digits), k
+            if j < n and toks[j].kind == "scale":  # "two point five million"
+                value, step, j = value * toks[j].value, step * toks[j].value, j + 1
     if form == "digits" and j - i > 1:
         form = "words"
     return sign * value, step, j, form
@@ -375,20 +406,28 @@ def parse(text: str) -> tuple[float, float] | None:
     return None
 
 
+# "1.111,11": point groups then a decimal comma, which no English convention writes: read so in any text.
+DOTTED_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)")
 DECIMAL_COMMA = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d,]|\.\d)"
-    r"|(?<![\d.,])\d+,\d{1,2}(?![\d,]|\.\d|[ \u00a0]?\d|[ \u00a0]*(?:and|or)[ \u00a0]+\d)"
+    DOTTED_DECIMAL_COMMA.pattern
+    + r"|(?<![\d.,])\d+,\d{1,2}(?![\d,]|\.\d|[ \u00a0]?\d|[ \u00a0]*(?:and|or)[ \u00a0]+\d)"
 )
 DECIMAL_POINT = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d,\d{3}(?:\.\d|(?![\d]))")
 
 
 def european(text: str) -> str:
-    """The text with "1,3" and "1.111,11" read as decimal commas when it writes them so throughout (no "1.5", no
-    "1,000"): points and commas swapped inside those numbers, the same length, so offsets hold."""
-    if "," not in text or DECIMAL_POINT.search(text) or not DECIMAL_COMMA.search(text):
+    """The text with "1,3" read as a decimal comma when it writes them so throughout (no "1.5", no "1,000"), and
+    "1.111,11" in any text: points and commas swapped inside those numbers, the same length, so offsets hold."""
+    if "," not in text:
         return text
     swap = str.maketrans(".,", ",.")
-    return DECIMAL_COMMA.sub(lambda m: m.group(0).translate(swap), text)
+    pattern = DECIMAL_COMMA if decimal_comma_text(text) else DOTTED_DECIMAL_COMMA
+    return pattern.sub(lambda m: m.group(0).translate(swap), text)
+
+
+def decimal_comma_text(text: str) -> bool:
+    """The text writes decimal commas throughout: one at least, and no decimal point or comma group."""
+    return "," in text and not DECIMAL_POINT.search(text) and bool(DECIMAL_COMMA.search(text))
 
 
 @functools.lru_cache(maxsize=8)
@@ -398,7 +437,7 @@ def scan(text: str) -> tuple[Num, ...]:
     for run in _runs(text, _tokens(european(text))):
         i = 0
         while i < len(run):
-            got = _parse_at(run, i)
+            got = _parse_at(run, i) if run[i].kind != "of" else None
             if not got:
                 i += 1
                 continue
@@ -413,6 +452,10 @@ def scan(text: str) -> tuple[Num, ...]:
                 and not _char_before(text, start - 1).isdigit()
             ):
                 start, value = start - 1, -value
+            elif first.kind == "dig" and text[start - 2 : start - 1] in "-−" and start > 1 and (
+                SPACED_SIGN.search(text, max(0, start - 16), start)
+            ):
+                start, value = start - 2, -value  # the sign, then one space
             suffix = last.suffix if last.kind == "dig" else ""
             scaled = any(t.kind in ("scale", "hundred", "dozen") for t in run[i:j]) or bool(suffix)
             plain = j - i == 1 and first.plain and value >= 0
@@ -421,6 +464,12 @@ def scan(text: str) -> tuple[Num, ...]:
             out.append(Num(start, last.end, value, step, form, suffix, last.base_end or last.end, scaled, plain, scale))
             i = j
     return tuple(_ratios(text, out))
+
+
+# A sign set off by a space: the minus sign "− 4", or a hyphen after a word that leads to a value ("fell to - 12",
+# "a low of - 7"); elsewhere " - " is a dash.
+SPACED_SIGN = re.compile(r"(?:(?<![\w.,])−|(?i:\b(?:to|from|at|of|was|were|is|are|hit|reached|stood))[ \u00a0]-)"
+                         r"[ \u00a0]$")
 
 
 def _char_before(text: str, end: int) -> str:
@@ -477,7 +526,7 @@ BLOCKS = [
     re.compile(r"[012](?<![\w.][012])\d[0-5]\d(?=[ \u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|AEST|AEDT)\b)"),
     re.compile(_D + r"\d{0,2}\.[1-5](?=[ \u00a0]+overs?\b)"),  # cricket overs and balls: 93.1 overs
     re.compile(
-        r"(?=[+(\d])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"
+        r"(?=[+(\d])(?:(?:\+\d{1,3}|\b1)[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{2,5}[-.\s])\d{3,4}[-.]\d{3,4}(?:/\d+)?\b"
     ),  # phones
     re.compile(r"\+\d{1,3}(?:[-\s/]\d{2,5}){2,}"),
     re.compile(_D + r"\d{2}-\d{4}\b"),
@@ -509,7 +558,8 @@ NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
     ("=", re.compile(r"(?<![\w.])(?!(?:[tFrzZQpPnNd]|df|MSE)[ \t]*=[ \t]*-?[\d.])"  # statistics: "t = 2.2, p = .03"
                      r"[A-Za-z_]\w*[ \t]*[+*/-]?==?[ \t]*-?\d[\d.]*(?:[ \t]*[-+*/%][ \t]*\w+)*")),
     (re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d"), re.compile(r"(?=\d)\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")),  # IPv4
-    ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0]\d{3,4}[ \u00a0]\d{3,4}\b")),  # phones
+    ("clock", re.compile(r"\b(?:\d{1,2}|[A-Za-z]+)[ \u00a0]o['’]clock\b")),  # times: "10 o'clock", "ten o'clock"
+    ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0](?:\d{3,4}[ \u00a0]\d{3,4}|\d{6})\b")),  # phones
 ]
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
 VAGUE = re.compile(
@@ -517,7 +567,19 @@ VAGUE = re.compile(
     r"(?=[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our)[ \u00a0]+)?"
     r"(?!'?(?:1[89]|20)?\d0s\b|(?:1[89]|20)\d\d\b)(?:[\d$£€¥]|(?i:" + _num_words + r")\b))"
 )
+VAGUE_COUNTS = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_counts"].items()}
+_scale_words = "|".join(w for w, (k, _) in _WORDS.items() if k in ("scale", "hundred") and w.isalpha())
+VAGUE_COUNT = re.compile(
+    "(?i:(?=[" + "".join(sorted({w[0] for w in VAGUE_COUNTS})) + r"]))"  # a cheap first test (see BLOCKS)
+    r"(?<![\w-])(?i:(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in VAGUE_COUNTS) + r"))"
+    rf"[ \u00a0]+(?P<s>(?i:{_scale_words})(?:[ \u00a0]+(?i:{_scale_words}))*)\b"
+)
 FRACTION_STEP = float(LEX["fraction_step"])
+COUNT_RANGE = re.compile(r"[ \u00a0]*(?:–|—|to|and)[ \u00a0]*|-")
+SCORE_BEFORE = re.compile(r"(?:\d[-–]|\d[-–]\d+\)?[ \u00a0]+\(?)$")
+SCORE_AFTER = re.compile(r"[-–]\d|[ \u00a0]+\(?\d+[-–]\d")
+FROM_BEFORE = re.compile(r"(?i:\bfrom)[ \u00a0]+$")
+BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)[ \u00a0]+$")
 SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b(?![.,]\d|[ \u00a0]?%)")
 SCORE_WORDS = set(LEX["score_words"])
 LABEL_WORDS = set(LEX["label_words"])
@@ -634,7 +696,7 @@ def _amount(text: str, m: re.Match) -> bool:
 def grouping(raw: str) -> str | None:
     """How a digit string groups its digits: "commas" (1,234,567), "indian" (12,34,567), "dots" (3.500.000),
     "decimal_comma" (110,00: a comma with one or two digits after it), "group_size" (1,0000: groups of another
-    size), or None for a plain decimal ("3.5") or a mix of marks (read elsewhere)."""
+    size), or None for a plain decimal ("3.5"), a list ("4,6,9") or a mix of marks (read elsewhere)."""
     if "," in raw and "." not in raw:
         head, *groups = raw.split(",")
         if len(head) <= 3 and all(len(g) == 3 for g in groups):
@@ -643,6 +705,8 @@ def grouping(raw: str) -> str | None:
             return "indian"
         if len(groups) == 1 and len(groups[0]) <= 2:
             return None if len(head) == 1 and len(groups[0]) == 1 else "decimal_comma"  # "5,6": a list
+        if len(head) <= 2 and all(len(g) <= 2 for g in groups):
+            return None  # "22,24,26,31": a list of numbers with no spaces, each its own figure
         return "group_size"
     if "." in raw and "," not in raw and raw.count(".") >= 2:
         head, *groups = raw.split(".")
@@ -671,7 +735,7 @@ def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     indian = None
     # a text that writes decimal commas throughout, more than once ("2,4% ... 3,75%"); one "$110,00" is no style
-    european_text = european(text) != text and len(DECIMAL_COMMA.findall(text)) >= 2
+    european_text = decimal_comma_text(text) and len(DECIMAL_COMMA.findall(text)) >= 2
     for m in GROUPED.finditer(text):
         style = grouping(m.group(0)) or (_amount_grouping(m.group(0)) if _amount(text, m) else None)
         if style is None or (style == "decimal_comma" and european_text):
@@ -724,7 +788,9 @@ def find(text: str, published=None) -> list[Figure]:
         else:  # a case-insensitive match that lower() does not map back ("twıce", dotless i)
             continue
         figures.append(_figure(m.start(), m.end(), text, "multiplier", value, 0.0))
+    figures.extend(vague_counts(text))
     taken = SpanIndex((f.span.start, f.span.end) for f in figures)
+    previous: tuple[Num, Figure] | None = None  # the last count, which may open a range
     for num in scan(text):
         if is_blocked(text, num.start, num.end) or is_year(num) or near_month(text, num):
             continue
@@ -753,12 +819,66 @@ def find(text: str, published=None) -> list[Figure]:
         hm = HYPHEN_NOUN.match(text, end)
         if kind == "count" and hm and hm.group(1) not in ("year", "years"):
             end = hm.end()
-        figures.append(_figure(num.start, end, text, kind, num.value, step))
+        fig = _figure(num.start, end, text, kind, num.value, step)
+        joined = previous and previous[1] is figures[-1] and kind == "count" and end == num.end
+        bottom = _range_low(text, previous[0], num) if joined and previous else None
+        if bottom is not None:  # "10-12 people", "between 40 and 50", "2-3 million": one count, low to high
+            start = previous[0].start if previous else num.start
+            interval = Interval(bottom[0] - bottom[1] / 2, num.value + step / 2)
+            attrs = fig.attrs + (("range_high", num.value),)
+            figures[-1] = dataclasses.replace(
+                fig, span=Span(start, end), surface=text[start:end], value=bottom[0], interval=interval, attrs=attrs
+            )
+        else:
+            figures.append(fig)
+        previous = (num, fig) if kind == "count" else None
     for m in VAGUE.finditer(text):
         share_low, share_high = VAGUE_SHARES[re.sub(r"\s+", " ", m.group("w").lower())]
         fig = _figure(m.start(), m.end(), text, "fraction", (share_low + share_high) / 2, 0.0)
         figures.append(dataclasses.replace(fig, interval=Interval(share_low, share_high), attrs=()))
     return figures
+
+
+def _range_low(text: str, low: Num, high: Num) -> tuple[float, float] | None:
+    """The low end (value, step) when two counts make a range ("10-12", "10 to 12", "between 40 and 50", "2-3
+    million", the scale of the high end shared), or None: "from 10 to 12" is a change, and a unit, currency, percent
+    sign or age words around the ends belong to another family's figure, which reads its own ranges."""
+    gap = text[low.end : high.start]
+    if not COUNT_RANGE.fullmatch(gap) or PERIOD_AFTER.match(text, high.end):
+        return None  # "five to six years" is a span of time, which the calendar reads
+    bracketed = text[low.start - 1 : low.start] == "(" and text[high.end : high.end + 1] == ")"
+    scores = SCORE_BEFORE.search(text, max(0, low.start - 12), low.start) or SCORE_AFTER.match(text, high.end)
+    if gap == "-" and (scores or bracketed or not low.value):
+        return None  # "6-4 3-6 6-3", "(4-7)", "a 2-3-2 formation", "0-1": scores and patterns, no range
+    if "and" in gap and not BETWEEN_BEFORE.search(text, max(0, low.start - 12), low.start):
+        return None
+    from . import ages, context, money, percent, quantities  # they read the number grammar of this module
+
+    if context.change_before(text, low.start) or FROM_BEFORE.search(text, max(0, low.start - 12), low.start):
+        return None  # "grew by 1.2 million to 67.1 million", "from 10 to 12": a change and the new value
+    value, step = low.value, low.step
+    if high.scaled and not low.scaled and value * high.scale < high.value:
+        value, step = value * high.scale, step * high.scale
+    if value >= high.value or low.form == "fraction" or high.form == "fraction":
+        return None
+    if quantities._unit_at(text, high) or money.AFTER.match(text, high.end) or percent.MARKER.match(text, high.end):
+        return None
+    if ages.AFTER.match(text, high.end) or ages.BEFORE.search(text, max(0, low.start - 25), low.start):
+        return None
+    return value, step
+
+
+@functools.lru_cache(maxsize=8)
+def vague_counts(text: str) -> tuple[Figure, ...]:
+    """ "a few hundred thousand", "tens of thousands", "several million": a count whose interval is the range
+    (cached: money reads them too)."""
+    out = []
+    for m in VAGUE_COUNT.finditer(text):
+        low, high = VAGUE_COUNTS[re.sub(r"\s+", " ", m.group("w").lower())]
+        scale = math.prod(_WORDS[w.lower()][1] for w in m.group("s").split())
+        fig = _figure(m.start(), m.end(), text, "count", (low + high) / 2 * scale, 0.0)
+        out.append(dataclasses.replace(fig, interval=Interval(low * scale, high * scale), attrs=()))
+    return tuple(out)
 
 
 def _fraction_ok(text: str, num: Num, low: str) -> bool:
@@ -770,7 +890,7 @@ def _fraction_ok(text: str, num: Num, low: str) -> bool:
     if "/" in low or any(c in low for c in UNICODE_FRACTIONS) or re.search(r"\s(?:over|out\s+of|in)\s", low):
         return True
     if low.endswith("half"):
-        before = PREV_WORD.search(text[max(0, num.start - 20) : num.start])
+        before = PREV_WORD.search(text[max(0, num.start - 20) : num.start].rstrip("-"))  # "the second-half"
         if before and before.group(1).lower() in HALF_BLOCKERS and low == "half":
             return False
         return True
