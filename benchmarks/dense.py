@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _figures(path: Path) -> int | None:
     """How many figures the file has (from its JSON report; counted on the small sizes only)."""
-    out = subprocess.run([sys.executable, "-c", CLI, "check", "--format", "jsonl", "--no-cache", str(path)],
+    out = subprocess.run([sys.executable, "-c", CLI, "check", "--format", "jsonl", "--no-cache",
+                          "--timeout-per-file", "0", str(path)],
                          capture_output=True, text=True, check=False, cwd=REPO)
     try:
         return json.loads(out.stdout.splitlines()[-1])["summary"]["figures"]

@@ -500,10 +500,8 @@ def _markdown(source: str, path: str) -> Document:
         return text
 
     blocks = MarkdownIt("commonmark").enable("table").disable("inline")  # blocks only: inline parsing is unused
-    for token in blocks.parse(norm[body_start:]):  # (and slow: unclosed "![" make its link-label scan quadratic)
-        if not token.map:
-            continue
-        first, end = token.map
+    for token, first, end in _blocks(blocks, norm[body_start:]):  # (and slow: unclosed "![" make its link-label
+        # scan quadratic)
         if token.type in ("fence", "code_block", "html_block"):
             _blank(chars, start_of(first), start_of(end) - 1)
         elif token.type == "blockquote_open":
@@ -535,6 +533,40 @@ def _markdown(source: str, path: str) -> Document:
     doc.notes.extend(notes)
     take_date(doc)
     return doc
+
+
+# A Markdown body longer than this is parsed a run of blocks at a time: markdown-it's tokens for a whole 10 MB
+# table would take hundreds of MB. Runs are cut only at a blank line before an unindented line (not a quote).
+MD_CHUNK = 200_000
+MD_CUT = re.compile(r"\n[ \t]*\n(?=[^\s>])")
+
+
+def _blocks(md: Any, body: str) -> Iterator[tuple[Any, int, int]]:
+    """Each block token with a line map, and its first and end line in the body, a run of blocks at a time.
+
+    A run whose fence or HTML block reaches its end (it may go on past the cut) is parsed again with the next run.
+    """
+    start = line = 0
+    while start < len(body):
+        end = _md_cut(body, start + MD_CHUNK)
+        while True:
+            piece = body[start:end]
+            tokens = [t for t in md.parse(piece) if t.map]
+            lines = piece.count("\n")
+            if end == len(body) or not any(t.map[1] >= lines - 1 and t.type in ("fence", "html_block") for t in tokens):
+                break
+            end = _md_cut(body, end + 1)
+        for token in tokens:
+            yield token, token.map[0] + line, token.map[1] + line
+        start, line = end, line + lines
+
+
+def _md_cut(body: str, at: int) -> int:
+    """The start of the first unindented line after a blank line at or after `at` (the body's end if none)."""
+    if at >= len(body):
+        return len(body)
+    m = MD_CUT.search(body, max(0, at - 1))
+    return m.end() if m else len(body)
 
 
 def _split_front_matter(norm: str, path: str, notes: list[str]) -> tuple[dict[str, Any], int]:
