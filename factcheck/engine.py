@@ -192,23 +192,22 @@ class _Window:
 
         shift = self.start
         kept = []
-        for f in self.part.figures:
-            if not self.a <= f.span.start + shift < self.b:
+        for fig in self.part.figures:
+            if not self.a <= fig.span.start + shift < self.b:
                 continue
-            link = f.attr("link")
-            attrs = f.attrs if link is None else tuple((k, v) for k, v in f.attrs if k != "link") + (
-                (("link", name(link)),) if name(link) else ())
-            kept.append(replace(f, id=name(f.id), span=Span(f.span.start + shift, f.span.end + shift),
-                                sentence=doc.sentence_index(f.span.start + shift), attrs=attrs))
+            attrs = fig.attrs if fig.attr("link") is None else tuple(
+                (k, name(v) if k == "link" else v) for k, v in fig.attrs if k != "link" or name(v))
+            kept.append(replace(fig, id=name(fig.id), span=Span(fig.span.start + shift, fig.span.end + shift),
+                                sentence=doc.sentence_index(fig.span.start + shift), attrs=attrs))
         figures.extend(kept)
         renamed = (_renamed(s, name) for s in self.part.statements if self._first_in_core(s.figure_ids))
         statements.extend(s for s in renamed if s is not None)
-        for f in self.part.findings:
-            alone = not f.figures and f.spans and self.a <= f.span.start + shift < self.b
-            if alone or self._first_in_core(f.figures):
-                ids = tuple(n for n in map(name, f.figures) if n)
-                findings.append(replace(f, figures=ids,
-                                        spans=tuple(Span(s.start + shift, s.end + shift) for s in f.spans)))
+        for found in self.part.findings:
+            alone = not found.figures and found.spans and self.a <= found.span.start + shift < self.b
+            if alone or self._first_in_core(found.figures):
+                ids = tuple(n for n in map(name, found.figures) if n)
+                spans = tuple(Span(s.start + shift, s.end + shift) for s in found.spans)
+                findings.append(replace(found, figures=ids, spans=spans))
         checked.update(n for n in map(name, self.part.checked) if n)
         self.part = _Part([], (), [], set(), [])
 

@@ -307,7 +307,7 @@ class Packed(Sequence):
             return False
         return all(a == b for a, b in zip(self, other, strict=True))
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
     def __getstate__(self) -> tuple:
         return self._chunks, self._starts, self._size

@@ -39,7 +39,8 @@ def _section(rng: random.Random, n: int) -> str:
         f"{abs(said)}%\r\nto £{new}m in 2023 from £{old}m a year earlier.",
         "",
         f"The group, which employs {staff:,} people in {city}, plans to spend £{pounds}m (${dollars}m) on new "
-        f"sites. \"We expect {rng.randint(2, 9)} openings by 2026,\" its chief executive said.",
+        f"sites. \"We expect {rng.randint(2, 9)} openings by 2026,\" its chief executive said. Trading resumed "
+        f"{rng.choice(['two', 'three', 'five'])} days after the vote on March {rng.randint(1, 20)}, 2024.",
         "",
         "| Division | 2023 | 2022 |",
         "|---|---|---|",
@@ -78,6 +79,7 @@ def test_a_long_article_checked_in_windows_gives_the_figures_and_findings_of_the
     whole = _whole(text, monkeypatch)
     assert isinstance(windowed.figures, Packed) and isinstance(whole.figures, tuple)
     assert list(windowed.figures) == list(whole.figures)
+    assert any(fig.attr("link") for fig in whole.figures)  # "three days after the vote on March 4": linked by id
     assert windowed.findings and windowed.findings == whole.findings
     assert {f.rule for f in whole.findings} >= {"FC101"}  # the wrong percentages are found in every window
     assert windowed.checked == whole.checked
