@@ -208,7 +208,7 @@ class Statement:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """A discrepancy a rule found: which rule, how bad, what it says, and the figures involved."""
 

@@ -181,3 +181,18 @@ def test_a_long_markdown_body_parsed_in_runs_of_blocks_reads_as_one_parse(monkey
         for size in (1, 12, 40):
             monkeypatch.setattr(document, "MD_CHUNK", size)
             assert document.from_text(source, fmt="md").text == whole, source
+
+
+def test_a_long_text_blanked_a_byte_a_character_loads_as_the_list_of_characters_did(monkeypatch):
+    rng = random.Random(8)
+    pieces = ["# Costs up 5%\n", "Fares rose 10% in 2024.\n", "\n", "\n\n", "```\n", "    code 5\n", "- item 4\n",
+              "> quote 7\n", "<!-- note\n", "-->\n", "<!-- x -->", "| a | b |\n", "|---|---|\n", "| 1 | 2 |\n",
+              "Title 9\n", "===\n", "\tTabbed 3\n", "![chart](a.png)", "[the report](http://b.example)", "`code 4`",
+              "Line\r\n", "hard\\\n", "**bold** 5 ", "“Quoted” €5 ", "\r", "# Title ##\n", "x<b>y</b>"]
+    for _ in range(600):
+        source = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 50)))
+        for fmt in ("md", "txt"):
+            monkeypatch.setattr(document, "LONG_TEXT", 10 ** 9)
+            as_list = document.from_text(source, fmt=fmt).text
+            monkeypatch.setattr(document, "LONG_TEXT", 0)
+            assert document.from_text(source, fmt=fmt).text == as_list, source
