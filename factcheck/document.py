@@ -577,6 +577,7 @@ def _markdown(source: str, path: str) -> Document:
         text = _joined(chars)
         for hit in pattern.finditer(text):
             _blank(chars, hit.start(), hit.end())
+    del text, norm  # a long text's copies go before its plain text is made
     doc = _document(source, _joined(chars), path=path, fmt="md", front_matter=front)
     doc.notes.extend(notes)
     take_date(doc)
