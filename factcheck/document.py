@@ -304,12 +304,60 @@ def from_text(
 
 def _plain(source: str, path: str) -> Document:
     text = _line_ends(source)
-    chars = list(text)
+    chars = _characters(text)
     headline = _headline_break(text)
     for m in SOFT_BREAK.finditer(text):  # a line break inside a paragraph is a space
         if m.end() != headline:
             _soft_break(chars, m.end() - 1)
-    return _document(source, "".join(chars), path=path, fmt="txt")
+    return _document(source, _joined(chars), path=path, fmt="txt")
+
+
+# A text longer than this has its characters kept as _Blanked while a loader blanks them (a list takes 8 bytes
+# a character: 80 MB for a 10 MB file).
+LONG_TEXT = 200_000
+BLANKED_RUN = re.compile(rb"\x01+")
+
+
+class _Blanked:
+    """A long text's characters as the loaders change them (each change makes one a space): the text, and a
+    byte a character saying whether it is a space now."""
+
+    __slots__ = ("_text", "_mask")
+
+    def __init__(self, text: str) -> None:
+        self._text, self._mask = text, bytearray(len(text))
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def __getitem__(self, i: int) -> str:
+        return " " if self._mask[i] else self._text[i]
+
+    def __setitem__(self, i: int, value: str) -> None:
+        if value != " ":
+            raise ValueError("a loader only ever makes a character a space")
+        self._mask[i] = 1
+
+    def joined(self, start: int = 0, end: int | None = None) -> str:
+        end = len(self._text) if end is None else min(end, len(self._text))
+        parts, pos = [], start
+        for m in BLANKED_RUN.finditer(self._mask, start, max(start, end)):
+            parts += [self._text[pos:m.start()], " " * (m.end() - m.start())]
+            pos = m.end()
+        parts.append(self._text[pos:end])
+        return "".join(parts)
+
+
+Characters = list[str] | _Blanked
+
+
+def _characters(text: str) -> Characters:
+    return _Blanked(text) if len(text) > LONG_TEXT else list(text)
+
+
+def _joined(chars: Characters, start: int = 0, end: int | None = None) -> str:
+    """The text the characters make now, or the part [start, end) of it."""
+    return chars.joined(start, end) if isinstance(chars, _Blanked) else "".join(chars[start:end])
 
 
 # A line break inside a plain-text paragraph: text on both sides, and the next line is no list item.
@@ -357,7 +405,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CAPITAL_WORD = re.compile(r"[ \t]*([\"“‘']?[A-Z]\S*)")
 
 
-def _soft_break(chars: list[str], at: int) -> None:
+def _soft_break(chars: Characters, at: int) -> None:
     """The line break at `at`, and the tabs around it (a continuation line's indent), become spaces."""
     chars[at] = " "
     for step in (-1, 1):
@@ -458,14 +506,14 @@ FRONT_OPEN = re.compile(r"---[ \t]*\n")
 FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.M)
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
+def _blank(chars: Characters, start: int, end: int) -> None:
     """Replace source characters with spaces, keeping line breaks so offsets stay put."""
     for i in range(start, min(end, len(chars))):
         if chars[i] not in "\r\n":
             chars[i] = " "
 
 
-def _blank_comments(chars: list[str], text: str) -> None:
+def _blank_comments(chars: Characters, text: str) -> None:
     """Blank every closed `<!-- ... -->`, in one pass (an unclosed "<!--" is text, as CommonMark reads it)."""
     pos = text.find("<!--")
     while pos != -1:
@@ -480,7 +528,7 @@ def _markdown(source: str, path: str) -> Document:
     from markdown_it import MarkdownIt
 
     norm = _line_ends(source)  # markdown-it, too, ends lines at CRLF, a lone CR or LF
-    chars = list(norm)
+    chars = _characters(norm)
     notes: list[str] = []
     front, body_start = _split_front_matter(norm, path, notes)
     _blank(chars, 0, body_start)
@@ -493,17 +541,15 @@ def _markdown(source: str, path: str) -> Document:
 
     def marks(pattern: re.Pattern[str], line: int) -> str:  # blank the marker that starts a line; the rest
         a, b = start_of(line), start_of(line + 1) - 1
-        text = "".join(chars[a:b])
+        text = _joined(chars, a, b)
         m = pattern.match(text)
         if m:
             _blank(chars, a, a + m.end())
         return text
 
     blocks = MarkdownIt("commonmark").enable("table").disable("inline")  # blocks only: inline parsing is unused
-    for token in blocks.parse(norm[body_start:]):  # (and slow: unclosed "![" make its link-label scan quadratic)
-        if not token.map:
-            continue
-        first, end = token.map
+    for token, first, end in _blocks(blocks, norm[body_start:]):  # (and slow: unclosed "![" make its link-label
+        # scan quadratic)
         if token.type in ("fence", "code_block", "html_block"):
             _blank(chars, start_of(first), start_of(end) - 1)
         elif token.type == "blockquote_open":
@@ -525,16 +571,51 @@ def _markdown(source: str, path: str) -> Document:
                 if at and chars[at - 1] == "\\":  # a hard break's backslash
                     chars[at - 1] = " "
                 _soft_break(chars, at)
-    text = "".join(chars)
+    text = _joined(chars)
     _blank_comments(chars, text)
     for pattern in INLINE_NOISE:
-        text = "".join(chars)
+        text = _joined(chars)
         for hit in pattern.finditer(text):
             _blank(chars, hit.start(), hit.end())
-    doc = _document(source, "".join(chars), path=path, fmt="md", front_matter=front)
+    del text, norm  # a long text's copies go before its plain text is made
+    doc = _document(source, _joined(chars), path=path, fmt="md", front_matter=front)
     doc.notes.extend(notes)
     take_date(doc)
     return doc
+
+
+# A Markdown body longer than this is parsed a run of blocks at a time: markdown-it's tokens for a whole 10 MB
+# table would take hundreds of MB. Runs are cut only at a blank line before an unindented line (not a quote).
+MD_CHUNK = 200_000
+MD_CUT = re.compile(r"\n[ \t]*\n(?=[^\s>])")
+
+
+def _blocks(md: Any, body: str) -> Iterator[tuple[Any, int, int]]:
+    """Each block token with a line map, and its first and end line in the body, a run of blocks at a time.
+
+    A run whose fence or HTML block reaches its end (it may go on past the cut) is parsed again with the next run.
+    """
+    start = line = 0
+    while start < len(body):
+        end = _md_cut(body, start + MD_CHUNK)
+        while True:
+            piece = body[start:end]
+            tokens = [t for t in md.parse(piece) if t.map]
+            lines = piece.count("\n")
+            if end == len(body) or not any(t.map[1] >= lines - 1 and t.type in ("fence", "html_block") for t in tokens):
+                break
+            end = _md_cut(body, end + 1)
+        for token in tokens:
+            yield token, token.map[0] + line, token.map[1] + line
+        start, line = end, line + lines
+
+
+def _md_cut(body: str, at: int) -> int:
+    """The start of the first unindented line after a blank line at or after `at` (the body's end if none)."""
+    if at >= len(body):
+        return len(body)
+    m = MD_CUT.search(body, max(0, at - 1))
+    return m.end() if m else len(body)
 
 
 def _split_front_matter(norm: str, path: str, notes: list[str]) -> tuple[dict[str, Any], int]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from . import document, switches
 from .checks import KINDS, CheckContext, Hit
 from .config import Config, apply_date_keys
 from .errors import FactcheckError, InputError
-from .model import SEVERITY_RANK, FileReport, Finding, Report, Rule
+from .model import SEVERITY_RANK, Figure, FileReport, Finding, Packed, Report, Rule, Span, Statement
 
 NUMERIC_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
@@ -29,48 +31,199 @@ def default_rules() -> list[Rule]:
     return list(_builtin_rules())
 
 
+# A document whose plain text is longer than WHOLE_UP_TO characters (an archive dump, a table or a wire feed
+# pasted into one file) is checked in windows of about WINDOW characters, cut at paragraph (else line) breaks;
+# each window also reads REACH characters of its neighbours, so statements across a few sentences still pair.
+WHOLE_UP_TO = 200_000
+WINDOW = 100_000
+REACH = 4_000
+
+
 def check_document(doc: document.Document, rules: list[Rule], rates: str | None = None) -> FileReport:
     """Extract a document's figures, read the statements they make, and run every rule over them (rates: an ECB
-    history file, else the installed one)."""
-    from .extract import extract
-    from .reading import read
-
+    history file, else the installed one); a long document is checked in windows (its figures kept Packed)."""
     if rates is not None:
         from .rates import load
 
         load(rates)  # a missing or invalid file is an InputError before any check runs
-    figures = extract(doc)
-    statements = read(doc, figures)
-    ctx = CheckContext(doc=doc, figures=figures, published=doc.published, rates=rates, statements=statements)
-    findings: list[Finding] = []
     notes = list(doc.notes)
     if doc.published is None:
         notes.append("no publication date: checks against it were skipped (give --published or front matter)")
-    for rule in rules:
-        for hit in KINDS[rule.check].run(rule, ctx):
-            findings.append(_finding(rule, hit))
-    notes.extend(ctx.notes)
-    findings, off, switch_notes = switches.split(doc, _dedupe(findings))  # inline <!-- factcheck: ... -->
+    if len(doc.text) > WHOLE_UP_TO:
+        figures, statements, found, checked, check_notes, tokens, covered = _windowed(doc, rules, rates)
+    else:
+        part = _check_part(doc, rules, rates)
+        figures, statements, found, checked, check_notes = tuple(part.figures), part.statements, *part.results
+        spans = [m.span() for m in NUMERIC_TOKEN.finditer(doc.text)]
+        tokens, covered = len(spans), _covered(spans, figures)
+    notes.extend(check_notes)
+    findings, off, switch_notes = switches.split(doc, _dedupe(found))  # inline <!-- factcheck: ... -->
     notes.extend(switch_notes)
     findings.sort(key=lambda f: (f.span.start, f.rule))
-    tokens = [m.span() for m in NUMERIC_TOKEN.finditer(doc.text)]
-    covered = _covered(tokens, figures)
     return FileReport(
         path=doc.path,
         published=doc.published.isoformat() if doc.published else None,
-        figures=tuple(figures),
+        figures=figures,
         findings=tuple(findings),
         suppressed=tuple(sorted(off, key=lambda f: (f.span.start, f.rule))),
-        checked=frozenset(ctx.checked),
+        checked=frozenset(checked),
         statements=statements,
-        numeric_tokens=len(tokens),
+        numeric_tokens=tokens,
         covered_tokens=covered,
         notes=tuple(notes),
         document=doc,
     )
 
 
-def _covered(tokens: list[tuple[int, int]], figures: list) -> int:
+@dataclass
+class _Part:
+    """One document's (or one window's) figures, statements, findings, checked figure ids and check notes."""
+
+    figures: list[Figure]
+    statements: tuple[Statement, ...]
+    findings: list[Finding]
+    checked: set[str]
+    notes: list[str]
+
+    @property
+    def results(self) -> tuple[list[Finding], set[str], list[str]]:
+        return self.findings, self.checked, self.notes
+
+
+def _check_part(doc: document.Document, rules: list[Rule], rates: str | None) -> _Part:
+    from .extract import extract
+    from .reading import read
+
+    figures = extract(doc)
+    statements = read(doc, figures)
+    ctx = CheckContext(doc=doc, figures=figures, published=doc.published, rates=rates, statements=statements)
+    findings = [_finding(rule, hit) for rule in rules for hit in KINDS[rule.check].run(rule, ctx)]
+    return _Part(figures, statements, findings, ctx.checked, ctx.notes)
+
+
+def windows(text: str) -> list[tuple[int, int, int, int]]:
+    """(core start, core end, read start, read end) of each window of a long text: the cores tile the text,
+    cut at whitespace (a paragraph break if one is near, else a line break); each reads REACH more each side."""
+    cuts = [0]
+    while len(text) - cuts[-1] > WINDOW * 3 // 2:
+        cuts.append(_cut(text, cuts[-1] + WINDOW // 2, cuts[-1] + WINDOW))
+    cuts.append(len(text))
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        start = 0 if a == 0 else _cut(text, max(0, a - REACH * 2), max(0, a - REACH))
+        end = len(text) if b == len(text) else _cut(text, b + REACH, min(len(text), b + REACH * 2))
+        out.append((a, b, start, end))
+    return out
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """The offset just after the last paragraph break in [low, high), else line break, else space, else high."""
+    for mark in ("\n\n", "\n", " "):
+        at = text.rfind(mark, low, high)
+        if at >= 0:
+            return at + len(mark)
+    return high
+
+
+def _windowed(doc: document.Document, rules: list[Rule], rates: str | None) -> tuple:
+    """Check a long document window by window; what a window finds is kept when its first figure lies in the
+    window's core, with the window's figure ids made the document's (F1, F2, ... in text order)."""
+    from .extract.spans import SpanIndex
+
+    figures, statements = Packed(), Packed()
+    findings: list[Finding] = []
+    checked: set[str] = set()
+    notes: list[str] = []
+    named: dict[tuple[int, int], str] = {}  # document span -> id, for the figures of the last three windows' cores
+    recent: deque[list[tuple[int, int]]] = deque()
+    waiting: _Window | None = None
+    tokens = covered = count = 0
+    previous: list[Figure] = []
+    for a, b, start, end in windows(doc.text):
+        piece = doc.text[start:end]
+        part = _check_part(document.Document(path=doc.path, source=piece, text=piece, fmt=doc.fmt,
+                                             published=doc.published, published_from=doc.published_from,
+                                             front_matter=doc.front_matter), rules, rates)
+        window = _Window(part, start, a, b)
+        for span in window.core_spans:
+            count += 1
+            named[span] = f"F{count}"
+        recent.append(window.core_spans)
+        if waiting is not None:
+            waiting.emit(doc, named, figures, statements, findings, checked)
+        if len(recent) > 3:
+            for span in recent.popleft():
+                named.pop(span, None)
+        waiting = window
+        notes.extend(n for n in part.notes if n not in notes)
+        core = [f for f in part.figures if window.in_core(f.span.start)]
+        index = SpanIndex((f.span.start + start, f.span.end + start) for f in (*previous, *core))
+        for m in NUMERIC_TOKEN.finditer(doc.text, a, b):
+            tokens += 1
+            covered += index.covers(*m.span())
+        previous = [replace(f, span=Span(f.span.start - b + start, f.span.end - b + start)) for f in core
+                    if f.span.end + start > b]  # a figure running on into the next core, in its offsets
+    if waiting is not None:
+        waiting.emit(doc, named, figures, statements, findings, checked)
+    return figures, statements, findings, checked, notes, tokens, covered
+
+
+class _Window:
+    """One window's part, with its offsets, until the next window has named the figures it reads into."""
+
+    def __init__(self, part: _Part, start: int, a: int, b: int) -> None:
+        self.part, self.start, self.a, self.b = part, start, a, b
+        self.spans = {f.id: (f.span.start + start, f.span.end + start) for f in part.figures}
+        self.core_spans = [span for span in self.spans.values() if a <= span[0] < b]
+
+    def in_core(self, offset: int) -> bool:
+        return self.a <= offset + self.start < self.b
+
+    def _first_in_core(self, ids: Iterable[str]) -> bool:
+        starts = [self.spans[i][0] for i in ids if i in self.spans]
+        return bool(starts) and self.a <= min(starts) < self.b
+
+    def emit(self, doc: document.Document, named: dict[tuple[int, int], str], figures: Packed, statements: Packed,
+             findings: list[Finding], checked: set[str]) -> None:
+        """Add this window's core figures, and what its checks found starting in its core, in document ids."""
+        def name(fid: str) -> str | None:
+            span = self.spans.get(fid)
+            return named.get(span) if span else None
+
+        shift = self.start
+        kept = []
+        for fig in self.part.figures:
+            if not self.a <= fig.span.start + shift < self.b:
+                continue
+            attrs = fig.attrs if fig.attr("link") is None else tuple(
+                (k, name(v) if k == "link" else v) for k, v in fig.attrs if k != "link" or name(v))
+            kept.append(replace(fig, id=name(fig.id), span=Span(fig.span.start + shift, fig.span.end + shift),
+                                sentence=doc.sentence_index(fig.span.start + shift), attrs=attrs))
+        figures.extend(kept)
+        renamed = (_renamed(s, name) for s in self.part.statements if self._first_in_core(s.figure_ids))
+        statements.extend(s for s in renamed if s is not None)
+        for found in self.part.findings:
+            alone = not found.figures and found.spans and self.a <= found.span.start + shift < self.b
+            if alone or self._first_in_core(found.figures):
+                ids = tuple(n for n in map(name, found.figures) if n)
+                spans = tuple(Span(s.start + shift, s.end + shift) for s in found.spans)
+                findings.append(replace(found, figures=ids, spans=spans))
+        checked.update(n for n in map(name, self.part.checked) if n)
+        self.part = _Part([], (), [], set(), [])
+
+
+def _renamed(statement: Statement, name: Callable[[str], str | None]) -> Statement | None:
+    """A window's statement in document ids; None when a figure it names was not kept under the same span."""
+    roles = []
+    for role, value in statement.roles:
+        ids = [name(v) for v in ((value,) if isinstance(value, str) else value)]
+        if not all(ids):
+            return None
+        roles.append((role, ids[0] if isinstance(value, str) else tuple(ids)))
+    return replace(statement, roles=tuple(roles))
+
+
+def _covered(tokens: list[tuple[int, int]], figures: Iterable[Figure]) -> int:
     """How many numeric tokens lie inside some figure's span (a bisect per token, not a scan of every figure)."""
     from .extract.spans import SpanIndex
 

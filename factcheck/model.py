@@ -1,8 +1,12 @@
-"""The core types: frozen dataclasses for spans, intervals, figures, findings and reports."""
+"""The core types: frozen (slotted) dataclasses for spans, intervals, figures, findings and reports."""
 
 from __future__ import annotations
 
+import bisect
 import math
+import pickle
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +21,7 @@ KINDS = CALENDAR_KINDS | NUMERIC_KINDS
 QUALIFIERS = ("approx", "more_than", "at_least", "less_than", "at_most", "up_to", "record", "forecast")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """Character offsets [start, end) into a document's plain text."""
 
@@ -34,7 +38,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """What a stated figure can mean: every value from low to high (either may be infinite)."""
 
@@ -86,7 +90,7 @@ class Interval:
         return self * Interval.exact(factor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure found in a document: where it is, what it says, and what it can mean."""
 
@@ -156,7 +160,7 @@ STATEMENT_KINDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A relation the text states between figures, naming each figure by id under its role.
 
@@ -259,16 +263,69 @@ class Rule:
     path: str = ""
 
 
+class Packed(Sequence):
+    """A long document's figures or statements, kept compressed a window at a time and unpacked as they are read.
+
+    Iterating it unpacks one window's items at a time, so a writer that streams them never holds them all.
+    """
+
+    __slots__ = ("_chunks", "_starts", "_size")
+
+    def __init__(self, items: Iterable[Any] = ()) -> None:
+        self._chunks: list[bytes] = []
+        self._starts: list[int] = []
+        self._size = 0
+        self.extend(items)
+
+    def extend(self, items: Iterable[Any]) -> None:
+        """Add items (one window's) as one compressed chunk."""
+        chunk = list(items)
+        if chunk:
+            self._starts.append(self._size)
+            self._chunks.append(zlib.compress(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            self._size += len(chunk)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[Any]:
+        for chunk in self._chunks:
+            yield from pickle.loads(zlib.decompress(chunk))  # bytes this object pickled itself
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError("Packed index out of range")
+        i = bisect.bisect_right(self._starts, index) - 1
+        return pickle.loads(zlib.decompress(self._chunks[i]))[index - self._starts[i]]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None
+
+    def __getstate__(self) -> tuple:
+        return self._chunks, self._starts, self._size
+
+    def __setstate__(self, state: tuple) -> None:
+        self._chunks, self._starts, self._size = state
+
+
 @dataclass(frozen=True)
 class FileReport:
     """The figures and findings of one document, with what a renderer needs to locate them."""
 
     path: str
     published: str | None
-    figures: tuple[Figure, ...]
+    figures: tuple[Figure, ...] | Packed  # Packed: a long document's, checked in windows
     findings: tuple[Finding, ...]
     checked: frozenset[str] = frozenset()
-    statements: tuple[Statement, ...] = ()
+    statements: tuple[Statement, ...] | Packed = ()
     numeric_tokens: int = 0
     covered_tokens: int = 0
     notes: tuple[str, ...] = ()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from ..model import Report
 from . import Options
+from .json_stream import write
 from .records import report_record
-from .sanitize import json_text
 
 
 def render(report: Report, out: TextIO, options: Options) -> None:
-    out.write(json_text(json.dumps(report_record(report), indent=2, ensure_ascii=False)))
+    """Write the report a figure at a time (the same bytes as one json.dumps of the whole)."""
+    write(report_record(report, lazy=True), out, indent=2)
     out.write("\n")

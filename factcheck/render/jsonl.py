@@ -12,15 +12,16 @@ from typing import TextIO
 
 from ..model import FileReport, Report
 from . import Options
+from .json_stream import write
 from .records import SCHEMA, file_record
-from .sanitize import json_text
 
 
 def stream(files: Iterable[FileReport], out: TextIO, options: Options) -> None:
     """Write each report as it comes, keeping only the running totals."""
     totals: dict[str, int] = {}
     for file in files:
-        out.write(json_text(json.dumps(file_record(file), ensure_ascii=False)) + "\n")
+        write(file_record(file, lazy=True), out)  # a figure at a time: a long file's line is never one string
+        out.write("\n")
         out.flush()
         for name, count in Report(files=(file,)).summary().items():
             totals[name] = totals.get(name, 0) + count
