@@ -268,6 +268,9 @@ def test_a_quarter_of_another_ordinal_is_left_to_the_publication_date():
     # a condition is no past event, though its participle ends in -ed
     "Ministers will debate the plan on November 20. If approved, the council votes on December 4.",
     "Once completed, the bridge opens to traffic on January 12, the contractor said.",
+    # an old value the reading cannot type (a misspelt scale word) is no reason to take one from another sentence
+    "Spending averaged 98 billion dlrs in the fourth quarter. In January it fell to an adjusted 91.4 bilion dlrs, "
+    "and in February rose to 96.2 billion dlrs.",
     # two airports named at the start of their sentences are two entities, not one figure given twice
     "LaGuardia Airport handled 31 million passengers in 2025. Newark Liberty Airport served 46 million passengers "
     "in 2025, also a record.",

@@ -104,7 +104,8 @@ def read(view: View) -> list[Statement]:
         elif new is not None:
             if old is None or not comparable(figures[old], figures[new]):
                 old = older(new, {i, new})
-            if old is None:  # "Sales were $100m in 2023. This year they rose 5% to $105m.": dated before the new one
+            if old is None and not _bare_before(view, new):
+                # "Sales were $100m in 2023. This year they rose 5% to $105m.": dated before the new one
                 old = antecedent(view, i, new, {i, new})
                 dated = figures[new].anchor or _opening_anchor(view, i)  # "In March it rose to 212,000"
                 old = old if old is not None and _before(figures[old].anchor, dated) else None
@@ -259,3 +260,12 @@ def _contrary(view: View, change: int, old: int) -> bool:
     said = set(directions(WORD.findall(view.text[view.figures[a].span.end : view.figures[b].span.start])))
     return bool(view.direction[change]) and said == {"down" if view.direction[change] == "up" else "up"}
 
+
+def _bare_before(view: View, new: int) -> bool:
+    """A bare number before the new value in its sentence ("they fell to a seasonally adjusted 117.52 bilion dlrs,
+    and in February rose to 122.29 billion dlrs"): likely the old value with its unit left out or misspelt, so no
+    old value is taken from another sentence."""
+    fig = view.figures[new]
+    return fig.kind in ("money", "quantity") and any(
+        k < new and view.figures[k].kind == "count" and view.figures[k].value is not None
+        and view.figures[k].attr("series") is None for k in view.sentence_of(new))
