@@ -741,7 +741,7 @@ def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
         if style is None or (style == "decimal_comma" and european_text):
             continue
         if style == "indian":
-            indian = bool(INDIAN_STYLE.search(text)) if indian is None else indian
+            indian = _indian_text(text) if indian is None else indian
         bad = style in ("decimal_comma", "group_size") or (style == "indian" and not indian)
         attrs = (("grouping", style),) + ((("malformed", style),) if bad else ())
         i = next((starts[k] for k in range(max(0, m.start() - 4), m.start() + 1) if k in starts), None)
@@ -756,6 +756,18 @@ def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
             fig = _figure(m.start(), m.end(), text, "count", float(re.sub(r"[.,]", "", m.group(0))), 1.0)
             out.append(dataclasses.replace(fig, attrs=fig.attrs + attrs + (("written", m.group(0)),)))
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _indian_text(text: str) -> bool:
+    """A text that writes lakh grouping as its style: an Indian word or sign ("crore", "₹", "India"), or two or more
+    lakh-grouped numbers ("1,94,077 ... 1,53,620") and no number grouped in threes past a million."""
+    if INDIAN_STYLE.search(text):
+        return True
+    styles = [grouping(m.group(0)) for m in GROUPED.finditer(text)]
+    return styles.count("indian") >= 2 and not WESTERN_MILLIONS.search(text)
+
+
+WESTERN_MILLIONS = re.compile(r"(?<![\d,])\d{1,3},\d{3},\d{3}(?![\d,])")
 
 
 def _figure(start: int, end: int, text: str, kind: str, value: float, step: float) -> Figure:

@@ -131,6 +131,8 @@ def _stock(view: View, i: int) -> Stock | None:
         return None
     if any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
+    if SHARE_AFTER.match(text, fig.span.end, sentence.end):
+        return None  # "10,264 applicants, or 11.73 percent, were admitted": a part of a whole, not the stock
     measure = MEASURE_BEFORE.search(before)
     if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
         measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
@@ -280,18 +282,36 @@ def _headlines(view: View) -> list[Statement]:
         fig = figures[i]
         if fig.value is None or fig.kind not in LINKED_KINDS or not fig.subject:
             continue
-        match = next((j for j in lead if _restates(view, i, j)), None)
+        same = [j for j in lead if _restates(view, i, j, roles=False)]
+        if any(figures[j].value == fig.value for j in same):
+            continue  # the lead gives the headline's figure ("toll hits 13" ... "has risen to 13"), whatever else
+        match = next((j for j in same if view.role[j] == view.role[i]), None)
         if match is not None:
             out.append(Statement.of("restated", {"headline": fig.id, "body": figures[match].id}))
     return out
 
 
-def _restates(view: View, h: int, b: int) -> bool:
-    """Whether a lead figure states what a headline figure summarises: same kind, unit, subject and role."""
+def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
+    """Whether a lead figure states what a headline figure summarises: same kind, unit, subject, counted noun (when
+    both name one: "4.5M people affected" is no toll of deaths) and, with roles, role."""
     head, body = view.figures[h], view.figures[b]
     if (head.kind, head.unit, head.subject) != (body.kind, body.unit, body.subject) or body.value is None:
         return False
-    if view.role[h] != view.role[b]:
+    if roles and view.role[h] != view.role[b]:
+        return False
+    nouns = {_word_after(view.text, f) for f in (head, body)}
+    if None not in nouns and len(nouns) > 1:
         return False
     directions = {view.direction[h], view.direction[b]} - {None}
     return len(directions) <= 1 and (head.anchor is None or body.anchor in (None, head.anchor))
+
+
+def _word_after(text: str, fig: Figure) -> str | None:
+    """The counted noun right after a count ("4.5M people", "four more deaths": death), singular, or None."""
+    m = WORD_AFTER.match(text, fig.span.end)
+    return m.group(1).lower().removesuffix("s") if m else None
+
+
+SHARE_AFTER = re.compile(r"[^,.;:()]{0,40},[ \u00a0]*or[ \u00a0]+(?:(?:about|nearly|some)[ \u00a0]+)?\d[\d.,]*"
+                         r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
+WORD_AFTER = re.compile(r"[ \u00a0]+(?:(?:more|extra|additional|new)[ \u00a0]+)?([A-Za-z]{3,})\b")
