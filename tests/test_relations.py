@@ -162,8 +162,8 @@ CASES = {
     "total-then-its-change": [  # "A total of X ..., up 5% from Y": the total is the change's new value
         ("A total of 18,400,000 passengers used the airport in 2025, up 4% from 17,700,000 in 2024.",
          "A total of 18,400,000 passengers used the airport in 2025, up 7% from 17,700,000 in 2024.", "FC101"),
-        ("A total of 5,250 homes were sold in the city in 2025, up 5% from 5,000 the year before.",
-         "A total of 5,250 homes were sold in the city in 2025, up 9% from 5,000 the year before.", "FC101"),
+        ("A total of 5,250 homes changed hands in 2025, up 5% from 5,000 in 2024, the agents said.",
+         "A total of 5,250 homes changed hands in 2025, up 9% from 5,000 in 2024, the agents said.", "FC101"),
     ],
     "toll-by-place-next-sentence": [  # the tally named by "the number of those killed"; a count of regions is no toll
         ("Officials said the number of those killed had increased from 30 to 36. Police said 11 people were killed "
