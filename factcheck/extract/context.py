@@ -479,10 +479,10 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     # a direction-only statement needs the clause to agree: "slowed to 0.3%, down from 6.3%", not "rose ... fell"
     direction = said[0] if said and len(set(said + directions(WORD.findall(after)))) == 1 else None
     if direction is None and len(set(said)) > 1 and NEW_BEFORE.search(stripped):
-        # the verb right before "to" governs: "price rises eased to 2.5%" (a noun of the other way before it)
+        # the verb right before "to" governs: "price rises eased to 2.5%" (a noun of the other way before it);
+        # in "dropped from 4.2% to" it is the verb before "from"
         low = [w.lower() for w in WORD.findall(clause_before)]
-        said_verb = low[-4:-2] if len(low) > 2 and low[-2] == "from" and low[-1] == "to" else low[-3:-1]  # "fell
-        # from 4% to": the verb before "from"
+        said_verb = low[-4:-2] if len(low) > 2 and low[-2] == "from" and low[-1] == "to" else low[-3:-1]
         if said_verb and (said_verb[-1] in UP | DOWN or tuple(said_verb) in UP_PHRASES | DOWN_PHRASES):
             direction = directions(said_verb)[0]
     if REVISION_BEFORE.search(stripped):
@@ -612,7 +612,8 @@ def _subject(
 
 def _measured(text: str, m: re.Match, group: int = 0) -> str:
     """The subject a measure word names; a generic head takes the measure before it: "the unemployment rate" ->
-    unemployment, as "unemployment" alone ("Unemployment falls to 3.9%"), so headline and body meet."""
+    unemployment, as "unemployment" alone ("Unemployment falls to 3.9%"), so headline and body meet; a part's word
+    before it stays ("the rural inflation rate" -> rural inflation, another series than inflation)."""
     word = re.sub(r"\s+", " ", m.group(group).lower())
     start, name = m.start(group), MEASURE[word]
     if word in GENERIC_HEADS:
