@@ -63,6 +63,13 @@ STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound,
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "revision", "part"}
 SKIP_QUALIFIERS = {"up_to"}  # a capacity or a cap; "more than 3,100" and "fewer than 3,000" are stocks with bounds
+# the name an "N-seat X" compound's head gives: "the 150-seat Chamber of Representatives"
+HEAD_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){0,2}(?P<name>[A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*)*)")
+# a count's share after it: "10,264 applicants, or 11.73 percent," (a part of a whole, no stock)
+SHARE_AFTER = re.compile(r"[^,.;:()]{0,40},[ \u00a0]*or[ \u00a0]+(?:(?:about|nearly|some)[ \u00a0]+)?\d[\d.,]*"
+                         r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
+# the counted noun after a count: "4.5M people", "four more deaths"
+WORD_AFTER = re.compile(r"[ \u00a0]+(?:(?:more|extra|additional|new)[ \u00a0]+)?([A-Za-z]{3,})\b")
 
 
 @dataclass(frozen=True)
@@ -163,9 +170,6 @@ def _stock(view: View, i: int) -> Stock | None:
         owner = after.group("name") if after else None
     return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, fig.anchor,
                  new)
-
-
-HEAD_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){0,2}(?P<name>[A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*)*)")
 
 
 def _owner(owned: re.Match, before: str) -> str | None:
@@ -310,8 +314,3 @@ def _word_after(text: str, fig: Figure) -> str | None:
     """The counted noun right after a count ("4.5M people", "four more deaths": death), singular, or None."""
     m = WORD_AFTER.match(text, fig.span.end)
     return m.group(1).lower().removesuffix("s") if m else None
-
-
-SHARE_AFTER = re.compile(r"[^,.;:()]{0,40},[ \u00a0]*or[ \u00a0]+(?:(?:about|nearly|some)[ \u00a0]+)?\d[\d.,]*"
-                         r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
-WORD_AFTER = re.compile(r"[ \u00a0]+(?:(?:more|extra|additional|new)[ \u00a0]+)?([A-Za-z]{3,})\b")
