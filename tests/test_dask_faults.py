@@ -49,7 +49,10 @@ def test_a_worker_killed_mid_run_is_replaced_and_the_report_is_complete(folder):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         lines = [proc.stdout.readline() for _ in range(3)]  # the run is under way
         os.kill(pids[0], signal.SIGKILL)  # the worker and the tasks it holds are lost
-        rest, err = proc.communicate(timeout=300)
+        # the rest through the same buffered reader: communicate() reads the pipe's descriptor and would lose what
+        # readline() had already read ahead (part of the fourth line), which made this test fail at random
+        rest, err = proc.stdout.read(), proc.stderr.read()
+        proc.wait(timeout=300)
         replaced = list(client.run(os.getpid).values())
     assert proc.returncode == local.returncode, err
     assert "".join(lines) + rest == local.stdout  # every file, in order, the same as a local run
