@@ -1,20 +1,15 @@
 """The error-classes set is well formed; the plausibility rules stay quiet on its clean tune-half articles."""
 
 import datetime as dt
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from bench import load_benchmark
 
 import factcheck
 from factcheck.rules import load_rules
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("error_classes", ROOT / "benchmarks" / "error_classes.py")
-bench = sys.modules.setdefault("error_classes", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(bench)
+bench = load_benchmark("error_classes")
 
 ARTICLES = bench.load()
 CODES = {rule.id for rule in load_rules()}

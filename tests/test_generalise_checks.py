@@ -7,16 +7,11 @@ inflation claims, relative dates, conversions with several restatements in one b
 benchmarks/generalise_checks.py prints the same measurement per class.
 """
 
-import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
+from bench import load_benchmark
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("generalise_checks", ROOT / "benchmarks" / "generalise_checks.py")
-bench = sys.modules.setdefault("generalise_checks", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(bench)
+bench = load_benchmark("generalise_checks")
 
 PAIRS = bench.load()
 # What the checks still miss, and why (each an xfail that fails the suite once it passes).

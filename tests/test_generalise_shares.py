@@ -9,19 +9,14 @@ one no warning or error. The forms not read yet are expected failures, with the 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from bench import load_benchmark
 
 from factcheck.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("generalise_shares", ROOT / "benchmarks" / "generalise_shares.py")
-bench = sys.modules.setdefault("generalise_shares", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(bench)
+bench = load_benchmark("generalise_shares")
 
 CASES = bench.load()
 NOT_READ = {
