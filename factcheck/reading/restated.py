@@ -66,10 +66,10 @@ SKIP_QUALIFIERS = {"up_to"}  # a capacity or a cap; "more than 3,100" and "fewer
 # the name an "N-seat X" compound's head gives: "the 150-seat Chamber of Representatives"
 HEAD_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){0,2}(?P<name>[A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*)*)")
 # a count's share after it: "10,264 applicants, or 11.73 percent," (a part of a whole, no stock)
-SHARE_AFTER = re.compile(r"[^,.;:()]{0,40},[ \u00a0]*or[ \u00a0]+(?:(?:about|nearly|some)[ \u00a0]+)?\d[\d.,]*"
+SHARE_AFTER = re.compile(rf"[^,.;:()]{{0,40}},[\s\u00a0]*or{_SP}(?:(?:{phrases(LEX['share_hedges'])}){_SP})?\d[\d.,]*"
                          r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
 # the counted noun after a count: "4.5M people", "four more deaths"
-WORD_AFTER = re.compile(r"[ \u00a0]+(?:(?:more|extra|additional|new)[ \u00a0]+)?([A-Za-z]{3,})\b")
+WORD_AFTER = re.compile(rf"{_SP}(?:(?:{phrases(LEX['count_adjectives'])}){_SP})?([A-Za-z]{{3,}})\b")
 
 
 @dataclass(frozen=True)
