@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import sys
 from collections import defaultdict
@@ -26,10 +27,13 @@ class Article:
     rules: tuple[str, ...]
     phrase: str | None
     published: str
+    untouched: bool = False  # from a set nobody tuned on (--set): one half of its own
 
     @property
     def half(self) -> str:
         """The split, fixed before any tuning: sha1 of the id even → tune, odd → held."""
+        if self.untouched:
+            return "untouched"
         return "tune" if int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % 2 == 0 else "held"
 
     @property
@@ -114,11 +118,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("tune", "held", "both"), default="both")
     parser.add_argument("--select", nargs="*", default=[], help="count only findings of these rule codes/prefixes")
     parser.add_argument("--show", action="store_true", help="list every miss and every false alarm")
+    parser.add_argument("--set", type=Path, default=None,
+                        help="another set like it (a folder with manifest.yml), measured whole as 'untouched'")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    articles = [a for a in load() if args.half in ("both", a.half)]
+    if args.set is not None:
+        articles = [dataclasses.replace(a, untouched=True) for a in load(args.set)]
+    else:
+        articles = [a for a in load() if args.half in ("both", a.half)]
     table, notes = measure(articles, select=args.select, show=args.show)
-    for half in ("tune", "held"):
+    for half in ("tune", "held", "untouched"):
         if half not in table:
             continue
         classes = table[half]
