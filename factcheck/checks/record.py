@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..errors import shown
-from ..extract.lexicon import load
 from ..model import Figure, Rule
+from ..reading.counted import counted
 from ..wording import date_span_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -16,19 +16,13 @@ from .calendar import bounds
 
 SKIP_ROLES = {"change", "share"}
 SKIP_QUALIFIERS = {"forecast", "up_to", "at_most", "less_than"}
-# What a bare count counts, when the extractor names no series: the noun after it ("43,000 refrigerated containers",
-# "0.71 children per woman"), else the head of the subject whose verb states it ("registrations rose to 1.96
-# million", "Registrations reached 2.31 million").
-COUNTED_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b")
-PLURALS = frozenset(load("restated")["plurals_without_s"])
-NOT_NOUNS = frozenset("a an the in on at of for to by from per last this next and or but as than more less who which "
-                      "that is was were are be been it its their his her with over under about".split())
-STATING = re.compile(r"\b([A-Za-z][a-z-]+)\s+(?:(?:also|then|had|have|has|was|were)\s+)?(?:rose|fell|reached|hit|"
-                     r"climbed|jumped|dropped|slipped|stood|totalled|totaled|increased|decreased|grew|declined)"
-                     r"(?:\s+(?:to|at|by))?\s+$")
+PERIOD_NAME = re.compile(r"(?:annual|monthly|daily) ")
+# An entity named after a figure is its own only when a preposition brings it in, with no clause break between
+# ("600,000 tonnes of tea from Kenya"); not "€43.5 billion before US tariffs cut shipments".
+ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(?:the\s+)?")
+PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, None), "end of": (21, None)}
-PERIODS = frozenset("year years month months week weeks day days quarter quarters".split())
 
 
 def validate(params: dict) -> str | None:
@@ -47,24 +41,8 @@ def series(fig: Figure) -> tuple | None:
     return fig.kind, fig.unit, name
 
 
-def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
-    """What a bare count counts, as a lower-case head word (see COUNTED_AFTER), or None."""
-    m = COUNTED_AFTER.match(text, fig.span.end)
-    if m:
-        words = m.group(1).split()
-        words = words[:next((i for i, w in enumerate(words) if w in NOT_NOUNS or w in PERIODS), len(words))]
-        # the first plural is the noun ("refrigerated containers", "passengers passed through"), else the last word
-        noun = next((w for w in words if w.endswith("s") or w in PLURALS), words[-1] if words else None)
-        if noun:
-            return noun.removesuffix("s")
-    m = STATING.search(text[max(sentence_start, fig.span.start - 80):fig.span.start])
-    if m and m.group(1).lower() not in NOT_NOUNS:
-        return m.group(1).lower().removesuffix("s")
-    return None
-
-
 def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | None = None,
-                 entities: dict[str, str | None] | None = None) -> bool:
+                 entities: dict[str, str | None] | None = None, times: tuple = (None, None)) -> bool:
     """One series: the same kind and unit, and no name that differs (the extractor's series or subject, the
     entity, what an "of" phrase counts): "a record 41.2 million tonnes of cargo" and "38.5 million tonnes in 2023";
     bare counts need a name on both."""
@@ -77,9 +55,27 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | N
         a, b = record.attr(name), other.attr(name)
         if name == "entity" and entities is not None:
             a, b = entities.get(record.id, a), entities.get(other.id, b)
+        if name == "series" and a and b:
+            if bool(PERIOD_NAME.match(a)) != bool(PERIOD_NAME.match(b)):  # one anchor named a period
+                a, b = _period(a, times[0]), _period(b, times[1])
         if a and b and a != b:
             return False
     return not (record.subject and other.subject and record.subject != other.subject)
+
+
+def _period(name: str, span: tuple | None) -> str:
+    """A series name with the period of the time its figure is for, when its anchor gave it none (and the other
+    series name has one): "deaths" of
+    last year is "annual deaths", one series with 2022's; "passengers" of 2007 and "monthly passengers" of July
+    stay two."""
+    if PERIOD_NAME.match(name) or span is None:
+        return name
+    first, last = span
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return f"annual {name}"
+    if first.day == 1 and first.month == last.month and (last + dt.timedelta(days=1)).day == 1:
+        return f"monthly {name}"
+    return name
 
 
 def _when(ctx: CheckContext, fig: Figure, present: bool) -> tuple | None:
@@ -110,20 +106,18 @@ def low_record(fig: Figure) -> bool:
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     kinds = rule.params.get("kinds", ["money", "percent", "quantity", "count"])
-    for record in ctx.figures:
-        is_record = "record" in record.qualifiers or record.attr("extreme") in ("high", "low")
-        if not is_record or record.kind not in kinds or record.value is None:
+    for record, low in _records(ctx):
+        if record.kind not in kinds or record.value is None:
             continue
-        low = low_record(record)
         mine = _when(ctx, record, present=True)
         nouns = ctx.memo(_nouns, _nouns) if record.unit is None else None
         entities = ctx.memo(_entities, _entities)
         for other in ctx.memo(_by_unit, _by_unit).get((record.kind, record.unit), ()):
-            if other.id == record.id or not _same_series(record, other, nouns, entities):
-                continue
-            if other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
+            if other.id == record.id or other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
             theirs, since = _when(ctx, other, present=False), bounds(record.attr("since"))
+            if not _same_series(record, other, nouns, entities, (mine, theirs)):
+                continue
             if mine is None or theirs is None or not theirs[1] < mine[0]:
                 continue  # a record can be beaten later, and a forecast beats nothing
             if since is not None and not theirs[0] > since[1]:
@@ -144,6 +138,20 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                           f"({show(other.value, other.unit)}).")
 
 
+def _records(ctx: CheckContext) -> Iterator[tuple[Figure, bool]]:
+    """Each figure called a record, and whether it is a low. A record read on the base of a rate ("3.1 deaths per
+    1,000 births, the lowest ever") is the rate's: the figure before "per" in its sentence."""
+    figures, text = ctx.figures, ctx.doc.text
+    for k, fig in enumerate(figures):
+        if "record" not in fig.qualifiers and fig.attr("extreme") not in ("high", "low"):
+            continue
+        if k and PER_BASE.search(text, max(0, fig.span.start - 16), fig.span.start) \
+                and figures[k - 1].sentence == fig.sentence:
+            yield figures[k - 1], low_record(fig)
+        else:
+            yield fig, low_record(fig)
+
+
 def _by_unit(ctx: CheckContext) -> dict[tuple, list[Figure]]:
     """The figures of each kind and unit, in text order (once per document: a record looks only at its own)."""
     out: dict[tuple, list[Figure]] = {}
@@ -153,15 +161,16 @@ def _by_unit(ctx: CheckContext) -> dict[tuple, list[Figure]]:
 
 
 def _entities(ctx: CheckContext) -> dict[str, str | None]:
-    """Each figure's entity, unless the sentence names it only in another clause after the figure ("handled a
-    record 41,200 containers, helped by fruit imports from South Africa": the port's count, not South Africa's)."""
+    """Each figure's entity, unless the sentence names it only after the figure and not through a preposition
+    (ENTITY_AFTER): "handled a record 41,200 containers, helped by fruit imports from South Africa" is the port's
+    count, not South Africa's."""
     text, out = ctx.doc.text, {}
     for fig in ctx.figures:
         entity = fig.attr("entity")
         if entity:
             span = ctx.doc.sentence_span(fig.sentence)
             first = text.find(entity, span.start, span.end)
-            later = first >= fig.span.end and "," in text[fig.span.end:first]
+            later = first >= fig.span.end and not ENTITY_AFTER.fullmatch(text, fig.span.end, first)
             out[fig.id] = None if later else entity
     return out
 

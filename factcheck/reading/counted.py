@@ -1,0 +1,39 @@
+"""What a bare count counts: the noun after it, else the head of the subject whose verb states it."""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.lexicon import load
+from ..model import Figure
+
+# The noun after a count ("43,000 refrigerated containers", "0.71 children per woman"): up to three words.
+COUNTED_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b")
+PLURALS = frozenset(load("restated")["plurals_without_s"])
+NOT_NOUNS = frozenset("a an the in on at of for to by from per last this next and or but as than more less who which "
+                      "that is was were are be been it its their his her with over under about".split())
+PERIODS = frozenset("year years month months week weeks day days quarter quarters".split())
+# The verb that states a count, the subject's head word before it (past "had", "also"), and the words between the
+# verb and the count with no digit and no clause break: "Registrations reached 2.31 million", "approvals fell to a
+# record low of 38,200", "arrivals in Madeira rose to 2.4 million" (a place after "in" is not the subject's head).
+STATING = re.compile(
+    r"\b([A-Za-z][a-z-]+)(?:\s+(?:in|at|across|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?"
+    r"\s+(?:(?:also|then|had|have|has|was|were)\s+)?(?:rose|fell|reached|hit|climbed|jumped|dropped|slipped|stood|"
+    r"totalled|totaled|increased|decreased|grew|declined|sank|slumped|soared|surged|plunged|edged\s+(?:up|down)|"
+    r"came\s+to)\b[^\d,.;:()]{0,40}$")
+
+
+def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
+    """What a bare count counts, as a lower-case head word without its plural "s", or None."""
+    m = COUNTED_AFTER.match(text, fig.span.end)
+    if m:
+        words = m.group(1).split()
+        words = words[:next((i for i, w in enumerate(words) if w in NOT_NOUNS or w in PERIODS), len(words))]
+        # the first plural is the noun ("refrigerated containers", "passengers passed through"), else the last word
+        noun = next((w for w in words if w.endswith("s") or w in PLURALS), words[-1] if words else None)
+        if noun:
+            return noun.removesuffix("s")
+    m = STATING.search(text[max(sentence_start, fig.span.start - 100):fig.span.start])
+    if m and m.group(1).lower() not in NOT_NOUNS:
+        return m.group(1).lower().removesuffix("s")
+    return None
