@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -55,9 +56,35 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             hit = _same_currency(ctx, original, converted)
         else:
             verdict = _currency(ctx, original, converted, tolerance)
+            if test == "currency" and (verdict is None or _softest(verdict)):
+                verdict = _by_sibling(ctx, pairs, original, converted, tolerance) or verdict
             hit = verdict.get(test) if verdict else None
         if hit is not None:
             yield hit
+
+
+def _by_sibling(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], original: Figure, converted: Figure,
+                tolerance: float) -> dict[str, Hit] | None:
+    """A restatement that fits a round original only through its rounding, checked against a finer restatement
+    of the same original in the same bracket: in "$2bn (£1.47bn; €1.1bn)" the £1.47bn says the $2bn is close to
+    $2.00bn, and €1.1bn is far from £1.47bn. The finer one must fit the original itself."""
+    for first, sibling in pairs:
+        if (first.id != original.id or sibling.id == converted.id or sibling.kind != "money"
+                or sibling.unit in (original.unit, converted.unit) or not _finer(sibling, original)
+                or _currency(ctx, original, sibling, tolerance) is not None):
+            continue
+        verdict = _currency(ctx, sibling, converted, tolerance)
+        if verdict and "currency" in verdict and not _softest(verdict):
+            hit = verdict["currency"]
+            return {"currency": dataclasses.replace(hit, evidence=f"{hit.evidence} ({sibling.surface.strip()} "
+                                                                  f"restates {original.surface.strip()} more finely)")}
+    return None
+
+
+def _finer(a: Figure, b: Figure) -> bool:
+    """Whether a figure is stated to a finer share of its value than another (£1.47bn against $2bn)."""
+    step_a, step_b = a.attr("step"), b.attr("step")
+    return bool(step_a and step_b and a.value and b.value and step_a / a.value < step_b / b.value)
 
 
 # --- which figures restate which -----------------------------------------------------------------

@@ -30,13 +30,16 @@ POPULATION = [
     re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
     re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)\s+(?:is|was|stands at|stood at|reached|has reached)\s+"
                + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s*(?:,|\()\s*(?P<pop>population)[:\s]\s*" + QUAL + r"$"),  # "Kenya (population 54m)"
 ]
 AREA = [
     re.compile(r"(?P<head>.*?)['’]s\s+(?:(?:total\s+)?area\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?),\s+(?:which\s+|that\s+)?(?:covers|covering|spans|spanning|measures|has an area of|"
-               r"with an area of|at)\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:(?:which|that|whose\s+(?:territory|land|land\s+area|area|land\s+mass))\s+)?"
+               r"(?:covers|covering|spans|spanning|measures|has an area of|with an area of|at|is|"
+               r"(?:stretches|stretching|extends|extending)\s+over)\s+" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of\s+" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of)\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of|(?:stretches|extends)\s+over)\s+" + QUAL
+               + r"$"),
     re.compile(r".*?\barea\s+of\s+(?P<head>.*?)\s+(?:is|was)\s+" + QUAL + r"$"),
 ]
 # After a count tied by a connector that does not say "population": people (all of them: "people living abroad"
@@ -45,6 +48,13 @@ END = r"(?:[,.;:)\u2014\u2013-]|$|(?:have|has|had|are|were|will|would|can|could|
       r"was|voted|vote|go|went|pay|paid|live|use|own|who|that|which|and|but|to|of whom)\b)"
 AFTER_PEOPLE = re.compile(r"^\s*" + PEOPLE + r"\s*" + END)
 AFTER_NOUN = re.compile(r"^\s*" + END)
+# A place's whole population named after the figure: "the 44 million residents of Nairobi", "some 5 million people
+# live in Norway." (the place ends the clause: "live in Oslo's suburbs" is a part).
+THE_BEFORE = re.compile(r"(?:^|\s)(?:the|its)\s+" + QUAL + r"$", re.I)
+PLACE = r"(?P<head>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+PEOPLE_OF = re.compile(r"^\s*" + PEOPLE + r"\s+of\s+" + PLACE + r"\s*(?:" + END
+                       + r"|(?:from|in|on|at|by|for|since|until|over|into|with)\b)")
+LIVE_IN = re.compile(r"^\s*" + PEOPLE + r"\s+(?:live|lived|living)\s+in\s+" + PLACE + r"\s*(?:[,.;:)]|$)")
 DEMONYM_AFTER = re.compile(r" ([A-Z][a-z]+s)\b")  # "400 million Americans"
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
 REACH_BEFORE, REACH_AFTER = 120, 40
@@ -74,6 +84,10 @@ def _ties(text: str, fig: Figure) -> dict:
             noun = m.groupdict().get("noun")
             whole = bool(m.groupdict().get("pop") or AFTER_PEOPLE.match(after) or (noun and AFTER_NOUN.match(after)))
             ties["place_population"] = (m.group("head"), noun, whole)
+        else:
+            m = LIVE_IN.match(after) or (PEOPLE_OF.match(after) if THE_BEFORE.search(before) else None)
+            if m:
+                ties["place_population"] = (m.group("head"), None, True)
     else:
         m = _first(AREA, before)
         if m:
