@@ -48,6 +48,7 @@ END = r"(?:[,.;:)\u2014\u2013-]|$|(?:have|has|had|are|were|will|would|can|could|
       r"was|voted|vote|go|went|pay|paid|live|use|own|who|that|which|and|but|to|of whom)\b)"
 AFTER_PEOPLE = re.compile(r"^\s*" + PEOPLE + r"\s*" + END)
 AFTER_NOUN = re.compile(r"^\s*" + END)
+PEOPLE_NEXT = re.compile(r"^\s*" + PEOPLE + r"\b")
 # A place's whole population named after the figure: "the 44 million residents of Nairobi", "some 5 million people
 # live in Norway." (the place ends the clause: "live in Oslo's suburbs" is a part).
 THE_BEFORE = re.compile(r"(?:^|\s)(?:the|its)\s+" + QUAL + r"$", re.I)
@@ -64,7 +65,8 @@ def mark(text: str, figures: list[Figure]) -> list[Figure]:
     """The figures, each count or quantity that words tie to a place carrying what ties it:
     place_population (head, noun, whole) and place_people (a demonym) on counts, place_area (head, noun) on
     quantities. head is the words before the connector (the place's name ends them); noun is the place noun of
-    "a city of" or None; whole is True when the words say the figure is all of the population."""
+    "a city of" or None; whole is True when the words say the figure is all of the population, "part" when it
+    counts some of its people (at most all of them), else False."""
     out = []
     for fig in figures:
         attrs = _ties(text, fig) if fig.value is not None and fig.kind in ("count", "quantity") else {}
@@ -82,7 +84,10 @@ def _ties(text: str, fig: Figure) -> dict:
         m = _first(POPULATION, before)
         if m:
             noun = m.groupdict().get("noun")
-            whole = bool(m.groupdict().get("pop") or AFTER_PEOPLE.match(after) or (noun and AFTER_NOUN.match(after)))
+            whole: bool | str = bool(m.groupdict().get("pop") or AFTER_PEOPLE.match(after)
+                                     or (noun and AFTER_NOUN.match(after)))
+            if not whole and PEOPLE_NEXT.match(after):
+                whole = "part"  # "Brazil's 2.1 billion citizens elected ...": some of its people, at most all
             ties["place_population"] = (m.group("head"), noun, whole)
         else:
             m = LIVE_IN.match(after) or (PEOPLE_OF.match(after) if THE_BEFORE.search(before) else None)
