@@ -67,10 +67,12 @@ def _by_sibling(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], original:
                 tolerance: float) -> dict[str, Hit] | None:
     """A restatement that fits a round original only through its rounding, checked against a finer restatement
     of the same original in the same bracket: in "$2bn (£1.47bn; €1.1bn)" the £1.47bn says the $2bn is close to
-    $2.00bn, and €1.1bn is far from £1.47bn. The finer one must fit the original itself."""
+    $2.00bn, and €1.1bn is far from £1.47bn. The sibling must be finer than both and fit the original itself (of
+    two restatements that disagree, the coarser one is taken as wrong)."""
     for first, sibling in pairs:
         if (first.id != original.id or sibling.id == converted.id or sibling.kind != "money"
                 or sibling.unit in (original.unit, converted.unit) or not _finer(sibling, original)
+                or not _finer(sibling, converted)
                 or _currency(ctx, original, sibling, tolerance) is not None):
             continue
         verdict = _currency(ctx, sibling, converted, tolerance)

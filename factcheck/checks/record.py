@@ -87,8 +87,8 @@ def _when(ctx: CheckContext, fig: Figure, present: bool) -> tuple | None:
     if dated:
         nearest = min(dated, key=lambda d: abs(d.span.start - fig.span.start))
         span = _part(bounds(nearest.date), nearest.attr("part"))
-        stated = [bounds(d.date) for d in dated if d.kind in ("year", "date", "date_range")]
-        if span and nearest.kind in ("weekday", "relative_date") and stated and all(
+        stated = [bounds(d.date) for d in dated if d.kind in ("year", "date", "date_range") and not d.attr("open")]
+        if not present and span and nearest.kind in ("weekday", "relative_date") and stated and all(
                 s and (s[1] < span[0] or span[1] < s[0]) for s in stated):
             return stated[0]  # "on its Saturday in 2022": the year the sentence states, not last Saturday
         return span

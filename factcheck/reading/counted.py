@@ -15,9 +15,10 @@ NOT_NOUNS = frozenset("a an the in on at of for to by from per last this next an
 PERIODS = frozenset("year years month months week weeks day days quarter quarters".split())
 # The verb that states a count, the subject's head word before it (past "had", "also"), and the words between the
 # verb and the count with no digit and no clause break: "Registrations reached 2.31 million", "approvals fell to a
-# record low of 38,200", "arrivals in Madeira rose to 2.4 million" (a place after "in" is not the subject's head).
+# record low of 38,200", "arrivals in Madeira rose to 2.4 million", "numbers at the port of Split rose to 4.4
+# million" (the words of a place after "in" or "at" are not the subject's head).
 STATING = re.compile(
-    r"\b([A-Za-z][a-z-]+)(?:\s+(?:in|at|across|from)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?"
+    r"\b([A-Za-z][a-z-]+)(?:\s+(?:in|at|across|from|on)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)?"
     r"\s+(?:(?:also|then|had|have|has|was|were)\s+)?(?:rose|fell|reached|hit|climbed|jumped|dropped|slipped|stood|"
     r"totalled|totaled|increased|decreased|grew|declined|sank|slumped|soared|surged|plunged|edged\s+(?:up|down)|"
     r"came\s+to)\b[^\d,.;:()]{0,40}$")

