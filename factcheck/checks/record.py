@@ -20,6 +20,7 @@ PERIOD_NAME = re.compile(r"(?:annual|monthly|daily) ")
 # An entity named after a figure is its own only when a preposition brings it in, with no clause break between
 # ("600,000 tonnes of tea from Kenya"); not "€43.5 billion before US tariffs cut shipments".
 ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(?:the\s+)?")
+POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
 PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, None), "end of": (21, None)}
@@ -46,7 +47,7 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | N
     """One series: the same kind and unit, and no name that differs (the extractor's series or subject, the
     entity, what an "of" phrase counts): "a record 41.2 million tonnes of cargo" and "38.5 million tonnes in 2023";
     bare counts need a name on both."""
-    if (record.kind, record.unit) != (other.kind, other.unit) or other.value is None:
+    if _measure(record) != _measure(other) or other.value is None:
         return False
     if record.unit is None and not (series(record) and series(other)):
         if not nouns or not nouns.get(record.id) or nouns.get(record.id) != nouns.get(other.id):
@@ -117,7 +118,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         mine = _when(ctx, record, present=True)
         nouns = ctx.memo(_nouns, _nouns) if record.unit is None else None
         entities = ctx.memo(_entities, _entities)
-        for other in ctx.memo(_by_unit, _by_unit).get((record.kind, record.unit), ()):
+        for other in ctx.memo(_by_unit, _by_unit).get(_measure(record), ()):
             if other.id == record.id or other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
             theirs, since = _when(ctx, other, present=False), bounds(record.attr("since"))
@@ -157,11 +158,19 @@ def _records(ctx: CheckContext) -> Iterator[tuple[Figure, bool]]:
             yield fig, low_record(fig)
 
 
+def _measure(fig: Figure) -> tuple[str, str | None]:
+    """A figure's kind and unit; "8,650 points" that the words around it read as percentage points is an index
+    level when no share can be that large: a count of points, like "an all-time high of 8,412 points"."""
+    if fig.unit == "pp" and (fig.value or 0) > 100 and POINTS.search(fig.surface):
+        return "count", None
+    return fig.kind, fig.unit
+
+
 def _by_unit(ctx: CheckContext) -> dict[tuple, list[Figure]]:
     """The figures of each kind and unit, in text order (once per document: a record looks only at its own)."""
     out: dict[tuple, list[Figure]] = {}
     for fig in ctx.figures:
-        out.setdefault((fig.kind, fig.unit), []).append(fig)
+        out.setdefault(_measure(fig), []).append(fig)
     return out
 
 
@@ -183,8 +192,8 @@ def _entities(ctx: CheckContext) -> dict[str, str | None]:
 def _nouns(ctx: CheckContext) -> dict[str, str | None]:
     """What each bare count counts (counted()), once per document."""
     text = ctx.doc.text
-    return {f.id: counted(text, f, ctx.doc.sentence_span(f.sentence).start) for f in ctx.figures
-            if f.kind == "count" and f.unit is None and f.value is not None}
+    return {f.id: "point" if f.unit == "pp" else counted(text, f, ctx.doc.sentence_span(f.sentence).start)
+            for f in ctx.figures if _measure(f) == ("count", None) and f.value is not None}
 
 
 def _day_words(span: tuple) -> str:

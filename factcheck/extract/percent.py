@@ -39,8 +39,6 @@ def _marker(text: str, num: Num):
         key = re.sub(r"[\s-]+", " ", m.group("m").lower()).replace("per cent", "per cent")
         unit, factor = MARKERS.get(key) or MARKERS.get(key.replace(" ", "-")) or ("%", 1.0)
         return unit, factor, m.end()
-    if abs(num.value) > 100:
-        return None  # "closed at 8,650 points": an index level or a score, never percentage points
     left = _sentence_left(text, num.start)
     right = SENTENCE.search(text, num.end)
     sentence = text[left : right.start() if right else len(text)].lower()
