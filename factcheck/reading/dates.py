@@ -113,8 +113,9 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         if reach == EVENT_WORDS:  # a coming event may be named after its date: "vote tomorrow in a tight election"
             after = _after(view, figures[i])
             rel_words, rel_lower = rel_words | after, rel_lower | after
+        against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
         for j in stated[:EVENT_DATES]:
-            if figures[j].sentence == figures[i].sentence:
+            if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
                 continue
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
