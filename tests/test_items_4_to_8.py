@@ -182,3 +182,18 @@ def test_two_marks_between_digits(text, written):
 
 def test_an_ellipsis_after_a_number_is_not_malformed():
     assert _flags("Prices rose 3... then 5 more points, and then 2.5% again.\n", "2025-12-01", "txt") == []
+
+
+@pytest.mark.parametrize("text, original, expected, converted", [
+    ("Vendel was sold for €300m (£258m and $400m), the buyer said.\n", "€300m", "$3", "$400m"),
+    ("Kattegat Line was sold for 3.2bn Swedish crowns ($324m; €390m), the buyer said.\n",
+     "3.2bn Swedish crowns", "€2", "€390m"),
+])
+def test_each_restatement_of_a_bracket_joined_by_and_or_in_crowns(text, original, expected, converted):
+    rule, severity, line, message = _one(text, "2025-04-09")
+    assert (rule, severity, line) == ("FC131", "error", 1)
+    assert message.startswith(f"{original} is about {expected}") and f"not {converted}," in message
+
+
+def test_two_sums_in_one_currency_in_a_bracket_are_no_conversion():
+    assert _flags("The fund holds €300m (£200m and £58m in two funds), it said.\n", "2025-04-09") == []

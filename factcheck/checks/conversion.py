@@ -65,28 +65,34 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 def _by_sibling(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], original: Figure, converted: Figure,
                 tolerance: float) -> dict[str, Hit] | None:
-    """A restatement that fits a round original only through its rounding, checked against a finer restatement
-    of the same original in the same bracket: in "$2bn (£1.47bn; €1.1bn)" the £1.47bn says the $2bn is close to
-    $2.00bn, and €1.1bn is far from £1.47bn. The sibling must be finer than both and fit the original itself (of
-    two restatements that disagree, the coarser one is taken as wrong)."""
+    """A restatement that fits a round original only through its rounding, checked against another restatement of
+    the same original in the same text: in "$2bn (£1.47bn; €1.1bn)" both brackets fit "$2bn" read as $1.5bn-$2.5bn,
+    but €1.1bn is far from £1.47bn. Of two that disagree, the one farther from the original's printed value at the
+    mid rate is taken as wrong (as the change check reads the printed values first); the other must fit the
+    original itself."""
+    mine = _off(ctx, original, converted)
     for first, sibling in pairs:
         if (first.id != original.id or sibling.id == converted.id or sibling.kind != "money"
-                or sibling.unit in (original.unit, converted.unit) or not _finer(sibling, original)
-                or not _finer(sibling, converted)
+                or sibling.unit in (original.unit, converted.unit)
                 or _currency(ctx, original, sibling, tolerance) is not None):
+            continue
+        theirs = _off(ctx, original, sibling)
+        if mine is None or theirs is None or mine <= theirs:
             continue
         verdict = _currency(ctx, sibling, converted, tolerance)
         if verdict and "currency" in verdict and not _softest(verdict):
             hit = verdict["currency"]
-            return {"currency": dataclasses.replace(hit, evidence=f"{hit.evidence} ({sibling.surface.strip()} "
-                                                                  f"restates {original.surface.strip()} more finely)")}
+            return {"currency": dataclasses.replace(hit, evidence=f"{hit.evidence} ({sibling.surface.strip()}, "
+                                                                  f"which also restates {original.surface.strip()})")}
     return None
 
 
-def _finer(a: Figure, b: Figure) -> bool:
-    """Whether a figure is stated to a finer share of its value than another (£1.47bn against $2bn)."""
-    step_a, step_b = a.attr("step"), b.attr("step")
-    return bool(step_a and step_b and a.value and b.value and step_a / a.value < step_b / b.value)
+def _off(ctx: CheckContext, original: Figure, converted: Figure) -> float | None:
+    """How far a restatement is from its original's printed value at the mid rate of the time, as a share."""
+    band = _band(ctx, original.unit, converted.unit) if original.unit and converted.unit else None
+    if band is None or not original.value or converted.value is None:
+        return None
+    return abs(converted.value / (original.value * (band.low + band.high) / 2) - 1)
 
 
 # --- which figures restate which -----------------------------------------------------------------
