@@ -197,3 +197,40 @@ def test_each_restatement_of_a_bracket_joined_by_and_or_in_crowns(text, original
 
 def test_two_sums_in_one_currency_in_a_bracket_are_no_conversion():
     assert _flags("The fund holds €300m (£200m and £58m in two funds), it said.\n", "2025-04-09") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The nation of 14 billion people imports most of its grain, officials said.\n", "14,000,000,000"),
+    ("The company targets a market of 9 billion consumers across Asia by 2030.\n", "9,000,000,000"),
+])
+def test_a_count_of_people_over_the_worlds_population(text, value):
+    rule, severity, line, message = _one(text, "2025-08-14", "txt")
+    assert (rule, severity, line) == ("FC403", "error", 1)
+    assert message == f"A population of {value} is more than the world's (8,200,000,000)."
+
+
+@pytest.mark.parametrize("text", [
+    "The world's 8 billion people face rising heat.\n",
+    "The app has 3 billion users and sends 12 billion messages a day.\n",
+])
+def test_counts_under_the_world_or_of_things_are_no_population(text):
+    assert _flags(text, "2025-08-14", "txt") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("There are 5.5 million people in Kenya, the census found.\n", "Kenya"),
+    ("Greece - population 107 million - relies on tourism.\n", "Greece"),
+    ("Vietnam is a nation of 960 million, the report said.\n", "Vietnam"),
+])
+def test_more_ways_to_give_a_countrys_population(text, place):
+    rule, severity, line, message = _one(text, "2025-08-14", "txt")
+    assert (rule, severity) == ("FC407", "error") and place in message and GEONAMES in message
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya has 58,000 square kilometres of forest.\n",
+    "There are 5,000 people in Nairobi's prisons.\n",
+    "Kenya is a country of 5 million farmers.\n",
+])
+def test_a_part_of_a_place_is_not_its_whole(text):
+    assert _flags(text, "2025-08-14", "txt") == []
