@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import shown
+from ..extract.context import LEX, RECORD_LOW
 from ..model import Figure, Rule
 from ..reading.counted import counted
 from ..wording import date_span_words
@@ -21,6 +22,7 @@ PERIOD_NAME = re.compile(r"(?:annual|monthly|daily) ")
 # ("600,000 tonnes of tea from Kenya"); not "€43.5 billion before US tariffs cut shipments".
 ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(?:the\s+)?")
 POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
+RECORD_NOUN_OF = re.compile(LEX["record_noun_of"], re.I)
 PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, None), "end of": (21, None)}
@@ -59,6 +61,8 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | N
         if name == "series" and a and b:
             if bool(PERIOD_NAME.match(a)) != bool(PERIOD_NAME.match(b)):  # one anchor named a period
                 a, b = _period(a, times[0]), _period(b, times[1])
+                if bool(PERIOD_NAME.match(a)) != bool(PERIOD_NAME.match(b)):  # a day's value: no period to differ
+                    a, b = PERIOD_NAME.sub("", a), PERIOD_NAME.sub("", b)
         if a and b and a != b:
             return False
     return not (record.subject and other.subject and record.subject != other.subject)
@@ -66,9 +70,9 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | N
 
 def _period(name: str, span: tuple | None) -> str:
     """A series name with the period of the time its figure is for, when its anchor gave it none (and the other
-    series name has one): "deaths" of
-    last year is "annual deaths", one series with 2022's; "passengers" of 2007 and "monthly passengers" of July
-    stay two."""
+    series name has one): "deaths" of last year is "annual deaths", one series with 2022's; "passengers" of 2007
+    and "monthly passengers" of July stay two; a value of one day ("3.1%, the lowest on record") has no period to
+    differ by."""
     if PERIOD_NAME.match(name) or span is None:
         return name
     first, last = span
@@ -84,11 +88,13 @@ def _when(ctx: CheckContext, fig: Figure, present: bool) -> tuple | None:
     points on Tuesday", "last year"), else (for a record stated in the present: "the lowest on record") publication."""
     if fig.anchor:
         return bounds(fig.anchor)
-    dated = [d for d in ctx.in_sentence(fig.sentence) if d.is_calendar and d.date and d.kind != "duration"]
+    # "the highest since 1992": the year a record counts from is not the time of its value
+    dated = [d for d in ctx.in_sentence(fig.sentence) if d.is_calendar and d.date and d.kind != "duration"
+             and not d.attr("open")]
     if dated:
         nearest = min(dated, key=lambda d: abs(d.span.start - fig.span.start))
         span = _part(bounds(nearest.date), nearest.attr("part"))
-        stated = [bounds(d.date) for d in dated if d.kind in ("year", "date", "date_range") and not d.attr("open")]
+        stated = [bounds(d.date) for d in dated if d.kind in ("year", "date", "date_range")]
         if not present and span and nearest.kind in ("weekday", "relative_date") and stated and all(
                 s and (s[1] < span[0] or span[1] < s[0]) for s in stated):
             return stated[0]  # "on its Saturday in 2022": the year the sentence states, not last Saturday
@@ -145,11 +151,16 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _records(ctx: CheckContext) -> Iterator[tuple[Figure, bool]]:
-    """Each figure called a record, and whether it is a low. A record read on the base of a rate ("3.1 deaths per
+    """Each figure called a record, and whether it is a low; a record word before the noun it measures counts too
+    ("record profits of $4.2bn": RECORD_NOUN_OF). A record read on the base of a rate ("3.1 deaths per
     1,000 births, the lowest ever") is the rate's: the figure before "per" in its sentence."""
     figures, text = ctx.figures, ctx.doc.text
     for k, fig in enumerate(figures):
         if "record" not in fig.qualifiers and fig.attr("extreme") not in ("high", "low"):
+            sentence = ctx.doc.sentence_span(fig.sentence)
+            m = RECORD_NOUN_OF.search(text, max(sentence.start, fig.span.start - 60), fig.span.start)
+            if m:  # "record profits of $4.2bn"
+                yield fig, bool(RECORD_LOW.search(m.group("word")))
             continue
         if k and PER_BASE.search(text, max(0, fig.span.start - 16), fig.span.start) \
                 and figures[k - 1].sentence == fig.sentence:
