@@ -234,3 +234,32 @@ def test_more_ways_to_give_a_countrys_population(text, place):
 ])
 def test_a_part_of_a_place_is_not_its_whole(text):
     assert _flags(text, "2025-08-14", "txt") == []
+
+
+@pytest.mark.parametrize("text, record, other", [
+    ("The airport handled a record 48.2 million passengers last year.\n\nThe previous record, 51.3 million, was "
+     "set in 2019.\n", "48.2 million", "51.3 million"),
+    ("The port handled a record 8.1 million containers in 2025.\n\nIt had handled 8.6 million in 2023, before the "
+     "strikes.\n", "8.1 million", "8.6 million"),
+    ("Visitor numbers hit a record 3.4 million in 2025.\n\nThe museum drew 3.9 million visitors in 2018.\n",
+     "3.4 million", "3.9 million"),
+    ("The number of tourists reached a record 9.2 million last year.\n\nIn 2019 the island welcomed 9.8 million "
+     "tourists.\n", "9.2 million", "9.8 million"),
+    ("The company posted record profits of $4.2bn for 2025.\n\nIt earned a profit of $4.6bn in 2023.\n",
+     "$4.2bn", "$4.6bn"),
+    ("Turnout was 71%, the highest since 1992.\n\nTurnout reached 74% in 1997.\n", "71%", "74%"),
+])
+def test_a_record_against_the_earlier_figure_however_the_series_is_named(text, record, other):
+    rule, severity, line, message = _one(text, "2026-02-09", "txt")
+    assert (rule, severity, line) == ("FC501", "error", 1)
+    assert message.startswith(f"{record} is called a record, but the text gives {other} for ")
+
+
+@pytest.mark.parametrize("text", [
+    "The airport handled a record 48.2 million passengers last year.\n\nThe previous record, 46.3 million, was set "
+    "in 2019.\n",
+    "Turnout was 71%, the highest since 1992.\n\nTurnout reached 74% in 1988.\n",
+    "The port handled a record 8,000 ships in 2025. It handled 9,000 containers in 2023.\n",
+])
+def test_a_record_above_its_predecessor_or_of_another_count_is_quiet(text):
+    assert _flags(text, "2026-02-09", "txt") == []

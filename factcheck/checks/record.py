@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..errors import shown
 from ..extract.context import LEX, RECORD_LOW
 from ..model import Figure, Rule
-from ..reading.counted import counted
+from ..reading.counted import counted, verb
 from ..wording import date_span_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -23,6 +23,7 @@ PERIOD_NAME = re.compile(r"(?:annual|monthly|daily) ")
 ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(?:the\s+)?")
 POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
 RECORD_NOUN_OF = re.compile(LEX["record_noun_of"], re.I)
+RECORD_PREVIOUS = re.compile(LEX["record_previous"], re.I)
 PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, None), "end of": (21, None)}
@@ -44,16 +45,15 @@ def series(fig: Figure) -> tuple | None:
     return fig.kind, fig.unit, name
 
 
-def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | None = None,
+def _same_series(record: Figure, other: Figure, nouns: dict[str, tuple] | None = None,
                  entities: dict[str, str | None] | None = None, times: tuple = (None, None)) -> bool:
     """One series: the same kind and unit, and no name that differs (the extractor's series or subject, the
     entity, what an "of" phrase counts): "a record 41.2 million tonnes of cargo" and "38.5 million tonnes in 2023";
     bare counts need a name on both."""
     if _measure(record) != _measure(other) or other.value is None:
         return False
-    if record.unit is None and not (series(record) and series(other)):
-        if not nouns or not nouns.get(record.id) or nouns.get(record.id) != nouns.get(other.id):
-            return False  # bare numbers ("closed at 2,404.64") say nothing of what they count: two indexes, two series
+    if record.unit is None and not (series(record) and series(other)) and not _named_alike(record, other, nouns):
+        return False  # bare numbers ("closed at 2,404.64") say nothing of what they count: two indexes, two series
     for name in ("series", "entity", "of_phrase"):
         a, b = record.attr(name), other.attr(name)
         if name == "entity" and entities is not None:
@@ -66,6 +66,17 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, str | None] | N
         if a and b and a != b:
             return False
     return not (record.subject and other.subject and record.subject != other.subject)
+
+
+def _named_alike(record: Figure, other: Figure, nouns: dict[str, tuple] | None) -> bool:
+    """Whether two bare counts count one thing: the same noun, or, when one has none, the same verb ("handled a
+    record 48.2 million passengers" ... "it had handled 51.3 million")."""
+    if not nouns:
+        return False
+    (noun_a, verb_a), (noun_b, verb_b) = nouns.get(record.id, (None, None)), nouns.get(other.id, (None, None))
+    if noun_a and noun_b:
+        return noun_a == noun_b
+    return bool(noun_a or noun_b) and verb_a is not None and verb_a == verb_b
 
 
 def _period(name: str, span: tuple | None) -> str:
@@ -128,7 +139,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             if other.id == record.id or other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
             theirs, since = _when(ctx, other, present=False), bounds(record.attr("since"))
-            if not _same_series(record, other, nouns, entities, (mine, theirs)):
+            if other.id not in ctx.memo(_previous, _previous) and not _same_series(record, other, nouns, entities,
+                                                                                 (mine, theirs)):
                 continue
             if mine is None or theirs is None or not theirs[1] < mine[0]:
                 continue  # a record can be beaten later, and a forecast beats nothing
@@ -177,6 +189,17 @@ def _measure(fig: Figure) -> tuple[str, str | None]:
     return fig.kind, fig.unit
 
 
+def _previous(ctx: CheckContext) -> set[str]:
+    """The figures the text calls an earlier record ("the previous record, 51.3 million, was set in 2019", "the 2019
+    peak of"): of the record's own series, whatever they count."""
+    out = set()
+    for fig in ctx.figures:
+        start = max(ctx.doc.sentence_span(fig.sentence).start, fig.span.start - 60)
+        if RECORD_PREVIOUS.search(ctx.doc.text, start, fig.span.start):
+            out.add(fig.id)
+    return out
+
+
 def _by_unit(ctx: CheckContext) -> dict[tuple, list[Figure]]:
     """The figures of each kind and unit, in text order (once per document: a record looks only at its own)."""
     out: dict[tuple, list[Figure]] = {}
@@ -200,11 +223,15 @@ def _entities(ctx: CheckContext) -> dict[str, str | None]:
     return out
 
 
-def _nouns(ctx: CheckContext) -> dict[str, str | None]:
-    """What each bare count counts (counted()), once per document."""
+def _nouns(ctx: CheckContext) -> dict[str, tuple[str | None, str | None]]:
+    """What each bare count counts (counted()) and the verb that states it (verb()), once per document."""
     text = ctx.doc.text
-    return {f.id: "point" if f.unit == "pp" else counted(text, f, ctx.doc.sentence_span(f.sentence).start)
-            for f in ctx.figures if _measure(f) == ("count", None) and f.value is not None}
+    out = {}
+    for f in ctx.figures:
+        if _measure(f) == ("count", None) and f.value is not None:
+            start = ctx.doc.sentence_span(f.sentence).start
+            out[f.id] = ("point" if f.unit == "pp" else counted(text, f, start), verb(text, f, start))
+    return out
 
 
 def _day_words(span: tuple) -> str:
