@@ -263,3 +263,27 @@ def test_a_record_against_the_earlier_figure_however_the_series_is_named(text, r
 ])
 def test_a_record_above_its_predecessor_or_of_another_count_is_quiet(text):
     assert _flags(text, "2026-02-09", "txt") == []
+
+
+@pytest.mark.parametrize("text, relative, date", [
+    ("The election will be held in two weeks, the commission said.\n\nVoters go to the polls on November 2.\n",
+     "in two weeks", "November 2"),
+    ("Ministers will meet next week in Tallinn for the annual summit.\n\nThe two-day meeting, which opens on "
+     "October 3, will focus on energy.\n", "next week", "October 3"),
+    ("The new bridge opens to traffic next month.\n\nDrivers will be able to use the bridge from December 1.\n",
+     "next month", "December 1"),
+    ("The museum reopens this Saturday after a refit.\n\nThe museum's doors open again on September 27.\n",
+     "this Saturday", "September 27"),
+])
+def test_one_event_named_in_other_words(text, relative, date):
+    rule, severity, line, message = _one(text, "2025-09-01")
+    assert (rule, severity) == ("FC208", "warning")
+    assert message.startswith(f"'{relative}' means ") and message.endswith(f"but the text gives {date}.")
+
+
+@pytest.mark.parametrize("text", [
+    "The exhibition opens next week.\n\nThe exhibition, on show until December 1, has 200 paintings.\n",
+    "The election will be held in two weeks.\n\nVoters go to the polls on September 15.\n",
+])
+def test_an_end_date_or_a_matching_date_is_no_contradiction(text):
+    assert _flags(text, "2025-09-01") == []

@@ -24,6 +24,10 @@ START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
 PAST = frozenset(EVENT["event_past"])
+SAME = {word: group[0] for group in EVENT["event_same"] for word in group}
+# The word right before a date that says its phase: "open to drivers from December 1", "on show until March 3".
+PHASE_BEFORE = re.compile(r"\b(?:(?P<start>from|starting)|(?P<end>until|till|through|ending))[ \u00a0]+"
+                          r"(?:on[ \u00a0]+)?$", re.I)
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
@@ -163,7 +167,11 @@ def _after(view: View, fig: Figure) -> frozenset[str]:
 
 
 def _stem(word: str) -> str:
-    """A lower-case word without its plural or third-person "s", so that "votes" and "the vote" share a word."""
+    """A lower-case word without its plural or third-person "s", so that "votes" and "the vote" share a word; a
+    word for a kind of event is the group's first word (SAME: "polls" is "election")."""
+    word = re.sub(r"['’]s$", "", word)  # "the museum's doors": the museum
+    if word in SAME:
+        return SAME[word]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
@@ -175,6 +183,9 @@ def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset
     said = [m.group() for m in found]
     lower = {w.lower() for w in said}
     phase = "start" if START & lower else "end" if END & lower else None
+    by = PHASE_BEFORE.search(text, max(sentence.start, fig.span.start - 20), fig.span.start)
+    if by:  # "use the bridge from December 1": its start
+        phase = "start" if by.group("start") else "end"
     # a name keeps its capital ("Larne"), a common noun is lower case; a capital at a sentence start is no name; the
     # unit or noun of a figure names what is measured, not an event ("closed at 8,650 points on January 14")
     kept = [(k, w) for k, w in enumerate(said) if len(w) > 3 and w.lower() not in EVENT_STOPS | START | END
