@@ -56,7 +56,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             hit = _same_currency(ctx, original, converted)
         else:
             verdict = _currency(ctx, original, converted, tolerance)
-            if test == "currency" and (verdict is None or _softest(verdict)):
+            if test == "currency" and (verdict is None or _softest(verdict)) and ctx.published is not None:
                 verdict = _by_sibling(ctx, pairs, original, converted, tolerance) or verdict
             hit = verdict.get(test) if verdict else None
         if hit is not None:
@@ -69,7 +69,10 @@ def _by_sibling(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], original:
     the same original in the same text: in "$2bn (£1.47bn; €1.1bn)" both brackets fit "$2bn" read as $1.5bn-$2.5bn,
     but €1.1bn is far from £1.47bn. Of two that disagree, the one farther from the original's printed value at the
     mid rate is taken as wrong (as the change check reads the printed values first); the other must fit the
-    original itself."""
+    original itself. Only with a publication date (the rates of one month: a mid rate means something) and
+    currencies the words name for certain."""
+    if _ambiguous(original) or _ambiguous(converted):
+        return None
     mine = _off(ctx, original, converted)
     for first, sibling in pairs:
         if (first.id != original.id or sibling.id == converted.id or sibling.kind != "money"

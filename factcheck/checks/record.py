@@ -49,11 +49,13 @@ def _same_series(record: Figure, other: Figure, nouns: dict[str, tuple] | None =
                  entities: dict[str, str | None] | None = None, times: tuple = (None, None)) -> bool:
     """One series: the same kind and unit, and no name that differs (the extractor's series or subject, the
     entity, what an "of" phrase counts): "a record 41.2 million tonnes of cargo" and "38.5 million tonnes in 2023";
-    bare counts need a name on both."""
+    bare counts and percentages need a name on both."""
     if _measure(record) != _measure(other) or other.value is None:
         return False
     if record.unit is None and not (series(record) and series(other)) and not _named_alike(record, other, nouns):
         return False  # bare numbers ("closed at 2,404.64") say nothing of what they count: two indexes, two series
+    if record.unit in ("%", "pp") and not (series(record) and series(other)):
+        return False  # a rate of unemployment and "growth of about three pct": percentages of many things
     for name in ("series", "entity", "of_phrase"):
         a, b = record.attr(name), other.attr(name)
         if name == "entity" and entities is not None:
@@ -194,8 +196,7 @@ def _previous(ctx: CheckContext) -> set[str]:
     peak of"): of the record's own series, whatever they count."""
     out = set()
     for fig in ctx.figures:
-        start = max(ctx.doc.sentence_span(fig.sentence).start, fig.span.start - 60)
-        if RECORD_PREVIOUS.search(ctx.doc.text, start, fig.span.start):
+        if RECORD_PREVIOUS.search(ctx.doc.text, ctx.doc.sentence_span(fig.sentence).start, fig.span.start):
             out.add(fig.id)
     return out
 
