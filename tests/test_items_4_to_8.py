@@ -287,3 +287,10 @@ def test_one_event_named_in_other_words(text, relative, date):
 ])
 def test_an_end_date_or_a_matching_date_is_no_contradiction(text):
     assert _flags(text, "2025-09-01") == []
+
+
+def test_a_count_with_a_dot_and_three_zeros_in_a_text_that_groups_with_commas():
+    text = "The stadium holds 60.000 fans, and 1,200 staff work there on match days.\n"
+    assert _one(text, "2025-05-17", "txt") == (
+        "FC420", "warning", 1, "'60.000': a dot between groups of three digits, where the same text writes '1,200'.")
+    assert _flags("The race is 42.195 kilometres long, and 1,200 runners finished.\n", "2025-05-17", "txt") == []

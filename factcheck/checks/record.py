@@ -141,8 +141,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             if other.id == record.id or other.attr("role") in SKIP_ROLES or SKIP_QUALIFIERS & set(other.qualifiers):
                 continue
             theirs, since = _when(ctx, other, present=False), bounds(record.attr("since"))
-            if other.id not in ctx.memo(_previous, _previous) and not _same_series(record, other, nouns, entities,
-                                                                                 (mine, theirs)):
+            earlier = ctx.memo(_previous, _previous).get(other.id) == record.id
+            if not earlier and not _same_series(record, other, nouns, entities, (mine, theirs)):
                 continue
             if mine is None or theirs is None or not theirs[1] < mine[0]:
                 continue  # a record can be beaten later, and a forecast beats nothing
@@ -191,13 +191,20 @@ def _measure(fig: Figure) -> tuple[str, str | None]:
     return fig.kind, fig.unit
 
 
-def _previous(ctx: CheckContext) -> set[str]:
+def _previous(ctx: CheckContext) -> dict[str, str]:
     """The figures the text calls an earlier record ("the previous record, 51.3 million, was set in 2019", "the 2019
-    peak of"): of the record's own series, whatever they count."""
-    out = set()
+    peak of"), each with the record it is earlier than: the last figure called a record before it, of the same kind
+    and unit. Of that record's series, whatever they count; other records ("Newark's 46 million, a record", after
+    "the previous record of 138.2 million" for all the airports) compare with it as with any figure."""
+    out: dict[str, str] = {}
+    last: dict[tuple, str] = {}
+    records = {fig.id for fig, _ in _records(ctx)}
     for fig in ctx.figures:
-        if RECORD_PREVIOUS.search(ctx.doc.text, ctx.doc.sentence_span(fig.sentence).start, fig.span.start):
-            out.add(fig.id)
+        if RECORD_PREVIOUS.search(ctx.doc.text, ctx.doc.sentence_span(fig.sentence).start, fig.span.start) \
+                and _measure(fig) in last:
+            out[fig.id] = last[_measure(fig)]
+        elif fig.id in records:
+            last[_measure(fig)] = fig.id
     return out
 
 
