@@ -24,6 +24,8 @@ ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(
 POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
 RECORD_NOUN_OF = re.compile(LEX["record_noun_of"], re.I)
 RECORD_PREVIOUS = re.compile(LEX["record_previous"], re.I)
+PRONOUN_STATED = re.compile(r"\b(?:it|they)\s+(?:(?:had|has|have|also|then)\s+)?(?:stood|was|were|been|reached|hit|"
+                            r"fell|rose|dropped|dipped|climbed|peaked)\s+(?:(?:at|to)\s+)?$", re.I)
 PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")
 PARTS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20), "middle of": (11, 20),
          "late": (21, None), "end of": (21, None)}
@@ -46,15 +48,17 @@ def series(fig: Figure) -> tuple | None:
 
 
 def _same_series(record: Figure, other: Figure, nouns: dict[str, tuple] | None = None,
-                 entities: dict[str, str | None] | None = None, times: tuple = (None, None)) -> bool:
+                 entities: dict[str, str | None] | None = None, times: tuple = (None, None),
+                 pronouns: set[str] | None = None) -> bool:
     """One series: the same kind and unit, and no name that differs (the extractor's series or subject, the
     entity, what an "of" phrase counts): "a record 41.2 million tonnes of cargo" and "38.5 million tonnes in 2023";
-    bare counts and percentages need a name on both."""
+    bare counts and percentages need a name on both (a percentage stated by "it" takes its sentence's antecedent:
+    "In 2019 it stood at 2.9%")."""
     if _measure(record) != _measure(other) or other.value is None:
         return False
     if record.unit is None and not (series(record) and series(other)) and not _named_alike(record, other, nouns):
         return False  # bare numbers ("closed at 2,404.64") say nothing of what they count: two indexes, two series
-    if record.unit in ("%", "pp") and not (series(record) and series(other)):
+    if record.unit in ("%", "pp") and not (series(record) and (series(other) or other.id in (pronouns or ()))):
         return False  # a rate of unemployment and "growth of about three pct": percentages of many things
     for name in ("series", "entity", "of_phrase"):
         a, b = record.attr(name), other.attr(name)
@@ -142,7 +146,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             theirs, since = _when(ctx, other, present=False), bounds(record.attr("since"))
             earlier = ctx.memo(_previous, _previous).get(other.id) == record.id
-            if not earlier and not _same_series(record, other, nouns, entities, (mine, theirs)):
+            if not earlier and not _same_series(record, other, nouns, entities, (mine, theirs),
+                                                ctx.memo(_pronouns, _pronouns)):
                 continue
             if mine is None or theirs is None or not theirs[1] < mine[0]:
                 continue  # a record can be beaten later, and a forecast beats nothing
@@ -206,6 +211,12 @@ def _previous(ctx: CheckContext) -> dict[str, str]:
         elif fig.id in records:
             last[_measure(fig)] = fig.id
     return out
+
+
+def _pronouns(ctx: CheckContext) -> set[str]:
+    """The figures a pronoun states ("it stood at 2.9%", "they had been 4.1%"): of the series named before."""
+    return {fig.id for fig in ctx.figures if PRONOUN_STATED.search(
+        ctx.doc.text, max(ctx.doc.sentence_span(fig.sentence).start, fig.span.start - 40), fig.span.start)}
 
 
 def _by_unit(ctx: CheckContext) -> dict[tuple, list[Figure]]:
