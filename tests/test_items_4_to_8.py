@@ -71,13 +71,6 @@ def test_a_name_after_a_figure_without_a_preposition_is_not_its_entity(text):
     assert [f[0] for f in _flags(text, "2026-01-15")] == ["FC501"]
 
 
-def test_a_record_in_another_series_and_a_limit_per_year_are_not_beaten():
-    text = ("The airport handled a record 3.3 million passengers in July.\n\n"
-            "It works under a cap of 32 million passengers a year, set in 2007.\n\n"
-            "Revenue hit a record $410m in 2025. Costs were $450m in 2023.\n")
-    assert _flags(text, "2025-08-12") == []
-
-
 # --- plausibility against the reference tables (FC407-FC411) --------------------------------------------------------
 
 @pytest.mark.parametrize("text, rule, place, reference, value, source", [
@@ -104,10 +97,6 @@ def test_a_count_of_a_countrys_people_above_its_population(text, place, value):
     assert place in message and value in message and GEONAMES in message
 
 
-def test_a_part_of_a_countrys_people_below_its_population_is_no_finding():
-    assert _flags("Sweden's 7,000 citizens abroad voted by post.\n", "2024-10-08", "txt") == []
-
-
 @pytest.mark.parametrize("text, place, value", [
     ("Greece, whose territory stretches over 1.3 million square kilometres, has 6,000 islands.\n",
      "Greece", "1.3 million square kilometres"),
@@ -132,11 +121,6 @@ def test_an_inflation_claim_with_a_clause_before_its_year(text, amount, year, ex
     assert message == f"{amount} in {year} is about {expected} in 2025 by {CPI}, not {value}."
 
 
-def test_a_price_then_and_now_without_inflation_words_is_no_claim():
-    text = "The $50 fee charged in 1980 was $400 in 2020, the council said, after ten rises.\n"
-    assert _flags(text, "2025-06-23", "txt") == []
-
-
 # --- relative dates against absolute dates (FC208) ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, published, relative, meant, date", [
@@ -151,24 +135,7 @@ def test_a_coming_event_named_without_its_phase_against_its_start(text, publishe
     assert f"'{relative}' means {meant}" in message and f"the text gives {date}" in message
 
 
-def test_two_closes_of_an_index_are_not_one_event():
-    text = ("The index closed at an all-time high of 8,412 points on Thursday.\n\n"
-            "The index had closed at 8,150 points on January 14.\n")
-    assert _flags(text, "2026-02-20") == []
-
-
 # --- conversions with several brackets (FC131) and malformed numbers (FC420) -----------------------------------------
-
-@pytest.mark.parametrize("text, finer, converted", [
-    ("Arcline will spend $2bn (£1.47bn; €1.1bn) on a plant near Dresden.\n", "£1.47bn", "€1.1bn"),
-    ("Nordlys will pay $3bn (€2.55bn, £2.6bn) for its rival.\n", "€2.55bn", "£2.6bn"),
-])
-def test_a_round_original_is_checked_through_its_finer_restatement(text, finer, converted):
-    rule, severity, line, message = _one(text, "2026-02-10")
-    assert (rule, severity, line) == ("FC131", "error", 1)
-    assert message.startswith(f"{finer} is about ") and message.endswith(f"not {converted}, at the exchange rates of "
-                                                                         "the time.")
-
 
 @pytest.mark.parametrize("text, written", [
     ("Sales will grow 3..5% next year, the association said, after 2.1% this year.\n", "3..5%"),
@@ -180,23 +147,20 @@ def test_two_marks_between_digits(text, written):
     assert message == f"'{written}': two marks between digits where one decimal point or comma belongs."
 
 
-def test_an_ellipsis_after_a_number_is_not_malformed():
-    assert _flags("Prices rose 3... then 5 more points, and then 2.5% again.\n", "2025-12-01", "txt") == []
-
-
-@pytest.mark.parametrize("text, original, expected, converted", [
-    ("Vendel was sold for €300m (£258m and $400m), the buyer said.\n", "€300m", "$3", "$400m"),
-    ("Kattegat Line was sold for 3.2bn Swedish crowns ($324m; €390m), the buyer said.\n",
-     "3.2bn Swedish crowns", "€2", "€390m"),
+@pytest.mark.parametrize("text, published, said, converted", [
+    # a round original: checked through the finer restatement beside it
+    ("Arcline will spend $2bn (£1.47bn; €1.1bn) on a plant near Dresden.\n", "2026-02-10", "£1.47bn is about",
+     "€1.1bn"),
+    ("Nordlys will pay $3bn (€2.55bn, £2.6bn) for its rival.\n", "2026-02-10", "€2.55bn is about", "£2.6bn"),
+    # restatements joined by "and", and a currency named in words
+    ("Vendel was sold for €300m (£258m and $400m), the buyer said.\n", "2025-04-09", "€300m is about $3", "$400m"),
+    ("Kattegat Line was sold for 3.2bn Swedish crowns ($324m; €390m), the buyer said.\n", "2025-04-09",
+     "3.2bn Swedish crowns is about €2", "€390m"),
 ])
-def test_each_restatement_of_a_bracket_joined_by_and_or_in_crowns(text, original, expected, converted):
-    rule, severity, line, message = _one(text, "2025-04-09")
+def test_each_restatement_in_a_bracket_of_several(text, published, said, converted):
+    rule, severity, line, message = _one(text, published)
     assert (rule, severity, line) == ("FC131", "error", 1)
-    assert message.startswith(f"{original} is about {expected}") and f"not {converted}," in message
-
-
-def test_two_sums_in_one_currency_in_a_bracket_are_no_conversion():
-    assert _flags("The fund holds €300m (£200m and £58m in two funds), it said.\n", "2025-04-09") == []
+    assert message.startswith(said) and message.endswith(f"not {converted}, at the exchange rates of the time.")
 
 
 @pytest.mark.parametrize("text, value", [
@@ -209,14 +173,6 @@ def test_a_count_of_people_over_the_worlds_population(text, value):
     assert message == f"A population of {value} is more than the world's (8,200,000,000)."
 
 
-@pytest.mark.parametrize("text", [
-    "The world's 8 billion people face rising heat.\n",
-    "The app has 3 billion users and sends 12 billion messages a day.\n",
-])
-def test_counts_under_the_world_or_of_things_are_no_population(text):
-    assert _flags(text, "2025-08-14", "txt") == []
-
-
 @pytest.mark.parametrize("text, place", [
     ("There are 5.5 million people in Kenya, the census found.\n", "Kenya"),
     ("Greece - population 107 million - relies on tourism.\n", "Greece"),
@@ -225,15 +181,6 @@ def test_counts_under_the_world_or_of_things_are_no_population(text):
 def test_more_ways_to_give_a_countrys_population(text, place):
     rule, severity, line, message = _one(text, "2025-08-14", "txt")
     assert (rule, severity) == ("FC407", "error") and place in message and GEONAMES in message
-
-
-@pytest.mark.parametrize("text", [
-    "Kenya has 58,000 square kilometres of forest.\n",
-    "There are 5,000 people in Nairobi's prisons.\n",
-    "Kenya is a country of 5 million farmers.\n",
-])
-def test_a_part_of_a_place_is_not_its_whole(text):
-    assert _flags(text, "2025-08-14", "txt") == []
 
 
 @pytest.mark.parametrize("text, record, other", [
@@ -255,16 +202,6 @@ def test_a_record_against_the_earlier_figure_however_the_series_is_named(text, r
     assert message.startswith(f"{record} is called a record, but the text gives {other} for ")
 
 
-@pytest.mark.parametrize("text", [
-    "The airport handled a record 48.2 million passengers last year.\n\nThe previous record, 46.3 million, was set "
-    "in 2019.\n",
-    "Turnout was 71%, the highest since 1992.\n\nTurnout reached 74% in 1988.\n",
-    "The port handled a record 8,000 ships in 2025. It handled 9,000 containers in 2023.\n",
-])
-def test_a_record_above_its_predecessor_or_of_another_count_is_quiet(text):
-    assert _flags(text, "2026-02-09", "txt") == []
-
-
 @pytest.mark.parametrize("text, relative, date", [
     ("The election will be held in two weeks, the commission said.\n\nVoters go to the polls on November 2.\n",
      "in two weeks", "November 2"),
@@ -281,16 +218,39 @@ def test_one_event_named_in_other_words(text, relative, date):
     assert message.startswith(f"'{relative}' means ") and message.endswith(f"but the text gives {date}.")
 
 
-@pytest.mark.parametrize("text", [
-    "The exhibition opens next week.\n\nThe exhibition, on show until December 1, has 200 paintings.\n",
-    "The election will be held in two weeks.\n\nVoters go to the polls on September 15.\n",
-])
-def test_an_end_date_or_a_matching_date_is_no_contradiction(text):
-    assert _flags(text, "2025-09-01") == []
-
-
 def test_a_count_with_a_dot_and_three_zeros_in_a_text_that_groups_with_commas():
     text = "The stadium holds 60.000 fans, and 1,200 staff work there on match days.\n"
     assert _one(text, "2025-05-17", "txt") == (
         "FC420", "warning", 1, "'60.000': a dot between groups of three digits, where the same text writes '1,200'.")
-    assert _flags("The race is 42.195 kilometres long, and 1,200 runners finished.\n", "2025-05-17", "txt") == []
+
+
+# --- the right texts beside each form: no warning or error --------------------------------------------------------
+
+QUIET = [
+    ("The airport handled a record 3.3 million passengers in July.\n\nIt works under a cap of 32 million passengers "
+     "a year, set in 2007.\n\nRevenue hit a record $410m in 2025. Costs were $450m in 2023.\n", "2025-08-12"),
+    ("The airport handled a record 48.2 million passengers last year.\n\nThe previous record, 46.3 million, was set "
+     "in 2019.\n", "2026-02-09"),
+    ("Turnout was 71%, the highest since 1992.\n\nTurnout reached 74% in 1988.\n", "2026-02-09"),
+    ("The port handled a record 8,000 ships in 2025. It handled 9,000 containers in 2023.\n", "2026-02-09"),
+    ("The index closed at an all-time high of 8,412 points on Thursday.\n\nThe index had closed at 8,150 points on "
+     "January 14.\n", "2026-02-20"),
+    ("Sweden's 7,000 citizens abroad voted by post.\n", "2024-10-08"),
+    ("Kenya has 58,000 square kilometres of forest.\n", "2025-08-14"),
+    ("There are 5,000 people in Nairobi's prisons.\n", "2025-08-14"),
+    ("Kenya is a country of 5 million farmers.\n", "2025-08-14"),
+    ("The world's 8 billion people face rising heat.\n", "2025-08-14"),
+    ("The app has 3 billion users and sends 12 billion messages a day.\n", "2025-08-14"),
+    ("The $50 fee charged in 1980 was $400 in 2020, the council said, after ten rises.\n", "2025-06-23"),
+    ("The exhibition opens next week.\n\nThe exhibition, on show until December 1, has 200 paintings.\n",
+     "2025-09-01"),
+    ("The election will be held in two weeks.\n\nVoters go to the polls on September 15.\n", "2025-09-01"),
+    ("The fund holds €300m (£200m and £58m in two funds), it said.\n", "2025-04-09"),
+    ("Prices rose 3... then 5 more points, and then 2.5% again.\n", "2025-12-01"),
+    ("The race is 42.195 kilometres long, and 1,200 runners finished.\n", "2025-05-17"),
+]
+
+
+@pytest.mark.parametrize("text, published", QUIET, ids=[t.split(".")[0][:40] for t, _ in QUIET])
+def test_the_right_text_beside_each_form_is_quiet(text, published):
+    assert _flags(text, published, "txt") == []
