@@ -177,6 +177,8 @@ def test_a_count_of_people_over_the_worlds_population(text, value):
     ("There are 5.5 million people in Kenya, the census found.\n", "Kenya"),
     ("Greece - population 107 million - relies on tourism.\n", "Greece"),
     ("Vietnam is a nation of 960 million, the report said.\n", "Vietnam"),
+    ("Nigeria, Africa's most populous country with 22 million people, votes on Saturday.\n", "Nigeria"),
+    ("With 4 million people, Peru is the world's second-largest copper producer.\n", "Peru"),
 ])
 def test_more_ways_to_give_a_countrys_population(text, place):
     rule, severity, line, message = _one(text, "2025-08-14", "txt")
@@ -239,6 +241,7 @@ QUIET = [
     ("Kenya has 58,000 square kilometres of forest.\n", "2025-08-14"),
     ("There are 5,000 people in Nairobi's prisons.\n", "2025-08-14"),
     ("Kenya is a country of 5 million farmers.\n", "2025-08-14"),
+    ("Nigeria, Africa's biggest oil producer with 2 million barrels a day, votes on Saturday.\n", "2025-08-14"),
     ("The world's 8 billion people face rising heat.\n", "2025-08-14"),
     ("The app has 3 billion users and sends 12 billion messages a day.\n", "2025-08-14"),
     ("The $50 fee charged in 1980 was $400 in 2020, the council said, after ten rises.\n", "2025-06-23"),

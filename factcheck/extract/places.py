@@ -26,7 +26,7 @@ POPULATION = [
                r"reached|has reached|now stands at)\s+)?" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|"
                r"(?:which\s+|that\s+)?(?:has|had|is home to|was home to|counts|numbers)|"
-               r"(?:[\w'’-]+\s+){0,4}?(?:and\s+)?home to|with|at)\s+"
+               r"(?:[\w'’-]+\s+){0,4}?(?:and\s+)?(?:home to|with)|at)\s+"
                r"(?:(?P<pop>(?:a|its|a total)\s+population)\s+of\s+)?" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to|counts|numbers|is (?:a|an)\s+(?:[\w-]+\s+){0,3}?"
                + NOUN + r"\s+of)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
@@ -62,6 +62,8 @@ PEOPLE_OF = re.compile(r"^\s*" + PEOPLE + r"\s+of\s+" + PLACE + r"\s*(?:" + END
 LIVE_IN = re.compile(r"^\s*" + PEOPLE + r"\s+(?:live|lived|living)\s+in\s+" + PLACE + r"\s*(?:[,.;:)]|$)")
 THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were|is)\s+" + QUAL + r"$")  # "There are 5.5 million people in Kenya."
 PEOPLE_IN = re.compile(r"^\s*" + PEOPLE + r"\s+in\s+" + PLACE + r"\s*(?:[,.;:)]|$)")
+WITH_BEFORE = re.compile(r"(?:^|\s)[Ww]ith\s+" + QUAL + r"$")  # "With 22 million people, Nigeria is ..."
+PEOPLE_THEN_PLACE = re.compile(r"^\s*" + PEOPLE + r",\s+" + PLACE + r"\s+(?:is|was|has|had|remains)\b")
 DEMONYM_AFTER = re.compile(r" ([A-Z][a-z]+s)\b")  # "400 million Americans"
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
 REACH_BEFORE, REACH_AFTER = 120, 40
@@ -97,7 +99,8 @@ def _ties(text: str, fig: Figure) -> dict:
             ties["place_population"] = (m.group("head"), noun, whole)
         else:
             m = (LIVE_IN.match(after) or (PEOPLE_OF.match(after) if THE_BEFORE.search(before) else None)
-                 or (PEOPLE_IN.match(after) if THERE_ARE.search(before) else None))
+                 or (PEOPLE_IN.match(after) if THERE_ARE.search(before) else None)
+                 or (PEOPLE_THEN_PLACE.match(after) if WITH_BEFORE.search(before) else None))
             if m:
                 ties["place_population"] = (m.group("head").rstrip("."), None, True)  # "in Kenya." ends a sentence
     else:
