@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from ..errors import shown
 from ..model import Figure, Interval, Rule
+from ..reading.counted import counted
 from . import CheckContext, Hit
 from .arith import interval, show
 
-FILTERS = ("kind", "unit", "role", "subjects", "except_wholes", "containers", "role_named_by", "attrs")
+FILTERS = ("kind", "unit", "role", "subjects", "counts", "except_wholes", "containers", "role_named_by", "attrs")
 ROLE_REACH = 80  # characters before a figure, in its sentence, where role_named_by words may name its role
 # hedges: false: a hedge ("some 108%", "about 104%") widens no figure past the bound: an impossible value stays
 # impossible however it is hedged (a share over 100%); true (the default): the hedge's width counts.
@@ -28,7 +29,7 @@ def validate(params: dict) -> str | None:
     for key in ("kind", "unit", "role"):
         if key in params and not isinstance(params[key], str):
             return f"{key}: expected a string"
-    for key in ("subjects", "except_wholes", "containers", "role_named_by"):
+    for key in ("subjects", "counts", "except_wholes", "containers", "role_named_by"):
         value = params.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return f"{key}: expected a list of words"
@@ -48,13 +49,21 @@ def _selected(fig: Figure, params: dict, ctx: CheckContext) -> bool:
         return False
     if "role" in params and fig.attr("role") != params["role"] and not _role_named(fig, params, ctx):
         return False
-    if "subjects" in params and (fig.subject or "") not in params["subjects"]:
+    if "subjects" in params and (fig.subject or "") not in params["subjects"] and not _counts(fig, params, ctx):
         return False
     for name, allowed in params.get("attrs", {}).items():
         # attrs: {of_person: [true, null]}: the figure's attr must be one of the values (null: the attr is absent)
         if fig.attr(name) not in (allowed if isinstance(allowed, list) else [allowed]):
             return False
     return fig.value is not None
+
+
+def _counts(fig: Figure, params: dict, ctx: CheckContext) -> bool:
+    """Whether a bare count counts one of the rule's nouns (reading.counted: "a nation of 14 billion people", "its
+    9 billion consumers"): a subject of its own."""
+    if "counts" not in params or fig.kind != "count" or fig.unit is not None:
+        return False
+    return counted(ctx.doc.text, fig, ctx.doc.sentence_span(fig.sentence).start) in params["counts"]
 
 
 def _role_named(fig: Figure, params: dict, ctx: CheckContext) -> bool:

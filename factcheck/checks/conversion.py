@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -55,9 +56,46 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             hit = _same_currency(ctx, original, converted)
         else:
             verdict = _currency(ctx, original, converted, tolerance)
+            if test == "currency" and (verdict is None or _softest(verdict)) and ctx.published is not None:
+                verdict = _by_sibling(ctx, pairs, original, converted, tolerance) or verdict
             hit = verdict.get(test) if verdict else None
         if hit is not None:
             yield hit
+
+
+def _by_sibling(ctx: CheckContext, pairs: list[tuple[Figure, Figure]], original: Figure, converted: Figure,
+                tolerance: float) -> dict[str, Hit] | None:
+    """A restatement that fits a round original only through its rounding, checked against another restatement of
+    the same original in the same text: in "$2bn (£1.47bn; €1.1bn)" both brackets fit "$2bn" read as $1.5bn-$2.5bn,
+    but €1.1bn is far from £1.47bn. Of two that disagree, the one farther from the original's printed value at the
+    mid rate is taken as wrong (as the change check reads the printed values first); the other must fit the
+    original itself. Only with a publication date (the rates of one month: a mid rate means something) and
+    currencies the words name for certain."""
+    if _ambiguous(original) or _ambiguous(converted):
+        return None
+    mine = _off(ctx, original, converted)
+    for first, sibling in pairs:
+        if (first.id != original.id or sibling.id == converted.id or sibling.kind != "money"
+                or sibling.unit in (original.unit, converted.unit)
+                or _currency(ctx, original, sibling, tolerance) is not None):
+            continue
+        theirs = _off(ctx, original, sibling)
+        if mine is None or theirs is None or mine <= theirs:
+            continue
+        verdict = _currency(ctx, sibling, converted, tolerance)
+        if verdict and "currency" in verdict and not _softest(verdict):
+            hit = verdict["currency"]
+            return {"currency": dataclasses.replace(hit, evidence=f"{hit.evidence} ({sibling.surface.strip()}, "
+                                                                  f"which also restates {original.surface.strip()})")}
+    return None
+
+
+def _off(ctx: CheckContext, original: Figure, converted: Figure) -> float | None:
+    """How far a restatement is from its original's printed value at the mid rate of the time, as a share."""
+    band = _band(ctx, original.unit, converted.unit) if original.unit and converted.unit else None
+    if band is None or not original.value or converted.value is None:
+        return None
+    return abs(converted.value / (original.value * (band.low + band.high) / 2) - 1)
 
 
 # --- which figures restate which -----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..errors import shown
@@ -12,11 +13,15 @@ WHAT = {
     "decimal_comma": "a comma where a decimal point or three digits belong",
     "group_size": "digit groups of the wrong size (three digits belong after each comma)",
     "indian": "lakh grouping (two digits between commas) in a text that does not use lakh and crore",
+    "doubled": "two marks between digits where one decimal point or comma belongs",
 }
+# Two marks between digits ("3..5%", "1,,200", "2.,5"): a typo the number reader stops at; not an ellipsis ("3...").
+THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.000")
+DOUBLED = re.compile(r"(?<![\d.,])(\d(?:[\d,.]*?\d)?)[.,]{2}(?=\d)")
 LAKH = 1e5  # the smallest number whose Indian and Western groupings differ: 1,00,000 and 100,000
 
 
-STYLES = ("decimal_comma", "group_size", "indian", "dots")
+STYLES = ("decimal_comma", "group_size", "indian", "dots", "doubled")
 
 
 def validate(params: dict) -> str | None:
@@ -31,7 +36,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     """Each figure extraction marked malformed (factcheck.extract.numbers.grouping); a lakh-grouped figure in a
     text that also groups 100,000 or more in threes; dots between groups in a text that groups with commas."""
     flag = set(rule.params.get("flag", STYLES))
-    grouped = [f for f in ctx.figures if f.attr("grouping") in flag | {"commas"}]
+    grouped = [f for f in ctx.figures if f.attr("grouping") in flag | {"commas"} or _dot_thousands(f)]
     commas = [f for f in grouped if f.attr("grouping") == "commas"]
     western = next((f for f in commas if (f.value or 0) >= LAKH), None)
     for fig in grouped:
@@ -43,6 +48,26 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             yield _hit(fig, "lakh grouping (two digits between commas)", other)
         elif style == "dots" and other is not None:
             yield _hit(fig, "dots between groups of three digits", other)
+        elif style is None and "dots" in flag and commas and _dot_thousands(fig):
+            yield _hit(fig, "a dot between groups of three digits", commas[0])
+    if "doubled" in flag:
+        yield from _doubled(ctx)
+
+
+def _dot_thousands(fig: Figure) -> bool:
+    """A count written with one dot and three zeros ("60.000 fans"), which no one writes for sixty: thousands
+    grouped with a dot (a per-unit rate the extractor marks is left alone)."""
+    return fig.kind == "count" and not fig.attr("per") and THOUSANDS_DOT.fullmatch(fig.surface.strip()) is not None
+
+
+def _doubled(ctx: CheckContext) -> Iterator[Hit]:
+    """A figure the number reader ended at two marks between digits ("3..5%": read as 3)."""
+    ends = {f.span.end: f for f in ctx.figures if f.value is not None}
+    for m in DOUBLED.finditer(ctx.doc.text):
+        fig = ends.get(m.end(1))
+        if fig is not None:  # the reader stopped at the marks
+            written = m.group(0) + re.match(r"[\d.,]*\d%?", ctx.doc.text[m.end():]).group(0)
+            yield Hit((fig,), {"surface": written, "what": WHAT["doubled"]}, evidence=f"'{written}': {WHAT['doubled']}")
 
 
 def _hit(fig: Figure, what: str, other: Figure | str) -> Hit:

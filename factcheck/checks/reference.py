@@ -115,8 +115,9 @@ def _km2(fig: Figure) -> float | None:
     return convert(1.0, fig.unit, "kilometer ** 2") if fig.unit else None
 
 
-def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Table] | None:
-    """The place a figure is tied to, the figure's scale to the table's unit and the table, or None.
+def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Table, bool] | None:
+    """The place a figure is tied to, the figure's scale to the table's unit, the table and whether the figure is a
+    part of the place's measure (only its upper bound holds), or None.
 
     Extraction reads the words (extract/places.py); the table is loaded only for a figure they tie to some name."""
     measure = params["measure"]
@@ -126,13 +127,13 @@ def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Ta
             return None
         table = _table(params)
         name = table.people.get(people)
-        return (table.rows[name], 1.0, table) if name else None
+        return (table.rows[name], 1.0, table, True) if name else None
     if measure == "area":
         scale = _km2(fig) if fig.kind == "quantity" else None
         tie = fig.attr("place_area")
         if not scale or tie is None:
             return None
-        head, noun = tie
+        (head, noun), whole = tie, True
     else:
         tie = fig.attr("place_population")
         if tie is None:
@@ -142,6 +143,7 @@ def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Ta
         return None
     if measure == "population" and not whole:
         return None  # "France's 68 million voters", "Lagos has 3 million": not (all of) its population
+    part = whole == "part"  # "Brazil's 2.1 billion citizens elected ...": at most its population
     table = _table(params)
     place = table.find(head)
     back = BACK.search(head) if place is None else None
@@ -153,7 +155,7 @@ def _tied(ctx: CheckContext, fig: Figure, params: dict) -> tuple[dict, float, Ta
     skip = params.get("skip_table")
     if skip and not noun and place["name"] in builtin(skip).rows:
         return None  # a name that is also a country (Singapore) goes to the countries rule unless "a city of"
-    return place, scale, table
+    return place, scale, table, part
 
 
 def _antecedent(ctx: CheckContext, fig: Figure, table: Table) -> dict | None:
@@ -188,14 +190,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         tied = _tied(ctx, fig, params)
         if tied is None:
             continue
-        place, scale, table = tied
+        place, scale, table, part = tied
         ref = place.get("area_km2" if measure == "area" else "population")
         if not ref:
             continue
         ctx.mark(fig)
         value = fig.value * scale  # the printed value: its rounding is nothing beside a factor of ten
         unit = "km²" if measure == "area" else None
-        low_limit = ref / factor if measure != "people" else -math.inf
+        low_limit = ref / factor if not part else -math.inf
         if low_limit <= value <= ref * factor:
             continue
         ratio = f"×{value / ref:.4g}" if value >= ref else f"÷{ref / value:.4g}"
@@ -206,5 +208,5 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
              "source": table.source, "year": table.year, "ratio": ratio},
             evidence=f"{show(value, unit)} against {place['name']}'s {what} of {show(ref, unit)} "
                      f"({table.source}, {table.year}): {ratio}, beyond ×{factor:g}"
-                     + (" or ÷" + f"{factor:g}" if measure != "people" else ""),
+                     + (" or ÷" + f"{factor:g}" if not part else ""),
         )

@@ -22,21 +22,27 @@ NOUN = r"(?P<noun>country|nation|city|town|village|state|kingdom|republic|island
        r"megacity|capital|province|region|port)"
 # What stands between a place's name and its figure; "pop" says the words name a population already.
 POPULATION = [
-    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?P<pop>(?:total\s+)?population)\s+(?:of|is|was|stands at|stood at|"
-               r"reached|has reached)\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)['’]s\s+(?:(?P<pop>(?:total\s+)?population),?\s+(?:of|is|was|at|stands at|stood at|"
+               r"reached|has reached|now stands at)\s+)?" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of|"
-               r"(?:which\s+|that\s+)?(?:has|had|is home to|was home to)|home to|with|at)\s+"
-               r"(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)\s+(?:is|was|stands at|stood at|reached|has reached)\s+"
-               + QUAL + r"$"),
+               r"(?:which\s+|that\s+)?(?:has|had|is home to|was home to|counts|numbers)|"
+               r"(?:[\w'’-]+\s+){0,4}?(?:and\s+)?(?:home to|with)|at)\s+"
+               r"(?:(?P<pop>(?:a|its|a total)\s+population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:has|had|is home to|counts|numbers|is (?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+               + NOUN + r"\s+of)\s+(?:(?P<pop>a population)\s+of\s+)?" + QUAL + r"$"),
+    re.compile(r".*?\b(?P<pop>population)\s+of\s+(?P<head>.*?)(?:\s+(?:is|was|stands at|stood at|reached|"
+               r"has reached)\s+|\s*,\s+)" + QUAL + r"$"),
+    # "Kenya (population 54m)", "Kenya - population 54m -"
+    re.compile(r"(?P<head>.*?)\s*(?:,|\(|\s[-–—])\s*(?P<pop>population)[:\s]\s*" + QUAL + r"$"),
 ]
 AREA = [
     re.compile(r"(?P<head>.*?)['’]s\s+(?:(?:total\s+)?area\s+of\s+)?" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?),\s+(?:which\s+|that\s+)?(?:covers|covering|spans|spanning|measures|has an area of|"
-               r"with an area of|at)\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?),\s+(?:(?:which|that|whose\s+(?:territory|land|land\s+area|area|land\s+mass))\s+)?"
+               r"(?:covers|covering|spans|spanning|measures|has an area of|with an area of|at|is|"
+               r"(?:stretches|stretching|extends|extending)\s+over)\s+" + QUAL + r"$"),
     re.compile(r"(?P<head>.*?),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NOUN + r"\s+of\s+" + QUAL + r"$"),
-    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|has an area of)\s+" + QUAL + r"$"),
+    re.compile(r"(?P<head>.*?)\s+(?:covers|spans|measures|occupies|(?:stretches|extends)\s+over)"
+               r"(?:\s+(?:an|a total|a land)\s+area\s+of)?\s+" + QUAL + r"$"),
     re.compile(r".*?\barea\s+of\s+(?P<head>.*?)\s+(?:is|was)\s+" + QUAL + r"$"),
 ]
 # After a count tied by a connector that does not say "population": people (all of them: "people living abroad"
@@ -45,6 +51,19 @@ END = r"(?:[,.;:)\u2014\u2013-]|$|(?:have|has|had|are|were|will|would|can|could|
       r"was|voted|vote|go|went|pay|paid|live|use|own|who|that|which|and|but|to|of whom)\b)"
 AFTER_PEOPLE = re.compile(r"^\s*" + PEOPLE + r"\s*" + END)
 AFTER_NOUN = re.compile(r"^\s*" + END)
+PEOPLE_NEXT = re.compile(r"^\s*" + PEOPLE + r"\b")
+# A place's whole population named after the figure: "the 44 million residents of Nairobi", "some 5 million people
+# live in Norway.", "there are 5 million people in Norway." (the place ends the clause: "live in Oslo's suburbs" is a
+# part).
+THE_BEFORE = re.compile(r"(?:^|\s)(?:the|its)\s+" + QUAL + r"$", re.I)
+PLACE = r"(?P<head>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+PEOPLE_OF = re.compile(r"^\s*" + PEOPLE + r"\s+of\s+" + PLACE + r"\s*(?:" + END
+                       + r"|(?:from|in|on|at|by|for|since|until|over|into|with)\b)")
+LIVE_IN = re.compile(r"^\s*" + PEOPLE + r"\s+(?:live|lived|living)\s+in\s+" + PLACE + r"\s*(?:[,.;:)]|$)")
+THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were|is)\s+" + QUAL + r"$")  # "There are 5.5 million people in Kenya."
+PEOPLE_IN = re.compile(r"^\s*" + PEOPLE + r"\s+in\s+" + PLACE + r"\s*(?:[,.;:)]|$)")
+WITH_BEFORE = re.compile(r"(?:^|\s)[Ww]ith\s+" + QUAL + r"$")  # "With 22 million people, Nigeria is ..."
+PEOPLE_THEN_PLACE = re.compile(r"^\s*" + PEOPLE + r",\s+" + PLACE + r"\s+(?:is|was|has|had|remains)\b")
 DEMONYM_AFTER = re.compile(r" ([A-Z][a-z]+s)\b")  # "400 million Americans"
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n)")
 REACH_BEFORE, REACH_AFTER = 120, 40
@@ -54,7 +73,8 @@ def mark(text: str, figures: list[Figure]) -> list[Figure]:
     """The figures, each count or quantity that words tie to a place carrying what ties it:
     place_population (head, noun, whole) and place_people (a demonym) on counts, place_area (head, noun) on
     quantities. head is the words before the connector (the place's name ends them); noun is the place noun of
-    "a city of" or None; whole is True when the words say the figure is all of the population."""
+    "a city of" or None; whole is True when the words say the figure is all of the population, "part" when it
+    counts some of its people (at most all of them), else False."""
     out = []
     for fig in figures:
         attrs = _ties(text, fig) if fig.value is not None and fig.kind in ("count", "quantity") else {}
@@ -72,8 +92,17 @@ def _ties(text: str, fig: Figure) -> dict:
         m = _first(POPULATION, before)
         if m:
             noun = m.groupdict().get("noun")
-            whole = bool(m.groupdict().get("pop") or AFTER_PEOPLE.match(after) or (noun and AFTER_NOUN.match(after)))
+            whole: bool | str = bool(m.groupdict().get("pop") or AFTER_PEOPLE.match(after)
+                                     or (noun and AFTER_NOUN.match(after)))
+            if not whole and PEOPLE_NEXT.match(after):
+                whole = "part"  # "Brazil's 2.1 billion citizens elected ...": some of its people, at most all
             ties["place_population"] = (m.group("head"), noun, whole)
+        else:
+            m = (LIVE_IN.match(after) or (PEOPLE_OF.match(after) if THE_BEFORE.search(before) else None)
+                 or (PEOPLE_IN.match(after) if THERE_ARE.search(before) else None)
+                 or (PEOPLE_THEN_PLACE.match(after) if WITH_BEFORE.search(before) else None))
+            if m:
+                ties["place_population"] = (m.group("head").rstrip("."), None, True)  # "in Kenya." ends a sentence
     else:
         m = _first(AREA, before)
         if m:

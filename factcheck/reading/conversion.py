@@ -23,6 +23,9 @@ RESTATE_OR = re.compile(LEX["restate_or"], re.I)
 RESTATE_SHARE_BRACKET = re.compile(LEX["restate_share_bracket"], re.I)
 # A further restatement inside the same bracket after a bare "or": "(about £281m or $400m)".
 BRACKET_OR = re.compile(r"[ \u00a0]+or[ \u00a0]+(?:(?:about|around|roughly|approximately|some)[ \u00a0]+)*", re.I)
+# ... or "and", when each figure is in a unit of its own: "(£258m and $400m)"; "(£5m and £3m)" are two sums.
+BRACKET_AND = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:(?:about|around|roughly|approximately|some)[ \u00a0]+)*",
+                         re.I)
 
 
 def restatements(view: View, whole_of: dict[int, int]) -> dict[int, int]:
@@ -39,12 +42,11 @@ def restatements(view: View, whole_of: dict[int, int]) -> dict[int, int]:
             continue
         gap_start, gap_end = prev.span.end, fig.span.start
         closes = bool(RESTATE_CLOSE.match(text, fig.span.end)) or fig.span.end >= text_end or (
-            i + 1 < len(figures) and bool(BRACKET_OR.fullmatch(text, fig.span.end, figures[i + 1].span.start)))
+            i + 1 < len(figures) and bool(_joined(figures, i + 1, text)))
         original: int | None = None
         if RESTATE_OPENER.fullmatch(text, gap_start, gap_end) and closes and _same_family(prev, fig):
             original = i - 1
-        elif i - 1 in out and (RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end)
-                               or BRACKET_OR.fullmatch(text, gap_start, gap_end)):
+        elif i - 1 in out and (RESTATE_SEPARATOR.fullmatch(text, gap_start, gap_end) or _joined(figures, i, text)):
             first = out[i - 1]
             if _same_family(figures[first], fig) and closes:
                 original = first
@@ -62,6 +64,15 @@ def restatements(view: View, whole_of: dict[int, int]) -> dict[int, int]:
         if original is not None:
             out[i] = original
     return out
+
+
+def _joined(figures: list[Figure], i: int, text: str) -> bool:
+    """Whether a figure follows the one before it in a bracket of restatements after "or", or after "and" when the
+    two are in different units."""
+    gap = (figures[i - 1].span.end, figures[i].span.start)
+    if BRACKET_OR.fullmatch(text, *gap):
+        return True
+    return bool(BRACKET_AND.fullmatch(text, *gap)) and figures[i - 1].unit != figures[i].unit
 
 
 def read(view: View, converts: dict[int, int]) -> list[Statement]:

@@ -24,12 +24,17 @@ START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
 PAST = frozenset(EVENT["event_past"])
+SAME = {word: group[0] for group in EVENT["event_same"] for word in group}
+# The word right before a date that says its phase: "open to drivers from December 1", "on show until March 3".
+PHASE_BEFORE = re.compile(r"\b(?:(?P<start>from|starting)|(?P<end>until|till|through|ending))[ \u00a0]+"
+                          r"(?:on[ \u00a0]+)?$", re.I)
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
 AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
+AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -112,13 +117,15 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         if reach == EVENT_WORDS:  # a coming event may be named after its date: "vote tomorrow in a tight election"
             after = _after(view, figures[i])
             rel_words, rel_lower = rel_words | after, rel_lower | after
+        against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
         for j in stated[:EVENT_DATES]:
-            if figures[j].sentence == figures[i].sentence:
+            if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
                 continue
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
-            if shared and phase_j == rel_phase:
+            # a coming event named with no phase ("nurses will strike tomorrow") happens when it starts
+            if shared and (phase_j == rel_phase or (reach == EVENT_WORDS and rel_phase is None and phase_j == "start")):
                 out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
                                         event=shared[0]))
                 break
@@ -139,9 +146,11 @@ def _relative(fig: Figure) -> str | None:
     Saturday"), "past" ("last month", "yesterday"), or None."""
     if not fig.date:
         return None
-    if fig.kind == "weekday":
-        return {"future": "coming", "past": "past"}.get(fig.attr("tense") or "")
     relation = " ".join((fig.attr("relation") or "").lower().split())
+    if fig.kind == "weekday":  # "on Saturday" by its tense; "this Friday", "next Tuesday" by their word
+        tense = {"future": "coming", "past": "past"}.get(fig.attr("tense") or "")
+        return tense or {"this": "coming", "next": "coming", "coming": "coming", "last": "past"}.get(
+            relation.split(" ")[0])
     if fig.kind != "relative_date":
         return None
     for name, words in (("coming", COMING), ("past", PAST)):
@@ -154,17 +163,32 @@ def _after(view: View, fig: Figure) -> frozenset[str]:
     """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
     clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
     said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
-    return frozenset(w for w in said[:AFTER_WORDS] if w not in START | END)
+    return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END)
+
+
+def _stem(word: str) -> str:
+    """A lower-case word without its plural or third-person "s", so that "votes" and "the vote" share a word; a
+    word for a kind of event is the group's first word (SAME: "polls" is "election")."""
+    word = re.sub(r"['’]s$", "", word)  # "the museum's doors": the museum
+    if word in SAME:
+        return SAME[word]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
 def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset[str], str | None, frozenset[str]]:
     """The words naming the event a date is for (the few words before it in its sentence), its phase, and those of
     the words written in lower case."""
-    sentence = view.doc.sentence_span(fig.sentence)
-    said = WORD.findall(view.text, max(sentence.start, fig.span.start - 120), fig.span.start)[-reach:]
+    sentence, text = view.doc.sentence_span(fig.sentence), view.text
+    found = list(WORD.finditer(text, max(sentence.start, fig.span.start - 120), fig.span.start))[-reach:]
+    said = [m.group() for m in found]
     lower = {w.lower() for w in said}
     phase = "start" if START & lower else "end" if END & lower else None
-    # a name keeps its capital ("Larne"), a common noun is lower case; a capital at a sentence start is no name
-    words = frozenset(w if w[:1].isupper() and k else w.lower() for k, w in enumerate(said)
-                      if len(w) > 3 and w.lower() not in EVENT_STOPS and w.lower() not in START | END)
-    return words, phase, frozenset(w for w in words if w in said)
+    by = PHASE_BEFORE.search(text, max(sentence.start, fig.span.start - 20), fig.span.start)
+    if by:  # "use the bridge from December 1": its start
+        phase = "start" if by.group("start") else "end"
+    # a name keeps its capital ("Larne"), a common noun is lower case; a capital at a sentence start is no name; the
+    # unit or noun of a figure names what is measured, not an event ("closed at 8,650 points on January 14")
+    kept = [(k, w) for k, w in enumerate(said) if len(w) > 3 and w.lower() not in EVENT_STOPS | START | END
+            and not AFTER_NUMBER.search(text, max(0, found[k].start() - 3), found[k].start())]
+    words = frozenset(w if w[:1].isupper() and k else _stem(w.lower()) for k, w in kept)
+    return words, phase, frozenset(_stem(w) for _, w in kept if w.islower())

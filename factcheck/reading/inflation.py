@@ -20,8 +20,12 @@ WORTH = (r"(?:(?:is|was|would be|would now be|would have been)\s+)?(?:worth(?:\s
          r"(?:would\s+)?(?:buys?|bought)\s+what|(?:would|will)\s+cost|costs|"
          r"(?:has|have|had) the (?:same\s+)?(?:buying|purchasing|spending) power (?:of|as)|is|was|would be)\s+" + QUAL)
 # From the end of the first amount to the start of the second: "in 1990 (dollars) is worth".
-BETWEEN = re.compile(r"(?:\s+(?:bill|note))?\s+in\s+(?:the\s+year\s+)?(?P<y1>" + YEAR + r")(?:\s+dollars)?,?\s+"
-                     + WORTH + r"$")
+# A clause may stand between the amount and its year ("the $50 a family of four spent in 1980 would be about $190
+# today") when the sentence says it speaks of inflation (CUE): no figure, no sentence break, a few words.
+BETWEEN = re.compile(r"(?:\s+(?:bill|note))?(?P<gap>\s+[^\d$€£.;:!?()]{1,60}?)?\s+in\s+(?:the\s+year\s+)?(?P<y1>"
+                     + YEAR + r")(?:\s+dollars)?,?\s+" + WORTH + r"$")
+CUE = re.compile(r"\binflation\b|\badjusted\b|\btoday['’]s (?:money|dollars|prices|terms)\b|\breal terms\b|"
+                 r"\b(?:buying|purchasing|spending) power\b|\bworth\b|\bequivalent\b", re.I)
 # The year before the first amount instead: "In 1990, $100 was worth ..."; then only the verb between the amounts.
 YEAR_BEFORE = re.compile(r"\b[Ii]n\s+(?P<y1>" + YEAR + r"),?\s+(?:(?:a|an|the)\s+)?$")
 VERB_BETWEEN = re.compile(r"(?:\s+(?:dollars|bill|note))?\s+" + WORTH + r"$")
@@ -44,6 +48,8 @@ def read(view: View) -> list[Statement]:
         for later_start in starts[low:high]:
             between = re.sub(r"\s", " ", text[first.span.end:later_start])
             m = BETWEEN.fullmatch(between)
+            if m and m.group("gap") and not _cued(view, first):
+                m = None  # "the $50 fee charged in 1980 was $400 in 2020": a price then and now, no inflation claim
             if m is None and VERB_BETWEEN.fullmatch(between):  # "In 1990, $100 was worth the same as $400 today"
                 m = YEAR_BEFORE.search(re.sub(r"\s", " ", text[max(0, first.span.start - 30):first.span.start]))
             if not m:
@@ -56,3 +62,9 @@ def read(view: View) -> list[Statement]:
                                         from_year=int(m.group("y1")), to_year=to_year))
             break
     return out
+
+
+def _cued(view: View, fig) -> bool:
+    """Whether the sentence of a figure says it speaks of inflation (CUE)."""
+    span = view.doc.sentence_span(fig.sentence)
+    return CUE.search(view.text, span.start, span.end) is not None
