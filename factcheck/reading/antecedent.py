@@ -19,7 +19,8 @@ from .view import View, comparable
 
 LEX = load("reading")
 OPENER = re.compile(
-    rf"(?i:^[\s\"'“(]*(?:(?:{phrases(LEX['tie_lead'])})[ \u00a0]+)?(?:{phrases(LEX['tie_openers'])})\b)"
+    rf"(?i:^[\s\"'“(]*(?:(?:{phrases(LEX['tie_lead'])})[ \u00a0]+)?(?:{phrases(LEX['tie_openers'])})\b"
+    rf"(?![ \u00a0]+(?:also[ \u00a0]+|had[ \u00a0]+|has[ \u00a0]+|have[ \u00a0]+)?(?:{phrases(LEX['tie_not_before'])})\b))"
 )
 SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
@@ -91,9 +92,15 @@ def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len
     return None
 
 
-def _tied(view: View, i: int, words: str, candidate: int) -> bool:
+def named(view: View, i: int, candidate: int) -> bool:
+    """Whether the words of i's clause before it name the candidate's measure or period ("Last month's gain was up
+    from ...": the month the candidate is dated to), not only a pronoun."""
+    return _tied(view, i, view.clause_words(i), candidate, pronoun=False)
+
+
+def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True) -> bool:
     """Whether the words of i's clause before it refer to the candidate: a pronoun, its measure, its period."""
-    if OPENER.search(words):
+    if pronoun and OPENER.search(words):
         return True
     subject = view.figures[candidate].subject
     if subject:

@@ -17,7 +17,7 @@ import re
 from ..extract.context import WORD, directions
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent, opening_date, opens_with_tie
+from .antecedent import antecedent, named, opening_date, opens_with_tie
 from .view import View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
@@ -53,7 +53,7 @@ def read(view: View) -> list[Statement]:
             continue
         if role[k] in ("new", "old") and k not in partner:
             untied.setdefault((part[k], role[k]), []).append(k)
-        if fig.value is not None and role[k] != "change":
+        if fig.value is not None and role[k] not in ("change", "level"):
             series.setdefault((part[k], fig.kind, fig.unit), []).append(k)
 
     def linked(c: int, want: str) -> int | None:
@@ -180,13 +180,15 @@ def _difference_before(view: View, i: int) -> list[Statement]:
 
 def _back_to(view: View, old: int) -> list[Statement]:
     """A direction told of an earlier sentence's figure against an old value alone: "Some 73.0% were seen within
-    four hours. This was down on the 74.2% in September." (the sentence opens with a pronoun; its clause says one
-    direction)."""
+    four hours. This was down on the 74.2% in September." (the sentence opens with a pronoun, or its clause names
+    the earlier figure's measure or period: "Last month's gain was up from the 112,000 of September"; its clause
+    says one direction)."""
     said = set(directions(WORD.findall(view.clause_words(old))))
-    if len(said) != 1 or not opens_with_tie(view, old):
+    if len(said) != 1:
         return []
     new = antecedent(view, old, old, {old})
-    if new is None or view.figures[new].sentence == view.figures[old].sentence:
+    if new is None or view.figures[new].sentence == view.figures[old].sentence \
+            or not (opens_with_tie(view, old) or named(view, old, new)):
         return []
     return [Statement.of("change", {"stated": None, "new": view.figures[new].id, "old": view.figures[old].id},
                          direction=said.pop())]

@@ -12,13 +12,14 @@ from ..model import Figure
 STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
 READING = load("reading")
 PERIOD = re.compile(READING["stated_before_periods"], re.I)
-BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
+BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|since|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
                         rf"(?:{phrases(READING['base_after'])})\s+$)")
 # an aside between dashes or in brackets is no part of the words between a value and its change: "28.3m tests in
 # 2024 - a record year - up a fifth on 23.6m"
 ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\d]{1,60}?\s[-\u2013\u2014]\s|\([^()\d]*\)")
 SIGN = "-+\u2212"
 OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
+LOSS_LEVEL, LOSS_NOT_LEVEL = re.compile(READING["loss_level"]), re.compile(READING["loss_not_level"])
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
 PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
 
@@ -54,6 +55,7 @@ class View:
         self.role: list[str | None] = [f.attr("role") for f in figures]
         self.direction: list[str | None] = [f.attr("direction") for f in figures]
         self.clause = _clauses(self.text, figures)
+        self._loss_levels()
         self.by_sentence: dict[int, list[int]] = {}
         for i, fig in enumerate(figures):
             self.by_sentence.setdefault(fig.sentence, []).append(i)
@@ -85,6 +87,16 @@ class View:
             if figures[k].is_calendar:  # with the preposition that dates it: "flew through BWI in 2016, up 5%"
                 gap = re.sub(rf"(?i:\b(?:in|on|during|for|by)\s+)?{re.escape(figures[k].surface)}", " ", gap)
         return gap
+
+    def _loss_levels(self) -> None:
+        """role level on a loss told as a result, not as a fall: "swung to a net loss of $42m from a profit of
+        $310m" (a profit below zero; extraction reads "a loss of" as a change noun, right for "a loss of 900 jobs")."""
+        for i, fig in enumerate(self.figures):
+            if self.role[i] != "change" or fig.kind != "money" or fig.unit == "%":
+                continue
+            if LOSS_LEVEL.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
+                    and not LOSS_NOT_LEVEL.match(self.text, fig.span.end):
+                self.role[i], self.direction[i] = "level", None
 
     def _signed_moves(self) -> None:
         """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
@@ -144,7 +156,8 @@ class View:
             # the first marked figure: the change ("X, up 8.1% from Y"), or the old value when the change comes
             # last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
             first = min(old, change)
-            before = [i for i in members if i < first and not figures[i].is_calendar]
+            # a period's length is part of its phrase too: "£189.8m in the 12 months to March, a 15% drop"
+            before = [i for i in members if i < first and not figures[i].is_calendar and figures[i].kind != "duration"]
             if not before:
                 continue
             j = before[-1]
@@ -154,8 +167,8 @@ class View:
             # the dates and the period between are part of the statement: "10bn euros in 2004, up 8.1%", "1.96
             # million passengers in the first half, up 12%"
             gap = self._gap(j, first)
-            said_words = WORD.findall(PERIOD.sub(" ", ASIDE.sub(" ", gap)))
-            if any(c.isdigit() for c in gap) or len(said_words) > STATED_BEFORE_WORDS:
+            said_gap = PERIOD.sub(" ", ASIDE.sub(" ", gap))  # "in the 12 months to March": a period, no figure
+            if any(c.isdigit() for c in said_gap) or len(WORD.findall(said_gap)) > STATED_BEFORE_WORDS:
                 continue
             said = set(directions(WORD.findall(gap)))
             direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
