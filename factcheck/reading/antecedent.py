@@ -20,7 +20,7 @@ from .view import View, comparable
 LEX = load("reading")
 OPENER = re.compile(
     rf"(?i:^[\s\"'“(]*(?:(?:{phrases(LEX['tie_lead'])})[ \u00a0]+)?(?:{phrases(LEX['tie_openers'])})\b"
-    rf"(?![ \u00a0]+(?:also[ \u00a0]+|had[ \u00a0]+|has[ \u00a0]+|have[ \u00a0]+)?(?:{phrases(LEX['tie_not_before'])})\b))"
+    rf"(?![ \u00a0]+(?:(?:also|had|has|have)[ \u00a0]+)?(?:{phrases(LEX['tie_not_before'])})\b))"
 )
 SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
