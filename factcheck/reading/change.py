@@ -24,6 +24,7 @@ SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
+NAMED_SUBJECT_WORDS = 10  # "Last month's hiring gain was up sharply from the": a subject, a verb, the direction
 # a difference stated as a count, then both values in brackets: "20,000 more people ... (190,571 in December 2024,
 # compared to 170,155 in December 2023)"
 MORE = re.compile(r"^\s+(?:(?P<up>more|extra|additional)|(?P<down>fewer|less))\b", re.I)
@@ -188,10 +189,20 @@ def _back_to(view: View, old: int) -> list[Statement]:
         return []
     new = antecedent(view, old, old, {old})
     if new is None or view.figures[new].sentence == view.figures[old].sentence \
-            or not (opens_with_tie(view, old) or named(view, old, new)):
+            or not (opens_with_tie(view, old) or _names_subject(view, old, new)):
         return []
     return [Statement.of("change", {"stated": None, "new": view.figures[new].id, "old": view.figures[old].id},
                          direction=said.pop())]
+
+
+def _names_subject(view: View, old: int, new: int) -> bool:
+    """Whether the sentence of an old value opens by naming the earlier figure's measure or period as its subject,
+    with the old value its first figure: "Last month's gain was up sharply from the 159,000 of August"."""
+    start = view.doc.sentence_span(view.figures[old].sentence).start
+    words = view.text[start : view.figures[old].span.start]
+    return len(view.clause_words(old)) == len(words) and len(words.split()) <= NAMED_SUBJECT_WORDS \
+        and not any(k < old and not view.figures[k].is_calendar for k in view.sentence_of(old)) \
+        and named(view, old, new)
 
 
 def _same_series(view: View, new: int, old: int) -> int:

@@ -19,6 +19,7 @@ BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|since|against|compared\s+(?:wit
 ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\d]{1,60}?\s[-\u2013\u2014]\s|\([^()\d]*\)")
 SIGN = "-+\u2212"
 OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
+OLD_SCORE = re.compile(READING["old_score_before"])
 LOSS_LEVEL, LOSS_NOT_LEVEL = re.compile(READING["loss_level"]), re.compile(READING["loss_not_level"])
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
 PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
@@ -55,10 +56,11 @@ class View:
         self.role: list[str | None] = [f.attr("role") for f in figures]
         self.direction: list[str | None] = [f.attr("direction") for f in figures]
         self.clause = _clauses(self.text, figures)
-        self._loss_levels()
         self.by_sentence: dict[int, list[int]] = {}
         for i, fig in enumerate(figures):
             self.by_sentence.setdefault(fig.sentence, []).append(i)
+        self._loss_levels()
+        self._score_before()
         self._signed_moves()
         self._base_after()
         self._stated_before()
@@ -97,6 +99,15 @@ class View:
             if LOSS_LEVEL.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
                     and not LOSS_NOT_LEVEL.match(self.text, fig.span.end):
                 self.role[i], self.direction[i] = "level", None
+
+    def _score_before(self) -> None:
+        """role old on the score a side starts from when runs or points are added to it in its sentence: "Resting
+        overnight on 212 for three, England added 96 runs to reach 318"."""
+        for i, fig in enumerate(self.figures):
+            if self.role[i] is None and fig.kind == "count" and not fig.unit \
+                    and OLD_SCORE.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
+                    and any(self.role[k] == "change" for k in self.sentence_of(i) if k > i):
+                self.role[i] = "old"
 
     def _signed_moves(self) -> None:
         """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
