@@ -5,7 +5,8 @@ was up 20% from $1bn.") takes it from an earlier clause of its sentence, else fr
 further back), when the words tie the two:
 - the clause opens with a pronoun or a demonstrative ("that was", "it was", "this is", "which was", "the figure");
 - or it names the same measure as the earlier figure's subject ("the deficit", or a synonym: "the gap");
-- or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it).
+- or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it, "March's
+  total" when it is dated to March).
 The earlier figure is the nearest one of the same kind and unit as the figure it is compared with.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..extract.calendar.words import MONTHS
 from ..extract.context import MEASURE, MEASURE_RE, phrases
 from ..extract.lexicon import load
 from .view import View, comparable
@@ -27,6 +29,8 @@ SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
 DATE_LEAD = re.compile(r"[\s\"'“(]*(?:(?:in|on|by|at|during|for|over|since|until|through)\s+)?(?:the\s+)?", re.I)
+# a month named as a possessive ("March's total was down from ..."), which the calendar leaves out as no date
+MONTH_OWNER = re.compile(rf"(?i:\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 3)})['’]s\b)")
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
@@ -109,6 +113,9 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True) 
         if subject in named:
             return True
     anchor = view.figures[candidate].anchor
+    owner = MONTH_OWNER.search(words)
+    if anchor and owner and anchor[4:7] == f"-{MONTHS[owner.group('mon').lower()]:02d}":
+        return True
     if anchor:
         start = view.figures[i].span.start - len(words)
         k = i - 1

@@ -19,6 +19,7 @@ PARTITIONS: dict[str, set[str]] = {noun: set(classes) for noun, classes in LEX["
 CLASS_AFTER = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.I)
 TOTAL_AFTER = re.compile(
     r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?P<noun>[a-z]+)(?:[ \u00a0]+(?:in[ \u00a0]+(?:all|total)|altogether|overall))?"
+    r"(?:[ \u00a0]+(?:at|in|during|from)[ \u00a0]+(?:the[ \u00a0]+)?[a-z-]+(?:[ \u00a0]+[a-z-]+)?(?=,))?"
     r"(?P<gap>[ \u00a0]*(?:[:\u2014\u2013-]|,?[ \u00a0]*(?:including|of[ \u00a0]+which|comprising)\b))",
     re.I,
 )

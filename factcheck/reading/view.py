@@ -142,8 +142,10 @@ class View:
                 continue
             if fig.is_calendar or last_change is None:
                 continue
+            # the gap as written, or with its dates blanked: "on the year before, in which", "on 2019, which"
+            gaps = (self.text[figures[last_change].span.end : fig.span.start], self._gap(last_change, j))
             if self.role[j] in (None, "new") and fig.value is not None and fig.kind != "percent" \
-                    and BASE_AFTER.search(self._gap(last_change, j)):
+                    and any(BASE_AFTER.search(gap) for gap in gaps):
                 self.role[j], self.direction[j] = "old", None
             last_change = None  # a figure after the change ends its reach
 

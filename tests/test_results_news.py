@@ -1,0 +1,138 @@
+"""Results, markets and sport as today's reporters write them (issue 17): each right article is quiet, its wrong
+twin with one number changed is flagged.
+
+Written in our own words with made-up numbers, hard-wrapped with CRLF line ends, in Markdown and HTML (see
+tests/test_quiet_news.py's `article`). Covered: a pronoun that names a source ("It said") ties no figure; a
+sentence whose subject names an earlier figure's period ("Last month's gain was up from ...") compares with it; a
+loss is a level, not a fall; a change's base told after it ("since the year before, in which it imposed ..."), and
+a period's length between a value and its change; a results line that drops its scale word; medals named in every
+class; a lead told with "by" against its two tallies; runs added to the score a side resumed on; a death age against
+the birth year, and a record's years against the years given.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quiet_news import check, flags
+
+# (id, fmt, published, paragraphs, find, replace, rule): the right article, and the change that makes it wrong
+CASES = [
+    # a sentence whose subject names the earlier figure's period compares with it
+    ("named-period-md", "md", "2025-11-07", (
+        "Employers added a robust 231,000 jobs in October, more than economists had forecast, the Labor "
+        "Department said on Friday.",
+        "Last month's hiring gain was up sharply from the 112,000 jobs that were added in September, and wages "
+        "rose again.",
+        "\"The labour market has found its feet,\" said one economist in Chicago.",
+    ), "the 112,000 jobs", "the 312,000 jobs", "FC101"),
+    ("named-period-html", "html", "2026-04-15", (
+        "The country's exports reached $41.2bn in March as shipments of machinery picked up, customs data showed.",
+        "March's total was down from $44.0bn in February, when a rush of orders came before new tariffs.",
+        "\"Nobody expected February to last,\" a trade official said.",
+    ), "from $44.0bn", "from $38.0bn", "FC101"),
+    # a loss is a level of the result, not a fall: the other series of the sentence is still checked
+    ("loss-level-md", "md", "2025-08-06", (
+        "Brackwater Mining swung to a net loss of $42m in the second quarter from a profit of $310m a year "
+        "earlier, while revenue rose 12% to $1.6bn from $1.43bn.",
+        "\"Prices for copper did the damage,\" chief executive Ana Ruiz told analysts on a call.",
+    ), "rose 12%", "rose 22%", "FC101"),
+    ("loss-level-html", "html", "2026-02-26", (
+        "Halden Retail slid into a pre-tax loss of £18.5m for the half, against a profit of £64.2m a year "
+        "before, as sales fell 6% to £402m from £428m.",
+        "The group said it would close 14 stores by the summer.",
+    ), "fell 6%", "fell 16%", "FC101"),
+    # a change's base told after it, with what happened in that period
+    ("base-in-which-md", "md", "2025-07-18", (
+        "Britain's markets regulator collected £140m in fines in the 12 months to the end of March, a 38% drop "
+        "on the year before, in which it imposed £224.4m, its annual report showed.",
+        "\"Fewer cases came to a close,\" a spokesperson said.",
+    ), "a 38% drop", "a 48% drop", "FC101"),
+    ("base-during-which-html", "html", "2025-07-02", (
+        "Rovers sold 1.38 million tickets over the nine months to June, up 15% on the previous season, during "
+        "which the club sold 1.2 million.",
+        "The club said it would add 2,000 seats to the north stand.",
+    ), "up 15%", "up 25%", "FC101"),
+    # a results line that leaves out the scale word its comparative gives
+    ("scale-word-md", "md", "2025-03-12", (
+        "Marlow Group reported its results for 2024 on Wednesday.",
+        "- Underlying profit of £87.4 (2024: £80.6m), up 8.4%\n- Dividend of 41p a share",
+    ), "up 8.4%", "up 18.4%", "FC101"),
+    ("scale-word-html", "html", "2024-03-20", (
+        "Pellam Holdings published its annual figures on Wednesday morning.",
+        "Revenue of $412.6 (2023: $398.1m), an increase of 3.6%, came in ahead of the group's own target.",
+    ), "an increase of 3.6%", "an increase of 6.3%", "FC101"),
+    # medals named in every class are the whole count, "including" or not
+    ("medals-md", "md", "2025-08-25", (
+        "Kenya won 11 medals in all at the championships, including four golds, three silvers and four bronzes.",
+        "\"We came for the distance races and we delivered,\" the team manager said.",
+    ), "11 medals", "13 medals", "FC110"),
+    ("medals-html", "html", "2024-08-12", (
+        "Jamaica left the Games with 9 medals altogether, including two gold, three silver and four bronze.",
+        "The sprint relay team won the last of them on Saturday night.",
+    ), "9 medals", "8 medals", "FC110"),
+    # a lead told with "by", against its two tallies
+    ("lead-tallies-md", "md", "2026-03-02", (
+        "Lyon lead the table by six points, with 58 against 52 for Lille, after a 2-0 win on Sunday.",
+        "\"There are ten games left,\" their coach said.",
+    ), "by six points", "by seven points", "FC101"),
+    ("lead-poll-html", "html", "2025-05-20", (
+        "The Greens top the latest poll by four points on 41 to 37 for Labour, the first lead of their history.",
+        "The survey of 1,500 adults was carried out last week.",
+    ), "41 to 37", "41 to 38", "FC101"),
+    ("lead-clear-md", "md", "2025-04-14", (
+        "The champions are now clear by nine points, on 64 ahead of Arsenal on 55, with six games to play.",
+    ), "Arsenal on 55", "Arsenal on 56", "FC101"),
+    # runs added to the score a side started the day on
+    ("runs-overnight-md", "md", "2025-07-04", (
+        "Resting overnight on 212 for three, England added 96 runs in the morning session to reach 308 for five "
+        "at lunch on the second day.",
+        "\"The ball did not do much,\" the bowling coach admitted.",
+    ), "reach 308", "reach 318", "FC101"),
+    ("runs-resumed-html", "html", "2024-12-27", (
+        "Starting the day on 145 for two, the visitors added 57 before lunch to reach 202, with their captain "
+        "unbeaten on 71.",
+    ), "reach 202", "reach 212", "FC101"),
+    # a death age against the birth year; a record's years against the years given
+    ("died-aged-md", "md", "2025-08-12", (
+        "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",
+        "Her first book sold more than a million copies.",
+    ), "aged 93", "aged 91", "FC206"),
+    ("record-stood-html", "html", "2025-09-01", (
+        "Her time of 2:14:04, set in Chicago in 2009, was a record that stood for 16 years until it fell in "
+        "2025.",
+    ), "16 years", "14 years", "FC210"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_the_right_article_is_quiet(case):
+    _, fmt, published, paragraphs, _, _, _ = case
+    assert flags(check(fmt, published, "News", *paragraphs)) == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_the_wrong_twin_is_flagged(case):
+    _, fmt, published, paragraphs, find, replace, rule = case
+    assert sum(p.count(find) for p in paragraphs) == 1, find
+    wrong = [p.replace(find, replace) for p in paragraphs]
+    assert rule in flags(check(fmt, published, "News", *wrong))
+
+
+# --- A pronoun that names a source ties no figure -------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, paragraphs", [
+    ("md", ("The statistics office put the headline inflation rate at 6.3 per cent in September.",
+            "It said the rural rate rose by 6.1 per cent year-on-year in September from 5.9 per cent recorded in "
+            "August.")),
+    ("html", ("Factory output grew 2.8% in the year to May, the agency reported.",
+              "They added that the capacity rate increased by 4.1% on the year in May from 3.2% in April.")),
+])
+def test_a_source_pronoun_ties_no_figure(fmt, paragraphs):
+    assert flags(check(fmt, "2025-10-20", "Prices", *paragraphs)) == []
+
+
+def test_a_figure_pronoun_still_ties():
+    report = check("md", "2025-10-20", "Prices", "Rents averaged £1,320 a month in September.",
+                   "That was up 30% from £1,150 a year earlier, the survey said.")
+    assert flags(report) == ["FC101"]
