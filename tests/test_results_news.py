@@ -93,6 +93,18 @@ CASES = [
         "Starting the day on 145 for two, the visitors added 57 before lunch to reach 202, with their captain "
         "unbeaten on 71.",
     ), "reach 202", "reach 212", "FC101"),
+    # a change whose base is a period, that period's value told in another sentence
+    ("period-base-md", "md", "2025-11-04", (
+        "Revenue at Norvale Foods was $4.1bn in the third quarter, up 28% from the same quarter last year, as "
+        "prices for its frozen ranges rose.",
+        "\"Shoppers kept trading up,\" chief executive Mia Lund said.",
+        "Revenue in the third quarter of 2024 was $3.2bn, according to the company's filings.",
+    ), "up 28%", "up 18%", "FC101"),
+    ("period-base-html", "html", "2026-02-03", (
+        "Exports from the port reached $612m in 2025, a rise of 9% on 2024, the harbour board said on Monday.",
+        "\"We had our best summer yet,\" its chair said.",
+        "In 2024, exports from the port were $561m, held back by a strike in August.",
+    ), "rise of 9%", "rise of 19%", "FC101"),
     # a death age against the birth year; a record's years against the years given
     ("died-aged-md", "md", "2025-08-12", (
         "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",
@@ -117,6 +129,19 @@ def test_the_wrong_twin_is_flagged(case):
     assert sum(p.count(find) for p in paragraphs) == 1, find
     wrong = [p.replace(find, replace) for p in paragraphs]
     assert rule in flags(check(fmt, published, "News", *wrong))
+
+
+def test_another_places_value_of_the_period_is_no_base():
+    report = check("md", "2026-02-03", "Ports", "Exports from Harwick reached $612m in 2025, a rise of 19% on 2024, "
+                   "the harbour board said.", "In 2024, exports from Dunmore were $561m.")
+    assert flags(report) == []
+
+
+def test_a_year_earlier_said_twice_is_one_period():
+    report = check("md", "2025-11-04", "Results", "Orton Bank made a profit of $4.1bn in the third quarter. A year "
+                   "earlier it made $3.2bn.", "Costs were $1.9bn, against $1.7bn a year earlier.")
+    dates = [f.date for f in report.figures if " ".join(f.surface.lower().split()) == "a year earlier"]
+    assert dates == ["2024-07", "2024-07"]
 
 
 # --- A pronoun that names a source ties no figure -------------------------------------------------------------

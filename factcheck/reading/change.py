@@ -112,6 +112,9 @@ def read(view: View) -> list[Statement]:
                 old = old if old is not None and _before(figures[old].anchor, dated) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
+        if stated and new is not None and old is None:
+            old = _period_base(view, i, new)  # "up 18% from the same quarter last year" ... "in the third quarter
+            # of 2024 it was $3.2bn"
         new, old = (None if k in estimate else k for k in (new, old))
         if new is not None and old is not None:
             old = _same_series(view, new, old)
@@ -126,6 +129,15 @@ def read(view: View) -> list[Statement]:
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
     return out
+
+
+def _period_base(view: View, i: int, new: int) -> int | None:
+    """The value of the period a change names as its base ("up 18% from the same quarter last year", "a rise of 6% on
+    2023"), told elsewhere in the text of the new value's series; None when the base is no period or has no one
+    value."""
+    k = view.base_period(i)
+    old = view.dated(new, view.figures[k].date) if k is not None else None
+    return old if old is not None and view.figures[old].anchor != view.figures[new].anchor else None
 
 
 def _opening_anchor(view: View, i: int) -> str | None:

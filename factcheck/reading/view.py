@@ -22,6 +22,10 @@ OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
 OLD_SCORE = re.compile(READING["old_score_before"])
 LOSS_LEVEL, LOSS_NOT_LEVEL = re.compile(READING["loss_level"]), re.compile(READING["loss_not_level"])
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
+# a change's base named as a period: "up 18% from the same quarter last year", "a rise of 6% on 2023"
+BASE_PERIOD = re.compile(r"^[ \u00a0]*(?:[a-z]+[ \u00a0]+){0,3}?(?:from|on|over|against|compared[ \u00a0]+(?:with|to)|"
+                         r"than)[ \u00a0]+(?:in[ \u00a0]+)?$", re.I)
+PERIOD_KINDS = ("year", "date", "date_range", "relative_date")
 PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
 
 
@@ -54,6 +58,7 @@ class View:
         for i, fig in enumerate(figures):
             self.index.setdefault(fig.id, i)
         self.role: list[str | None] = [f.attr("role") for f in figures]
+        self._dated: dict[tuple, list[int]] | None = None
         self.direction: list[str | None] = [f.attr("direction") for f in figures]
         self.clause = _clauses(self.text, figures)
         self.by_sentence: dict[int, list[int]] = {}
@@ -67,6 +72,32 @@ class View:
         self.partner = self._partners()
         # A figure tied to another by extraction (a duration to its event) is no share of a whole either.
         self.linked = set(self.partner) | {i for i, f in enumerate(figures) if f.attr("link") is not None}
+
+    def dated(self, i: int, date: str | None) -> int | None:
+        """The one figure of figure i's series (kind, unit, subject, noun and entity) dated to this period anywhere in
+        the text, not a change ("Revenue was $4.1bn, up 18% from the same quarter last year." ... "Revenue in the third
+        quarter of 2024 was $3.2bn."); None when there is none or several disagree.
+        An index built once: O(1) a question."""
+        if self._dated is None:
+            self._dated = {}
+            for k, fig in enumerate(self.figures):
+                if fig.anchor and fig.value is not None and self.role[k] not in ("change", "level") \
+                        and not fig.attr("estimate") and not fig.qualifiers:
+                    self._dated.setdefault(_series_key(fig, fig.anchor), []).append(k)
+        fig = self.figures[i]
+        found = self._dated.get(_series_key(fig, date), []) if fig.subject and date else []
+        # another place's or company's figure is another series ("Heathrow's 83.9m" and "Gatwick's 76.8m")
+        found = [k for k in found if k != i and self.figures[k].attr("entity") in (None, fig.attr("entity"))]
+        return found[0] if found and all(self.figures[k].value == self.figures[found[0]].value for k in found) \
+            else None
+
+    def base_period(self, c: int) -> int | None:
+        """The period figure a change names as its base right after it ("up 18% from the same quarter last year")."""
+        k, figures = c + 1, self.figures
+        if k < len(figures) and figures[k].sentence == figures[c].sentence and figures[k].kind in PERIOD_KINDS \
+                and figures[k].date and BASE_PERIOD.match(self.text[figures[c].span.end : figures[k].span.start]):
+            return k
+        return None
 
     def sentence_of(self, i: int) -> list[int]:
         return self.by_sentence.get(self.figures[i].sentence, [])
@@ -160,6 +191,7 @@ class View:
             roles = {self.role[i] for i in members}
             if "old" not in roles:
                 self._level_before(members)
+                self._period_before(members)
                 continue
             old = next(i for i in members if self.role[i] == "old")
             if any(self.role[i] == "new" for i in members if i < old):
@@ -177,19 +209,36 @@ class View:
             fig = figures[j]
             if self.role[j] not in (None, "total") or not comparable(fig, figures[old]):
                 continue  # a total may be the new value: "A total of 25,122,651 flew ..., up 5% from 23,823,532"
-            # the dates and the period between are part of the statement: "10bn euros in 2004, up 8.1%", "1.96
-            # million passengers in the first half, up 12%"
-            gap = self._gap(j, first)
-            said_gap = PERIOD.sub(" ", ASIDE.sub(" ", gap))  # "in the 12 months to March": a period, no figure
-            if any(c.isdigit() for c in said_gap) or len(WORD.findall(said_gap)) > STATED_BEFORE_WORDS:
+            if not self._said_before(j, first):
                 continue
-            said = set(directions(WORD.findall(gap)))
+            said = set(directions(WORD.findall(self._gap(j, first))))
             direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
             if first == old and direction is None:
                 continue
             self.role[j] = "new"
             if direction:
                 self.direction[j] = direction
+
+    def _said_before(self, j: int, first: int) -> bool:
+        """Whether figure j is the value the statement at figure first follows: only a few words between, and the
+        dates and the period between are part of the statement ("10bn euros in 2004, up 8.1%", "1.96 million
+        passengers in the first half, up 12%", "in the 12 months to March")."""
+        said_gap = PERIOD.sub(" ", ASIDE.sub(" ", self._gap(j, first)))
+        return not any(c.isdigit() for c in said_gap) and len(WORD.findall(said_gap)) <= STATED_BEFORE_WORDS
+
+    def _period_before(self, members: list[int]) -> None:
+        """role new on the value a change follows when its base is a period whose value the text gives elsewhere:
+        "Revenue was $4.1bn in the third quarter, up 18% from the same quarter last year." ... "Revenue in the third
+        quarter of 2024 was $3.2bn." """
+        figures = self.figures
+        for c in members:
+            k = self.base_period(c) if self.role[c] == "change" else None
+            before = [j for j in members if j < c and not figures[j].is_calendar and figures[j].kind != "duration"]
+            if k is None or not before or self.role[before[-1]] not in (None, "total"):
+                continue
+            j = before[-1]
+            if fits(figures[c], figures[j]) and self._said_before(j, c) and self.dated(j, figures[k].date) is not None:
+                self.role[j], self.direction[j] = "new", self.direction[c]
 
     def _level_before(self, members: list[int]) -> None:
         """role new on the level an amount moved to, told before the move: "closed at 48,461.93, down 249.04 points"
@@ -260,6 +309,11 @@ class View:
                     return None
             if k != i and (accept is None or accept(k)):
                 return k
+
+
+def _series_key(fig: Figure, date: str | None) -> tuple:
+    """What makes two figures one series at one date: kind, unit, subject, the counted noun and the date."""
+    return fig.kind, fig.unit, fig.subject, fig.attr("series"), date
 
 
 def _tie_changes(role: list, members: list[int], out: dict[int, int], changes: list[int]) -> dict[int, int]:
