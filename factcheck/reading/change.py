@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import WORD, directions
+from ..extract.context import LEX, WORD, directions, phrases
 from ..extract.lexicon import load
 from ..model import Statement
 from .antecedent import antecedent, named, opening_date, opens_with_tie
@@ -22,6 +22,11 @@ from .view import View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
+# a sentence that opens with the change itself, named as known: "The increase of 28% was driven by phones", "The 12%
+# fall came after ..."
+_CHANGE_NOUNS = phrases(LEX["change_nouns_up"] + LEX["change_nouns_down"])
+THE_CHANGE = re.compile(rf"[\s\"'“(]*(?:the|this|that)[ \u00a0]+(?:(?:year-on-year|annual|overall)[ \u00a0]+)?"
+                        rf"(?:(?:{_CHANGE_NOUNS})[ \u00a0]+of[ \u00a0]+)?$", re.I)
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
 NAMED_SUBJECT_WORDS = 10  # "Last month's hiring gain was up sharply from the": a subject, a verb, the direction
@@ -247,7 +252,9 @@ def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, 
     # or names the new value again before the change: "... to 11.26%. The 11.26% represents a decline of 0.02 points"
     again = any(k < i and comparable(figures[k], figures[new]) and figures[k].value == figures[new].value
                 for k in view.sentence_of(i))
-    return (new, old) if again or opens_with_tie(view, i) else (None, None)
+    start = view.doc.sentence_span(figures[i].sentence).start
+    named = THE_CHANGE.match(view.text, start, figures[i].span.start)  # "The increase of 28% was driven by phones"
+    return (new, old) if again or named or opens_with_tie(view, i) else (None, None)
 
 
 def _series_parts(view: View) -> list[tuple[int, int]]:
