@@ -105,6 +105,25 @@ CASES = [
         "\"We had our best summer yet,\" its chair said.",
         "In 2024, exports from the port were $561m, held back by a strike in August.",
     ), "rise of 9%", "rise of 19%", "FC101"),
+    # a comparison with a period, not a figure: that period's value, after "when" or elsewhere in the text
+    ("than-period-md", "md", "2025-11-04", (
+        "Orton Bank made a profit of $4.1bn in the third quarter, helped by higher interest income.",
+        "That was 28% more than a year earlier, when it made $3.2bn, the bank said on Tuesday.",
+    ), "28% more", "18% more", "FC101"),
+    ("than-period-html", "html", "2025-08-20", (
+        "Revenue at Kalder was $2.6bn in the first half of 2025.",
+        "That was 8% more than in the first half of 2024, the group said in a statement.",
+        "Kalder's revenue in the first half of 2024 was $2.4bn, after a slow spring.",
+    ), "8% more", "30% more", "FC101"),
+    # a sentence that opens with the change itself refers to the move before
+    ("the-change-md", "md", "2025-06-30", (
+        "Ticket sales at the Lyric theatre fell to 41,000 last season from 52,000 the season before.",
+        "The 21% fall came after two shows closed early, its director said.",
+    ), "The 21% fall", "The 31% fall", "FC101"),
+    ("the-change-html", "html", "2025-10-29", (
+        "Tessly's sales rose to $4.1bn in the quarter from $3.2bn a year earlier.",
+        "The increase of 28% was driven by phones, the company said.",
+    ), "increase of 28%", "increase of 18%", "FC101"),
     # a death age against the birth year; a record's years against the years given
     ("died-aged-md", "md", "2025-08-12", (
         "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",
