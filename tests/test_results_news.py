@@ -180,3 +180,26 @@ def test_a_figure_pronoun_still_ties():
     report = check("md", "2025-10-20", "Prices", "Rents averaged £1,320 a month in September.",
                    "That was up 30% from £1,150 a year earlier, the survey said.")
     assert flags(report) == ["FC101"]
+
+
+# --- "with N points" belongs to its clause's subject (FC301) ------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, paragraphs", [
+    ("md", ("Further down, Rovers avoided the drop on the final day, finishing with 34 points.",
+            "In the second tier, Harwick Town set a club record with 97 points and went up as champions.")),
+    ("html", ("Ashby Athletic finished bottom of the league with 19 points, while Corran Vale won the title with 88 "
+              "points.", "\"A season to forget,\" the Ashby manager said.",
+              "Meanwhile, Dunmore United set a record of their own with 91 points in the fourth tier.")),
+])
+def test_points_after_with_belong_to_the_clause_subject(fmt, paragraphs):
+    assert "FC301" not in flags(check(fmt, "2026-01-04", "Season review", *paragraphs))
+
+
+@pytest.mark.parametrize("fmt, paragraphs", [
+    ("md", ("The Kestrels, a cycling club with 3,100 members, met on Monday.",
+            "The Kestrels, with 3,010 members, will meet again in June.")),
+    ("html", ("The Kestrels cycling club has 3,100 members.", "The Kestrels, with 3,010 members, met again on "
+              "Monday to choose a new chair.")),
+])
+def test_a_stock_after_with_is_still_its_owners(fmt, paragraphs):
+    assert flags(check(fmt, "2026-01-04", "Club", *paragraphs)) == ["FC301"]
