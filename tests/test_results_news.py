@@ -124,6 +124,17 @@ CASES = [
         "Tessly's sales rose to $4.1bn in the quarter from $3.2bn a year earlier.",
         "The increase of 28% was driven by phones, the company said.",
     ), "increase of 28%", "increase of 18%", "FC101"),
+    # a change stated with no values, its measure's move told a few sentences on
+    ("moved-later-md", "md", "2025-10-23", (
+        "Harlow Foods lifted its quarterly dividend by 12% on Thursday after a strong summer for its bakeries.",
+        "\"We are confident about the year,\" chief executive Dan Roe said.",
+        "The company increased its quarterly dividend to 28p a share from 25p.",
+    ), "by 12%", "by 18%", "FC101"),
+    ("moved-later-html", "html", "2026-02-12", (
+        "Corran Bank raised its dividend by 20 percent, the lender said on Wednesday.",
+        "Profit for the year came to $2.1bn.",
+        "The bank increased its annual dividend to $1.44 a share from $1.20, payable in April.",
+    ), "by 20 percent", "by 25 percent", "FC101"),
     # a death age against the birth year; a record's years against the years given
     ("died-aged-md", "md", "2025-08-12", (
         "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",

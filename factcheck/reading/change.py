@@ -29,6 +29,7 @@ THE_CHANGE = re.compile(rf"[\s\"'“(]*(?:the|this|that)[ \u00a0]+(?:(?:year-on-
                         rf"(?:(?:{_CHANGE_NOUNS})[ \u00a0]+of[ \u00a0]+)?$", re.I)
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
+MOVE_REACH = 3  # sentences after a change with no values in which its measure's move may be told
 NAMED_SUBJECT_WORDS = 10  # "Last month's hiring gain was up sharply from the": a subject, a verb, the direction
 # a difference stated as a count, then both values in brackets: "20,000 more people ... (190,571 in December 2024,
 # compared to 170,155 in December 2023)"
@@ -79,6 +80,7 @@ def read(view: View) -> list[Statement]:
         return k if a and b and a < b else None
 
     out: list[Statement] = []
+    dangling: list[int] = []  # stated changes with no value of their own: a later move of their measure may give them
     seen: set[tuple] = set()
     for i, fig in enumerate(figures):
         if i in estimate:
@@ -97,6 +99,7 @@ def read(view: View) -> list[Statement]:
                 out.extend(_difference_before(view, i))  # "20,000 more people (190,571 ..., compared to 170,155)"
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
+        bare = stated and new is None and old is None  # a change with no value of its own in its sentence
         if stated and old is not None and _contrary(view, i, old):
             old = None  # "spending grew 4.2%, down from 5.1%": 4.2% is a growth rate that fell, no change of 5.1%
         if new is None and old is not None and stated and old < i:
@@ -126,6 +129,8 @@ def read(view: View) -> list[Statement]:
         if new is None and old is None and stated:
             new, old = _move_before(view, out, i)  # "... slowed to 3.1% from 4.6%. That was a fall of 1.5%."
         said = (i if stated else None, new, old)
+        if new is None and old is None and bare and fig.kind != "multiplier":
+            dangling.append(i)
         if (new is None and old is None) or said in seen:
             continue
         seen.add(said)
@@ -133,7 +138,7 @@ def read(view: View) -> list[Statement]:
         out.append(Statement.of("change", {"stated": fig.id if stated else None,
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=direction))
-    return out
+    return out + _moved_later(view, out, dangling)
 
 
 def _period_base(view: View, i: int, new: int) -> int | None:
@@ -143,6 +148,30 @@ def _period_base(view: View, i: int, new: int) -> int | None:
     k = view.base_period(i)
     old = view.dated(new, view.figures[k].date) if k is not None else None
     return old if old is not None and view.figures[old].anchor != view.figures[new].anchor else None
+
+
+def _moved_later(view: View, out: list[Statement], dangling: list[int]) -> list[Statement]:
+    """A change stated with no values, whose measure's move is told a few sentences on with its two values and no
+    change of its own: "lifted its quarterly dividend by 12 percent" ... "increased its quarterly dividend to $0.14
+    a share from $0.125" (the one such move of that measure, within MOVE_REACH sentences after it)."""
+    figures = view.figures
+    moves: dict[str, list[tuple[int, int]]] = {}
+    for statement in out:
+        if statement.id_of("stated") is None and statement.id_of("new") and statement.id_of("old"):
+            new, old = view.index[statement.id_of("new") or ""], view.index[statement.id_of("old") or ""]
+            if figures[new].subject:
+                moves.setdefault(figures[new].subject, []).append((new, old))
+    found = []
+    for i in dangling:
+        fig = figures[i]
+        near = [(new, old) for new, old in moves.get(fig.subject or "", [])
+                if 0 < figures[new].sentence - fig.sentence <= MOVE_REACH
+                and fits(fig, figures[new]) and figures[new].attr("entity") in (None, fig.attr("entity"))]
+        if len(near) == 1:
+            new, old = near[0]
+            found.append(Statement.of("change", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
+                                      direction=view.direction[i]))
+    return found
 
 
 def _opening_anchor(view: View, i: int) -> str | None:
