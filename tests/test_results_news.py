@@ -135,6 +135,16 @@ CASES = [
         "Profit for the year came to $2.1bn.",
         "The bank increased its annual dividend to $1.44 a share from $1.20, payable in April.",
     ), "by 20 percent", "by 25 percent", "FC101"),
+    # an old value named by what it was: "from the previous record of ..."
+    ("named-old-md", "md", "2025-02-10", (
+        "A record 61.2 million passengers used Harlow airport in 2024, its operator said on Monday.",
+        "Passenger numbers rose 1.8% to 61.2 million in 2024 from the previous record of 60.1 million, set in "
+        "2019, before the pandemic emptied its terminals.",
+    ), "rose 1.8%", "rose 8.1%", "FC101"),
+    ("named-old-html", "html", "2025-07-24", (
+        "Sales at Ostwind climbed to $5.4bn in the first half, up 8% from the prior peak of $5.0bn, the group "
+        "said.",
+    ), "up 8%", "up 18%", "FC101"),
     # a death age against the birth year; a record's years against the years given
     ("died-aged-md", "md", "2025-08-12", (
         "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",

@@ -20,6 +20,7 @@ ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\d]{1,60}?\s[-\u2013\u201
 SIGN = "-+\u2212"
 OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
 OLD_SCORE = re.compile(READING["old_score_before"])
+OLD_NAMED = re.compile(READING["old_named_before"])
 LOSS_LEVEL, LOSS_NOT_LEVEL = re.compile(READING["loss_level"]), re.compile(READING["loss_not_level"])
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
 # a change's base named as a period: "up 18% from the same quarter last year", "a rise of 6% on 2023"
@@ -65,7 +66,7 @@ class View:
         for i, fig in enumerate(figures):
             self.by_sentence.setdefault(fig.sentence, []).append(i)
         self._loss_levels()
-        self._score_before()
+        self._old_named()
         self._signed_moves()
         self._base_after()
         self._stated_before()
@@ -131,14 +132,18 @@ class View:
                     and not LOSS_NOT_LEVEL.match(self.text, fig.span.end):
                 self.role[i], self.direction[i] = "level", None
 
-    def _score_before(self) -> None:
-        """role old on the score a side starts from when runs or points are added to it in its sentence: "Resting
-        overnight on 212 for three, England added 96 runs to reach 318"."""
+    def _old_named(self) -> None:
+        """role old on the score a side starts from when runs or points are added to it in its sentence ("Resting
+        overnight on 212 for three, England added 96 runs to reach 318"), and on a value named by what it was after
+        "from" ("a 9.6% rise from the previous record of 60.1 million")."""
         for i, fig in enumerate(self.figures):
             if self.role[i] is None and fig.kind == "count" and not fig.unit \
                     and OLD_SCORE.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
                     and any(self.role[k] == "change" for k in self.sentence_of(i) if k > i):
                 self.role[i] = "old"
+            elif self.role[i] is None and fig.value is not None \
+                    and OLD_NAMED.search(self.text, max(0, fig.span.start - 80), fig.span.start):
+                self.role[i] = "old"  # "a 9.6% rise from the previous record of 60.1 million"
 
     def _signed_moves(self) -> None:
         """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
