@@ -127,6 +127,27 @@ def test_a_past_event_dated_weeks_after_publication_is_flagged(fmt, sentence):
     assert flags(report) == ["FC205"]
 
 
+# --- A deadline set by an order is no past event (FC205) ------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "The former director was sentenced on Tuesday and was ordered to report to prison on Sept. 2."),
+    ("html", "The club told season-ticket holders to collect their new cards on Aug. 29 at the west stand."),
+    ("md", "Regulators asked the lender to repay the overcharged customers on Sept. 15, the watchdog said."),
+])
+def test_a_deadline_in_an_order_is_no_past_event(fmt, sentence):
+    report = check(fmt, "2026-08-14", "Deadline", sentence, "\"We expect it to be met,\" an official said.")
+    assert flags(report) == []
+
+
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "The court told the former director on Sept. 2 that he would go to prison."),
+    ("html", "The regulator asked on Aug. 29 for the lender's records, the watchdog said."),
+])
+def test_an_order_given_after_publication_is_still_flagged(fmt, sentence):
+    report = check(fmt, "2026-08-14", "Deadline", sentence)
+    assert flags(report) == ["FC205"]
+
+
 # --- A change does not pair figures across ", with ..." into another series (FC101) -------------------------------
 
 @pytest.mark.parametrize("fmt, sentence", [

@@ -25,6 +25,8 @@ PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I
 PAST = re.compile(r"\b(?:" + "|".join(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
 EVENT_DATE_BEFORE = re.compile("|".join(LEX["event_date_before"]), re.I)
 NOT_EVENT = re.compile(r"\b(?:" + "|".join(LEX["not_event_words"]) + r")\b", re.I)
+DIRECTIVE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["directive_verbs"]) + r")$", re.I)
+INFINITIVE_AFTER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,3}?to\s+[a-z]+\b")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,6 +82,16 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     return tense
 
 
+def _directs(text: str, hit: tuple[int, int], date: int) -> bool:
+    """Whether a past verb orders, asks or allows what an infinitive after it tells, and the date belongs to that
+    infinitive's phrase (no "and" or comma between: "asked the lender to repay the overcharged customers on Sept.
+    15")."""
+    if not DIRECTIVE.search(text, hit[0], hit[1]):
+        return False
+    m = INFINITIVE_AFTER.match(text, hit[1], date)
+    return m is not None and not re.search(r",|\band\b", text[m.end() : date])
+
+
 def _forecast_frame(text: str, past: list[tuple[int, int]], verb_end: int, start: int) -> bool:
     """A forecast, outlook or guidance word from the governing past verb (itself included) to the date: "kept its
     guidance for 2027", "targeted a title in 2027", "said it expected growth in the fourth quarter"."""
@@ -108,4 +120,6 @@ def is_event_date(text: str, atom: Atom) -> bool:
     if not EVENT_DATE_BEFORE.search(text, left, atom.start):
         return False
     past = _past_hits(text, left, atom.start)
+    if any(_directs(text, hit, atom.start) for hit in past):
+        return False  # "was ordered to report to prison on May 19": the deadline of what is to be done
     return bool(past) and not NOT_EVENT.search(text, past[-1][1], atom.start)
