@@ -145,6 +145,30 @@ CASES = [
         "Sales at Ostwind climbed to $5.4bn in the first half, up 8% from the prior peak of $5.0bn, the group "
         "said.",
     ), "up 8%", "up 18%", "FC101"),
+    # a concession opens another series: its change takes no value of the clause before
+    ("although-md", "md", "2025-04-16", (
+        "Inflation eased to 0.4% in March from 2.3% in February, although core prices rose 1.6%, the statistics "
+        "office said on Wednesday.",
+    ), "eased to 0.4%", "rose to 0.4%", "FC101"),
+    ("but-html", "html", "2025-05-14", (
+        "Unemployment fell to 3.9% from 4.4% over the year to March, but wages grew just 1.2%.",
+        "\"Hiring is back, pay is not,\" one economist said.",
+    ), "fell to 3.9%", "fell to 4.9%", "FC101"),
+    # a change on its own basis is a rate of its own, not the change between the clause's two rates
+    ("basis-md", "md", "2025-06-18", (
+        "Annual inflation eased to 2.1% in May from 2.6% in April, a rise of 0.3% month on month.",
+    ), "eased to 2.1%", "eased to 2.9%", "FC101"),
+    ("basis-html", "html", "2025-06-18", (
+        "Core inflation slowed to 3.1% from 3.4%, with prices rising 0.2% on the month, the agency said.",
+    ), "slowed to 3.1%", "slowed to 3.7%", "FC101"),
+    # a loss in market value is a fall, not a result's level
+    ("market-value-md", "md", "2025-03-11", (
+        "Shares in Kestrel fell 12% on Monday, a loss of $3bn in market value, to $22bn from $25bn.",
+    ), "a loss of $3bn", "a loss of $5bn", "FC101"),
+    ("market-value-html", "html", "2025-03-11", (
+        "Hollin lost a fifth of its value on Friday, a loss of £1.2bn of market capitalisation, falling to £4.8bn "
+        "from £6bn.",
+    ), "a loss of £1.2bn", "a loss of £1.8bn", "FC101"),
     # a death age against the birth year; a record's years against the years given
     ("died-aged-md", "md", "2025-08-12", (
         "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",

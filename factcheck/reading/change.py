@@ -22,6 +22,7 @@ from .view import View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
+BASIS = re.compile(load("reading")["change_basis_after"])
 # a sentence that opens with the change itself, named as known: "The increase of 28% was driven by phones", "The 12%
 # fall came after ..."
 _CHANGE_NOUNS = phrases(LEX["change_nouns_up"] + LEX["change_nouns_down"])
@@ -49,9 +50,12 @@ def read(view: View) -> list[Statement]:
         key = (partner[k], role[k] or "")
         if key not in tied or (tied[key] < key[0] < k and role[k] != "change"):
             tied[key] = k  # the first after it wins over one before it
+    # "eased to 0.4% from 2.3%, a rise of 1.6% month on month": a change on its own basis is a rate of its own
+    basis = {k for k, fig in enumerate(figures) if role[k] == "change" and fig.unit == "%"
+             and BASIS.match(view.text, fig.span.end)}
     with_change: dict[tuple, list[int]] = {}  # (clause, series part) -> its stated changes
     for i in range(len(figures)):
-        if role[i] == "change":
+        if role[i] == "change" and i not in basis:
             with_change.setdefault((view.clause[i], part[i]), []).append(i)
     untied: dict[tuple, list[int]] = {}  # (series part, role) -> the figures of that role tied to none, in text order
     series: dict[tuple, list[int]] = {}  # (series part, kind, unit) -> the figures with a value that are no change
@@ -82,13 +86,20 @@ def read(view: View) -> list[Statement]:
     out: list[Statement] = []
     dangling: list[int] = []  # stated changes with no value of their own: a later move of their measure may give them
     seen: set[tuple] = set()
+    direction = list(view.direction)
+    for c in basis:  # the direction word before a new value is its own again: "eased to 2.1% from 2.6%, a rise of
+        for k in view.sentence_of(c):  # 0.3% month on month" (extraction gave it to the stated change)
+            said = set(directions(WORD.findall(view.text[max(0, figures[k].span.start - 30) : figures[k].span.start])))
+            if k < c and role[k] == "new" and direction[k] is None and view.clause[k] == view.clause[c] \
+                    and len(said) == 1:
+                direction[k] = said.pop()
     for i, fig in enumerate(figures):
         if i in estimate:
             continue
         stated = role[i] == "change" or fig.kind == "multiplier"
         if stated:
             new = linked(i, "new")
-        elif role[i] == "new" and view.direction[i]:
+        elif role[i] == "new" and direction[i]:
             if any(fits(figures[c], fig) for c in with_change.get((view.clause[i], part[i]), [])):
                 continue  # the stated change speaks for this statement
             new = i
@@ -100,6 +111,8 @@ def read(view: View) -> list[Statement]:
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
         bare = stated and new is None and old is None  # a change with no value of its own in its sentence
+        if i in basis and all(k is None or figures[k].unit == "%" for k in (new, old)):
+            new = old = None
         if stated and old is not None and _contrary(view, i, old):
             old = None  # "spending grew 4.2%, down from 5.1%": 4.2% is a growth rate that fell, no change of 5.1%
         if new is None and old is not None and stated and old < i:
@@ -134,10 +147,10 @@ def read(view: View) -> list[Statement]:
         if (new is None and old is None) or said in seen:
             continue
         seen.add(said)
-        direction = view.direction[i if stated or new is None else new]
+        said_way = direction[i if stated or new is None else new]
         out.append(Statement.of("change", {"stated": fig.id if stated else None,
                                            "new": figures[new].id if new is not None else None,
-                                           "old": figures[old].id if old is not None else None}, direction=direction))
+                                           "old": figures[old].id if old is not None else None}, direction=said_way))
     return out + _moved_later(view, out, dangling)
 
 

@@ -43,7 +43,8 @@ def read(view: View) -> list[Statement]:
             continue  # "30% higher" alone is a change or a level; "30% higher than" compares
         period = figures[i + 1]
         if period.sentence == fig.sentence and period.kind in PERIOD_KINDS and period.date \
-                and THAN_PERIOD.fullmatch(text, m.end(), period.span.start) and m.group("than"):
+                and THAN_PERIOD.fullmatch(text, m.end(), period.span.start) and m.group("than") \
+                and text[period.span.end : period.span.end + 2] not in ("'s", "’s"):  # not "than last year's $2bn"
             out.extend(_than_period(view, i, i + 1, m))  # "8% more than a year earlier": that period's value
             continue
         old = i + 1
