@@ -169,6 +169,17 @@ CASES = [
         "Hollin lost a fifth of its value on Friday, a loss of £1.2bn of market capitalisation, falling to £4.8bn "
         "from £6bn.",
     ), "a loss of £1.2bn", "a loss of £1.8bn", "FC101"),
+    # a subject set off by a dash names the earlier figure's period
+    ("dash-subject-md", "md", "2025-02-10", (
+        "In 2024, a record 61.2 million passengers passed through the county's airports, officials said on Monday.",
+        "The all-time high number of travellers served last year at Harlow, Penford and Stainby — represents a "
+        "1.8% increase from the previous record of 60.1 million set in 2019, they said.",
+    ), "1.8% increase", "2.8% increase", "FC101"),
+    ("dash-subject-html", "html", "2026-01-20", (
+        "Visitors to the national museums reached 9.4 million in 2025.",
+        "The busiest year on record for the museums last year — which included a free-entry summer — marked a 12% "
+        "rise from the previous high of 8.4 million.",
+    ), "a 12% rise", "a 21% rise", "FC101"),
     # a death age against the birth year; a record's years against the years given
     ("died-aged-md", "md", "2025-08-12", (
         "The novelist, who was born in 1931, died on Tuesday aged 93, her publisher said.",

@@ -31,6 +31,7 @@ CALENDAR = ("year", "date", "relative_date")
 DATE_LEAD = re.compile(r"[\s\"'“(]*(?:(?:in|on|by|at|during|for|over|since|until|through)\s+)?(?:the\s+)?", re.I)
 # a month named as a possessive ("March's total was down from ..."), which the calendar leaves out as no date
 MONTH_OWNER = re.compile(rf"(?i:\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 3)})['’]s\b)")
+DASH_END = re.compile(r"\s[\u2014\u2013-]\s*$")  # a subject set off by a dash ends here
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
@@ -42,9 +43,21 @@ def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
     if candidate is None:
         return None
     after = _after_date(view, i, words)  # "In March it rose to": the pronoun after the date
-    if not _tied(view, i, words, candidate) and (after == words or not _tied(view, i, after, candidate)):
+    if not _tied(view, i, words, candidate) and (after == words or not _tied(view, i, after, candidate)) \
+            and not _tied_subject(view, i, words, candidate):
         return None
     return candidate
+
+
+def _tied_subject(view: View, i: int, words: str, candidate: int) -> bool:
+    """Whether a sentence whose subject is set off by a dash names the candidate's measure or period there: "The
+    record number of passengers served last year at its four airports — represent a 1.6% increase from ..." (the
+    clause after the dash has no subject of its own; no figure comes before it in the sentence)."""
+    start = view.doc.sentence_span(view.figures[i].sentence).start
+    head = view.text[start : view.figures[i].span.start - len(words)]
+    if not DASH_END.search(head) or any(k < i and not view.figures[k].is_calendar for k in view.sentence_of(i)):
+        return False
+    return _tied(view, i, head, candidate, pronoun=False, end=start + len(head))
 
 
 def opens_with_tie(view: View, i: int) -> bool:
@@ -102,8 +115,9 @@ def named(view: View, i: int, candidate: int) -> bool:
     return _tied(view, i, view.clause_words(i), candidate, pronoun=False)
 
 
-def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True) -> bool:
-    """Whether the words of i's clause before it refer to the candidate: a pronoun, its measure, its period."""
+def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, end: int | None = None) -> bool:
+    """Whether the words of i's clause before it (or other words of its sentence, ending at offset end) refer to
+    the candidate: a pronoun, its measure, its period."""
     if pronoun and OPENER.search(words):
         return True
     subject = view.figures[candidate].subject
@@ -117,11 +131,12 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True) 
     if anchor and owner and anchor[4:7] == f"-{MONTHS[owner.group('mon').lower()]:02d}":
         return True
     if anchor:
-        start = view.figures[i].span.start - len(words)
+        end = view.figures[i].span.start if end is None else end
+        start = end - len(words)
         k = i - 1
         while k >= 0 and view.figures[k].span.start >= start:
             fig = view.figures[k]
-            if fig.kind in CALENDAR and fig.date == anchor:
+            if fig.kind in CALENDAR and fig.date == anchor and fig.span.end <= end:
                 return True
             k -= 1
     return False
