@@ -259,3 +259,41 @@ def test_points_after_with_belong_to_the_clause_subject(fmt, paragraphs):
 ])
 def test_a_stock_after_with_is_still_its_owners(fmt, paragraphs):
     assert flags(check(fmt, "2026-01-04", "Club", *paragraphs)) == ["FC301"]
+
+
+# --- A table's change column against its two period columns (FC101) -----------------------------------------------
+
+TABLES = [
+    ("md", "2023-05-17", "\n".join([
+        "---", "date: 2023-05-17", "---", "# House prices rise again", "",
+        "Average prices rose in every region in the year to March, the land registry said on Wednesday.", "",
+        "| Property type | March 2023 | March 2022 | Difference % |", "| --- | --- | --- | --- |",
+        "| Detached | 483,994 | 459,987 | 5.2 |", "| Semi-detached | 292,617 | 279,591 | 4.7 |",
+        "| Flat | 249,779 | 241,496 | 3.4 |", "", "\"Flats lag behind,\" one agent said.", ""]),
+     "| 4.7 |", "| 5.7 |"),
+    ("md", "2025-03-04", "\r\n".join([
+        "---", "date: 2025-03-04", "---", "# Results at a glance", "",
+        "| Measure | 2024 | 2023 | % change |", "|:--|--:|--:|--:|",
+        "| Revenue (£m) | 1,284.6 | 1,190.2 | +7.9 |", "| Operating profit (£m) | 212.4 | 230.8 | -8.0 |",
+        "| Staff | 8,410 | 8,150 | +3.2 |", "", "The board proposed a final dividend of 21p.", ""]),
+     "| -8.0 |", "| +8.0 |"),
+]
+
+
+@pytest.mark.parametrize("fmt, published, text, find, replace", TABLES, ids=["difference", "percent-change"])
+def test_a_tables_change_column_is_checked(fmt, published, text, find, replace):
+    from factcheck import check_text
+
+    right = check_text(text, fmt=fmt)
+    assert [f.rule for f in right.findings if f.severity in ("error", "warning")] == []
+    assert text.count(find) == 1
+    wrong = check_text(text.replace(find, replace), fmt=fmt)
+    assert [f.rule for f in wrong.findings if f.severity in ("error", "warning")] == ["FC101"]
+
+
+def test_a_change_column_of_amounts_is_not_read_as_percentages():
+    from factcheck import check_text
+
+    text = "\n".join(["# Results", "", "| Measure | 2024 | 2023 | Change |", "| --- | --- | --- | --- |",
+                      "| Revenue | £115.3m | £109.2m | £6.1m |", "| Staff | 812 | 790 | 22 |", ""])
+    assert [f.rule for f in check_text(text, fmt="md").findings if f.severity in ("error", "warning")] == []

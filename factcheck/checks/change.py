@@ -29,6 +29,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for statement in ctx.statements_of("change", "comparison"):
         stated, new, old = (ctx.figure(statement, role) for role in ("stated", "new", "old"))
         direction = statement.fact("direction")
+        if stated is not None and statement.fact("percent"):  # a table's "Difference %" column: bare numbers
+            stated = dataclasses.replace(stated, kind="percent", unit="%")
         amount = ctx.figure(statement, "amount")
         if old is None and new is not None and amount is not None:
             ctx.mark(amount)
