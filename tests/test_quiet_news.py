@@ -148,6 +148,18 @@ def test_an_order_given_after_publication_is_still_flagged(fmt, sentence):
     assert flags(report) == ["FC205"]
 
 
+@pytest.mark.parametrize("fmt, published, sentence, right, wrong", [
+    ("md", "2018-04-25", "Investors had until {}, May 8, to tender their shares, the company said.", "Tuesday",
+     "Wednesday"),
+    ("html", "2018-05-20", "The deadline for comments on the plan was {}, June 1, officials said.", "Friday",
+     "Thursday"),
+    ("md", "2018-04-25", "The union voted to strike on {}, May 11, unless talks resumed.", "Friday", "Monday"),
+])
+def test_a_deadline_told_in_the_past_keeps_the_coming_date(fmt, published, sentence, right, wrong):
+    assert flags(check(fmt, published, "Deadline", sentence.format(right))) == []
+    assert flags(check(fmt, published, "Deadline", sentence.format(wrong))) == ["FC202"]
+
+
 # --- A change does not pair figures across ", with ..." into another series (FC101) -------------------------------
 
 @pytest.mark.parametrize("fmt, sentence", [

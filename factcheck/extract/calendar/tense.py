@@ -25,6 +25,11 @@ PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I
 PAST = re.compile(r"\b(?:" + "|".join(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
 EVENT_DATE_BEFORE = re.compile("|".join(LEX["event_date_before"]), re.I)
 NOT_EVENT = re.compile(r"\b(?:" + "|".join(LEX["not_event_words"]) + r")\b", re.I)
+_SP = r"[ \u00a0]+"
+# "until", "no later than", "due on", "the deadline for comments on the plan was"
+DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|deadline(?:{_SP}[\w'’-]+){{0,6}}?{_SP}(?:was|is|as|of|on|set{_SP}for)|"
+                             rf"due(?:{_SP}(?:on|by))?|no{_SP}later{_SP}than){_SP}(?:the{_SP})?$", re.I)
+DEADLINE_AFTER = re.compile(rf"{_SP}deadline\b", re.I)  # "a May 8 deadline"
 DIRECTIVE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["directive_verbs"]) + r")$", re.I)
 INFINITIVE_AFTER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,3}?to\s+[a-z]+\b")
 
@@ -106,6 +111,15 @@ def _future_subordinate(text: str, future: list[tuple[int, int]], verb_end: int)
     """A present verb in a temporal or conditional clause ("when", "once", "after", "until") that follows a future
     verb speaks of the future: English puts such clauses in the present."""
     return bool(future) and bool(FUTURE_SUBORDINATOR.search(text, future[-1][1], verb_end))
+
+
+def is_deadline(text: str, atom: Atom) -> bool:
+    """Whether a date is a deadline or the date of what a past verb orders ("had until May 8 to tender", "the
+    deadline was May 8", "was ordered to report on May 19"): told in the past tense, it may still lie ahead, so a
+    date without a year in publication's month or the next keeps publication's year, as an event's does."""
+    left, _ = _clause(text, atom.start, atom.end)
+    return bool(DEADLINE_BEFORE.search(text, left, atom.start) or DEADLINE_AFTER.match(text, atom.end)) \
+        or any(_directs(text, hit, atom.start) for hit in _past_hits(text, left, atom.start))
 
 
 def is_event_date(text: str, atom: Atom) -> bool:
