@@ -297,3 +297,21 @@ def test_a_change_column_of_amounts_is_not_read_as_percentages():
     text = "\n".join(["# Results", "", "| Measure | 2024 | 2023 | Change |", "| --- | --- | --- | --- |",
                       "| Revenue | £115.3m | £109.2m | £6.1m |", "| Staff | 812 | 790 | 22 |", ""])
     assert [f.rule for f in check_text(text, fmt="md").findings if f.severity in ("error", "warning")] == []
+
+
+# --- Times, clock times and overs are no counts -------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, paragraphs, not_counts", [
+    ("md", ("Kiptoo won the men's race in 2:05:41 and Hassan took the women's title in 2:18:33 on Sunday.",
+            "The first runners set off at 0830 GMT, and the last finishers came in at 1445 GMT.",
+            "On Tuesday, 18,412 runners collected their medals, up from 17,950 a year earlier."),
+     ("2:05:41", "2:18:33", "0830", "1445")),
+    ("html", ("India were bowled out for 287 in 93.1 overs, with Sharma making 112 off 141 balls.",
+              "England reached 145 for two in 31.4 overs before rain ended the 24-hour period of play."),
+     ("93.1", "31.4")),
+])
+def test_times_and_overs_are_no_counts(fmt, paragraphs, not_counts):
+    report = check(fmt, "2025-04-28", "Results", *paragraphs)
+    assert flags(report) == []
+    counts = {" ".join(f.surface.split()) for f in report.figures if f.kind == "count"}
+    assert not counts & set(not_counts)
