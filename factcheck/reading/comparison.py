@@ -103,11 +103,14 @@ def _tied_before(view: View, i: int) -> int | None:
     """The money, count or quantity figure before a percentage the words of its clause tie it to (a pronoun, its
     measure or period): "Sales were $4.1bn. That was 8% more than a year earlier." """
     figures = view.figures
+    near = []  # the figures of i's sentence before it and of the previous sentence, nearest first: a bound
+    for k in range(i - 1, -1, -1):
+        if figures[i].sentence - figures[k].sentence > 1:
+            break
+        near.append(k)
     for kind in ("money", "count", "quantity"):
-        k = next((k for k in range(i - 1, -1, -1) if figures[k].kind == kind and figures[k].value is not None
-                  and figures[i].sentence - figures[k].sentence <= 1), None)
-        if k is not None:
-            tied = antecedent(view, i, k, {i})
-            if tied is not None:
-                return tied
+        k = next((k for k in near if figures[k].kind == kind and figures[k].value is not None), None)
+        tied = antecedent(view, i, k, {i}) if k is not None else None
+        if tied is not None:
+            return tied
     return None
