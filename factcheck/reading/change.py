@@ -89,10 +89,10 @@ def read(view: View) -> list[Statement]:
     direction = list(view.direction)
     for c in basis:  # the direction word before a new value is its own again: "eased to 2.1% from 2.6%, a rise of
         for k in view.sentence_of(c):  # 0.3% month on month" (extraction gave it to the stated change)
-            said = set(directions(WORD.findall(view.text[max(0, figures[k].span.start - 30) : figures[k].span.start])))
+            ways = set(directions(WORD.findall(view.text[max(0, figures[k].span.start - 30) : figures[k].span.start])))
             if k < c and role[k] == "new" and direction[k] is None and view.clause[k] == view.clause[c] \
-                    and len(said) == 1:
-                direction[k] = said.pop()
+                    and len(ways) == 1:
+                direction[k] = ways.pop()
     for i, fig in enumerate(figures):
         if i in estimate:
             continue

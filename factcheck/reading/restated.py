@@ -192,7 +192,8 @@ def _owner(owned: re.Match, before: str) -> str | None:
     if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
                                                                                                       "the", "a"):
         return None
-    return _name(subject.group("name") or subject.group("noun"))
+    name = _name(subject.group("name") or subject.group("noun"))
+    return None if name.lower() in REFERRING else name  # "All 3,010 members": a capital, no owner's name
 
 
 def _name(words: str) -> str:

@@ -51,7 +51,7 @@ def read(view: View) -> list[Statement]:
         if columns is None:
             continue
         new, old, change, percent = columns
-        by_cell = {}
+        by_cell: dict[int, list[int]] = {}
         for k in inside:
             column = next((c for c, (a, b) in enumerate(cells) if a <= starts[k] < b), None)
             if column is not None and figures[k].value is not None:
