@@ -127,6 +127,39 @@ def test_a_past_event_dated_weeks_after_publication_is_flagged(fmt, sentence):
     assert flags(report) == ["FC205"]
 
 
+# --- A deadline set by an order is no past event (FC205) ------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "The former director was sentenced on Tuesday and was ordered to report to prison on Sept. 2."),
+    ("html", "The club told season-ticket holders to collect their new cards on Aug. 29 at the west stand."),
+    ("md", "Regulators asked the lender to repay the overcharged customers on Sept. 15, the watchdog said."),
+])
+def test_a_deadline_in_an_order_is_no_past_event(fmt, sentence):
+    report = check(fmt, "2026-08-14", "Deadline", sentence, "\"We expect it to be met,\" an official said.")
+    assert flags(report) == []
+
+
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "The court told the former director on Sept. 2 that he would go to prison."),
+    ("html", "The regulator asked on Aug. 29 for the lender's records, the watchdog said."),
+])
+def test_an_order_given_after_publication_is_still_flagged(fmt, sentence):
+    report = check(fmt, "2026-08-14", "Deadline", sentence)
+    assert flags(report) == ["FC205"]
+
+
+@pytest.mark.parametrize("fmt, published, sentence, right, wrong", [
+    ("md", "2018-04-25", "Investors had until {}, May 8, to tender their shares, the company said.", "Tuesday",
+     "Wednesday"),
+    ("html", "2018-05-20", "The deadline for comments on the plan was {}, June 1, officials said.", "Friday",
+     "Thursday"),
+    ("md", "2018-04-25", "The union voted to strike on {}, May 11, unless talks resumed.", "Friday", "Monday"),
+])
+def test_a_deadline_told_in_the_past_keeps_the_coming_date(fmt, published, sentence, right, wrong):
+    assert flags(check(fmt, published, "Deadline", sentence.format(right))) == []
+    assert flags(check(fmt, published, "Deadline", sentence.format(wrong))) == ["FC202"]
+
+
 # --- A change does not pair figures across ", with ..." into another series (FC101) -------------------------------
 
 @pytest.mark.parametrize("fmt, sentence", [

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 
 from ..model import Figure, Interval
 from ..wording import number, show
 
-__all__ = ["number", "show", "show_interval", "interval", "widen"]
+__all__ = ["number", "show", "show_interval", "interval", "widen", "scale_of"]
 
 
 def show_interval(iv: Interval, unit: str | None) -> str:
@@ -37,3 +38,20 @@ def widen(iv: Interval, relative: float) -> Interval:
         return iv
     pad = max(abs(iv.high - iv.low) / 2, abs(iv.mid) * relative)
     return Interval(iv.low - pad, iv.high + pad)
+
+
+WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SCALES = (1e3, 1e6, 1e9, 1e12)
+
+
+def scale_of(fig: Figure) -> float | None:
+    """The scale word's factor a figure is written with ("£100.9m" -> 1e6, "£109.2" -> 1), from its value and the
+    digits of its surface; None when they do not tell."""
+    m = WRITTEN.search(fig.surface)
+    if m is None or fig.value is None:
+        return None
+    written = float(m.group(0).replace(",", ""))
+    if not written:
+        return None
+    factor = abs(fig.value) / written
+    return next((s for s in (1.0, *SCALES) if math.isclose(factor, s, rel_tol=1e-6)), None)

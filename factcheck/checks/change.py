@@ -11,7 +11,7 @@ from ..errors import shown
 from ..extract.lexicon import load
 from ..model import Figure, Interval, Rule
 from . import CheckContext, Hit, judge
-from .arith import interval, number, show, show_interval
+from .arith import interval, number, scale_of, show, show_interval
 
 FLOORS = {"more_than", "at_least"}
 HUNDRED = Interval.exact(100.0)
@@ -29,6 +29,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     for statement in ctx.statements_of("change", "comparison"):
         stated, new, old = (ctx.figure(statement, role) for role in ("stated", "new", "old"))
         direction = statement.fact("direction")
+        if stated is not None and statement.fact("percent"):  # a table's "Difference %" column: bare numbers
+            stated = dataclasses.replace(stated, kind="percent", unit="%")
         amount = ctx.figure(statement, "amount")
         if old is None and new is not None and amount is not None:
             ctx.mark(amount)
@@ -37,6 +39,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue
         ctx.mark(*(f for f in (stated, new, old) if f is not None))
         new, old = _floor(new), _floor(old)
+        new, old = _scaled(new, old), _scaled(old, new)
         if direction != (stated or new).attr("direction"):
             # _compare reads the direction on the stated change (else the new value): give it the reading's ("30%
             # lower than", "GM earned $3.7bn, down from $3.8bn": the words of the statement say it)
@@ -151,6 +154,17 @@ def _compare(change: Figure | None, new: Figure, old: Figure) -> Hit | None:
         return Hit(figures, {**args, "why": why}, evidence=evidence + " (consistent only through rounding)",
                    severity="info")
     return Hit(figures, args, evidence=evidence)
+
+
+def _scaled(fig: Figure, other: Figure) -> Figure:
+    """A sum of money written without the scale word of the value it is compared with ("£109.2 (2022: £100.9m)", a
+    results line that left out the "m") in that scale, when that puts the two within a factor of ten: the reader
+    takes it so, and the stated change is judged on it."""
+    mine, theirs = scale_of(fig), scale_of(other)
+    if fig.kind != "money" or other.kind != "money" or fig.unit != other.unit or mine != 1.0 or not theirs \
+            or theirs == 1.0 or not 0.1 < abs(fig.value * theirs / other.value) < 10:
+        return fig
+    return dataclasses.replace(fig, value=fig.value * theirs, interval=interval(fig).scale(theirs))
 
 
 def _floor(fig: Figure) -> Figure:

@@ -10,16 +10,30 @@ asks the View's indexes, and looks back at most one sentence (reading.antecedent
 from __future__ import annotations
 
 from ..model import Figure, Statement
-from . import breakdown, change, comparison, conversion, dates, inflation, medals, move, restated, score, share, vague
+from . import (
+    breakdown,
+    change,
+    comparison,
+    conversion,
+    dates,
+    inflation,
+    medals,
+    move,
+    restated,
+    score,
+    share,
+    table,
+    vague,
+)
 from .view import View
 
 
 def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
-    """Every statement of a document's figures: changes, comparisons, breakdowns, shares, per-unit figures,
-    conversions, restated quantities, date relations, inflation claims, vague quantity words and leads against
-    scores, in that order."""
+    """Every statement of a document's figures: changes (in sentences and in tables), comparisons, breakdowns,
+    shares, per-unit figures, conversions, restated quantities, date relations, inflation claims, vague quantity
+    words and leads against scores, in that order."""
     view = View(doc, figures)
-    changes = change.read(view) + comparison.read(view)
+    changes = change.read(view) + comparison.read(view) + table.read(view)
     changes += move.read(figures, view.text, changes)
     whole_of = share.wholes(view)
     converts = conversion.restatements(view, whole_of)

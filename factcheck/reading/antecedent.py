@@ -5,7 +5,8 @@ was up 20% from $1bn.") takes it from an earlier clause of its sentence, else fr
 further back), when the words tie the two:
 - the clause opens with a pronoun or a demonstrative ("that was", "it was", "this is", "which was", "the figure");
 - or it names the same measure as the earlier figure's subject ("the deficit", or a synonym: "the gap");
-- or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it).
+- or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it, "March's
+  total" when it is dated to March).
 The earlier figure is the nearest one of the same kind and unit as the figure it is compared with.
 """
 
@@ -13,19 +14,24 @@ from __future__ import annotations
 
 import re
 
+from ..extract.calendar.words import MONTHS
 from ..extract.context import MEASURE, MEASURE_RE, phrases
 from ..extract.lexicon import load
 from .view import View, comparable
 
 LEX = load("reading")
 OPENER = re.compile(
-    rf"(?i:^[\s\"'“(]*(?:(?:{phrases(LEX['tie_lead'])})[ \u00a0]+)?(?:{phrases(LEX['tie_openers'])})\b)"
+    rf"(?i:^[\s\"'“(]*(?:(?:{phrases(LEX['tie_lead'])})[ \u00a0]+)?(?:{phrases(LEX['tie_openers'])})\b"
+    rf"(?![ \u00a0]+(?:(?:also|had|has|have)[ \u00a0]+)?(?:{phrases(LEX['tie_not_before'])})\b))"
 )
 SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
 DATE_LEAD = re.compile(r"[\s\"'“(]*(?:(?:in|on|by|at|during|for|over|since|until|through)\s+)?(?:the\s+)?", re.I)
+# a month named as a possessive ("March's total was down from ..."), which the calendar leaves out as no date
+MONTH_OWNER = re.compile(rf"(?i:\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 3)})['’]s\b)")
+DASH_END = re.compile(r"\s[\u2014\u2013-]\s*$")  # a subject set off by a dash ends here
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
@@ -37,9 +43,21 @@ def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
     if candidate is None:
         return None
     after = _after_date(view, i, words)  # "In March it rose to": the pronoun after the date
-    if not _tied(view, i, words, candidate) and (after == words or not _tied(view, i, after, candidate)):
+    if not _tied(view, i, words, candidate) and (after == words or not _tied(view, i, after, candidate)) \
+            and not _tied_subject(view, i, words, candidate):
         return None
     return candidate
+
+
+def _tied_subject(view: View, i: int, words: str, candidate: int) -> bool:
+    """Whether a sentence whose subject is set off by a dash names the candidate's measure or period there: "The
+    record number of passengers served last year at its four airports — represent a 1.6% increase from ..." (the
+    clause after the dash has no subject of its own; no figure comes before it in the sentence)."""
+    start = view.doc.sentence_span(view.figures[i].sentence).start
+    head = view.text[start : view.figures[i].span.start - len(words)]
+    if not DASH_END.search(head) or any(k < i and not view.figures[k].is_calendar for k in view.sentence_of(i)):
+        return False
+    return _tied(view, i, head, candidate, pronoun=False, end=start + len(head))
 
 
 def opens_with_tie(view: View, i: int) -> bool:
@@ -91,9 +109,16 @@ def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len
     return None
 
 
-def _tied(view: View, i: int, words: str, candidate: int) -> bool:
-    """Whether the words of i's clause before it refer to the candidate: a pronoun, its measure, its period."""
-    if OPENER.search(words):
+def named(view: View, i: int, candidate: int) -> bool:
+    """Whether the words of i's clause before it name the candidate's measure or period ("Last month's gain was up
+    from ...": the month the candidate is dated to), not only a pronoun."""
+    return _tied(view, i, view.clause_words(i), candidate, pronoun=False)
+
+
+def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, end: int | None = None) -> bool:
+    """Whether the words of i's clause before it (or other words of its sentence, ending at offset end) refer to
+    the candidate: a pronoun, its measure, its period."""
+    if pronoun and OPENER.search(words):
         return True
     subject = view.figures[candidate].subject
     if subject:
@@ -102,12 +127,16 @@ def _tied(view: View, i: int, words: str, candidate: int) -> bool:
         if subject in named:
             return True
     anchor = view.figures[candidate].anchor
+    owner = MONTH_OWNER.search(words)
+    if anchor and owner and anchor[4:7] == f"-{MONTHS[owner.group('mon').lower()]:02d}":
+        return True
     if anchor:
-        start = view.figures[i].span.start - len(words)
+        end = view.figures[i].span.start if end is None else end
+        start = end - len(words)
         k = i - 1
         while k >= 0 and view.figures[k].span.start >= start:
             fig = view.figures[k]
-            if fig.kind in CALENDAR and fig.date == anchor:
+            if fig.kind in CALENDAR and fig.date == anchor and fig.span.end <= end:
                 return True
             k -= 1
     return False

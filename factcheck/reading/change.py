@@ -14,16 +14,24 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import WORD, directions
+from ..extract.context import LEX, WORD, directions, phrases
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent, opening_date, opens_with_tie
+from .antecedent import antecedent, named, opening_date, opens_with_tie
 from .view import View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
+BASIS = re.compile(load("reading")["change_basis_after"])
+# a sentence that opens with the change itself, named as known: "The increase of 28% was driven by phones", "The 12%
+# fall came after ..."
+_CHANGE_NOUNS = phrases(LEX["change_nouns_up"] + LEX["change_nouns_down"])
+THE_CHANGE = re.compile(rf"[\s\"'“(]*(?:the|this|that)[ \u00a0]+(?:(?:year-on-year|annual|overall)[ \u00a0]+)?"
+                        rf"(?:(?:{_CHANGE_NOUNS})[ \u00a0]+of[ \u00a0]+)?$", re.I)
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
+MOVE_REACH = 3  # sentences after a change with no values in which its measure's move may be told
+NAMED_SUBJECT_WORDS = 10  # "Last month's hiring gain was up sharply from the": a subject, a verb, the direction
 # a difference stated as a count, then both values in brackets: "20,000 more people ... (190,571 in December 2024,
 # compared to 170,155 in December 2023)"
 MORE = re.compile(r"^\s+(?:(?P<up>more|extra|additional)|(?P<down>fewer|less))\b", re.I)
@@ -42,9 +50,12 @@ def read(view: View) -> list[Statement]:
         key = (partner[k], role[k] or "")
         if key not in tied or (tied[key] < key[0] < k and role[k] != "change"):
             tied[key] = k  # the first after it wins over one before it
+    # "eased to 0.4% from 2.3%, a rise of 1.6% month on month": a change on its own basis is a rate of its own
+    basis = {k for k, fig in enumerate(figures) if role[k] == "change" and fig.unit == "%"
+             and BASIS.match(view.text, fig.span.end)}
     with_change: dict[tuple, list[int]] = {}  # (clause, series part) -> its stated changes
     for i in range(len(figures)):
-        if role[i] == "change":
+        if role[i] == "change" and i not in basis:
             with_change.setdefault((view.clause[i], part[i]), []).append(i)
     untied: dict[tuple, list[int]] = {}  # (series part, role) -> the figures of that role tied to none, in text order
     series: dict[tuple, list[int]] = {}  # (series part, kind, unit) -> the figures with a value that are no change
@@ -53,7 +64,7 @@ def read(view: View) -> list[Statement]:
             continue
         if role[k] in ("new", "old") and k not in partner:
             untied.setdefault((part[k], role[k]), []).append(k)
-        if fig.value is not None and role[k] != "change":
+        if fig.value is not None and role[k] not in ("change", "level"):
             series.setdefault((part[k], fig.kind, fig.unit), []).append(k)
 
     def linked(c: int, want: str) -> int | None:
@@ -73,14 +84,22 @@ def read(view: View) -> list[Statement]:
         return k if a and b and a < b else None
 
     out: list[Statement] = []
+    dangling: list[int] = []  # stated changes with no value of their own: a later move of their measure may give them
     seen: set[tuple] = set()
+    direction = list(view.direction)
+    for c in basis:  # the direction word before a new value is its own again: "eased to 2.1% from 2.6%, a rise of
+        for k in view.sentence_of(c):  # 0.3% month on month" (extraction gave it to the stated change)
+            ways = set(directions(WORD.findall(view.text[max(0, figures[k].span.start - 30) : figures[k].span.start])))
+            if k < c and role[k] == "new" and direction[k] is None and view.clause[k] == view.clause[c] \
+                    and len(ways) == 1:
+                direction[k] = ways.pop()
     for i, fig in enumerate(figures):
         if i in estimate:
             continue
         stated = role[i] == "change" or fig.kind == "multiplier"
         if stated:
             new = linked(i, "new")
-        elif role[i] == "new" and view.direction[i]:
+        elif role[i] == "new" and direction[i]:
             if any(fits(figures[c], fig) for c in with_change.get((view.clause[i], part[i]), [])):
                 continue  # the stated change speaks for this statement
             new = i
@@ -91,6 +110,9 @@ def read(view: View) -> list[Statement]:
                 out.extend(_difference_before(view, i))  # "20,000 more people (190,571 ..., compared to 170,155)"
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
+        bare = stated and new is None and old is None  # a change with no value of its own in its sentence
+        if i in basis and all(k is None or figures[k].unit == "%" for k in (new, old)):
+            new = old = None
         if stated and old is not None and _contrary(view, i, old):
             old = None  # "spending grew 4.2%, down from 5.1%": 4.2% is a growth rate that fell, no change of 5.1%
         if new is None and old is not None and stated and old < i:
@@ -111,20 +133,58 @@ def read(view: View) -> list[Statement]:
                 old = old if old is not None and _before(figures[old].anchor, dated) else None
         if new is not None and old is not None and not comparable(figures[old], figures[new]):
             old = None
+        if stated and new is not None and old is None:
+            old = _period_base(view, i, new)  # "up 18% from the same quarter last year" ... "in the third quarter
+            # of 2024 it was $3.2bn"
         new, old = (None if k in estimate else k for k in (new, old))
         if new is not None and old is not None:
             old = _same_series(view, new, old)
         if new is None and old is None and stated:
             new, old = _move_before(view, out, i)  # "... slowed to 3.1% from 4.6%. That was a fall of 1.5%."
         said = (i if stated else None, new, old)
+        if new is None and old is None and bare and fig.kind != "multiplier":
+            dangling.append(i)
         if (new is None and old is None) or said in seen:
             continue
         seen.add(said)
-        direction = view.direction[i if stated or new is None else new]
+        said_way = direction[i if stated or new is None else new]
         out.append(Statement.of("change", {"stated": fig.id if stated else None,
                                            "new": figures[new].id if new is not None else None,
-                                           "old": figures[old].id if old is not None else None}, direction=direction))
-    return out
+                                           "old": figures[old].id if old is not None else None}, direction=said_way))
+    return out + _moved_later(view, out, dangling)
+
+
+def _period_base(view: View, i: int, new: int) -> int | None:
+    """The value of the period a change names as its base ("up 18% from the same quarter last year", "a rise of 6% on
+    2023"), told elsewhere in the text of the new value's series; None when the base is no period or has no one
+    value."""
+    k = view.base_period(i)
+    old = view.dated(new, view.figures[k].date) if k is not None else None
+    return old if old is not None and view.figures[old].anchor != view.figures[new].anchor else None
+
+
+def _moved_later(view: View, out: list[Statement], dangling: list[int]) -> list[Statement]:
+    """A change stated with no values, whose measure's move is told a few sentences on with its two values and no
+    change of its own: "lifted its quarterly dividend by 12 percent" ... "increased its quarterly dividend to $0.14
+    a share from $0.125" (the one such move of that measure, within MOVE_REACH sentences after it)."""
+    figures = view.figures
+    moves: dict[str, list[tuple[int, int]]] = {}
+    for statement in out:
+        if statement.id_of("stated") is None and statement.id_of("new") and statement.id_of("old"):
+            new, old = view.index[statement.id_of("new") or ""], view.index[statement.id_of("old") or ""]
+            if figures[new].subject:
+                moves.setdefault(figures[new].subject, []).append((new, old))
+    found = []
+    for i in dangling:
+        fig = figures[i]
+        near = [(new, old) for new, old in moves.get(fig.subject or "", [])
+                if 0 < figures[new].sentence - fig.sentence <= MOVE_REACH
+                and fits(fig, figures[new]) and figures[new].attr("entity") in (None, fig.attr("entity"))]
+        if len(near) == 1:
+            new, old = near[0]
+            found.append(Statement.of("change", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
+                                      direction=view.direction[i]))
+    return found
 
 
 def _opening_anchor(view: View, i: int) -> str | None:
@@ -180,16 +240,28 @@ def _difference_before(view: View, i: int) -> list[Statement]:
 
 def _back_to(view: View, old: int) -> list[Statement]:
     """A direction told of an earlier sentence's figure against an old value alone: "Some 73.0% were seen within
-    four hours. This was down on the 74.2% in September." (the sentence opens with a pronoun; its clause says one
-    direction)."""
+    four hours. This was down on the 74.2% in September." (the sentence opens with a pronoun, or its clause names
+    the earlier figure's measure or period: "Last month's gain was up from the 112,000 of September"; its clause
+    says one direction)."""
     said = set(directions(WORD.findall(view.clause_words(old))))
-    if len(said) != 1 or not opens_with_tie(view, old):
+    if len(said) != 1:
         return []
     new = antecedent(view, old, old, {old})
-    if new is None or view.figures[new].sentence == view.figures[old].sentence:
+    if new is None or view.figures[new].sentence == view.figures[old].sentence \
+            or not (opens_with_tie(view, old) or _names_subject(view, old, new)):
         return []
     return [Statement.of("change", {"stated": None, "new": view.figures[new].id, "old": view.figures[old].id},
                          direction=said.pop())]
+
+
+def _names_subject(view: View, old: int, new: int) -> bool:
+    """Whether the sentence of an old value opens by naming the earlier figure's measure or period as its subject,
+    with the old value its first figure: "Last month's gain was up sharply from the 159,000 of August"."""
+    start = view.doc.sentence_span(view.figures[old].sentence).start
+    words = view.text[start : view.figures[old].span.start]
+    return len(view.clause_words(old)) == len(words) and len(words.split()) <= NAMED_SUBJECT_WORDS \
+        and not any(k < old and not view.figures[k].is_calendar for k in view.sentence_of(old)) \
+        and named(view, old, new)
 
 
 def _same_series(view: View, new: int, old: int) -> int:
@@ -222,7 +294,9 @@ def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, 
     # or names the new value again before the change: "... to 11.26%. The 11.26% represents a decline of 0.02 points"
     again = any(k < i and comparable(figures[k], figures[new]) and figures[k].value == figures[new].value
                 for k in view.sentence_of(i))
-    return (new, old) if again or opens_with_tie(view, i) else (None, None)
+    start = view.doc.sentence_span(figures[i].sentence).start
+    named = THE_CHANGE.match(view.text, start, figures[i].span.start)  # "The increase of 28% was driven by phones"
+    return (new, old) if again or named or opens_with_tie(view, i) else (None, None)
 
 
 def _series_parts(view: View) -> list[tuple[int, int]]:

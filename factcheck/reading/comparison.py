@@ -12,9 +12,9 @@ import re
 
 from ..extract.context import phrases
 from ..extract.lexicon import load
-from ..model import Statement
+from ..model import Figure, Statement
 from .antecedent import antecedent
-from .view import View, comparable
+from .view import PERIOD_KINDS, View, comparable
 
 LEX = load("reading")
 NO_THAN = {w.lower() for w in LEX["comparison_no_than"]}
@@ -23,6 +23,12 @@ WORD = re.compile(
     rf"(?P<than>[ \u00a0]+than\b)?)"
 )
 GAP = re.compile(LEX["comparison_gap"], re.I)
+# between "than" and a period: "than a year earlier", "than in the first half of 2024"
+THAN_PERIOD = re.compile(r"[ \u00a0]+(?:(?:in|during|for|at)[ \u00a0]+)?$", re.I)
+# a period's value told after it: "than a year earlier, when it made $3.2bn"
+WHEN_VALUE = re.compile(r",?[ \u00a0]+when[ \u00a0]+(?:it|they|(?:the|its|their)[ \u00a0]+[a-z]+)[ \u00a0]+"
+                        r"(?:[a-z]+[ \u00a0]+){0,2}?(?:was|were|made|earned|stood[ \u00a0]+at|reached|totall?ed|had)"
+                        r"[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$", re.I)
 STATED_KINDS = ("percent", "money", "quantity", "count")
 
 
@@ -35,6 +41,12 @@ def read(view: View) -> list[Statement]:
         m = WORD.match(text, fig.span.end, min(len(text), fig.span.end + 40))
         if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in NO_THAN):
             continue  # "30% higher" alone is a change or a level; "30% higher than" compares
+        period = figures[i + 1]
+        if period.sentence == fig.sentence and period.kind in PERIOD_KINDS and period.date \
+                and THAN_PERIOD.fullmatch(text, m.end(), period.span.start) and m.group("than") \
+                and text[period.span.end : period.span.end + 2] not in ("'s", "’s"):  # not "than last year's $2bn"
+            out.extend(_than_period(view, i, i + 1, m))  # "8% more than a year earlier": that period's value
+            continue
         old = i + 1
         while old + 1 < len(figures) and figures[old].is_calendar and figures[old].span.end - m.end() < 30:
             old += 1  # "10% higher than last year's $2bn": the period's possessive is part of the gap
@@ -56,3 +68,49 @@ def read(view: View) -> list[Statement]:
         out.append(Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": other.id},
                                 direction=direction))
     return out
+
+
+def _than_period(view: View, i: int, period: int, m: re.Match) -> list[Statement]:
+    """A comparison with a period, not a figure ("That was 8% more than a year earlier", "$200m less than in 2023"):
+    the compared figure is the one before it (in its clause, else the one the words tie it to), and the figure it is
+    compared with is that period's value of the same series, told anywhere in the text."""
+    figures = view.figures
+    fig = figures[i]
+    new = view.nearest(i, lambda k: k < i and view.clause[k] == view.clause[i] and _compared(view, k, fig))
+    if new is None:
+        new = antecedent(view, i, i, {i}) if fig.unit != "%" else _tied_before(view, i)
+    after = period + 1
+    if after < len(figures) and figures[after].sentence == fig.sentence \
+            and WHEN_VALUE.match(view.text, figures[period].span.end, figures[after].span.start):
+        old = after if new is not None and comparable(figures[after], figures[new]) else None
+    else:
+        old = view.dated(new, figures[period].date) if new is not None else None
+    if old is None or figures[old].anchor == figures[new].anchor or (fig.unit != "%" and fig.unit != figures[new].unit):
+        return []
+    direction = "up" if m.group("up") else "down"
+    return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
+                         direction=direction)]
+
+
+def _compared(view: View, k: int, stated: Figure) -> bool:
+    """A figure a stated difference can compare: a value of its kind (any value for a percentage), no date."""
+    fig = view.figures[k]
+    return not fig.is_calendar and fig.value is not None and view.role[k] not in ("change", "old") \
+        and (stated.unit == "%" or (fig.kind == stated.kind and fig.unit == stated.unit))
+
+
+def _tied_before(view: View, i: int) -> int | None:
+    """The money, count or quantity figure before a percentage the words of its clause tie it to (a pronoun, its
+    measure or period): "Sales were $4.1bn. That was 8% more than a year earlier." """
+    figures = view.figures
+    near = []  # the figures of i's sentence before it and of the previous sentence, nearest first: a bound
+    for k in range(i - 1, -1, -1):
+        if figures[i].sentence - figures[k].sentence > 1:
+            break
+        near.append(k)
+    for kind in ("money", "count", "quantity"):
+        k = next((k for k in near if figures[k].kind == kind and figures[k].value is not None), None)
+        tied = antecedent(view, i, k, {i}) if k is not None else None
+        if tied is not None:
+            return tied
+    return None

@@ -18,7 +18,8 @@ LEX = load("reading")
 PARTITIONS: dict[str, set[str]] = {noun: set(classes) for noun, classes in LEX["partitions"].items()}
 CLASS_AFTER = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.I)
 TOTAL_AFTER = re.compile(
-    r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?P<noun>[a-z]+)"
+    r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?P<noun>[a-z]+)(?:[ \u00a0]+(?:in[ \u00a0]+(?:all|total)|altogether|overall))?"
+    r"(?:[ \u00a0]+(?:at|in|during|from)[ \u00a0]+(?:the[ \u00a0]+)?[a-z-]+(?:[ \u00a0]+[a-z-]+)?(?=,))?"
     r"(?P<gap>[ \u00a0]*(?:[:\u2014\u2013-]|,?[ \u00a0]*(?:including|of[ \u00a0]+which|comprising)\b))",
     re.I,
 )
@@ -51,7 +52,16 @@ def read(view: View, found: list[Statement]) -> list[Statement]:
             parts.append(part.id)
             end = word.end()
         if len(parts) >= 2:
-            complete = "includ" not in m.group("gap").lower() and "which" not in m.group("gap").lower()
+            # "including four golds, three silvers and three bronzes": every class named, the list is whole
+            named = {_class(figures[view.index[p]], text) for p in parts}
+            complete = ("includ" not in m.group("gap").lower() and "which" not in m.group("gap").lower()) \
+                or (len(named) == len(parts) and named == {c.rstrip("s") for c in classes})
             out.append(Statement.of("breakdown", {"total": fig.id, "parts": parts}, complete=complete or None,
                                     unit=m.group("noun").lower()))
     return out
+
+
+def _class(part, text: str) -> str:
+    """The class a part counts, in the singular: "three bronzes" -> bronze."""
+    word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
+    return word.group("word").lower().rstrip("s") if word else ""

@@ -58,6 +58,10 @@ TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
+# the named subject a clause opens with, after an opening phrase ("In the league, Birmingham City set a record with")
+CLAUSE_SUBJECT = re.compile(r"[\s\"'“(]*(?:(?:In|On|At|By|For|After|Before|During|Since|Meanwhile)\b[^,]{0,60},"
+                            r"[\s\u00a0]*)?(?:[Tt]he[\s\u00a0]+)?(?P<name>(?-i:(?!(?:The|A|An|It|They|He|She|This|That|There)\b)"
+                            r"(?:[A-Z][\w'’.-]*[\s\u00a0]+)*[A-Z][\w'’.-]*))")
 STOCK_KINDS = ("count", "money", "quantity")
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
@@ -165,6 +169,9 @@ def _stock(view: View, i: int) -> Stock | None:
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
     owner = _owner(owned, before) if owned else None
+    if owned and owned.group(0).split()[0].lower() == "with":  # "Southampton ..., finishing with 12 points": the
+        lead = CLAUSE_SUBJECT.match(view.clause_words(i))  # clause's subject has them, else no known stock
+        owner, new = (lead.group("name"), new) if lead else (owner, True)
     if hyphen and owner is None:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
         after = HEAD_NAME.match(text, fig.span.end, sentence.end)
         owner = after.group("name") if after else None
@@ -185,7 +192,8 @@ def _owner(owned: re.Match, before: str) -> str | None:
     if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
                                                                                                       "the", "a"):
         return None
-    return _name(subject.group("name") or subject.group("noun"))
+    name = _name(subject.group("name") or subject.group("noun"))
+    return None if name.lower() in REFERRING else name  # "All 3,010 members": a capital, no owner's name
 
 
 def _name(words: str) -> str:

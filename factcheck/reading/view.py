@@ -12,14 +12,21 @@ from ..model import Figure
 STATED_BEFORE_WORDS = int(LEX["stated_before_words"])
 READING = load("reading")
 PERIOD = re.compile(READING["stated_before_periods"], re.I)
-BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
+BASE_AFTER = re.compile(rf"(?i:\b(?:on|from|over|since|against|compared\s+(?:with|to)|than)\b[^\d;:.]{{0,80}},\s*"
                         rf"(?:{phrases(READING['base_after'])})\s+$)")
 # an aside between dashes or in brackets is no part of the words between a value and its change: "28.3m tests in
 # 2024 - a record year - up a fifth on 23.6m"
 ASIDE = re.compile(r"\s[-\u2013\u2014]\s[^-\u2013\u2014\d]{1,60}?\s[-\u2013\u2014]\s|\([^()\d]*\)")
 SIGN = "-+\u2212"
 OR_GAP = re.compile(r"^\s*,?\s*or\s*[+]?$")
+OLD_SCORE = re.compile(READING["old_score_before"])
+OLD_NAMED = re.compile(READING["old_named_before"])
+LOSS_LEVEL, LOSS_NOT_LEVEL = re.compile(READING["loss_level"]), re.compile(READING["loss_not_level"])
 AT_GAP = re.compile(r"^\s*,?\s*(?:at|to)\s+$")
+# a change's base named as a period: "up 18% from the same quarter last year", "a rise of 6% on 2023"
+BASE_PERIOD = re.compile(r"^[ \u00a0]*(?:[a-z]+[ \u00a0]+){0,3}?(?:from|on|over|against|compared[ \u00a0]+(?:with|to)|"
+                         r"than)[ \u00a0]+(?:in[ \u00a0]+)?$", re.I)
+PERIOD_KINDS = ("year", "date", "date_range", "relative_date")
 PARTNERS = {"change": ("new", "old"), "new": ("change",), "old": ("change", "new")}
 
 
@@ -52,17 +59,46 @@ class View:
         for i, fig in enumerate(figures):
             self.index.setdefault(fig.id, i)
         self.role: list[str | None] = [f.attr("role") for f in figures]
+        self._dated: dict[tuple, list[int]] | None = None
         self.direction: list[str | None] = [f.attr("direction") for f in figures]
         self.clause = _clauses(self.text, figures)
         self.by_sentence: dict[int, list[int]] = {}
         for i, fig in enumerate(figures):
             self.by_sentence.setdefault(fig.sentence, []).append(i)
+        self._loss_levels()
+        self._old_named()
         self._signed_moves()
         self._base_after()
         self._stated_before()
         self.partner = self._partners()
         # A figure tied to another by extraction (a duration to its event) is no share of a whole either.
         self.linked = set(self.partner) | {i for i, f in enumerate(figures) if f.attr("link") is not None}
+
+    def dated(self, i: int, date: str | None) -> int | None:
+        """The one figure of figure i's series (kind, unit, subject, noun and entity) dated to this period anywhere in
+        the text, not a change ("Revenue was $4.1bn, up 18% from the same quarter last year." ... "Revenue in the third
+        quarter of 2024 was $3.2bn."); None when there is none or several disagree.
+        An index built once: O(1) a question."""
+        if self._dated is None:
+            self._dated = {}
+            for k, fig in enumerate(self.figures):
+                if fig.anchor and fig.value is not None and self.role[k] not in ("change", "level") \
+                        and not fig.attr("estimate") and not fig.qualifiers:
+                    self._dated.setdefault(_series_key(fig, fig.anchor), []).append(k)
+        fig = self.figures[i]
+        found = self._dated.get(_series_key(fig, date), []) if fig.subject and date else []
+        # another place's or company's figure is another series ("Heathrow's 83.9m" and "Gatwick's 76.8m")
+        found = [k for k in found if k != i and self.figures[k].attr("entity") in (None, fig.attr("entity"))]
+        return found[0] if found and all(self.figures[k].value == self.figures[found[0]].value for k in found) \
+            else None
+
+    def base_period(self, c: int) -> int | None:
+        """The period figure a change names as its base right after it ("up 18% from the same quarter last year")."""
+        k, figures = c + 1, self.figures
+        if k < len(figures) and figures[k].sentence == figures[c].sentence and figures[k].kind in PERIOD_KINDS \
+                and figures[k].date and BASE_PERIOD.match(self.text[figures[c].span.end : figures[k].span.start]):
+            return k
+        return None
 
     def sentence_of(self, i: int) -> list[int]:
         return self.by_sentence.get(self.figures[i].sentence, [])
@@ -85,6 +121,29 @@ class View:
             if figures[k].is_calendar:  # with the preposition that dates it: "flew through BWI in 2016, up 5%"
                 gap = re.sub(rf"(?i:\b(?:in|on|during|for|by)\s+)?{re.escape(figures[k].surface)}", " ", gap)
         return gap
+
+    def _loss_levels(self) -> None:
+        """role level on a loss told as a result, not as a fall: "swung to a net loss of $42m from a profit of
+        $310m" (a profit below zero; extraction reads "a loss of" as a change noun, right for "a loss of 900 jobs")."""
+        for i, fig in enumerate(self.figures):
+            if self.role[i] != "change" or fig.kind != "money" or fig.unit == "%":
+                continue
+            if LOSS_LEVEL.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
+                    and not LOSS_NOT_LEVEL.match(self.text, fig.span.end):
+                self.role[i], self.direction[i] = "level", None
+
+    def _old_named(self) -> None:
+        """role old on the score a side starts from when runs or points are added to it in its sentence ("Resting
+        overnight on 212 for three, England added 96 runs to reach 318"), and on a value named by what it was after
+        "from" ("a 9.6% rise from the previous record of 60.1 million")."""
+        for i, fig in enumerate(self.figures):
+            if self.role[i] is None and fig.kind == "count" and not fig.unit \
+                    and OLD_SCORE.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
+                    and any(self.role[k] == "change" for k in self.sentence_of(i) if k > i):
+                self.role[i] = "old"
+            elif self.role[i] is None and fig.value is not None \
+                    and OLD_NAMED.search(self.text, max(0, fig.span.start - 80), fig.span.start):
+                self.role[i] = "old"  # "a 9.6% rise from the previous record of 60.1 million"
 
     def _signed_moves(self) -> None:
         """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
@@ -119,8 +178,10 @@ class View:
                 continue
             if fig.is_calendar or last_change is None:
                 continue
+            # the gap as written, or with its dates blanked: "on the year before, in which", "on 2019, which"
+            gaps = (self.text[figures[last_change].span.end : fig.span.start], self._gap(last_change, j))
             if self.role[j] in (None, "new") and fig.value is not None and fig.kind != "percent" \
-                    and BASE_AFTER.search(self._gap(last_change, j)):
+                    and any(BASE_AFTER.search(gap) for gap in gaps):
                 self.role[j], self.direction[j] = "old", None
             last_change = None  # a figure after the change ends its reach
 
@@ -135,6 +196,7 @@ class View:
             roles = {self.role[i] for i in members}
             if "old" not in roles:
                 self._level_before(members)
+                self._period_before(members)
                 continue
             old = next(i for i in members if self.role[i] == "old")
             if any(self.role[i] == "new" for i in members if i < old):
@@ -144,26 +206,44 @@ class View:
             # the first marked figure: the change ("X, up 8.1% from Y"), or the old value when the change comes
             # last ("sales were £7m, down from £10m, a decline of 30%": the words between say which way)
             first = min(old, change)
-            before = [i for i in members if i < first and not figures[i].is_calendar]
+            # a period's length is part of its phrase too: "£189.8m in the 12 months to March, a 15% drop"
+            before = [i for i in members if i < first and not figures[i].is_calendar and figures[i].kind != "duration"]
             if not before:
                 continue
             j = before[-1]
             fig = figures[j]
             if self.role[j] not in (None, "total") or not comparable(fig, figures[old]):
                 continue  # a total may be the new value: "A total of 25,122,651 flew ..., up 5% from 23,823,532"
-            # the dates and the period between are part of the statement: "10bn euros in 2004, up 8.1%", "1.96
-            # million passengers in the first half, up 12%"
-            gap = self._gap(j, first)
-            said_words = WORD.findall(PERIOD.sub(" ", ASIDE.sub(" ", gap)))
-            if any(c.isdigit() for c in gap) or len(said_words) > STATED_BEFORE_WORDS:
+            if not self._said_before(j, first):
                 continue
-            said = set(directions(WORD.findall(gap)))
+            said = set(directions(WORD.findall(self._gap(j, first))))
             direction = self.direction[change] if first != old else (said.pop() if len(said) == 1 else None)
             if first == old and direction is None:
                 continue
             self.role[j] = "new"
             if direction:
                 self.direction[j] = direction
+
+    def _said_before(self, j: int, first: int) -> bool:
+        """Whether figure j is the value the statement at figure first follows: only a few words between, and the
+        dates and the period between are part of the statement ("10bn euros in 2004, up 8.1%", "1.96 million
+        passengers in the first half, up 12%", "in the 12 months to March")."""
+        said_gap = PERIOD.sub(" ", ASIDE.sub(" ", self._gap(j, first)))
+        return not any(c.isdigit() for c in said_gap) and len(WORD.findall(said_gap)) <= STATED_BEFORE_WORDS
+
+    def _period_before(self, members: list[int]) -> None:
+        """role new on the value a change follows when its base is a period whose value the text gives elsewhere:
+        "Revenue was $4.1bn in the third quarter, up 18% from the same quarter last year." ... "Revenue in the third
+        quarter of 2024 was $3.2bn." """
+        figures = self.figures
+        for c in members:
+            k = self.base_period(c) if self.role[c] == "change" else None
+            before = [j for j in members if j < c and not figures[j].is_calendar and figures[j].kind != "duration"]
+            if k is None or not before or self.role[before[-1]] not in (None, "total"):
+                continue
+            j = before[-1]
+            if fits(figures[c], figures[j]) and self._said_before(j, c) and self.dated(j, figures[k].date) is not None:
+                self.role[j], self.direction[j] = "new", self.direction[c]
 
     def _level_before(self, members: list[int]) -> None:
         """role new on the level an amount moved to, told before the move: "closed at 48,461.93, down 249.04 points"
@@ -234,6 +314,11 @@ class View:
                     return None
             if k != i and (accept is None or accept(k)):
                 return k
+
+
+def _series_key(fig: Figure, date: str | None) -> tuple:
+    """What makes two figures one series at one date: kind, unit, subject, the counted noun and the date."""
+    return fig.kind, fig.unit, fig.subject, fig.attr("series"), date
 
 
 def _tie_changes(role: list, members: list[int], out: dict[int, int], changes: list[int]) -> dict[int, int]:

@@ -85,13 +85,22 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
     extend_parts(text, chosen)
     figures: list[Figure] = []
     previous: tuple[dt.date, int] | None = None
+    # the last offset counted from the date before it, and that date: "a year earlier" said twice of one reported
+    # period ("profit of $4.1bn in the third quarter ... $3.2bn a year earlier ... 18% more than a year earlier")
+    # is the same year-earlier period both times, not two years back
+    repeated: tuple[tuple, tuple[dt.date, int] | None] | None = None
     for atom in chosen:
+        offset = atom.attrs.get("offset")
+        base = previous
+        if offset and offset[3] == "previous" and repeated is not None and repeated[0] == offset[:3]:
+            base = repeated[1]
         try:
-            fig, anchor = to_figure(text, atom, published, previous)
+            fig, anchor = to_figure(text, atom, published, base)
         except (ValueError, OverflowError):  # arithmetic that runs off the calendar ("in 9,000 years"): no date
             fig, anchor = undated_figure(text, atom), None
         if fig is not None:
             figures.append(fig)
             if anchor is not None:
+                repeated = (offset[:3], base) if offset and offset[3] == "previous" else None
                 previous = anchor
     return mark_anniversaries(text, elapsed_links(text, weekday_ranges(text, figures)))

@@ -23,7 +23,7 @@ from .arithmetic import (
 from .atom import Atom
 from .parts import part_of
 from .patterns import ANNIVERSARY, BORN
-from .tense import is_event_date, tense_at
+from .tense import is_deadline, is_event_date, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
 
 
@@ -151,7 +151,9 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
         end.year = infer_year(end.month, end.day, published, "future")
         atom.year = end.year - (1 if atom.month > end.month else 0)
         inferred = True
-    date, valid, inferred_start = _resolve_point(atom, published, tense, event)
+    # a deadline told in the past tense may lie ahead: its year is found as an event's is ("had until May 8")
+    near = event or (tense == "past" and atom.year is None and is_deadline(text, atom))
+    date, valid, inferred_start = _resolve_point(atom, published, tense, near)
     inferred = inferred or inferred_start
     if end is not None:
         if end.date:

@@ -25,6 +25,13 @@ PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I
 PAST = re.compile(r"\b(?:" + "|".join(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
 EVENT_DATE_BEFORE = re.compile("|".join(LEX["event_date_before"]), re.I)
 NOT_EVENT = re.compile(r"\b(?:" + "|".join(LEX["not_event_words"]) + r")\b", re.I)
+_SP = r"[ \u00a0]+"
+# "until", "no later than", "due on", "the deadline for comments on the plan was"
+DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|deadline(?:{_SP}[\w'’-]+){{0,6}}?{_SP}(?:was|is|as|of|on|set{_SP}for)|"
+                             rf"due(?:{_SP}(?:on|by))?|no{_SP}later{_SP}than){_SP}(?:the{_SP})?$", re.I)
+DEADLINE_AFTER = re.compile(rf"{_SP}deadline\b", re.I)  # "a May 8 deadline"
+DIRECTIVE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["directive_verbs"]) + r")$", re.I)
+INFINITIVE_AFTER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,3}?to\s+[a-z]+\b")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,6 +87,16 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     return tense
 
 
+def _directs(text: str, hit: tuple[int, int], date: int) -> bool:
+    """Whether a past verb orders, asks or allows what an infinitive after it tells, and the date belongs to that
+    infinitive's phrase (no "and" or comma between: "asked the lender to repay the overcharged customers on Sept.
+    15")."""
+    if not DIRECTIVE.search(text, hit[0], hit[1]):
+        return False
+    m = INFINITIVE_AFTER.match(text, hit[1], date)
+    return m is not None and not re.search(r",|\band\b", text[m.end() : date])
+
+
 def _forecast_frame(text: str, past: list[tuple[int, int]], verb_end: int, start: int) -> bool:
     """A forecast, outlook or guidance word from the governing past verb (itself included) to the date: "kept its
     guidance for 2027", "targeted a title in 2027", "said it expected growth in the fourth quarter"."""
@@ -96,6 +113,15 @@ def _future_subordinate(text: str, future: list[tuple[int, int]], verb_end: int)
     return bool(future) and bool(FUTURE_SUBORDINATOR.search(text, future[-1][1], verb_end))
 
 
+def is_deadline(text: str, atom: Atom) -> bool:
+    """Whether a date is a deadline or the date of what a past verb orders ("had until May 8 to tender", "the
+    deadline was May 8", "was ordered to report on May 19"): told in the past tense, it may still lie ahead, so a
+    date without a year in publication's month or the next keeps publication's year, as an event's does."""
+    left, _ = _clause(text, atom.start, atom.end)
+    return bool(DEADLINE_BEFORE.search(text, left, atom.start) or DEADLINE_AFTER.match(text, atom.end)) \
+        or any(_directs(text, hit, atom.start) for hit in _past_hits(text, left, atom.start))
+
+
 def is_event_date(text: str, atom: Atom) -> bool:
     """Whether a past verb governs this date as the event's own date ("launched its war in February 2022"), not a
     maturity ("notes due 1994"), deadline ("by 1991"), span ("through 1989"), fiscal year, forecast ("sees $9.75 a
@@ -108,4 +134,6 @@ def is_event_date(text: str, atom: Atom) -> bool:
     if not EVENT_DATE_BEFORE.search(text, left, atom.start):
         return False
     past = _past_hits(text, left, atom.start)
+    if any(_directs(text, hit, atom.start) for hit in past):
+        return False  # "was ordered to report to prison on May 19": the deadline of what is to be done
     return bool(past) and not NOT_EVENT.search(text, past[-1][1], atom.start)
