@@ -59,6 +59,7 @@ OPENER = _cue(LEX["openers"])
 OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
 OPENER_BREAK = re.compile(r"[);\n]")
+TIME_PHRASE = re.compile(LEX["time_phrase"], re.I)
 PART_OF = _cue(LEX["part_of"])
 PART_OF_END = _cue(LEX["part_of"], "$")
 TOTAL_LEAD = _cue(LEX["total_lead"], "$")
@@ -73,6 +74,8 @@ ANSWERS = _cue(LEX["answers"])
 ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
+PASSIVE_BEFORE = re.compile(r"(?i:\b(?:be|been|being|is|are|was|were)[ \u00a0]+$)")
+BY_AFTER = re.compile(r"[ \u00a0]+by\b")
 TALLY = _cue(LEX["tally_nouns"])
 TALLY_COUNTED = set(LEX["tally_counted"])
 TALLY_DEATHS = _cue(LEX["tally_deaths"])
@@ -81,6 +84,8 @@ TOTAL_LABEL = _cue(LEX["total_labels"])
 LABEL = re.compile(r"^[\s;,.]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d;,.()]{1,80}):[ \t]*$")
 BRACKETED = re.compile(r"\([^()]*\)")
 LABEL_WORDS = int(LEX["label_words"])
+ROW_MARKS = re.compile(r"[|:*•\t]|^\s*[-+]\s|\s[-–—]\s")  # a row's marks around its label: "- Yes: 61%", "| No | 21% |"
+ROW_LEAD_SENTENCES = 3  # sentences before a list of rows its lead (the question, "could give more than one") is in
 # the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
 OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
                            r"roughly|another|a further)\s*$)")
@@ -109,7 +114,7 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.value is None or head.kind not in AMOUNT_KINDS | {"percent"} or head.kind == "percent" and head.unit != "%":
         return None
     noun = counted(text, head) if head.kind == "count" else None
-    labelled = _labelled(view, i)
+    labelled = _labelled(view, i) or _rows(view, i)
     if labelled:
         return labelled
     # a share whose parts follow a word ("The fare rise of 4.6% is made up of 3.6% for inflation and 1% ...")
@@ -177,7 +182,7 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                                     and not INCOMPLETE.search(list_lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
-    overlap = bool(OVERLAP.search(span))
+    overlap = _overlaps(span)
     if total is None:
         if first.unit != "%":
             return None  # parts with nothing to sum them against
@@ -194,6 +199,13 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=exclusive, unit=noun)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _overlaps(words: str) -> bool:
+    """A word of `overlap` that says one may be counted in several parts ("60% use Facebook", "could name more than
+    one"), not in the passive ("11 named by the councils", "the remaining 21 will be used for day surgery")."""
+    return any(not PASSIVE_BEFORE.search(words, 0, m.start()) and not BY_AFTER.match(words, m.end())
+               for m in OVERLAP.finditer(words))
 
 
 def _earlier_shares(view: View, first: int) -> bool:
@@ -255,9 +267,10 @@ def _opener(lead: str) -> re.Match | None:
 
 
 def _opens(lead: str, m: re.Match) -> bool:
-    """The opener m is close enough after the total, with no bracket or clause closing between them."""
+    """The opener m is close enough after the total, with no bracket or clause closing between them (a time phrase
+    between them is the total's own: "will close 1,150 branches by 2027 (620 in England, ...")."""
     before = lead[: m.start()]
-    words = len(WORDS.findall(before))
+    words = len(WORDS.findall(TIME_PHRASE.sub(" ", before)))
     return not OPENER_BREAK.search(before) and words <= (BRACKET_WORDS if m.group(0) == "(" else OPENER_WORDS)
 
 
@@ -283,8 +296,9 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
-        if parts and fig.kind == "duration":
-            continue  # "48% intended to leave within five years, 27% ...": a part's own words
+        if parts and (fig.kind == "duration" or fig.is_calendar):
+            continue  # "48% intended to leave within five years, 27% ...", "kept 62 seats on Sunday, the opposition
+            # won 39": a part's own words
         taken = view.role[j] in TAKEN and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
             if parts or not skip:
@@ -408,8 +422,65 @@ def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
     for j in parts:
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": fig.id, "parts": [figures[j].id for j in parts]},
-                             complete=False, exclusive=not any(OVERLAP.search(x) for x in labels))
+                             complete=False, exclusive=not any(_overlaps(x) for x in labels))
     return statement, parts[-1]
+
+
+def _rows(view: View, head: int) -> tuple[Statement, int] | None:
+    """Answers one a row, each a short label and one percentage: a bullet list ("- Yes: 61%"), a Markdown table
+    ("| Oppose | 36% |") or an HTML table (the label and the figure in cells of their own). They are shares of one
+    whole when the labels say they answer one question (a catch-all answer, two answer words, the option that
+    excludes the others) or the lead says they share a vote or a market, and the lead does not say an answer may
+    count more than once ("could give more than one reason"); a catch-all or a remainder label makes them the whole."""
+    figures = view.figures
+    if figures[head].unit != "%" or figures[head].kind != "percent" or view.role[head] in TAKEN:
+        return None
+    row = _row(view, head)
+    if row is None:
+        return None
+    first_sentence, label = row
+    parts, labels = [head], [label]
+    for k in range(head + 1, min(len(figures), head + MAX_PARTS + 1)):
+        row = _row(view, k)
+        if row is None or row[0] != figures[parts[-1]].sentence + 1 or figures[k].unit != "%" \
+                or view.role[k] in TAKEN or _short_total(row[1]):
+            break
+        parts.append(k)
+        labels.append(row[1])
+    if len(parts) < 2:
+        return None
+    lead_start = view.doc.sentence_span(max(0, first_sentence - ROW_LEAD_SENTENCES)).start
+    lead = view.text[max(lead_start, view.doc.sentence_span(first_sentence).start - 2 * LEAD_REACH)
+                     : view.doc.sentence_span(first_sentence).start]
+    said = " ; ".join(labels)
+    complete = bool(CATCH_ALL.search(said) or REMAINDER.search(said))
+    exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)) \
+        or len({m.group(0).lower() for m in ANSWERS.finditer(said)}) >= 2
+    if not exclusive or _overlaps(lead) or _overlaps(said):
+        return None
+    for j in parts:
+        view.role[j] = "part"
+    statement = Statement.of("breakdown", {"total": None, "parts": [figures[j].id for j in parts]},
+                             complete=complete, exclusive=True)
+    return statement, parts[-1]
+
+
+def _row(view: View, k: int) -> tuple[int, str] | None:
+    """Figure k as a row of a list or table: the only figure of its sentence, with a label of a few words and no
+    digits (in its own sentence, or in the sentence before, a cell of its own); the row's first sentence and label."""
+    fig = view.figures[k]
+    s = fig.sentence
+    if view.by_sentence.get(s) != [k]:
+        return None
+    span = view.doc.sentence_span(s)
+    label = ROW_MARKS.sub(" ", view.text[span.start : fig.span.start] + " " + view.text[fig.span.end : span.end])
+    if not label.strip() and s > 0 and not view.by_sentence.get(s - 1):
+        before = view.doc.sentence_span(s - 1)
+        s, label = s - 1, ROW_MARKS.sub(" ", view.text[before.start : before.end])
+    words = WORDS.findall(label)
+    if not words or len(words) > LABEL_WORDS or any(c.isdigit() for c in label) or "\n" in label.strip():
+        return None
+    return s, " ".join(words)
 
 
 def _short_total(label: str) -> bool:

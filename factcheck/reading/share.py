@@ -30,6 +30,8 @@ SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 HALF_THE = re.compile(SHARES["half_the"], re.I)
 COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
 AMOUNT_BEFORE = re.compile(SHARES["amount_before"], re.I)
+TOTAL_SHARE_GAP = re.compile(SHARES["total_share_gap"], re.I)
+TOTAL_WORDS = re.compile(SHARES["total_words"], re.I)
 BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
@@ -123,6 +125,40 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
+    return out
+
+
+def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """'The regulator imposed fines totalling £40m. The largest, £30m, represented about 60% of the total': a
+    percentage of a whole its words name ("of the total", "of all fines", "of the fines") after the amount it
+    restates ("£30m ... represented", "at £180m, made up"), the whole an earlier figure like the amount, larger than
+    it, in the sentence or the one before (the nearest one; for "of the fines" one whose series the words name)."""
+    figures, text = view.figures, view.text
+    taken = set(whole_of) | set(whole_of.values())
+    out: list[Statement] = []
+    for i, fig in enumerate(figures):
+        phrase = fig.attr("of_phrase")
+        if fig.kind != "percent" or fig.unit != "%" or not phrase or i in taken or i in view.linked \
+                or not 0 < (fig.value or 0) <= 100 or view.role[i] in ("change", "old", "new"):
+            continue
+        a = i - 1
+        if a < 0 or figures[a].sentence != fig.sentence or figures[a].kind not in AMOUNT_KINDS \
+                or figures[a].value is None or view.role[a] in ("change", "old") or a in taken \
+                or not TOTAL_SHARE_GAP.fullmatch(text, figures[a].span.end, fig.span.start):
+            continue
+        total_word = bool(TOTAL_WORDS.search(phrase))
+        for w in range(a - 1, max(-1, a - 1 - PER_UNIT_BACK), -1):
+            whole = figures[w]
+            if whole.sentence < fig.sentence - 1:
+                break
+            if whole.kind != figures[a].kind or whole.unit != figures[a].unit or whole.value is None \
+                    or whole.value <= figures[a].value or view.role[w] in ("change", "old"):
+                continue
+            series = (whole.attr("series") or "").lower().rstrip("s")
+            if total_word or (series and series in phrase.lower()):
+                out.append(Statement.of("share", {"share": fig.id, "whole": whole.id, "amount": figures[a].id},
+                                        **_below(view, a)))
+            break
     return out
 
 
