@@ -74,7 +74,8 @@ ANSWERS = _cue(LEX["answers"])
 ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
-PASSIVE_BEFORE = re.compile(r"(?i:\b(?:be|been|being|is|are|was|were)[ \u00a0]+$)")
+# "will be used for", "Biden's own voters": the passive, and "own" after an owner, say nothing of overlap
+PASSIVE_BEFORE = re.compile(r"(?i:(?:\b(?:be|been|being|is|are|was|were|their|his|her|its|our|my|your)|['’]s)[ \u00a0]+$)")
 BY_AFTER = re.compile(r"[ \u00a0]+by\b")
 TALLY = _cue(LEX["tally_nouns"])
 TALLY_COUNTED = set(LEX["tally_counted"])
@@ -85,6 +86,7 @@ LABEL = re.compile(r"^[\s;,.]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d;,.()]
 BRACKETED = re.compile(r"\([^()]*\)")
 LABEL_WORDS = int(LEX["label_words"])
 ROW_MARKS = re.compile(r"[|:*•\t]|^\s*[-+]\s|\s[-–—]\s")  # a row's marks around its label: "- Yes: 61%", "| No | 21% |"
+ROW_QUESTION = re.compile(LEX["row_question"], re.I)
 ROW_LEAD_SENTENCES = 3  # sentences before a list of rows its lead (the question, "could give more than one") is in
 # the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
 OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
@@ -186,7 +188,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     if total is None:
         if first.unit != "%":
             return None  # parts with nothing to sum them against
-        exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span))
+        exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span)
+                                                      or CATCH_ALL.search(span))
                                      or len({m.group(0).lower() for m in ANSWERS.finditer(span)}) >= 2)
         if not exclusive:
             return None  # "60% use Facebook, 40% use Instagram": shares that may overlap are no breakdown
@@ -203,7 +206,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
 
 def _overlaps(words: str) -> bool:
     """A word of `overlap` that says one may be counted in several parts ("60% use Facebook", "could name more than
-    one"), not in the passive ("11 named by the councils", "the remaining 21 will be used for day surgery")."""
+    one"), not in the passive ("11 named by the councils", "the remaining 21 will be used for day surgery") nor
+    after an owner ("Biden's own voters")."""
     return any(not PASSIVE_BEFORE.search(words, 0, m.start()) and not BY_AFTER.match(words, m.end())
                for m in OVERLAP.finditer(words))
 
@@ -430,8 +434,9 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
     """Answers one a row, each a short label and one percentage: a bullet list ("- Yes: 61%"), a Markdown table
     ("| Oppose | 36% |") or an HTML table (the label and the figure in cells of their own). They are shares of one
     whole when the labels say they answer one question (a catch-all answer, two answer words, the option that
-    excludes the others) or the lead says they share a vote or a market, and the lead does not say an answer may
-    count more than once ("could give more than one reason"); a catch-all or a remainder label makes them the whole."""
+    excludes the others), the lead asks the question ("How much of the time do you trust ...?") or names the column
+    ("Response", "Answer"), or says they share a vote or a market; and the lead does not say an answer may count
+    more than once ("could give more than one reason"); a catch-all or a remainder label makes them the whole."""
     figures = view.figures
     if figures[head].unit != "%" or figures[head].kind != "percent" or view.role[head] in TAKEN:
         return None
@@ -454,7 +459,8 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
                      : view.doc.sentence_span(first_sentence).start]
     said = " ; ".join(labels)
     complete = bool(CATCH_ALL.search(said) or REMAINDER.search(said))
-    exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)) \
+    exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)
+                                 or ROW_QUESTION.search(lead)) \
         or len({m.group(0).lower() for m in ANSWERS.finditer(said)}) >= 2
     if not exclusive or _overlaps(lead) or _overlaps(said):
         return None

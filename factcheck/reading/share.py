@@ -152,7 +152,7 @@ def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
             if whole.sentence < fig.sentence - 1:
                 break
             if whole.kind != figures[a].kind or whole.unit != figures[a].unit or whole.value is None \
-                    or whole.value <= figures[a].value or view.role[w] in ("change", "old"):
+                    or whole.value <= figures[a].value or view.role[w] == "change" or w in view.partner:
                 continue
             series = (whole.attr("series") or "").lower().rstrip("s")
             if total_word or (series and series in phrase.lower()):
