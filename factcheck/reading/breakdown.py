@@ -75,7 +75,8 @@ ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
 # "will be used for", "Biden's own voters": the passive, and "own" after an owner, say nothing of overlap
-PASSIVE_BEFORE = re.compile(r"(?i:(?:\b(?:be|been|being|is|are|was|were|their|his|her|its|our|my|your)|['’]s)[ \u00a0]+$)")
+PASSIVE_BEFORE = re.compile(r"(?i:(?:\b(?:be|been|being|is|are|was|were|their|his|her|its|our|my|your)|['’]s)"
+                            r"[ \u00a0]+$)")
 BY_AFTER = re.compile(r"[ \u00a0]+by\b")
 TALLY = _cue(LEX["tally_nouns"])
 TALLY_COUNTED = set(LEX["tally_counted"])
