@@ -51,6 +51,9 @@ def _cue(words: list[str], anchor: str = "") -> re.Pattern[str]:
 
 SEPARATOR = _cue(LEX["list_separators"])
 LIST_STOP = _cue(LEX["list_stops"])
+SOFT_STOP = _cue(LEX["soft_stops"])
+IN_SO_MANY = re.compile(r"[ \u00a0]+[a-z]+s[ \u00a0]+(?:of|:)[ \u00a0]", re.I)  # "three phases of", "two tranches of"
+OWN_OF = re.compile(r"^\s*of\s+(?:the\s+)?\w+\s+(?:were|was|are|is)?\s*", re.I)  # "2% of papers were spoiled"
 RANGE_BEFORE = _cue(LEX["range_before"], "$")
 ALTERNATIVES = re.compile(r"(?i:\b(?:either|or)\b)")
 LIST_GAP = int(LEX["list_gap"])
@@ -124,7 +127,9 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.kind == "percent":
         sent = view.doc.sentence_span(head.sentence)
         parts, opener = _after_opener(view, i, text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)])
-        if opener is not None and COMPLETE_OPENER.fullmatch(opener.group(0)):
+        if opener is not None and COMPLETE_OPENER.fullmatch(opener.group(0)) \
+                and not any(_like(view, k, head, None) for k in range(i + 1, parts[0])):
+            # not "27% Reform UK, 19% the Conservatives and the rest were split between": 19% is no part of 27%
             # only a word that says the parts are the whole: "rose 5%, including 4% in Asia and 3% in Europe" gives
             # growth rates, which do not add up
             lead = text[head.span.end : figures[parts[0]].span.start]
@@ -143,7 +148,7 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
             # "The 150-seat council is split three ways: Labour holds 80 seats": three is smaller than its parts)
         lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
         of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
-        if parts and (role[i] == "total" or of_the or opener):
+        if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts)):
             return _finish(view, i, parts, lead, _opener(lead), noun)
         items, lead = _items(view, i)
         if len(items) >= 2:
@@ -156,6 +161,14 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if total is None:
         total = _total_back(view, parts)
     return _finish(view, total, parts, "", None, noun)
+
+
+def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
+    """Between a total and its parts, a count of them with its noun and "of" ("1,240 homes will be built in three
+    phases of 400, 500 and 340"): as many parts as it says."""
+    figures = view.figures
+    return any(figures[k].kind == "count" and figures[k].value == len(parts)
+               and IN_SO_MANY.match(view.text, figures[k].span.end) for k in range(head + 1, parts[0]))
 
 
 def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: re.Match | None,
@@ -181,11 +194,12 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
     complete = (said_whole or (more is not None and total is not None) or bool(REMAINDER.search(before_last))
+                or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                     and not INCOMPLETE.search(list_lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
-    overlap = _overlaps(span)
+    overlap = _overlaps(span) and not EXCLUSIVE_NOUNS.search(span)  # "how they would vote: 38% named Labour"
     if total is None:
         if first.unit != "%":
             return None  # parts with nothing to sum them against
@@ -311,13 +325,26 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             continue  # "split three ways: 80 seats, ...": a count of something else before the list
         if parts:
             gap = text[figures[parts[-1]].span.end : fig.span.start]
-            if (len(gap) > LIST_GAP or not SEPARATOR.search(gap) or LIST_STOP.search(gap)
+            stop = LIST_STOP.search(gap)
+            if stop and SOFT_STOP.fullmatch(stop.group(0)) and CATCH_ALL.match(_clause_after(view, j)):
+                stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled"
+            reach = 2 * LIST_GAP if REMAINDER.search(gap) else LIST_GAP  # "19% the Conservatives and the rest were
+            # split between the Liberal Democrats on 12%": the list goes on
+            if (len(gap) > reach or not SEPARATOR.search(gap) or stop
                     or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
                 break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
             if len(parts) == 1 and RANGE_BEFORE.search(_before(view, parts[0], 12)):
                 break  # "between 10 and 12": a range, not a list
         parts.append(j)
     return parts
+
+
+def _clause_after(view: View, j: int) -> str:
+    """The words right after figure j (up to TAIL_REACH characters, its clause only), without its own "of ..."."""
+    fig = view.figures[j]
+    tail = view.text[fig.span.end : min(view.doc.sentence_span(fig.sentence).end, fig.span.end + TAIL_REACH)]
+    stop = CLAUSE_END.search(tail)
+    return OWN_OF.sub(" ", tail[: stop.start()] if stop else tail).strip()
 
 
 def _part_of_before(view: View, j: int) -> bool:
@@ -432,44 +459,62 @@ def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
 
 
 def _rows(view: View, head: int) -> tuple[Statement, int] | None:
-    """Answers one a row, each a short label and one percentage: a bullet list ("- Yes: 61%"), a Markdown table
-    ("| Oppose | 36% |") or an HTML table (the label and the figure in cells of their own). They are shares of one
-    whole when the labels say they answer one question (a catch-all answer, two answer words, the option that
-    excludes the others), the lead asks the question ("How much of the time do you trust ...?") or names the column
-    ("Response", "Answer"), or says they share a vote or a market; and the lead does not say an answer may count
-    more than once ("could give more than one reason"); a catch-all or a remainder label makes them the whole."""
+    """Parts one a row, each a short label and one figure: a bullet list ("- Yes: 61%"), a Markdown table
+    ("| Oppose | 36% |") or an HTML table (the label and the figure in cells of their own).
+
+    Amounts need a row labelled as their total ("| Total | 55 |", first or last), and exclude each other unless a
+    label or the lead says they overlap; the list says nothing of being complete (a row may be a subset). Percentages
+    are shares of one whole when the labels say they answer one question (a catch-all answer, two answer words, the
+    option that excludes the others), the lead asks the question ("How much of the time do you trust ...?") or names
+    the column ("Response", "Answer"), or says they share a vote or a market; and the lead does not say an answer may
+    count more than once ("could give more than one reason"); a catch-all or a remainder label makes them the whole."""
     figures = view.figures
-    if figures[head].unit != "%" or figures[head].kind != "percent" or view.role[head] in TAKEN:
+    fig = figures[head]
+    share = fig.kind == "percent" and fig.unit == "%"
+    if not (share or fig.kind in AMOUNT_KINDS) or fig.value is None or view.role[head] in TAKEN:
         return None
     row = _row(view, head)
     if row is None:
         return None
     first_sentence, label = row
-    parts, labels = [head], [label]
-    for k in range(head + 1, min(len(figures), head + MAX_PARTS + 1)):
+    total = head if not share and _short_total(label) else None
+    parts, labels = ([], []) if total is not None else ([head], [label])
+    last = head
+    for k in range(head + 1, min(len(figures), head + MAX_PARTS + 2)):
         row = _row(view, k)
-        if row is None or row[0] != figures[parts[-1]].sentence + 1 or figures[k].unit != "%" \
-                or view.role[k] in TAKEN or _short_total(row[1]):
+        if row is None or row[0] != figures[last].sentence + 1 or not _like(view, k, fig, None) \
+                or view.role[k] in TAKEN:
+            break
+        if _short_total(row[1]):
+            total = k if total is None and not share else total
             break
         parts.append(k)
         labels.append(row[1])
-    if len(parts) < 2:
+        last = k
+    if len(parts) < 2 or (not share and total is None):
         return None
     lead_start = view.doc.sentence_span(max(0, first_sentence - ROW_LEAD_SENTENCES)).start
     lead = view.text[max(lead_start, view.doc.sentence_span(first_sentence).start - 2 * LEAD_REACH)
                      : view.doc.sentence_span(first_sentence).start]
     said = " ; ".join(labels)
-    complete = bool(CATCH_ALL.search(said) or REMAINDER.search(said))
+    if _overlaps(lead) or _overlaps(said):
+        return None
+    complete = share and bool(CATCH_ALL.search(said) or REMAINDER.search(said))
     exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)
                                  or ROW_QUESTION.search(lead)) \
         or len({m.group(0).lower() for m in ANSWERS.finditer(said)}) >= 2
-    if not exclusive or _overlaps(lead) or _overlaps(said):
+    if share and not exclusive:
         return None
+    if total is not None:
+        if any(figures[j].value > figures[total].value for j in parts):
+            return None
+        view.role[total] = "total"
     for j in parts:
         view.role[j] = "part"
-    statement = Statement.of("breakdown", {"total": None, "parts": [figures[j].id for j in parts]},
+    statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
+                                           "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=True)
-    return statement, parts[-1]
+    return statement, max(parts + ([total] if total is not None else []))
 
 
 def _row(view: View, k: int) -> tuple[int, str] | None:

@@ -101,20 +101,24 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
     """'Of the 480 members who voted, 300, or 58%, backed it': a count and the percentage beside it that restates it
     ("N, or P%", "N (P%)", "P% (N)", "N, P%,"), as a share of the whole the words name before them: "of the T",
     "T ..., of whom" or "the T-member union" in the sentence, "the T-member union" or a count that "of them",
-    "of its members" points at in the previous sentence."""
+    "of its members" points at in the previous sentence. A cut is a share too when its whole is named a total
+    ("The 7,500-strong workforce will lose 2,100 staff, about 28%")."""
     figures, text = view.figures, view.text
     taken = set(whole_of) | set(whole_of.values())
     out: list[Statement] = []
     for a in range(len(figures) - 1):
         b = a + 1
         first, second = figures[a], figures[b]
-        if first.sentence != second.sentence or {a, b} & taken or "change" in (view.role[a], view.role[b]):
+        if first.sentence != second.sentence or {a, b} & taken:
             continue
         pair = {f.kind: k for k, f in ((a, first), (b, second))}
         count, share = pair.get("count"), pair.get("percent")
         if count is None or share is None or figures[share].unit != "%" or figures[count].value is None \
-                or not 0 < (figures[share].value or 0) <= 100:
+                or not 0 < (figures[share].value or 0) <= 100 or view.role[share] == "change":
             continue
+        cut = view.role[count] == "change"
+        if cut and view.direction[count] != "down":
+            continue  # "gained 300 members, or 62.5%": a rise on the old count, no share of a whole
         if not RESTATED_GAP.fullmatch(text, first.span.end, second.span.start) and not (
                 share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
                 and APPOSITION_CLOSE.match(text, second.span.end)):
@@ -122,6 +126,8 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         gap = text[first.span.end : second.span.start]
         whole = named_before(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
         whole = after(view, b, figures[count].value) if whole is None else whole
+        if cut and whole is not None and view.role[whole] != "total":
+            whole = None  # "The 7,500-strong workforce will lose 2,100 staff, about 28%": a cut of a named whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))

@@ -17,7 +17,7 @@ import re
 from ..extract.lexicon import load
 from ..model import Statement
 from .view import View
-from .whole import SPAN, in_ratio, named_before, ratio_range, restating
+from .whole import AMOUNT_CLOSE, SPAN, in_ratio, named_before, ratio_range, restating
 
 LEX = load("shares")
 SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
@@ -26,6 +26,9 @@ WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
     re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
 ) + r")(?![\w-])")
 RESTATED = re.compile(LEX["vague_restated"], re.I)
+RESTATED_BARE = re.compile(LEX["vague_restated_bare"], re.I)
+IN_TOTAL = re.compile(LEX["vague_in_total"], re.I)
+LATER_IN_CLAUSE = re.compile(LEX["vague_later"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
@@ -84,11 +87,17 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
     given as a count, the whole named before it in the sentence."""
     figures, text = view.figures, view.text
-    if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH:
+    while at < len(figures) and figures[at].is_calendar and figures[at].span.start - end <= REACH:
+        at += 1  # "Hundreds of jobs will go when the centre closes in March, 850 in total": the date is the clause's
+    if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH \
+            or view.doc.sentence_index(figures[at].span.start) != view.doc.sentence_index(end - 1):
         return None
     fig = figures[at]
     if view.role[at] == "change":
         return None
+    if scale == "count" and fig.kind == "count" and IN_TOTAL.match(text, fig.span.end) \
+            and LATER_IN_CLAUSE.fullmatch(text, end, fig.span.start):
+        return {"amount": fig.id}  # "Hundreds of jobs will go ..., 850 in total": the count the word says
     if fig.kind == "count" and OF_WHOLE.fullmatch(text, end, fig.span.start) \
             and (k := restating(view, at)) is not None and view.role[k] != "change":
         # "a handful of the 40 councillors – 19 –", "most of the town's 64 pubs, 44 in total,": at is the whole
@@ -104,8 +113,9 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     if scale == "share" and fig.kind == "count" and at not in whole_of and PUNCT_PART.fullmatch(text, end,
                                                                                                fig.span.start):
         return _of_named(view, at, back=False)  # "Of the 900 staff, nearly half – 400 –"
-    if not RESTATED.fullmatch(text, end, fig.span.start):
-        return None
+    if not RESTATED.fullmatch(text, end, fig.span.start) and not (
+            RESTATED_BARE.fullmatch(text, end, fig.span.start) and AMOUNT_CLOSE.match(text, fig.span.end)):
+        return None  # "Most respondents (44%)", "Nearly all trains on the coast line (72%)": set off and closed
     if scale == "count":
         return {"amount": fig.id} if fig.kind == "count" else None
     if fig.kind == "percent" and fig.unit == "%":
