@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterator
 
@@ -28,7 +29,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     shares = rule.params["test"] == "shares"
     min_parts = int(rule.params.get("min_parts", 2))
     for statement in ctx.statements_of("breakdown"):
-        total, parts = ctx.figure(statement, "total"), ctx.figures_of(statement, "parts")
+        total, parts = ctx.figure(statement, "total"), [_as_percent(p) for p in ctx.figures_of(statement, "parts")]
         # shares of a whole sum to 100%; percentages with a stated total ("a rise of 4.99% is made up of 2.99% and
         # 2%") are parts of it
         is_share = all(p.unit == "%" for p in parts) and total is None
@@ -73,6 +74,15 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     fix = (f"Correct one of the figures, or name the remainder of {show(abs(gap), unit)}." if gap > 0
            else f"The parts exceed the total by {show(abs(gap), unit)}: correct one of the figures.")
     return Hit(figures, args, evidence, fix)
+
+
+def _as_percent(fig: Figure) -> Figure:
+    """A fraction word among shares ("Half said yes, 38% said no") as the percentage it is: 50%."""
+    if fig.kind != "fraction" or fig.value is None:
+        return fig
+    iv = interval(fig).scale(100)
+    return dataclasses.replace(fig, kind="percent", unit="%", value=fig.value * 100, interval=iv,
+                               attrs=tuple((k, v * 100 if k == "step" and v else v) for k, v in fig.attrs))
 
 
 def _digits(exact: float, parts: list[Figure]) -> int:

@@ -52,6 +52,9 @@ def _cue(words: list[str], anchor: str = "") -> re.Pattern[str]:
 SEPARATOR = _cue(LEX["list_separators"])
 LIST_STOP = _cue(LEX["list_stops"])
 SOFT_STOP = _cue(LEX["soft_stops"])
+TO_NAME = re.compile(LEX["separator_to_name"])
+PART_BEFORE_TOTAL = re.compile(LEX["part_before_total"])
+COMPLEMENTARY = [tuple(re.compile(rf"(?i:\b{re.escape(w)}\b)") for w in pair) for pair in LEX["complementary"]]
 IN_SO_MANY = re.compile(r"[ \u00a0]+[a-z]+s[ \u00a0]+(?:of|:)[ \u00a0]", re.I)  # "three phases of", "two tranches of"
 OWN_OF = re.compile(r"^\s*of\s+(?:the\s+)?\w+\s+(?:were|was|are|is)?\s*", re.I)  # "2% of papers were spoiled"
 RANGE_BEFORE = _cue(LEX["range_before"], "$")
@@ -149,7 +152,8 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
         lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
         of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
         if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts)):
-            return _finish(view, i, parts, lead, _opener(lead), noun)
+            before = _part_before(view, i, parts, noun)
+            return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
         items, lead = _items(view, i)
         if len(items) >= 2:
             return _finish(view, i, items, lead, _opener(lead), noun)
@@ -161,6 +165,29 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if total is None:
         total = _total_back(view, parts)
     return _finish(view, total, parts, "", None, noun)
+
+
+def _part_before(view: View, total: int, parts: list[int], noun: str | None) -> int | None:
+    """A count right before a total that counts the same noun, the first of its parts: "Labour won 28 seats on the
+    55-seat council, while the Conservatives took 19 seats and independents 8"."""
+    figures = view.figures
+    k = total - 1
+    if k < 0 or noun is None or figures[k].sentence != figures[total].sentence or _taken(view, k) \
+            or not _like(view, k, figures[parts[0]], noun) or counted(view.text, figures[k]) != noun:
+        return None
+    return k if PART_BEFORE_TOTAL.fullmatch(view.text, figures[k].span.end, figures[total].span.start) else None
+
+
+def _fraction_before(view: View, first: int) -> int | None:
+    """A fraction word right before a list of percentages, separated from it as a list is: its first share."""
+    k = first - 1
+    figures = view.figures
+    if k < 0 or figures[k].kind != "fraction" or figures[k].sentence != figures[first].sentence \
+            or figures[k].value is None or not 0 < figures[k].value < 1 or _taken(view, k):
+        return None
+    gap = view.text[figures[k].span.end : figures[first].span.start]
+    ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap)
+    return k if ok else None
 
 
 def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
@@ -176,8 +203,10 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     """The statement for a total (or none) and its parts, with the part the next sentence adds when it says what
     remains; None when there are too few parts or nothing to sum them against."""
     figures, text = view.figures, view.text
+    if total is None and figures[parts[0]].unit == "%" and (half := _fraction_before(view, parts[0])) is not None:
+        parts = [half] + parts  # "Half said yes, 38% said no and 12% did not know"
     first = figures[parts[0]]
-    more = _remaining(view, parts[-1], first, noun) if total is not None or len(parts) >= 2 else None
+    more = _remaining(view, parts[-1], figures[parts[-1]], noun) if total is not None or len(parts) >= 2 else None
     parts = parts + ([more] if more is not None else [])
     if total is not None:
         # a whole is no smaller than any of its parts: the list ends before the first larger figure ("640p a share,
@@ -200,11 +229,14 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
     overlap = _overlaps(span) and not EXCLUSIVE_NOUNS.search(span)  # "how they would vote: 38% named Labour"
+    if total is None and len(_wholes_named(view, parts)) > 1:
+        return None  # "86% of Trump voters and 87% of Biden voters": shares of two wholes
     if total is None:
-        if first.unit != "%":
+        if figures[parts[-1]].unit != "%":
             return None  # parts with nothing to sum them against
         exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span)
                                                       or CATCH_ALL.search(span))
+                                     or any(a.search(span) and b.search(span) for a, b in COMPLEMENTARY)
                                      or len({m.group(0).lower() for m in ANSWERS.finditer(span)}) >= 2)
         if not exclusive:
             return None  # "60% use Facebook, 40% use Instagram": shares that may overlap are no breakdown
@@ -217,6 +249,13 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=exclusive, unit=noun)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _wholes_named(view: View, parts: list[int]) -> set[str]:
+    """The wholes the parts' own "of ..." words name (their first three words), but a catch-all answer's ("... and
+    40% against, while 2% of papers were spoiled" names the ballot's papers)."""
+    return {" ".join(WORDS.findall(w.lower())[:3]) for j in parts
+            if (w := view.figures[j].attr("of_phrase")) and not CATCH_ALL.match(_clause_after(view, j))}
 
 
 def _overlaps(words: str) -> bool:
@@ -318,8 +357,10 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
         if parts and (fig.kind == "duration" or fig.is_calendar):
             continue  # "48% intended to leave within five years, 27% ...", "kept 62 seats on Sunday, the opposition
             # won 39": a part's own words
-        taken = view.role[j] in TAKEN and not _part_of_before(view, j)
+        taken = _taken(view, j) and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
+            if parts and lead.unit == "%" and fig.kind != "percent" and not taken:
+                continue  # "58% of senior managers at the ten largest employers, and women 42%": the part's words
             if parts or not skip:
                 break
             continue  # "split three ways: 80 seats, ...": a count of something else before the list
@@ -330,13 +371,21 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
                 stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled"
             reach = 2 * LIST_GAP if REMAINDER.search(gap) else LIST_GAP  # "19% the Conservatives and the rest were
             # split between the Liberal Democrats on 12%": the list goes on
-            if (len(gap) > reach or not SEPARATOR.search(gap) or stop
+            if (len(gap) > reach or not (SEPARATOR.search(gap) or TO_NAME.search(gap)) or stop
                     or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
                 break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
             if len(parts) == 1 and RANGE_BEFORE.search(_before(view, parts[0], 12)):
                 break  # "between 10 and 12": a range, not a list
         parts.append(j)
     return parts
+
+
+def _taken(view: View, j: int) -> bool:
+    """Figure j belongs to another statement: a part or total of a breakdown, or a change, new or old value that a
+    change reads ("won 51.2% of the vote against 44.1% for her rival": the words make 44.1% an old value, but no
+    change holds it)."""
+    role = view.role[j]
+    return role in ("total", "part") or (role in TAKEN and j in view.partner)
 
 
 def _clause_after(view: View, j: int) -> str:

@@ -20,7 +20,21 @@ from .view import View
 from .whole import AMOUNT_CLOSE, SPAN, in_ratio, named_before, ratio_range, restating
 
 LEX = load("shares")
-SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
+
+
+def _hedged_fractions() -> dict[str, list[float]]:
+    """Each hedge before each fraction word, with the range they allow together: "almost two-thirds" is 0.59 to
+    0.667 (lexicon vague_hedges and vague_fractions; a word the vague_shares table lists keeps its own range)."""
+    out: dict[str, list[float]] = {}
+    for name, value in LEX["vague_fractions"].items():
+        for spelled in {name, name.replace(" ", "-")}:
+            for hedge, (below, above) in LEX["vague_hedges"].items():
+                low, high = max(0.0, value * (1 + below)), min(1.0, value * (1 + above))
+                out[f"{hedge} {spelled}"] = [round(low, 3), round(high, 3)]
+    return out
+
+
+SCALES = {"share": _hedged_fractions() | LEX["vague_shares"], "count": LEX["vague_counts"]}
 RANGE = {w.lower(): (scale, float(lo), float(hi)) for scale, table in SCALES.items() for w, (lo, hi) in table.items()}
 WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
     re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
