@@ -1,0 +1,150 @@
+"""Wholes and their parts as the user sees them (issue 11 items 2 and 3, issue 17): the rule, severity, line and the
+numbers of each message for the forms read this round, each in two phrasings of our own (other numbers, names,
+formats, wrapping and line ends), and the traps that must stay quiet.
+
+Forms: answers one a row (bullet list, Markdown table, HTML table, after a question), seat tables with a total row,
+a share of a total named in the sentence before, a cut of a named whole restated as a share, a fraction word first
+among shares, a list past "while" to spoiled papers, voting intention over "and the rest were split between",
+"the remaining" in the sentence, a count before a total named for its noun, hedged fraction words, vague words
+restated with no "of", uptake over 100%.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+
+SERIOUS = ("warning", "error")
+
+
+def _findings(text: str, fmt: str, published: str = "2026-03-02"):
+    """(rule, severity, line, message) of each warning and error, the line as the report gives it: its first
+    figure's (a list's first part, a share's amount)."""
+    report = factcheck.check_text(text, published=published, fmt=fmt)
+    return [(f.rule, f.severity, report.locate(f.spans[0].start)[0], f.message) for f in report.findings
+            if f.severity in SERIOUS]
+
+
+def _line(text: str, marker: str) -> int:
+    return text.count("\n", 0, text.index(marker)) + 1
+
+
+CASES = [
+    # answers one a row: a bullet list after "The answers were:"
+    ("bullets", "md", "---\npublished: 2025-06-20\n---\n# Four-day week\n\nA survey of 2,000 workers asked whether "
+     "they would take a four-day week on the same pay. The answers were:\n\n- Yes: 61%\n- No: 21%\n"
+     "- Don't know: {X}\n\n\"People want time back,\" said researcher Lena Okafor.\n", "28%", "18%",
+     "- Yes: 61%", ("FC111", "error", "The shares add up to 110%, not 100%.")),
+    ("bullets-crlf", "txt", "Rail poll\r\n\r\nCommuters were asked if the line should be nationalised:\r\n\r\n"
+     "* In favour: 55%\r\n* Against: 31%\r\n* Not sure: {X}\r\n\r\n\"We want trains that run,\" said Ivy Chen.\r\n",
+     "21%", "14%", "* In favour", ("FC111", "error", "The shares add up to 107%, not 100%.")),
+    # a Markdown table and an HTML table of answers after a question
+    ("md-table-question", "md", "# Cooking\n\nThe survey asked 2,000 adults: How often do you cook from scratch?\n\n"
+     "| Response | Percent |\n| --- | --- |\n| Never | 8% |\n| Sometimes | {X} |\n| Most days | 41% |\n"
+     "| Every day | 17% |\n\nCooking was most common among people over 65.\n", "44%", "34%", "| Never |",
+     ("FC111", "error", "The shares add up to 110%, not 100%.")),
+    ("html-table", "html", "<html><body><h1>Uniform poll</h1><p>A poll of 800 parents asked whether the county "
+     "should bring in a single uniform.</p>\n<table><tr><th>Answer</th><th>Share</th></tr>\n<tr><td>In favour</td>"
+     "<td>51%</td></tr>\n<tr><td>Against</td><td>{X}</td></tr>\n<tr><td>Don't know</td><td>15%</td></tr></table>\n"
+     "</body></html>\n", "44%", "34%", "<td>51%</td>", ("FC111", "error", "The shares add up to 110%, not 100%.")),
+    # seat tables with a total row, Markdown and HTML
+    ("seat-table", "md", "# Ashford\n\nThe results of Thursday's election:\n\n| Party | Seats |\n| --- | --- |\n"
+     "| Labour | {X} |\n| Conservative | 12 |\n| Liberal Democrat | 9 |\n| Total | 55 |\n", "41", "34",
+     "| Labour |", ("FC110", "error", "The parts add up to 62, but the stated total is 55.")),
+    ("seat-table-html", "html", "<html><body><p>Seats won on Thursday:</p>\n<table><tr><td>Liberal Democrats</td>"
+     "<td>29</td></tr>\n<tr><td>Conservatives</td><td>{X}</td></tr>\n<tr><td>Green</td><td>4</td></tr>\n"
+     "<tr><td>Total</td><td>50</td></tr></table>\n</body></html>\n", "27", "17", "<td>29</td>",
+     ("FC110", "error", "The parts add up to 60, but the stated total is 50.")),
+    # a share of a total named in the sentence before
+    ("share-of-total", "md", "# Fines\n\nThe regulator imposed fines totalling £40m on four banks last year.\n"
+     "The largest, £30m against Harbor Bank, represented about {X} of the\ntotal, the annual report showed.\n",
+     "60%", "75%", "represented about", ("FC120", "error", "60% of £40m is about £24m, but the text says £30m.")),
+    ("share-of-cumulative", "txt", "Agents' fees\r\n\r\nClubs paid agents $410m in the year to February. "
+     "Northbridge City paid the most, with $226m, representing roughly {X} of the cumulative fees.\r\n", "40%", "55%",
+     "representing roughly", ("FC120", "error", "40% of $410m is about $164m, but the text says $226m.")),
+    # a cut of a whole named as a total, restated as a share
+    ("cut-of-whole", "txt", "The 7,500-strong workforce at the Redcar works will lose 2,100 staff, about {X}, by "
+     "the end of 2026.\n", "35%", "28%", "2,100",
+     ("FC120", "error", "35% of 7,500 is about 2,625, but the text says 2,100.")),
+    ("cut-of-whole-md", "md", "# Call centre\n\nThe 1,200-strong call centre will shed 300 jobs, roughly {X}, "
+     "next spring, the company said.\n", "40%", "25%", "300 jobs",
+     ("FC120", "error", "40% of 1,200 is about 480, but the text says 300.")),
+    # a fraction word first among shares
+    ("half-first", "md", "# Estate sale\n\nHalf of the tenants asked said yes to the sale, 38% said no and {X} did "
+     "not know.\n", "17%", "12%", "38% said no", ("FC111", "error", "The shares add up to 105%, not 100%.")),
+    ("third-first", "txt", "A third of members backed the merger, 52% opposed it and {X} abstained, the union "
+     "said.\n", "24%", "15%", "52% opposed", ("FC111", "error", "The shares add up to 109%, not 100%.")),
+    # seats: a count before a total named for its noun, the rest over "while"
+    ("seats-while", "md", "# Harbourside\n\nLabour won 28 seats on the 55-seat Harbourside council, while the\n"
+     "Conservatives took {X} seats and independents won 8 seats.\n", "29", "19", "Labour won 28",
+     ("FC110", "error", "The parts add up to 65 seats, but the stated total is 55 seats.")),
+    ("seats-while-txt", "txt", "The Greens won 14 seats in the 40-seat chamber, while Labour took {X} seats and the "
+     "Liberals 9 seats, officials said.\n", "21", "17", "Labour took",
+     ("FC110", "error", "The parts add up to 44 seats, but the stated total is 40 seats.")),
+    # "the remaining" in the same sentence, after a possessive whole
+    ("remaining-same-sentence", "html", "<p>Of the clinic's 90 staff, 52 are nurses, 21 are doctors and the "
+     "remaining {X} are support staff.</p>\n", "22", "17", "remaining",
+     ("FC110", "error", "The parts add up to 95, but the stated total is 90.")),
+    ("remaining-same-sentence-md", "md", "Of the school's 640 pupils, 310 walk to school, 190 come by bus and\n"
+     "the remaining {X} are driven.\n", "180", "140", "310 walk",
+     ("FC110", "error", "The parts add up to 680 pupils, but the stated total is 640 pupils.")),
+    # hedged fraction words and vague words restated with no "of"
+    ("almost-two-thirds", "md", "Almost two-thirds of the 900 shops in the town, or {X}, now close on Sundays.\n",
+     "450", "580", "Almost", ("FC122", "error", "Almost two-thirds of 900 is 528 to 601, but the text says 450.")),
+    ("just-over-a-quarter", "txt", "Just over a quarter of the 1,600 buses, or {X}, failed their checks.\n",
+     "300", "420", "Just over",
+     ("FC122", "error", "Just over a quarter of 1,600 is about 420, but the text says 300.")),
+    ("most-bracket", "html", "<p>Most respondents ({X}) said they would keep buying the paper.</p>\n", "44%", "64%",
+     "Most", ("FC122", "error", "Most of the total is 50% to 100%, but the text says 44%.")),
+    ("nearly-all-bracket", "txt", "Nearly all trains on the coast line ({X}) arrived on time in September.\n",
+     "72%", "96%", "Nearly all", ("FC122", "error", "Nearly all of the total is 90% to 100%, but the text says 72%.")),
+    # uptake over 100%
+    ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
+     "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
+    ("take-up", "txt", "Take-up of free school meals in the borough reached {X} in 2025.\n", "112%", "92%",
+     "Take-up", ("FC401", "error", "A share of 112% is more than the whole (100%).")),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_wrong_article_shows_the_rule_on_its_line_with_its_numbers(case):
+    _, fmt, text, wrong, _, marker, (rule, severity, message) = case
+    article = text.replace("{X}", wrong)
+    assert (rule, severity, _line(article, marker), message) in _findings(article, fmt)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_right_article_is_quiet(case):
+    _, fmt, text, _, right, _, _ = case
+    assert _findings(text.replace("{X}", right), fmt) == []
+
+
+QUIET = [
+    ("overlap-use", "md", "Some 62% of adults use WhatsApp every day, 48% use Facebook Messenger and 31% use "
+     "Telegram, the survey found.\n"),
+    ("more-than-one-reason", "md", "Drivers could give more than one reason:\n\n- Too slow: 58%\n"
+     "- Too expensive: 41%\n- No service at the right time: 37%\n"),
+    ("select-all-table", "md", "What stops you cycling (select all that apply)?\n\n| Answer | Share |\n| --- | --- |\n"
+     "| Traffic | 64% |\n| Weather | 49% |\n"),
+    ("two-wholes", "txt", "83% of likely voters say they will vote for their candidate, including 86% of Red voters "
+     "and 87% of Blue voters.\n"),
+    ("two-questions", "md", "A poll found 62% of voters think the economy is getting worse, 55% think the health "
+     "service is and 38% think schools are.\n"),
+    ("rounding-101", "txt", "Asked whether the festival should return, 34% said yes, 45% said no and 22% did not "
+     "know.\n"),
+    ("incomplete-including", "md", "The council will spend £480m next year, including £210m on social care, £90m on "
+     "schools and £40m on roads.\n"),
+    ("named-by", "txt", "The new 25-member board will have 11 members named by the councils and 9 named by the "
+     "government. Customers will elect the remaining 5.\n"),
+    ("these-shares-no-comma", "txt", "Trading in these 10 shares accounted for 44% of total turnover of 1.5 billion "
+     "marks.\n"),
+    ("prison-capacity", "html", "<p>The prison is running at 142% of its certified capacity.</p>\n"),
+    ("most-days", "md", "Most days, 44% of commuters take the bus.\n"),
+]
+
+
+@pytest.mark.parametrize("case", QUIET, ids=[c[0] for c in QUIET])
+def test_traps_stay_quiet(case):
+    _, fmt, text = case
+    assert _findings(text, fmt) == []
