@@ -4,7 +4,8 @@ formats, wrapping and line ends), and the traps that must stay quiet.
 
 Forms: answers one a row (bullet list, Markdown table, HTML table, after a question), seat tables with a total row,
 a share of a total named in the sentence before, a cut of a named whole restated as a share, a fraction word first
-among shares, a list past "while" to spoiled papers, voting intention over "and the rest were split between",
+among shares, a list past "while" to spoiled papers, a count of the whole's noun set off at its clause's end, a whole
+whose clause a colon closes, voting intention over "and the rest were split between",
 "the remaining" in the sentence, a count before a total named for its noun, hedged fraction words, vague words
 restated with no "of", uptake over 100%.
 """
@@ -99,6 +100,18 @@ CASES = [
      "Most", ("FC122", "error", "Most of the total is 50% to 100%, but the text says 44%.")),
     ("nearly-all-bracket", "txt", "Nearly all trains on the coast line ({X}) arrived on time in September.\n",
      "72%", "96%", "Nearly all", ("FC122", "error", "Nearly all of the total is 90% to 100%, but the text says 72%.")),
+    # a count of the whole's noun set off at the end of its clause; a whole whose clause a colon closes
+    ("same-noun-later", "md", "Three quarters of the 820 council homes now have heat pumps – some {X} homes.\n",
+     "410", "610", "Three quarters",
+     ("FC122", "error", "Three quarters of 820 is about 615, but the text says 410.")),
+    ("same-noun-later-txt", "txt", "About 40% of the 1,500 farms in the valley lost their harvest (some {X} farms), "
+     "the union said.\n", "900", "600", "About 40%",
+     ("FC120", "error", "40% of 1,500 is about 600, but the text says 900.")),
+    ("colon-whole", "txt", "The union's 480 members voted on Friday: 300, or {X}, backed the merger.\n", "58%",
+     "62.5%", "300, or", ("FC120", "error", "58% of 480 is about 278, but the text says 300.")),
+    ("colon-whole-md", "md", "# Staff survey\n\nIts 2,600 staff were asked in March: nearly 1,300, or {X}, said "
+     "they felt overworked.\n", "61%", "49%", "nearly 1,300",
+     ("FC120", "error", "61% of 2,600 is about 1,586, but the text says 1,300.")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -141,6 +154,7 @@ QUIET = [
      "marks.\n"),
     ("prison-capacity", "html", "<p>The prison is running at 142% of its certified capacity.</p>\n"),
     ("most-days", "md", "Most days, 44% of commuters take the bus.\n"),
+    ("own-clause", "txt", "Half of the 820 homes were damaged, 380 homes were destroyed.\n"),
 ]
 
 

@@ -34,6 +34,10 @@ BACK_REACH = 8  # figures at the end of the previous sentence that can be the to
 ITEM_WORDS = 12  # the most words a list item (a line of its own after a colon) has
 WORDS = re.compile(r"[A-Za-z0-9][\w'’-]*")
 COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
+# ... or after at most two words that qualify it ("820 council homes", "12 gold medals"), none a verb or a particle
+QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|will|would|of|in|on|at|to|for|and"
+                            r"|or|the|a|an|its|their|who|that|which|said|say|says|by|with|from|into|as|per|than)\b)"
+                            r"[a-z-]+[ \u00a0]+){1,2}(?P<noun>[a-z]+(?<![su]s)(?<!is)s)\b")  # not "bus", "crisis"
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
 
@@ -639,15 +643,19 @@ def _items(view: View, head: int) -> tuple[list[int], str]:
     return items, lead
 
 
-def counted(text: str, fig: Figure) -> str | None:
-    """The noun a count counts, singular: "80 seats" -> seat, "the 150-seat council" -> seat."""
+def counted(text: str, fig: Figure, qualified: bool = False) -> str | None:
+    """The noun a count counts, singular: "80 seats" -> seat, "the 150-seat council" -> seat; with qualified, also
+    after words that qualify it ("820 council homes" -> home)."""
     if "-" in fig.surface:
         tail = fig.surface.rsplit("-", 1)[-1].lower()
         return tail if tail.isalpha() else None
-    m = COUNTED_NOUN.match(text[fig.span.end : fig.span.end + 30])
-    if not m or not m.group("noun"):
+    after = text[fig.span.end : fig.span.end + 40]
+    m = COUNTED_NOUN.match(after)
+    if not m:
         return None
     noun = m.group("noun")
+    if qualified and not noun.endswith("s") and (q := QUALIFIED_NOUN.match(after)) is not None:
+        noun = q.group("noun")
     if noun in STOP_NOUNS or not noun.endswith("s") or len(noun) < 3:
         return None
     return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
