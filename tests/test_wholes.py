@@ -112,6 +112,34 @@ CASES = [
     ("colon-whole-md", "md", "# Staff survey\n\nIts 2,600 staff were asked in March: nearly 1,300, or {X}, said "
      "they felt overworked.\n", "61%", "49%", "nearly 1,300",
      ("FC120", "error", "61% of 2,600 is about 1,586, but the text says 1,300.")),
+    # party shares named one each in words about a poll or a vote
+    ("poll-named", "md", "The poll of 1,000 voters gave Labour 41%, the Conservatives 33% and the Liberal Democrats "
+     "{X}.\n", "31%", "26%", "The poll", ("FC111", "error", "The shares add up to 105%, not 100%.")),
+    ("poll-on", "txt", "Labour is on 38%, Reform UK on 27%, the Conservatives on 22% and the Greens on {X}, the\n"
+     "latest poll found.\n", "16%", "13%", "Labour is on", ("FC111", "error", "The shares add up to 103%, not 100%.")),
+    # seats after a colon, seats after a share of the whole
+    ("seats-colon", "md", "The 120 seats were shared out as follows: the Alliance 58, the Union 44 and independents "
+     "{X}.\n", "21", "18", "The 120",
+     ("FC110", "error", "The parts add up to 123 seats, but the stated total is 120 seats.")),
+    ("seats-share-first", "txt", "The Alliance won 58 of the assembly's 120 seats, the Union 44 and independents\n"
+     "{X}, officials said.\n", "21", "18", "The Alliance",
+     ("FC110", "error", "The parts add up to 123 seats, but the stated total is 120 seats.")),
+    # "breaks down as", "included" past the total
+    ("breaks-down", "md", "The budget of $12m breaks down as $7m for roads, $4m for parks and {X} for libraries.\n",
+     "$5m", "$1m", "The budget", ("FC110", "error", "The parts add up to $16m, but the stated total is $12m.")),
+    ("included-past-total", "txt", "The festival's 41,000 visitors included 27,600 weekend-ticket holders and {X} day "
+     "visitors.\n", "18,000", "9,000", "41,000",
+     ("FC110", "error", "The parts add up to 45,600 visitors, but the stated total is 41,000 visitors.")),
+    # a vague count the extraction reads as a figure; an amount closed after its own noun
+    ("tens-of-thousands", "md", "Tens of thousands of fans – about {X} – lined the streets on Sunday.\n", "8,000",
+     "80,000", "Tens", ("FC123", "warning", '"Tens of thousands" means 10,000 to 200,000, but the text gives 8,000.')),
+    ("hundreds-of-thousands", "txt", "Hundreds of thousands of people, some {X}, signed the petition.\n", "40,000",
+     "400,000", "Hundreds",
+     ("FC123", "warning", '"Hundreds of thousands" means 100,000 to 2,000,000, but the text gives 40,000.')),
+    ("amount-own-noun", "txt", "Around 70% of the 3,000 tenants, roughly {X} households, signed the petition.\n",
+     "1,500", "2,100", "Around", ("FC120", "error", "70% of 3,000 is about 2,100, but the text says 1,500.")),
+    ("amount-own-noun-md", "md", "Nearly 40% of the 850 firms, about {X} businesses, expect to raise prices.\n",
+     "500", "330", "Nearly", ("FC120", "error", "40% of 850 is about 340, but the text says 500.")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -155,6 +183,8 @@ QUIET = [
     ("prison-capacity", "html", "<p>The prison is running at 142% of its certified capacity.</p>\n"),
     ("most-days", "md", "Most days, 44% of commuters take the bus.\n"),
     ("own-clause", "txt", "Half of the 820 homes were damaged, 380 homes were destroyed.\n"),
+    ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
+    ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]
 
 

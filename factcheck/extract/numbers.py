@@ -594,7 +594,7 @@ CELL_GAP = re.compile(r"[\n\t]|[ \u00a0]{2}")  # between a word and a number: a 
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 # Gapping: a list whose later items drop the counted noun ("Labour holds 24 seats, the Conservatives 20, the Liberal
 # Democrats 12 and independents 6"): a name after a list separator, the number, then a separator or the end.
-GAPPED_BEFORE = re.compile(r"(?:,|\band|\bor)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
+GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
 GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
 COUNTED_EARLIER = re.compile(r"\d[\d,.]*[ \u00a0]+[a-z]+s\b[^.!?;]*$")
 GAPPED_REACH = 160

@@ -58,6 +58,8 @@ LIST_STOP = _cue(LEX["list_stops"])
 SOFT_STOP = _cue(LEX["soft_stops"])
 TO_NAME = re.compile(LEX["separator_to_name"])
 PART_BEFORE_TOTAL = re.compile(LEX["part_before_total"])
+POLL = _cue(LEX["poll_words"])
+NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]+")
 COMPLEMENTARY = [tuple(re.compile(rf"(?i:\b{re.escape(w)}\b)") for w in pair) for pair in LEX["complementary"]]
 IN_SO_MANY = re.compile(r"[ \u00a0]+[a-z]+s[ \u00a0]+(?:of|:)[ \u00a0]", re.I)  # "three phases of", "two tranches of"
 OWN_OF = re.compile(r"^\s*of\s+(?:the\s+)?\w+\s+(?:were|was|are|is)?\s*", re.I)  # "2% of papers were spoiled"
@@ -155,8 +157,8 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
             # "The 150-seat council is split three ways: Labour holds 80 seats": three is smaller than its parts)
         lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
         of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
-        if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts)):
-            before = _part_before(view, i, parts, noun)
+        before = _part_before(view, i, parts, noun) if len(parts) >= 2 else None
+        if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None):
             return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
         items, lead = _items(view, i)
         if len(items) >= 2:
@@ -173,11 +175,13 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
 
 def _part_before(view: View, total: int, parts: list[int], noun: str | None) -> int | None:
     """A count right before a total that counts the same noun, the first of its parts: "Labour won 28 seats on the
-    55-seat council, while the Conservatives took 19 seats and independents 8"."""
+    55-seat council, while the Conservatives took 19 seats and independents 8", "The Alliance won 58 of the
+    assembly's 120 seats, the Union 44 and independents 21"."""
     figures = view.figures
     k = total - 1
     if k < 0 or noun is None or figures[k].sentence != figures[total].sentence or _taken(view, k) \
-            or not _like(view, k, figures[parts[0]], noun) or counted(view.text, figures[k]) != noun:
+            or not _like(view, k, figures[parts[0]], noun) \
+            or counted(view.text, figures[k]) not in (noun, None) or figures[k].value >= figures[total].value:
         return None
     return k if PART_BEFORE_TOTAL.fullmatch(view.text, figures[k].span.end, figures[total].span.start) else None
 
@@ -241,6 +245,7 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span)
                                                       or CATCH_ALL.search(span))
                                      or any(a.search(span) and b.search(span) for a, b in COMPLEMENTARY)
+                                     or _named_in_poll(view, parts, span)
                                      or len({m.group(0).lower() for m in ANSWERS.finditer(span)}) >= 2)
         if not exclusive:
             return None  # "60% use Facebook, 40% use Instagram": shares that may overlap are no breakdown
@@ -253,6 +258,21 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=exclusive, unit=noun)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _named_in_poll(view: View, parts: list[int], span: str) -> bool:
+    """Shares each named by a capitalised name before it, in words about a poll or a vote ("The poll of 1,000 voters
+    gave Labour 41%, the Conservatives 33% and the Liberal Democrats 26%"): the shares of one vote."""
+    if not POLL.search(span):
+        return False
+    figures, text = view.figures, view.text
+    start = view.doc.sentence_span(figures[parts[0]].sentence).start
+    for n, j in enumerate(parts):
+        lead = text[figures[parts[n - 1]].span.end if n else max(start, figures[j].span.start - 40)
+                    : figures[j].span.start]
+        if not NAME.search(lead):
+            return False
+    return True
 
 
 def _wholes_named(view: View, parts: list[int]) -> set[str]:

@@ -80,7 +80,10 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
             continue  # a figure: taken below when it is a fraction with no whole
         words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], at))
     for k, fig in enumerate(figures):
-        if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
+        if fig.kind == "count" and (m := WORD.fullmatch(text, fig.span.start, fig.span.end)) is not None:
+            # a vague count the extraction reads as a figure ("Tens of thousands of fans – about 8,000 –")
+            words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], k + 1))
+        elif fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
                 and (found := word_range(text, fig) or _ratio_figure(view, k)) is not None:
             words.append((*found, k + 1))
         elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
