@@ -140,6 +140,31 @@ CASES = [
      "1,500", "2,100", "Around", ("FC120", "error", "70% of 3,000 is about 2,100, but the text says 1,500.")),
     ("amount-own-noun-md", "md", "Nearly 40% of the 850 firms, about {X} businesses, expect to raise prices.\n",
      "500", "330", "Nearly", ("FC120", "error", "40% of 850 is about 340, but the text says 500.")),
+    # shares of a whole the first names after a verb of sharing, the others dropping it; a breakdown "by" a dimension
+    ("gapped-shares", "md", "Cloud accounted for 45% of revenue, devices 35% and services {X}, the company said.\n",
+     "25%", "20%", "Cloud", ("FC111", "error", "The shares add up to 105%, not 100%.")),
+    ("gapped-shares-txt", "txt", "Gas generated 41% of the country's electricity last year, wind 38% and nuclear\n"
+     "{X}.\n", "27%", "21%", "Gas generated", ("FC111", "error", "The shares add up to 106%, not 100%.")),
+    ("by-dimension", "md", "Sales by region: Europe 45%, Asia 35% and the Americas {X}.\n", "25%", "20%", "Sales",
+     ("FC111", "error", "The shares add up to 105%, not 100%.")),
+    ("by-dimension-txt", "txt", "Visitors by country of origin: Germany 52%, France 31% and Italy {X}.\n", "24%",
+     "17%", "Visitors", ("FC111", "error", "The shares add up to 107%, not 100%.")),
+    # one more part in the next sentence; a count of the parts before them; a dash opening the parts
+    ("another", "md", "Of the 86 patients, 31 were treated in Ballina and 40 in Sligo. Another {X} were sent to "
+     "Dublin.\n", "21", "15", "Of the 86",
+     ("FC110", "error", "The parts add up to 92 patients, but the stated total is 86 patients.")),
+    ("a-further", "txt", "Of the 240 rooms, 150 are standard rooms and 60 are family rooms.\nA further {X} are "
+     "suites.\n",
+     "50", "30", "Of the 240", ("FC110", "error", "The parts add up to 260 rooms, but the stated total is 240 rooms.")),
+    ("so-many-with", "md", "The 86 patients were spread across three hospitals, with 31 in Ballina, 40 in Sligo "
+     "and {X} in Dublin.\n", "21", "15", "The 86",
+     ("FC110", "error", "The parts add up to 92 patients, but the stated total is 86 patients.")),
+    ("so-many-between", "txt", "Its 1,500 staff work at two sites, 900 at Crewe and {X} at Stoke.\n", "800", "600",
+     "Its 1,500", ("FC110", "error", "The parts add up to 1,700, but the stated total is 1,500.")),
+    ("dash-opener", "md", "The firm employs 4,200 people – 2,100 in Leeds, 1,500 in York and {X} in Hull.\n", "900",
+     "600", "The firm", ("FC110", "error", "The parts add up to 4,500, but the stated total is 4,200.")),
+    ("dash-opener-txt", "txt", "The airline flies 310 aircraft - 190 Airbus jets, 80 Boeings and {X} turboprops.\n",
+     "70", "40", "The airline", ("FC110", "error", "The parts add up to 340, but the stated total is 310.")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -183,6 +208,10 @@ QUIET = [
     ("prison-capacity", "html", "<p>The prison is running at 142% of its certified capacity.</p>\n"),
     ("most-days", "md", "Most days, 44% of commuters take the bus.\n"),
     ("own-clause", "txt", "Half of the 820 homes were damaged, 380 homes were destroyed.\n"),
+    ("gapped-with-verb", "txt", "Some 45% of adults use Facebook daily, Instagram 35% and TikTok 25%.\n"),
+    ("two-wholes-accounted", "md", "Women accounted for 45% of graduates, and 35% of engineers.\n"),
+    ("another-one-level-up", "txt", "The biggest slice of the cases - almost 30% - concerned credit. New cards "
+     "comprised 16.5% of the total, with almost 12% from existing credit. Another 18% came from bank accounts.\n"),
     ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
     ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]

@@ -59,9 +59,15 @@ SOFT_STOP = _cue(LEX["soft_stops"])
 TO_NAME = re.compile(LEX["separator_to_name"])
 PART_BEFORE_TOTAL = re.compile(LEX["part_before_total"])
 POLL = _cue(LEX["poll_words"])
+FURTHER = _cue(LEX["further"], "$")
+SHARE_VERB = _cue(LEX["share_verbs"])
+BY_DIMENSION = re.compile(LEX["by_dimension"], re.I)
 NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]+")
 COMPLEMENTARY = [tuple(re.compile(rf"(?i:\b{re.escape(w)}\b)") for w in pair) for pair in LEX["complementary"]]
-IN_SO_MANY = re.compile(r"[ \u00a0]+[a-z]+s[ \u00a0]+(?:of|:)[ \u00a0]", re.I)  # "three phases of", "two tranches of"
+# "three phases of", "two tranches of", "three hospitals, with": a count of the parts, then its noun, up to the first
+IN_SO_MANY = re.compile(r"[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?[a-z]+s\b[^\d.;]{0,25}", re.I)
+LABEL_SPLIT = re.compile(r"[,;]|\band\b")
+GAPPED_WORDS = 4  # most words of the label before a share that drops its whole ("devices 35%", "and services 20%")
 OWN_OF = re.compile(r"^\s*of\s+(?:the\s+)?\w+\s+(?:were|was|are|is)?\s*", re.I)  # "2% of papers were spoiled"
 RANGE_BEFORE = _cue(LEX["range_before"], "$")
 ALTERNATIVES = re.compile(r"(?i:\b(?:either|or)\b)")
@@ -157,6 +163,9 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
             # "The 150-seat council is split three ways: Labour holds 80 seats": three is smaller than its parts)
         lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
         of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
+        if len(parts) > 2 and figures[parts[0]].value == len(parts) - 1 and IN_SO_MANY.fullmatch(
+                text, figures[parts[0]].span.end, figures[parts[1]].span.start):
+            parts = parts[1:]  # "Its 1,500 staff work at two sites, 900 at Crewe and 600 at Stoke": two counts them
         before = _part_before(view, i, parts, noun) if len(parts) >= 2 else None
         if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None):
             return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
@@ -203,7 +212,8 @@ def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
     phases of 400, 500 and 340"): as many parts as it says."""
     figures = view.figures
     return any(figures[k].kind == "count" and figures[k].value == len(parts)
-               and IN_SO_MANY.match(view.text, figures[k].span.end) for k in range(head + 1, parts[0]))
+               and IN_SO_MANY.fullmatch(view.text, figures[k].span.end, figures[parts[0]].span.start)
+               for k in range(head + 1, parts[0]))
 
 
 def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: re.Match | None,
@@ -214,7 +224,12 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     if total is None and figures[parts[0]].unit == "%" and (half := _fraction_before(view, parts[0])) is not None:
         parts = [half] + parts  # "Half said yes, 38% said no and 12% did not know"
     first = figures[parts[0]]
-    more = _remaining(view, parts[-1], figures[parts[-1]], noun) if total is not None or len(parts) >= 2 else None
+    # "Another 21 were sent to Dublin" adds to a list of counts whose total its own sentence gives; after a total of
+    # an earlier sentence, or among shares, "another" may add to a list one level up ("almost 30% concerned credit.
+    # New cards 16.5%, existing credit 12%. Another 18% came from bank accounts")
+    further = total is not None and figures[total].sentence == first.sentence and figures[total].kind != "percent"
+    more = _remaining(view, parts[-1], figures[parts[-1]], noun, further) if total is not None or len(parts) >= 2 \
+        else None
     parts = parts + ([more] if more is not None else [])
     if total is not None:
         # a whole is no smaller than any of its parts: the list ends before the first larger figure ("640p a share,
@@ -230,7 +245,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
-    complete = (said_whole or (more is not None and total is not None) or bool(REMAINDER.search(before_last))
+    rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40))
+    complete = (said_whole or rest or bool(REMAINDER.search(before_last))
                 or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                     and not INCOMPLETE.search(list_lead)))
@@ -245,7 +261,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span)
                                                       or CATCH_ALL.search(span))
                                      or any(a.search(span) and b.search(span) for a, b in COMPLEMENTARY)
-                                     or _named_in_poll(view, parts, span)
+                                     or _named_in_poll(view, parts, span) or _gapped_shares(view, parts)
+                                     or bool(BY_DIMENSION.search(span))
                                      or len({m.group(0).lower() for m in ANSWERS.finditer(span)}) >= 2)
         if not exclusive:
             return None  # "60% use Facebook, 40% use Instagram": shares that may overlap are no breakdown
@@ -258,6 +275,20 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=exclusive, unit=noun)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _gapped_shares(view: View, parts: list[int]) -> bool:
+    """Shares of the whole the first one names after a verb of sharing, the others dropping it ("Cloud accounted for
+    45% of revenue, devices 35% and services 20%", "Gas generated 41% of the electricity, wind 35%"): every unit of
+    the whole goes to one part. Each later share has a label of a few words before it and no whole of its own."""
+    figures, text = view.figures, view.text
+    if not figures[parts[0]].attr("of_phrase") or not SHARE_VERB.search(view.clause_words(parts[0])):
+        return False
+    for a, b in zip(parts, parts[1:], strict=False):
+        label = LABEL_SPLIT.split(text[figures[a].span.end : figures[b].span.start])[-1]
+        if figures[b].attr("of_phrase") or len(WORDS.findall(label)) > GAPPED_WORDS:
+            return False
+    return True
 
 
 def _named_in_poll(view: View, parts: list[int], span: str) -> bool:
@@ -613,9 +644,10 @@ def _short_total(label: str) -> bool:
     return len(WORDS.findall(label)) <= LABEL_WORDS and bool(TOTAL_LABEL.search(label))
 
 
-def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | None:
+def _remaining(view: View, last: int, model: Figure, noun: str | None, further: bool = False) -> int | None:
     """The first figure of the next sentence, like the parts, that the words before it call what remains ("The
-    Farmers' League took the remaining 3 seats", "The rest, 12%, ...")."""
+    Farmers' League took the remaining 3 seats", "The rest, 12%, ...") or one more part ("Another 21 were sent to
+    Dublin")."""
     figures, text = view.figures, view.text
     for k in view.by_sentence.get(figures[last].sentence + 1, [])[:BACK_REACH]:
         if not _like(view, k, model, noun) or view.role[k] in TAKEN:
@@ -625,7 +657,7 @@ def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | 
         after = text[figures[k].span.end : min(sent.end, figures[k].span.end + 40)]
         if ALTERNATIVES.search(before) or ALTERNATIVES.search(after):
             return None  # "The remainder account for either nine species or more than 40"
-        return k if REMAINDER.search(before) else None
+        return k if REMAINDER.search(before) or (further and FURTHER.search(before)) else None
     return None
 
 
