@@ -165,6 +165,20 @@ CASES = [
      "600", "The firm", ("FC110", "error", "The parts add up to 4,500, but the stated total is 4,200.")),
     ("dash-opener-txt", "txt", "The airline flies 310 aircraft - 190 Airbus jets, 80 Boeings and {X} turboprops.\n",
      "70", "40", "The airline", ("FC110", "error", "The parts add up to 340, but the stated total is 310.")),
+    # a hedged share is a rounded share: a few points, not a tenth of itself
+    ("hedged-share-list", "md", "About 52% of those polled backed the plan and 39% opposed it, with {X} undecided.\n",
+     "14%", "9%", "About 52%", ("FC111", "error", "The shares add up to 105%, not 100%.")),
+    ("hedged-share-list-txt", "txt", "Nearly 60% said yes, 31% said no and {X} did not know, the survey found.\n",
+     "16%", "9%", "Nearly 60%", ("FC111", "error", "The shares add up to 107%, not 100%.")),
+    ("hedged-share-count", "txt", "Of the 480 members, 300, or about {X}, backed the merger.\n", "58%", "62%", "300",
+     ("FC120", "error", "58% of 480 is about 278, but the text says 300.")),
+    ("hedged-share-count-md", "md", "Around {X} of the 2,000 drivers, or 1,150 people, said they would pay the "
+     "charge.\n", "48%", "57%", "Around", ("FC120", "error", "48% of 2,000 is about 960, but the text says 1,150.")),
+    # a fraction word of a whole restated as a percentage
+    ("fraction-as-percent", "md", "Nearly half of the 1,200 staff, about {X}, said they would strike.\n", "38%", "46%",
+     "Nearly half", ("FC122", "error", "Nearly half of the total is 40% to 50%, but the text says 38%.")),
+    ("fraction-as-percent-txt", "txt", "Two-thirds of the 600 residents ({X}) opposed the plan.\n", "48%", "66%",
+     "Two-thirds", ("FC122", "error", "Two-thirds of the total is 64% to 70%, but the text says 48%.")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -212,6 +226,7 @@ QUIET = [
     ("two-wholes-accounted", "md", "Women accounted for 45% of graduates, and 35% of engineers.\n"),
     ("another-one-level-up", "txt", "The biggest slice of the cases - almost 30% - concerned credit. New cards "
      "comprised 16.5% of the total, with almost 12% from existing credit. Another 18% came from bank accounts.\n"),
+    ("hedged-share-rounding", "md", "About 52% said yes, 39% said no and 10% did not know.\n"),
     ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
     ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]

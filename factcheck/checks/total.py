@@ -12,6 +12,7 @@ from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
 TESTS = ("parts", "shares")
+HEDGED_SHARE = 1.5  # points either side of a hedged share ("about 52%"): a rounded share, not a guess
 LOOSE = {"approx", "more_than", "at_least", "less_than", "at_most", "up_to"}  # qualifiers that widen a count
 
 
@@ -97,10 +98,21 @@ def _written_equal(exact: float, whole: Interval, digits: int) -> bool:
     return whole.low == whole.high and number(exact, digits) == number(whole.low, digits)
 
 
+def hedged_share(fig: Figure) -> Interval | None:
+    """A hedged percentage among shares ("About 52% said yes, 39% said no and 14% did not know") as a reporter means
+    it: a share rounded to within HEDGED_SHARE points, not the hedge's tenth of itself (46% to 58%)."""
+    if fig.unit != "%" or "approx" not in fig.qualifiers or fig.value is None:
+        return None
+    pad = max(HEDGED_SHARE, _step(fig))
+    return Interval(fig.value - pad, fig.value + pad)
+
+
 def _counted(fig: Figure, tally: bool = False) -> Interval:
     """A figure's interval; a count stated to the unit ("24 seats") is exact: a whole number has no rounding below
     one, so four such parts cannot reach a total two away "through rounding"; "about 1,500" keeps its width, and
     "at least 117" does too unless it is a part of a tally ("at least 148 dead")."""
+    if (share := hedged_share(fig)) is not None:
+        return share
     loose = LOOSE - {"at_least"} if tally else LOOSE
     if (fig.kind == "count" and fig.value is not None and float(fig.value).is_integer() and 0 < _step(fig) <= 1
             and not set(fig.qualifiers) & loose):

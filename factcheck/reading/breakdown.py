@@ -409,12 +409,12 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
-        if parts and (fig.kind == "duration" or fig.is_calendar):
+        if parts and (fig.kind == "duration" or fig.is_calendar and fig.kind != "year"):
             continue  # "48% intended to leave within five years, 27% ...", "kept 62 seats on Sunday, the opposition
-            # won 39": a part's own words
+            # won 39": a part's own words (a year is not: "45% of the vote in 2019, and the Conservatives 40% in 2017")
         taken = _taken(view, j) and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
-            if parts and lead.unit == "%" and fig.kind != "percent" and not taken:
+            if parts and lead.unit == "%" and fig.kind != "percent" and not taken and not fig.is_calendar:
                 continue  # "58% of senior managers at the ten largest employers, and women 42%": the part's words
             if parts or not skip:
                 break

@@ -88,7 +88,7 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
             words.append((*found, k + 1))
         elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
             words.append((ratio[0], "share", ratio[1], ratio[2], k + 1))
-    out: list[Statement] = []
+    out: list[Statement] = _percent_of_whole(view, whole_of)
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
         roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of)
@@ -97,6 +97,21 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         if roles is not None:
             closed = roles.pop("closed", None)
             out.append(Statement.of("vague", roles, **facts, closed=closed))
+    return out
+
+
+def _percent_of_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """A fraction word of a whole restated as a percentage: "Nearly half of the 1,200 staff, about 38%, ..." (the
+    share reader takes a count restating it; this one the percentage)."""
+    figures, out = view.figures, []
+    for k, w in whole_of.items():
+        if figures[k].kind != "fraction" or (found := word_range(view.text, figures[k])) is None or found[1] != "share":
+            continue
+        r = restating(view, w)
+        if r is not None and figures[r].kind == "percent" and figures[r].unit == "%" and view.role[r] != "change":
+            m, scale, low, high = found
+            out.append(Statement.of("vague", {"amount": figures[r].id}, word=m.group(0), start=m.start(), end=m.end(),
+                                    low=low, high=high, scale=scale, closed=None))
     return out
 
 
