@@ -179,6 +179,30 @@ CASES = [
      "Nearly half", ("FC122", "error", "Nearly half of the total is 40% to 50%, but the text says 38%.")),
     ("fraction-as-percent-txt", "txt", "Two-thirds of the 600 residents ({X}) opposed the plan.\n", "48%", "66%",
      "Two-thirds", ("FC122", "error", "Two-thirds of the total is 64% to 70%, but the text says 48%.")),
+    # a total in the sentence before, broken down with a verb of contributing; "N of them" first; "Total ..., with"
+    ("prev-contributed", "md", "Exports reached 4.1 million tonnes in October. Wheat contributed 2.3 million tonnes,\n"
+     "corn 1.4 million tonnes and other goods {X} million tonnes.\n", "0.9", "0.4", "Wheat contributed",
+     ("FC110", "error", "The parts add up to 4,600,000 metric tons, but the stated total is 4,100,000 metric tons.")),
+    ("prev-brought-in", "txt", "The charity raised £2.6m last year. Donations brought in £1.4m, events £0.9m and "
+     "grants {X}.\n", "£0.6m", "£0.3m", "Donations", ("FC110", "error",
+                                                       "The parts add up to £2.9m, but the stated total is £2.6m.")),
+    ("prev-of-that", "html", "<p>The charity raised £2.6m last year. Of that, £1.4m came from donations, £0.9m from "
+     "events and {X} from grants.</p>\n", "£0.6m", "£0.3m", "Of that",
+     ("FC110", "error", "The parts add up to £2.9m, but the stated total is £2.6m.")),
+    ("prev-will-take", "md", "The council will spend $48m on roads. Resurfacing will take $30m, bridges $12m and "
+     "lighting {X}.\n", "$9m", "$6m", "Resurfacing", ("FC110", "error",
+                                                        "The parts add up to $51m, but the stated total is $48m.")),
+    ("of-them-first", "txt", "The company has 12,000 employees, 7,000 of them in Britain, 3,500 in France and {X} in "
+     "Spain.\n", "2,000", "1,500", "The company",
+     ("FC110", "error", "The parts add up to 12,500 employees, but the stated total is 12,000 employees.")),
+    ("of-whom-first", "md", "The club has 900 members, 520 of whom live in the town, 310 in nearby villages and {X} "
+     "further away.\n", "150", "70", "The club",
+     ("FC110", "error", "The parts add up to 980 members, but the stated total is 900 members.")),
+    ("total-was-with", "txt", "Total spending was £48m, with £30m on staff, £12m on buildings and {X} on "
+     "equipment.\n", "£9m", "£6m", "Total spending",
+     ("FC110", "error", "The parts add up to £51m, but the stated total is £48m.")),
+    ("overall-with", "md", "Overall, 2,300 people applied, with 1,400 from the city and {X} from the county.\n",
+     "1,100", "900", "Overall", ("FC110", "error", "The parts add up to 2,500, but the stated total is 2,300.")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -227,6 +251,8 @@ QUIET = [
     ("another-one-level-up", "txt", "The biggest slice of the cases - almost 30% - concerned credit. New cards "
      "comprised 16.5% of the total, with almost 12% from existing credit. Another 18% came from bank accounts.\n"),
     ("hedged-share-rounding", "md", "About 52% said yes, 39% said no and 10% did not know.\n"),
+    ("of-them-then-other", "txt", "The company has 12,000 employees, 7,000 of them in Britain, and 3,500 "
+     "contractors.\n"),
     ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
     ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]

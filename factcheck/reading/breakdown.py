@@ -59,6 +59,8 @@ SOFT_STOP = _cue(LEX["soft_stops"])
 TO_NAME = re.compile(LEX["separator_to_name"])
 PART_BEFORE_TOTAL = re.compile(LEX["part_before_total"])
 POLL = _cue(LEX["poll_words"])
+OWN_BACK = re.compile(LEX["own_back"], re.I)
+TOTAL_IN_CLAUSE = re.compile(LEX["total_in_clause"], re.I)
 FURTHER = _cue(LEX["further"], "$")
 SHARE_VERB = _cue(LEX["share_verbs"])
 BY_DIMENSION = re.compile(LEX["by_dimension"], re.I)
@@ -78,6 +80,7 @@ OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
 OPENER_BREAK = re.compile(r"[);\n]")
 TIME_PHRASE = re.compile(LEX["time_phrase"], re.I)
+SET_OFF = re.compile(r"[,(:;–—-][ \u00a0]*$")
 PART_OF = _cue(LEX["part_of"])
 PART_OF_END = _cue(LEX["part_of"], "$")
 TOTAL_LEAD = _cue(LEX["total_lead"], "$")
@@ -167,7 +170,10 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
                 text, figures[parts[0]].span.end, figures[parts[1]].span.start):
             parts = parts[1:]  # "Its 1,500 staff work at two sites, 900 at Crewe and 600 at Stoke": two counts them
         before = _part_before(view, i, parts, noun) if len(parts) >= 2 else None
-        if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None):
+        named = len(parts) >= 2 and (OWN_BACK.match(text, figures[parts[0]].span.end) is not None
+                                     or TOTAL_IN_CLAUSE.search(view.clause_words(i)) is not None)
+        if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None
+                      or named):
             return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
         items, lead = _items(view, i)
         if len(items) >= 2:
@@ -383,6 +389,8 @@ def _opens(lead: str, m: re.Match) -> bool:
     """The opener m is close enough after the total, with no bracket or clause closing between them (a time phrase
     between them is the total's own: "will close 1,150 branches by 2027 (620 in England, ...")."""
     before = lead[: m.start()]
+    if m.group(0).lower().startswith("of ") and not SET_OFF.search(before):
+        return False  # "520 of whom live in the town": a part of an earlier whole, not "900 members, of whom 520"
     words = len(WORDS.findall(TIME_PHRASE.sub(" ", before)))
     return not OPENER_BREAK.search(before) and words <= (BRACKET_WORDS if m.group(0) == "(" else OPENER_WORDS)
 
@@ -506,7 +514,7 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
-    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")
+    like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
             and (said or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
