@@ -203,6 +203,21 @@ CASES = [
      ("FC110", "error", "The parts add up to £51m, but the stated total is £48m.")),
     ("overall-with", "md", "Overall, 2,300 people applied, with 1,400 from the city and {X} from the county.\n",
      "1,100", "900", "Overall", ("FC110", "error", "The parts add up to 2,500, but the stated total is 2,300.")),
+    # a poll's answers told over two sentences; a list closed by "others" breaking down the count before it
+    ("answers-two-sentences", "md", "Some 52% said they supported the plan. Another 39% said they opposed it, and "
+     "{X} said\nthey did not know.\n", "14%", "9%", "Some 52%", ("FC111", "error",
+                                                              "The shares add up to 105%, not 100%.")),
+    ("answers-two-sentences-txt", "txt", "Asked about the toll, 47% backed it. A further 41% were against, with {X} "
+     "undecided.\n", "18%", "12%", "Asked", ("FC111", "error", "The shares add up to 106%, not 100%.")),
+    ("others-prev-total", "md", "Parliament has 300 seats. The governing coalition has 171, the opposition {X} and "
+     "others 17.\n", "122", "112", "The governing", ("FC110", "error",
+                                                     "The parts add up to 310, but the stated total is 300.")),
+    ("others-prev-total-txt", "txt", "The assembly has 80 seats. The Centre Party holds 38 seats, the Social "
+     "Democrats {X} and others 14.\n", "33", "28", "The Centre",
+     ("FC110", "error", "The parts add up to 85 seats, but the stated total is 80 seats.")),
+    ("owner-no-determiner", "md", "The coalition holds 171 of parliament's 300 seats, the opposition {X} and others "
+     "17.\n", "122", "112", "The coalition", ("FC110", "error",
+                                              "The parts add up to 310 seats, but the stated total is 300 seats.")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -253,6 +268,9 @@ QUIET = [
     ("hedged-share-rounding", "md", "About 52% said yes, 39% said no and 10% did not know.\n"),
     ("of-them-then-other", "txt", "The company has 12,000 employees, 7,000 of them in Britain, and 3,500 "
      "contractors.\n"),
+    ("label-number-passed-over", "txt", "The union has 5,000 members. Teachers number 2,900, lecturers 1,600 and "
+     "others 500.\n"),
+    ("answers-two-sentences-unrelated", "md", "Inflation was 3%. Unemployment stood at 5%, and wages rose 2%.\n"),
     ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
     ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]

@@ -69,6 +69,7 @@ COMPLEMENTARY = [tuple(re.compile(rf"(?i:\b{re.escape(w)}\b)") for w in pair) fo
 # "three phases of", "two tranches of", "three hospitals, with": a count of the parts, then its noun, up to the first
 IN_SO_MANY = re.compile(r"[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?[a-z]+s\b[^\d.;]{0,25}", re.I)
 LABEL_SPLIT = re.compile(r"[,;]|\band\b")
+NEXT_WORDS = 3  # most words before a share that opens the next sentence and goes on a list of answers
 GAPPED_WORDS = 4  # most words of the label before a share that drops its whole ("devices 35%", "and services 20%")
 OWN_OF = re.compile(r"^\s*of\s+(?:the\s+)?\w+\s+(?:were|was|are|is)?\s*", re.I)  # "2% of papers were spoiled"
 RANGE_BEFORE = _cue(LEX["range_before"], "$")
@@ -413,7 +414,8 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
     parts: list[int] = []
     for j in range(first, len(figures)):
         fig = figures[j]
-        if fig.sentence != lead.sentence or len(parts) > MAX_PARTS:
+        current = figures[parts[-1]].sentence if parts else lead.sentence
+        if (fig.sentence != current and not (parts and _answers_go_on(view, parts[-1], j))) or len(parts) > MAX_PARTS:
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
@@ -432,15 +434,32 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             stop = LIST_STOP.search(gap)
             if stop and SOFT_STOP.fullmatch(stop.group(0)) and CATCH_ALL.match(_clause_after(view, j)):
                 stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled"
-            reach = 2 * LIST_GAP if REMAINDER.search(gap) else LIST_GAP  # "19% the Conservatives and the rest were
-            # split between the Liberal Democrats on 12%": the list goes on
-            if (len(gap) > reach or not (SEPARATOR.search(gap) or TO_NAME.search(gap)) or stop
+            # "19% the Conservatives and the rest were split between the Liberal Democrats on 12%": the list goes on
+            reach = 2 * LIST_GAP if REMAINDER.search(gap) or fig.sentence != current else LIST_GAP
+            said = SEPARATOR.search(gap) or TO_NAME.search(gap) or fig.sentence != current
+            if (len(gap) > reach or not said or stop
                     or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
                 break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
             if len(parts) == 1 and RANGE_BEFORE.search(_before(view, parts[0], 12)):
                 break  # "between 10 and 12": a range, not a list
         parts.append(j)
     return parts
+
+
+def _answers_go_on(view: View, last: int, j: int) -> bool:
+    """Share j opens the sentence after share last's (at most NEXT_WORDS words before it: "Another 39% said ...",
+    "39% said no") and the two sentences say they answer one question (a catch-all answer, two answer words): a poll's
+    answers told over two sentences ("52% said yes. 39% said no, while 14% did not know")."""
+    figures, text = view.figures, view.text
+    fig = figures[j]
+    if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1:
+        return False
+    start = view.doc.sentence_span(fig.sentence).start
+    if any(figures[k].span.start < fig.span.start for k in view.by_sentence.get(fig.sentence, [])) \
+            or len(WORDS.findall(text[start : fig.span.start])) > NEXT_WORDS:
+        return False
+    words = text[view.doc.sentence_span(figures[last].sentence).start : view.doc.sentence_span(fig.sentence).end]
+    return bool(CATCH_ALL.search(words)) or len({m.group(0).lower() for m in ANSWERS.finditer(words)}) >= 2
 
 
 def _taken(view: View, j: int) -> bool:
@@ -509,13 +528,19 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     said = bool(PART_OF.search(lead))
     if fig.kind == "percent" and not COMPLETE_OPENER.search(lead):
         return None  # a rise of 4.99% "is made up of" 2.99% and 2%; not "Asia accounted for 4%" of another whole
-    if not said and not _by_place(view, parts):
+    # "Parliament has 300 seats. The coalition has 171, the opposition 122 and others 17": a list closed by what is
+    # left over breaks down the one counted figure like it in the sentence before
+    # (three parts at least, and no digits before the first: a number the extraction passed over would be a part)
+    rest = fig.kind == "count" and len(parts) >= 3 and not any(c.isdigit() for c in text[sent.start : fig.span.start]) \
+        and bool(REMAINDER.search(text, figures[parts[-2]].span.end, figures[parts[-1]].span.start))
+    if not said and not rest and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
     like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
-            and (said or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
+            and (said or (rest and counted(text, figures[k]) is not None)
+                 or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
 
