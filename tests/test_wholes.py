@@ -218,6 +218,11 @@ CASES = [
     ("owner-no-determiner", "md", "The coalition holds 171 of parliament's 300 seats, the opposition {X} and others "
      "17.\n", "122", "112", "The coalition", ("FC110", "error",
                                               "The parts add up to 310 seats, but the stated total is 300 seats.")),
+    # a share word of a whole, and the next sentence's one count saying how many did so
+    ("said-so", "md", "A majority of the 900 staff surveyed want to work from home. In all, {X} said so.\n", "410",
+     "510", "A majority", ("FC122", "error", "A majority of 900 is 450 to 900, but the text says 410 (45.6%).")),
+    ("did-so", "txt", "Most of the 1,200 nurses balloted voted to strike.\nAltogether, {X} did so.\n", "530", "730",
+     "Most of", ("FC122", "error", "Most of 1,200 is 600 to 1,200, but the text says 530 (44.2%).")),
     # uptake over 100%
     ("uptake", "md", "Uptake of the flu vaccine among over-75s rose to {X} this autumn, the health board said.\n",
      "104%", "84%", "Uptake", ("FC401", "error", "A share of 104% is more than the whole (100%).")),
@@ -271,6 +276,8 @@ QUIET = [
     ("label-number-passed-over", "txt", "The union has 5,000 members. Teachers number 2,900, lecturers 1,600 and "
      "others 500.\n"),
     ("answers-two-sentences-unrelated", "md", "Inflation was 3%. Unemployment stood at 5%, and wages rose 2%.\n"),
+    ("said-so-other-count", "txt", "Most of the 1,200 nurses balloted voted to strike. The union has 300 "
+     "branches.\n"),
     ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
     ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]

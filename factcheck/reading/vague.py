@@ -42,6 +42,7 @@ WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
 RESTATED = re.compile(LEX["vague_restated"], re.I)
 RESTATED_BARE = re.compile(LEX["vague_restated_bare"], re.I)
 IN_TOTAL = re.compile(LEX["vague_in_total"], re.I)
+SAID_SO = re.compile(LEX["vague_said_so"], re.I)
 LATER_IN_CLAUSE = re.compile(LEX["vague_later"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REST = re.compile(LEX["rest_words"], re.I)
@@ -93,7 +94,8 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
         roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of)
         if roles is None and scale == "share":
-            roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
+            sentence = view.doc.sentence_index(m.start())
+            roles = _parts(view, at, sentence, m.end()) or _said_so(view, sentence)
         if roles is not None:
             closed = roles.pop("closed", None)
             out.append(Statement.of("vague", roles, **facts, closed=closed))
@@ -101,17 +103,25 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
 
 
 def _percent_of_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
-    """A fraction word of a whole restated as a percentage: "Nearly half of the 1,200 staff, about 38%, ..." (the
-    share reader takes a count restating it; this one the percentage)."""
+    """A fraction word of a whole restated as a percentage ("Nearly half of the 1,200 staff, about 38%, ...") or by
+    the one count of the next sentence ("A majority of the 900 staff wanted it. In all, 410 said so."): the share
+    reader takes a count restating it in its clause; this one the others."""
     figures, out = view.figures, []
     for k, w in whole_of.items():
         if figures[k].kind != "fraction" or (found := word_range(view.text, figures[k])) is None or found[1] != "share":
             continue
         r = restating(view, w)
+        m, scale, low, high = found
         if r is not None and figures[r].kind == "percent" and figures[r].unit == "%" and view.role[r] != "change":
-            m, scale, low, high = found
-            out.append(Statement.of("vague", {"amount": figures[r].id}, word=m.group(0), start=m.start(), end=m.end(),
-                                    low=low, high=high, scale=scale, closed=None))
+            roles = {"amount": figures[r].id}
+        elif r is None:
+            roles = _said_so(view, figures[k].sentence)
+            if roles is None or roles["whole"] != figures[w].id:
+                continue
+        else:
+            continue
+        out.append(Statement.of("vague", roles, word=m.group(0), start=m.start(), end=m.end(), low=low, high=high,
+                                scale=scale, closed=None))
     return out
 
 
@@ -204,6 +214,21 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     span = view.doc.sentence_span(sentence + 1)
     closed = bool(REST.search(text, span.start, span.end))
     return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
+
+
+def _said_so(view: View, sentence: int) -> dict | None:
+    """A share word's whole (the one count of its sentence) and the one count of the next sentence that says it is
+    how many did so ("A majority of the 900 staff wanted to work from home. In all, 410 said so.")."""
+    figures, text = view.figures, view.text
+    own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    after = [k for k in view.by_sentence.get(sentence + 1, []) if figures[k].value is not None]
+    if len(own) != 1 or len(after) != 1 or figures[after[0]].kind != "count" or view.role[after[0]] == "change" \
+            or not 0 < figures[after[0]].value < figures[own[0]].value:
+        return None
+    span = view.doc.sentence_span(sentence + 1)
+    if not SAID_SO.search(text, span.start, span.end):
+        return None
+    return {"amount": figures[after[0]].id, "whole": figures[own[0]].id}
 
 
 def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
