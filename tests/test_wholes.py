@@ -278,6 +278,8 @@ QUIET = [
     ("answers-two-sentences-unrelated", "md", "Inflation was 3%. Unemployment stood at 5%, and wages rose 2%.\n"),
     ("said-so-other-count", "txt", "Most of the 1,200 nurses balloted voted to strike. The union has 300 "
      "branches.\n"),
+    ("two-questions-over-sentences", "md", "Some 52% of savers were gloomy about prices, while 43% were hopeful. And "
+     "49% expected their pay to rise, as against 38% who feared a cut.\n"),
     ("rates-by-city", "md", "Unemployment in Leeds was 5.1%, Bradford 6.3% and Hull 7.2%, ahead of the election.\n"),
     ("share-then-another-year", "txt", "Labour won 28 of the 55 seats in 2019, and 30 in 2023.\n"),
 ]

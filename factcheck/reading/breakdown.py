@@ -448,8 +448,9 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
 
 def _answers_go_on(view: View, last: int, j: int) -> bool:
     """Share j opens the sentence after share last's (at most NEXT_WORDS words before it: "Another 39% said ...",
-    "39% said no") and the two sentences say they answer one question (a catch-all answer, two answer words): a poll's
-    answers told over two sentences ("52% said yes. 39% said no, while 14% did not know")."""
+    "39% said no") and that sentence ends the answers with a catch-all ("did not know", "undecided"): a poll's answers
+    told over two sentences ("52% said yes. 39% said no, while 14% did not know"); not "48% were pessimistic, while
+    41% were optimistic. And 47% saw ..." (another question)."""
     figures, text = view.figures, view.text
     fig = figures[j]
     if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1:
@@ -458,8 +459,8 @@ def _answers_go_on(view: View, last: int, j: int) -> bool:
     if any(figures[k].span.start < fig.span.start for k in view.by_sentence.get(fig.sentence, [])) \
             or len(WORDS.findall(text[start : fig.span.start])) > NEXT_WORDS:
         return False
-    words = text[view.doc.sentence_span(figures[last].sentence).start : view.doc.sentence_span(fig.sentence).end]
-    return bool(CATCH_ALL.search(words)) or len({m.group(0).lower() for m in ANSWERS.finditer(words)}) >= 2
+    span = view.doc.sentence_span(fig.sentence)
+    return bool(CATCH_ALL.search(text, span.start, span.end))
 
 
 def _taken(view: View, j: int) -> bool:
