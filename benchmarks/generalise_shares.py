@@ -18,7 +18,8 @@ SERIOUS = ("error", "warning")
 
 @dataclass(frozen=True)
 class Case:
-    """One article written twice: with the error ({X} = wrong) and right ({X} = right)."""
+    """One article written twice: with the error ({X} = wrong) and right ({X} = right); a trap with no error of its
+    own (class "tricky") is written only right, and has no wrong version, rules or phrase."""
 
     cls: str
     batch: str  # "1": the articles the checks were first fixed on; "2": written after, in other phrasings
@@ -29,9 +30,9 @@ class Case:
     crlf: bool
     published: str
     paras: tuple[str, ...]
-    wrong: str
+    wrong: str | None
     right: str
-    phrase: str
+    phrase: str | None
 
     def source(self, value: str) -> str:
         """The article as a reporter files it, with value in place of {X}: Markdown with front matter, HTML with
@@ -58,9 +59,10 @@ def load(folder: Path = SET) -> list[Case]:
     for path in sorted(folder.glob("*.yml")):
         for e in yaml.safe_load(path.read_text(encoding="utf-8")):
             cls, _, batch = path.stem.partition(".")
-            cases.append(Case(cls, batch or "1", e["id"], tuple(e["rules"]), e["fmt"], e.get("width"),
-                              bool(e.get("crlf")), str(e["published"]), tuple(e["paras"]), str(e["wrong"]),
-                              str(e["right"]), e["phrase"]))
+            wrong = e.get("wrong")
+            cases.append(Case(cls, batch or "1", e["id"], tuple(e.get("rules", ())), e["fmt"], e.get("width"),
+                              bool(e.get("crlf")), str(e["published"]), tuple(e["paras"]),
+                              None if wrong is None else str(wrong), str(e["right"]), e.get("phrase")))
     return cases
 
 
@@ -92,29 +94,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list every miss and every false alarm")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
-    table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     notes = []
     for case in load():
         row = table[case.cls, case.batch]
-        row[0] += 1
-        if caught(case):
-            row[1] += 1
-        elif args.show:
-            notes.append(f"missed  {case.cls} {case.id}")
+        if case.wrong is not None:
+            row[0] += 1
+            if caught(case):
+                row[1] += 1
+            elif args.show:
+                notes.append(f"missed  {case.cls} {case.id}")
+        row[3] += 1
         alarms = false_alarms(case)
         row[2] += len(alarms)
         notes += [f"flagged {case.cls} {case.id}: {f.rule} {f.message}" for f in alarms] if args.show else []
-    print("class            batch  pairs   wrong caught   false alarms on right twins")
-    total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for (cls, batch), (n, hit, alarms) in sorted(table.items()):
-        print(f"  {cls:<16} {batch:>3} {n:>5}   {hit:>4} ({hit / n:>4.0%})   {alarms:>4}")
+    print("class            batch  wrong   caught        right   false alarms on them")
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (cls, batch), row in sorted(table.items()):
+        print(_row(cls, batch, *row))
         for key in (batch, "all"):
-            total[key] = [a + b for a, b in zip(total[key], (n, hit, alarms), strict=True)]
-    for batch, (n, hit, alarms) in sorted(total.items()):
-        print(f"  {'ALL':<16} {batch:>3} {n:>5}   {hit:>4} ({hit / n:>4.0%})   {alarms:>4}")
+            total[key] = [a + b for a, b in zip(total[key], row, strict=True)]
+    for batch, row in sorted(total.items()):
+        print(_row("ALL", batch, *row))
     for line in notes:
         print(line)
     return 0
+
+
+def _row(cls: str, batch: str, n: int, hit: int, alarms: int, right: int) -> str:
+    caught_share = f"({hit / n:>4.0%})" if n else "      "
+    return f"  {cls:<16} {batch:>3} {n:>5}   {hit:>4} {caught_share}   {right:>4}   {alarms:>4}"
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ bench = load_benchmark("generalise_shares")
 CASES = bench.load()
 NOT_READ = {
     "share-count-of-whole-bracket": "a hedged count ('Some 1,100') allows 10% either side: 74% of 1,600 is in it",
-    "over2-participation-reached": "'Participation in the scheme reached 110%': the extraction gives no subject",
 }
 
 
@@ -48,7 +47,7 @@ def test_each_class_has_a_dozen_pairs_in_every_format():
     assert len({c.id for c in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=_marks(c)) for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=_marks(c)) for c in CASES if c.wrong is not None])
 def test_wrong_article_is_flagged_on_the_line_of_its_error(tmp_path, capsys, case):
     source, findings = _check(tmp_path, capsys, case, case.wrong)
     lines = case.phrase_line(source)

@@ -10,6 +10,7 @@ from ..errors import shown
 from ..model import Figure, Interval, Rule, Span, Statement
 from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
+from .total import hedged_share
 
 TESTS = ("share", "fraction", "per-unit", "vague-count")
 
@@ -40,8 +41,9 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def as_share(fig: Figure) -> Interval:
-    """A percentage or fraction as a share of one: '25%' and 'a quarter' are both 0.25."""
-    iv = interval(fig)
+    """A percentage or fraction as a share of one: '25%' and 'a quarter' are both 0.25; a hedged percentage ("about
+    58%") to within a few points (factcheck.checks.total.hedged_share)."""
+    iv = hedged_share(fig) or interval(fig)
     return iv.scale(0.01) if fig.unit == "%" else iv
 
 

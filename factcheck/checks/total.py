@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterator
 
@@ -11,6 +12,7 @@ from . import CheckContext, Hit
 from .arith import interval, number, show, show_interval
 
 TESTS = ("parts", "shares")
+HEDGED_SHARE = 1.5  # points either side of a hedged share ("about 52%"): a rounded share, not a guess
 LOOSE = {"approx", "more_than", "at_least", "less_than", "at_most", "up_to"}  # qualifiers that widen a count
 
 
@@ -28,7 +30,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     shares = rule.params["test"] == "shares"
     min_parts = int(rule.params.get("min_parts", 2))
     for statement in ctx.statements_of("breakdown"):
-        total, parts = ctx.figure(statement, "total"), ctx.figures_of(statement, "parts")
+        total, parts = ctx.figure(statement, "total"), [_as_percent(p) for p in ctx.figures_of(statement, "parts")]
         # shares of a whole sum to 100%; percentages with a stated total ("a rise of 4.99% is made up of 2.99% and
         # 2%") are parts of it
         is_share = all(p.unit == "%" for p in parts) and total is None
@@ -75,6 +77,15 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     return Hit(figures, args, evidence, fix)
 
 
+def _as_percent(fig: Figure) -> Figure:
+    """A fraction word among shares ("Half said yes, 38% said no") as the percentage it is: 50%."""
+    if fig.kind != "fraction" or fig.value is None:
+        return fig
+    iv = interval(fig).scale(100)
+    return dataclasses.replace(fig, kind="percent", unit="%", value=fig.value * 100, interval=iv,
+                               attrs=tuple((k, v * 100 if k == "step" and v else v) for k, v in fig.attrs))
+
+
 def _digits(exact: float, parts: list[Figure]) -> int:
     """Significant digits that show a sum at its parts' precision ("100.1%" for 41.1 + 30.4 + 28.6)."""
     steps = [s for s in (_step(p) for p in parts) if 0 < s < 1]
@@ -87,10 +98,21 @@ def _written_equal(exact: float, whole: Interval, digits: int) -> bool:
     return whole.low == whole.high and number(exact, digits) == number(whole.low, digits)
 
 
+def hedged_share(fig: Figure) -> Interval | None:
+    """A hedged percentage among shares ("About 52% said yes, 39% said no and 14% did not know") as a reporter means
+    it: a share rounded to within HEDGED_SHARE points, not the hedge's tenth of itself (46% to 58%)."""
+    if fig.unit != "%" or "approx" not in fig.qualifiers or fig.value is None:
+        return None
+    pad = max(HEDGED_SHARE, _step(fig))
+    return Interval(fig.value - pad, fig.value + pad)
+
+
 def _counted(fig: Figure, tally: bool = False) -> Interval:
     """A figure's interval; a count stated to the unit ("24 seats") is exact: a whole number has no rounding below
     one, so four such parts cannot reach a total two away "through rounding"; "about 1,500" keeps its width, and
     "at least 117" does too unless it is a part of a tally ("at least 148 dead")."""
+    if (share := hedged_share(fig)) is not None:
+        return share
     loose = LOOSE - {"at_least"} if tally else LOOSE
     if (fig.kind == "count" and fig.value is not None and float(fig.value).is_integer() and 0 < _step(fig) <= 1
             and not set(fig.qualifiers) & loose):

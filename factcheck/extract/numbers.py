@@ -590,11 +590,12 @@ NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'-]*)")
 HYPHEN_NOUN = re.compile(r"-([a-z]+)\b(?!-)")
 PLURAL_NOUN = re.compile(r"[ \u00a0]+(?!(?:is|was|has|does|as|its|his|this|us)\b)[a-z]+s\b")
 DECADE = re.compile(r"'?s\b")
+CELL_GAP = re.compile(r"[\n\t]|[ \u00a0]{2}")  # between a word and a number: a table cell boundary, not a name
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 # Gapping: a list whose later items drop the counted noun ("Labour holds 24 seats, the Conservatives 20, the Liberal
 # Democrats 12 and independents 6"): a name after a list separator, the number, then a separator or the end.
-GAPPED_BEFORE = re.compile(r"(?:,|\band|\bor)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
-GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;.]|\band\b|\bor\b|$)")
+GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
+GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
 COUNTED_EARLIER = re.compile(r"\d[\d,.]*[ \u00a0]+[a-z]+s\b[^.!?;]*$")
 GAPPED_REACH = 160
 
@@ -653,6 +654,8 @@ def is_label(text: str, num: Num) -> bool:
     word = before.group(1)
     if word.lower().rstrip(".") in LABEL_WORDS:
         return True
+    if CELL_GAP.search(before.group(0)) or word.endswith(("'s", "’s")):
+        return False  # "| Liberal Democrat | 9 |", "Jones's 11,980": a label cell, an owner, not "iPhone 15"
     if any(c.isupper() for c in word) and word.lower() not in MONTHS:
         counted = PLURAL_NOUN.match(text, num.end)  # "the Conservatives 50 seats" counts; "Gate 12" names
         if counted or _gapped(text, num):

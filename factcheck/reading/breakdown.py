@@ -34,6 +34,10 @@ BACK_REACH = 8  # figures at the end of the previous sentence that can be the to
 ITEM_WORDS = 12  # the most words a list item (a line of its own after a colon) has
 WORDS = re.compile(r"[A-Za-z0-9][\w'’-]*")
 COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun>[a-z]+)\b")
+# ... or after at most two words that qualify it ("820 council homes", "12 gold medals"), none a verb or a particle
+QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|will|would|of|in|on|at|to|for|and"
+                            r"|or|the|a|an|its|their|who|that|which|said|say|says|by|with|from|into|as|per|than)\b)"
+                            r"[a-z-]+[ \u00a0]+){1,2}(?P<noun>[a-z]+(?<![su]s)(?<!is)s)\b")  # not "bus", "crisis"
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
 
@@ -51,6 +55,23 @@ def _cue(words: list[str], anchor: str = "") -> re.Pattern[str]:
 
 SEPARATOR = _cue(LEX["list_separators"])
 LIST_STOP = _cue(LEX["list_stops"])
+SOFT_STOP = _cue(LEX["soft_stops"])
+TO_NAME = re.compile(LEX["separator_to_name"])
+PART_BEFORE_TOTAL = re.compile(LEX["part_before_total"])
+POLL = _cue(LEX["poll_words"])
+OWN_BACK = re.compile(LEX["own_back"], re.I)
+TOTAL_IN_CLAUSE = re.compile(LEX["total_in_clause"], re.I)
+FURTHER = _cue(LEX["further"], "$")
+SHARE_VERB = _cue(LEX["share_verbs"])
+BY_DIMENSION = re.compile(LEX["by_dimension"], re.I)
+NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’.-]+")
+COMPLEMENTARY = [tuple(re.compile(rf"(?i:\b{re.escape(w)}\b)") for w in pair) for pair in LEX["complementary"]]
+# "three phases of", "two tranches of", "three hospitals, with": a count of the parts, then its noun, up to the first
+IN_SO_MANY = re.compile(r"[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?[a-z]+s\b[^\d.;]{0,25}", re.I)
+LABEL_SPLIT = re.compile(r"[,;]|\band\b")
+NEXT_WORDS = 3  # most words before a share that opens the next sentence and goes on a list of answers
+GAPPED_WORDS = 4  # most words of the label before a share that drops its whole ("devices 35%", "and services 20%")
+OWN_OF = re.compile(r"^\s*of\s+(?:the\s+)?\w+\s+(?:were|was|are|is)?\s*", re.I)  # "2% of papers were spoiled"
 RANGE_BEFORE = _cue(LEX["range_before"], "$")
 ALTERNATIVES = re.compile(r"(?i:\b(?:either|or)\b)")
 LIST_GAP = int(LEX["list_gap"])
@@ -59,6 +80,8 @@ OPENER = _cue(LEX["openers"])
 OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
 OPENER_BREAK = re.compile(r"[);\n]")
+TIME_PHRASE = re.compile(LEX["time_phrase"], re.I)
+SET_OFF = re.compile(r"[,(:;–—-][ \u00a0]*$")
 PART_OF = _cue(LEX["part_of"])
 PART_OF_END = _cue(LEX["part_of"], "$")
 TOTAL_LEAD = _cue(LEX["total_lead"], "$")
@@ -73,6 +96,10 @@ ANSWERS = _cue(LEX["answers"])
 ALTERNATIVE = _cue(LEX["alternative"])
 EXCLUSIVE_NOUNS = _cue(LEX["exclusive_nouns"])
 OVERLAP = _cue(LEX["overlap"])
+# "will be used for", "Biden's own voters": the passive, and "own" after an owner, say nothing of overlap
+PASSIVE_BEFORE = re.compile(r"(?i:(?:\b(?:be|been|being|is|are|was|were|their|his|her|its|our|my|your)|['’]s)"
+                            r"[ \u00a0]+$)")
+BY_AFTER = re.compile(r"[ \u00a0]+by\b")
 TALLY = _cue(LEX["tally_nouns"])
 TALLY_COUNTED = set(LEX["tally_counted"])
 TALLY_DEATHS = _cue(LEX["tally_deaths"])
@@ -81,6 +108,9 @@ TOTAL_LABEL = _cue(LEX["total_labels"])
 LABEL = re.compile(r"^[\s;,.]*(?:[-*+•]|\d+[.)])?[ \t]*(?P<label>[^:\n\d;,.()]{1,80}):[ \t]*$")
 BRACKETED = re.compile(r"\([^()]*\)")
 LABEL_WORDS = int(LEX["label_words"])
+ROW_MARKS = re.compile(r"[|:*•\t]|^\s*[-+]\s|\s[-–—]\s")  # a row's marks around its label: "- Yes: 61%", "| No | 21% |"
+ROW_QUESTION = re.compile(LEX["row_question"], re.I)
+ROW_LEAD_SENTENCES = 3  # sentences before a list of rows its lead (the question, "could give more than one") is in
 # the first part's own qualifier ("consists of at least 117 people ..."): no word on the list's completeness
 OWN_QUALIFIER = re.compile(r"(?i:\b(?:at least|at most|more than|fewer than|less than|about|around|some|nearly|almost|"
                            r"roughly|another|a further)\s*$)")
@@ -109,14 +139,16 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.value is None or head.kind not in AMOUNT_KINDS | {"percent"} or head.kind == "percent" and head.unit != "%":
         return None
     noun = counted(text, head) if head.kind == "count" else None
-    labelled = _labelled(view, i)
+    labelled = _labelled(view, i) or _rows(view, i)
     if labelled:
         return labelled
     # a share whose parts follow a word ("The fare rise of 4.6% is made up of 3.6% for inflation and 1% ...")
     if head.kind == "percent":
         sent = view.doc.sentence_span(head.sentence)
         parts, opener = _after_opener(view, i, text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)])
-        if opener is not None and COMPLETE_OPENER.fullmatch(opener.group(0)):
+        if opener is not None and COMPLETE_OPENER.fullmatch(opener.group(0)) \
+                and not any(_like(view, k, head, None) for k in range(i + 1, parts[0])):
+            # not "27% Reform UK, 19% the Conservatives and the rest were split between": 19% is no part of 27%
             # only a word that says the parts are the whole: "rose 5%, including 4% in Asia and 3% in Europe" gives
             # growth rates, which do not add up
             lead = text[head.span.end : figures[parts[0]].span.start]
@@ -135,8 +167,15 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
             # "The 150-seat council is split three ways: Labour holds 80 seats": three is smaller than its parts)
         lead = text[head.span.end : figures[parts[0]].span.start] if parts else ""
         of_the = TOTAL_CLAUSE_START.search(text[max(sent.start, head.span.start - 60) : head.span.start])
-        if parts and (role[i] == "total" or of_the or opener):
-            return _finish(view, i, parts, lead, _opener(lead), noun)
+        if len(parts) > 2 and figures[parts[0]].value == len(parts) - 1 and IN_SO_MANY.fullmatch(
+                text, figures[parts[0]].span.end, figures[parts[1]].span.start):
+            parts = parts[1:]  # "Its 1,500 staff work at two sites, 900 at Crewe and 600 at Stoke": two counts them
+        before = _part_before(view, i, parts, noun) if len(parts) >= 2 else None
+        named = len(parts) >= 2 and (OWN_BACK.match(text, figures[parts[0]].span.end) is not None
+                                     or TOTAL_IN_CLAUSE.search(view.clause_words(i)) is not None)
+        if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None
+                      or named):
+            return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
         items, lead = _items(view, i)
         if len(items) >= 2:
             return _finish(view, i, items, lead, _opener(lead), noun)
@@ -150,13 +189,54 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     return _finish(view, total, parts, "", None, noun)
 
 
+def _part_before(view: View, total: int, parts: list[int], noun: str | None) -> int | None:
+    """A count right before a total that counts the same noun, the first of its parts: "Labour won 28 seats on the
+    55-seat council, while the Conservatives took 19 seats and independents 8", "The Alliance won 58 of the
+    assembly's 120 seats, the Union 44 and independents 21"."""
+    figures = view.figures
+    k = total - 1
+    if k < 0 or noun is None or figures[k].sentence != figures[total].sentence or _taken(view, k) \
+            or not _like(view, k, figures[parts[0]], noun) \
+            or counted(view.text, figures[k]) not in (noun, None) or figures[k].value >= figures[total].value:
+        return None
+    return k if PART_BEFORE_TOTAL.fullmatch(view.text, figures[k].span.end, figures[total].span.start) else None
+
+
+def _fraction_before(view: View, first: int) -> int | None:
+    """A fraction word right before a list of percentages, separated from it as a list is: its first share."""
+    k = first - 1
+    figures = view.figures
+    if k < 0 or figures[k].kind != "fraction" or figures[k].sentence != figures[first].sentence \
+            or figures[k].value is None or not 0 < figures[k].value < 1 or _taken(view, k):
+        return None
+    gap = view.text[figures[k].span.end : figures[first].span.start]
+    ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap)
+    return k if ok else None
+
+
+def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
+    """Between a total and its parts, a count of them with its noun and "of" ("1,240 homes will be built in three
+    phases of 400, 500 and 340"): as many parts as it says."""
+    figures = view.figures
+    return any(figures[k].kind == "count" and figures[k].value == len(parts)
+               and IN_SO_MANY.fullmatch(view.text, figures[k].span.end, figures[parts[0]].span.start)
+               for k in range(head + 1, parts[0]))
+
+
 def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: re.Match | None,
             noun: str | None) -> tuple[Statement, int] | None:
     """The statement for a total (or none) and its parts, with the part the next sentence adds when it says what
     remains; None when there are too few parts or nothing to sum them against."""
     figures, text = view.figures, view.text
+    if total is None and figures[parts[0]].unit == "%" and (half := _fraction_before(view, parts[0])) is not None:
+        parts = [half] + parts  # "Half said yes, 38% said no and 12% did not know"
     first = figures[parts[0]]
-    more = _remaining(view, parts[-1], first, noun) if total is not None or len(parts) >= 2 else None
+    # "Another 21 were sent to Dublin" adds to a list of counts whose total its own sentence gives; after a total of
+    # an earlier sentence, or among shares, "another" may add to a list one level up ("almost 30% concerned credit.
+    # New cards 16.5%, existing credit 12%. Another 18% came from bank accounts")
+    further = total is not None and figures[total].sentence == first.sentence and figures[total].kind != "percent"
+    more = _remaining(view, parts[-1], figures[parts[-1]], noun, further) if total is not None or len(parts) >= 2 \
+        else None
     parts = parts + ([more] if more is not None else [])
     if total is not None:
         # a whole is no smaller than any of its parts: the list ends before the first larger figure ("640p a share,
@@ -172,16 +252,24 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
-    complete = (said_whole or (more is not None and total is not None) or bool(REMAINDER.search(before_last))
+    rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40))
+    complete = (said_whole or rest or bool(REMAINDER.search(before_last))
+                or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                     and not INCOMPLETE.search(list_lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
-    overlap = bool(OVERLAP.search(span))
+    overlap = _overlaps(span) and not EXCLUSIVE_NOUNS.search(span)  # "how they would vote: 38% named Labour"
+    if total is None and len(_wholes_named(view, parts)) > 1:
+        return None  # "86% of Trump voters and 87% of Biden voters": shares of two wholes
     if total is None:
-        if first.unit != "%":
+        if figures[parts[-1]].unit != "%":
             return None  # parts with nothing to sum them against
-        exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span))
+        exclusive = not overlap and (complete or bool(ALTERNATIVE.search(span) or EXCLUSIVE_NOUNS.search(span)
+                                                      or CATCH_ALL.search(span))
+                                     or any(a.search(span) and b.search(span) for a, b in COMPLEMENTARY)
+                                     or _named_in_poll(view, parts, span) or _gapped_shares(view, parts)
+                                     or bool(BY_DIMENSION.search(span))
                                      or len({m.group(0).lower() for m in ANSWERS.finditer(span)}) >= 2)
         if not exclusive:
             return None  # "60% use Facebook, 40% use Instagram": shares that may overlap are no breakdown
@@ -194,6 +282,50 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=exclusive, unit=noun)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _gapped_shares(view: View, parts: list[int]) -> bool:
+    """Shares of the whole the first one names after a verb of sharing, the others dropping it ("Cloud accounted for
+    45% of revenue, devices 35% and services 20%", "Gas generated 41% of the electricity, wind 35%"): every unit of
+    the whole goes to one part. Each later share has a label of a few words before it and no whole of its own."""
+    figures, text = view.figures, view.text
+    if not figures[parts[0]].attr("of_phrase") or not SHARE_VERB.search(view.clause_words(parts[0])):
+        return False
+    for a, b in zip(parts, parts[1:], strict=False):
+        label = LABEL_SPLIT.split(text[figures[a].span.end : figures[b].span.start])[-1]
+        if figures[b].attr("of_phrase") or len(WORDS.findall(label)) > GAPPED_WORDS:
+            return False
+    return True
+
+
+def _named_in_poll(view: View, parts: list[int], span: str) -> bool:
+    """Shares each named by a capitalised name before it, in words about a poll or a vote ("The poll of 1,000 voters
+    gave Labour 41%, the Conservatives 33% and the Liberal Democrats 26%"): the shares of one vote."""
+    if not POLL.search(span):
+        return False
+    figures, text = view.figures, view.text
+    start = view.doc.sentence_span(figures[parts[0]].sentence).start
+    for n, j in enumerate(parts):
+        lead = text[figures[parts[n - 1]].span.end if n else max(start, figures[j].span.start - 40)
+                    : figures[j].span.start]
+        if not NAME.search(lead):
+            return False
+    return True
+
+
+def _wholes_named(view: View, parts: list[int]) -> set[str]:
+    """The wholes the parts' own "of ..." words name (their first three words), but a catch-all answer's ("... and
+    40% against, while 2% of papers were spoiled" names the ballot's papers)."""
+    return {" ".join(WORDS.findall(w.lower())[:3]) for j in parts
+            if (w := view.figures[j].attr("of_phrase")) and not CATCH_ALL.match(_clause_after(view, j))}
+
+
+def _overlaps(words: str) -> bool:
+    """A word of `overlap` that says one may be counted in several parts ("60% use Facebook", "could name more than
+    one"), not in the passive ("11 named by the councils", "the remaining 21 will be used for day surgery") nor
+    after an owner ("Biden's own voters")."""
+    return any(not PASSIVE_BEFORE.search(words, 0, m.start()) and not BY_AFTER.match(words, m.end())
+               for m in OVERLAP.finditer(words))
 
 
 def _earlier_shares(view: View, first: int) -> bool:
@@ -255,9 +387,12 @@ def _opener(lead: str) -> re.Match | None:
 
 
 def _opens(lead: str, m: re.Match) -> bool:
-    """The opener m is close enough after the total, with no bracket or clause closing between them."""
+    """The opener m is close enough after the total, with no bracket or clause closing between them (a time phrase
+    between them is the total's own: "will close 1,150 branches by 2027 (620 in England, ...")."""
     before = lead[: m.start()]
-    words = len(WORDS.findall(before))
+    if m.group(0).lower().startswith("of ") and not SET_OFF.search(before):
+        return False  # "520 of whom live in the town": a part of an earlier whole, not "900 members, of whom 520"
+    words = len(WORDS.findall(TIME_PHRASE.sub(" ", before)))
     return not OPENER_BREAK.search(before) and words <= (BRACKET_WORDS if m.group(0) == "(" else OPENER_WORDS)
 
 
@@ -279,26 +414,69 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
     parts: list[int] = []
     for j in range(first, len(figures)):
         fig = figures[j]
-        if fig.sentence != lead.sentence or len(parts) > MAX_PARTS:
+        current = figures[parts[-1]].sentence if parts else lead.sentence
+        if (fig.sentence != current and not (parts and _answers_go_on(view, parts[-1], j))) or len(parts) > MAX_PARTS:
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
-        if parts and fig.kind == "duration":
-            continue  # "48% intended to leave within five years, 27% ...": a part's own words
-        taken = view.role[j] in TAKEN and not _part_of_before(view, j)
+        if parts and (fig.kind == "duration" or fig.is_calendar and fig.kind != "year"):
+            continue  # "48% intended to leave within five years, 27% ...", "kept 62 seats on Sunday, the opposition
+            # won 39": a part's own words (a year is not: "45% of the vote in 2019, and the Conservatives 40% in 2017")
+        taken = _taken(view, j) and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
+            if parts and lead.unit == "%" and fig.kind != "percent" and not taken and not fig.is_calendar:
+                continue  # "58% of senior managers at the ten largest employers, and women 42%": the part's words
             if parts or not skip:
                 break
             continue  # "split three ways: 80 seats, ...": a count of something else before the list
         if parts:
             gap = text[figures[parts[-1]].span.end : fig.span.start]
-            if (len(gap) > LIST_GAP or not SEPARATOR.search(gap) or LIST_STOP.search(gap)
+            stop = LIST_STOP.search(gap)
+            if stop and SOFT_STOP.fullmatch(stop.group(0)) and CATCH_ALL.match(_clause_after(view, j)):
+                stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled"
+            # "19% the Conservatives and the rest were split between the Liberal Democrats on 12%": the list goes on
+            reach = 2 * LIST_GAP if REMAINDER.search(gap) or fig.sentence != current else LIST_GAP
+            said = SEPARATOR.search(gap) or TO_NAME.search(gap) or fig.sentence != current
+            if (len(gap) > reach or not said or stop
                     or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
                 break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
             if len(parts) == 1 and RANGE_BEFORE.search(_before(view, parts[0], 12)):
                 break  # "between 10 and 12": a range, not a list
         parts.append(j)
     return parts
+
+
+def _answers_go_on(view: View, last: int, j: int) -> bool:
+    """Share j opens the sentence after share last's (at most NEXT_WORDS words before it: "Another 39% said ...",
+    "39% said no") and that sentence ends the answers with a catch-all ("did not know", "undecided"): a poll's answers
+    told over two sentences ("52% said yes. 39% said no, while 14% did not know"); not "48% were pessimistic, while
+    41% were optimistic. And 47% saw ..." (another question)."""
+    figures, text = view.figures, view.text
+    fig = figures[j]
+    if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1:
+        return False
+    start = view.doc.sentence_span(fig.sentence).start
+    if any(figures[k].span.start < fig.span.start for k in view.by_sentence.get(fig.sentence, [])) \
+            or len(WORDS.findall(text[start : fig.span.start])) > NEXT_WORDS:
+        return False
+    span = view.doc.sentence_span(fig.sentence)
+    return bool(CATCH_ALL.search(text, span.start, span.end))
+
+
+def _taken(view: View, j: int) -> bool:
+    """Figure j belongs to another statement: a part or total of a breakdown, or a change, new or old value that a
+    change reads ("won 51.2% of the vote against 44.1% for her rival": the words make 44.1% an old value, but no
+    change holds it)."""
+    role = view.role[j]
+    return role in ("total", "part") or (role in TAKEN and j in view.partner)
+
+
+def _clause_after(view: View, j: int) -> str:
+    """The words right after figure j (up to TAIL_REACH characters, its clause only), without its own "of ..."."""
+    fig = view.figures[j]
+    tail = view.text[fig.span.end : min(view.doc.sentence_span(fig.sentence).end, fig.span.end + TAIL_REACH)]
+    stop = CLAUSE_END.search(tail)
+    return OWN_OF.sub(" ", tail[: stop.start()] if stop else tail).strip()
 
 
 def _part_of_before(view: View, j: int) -> bool:
@@ -351,13 +529,19 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     said = bool(PART_OF.search(lead))
     if fig.kind == "percent" and not COMPLETE_OPENER.search(lead):
         return None  # a rise of 4.99% "is made up of" 2.99% and 2%; not "Asia accounted for 4%" of another whole
-    if not said and not _by_place(view, parts):
+    # "Parliament has 300 seats. The coalition has 171, the opposition 122 and others 17": a list closed by what is
+    # left over breaks down the one counted figure like it in the sentence before
+    # (three parts at least, and no digits before the first: a number the extraction passed over would be a part)
+    rest = fig.kind == "count" and len(parts) >= 3 and not any(c.isdigit() for c in text[sent.start : fig.span.start]) \
+        and bool(REMAINDER.search(text, figures[parts[-2]].span.end, figures[parts[-1]].span.start))
+    if not said and not rest and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
-    like = [k for k in before if _like(view, k, fig, None) and view.role[k] not in ("change", "old", "part", "total")
-            and (said or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
+    like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
+            and (said or (rest and counted(text, figures[k]) is not None)
+                 or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
 
@@ -408,8 +592,85 @@ def _labelled(view: View, head: int) -> tuple[Statement, int] | None:
     for j in parts:
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": fig.id, "parts": [figures[j].id for j in parts]},
-                             complete=False, exclusive=not any(OVERLAP.search(x) for x in labels))
+                             complete=False, exclusive=not any(_overlaps(x) for x in labels))
     return statement, parts[-1]
+
+
+def _rows(view: View, head: int) -> tuple[Statement, int] | None:
+    """Parts one a row, each a short label and one figure: a bullet list ("- Yes: 61%"), a Markdown table
+    ("| Oppose | 36% |") or an HTML table (the label and the figure in cells of their own).
+
+    Amounts need a row labelled as their total ("| Total | 55 |", first or last), and exclude each other unless a
+    label or the lead says they overlap; the list says nothing of being complete (a row may be a subset). Percentages
+    are shares of one whole when the labels say they answer one question (a catch-all answer, two answer words, the
+    option that excludes the others), the lead asks the question ("How much of the time do you trust ...?") or names
+    the column ("Response", "Answer"), or says they share a vote or a market; and the lead does not say an answer may
+    count more than once ("could give more than one reason"); a catch-all or a remainder label makes them the whole."""
+    figures = view.figures
+    fig = figures[head]
+    share = fig.kind == "percent" and fig.unit == "%"
+    if not (share or fig.kind in AMOUNT_KINDS) or fig.value is None or view.role[head] in TAKEN:
+        return None
+    row = _row(view, head)
+    if row is None:
+        return None
+    first_sentence, label = row
+    total = head if not share and _short_total(label) else None
+    parts, labels = ([], []) if total is not None else ([head], [label])
+    last = head
+    for k in range(head + 1, min(len(figures), head + MAX_PARTS + 2)):
+        row = _row(view, k)
+        if row is None or row[0] != figures[last].sentence + 1 or not _like(view, k, fig, None) \
+                or view.role[k] in TAKEN:
+            break
+        if _short_total(row[1]):
+            total = k if total is None and not share else total
+            break
+        parts.append(k)
+        labels.append(row[1])
+        last = k
+    if len(parts) < 2 or (not share and total is None):
+        return None
+    lead_start = view.doc.sentence_span(max(0, first_sentence - ROW_LEAD_SENTENCES)).start
+    lead = view.text[max(lead_start, view.doc.sentence_span(first_sentence).start - 2 * LEAD_REACH)
+                     : view.doc.sentence_span(first_sentence).start]
+    said = " ; ".join(labels)
+    if _overlaps(lead) or _overlaps(said):
+        return None
+    complete = share and bool(CATCH_ALL.search(said) or REMAINDER.search(said))
+    exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)
+                                 or ROW_QUESTION.search(lead)) \
+        or len({m.group(0).lower() for m in ANSWERS.finditer(said)}) >= 2
+    if share and not exclusive:
+        return None
+    if total is not None:
+        if any(figures[j].value > figures[total].value for j in parts):
+            return None
+        view.role[total] = "total"
+    for j in parts:
+        view.role[j] = "part"
+    statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
+                                           "parts": [figures[j].id for j in parts]},
+                             complete=complete, exclusive=True)
+    return statement, max(parts + ([total] if total is not None else []))
+
+
+def _row(view: View, k: int) -> tuple[int, str] | None:
+    """Figure k as a row of a list or table: the only figure of its sentence, with a label of a few words and no
+    digits (in its own sentence, or in the sentence before, a cell of its own); the row's first sentence and label."""
+    fig = view.figures[k]
+    s = fig.sentence
+    if view.by_sentence.get(s) != [k]:
+        return None
+    span = view.doc.sentence_span(s)
+    label = ROW_MARKS.sub(" ", view.text[span.start : fig.span.start] + " " + view.text[fig.span.end : span.end])
+    if not label.strip() and s > 0 and not view.by_sentence.get(s - 1):
+        before = view.doc.sentence_span(s - 1)
+        s, label = s - 1, ROW_MARKS.sub(" ", view.text[before.start : before.end])
+    words = WORDS.findall(label)
+    if not words or len(words) > LABEL_WORDS or any(c.isdigit() for c in label) or "\n" in label.strip():
+        return None
+    return s, " ".join(words)
 
 
 def _short_total(label: str) -> bool:
@@ -417,9 +678,10 @@ def _short_total(label: str) -> bool:
     return len(WORDS.findall(label)) <= LABEL_WORDS and bool(TOTAL_LABEL.search(label))
 
 
-def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | None:
+def _remaining(view: View, last: int, model: Figure, noun: str | None, further: bool = False) -> int | None:
     """The first figure of the next sentence, like the parts, that the words before it call what remains ("The
-    Farmers' League took the remaining 3 seats", "The rest, 12%, ...")."""
+    Farmers' League took the remaining 3 seats", "The rest, 12%, ...") or one more part ("Another 21 were sent to
+    Dublin")."""
     figures, text = view.figures, view.text
     for k in view.by_sentence.get(figures[last].sentence + 1, [])[:BACK_REACH]:
         if not _like(view, k, model, noun) or view.role[k] in TAKEN:
@@ -429,7 +691,7 @@ def _remaining(view: View, last: int, model: Figure, noun: str | None) -> int | 
         after = text[figures[k].span.end : min(sent.end, figures[k].span.end + 40)]
         if ALTERNATIVES.search(before) or ALTERNATIVES.search(after):
             return None  # "The remainder account for either nine species or more than 40"
-        return k if REMAINDER.search(before) else None
+        return k if REMAINDER.search(before) or (further and FURTHER.search(before)) else None
     return None
 
 
@@ -467,15 +729,19 @@ def _items(view: View, head: int) -> tuple[list[int], str]:
     return items, lead
 
 
-def counted(text: str, fig: Figure) -> str | None:
-    """The noun a count counts, singular: "80 seats" -> seat, "the 150-seat council" -> seat."""
+def counted(text: str, fig: Figure, qualified: bool = False) -> str | None:
+    """The noun a count counts, singular: "80 seats" -> seat, "the 150-seat council" -> seat; with qualified, also
+    after words that qualify it ("820 council homes" -> home)."""
     if "-" in fig.surface:
         tail = fig.surface.rsplit("-", 1)[-1].lower()
         return tail if tail.isalpha() else None
-    m = COUNTED_NOUN.match(text[fig.span.end : fig.span.end + 30])
-    if not m or not m.group("noun"):
+    after = text[fig.span.end : fig.span.end + 40]
+    m = COUNTED_NOUN.match(after)
+    if not m:
         return None
     noun = m.group("noun")
+    if qualified and not noun.endswith("s") and (q := QUALIFIED_NOUN.match(after)) is not None:
+        noun = q.group("noun")
     if noun in STOP_NOUNS or not noun.endswith("s") or len(noun) < 3:
         return None
     return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]

@@ -30,6 +30,8 @@ SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 HALF_THE = re.compile(SHARES["half_the"], re.I)
 COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
 AMOUNT_BEFORE = re.compile(SHARES["amount_before"], re.I)
+TOTAL_SHARE_GAP = re.compile(SHARES["total_share_gap"], re.I)
+TOTAL_WORDS = re.compile(SHARES["total_words"], re.I)
 BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
 PER_UNIT_BACK = 40  # figures examined before a per-unit figure for its total: a bound, so a sentence stays linear
 
@@ -99,20 +101,24 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
     """'Of the 480 members who voted, 300, or 58%, backed it': a count and the percentage beside it that restates it
     ("N, or P%", "N (P%)", "P% (N)", "N, P%,"), as a share of the whole the words name before them: "of the T",
     "T ..., of whom" or "the T-member union" in the sentence, "the T-member union" or a count that "of them",
-    "of its members" points at in the previous sentence."""
+    "of its members" points at in the previous sentence. A cut is a share too when its whole is named a total
+    ("The 7,500-strong workforce will lose 2,100 staff, about 28%")."""
     figures, text = view.figures, view.text
     taken = set(whole_of) | set(whole_of.values())
     out: list[Statement] = []
     for a in range(len(figures) - 1):
         b = a + 1
         first, second = figures[a], figures[b]
-        if first.sentence != second.sentence or {a, b} & taken or "change" in (view.role[a], view.role[b]):
+        if first.sentence != second.sentence or {a, b} & taken:
             continue
         pair = {f.kind: k for k, f in ((a, first), (b, second))}
         count, share = pair.get("count"), pair.get("percent")
         if count is None or share is None or figures[share].unit != "%" or figures[count].value is None \
-                or not 0 < (figures[share].value or 0) <= 100:
+                or not 0 < (figures[share].value or 0) <= 100 or view.role[share] == "change":
             continue
+        cut = view.role[count] == "change"
+        if cut and view.direction[count] != "down":
+            continue  # "gained 300 members, or 62.5%": a rise on the old count, no share of a whole
         if not RESTATED_GAP.fullmatch(text, first.span.end, second.span.start) and not (
                 share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
                 and APPOSITION_CLOSE.match(text, second.span.end)):
@@ -120,9 +126,45 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         gap = text[first.span.end : second.span.start]
         whole = named_before(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
         whole = after(view, b, figures[count].value) if whole is None else whole
+        if cut and whole is not None and view.role[whole] != "total":
+            whole = None  # "The 7,500-strong workforce will lose 2,100 staff, about 28%": a cut of a named whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
+    return out
+
+
+def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """'The regulator imposed fines totalling £40m. The largest, £30m, represented about 60% of the total': a
+    percentage of a whole its words name ("of the total", "of all fines", "of the fines") after the amount it
+    restates ("£30m ... represented", "at £180m, made up"), the whole an earlier figure like the amount, larger than
+    it, in the sentence or the one before (the nearest one; for "of the fines" one whose series the words name)."""
+    figures, text = view.figures, view.text
+    taken = set(whole_of) | set(whole_of.values())
+    out: list[Statement] = []
+    for i, fig in enumerate(figures):
+        phrase = fig.attr("of_phrase")
+        if fig.kind != "percent" or fig.unit != "%" or not phrase or i in taken or i in view.linked \
+                or not 0 < (fig.value or 0) <= 100 or view.role[i] in ("change", "old", "new"):
+            continue
+        a = i - 1
+        if a < 0 or figures[a].sentence != fig.sentence or figures[a].kind not in AMOUNT_KINDS \
+                or figures[a].value is None or view.role[a] in ("change", "old") or a in taken \
+                or not TOTAL_SHARE_GAP.fullmatch(text, figures[a].span.end, fig.span.start):
+            continue
+        total_word = bool(TOTAL_WORDS.search(phrase))
+        for w in range(a - 1, max(-1, a - 1 - PER_UNIT_BACK), -1):
+            whole = figures[w]
+            if whole.sentence < fig.sentence - 1:
+                break
+            if whole.kind != figures[a].kind or whole.unit != figures[a].unit or whole.value is None \
+                    or whole.value <= figures[a].value or view.role[w] == "change" or w in view.partner:
+                continue
+            series = (whole.attr("series") or "").lower().rstrip("s")
+            if total_word or (series and series in phrase.lower()):
+                out.append(Statement.of("share", {"share": fig.id, "whole": whole.id, "amount": figures[a].id},
+                                        **_below(view, a)))
+            break
     return out
 
 

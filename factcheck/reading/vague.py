@@ -17,15 +17,33 @@ import re
 from ..extract.lexicon import load
 from ..model import Statement
 from .view import View
-from .whole import SPAN, in_ratio, named_before, ratio_range, restating
+from .whole import AMOUNT_CLOSE, SPAN, in_ratio, named_before, ratio_range, restating
 
 LEX = load("shares")
-SCALES = {"share": LEX["vague_shares"], "count": LEX["vague_counts"]}
+
+
+def _hedged_fractions() -> dict[str, list[float]]:
+    """Each hedge before each fraction word, with the range they allow together: "almost two-thirds" is 0.59 to
+    0.667 (lexicon vague_hedges and vague_fractions; a word the vague_shares table lists keeps its own range)."""
+    out: dict[str, list[float]] = {}
+    for name, value in LEX["vague_fractions"].items():
+        for spelled in {name, name.replace(" ", "-")}:
+            for hedge, (below, above) in LEX["vague_hedges"].items():
+                low, high = max(0.0, value * (1 + below)), min(1.0, value * (1 + above))
+                out[f"{hedge} {spelled}"] = [round(low, 3), round(high, 3)]
+    return out
+
+
+SCALES = {"share": _hedged_fractions() | LEX["vague_shares"], "count": LEX["vague_counts"]}
 RANGE = {w.lower(): (scale, float(lo), float(hi)) for scale, table in SCALES.items() for w, (lo, hi) in table.items()}
 WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
     re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
 ) + r")(?![\w-])")
 RESTATED = re.compile(LEX["vague_restated"], re.I)
+RESTATED_BARE = re.compile(LEX["vague_restated_bare"], re.I)
+IN_TOTAL = re.compile(LEX["vague_in_total"], re.I)
+SAID_SO = re.compile(LEX["vague_said_so"], re.I)
+LATER_IN_CLAUSE = re.compile(LEX["vague_later"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
@@ -63,20 +81,47 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
             continue  # a figure: taken below when it is a fraction with no whole
         words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], at))
     for k, fig in enumerate(figures):
-        if fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
+        if fig.kind == "count" and (m := WORD.fullmatch(text, fig.span.start, fig.span.end)) is not None:
+            # a vague count the extraction reads as a figure ("Tens of thousands of fans – about 8,000 –")
+            words.append((m, *RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())], k + 1))
+        elif fig.kind == "fraction" and k not in whole_of and view.role[k] is None \
                 and (found := word_range(text, fig) or _ratio_figure(view, k)) is not None:
             words.append((*found, k + 1))
         elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
             words.append((ratio[0], "share", ratio[1], ratio[2], k + 1))
-    out: list[Statement] = []
+    out: list[Statement] = _percent_of_whole(view, whole_of)
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
         roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of)
         if roles is None and scale == "share":
-            roles = _parts(view, at, view.doc.sentence_index(m.start()), m.end())
+            sentence = view.doc.sentence_index(m.start())
+            roles = _parts(view, at, sentence, m.end()) or _said_so(view, sentence)
         if roles is not None:
             closed = roles.pop("closed", None)
             out.append(Statement.of("vague", roles, **facts, closed=closed))
+    return out
+
+
+def _percent_of_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """A fraction word of a whole restated as a percentage ("Nearly half of the 1,200 staff, about 38%, ...") or by
+    the one count of the next sentence ("A majority of the 900 staff wanted it. In all, 410 said so."): the share
+    reader takes a count restating it in its clause; this one the others."""
+    figures, out = view.figures, []
+    for k, w in whole_of.items():
+        if figures[k].kind != "fraction" or (found := word_range(view.text, figures[k])) is None or found[1] != "share":
+            continue
+        r = restating(view, w)
+        m, scale, low, high = found
+        if r is not None and figures[r].kind == "percent" and figures[r].unit == "%" and view.role[r] != "change":
+            roles = {"amount": figures[r].id}
+        elif r is None:
+            roles = _said_so(view, figures[k].sentence)
+            if roles is None or roles["whole"] != figures[w].id:
+                continue
+        else:
+            continue
+        out.append(Statement.of("vague", roles, word=m.group(0), start=m.start(), end=m.end(), low=low, high=high,
+                                scale=scale, closed=None))
     return out
 
 
@@ -84,11 +129,17 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
     given as a count, the whole named before it in the sentence."""
     figures, text = view.figures, view.text
-    if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH:
+    while at < len(figures) and figures[at].is_calendar and figures[at].span.start - end <= REACH:
+        at += 1  # "Hundreds of jobs will go when the centre closes in March, 850 in total": the date is the clause's
+    if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH \
+            or view.doc.sentence_index(figures[at].span.start) != view.doc.sentence_index(end - 1):
         return None
     fig = figures[at]
     if view.role[at] == "change":
         return None
+    if scale == "count" and fig.kind == "count" and IN_TOTAL.match(text, fig.span.end) \
+            and LATER_IN_CLAUSE.fullmatch(text, end, fig.span.start):
+        return {"amount": fig.id}  # "Hundreds of jobs will go ..., 850 in total": the count the word says
     if fig.kind == "count" and OF_WHOLE.fullmatch(text, end, fig.span.start) \
             and (k := restating(view, at)) is not None and view.role[k] != "change":
         # "a handful of the 40 councillors – 19 –", "most of the town's 64 pubs, 44 in total,": at is the whole
@@ -104,8 +155,9 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     if scale == "share" and fig.kind == "count" and at not in whole_of and PUNCT_PART.fullmatch(text, end,
                                                                                                fig.span.start):
         return _of_named(view, at, back=False)  # "Of the 900 staff, nearly half – 400 –"
-    if not RESTATED.fullmatch(text, end, fig.span.start):
-        return None
+    if not RESTATED.fullmatch(text, end, fig.span.start) and not (
+            RESTATED_BARE.fullmatch(text, end, fig.span.start) and AMOUNT_CLOSE.match(text, fig.span.end)):
+        return None  # "Most respondents (44%)", "Nearly all trains on the coast line (72%)": set off and closed
     if scale == "count":
         return {"amount": fig.id} if fig.kind == "count" else None
     if fig.kind == "percent" and fig.unit == "%":
@@ -162,6 +214,21 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     span = view.doc.sentence_span(sentence + 1)
     closed = bool(REST.search(text, span.start, span.end))
     return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
+
+
+def _said_so(view: View, sentence: int) -> dict | None:
+    """A share word's whole (the one count of its sentence) and the one count of the next sentence that says it is
+    how many did so ("A majority of the 900 staff wanted to work from home. In all, 410 said so.")."""
+    figures, text = view.figures, view.text
+    own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    after = [k for k in view.by_sentence.get(sentence + 1, []) if figures[k].value is not None]
+    if len(own) != 1 or len(after) != 1 or figures[after[0]].kind != "count" or view.role[after[0]] == "change" \
+            or not 0 < figures[after[0]].value < figures[own[0]].value:
+        return None
+    span = view.doc.sentence_span(sentence + 1)
+    if not SAID_SO.search(text, span.start, span.end):
+        return None
+    return {"amount": figures[after[0]].id, "whole": figures[own[0]].id}
 
 
 def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:

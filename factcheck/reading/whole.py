@@ -1,6 +1,7 @@
 """Where the whole of a part is in the text, and the figure restating a share of it: a whole named before the part
 ("Of the 480 members who voted, 300"), after it ("300, or 48%, of the 520"), or pointed back to ("630 of them"); the
-figure after a whole restating a share of it ("of its 1,200 drivers, or 380 people"); a ratio of two counts ("two in
+figure after a whole restating a share of it ("of its 1,200 drivers, or 380 people", "of the 820 homes now have heat
+pumps – some 610 homes"); a ratio of two counts ("two in
 five"). Shared by the share and vague-word readers (factcheck.reading.share, factcheck.reading.vague)."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..extract.lexicon import load
+from .breakdown import counted
 from .view import View
 
 LEX = load("shares")
@@ -20,6 +22,9 @@ AMOUNT_APPOSITION = re.compile(LEX["amount_apposition"], re.I)
 AMOUNT_CLOSE = re.compile(LEX["amount_close"])
 WHOLE_WORDS_STOP = re.compile(LEX["whole_words_stop"], re.I)
 IN_RATIO = re.compile(LEX["in_ratio"], re.I)
+LATER_AMOUNT = re.compile(LEX["later_amount"], re.I)
+COLON_PART = re.compile(LEX["colon_part"], re.I)
+NOUN_CLOSE = re.compile(LEX["noun_close"])
 SPAN = re.compile(r".+", re.S)  # words read from figures ("two in five") as a match of the text, as the table's are
 BACK = 40  # figures examined before a part for its whole: a bound, so a sentence stays linear
 REACH = 80  # characters between a whole and the figure restating a share of it
@@ -33,12 +38,26 @@ def restating(view: View, w: int) -> int | None:
     if k >= len(figures) or figures[k].sentence != figures[w].sentence or figures[k].value is None:
         return None
     start, end = figures[w].span.end, figures[k].span.start
+    if _same_noun_later(view, w, k):
+        return k
     if end - start > REACH or WHOLE_WORDS_STOP.search(text, start, end):
         return None
     if AMOUNT_OPEN.fullmatch(text, start, end) or (
             AMOUNT_APPOSITION.fullmatch(text, start, end) and AMOUNT_CLOSE.match(text, figures[k].span.end)):
         return k
     return None
+
+
+def _same_noun_later(view: View, w: int, k: int) -> bool:
+    """Figure k, set off at the end of the clause of whole w, counts what w counts: "Three quarters of the 820 homes
+    now have heat pumps – some 610 homes." (not "..., 380 homes were destroyed": a clause of its own)."""
+    figures, text = view.figures, view.text
+    noun = counted(text, figures[w], qualified=True) if figures[w].kind == "count" else None
+    if noun is None or figures[k].kind != "count" or counted(text, figures[k], qualified=True) != noun:
+        return False
+    start, end = figures[w].span.end, figures[k].span.start
+    close = NOUN_CLOSE.match(text, figures[k].span.end)
+    return end - start <= 2 * REACH and bool(LATER_AMOUNT.fullmatch(text, start, end)) and close is not None
 
 
 def in_ratio(view: View, i: int) -> tuple[re.Match, float, float] | None:
@@ -72,7 +91,8 @@ def after(view: View, b: int, part: float) -> int | None:
 
 
 def named_before(view: View, a: int, part: float, back: bool) -> int | None:
-    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole (back:
+    """The count, before figure a in its sentence or in the previous one, that the words name as a's whole ("of the
+    480", "480 ..., of whom", "The union's 480 members voted: 300, or 58%, ..."; back:
     the count's own words point back, "630 of them, or 75%": to the nearest larger count before, in its sentence
     too, "has 480 members, and 300 of them, or 62.5%")."""
     figures, text = view.figures, view.text
@@ -87,7 +107,8 @@ def named_before(view: View, a: int, part: float, back: bool) -> int | None:
             if fig.sentence < sentence:
                 return k if back or named else None
             lead = text[max(0, fig.span.start - 40) : fig.span.start]
-            if named or own or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start):
+            if named or own or WHOLE_BEFORE.search(lead) or OF_WHOM.search(text, fig.span.end, figures[a].span.start) \
+                    or COLON_PART.fullmatch(text, fig.span.end, figures[a].span.start):
                 return k
         k -= 1
     return None
