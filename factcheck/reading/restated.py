@@ -14,7 +14,7 @@ other sets ("former members") and named owners that differ stay apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
@@ -30,7 +30,7 @@ _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
 # Wheelers' 3,600 members")
 _OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
     rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
-SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
+SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*(?:[ \u00a0]+[a-z]+)??)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
                      r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['money_articles'])})|"
@@ -47,17 +47,40 @@ INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
-SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
-OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
+# "according to its latest accounts" is the owner's own count, no other source
+SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b(?!{_SP}(?:{phrases(LEX['possessives'])})\b))")
+# ("signed by 900 of the island's 1,240": a preposition before a count that is no year dates nothing)
+OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b(?!{_SP}(?!(?:1[89]|20)\d\d\b)\d))")
 REPORTED_PAST = re.compile(rf"(?i:\b(?:{phrases(LEX['reported_past'])})\b)")
 FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
-EMPLOY = frozenset(LEX["employ_verbs"])
+PEOPLE_VERBS, MONEY_VERBS = LEX["people_verbs"], LEX["money_verbs"]
+# the verb that says what a count of people or a sum counts: before it ("killed 14", "was fined £8.7m", "is home to
+# about 1,420") or after it and its "people" ("17 people died", "eight were killed")
+VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MONEY_VERBS))}){_SP}{_GAP})$")
+VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
+                        rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
+EVENT_NOUNS = frozenset(LEX["event_nouns"])
+# a reported or coordinated clause starts again after these words ("said it had no plans ... and that its 1,580
+# staff"): the time words before them are another clause's
+CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
+PAST_AUXILIARIES = re.compile(rf"(?i:\b(?:{phrases(LEX['past_auxiliaries'])})\b)")
+_PLACE = r"(?P<place>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)"
+# a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
+# ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
+PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
+PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
+# the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
+OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
+                         rf"(?P<owner>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*|[a-z]+(?:[ \u00a0]+[a-z]+)?)\b")
+# a name in apposition before "a town of 25,000": "Kessa, a town of" (the town is Kessa)
+APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)[ \u00a0]*,[ \u00a0]*$")
 COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
 REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
+OWNER_KINDS = frozenset(LEX["owner_kinds"])
 STOCK_KINDS = ("count", "money", "quantity")
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
@@ -65,6 +88,7 @@ SKIP_ROLES = {"change", "old", "revision", "part"}
 SKIP_QUALIFIERS = {"up_to"}  # a capacity or a cap; "more than 3,100" and "fewer than 3,000" are stocks with bounds
 # the name an "N-seat X" compound's head gives: "the 150-seat Chamber of Representatives"
 HEAD_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){0,2}(?P<name>[A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*)*)")
+HEAD_NOUN = re.compile(r"[ \u00a0]+(?P<name>[a-z][a-z-]+)\b")  # or a common noun: "the 150-seat parliament"
 # a count's share after it: "10,264 applicants, or 11.73 percent," (a part of a whole, no stock)
 SHARE_AFTER = re.compile(rf"[^,.;:()]{{0,40}},[\s\u00a0]*or{_SP}(?:(?:{phrases(LEX['share_hedges'])}){_SP})?\d[\d.,]*"
                          r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
@@ -88,55 +112,84 @@ def read(view: View) -> list[Statement]:
 
 
 def _stocks(view: View) -> list[Statement]:
-    """Each stock against the first stock of its key before it (in another sentence) whose owner and modifiers allow
-    the same set: the same noun, or a narrower one restated (fact part)."""
+    """Each stock against the first stock of its key before it (in another sentence) whose owner, period and
+    modifiers name the same set (the same noun and places), else one that names it more widely or narrowly (fact
+    part: "licensed taxis" after "taxis", "staff in London" after "staff")."""
     first: dict[tuple, list[tuple[int, Stock]]] = {}
     out = []
+    last: tuple[int, Stock] | None = None  # the sentence's stock before: its noun goes with "and eight in Tessel"
     for i in range(len(view.figures)):
-        stock = _stock(view, i)
+        stock = _stock(view, i, last[1] if last and last[0] == view.figures[i].sentence else None)
         if stock is None:
             continue
+        last = (view.figures[i].sentence, stock)
         seen = first.setdefault(stock.key, [])
         # a restatement names a stock already known; a first mention ("a", none) restates one only when the noun is
         # one an owner has one of ("a $14.2m budget") or names it as narrowly ("48,000 primary pupils")
         again = not stock.new or stock.key[2] in ONE_PER_OWNER
-        for j, earlier in seen[:STOCKS_BACK]:
-            if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
-                continue
-            if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
-                    or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
-                continue
-            if earlier.new and earlier.owner is None and different_entities(view.figures[j], view.figures[i]):
-                continue  # an unowned first mention is tied to no owner but the entity its sentence names
-            if earlier.modifiers == stock.modifiers:
-                out.append(Statement.of("restated", {"stated": view.figures[j].id, "restated": view.figures[i].id},
-                                        noun=stock.key[2]))
-            elif not (earlier.modifiers | stock.modifiers) & OTHER_SETS and (
-                    not earlier.modifiers or not stock.modifiers):
-                whole, part = (j, i) if not earlier.modifiers else (i, j)
-                out.append(Statement.of("restated", {"stated": view.figures[whole].id,
-                                                     "restated": view.figures[part].id}, part=True,
-                                        noun=stock.key[2]))
-            else:
-                continue
-            break
+        apt = [(j, earlier) for j, earlier in seen[:STOCKS_BACK] if _may_restate(view, j, earlier, i, stock, again)]
+        # the same set: the earlier figure it agrees with, else the first ("The $3m penalty" after two fines)
+        same = [j for j, earlier in apt if _same_set(earlier, stock)]
+        same = next((j for j in same if _agree(view.figures[j], view.figures[i])), same[0] if same else None)
+        if same is not None:
+            out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
+                                    noun=stock.key[2]))
+        else:
+            for j, earlier in apt:
+                if not (earlier.modifiers | stock.modifiers) & OTHER_SETS and (
+                        not earlier.modifiers or not stock.modifiers):
+                    whole, part = (j, i) if not earlier.modifiers else (i, j)
+                    out.append(Statement.of("restated", {"stated": view.figures[whole].id,
+                                                         "restated": view.figures[part].id}, part=True,
+                                            noun=stock.key[2]))
+                    break
         seen.append((i, stock))
     return out
 
 
-def _stock(view: View, i: int) -> Stock | None:
-    """The stock figure i states, or None: a present count an owner has, by the noun after it."""
+def _same_set(earlier: Stock, stock: Stock) -> bool:
+    """Whether a later stock names the earlier one's set: the same modifiers, or the same but for the place the first
+    mention gave ("employs about 900 people in Tralee" ... "its 1,900 employees": where the owner is, no part)."""
+    return earlier.modifiers == stock.modifiers or not _places(stock) and earlier.modifiers - _places(earlier) \
+        == stock.modifiers
+
+
+def _places(stock: Stock) -> frozenset[str]:
+    return frozenset(m for m in stock.modifiers if m.startswith("in "))
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures' values may be one (their intervals, rounding and hedges counted, overlap)."""
+    low_a, high_a = (a.interval.low, a.interval.high) if a.interval else (a.value, a.value)
+    low_b, high_b = (b.interval.low, b.interval.high) if b.interval else (b.value, b.value)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again: bool) -> bool:
+    """Whether stock i may restate the earlier stock j: another sentence, the same owner and period, and a first
+    mention only when it names the set as narrowly."""
+    if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
+        return False
+    if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
+            or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
+        return False
+    # an unowned first mention is tied to no owner but the entity its sentence names (or the place both name)
+    return not (earlier.new and earlier.owner is None and not (stock.modifiers and earlier.modifiers == stock.modifiers)
+                and different_entities(*(_unspoken(view, k) for k in (j, i))))
+
+
+def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock | None:
+    """The stock figure i states, or None: a present count an owner has, by the noun after it (or the noun of the
+    sentence's stock before it, when only a place follows: "11 died in Arvo and eight in Tessel")."""
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) or fig.attr("headline"):
+    if view.role[i] in SKIP_ROLES - {"part"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) \
+            or fig.attr("headline"):
         return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
-    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
-    if OTHER_TIME.search(clause) or SOURCE.search(text, sentence.start, sentence.end):
-        return None
-    if any(_target_date(view, i, k) for k in view.sentence_of(i)):
+    if SOURCE.search(text, sentence.start, sentence.end) or any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
     if SHARE_AFTER.match(text, fig.span.end, sentence.end):
         return None  # "10,264 applicants, or 11.73 percent, were admitted": a part of a whole, not the stock
@@ -144,32 +197,76 @@ def _stock(view: View, i: int) -> Stock | None:
     if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
         measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
     owned = measure or STOCK_BEFORE.search(before)
-    if owned is None and view.role[i] == "new":
+    verb = VERB_BEFORE.search(before) or VERB_AFTER.match(text, fig.span.end, sentence.end)
+    if owned is None and verb is None and view.role[i] == "new":
         return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
-    # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
-    # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
-    referring = fig.kind == "count" and owned is not None and (
-        bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
-    if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
-        return None
-    # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
-    new = owned is None or bool(INDEFINITE.match(owned.group(0)))
     hyphen = HYPHEN_NOUN.search(fig.surface.strip())
     words = measure.group("noun").lower().split() if measure else \
         [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
     if measure and fig.kind == "count":
         words = words[-1:]  # "the town of 14,000": residents, whatever the town is called
-    if words and words[-1] == "people" and owned is not None and owned.group(0).split()[0].lower() in EMPLOY:
-        words[-1] = LEX["employed"]  # "employs 4,200 people": its staff
+    said = verb.group("verb").lower() if verb else None
+    if fig.kind == "count" and said in PEOPLE_VERBS and (not words or words[-1] in ("people", said)):
+        words = words[:-1] + [PEOPLE_VERBS[said]]  # "employs 4,200 people": its staff; "11 died": deaths
+    elif fig.kind == "money" and not words and said in MONEY_VERBS:
+        words = [MONEY_VERBS[said]]  # "was fined £8.7m": a fine
+    place = PLACE_AFTER.match(text, fig.span.end, sentence.end)
+    if place and any(view.figures[k].is_calendar and view.figures[k].span.start == place.start("place")
+                     for k in view.sentence_of(i)):
+        place = None  # "members in March": a time, no place
+    elided = not words and before_in_sentence is not None and place is not None \
+        and text[fig.span.end : place.start("place")].split() == ["in"]
+    if elided:
+        words = [before_in_sentence.key[2]]  # "11 died in Arvo and eight in Tessel": deaths in Tessel
+    noun = SAME_NOUN.get(words[-1], words[-1]) if words else None
+    if view.role[i] == "part" and not (place or elided):
+        return None  # a part of a breakdown is a stock only of its own place
+    event = noun in EVENT_NOUNS  # "was fined", "were killed": the event's past is its time, no other time
+    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
+    clause = clause[max((m.end() for m in CLAUSE_RESTART.finditer(clause)), default=0):]
+    # a hyphenated count names what its noun is ("the 150-seat parliament"): a time word of its clause dates the
+    # clause's event, not the count
+    if "-" not in fig.surface and OTHER_TIME.search(PAST_AUXILIARIES.sub(" ", clause) if event else clause):
+        return None
+    # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
+    # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
+    referring = fig.kind == "count" and owned is not None and (
+        bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
+    if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+        return None
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
+    # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
+    new = owned is None or bool(INDEFINITE.match(owned.group(0)))
     owner = _owner(owned, before) if owned else None
+    if owner is None and not (owned and owned.groupdict().get("owner")):
+        after = OWNER_AFTER.match(text, fig.span.end, sentence.end)
+        owner = _name(after.group("owner")) if after and after.group("owner")[:1].isupper() else \
+            after.group("owner") if after else None
     if hyphen and owner is None:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
-        after = HEAD_NAME.match(text, fig.span.end, sentence.end)
+        after = HEAD_NAME.match(text, fig.span.end, sentence.end) or HEAD_NOUN.match(text, fig.span.end, sentence.end)
         owner = after.group("name") if after else None
-    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, fig.anchor,
-                 new)
+    opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
+    where = place.group("place") if place else opening.group("place") if opening else None
+    modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
+    return Stock((fig.kind, fig.unit, noun), modifiers, owner, fig.anchor or _anchor_after(view, i), new)
+
+
+def _anchor_after(view: View, i: int) -> str | None:
+    """The year a calendar figure in figure i's clause after it gives ("the 6.8 million passengers it handled last
+    year"), or None."""
+    fig = view.figures[i]
+    for k in view.sentence_of(i):
+        date = view.figures[k]
+        if date.span.start <= fig.span.end or not date.is_calendar:
+            continue
+        gap = view.text[fig.span.end : date.span.start]
+        if len(gap.split()) > TARGET_WORDS or any(c in gap for c in ",;:."):
+            return None
+        # a whole year only ("last year", "in 2025"): a month's year may be resolved either way
+        return date.date if date.date and len(date.date) == 4 and date.date.isdigit() else None
+    return None
 
 
 def _owner(owned: re.Match, before: str) -> str | None:
@@ -179,12 +276,11 @@ def _owner(owned: re.Match, before: str) -> str | None:
         return _name(owned.group("owner"))
     if owned.group(0).split()[0].lower() in ("a", "an"):  # "Fairview High School has a budget of": the subject's
         rest = before[: len(before) - len(owned.group(0))]
-        subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else None
-        return _name(subject.group("name") or subject.group("noun")) if subject else None
+        subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else APPOSITION.search(rest)
+        return _name(subject.group("name") or subject.groupdict().get("noun")) if subject else None
     subject = SUBJECT.search(before, 0, len(before) - len(owned.group(0)) + len(owned.group(0).split()[0]) + 1)
-    if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
-                                                                                                      "the", "a"):
-        return None
+    if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in REFERRING:
+        return None  # "its", "the", "All 24,000 seats": no name of an owner
     return _name(subject.group("name") or subject.group("noun"))
 
 
@@ -192,13 +288,29 @@ def _name(words: str) -> str:
     """The owner's name at the end of some words: the run of capitalised words ("St Cuthbert's Hospital"), else
     the last word ("the office said the city" -> "city")."""
     found: list[str] = []
-    for word in reversed(words.split()):
+    parts = words.split()
+    if len(parts) > 1 and parts[-1][:1].islower() and parts[-2][:1].isupper() \
+            and parts[-2].lower() not in REFERRING | {"a", "an"}:
+        return " ".join(parts[-2:])  # a name and its head noun: "Ashby council"
+    for word in reversed(parts):
         if found and (not word[:1].isupper() or word.lower() in ("the", "a", "an")):
             break
         found.insert(0, word)
         if not word[:1].isupper():
             break
     return " ".join(found)
+
+
+def _unspoken(view: View, i: int) -> Figure:
+    """Figure i, without the entity of its sentence when that entity is who speaks ("..., Lopez said"): a speaker owns
+    no stock."""
+    fig = view.figures[i]
+    entity = fig.attr("entity")
+    span = view.doc.sentence_span(fig.sentence)
+    if entity and re.search(rf"{re.escape(entity)}{_SP}(?:{phrases(LEX['speaking'])})\b|\b(?:{phrases(LEX['speaking'])})"
+                            rf"{_SP}(?:[a-z]+{_SP}){{0,3}}{re.escape(entity)}", view.text[span.start : span.end]):
+        return replace(fig, attrs=tuple((k, v) for k, v in fig.attrs if k != "entity"))
+    return fig
 
 
 def different_entities(a: Figure, b: Figure) -> bool:
@@ -232,7 +344,13 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     short, long = sorted((a.lower().split(), b.lower().split()), key=len)
     if short == long[: len(short)]:
         return True  # a name shortened: "Coastline" for "Coastline Cabs"
-    return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
+    # a name and a common noun ("Dunmore", "the city") may be one, unless the noun is modified ("the old town") or
+    # the name ends in another kind of owner ("the Civic Party" is no parliament)
+    name, common = (a, b) if a[0].isupper() else (b, a)
+    if name[0].islower() or not common[0].islower() or len(common.split()) > 1:
+        return False
+    kind = name.lower().split()[-1]
+    return kind not in OWNER_KINDS or kind == common.lower()
 
 
 def _target_date(view: View, i: int, k: int) -> bool:
