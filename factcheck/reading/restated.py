@@ -394,6 +394,8 @@ def _revisions(view: View) -> list[Statement]:
 
 
 def _headlines(view: View) -> list[Statement]:
+    """A headline figure against the figure of the lead it summarises, else (when the lead has none of its kind) the
+    first later one that repeats the headline's words after it ("puts 320 jobs at risk" ... "put 230 jobs at risk")."""
     figures = view.figures
     heads = [i for i, f in enumerate(figures) if f.sentence == 0 and f.attr("headline")]
     if not heads:
@@ -405,9 +407,20 @@ def _headlines(view: View) -> list[Statement]:
         if fig.value is None or fig.kind not in LINKED_KINDS or not fig.subject:
             continue
         same = [j for j in lead if _restates(view, i, j, roles=False)]
+        if not same:
+            same = [j for j in range(i + 1, len(figures)) if figures[j].sentence > 1
+                    and _restates(view, i, j, roles=False) and _words_after(view.text, figures[j], 2) is not None
+                    and _words_after(view.text, figures[j], 2) == _words_after(view.text, fig, 2)]
+            if any(f.value == fig.value for f in figures[i + 1 :] if f.sentence > 0):
+                continue  # the body gives the headline's figure somewhere
+            same = same[:1]
         if any(figures[j].value == fig.value for j in same):
             continue  # the lead gives the headline's figure ("toll hits 13" ... "has risen to 13"), whatever else
-        match = next((j for j in same if view.role[j] == view.role[i]), None)
+        # the same role, or none in the headline and the same counted noun named in both ("to axe 450 jobs" ... "will
+        # cut 540 jobs": a headline drops the words that give a role)
+        match = next((j for j in same if view.role[j] == view.role[i] or view.role[i] is None
+                      and _word_after(view.text, fig) is not None
+                      and _word_after(view.text, fig) == _word_after(view.text, figures[j])), None)
         if match is not None:
             out.append(Statement.of("restated", {"headline": fig.id, "body": figures[match].id}))
     return out
@@ -426,6 +439,12 @@ def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
         return False
     directions = {view.direction[h], view.direction[b]} - {None}
     return len(directions) <= 1 and (head.anchor is None or body.anchor in (None, head.anchor))
+
+
+def _words_after(text: str, fig: Figure, n: int) -> tuple[str, ...] | None:
+    """The n words right after a figure, lower-case ("jobs at risk"), or None when fewer follow in its line."""
+    found = re.match(rf"(?:[ \u00a0]+[A-Za-z]+){{{n}}}", text[fig.span.end : fig.span.end + 60])
+    return tuple(found.group(0).lower().split()) if found else None
 
 
 def _word_after(text: str, fig: Figure) -> str | None:
