@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Rule
-from ..reading.restated import different_entities
+from ..reading.restated import apart, different_entities
 from ..wording import dates_in_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -93,7 +93,7 @@ def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) 
             continue
         for _, again, part, noun in pairs:
             a, b = interval(stated), interval(again)
-            wrong = b.low > a.high if part else not a.overlaps(b)
+            wrong = b.low > a.high if part else apart(a, b)
             if not wrong or frozenset((stated.id, again.id)) in reported:
                 continue
             reported.add(frozenset((stated.id, again.id)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
-from ..model import Figure, Statement
+from ..model import Figure, Interval, Statement
 from .view import View, comparable
 
 REVISION_BACK = 40  # figures examined before a revision for the figure it revises: a bound, so reading stays linear
@@ -64,7 +64,7 @@ EVENT_NOUNS = frozenset(LEX["event_nouns"])
 # staff"): the time words before them are another clause's
 CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
 PAST_AUXILIARIES = re.compile(rf"(?i:\b(?:{phrases(LEX['past_auxiliaries'])})\b)")
-_PLACE = r"(?P<place>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)"
+_PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not "in Sunday's election"
 # a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
 # ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
 PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
@@ -81,7 +81,11 @@ HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
+STOCK_VERBS = frozenset(LEX["stock_verbs"])
 STOCK_KINDS = ("count", "money", "quantity")
+# two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
+# events as often ("two set points up" ... "to earn three set points")
+EVENT_COUNT = 10
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "revision", "part"}
@@ -105,6 +109,7 @@ class Stock:
     owner: str | None
     anchor: str | None = None  # its time anchor ("2026"); none: now
     new: bool = False  # introduced by an indefinite article ("a $12.4m budget") or nothing: a first mention
+    whole: bool = False  # a compound that describes a whole ("the 200-seat parliament"): a named owner's are parts
 
 
 def read(view: View) -> list[Statement]:
@@ -129,11 +134,24 @@ def _stocks(view: View) -> list[Statement]:
         again = not stock.new or stock.key[2] in ONE_PER_OWNER
         apt = [(j, earlier) for j, earlier in seen[:STOCKS_BACK] if _may_restate(view, j, earlier, i, stock, again)]
         # the same set: the earlier figure it agrees with, else the first ("The $3m penalty" after two fines)
+        if not stock.modifiers and not stock.new:  # "Two high-speed lifts" ... "the two lifts": that narrower set
+            narrower = next((earlier for j, earlier in apt if earlier.modifiers
+                             and _agree(view.figures[j], view.figures[i])), None)
+            stock = replace(stock, modifiers=narrower.modifiers) if narrower else stock
+        # "the 200-seat parliament" and "the Social Democrats' 58 seats": a whole and a named owner's part
+        parts = [(j, earlier) for j, earlier in apt if earlier.whole != stock.whole
+                 and ((stock if earlier.whole else earlier).owner or " ")[0].isupper()]
+        apt = [pair for pair in apt if pair not in parts]
         same = [j for j, earlier in apt if _same_set(earlier, stock)]
         same = next((j for j in same if _agree(view.figures[j], view.figures[i])), same[0] if same else None)
         if same is not None:
             out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
                                     noun=stock.key[2]))
+        elif parts:
+            j, earlier = parts[0]
+            whole, part = (j, i) if earlier.whole else (i, j)
+            out.append(Statement.of("restated", {"stated": view.figures[whole].id, "restated": view.figures[part].id},
+                                    part=True, noun=stock.key[2]))
         else:
             for j, earlier in apt:
                 if not (earlier.modifiers | stock.modifiers) & OTHER_SETS and (
@@ -160,9 +178,14 @@ def _places(stock: Stock) -> frozenset[str]:
 
 def _agree(a: Figure, b: Figure) -> bool:
     """Whether two figures' values may be one (their intervals, rounding and hedges counted, overlap)."""
-    low_a, high_a = (a.interval.low, a.interval.high) if a.interval else (a.value, a.value)
-    low_b, high_b = (b.interval.low, b.interval.high) if b.interval else (b.value, b.value)
-    return low_a <= high_b and low_b <= high_a
+    return not apart(a.interval or Interval.exact(a.value), b.interval or Interval.exact(b.value))
+
+
+def apart(a: Interval, b: Interval) -> bool:
+    """Whether two intervals hold no value in common: disjoint, or rounded ranges that only touch ("eight" is 7.5-8.5
+    and "nine" 8.5-9.5: two counts)."""
+    touch = a.low < a.high and b.low < b.high and (a.high == b.low or b.high == a.low)
+    return a.high < b.low or b.high < a.low or touch
 
 
 def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again: bool) -> bool:
@@ -170,6 +193,8 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
     mention only when it names the set as narrowly."""
     if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
         return False
+    if not again and not _places(stock) and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
+        return False  # "two set points up" ... "to earn three set points": small first mentions count events
     if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
             or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
         return False
@@ -244,13 +269,21 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         after = OWNER_AFTER.match(text, fig.span.end, sentence.end)
         owner = _name(after.group("owner")) if after and after.group("owner")[:1].isupper() else \
             after.group("owner") if after else None
-    if hyphen and owner is None:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
-        after = HEAD_NAME.match(text, fig.span.end, sentence.end) or HEAD_NOUN.match(text, fig.span.end, sentence.end)
+    headed = hyphen is not None and owner is None
+    if headed:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
+        after = HEAD_NAME.match(text, fig.span.end, sentence.end)
+        if after is None or set(text[fig.span.end : after.start("name")].replace(",", " ").split()) & NOUN_STOPS:
+            after = HEAD_NOUN.match(text, fig.span.end, sentence.end)  # "the 240-seat assembly on Monday": assembly
         owner = after.group("name") if after else None
     opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
     where = place.group("place") if place else opening.group("place") if opening else None
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
-    return Stock((fig.kind, fig.unit, noun), modifiers, owner, fig.anchor or _anchor_after(view, i), new)
+    anchor = fig.anchor
+    if anchor and owned is not None and owned.group(0).split()[0].lower() in STOCK_VERBS and view.doc.published \
+            and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
+        anchor = None  # "the brewer founded in 1902, employs about 640 people": a present verb's count is now
+    return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
+                 headed and owner is not None and owner[:1].islower())
 
 
 def _anchor_after(view: View, i: int) -> str | None:
@@ -264,8 +297,11 @@ def _anchor_after(view: View, i: int) -> str | None:
         gap = view.text[fig.span.end : date.span.start]
         if len(gap.split()) > TARGET_WORDS or any(c in gap for c in ",;:."):
             return None
-        # a whole year only ("last year", "in 2025"): a month's year may be resolved either way
-        return date.date if date.date and len(date.date) == 4 and date.date.isdigit() else None
+        # a whole past year only ("last year", "in 2025"): a month's year may be resolved either way, and a coming
+        # year is a plan's ("staff would move to new contracts next year")
+        published = view.doc.published
+        past = published is None or date.date is not None and date.date[:4] < str(published.year + 1)
+        return date.date if date.date and len(date.date) == 4 and date.date.isdigit() and past else None
     return None
 
 
