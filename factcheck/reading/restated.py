@@ -30,7 +30,9 @@ _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
 # Wheelers' 3,600 members")
 _OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
     rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
-SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*(?:[ \u00a0]+[a-z]+)??)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
+# a name may end in one common noun, its head ("Ashby council has")
+SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*(?:[ \u00a0]+[a-z]+)??)"
+                     r"|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
                      r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['money_articles'])})|"
@@ -82,6 +84,7 @@ CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
 STOCK_VERBS = frozenset(LEX["stock_verbs"])
+SPEAKING = phrases(LEX["speaking"])
 STOCK_KINDS = ("count", "money", "quantity")
 # two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
 # events as often ("two set points up" ... "to earn three set points")
@@ -343,8 +346,9 @@ def _unspoken(view: View, i: int) -> Figure:
     fig = view.figures[i]
     entity = fig.attr("entity")
     span = view.doc.sentence_span(fig.sentence)
-    if entity and re.search(rf"{re.escape(entity)}{_SP}(?:{phrases(LEX['speaking'])})\b|\b(?:{phrases(LEX['speaking'])})"
-                            rf"{_SP}(?:[a-z]+{_SP}){{0,3}}{re.escape(entity)}", view.text[span.start : span.end]):
+    name = re.escape(entity or "")
+    if entity and re.search(rf"{name}{_SP}(?:{SPEAKING})\b|\b(?:{SPEAKING}){_SP}(?:[a-z]+{_SP}){{0,3}}{name}",
+                            view.text[span.start : span.end]):
         return replace(fig, attrs=tuple((k, v) for k, v in fig.attrs if k != "entity"))
     return fig
 
