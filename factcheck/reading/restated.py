@@ -47,6 +47,7 @@ ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
 SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
 INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
+MONEY_OF = re.compile(rf"{_SP}of(?={_SP}(?!the\b|its\b|their\b|a\b|an\b)[a-z])")
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
 # "according to its latest accounts" is the owner's own count, no other source
@@ -62,6 +63,7 @@ VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MO
 VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
                         rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
 EVENT_NOUNS = frozenset(LEX["event_nouns"])
+FLOW_NOUNS = frozenset(LEX["flow_nouns"])
 # a reported or coordinated clause starts again after these words ("said it had no plans ... and that its 1,580
 # staff"): the time words before them are another clause's
 CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
@@ -171,6 +173,8 @@ def _stocks(view: View) -> list[Statement]:
 def _same_set(earlier: Stock, stock: Stock) -> bool:
     """Whether a later stock names the earlier one's set: the same modifiers, or the same but for the place the first
     mention gave ("employs about 900 people in Tralee" ... "its 1,900 employees": where the owner is, no part)."""
+    if stock.key[0] == "money" and not stock.modifiers and not stock.new:
+        return True  # a sum named again with fewer words: "a pre-tax profit of £412m" ... "the £421m profit"
     return earlier.modifiers == stock.modifiers or not _places(stock) and earlier.modifiers - _places(earlier) \
         == stock.modifiers
 
@@ -198,8 +202,11 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
         return False
     if not again and not _places(stock) and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
         return False  # "two set points up" ... "to earn three set points": small first mentions count events
+    # a flow's definite restatement with no period of its own is of the period given ("the £421m profit")
+    period = _same_period(earlier.anchor, stock.anchor, view.doc.published) or (
+        stock.key[2] in FLOW_NOUNS and not stock.new and stock.anchor is None)
     if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
-            or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
+            or not period:
         return False
     # an unowned first mention is tied to no owner but the entity its sentence names (or the place both name)
     return not (earlier.new and earlier.owner is None and not (stock.modifiers and earlier.modifiers == stock.modifiers)
@@ -250,7 +257,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     noun = SAME_NOUN.get(words[-1], words[-1]) if words else None
     if view.role[i] == "part" and not (place or elided):
         return None  # a part of a breakdown is a stock only of its own place
-    event = noun in EVENT_NOUNS  # "was fined", "were killed": the event's past is its time, no other time
+    event = noun in EVENT_NOUNS | FLOW_NOUNS  # "was fined", "were killed", "revenue was": their time, no other
     clause = REPORTED_PAST.sub(" ", view.clause_words(i))
     clause = clause[max((m.end() for m in CLAUSE_RESTART.finditer(clause)), default=0):]
     # a hyphenated count names what its noun is ("the 150-seat parliament"): a time word of its clause dates the
@@ -407,7 +414,11 @@ def _target_date(view: View, i: int, k: int) -> bool:
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
     words: list[str] = []
-    m = NOUN_AFTER.match(text, fig.span.end, min(end, fig.span.end + 60))
+    start = fig.span.end
+    if fig.kind == "money":  # "6.4 billion euros of first-half revenue" (not "£5m of the budget": a part)
+        of = MONEY_OF.match(text, start, end)
+        start = of.end() if of else start
+    m = NOUN_AFTER.match(text, start, min(end, start + 60))
     for word in (m.group(0).split() if m else ()):
         # after the first word, a word in -ed or -s is the verb ("the $16.8m budget included", "budget covers")
         if word in NOUN_STOPS or words and (word.endswith("ed") or word.endswith("s") and fig.kind != "count"):
