@@ -208,8 +208,10 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
     if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
             or not period:
         return False
-    # an unowned first mention is tied to no owner but the entity its sentence names (or the place both name)
-    return not (earlier.new and earlier.owner is None and not (stock.modifiers and earlier.modifiers == stock.modifiers)
+    # a figure with no named owner is tied to the entity its sentence names (unless both name one place): "Southampton
+    # ... finishing with 12 points" and "Birmingham City set a record with 111 points" are two teams' points
+    return not ((earlier.owner is None or stock.owner is None)
+                and not (stock.modifiers and earlier.modifiers == stock.modifiers)
                 and different_entities(*(_unspoken(view, k) for k in (j, i))))
 
 
@@ -366,7 +368,7 @@ def different_entities(a: Figure, b: Figure) -> bool:
     ea, eb = a.attr("entity"), b.attr("entity")
     if not ea or not eb:
         return False
-    wa, wb = set(ea.split()), set(eb.split())
+    wa, wb = ({re.sub(r"['’]s?$", "", w) for w in e.split()} for e in (ea, eb))  # "Pennine Wheelers'" is one
     return not (wa <= wb or wb <= wa)
 
 
