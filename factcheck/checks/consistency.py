@@ -85,19 +85,20 @@ def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) 
     for statement in ctx.statements_of("restated"):
         stated, again = ctx.figure(statement, "stated"), ctx.figure(statement, "restated")
         if stated is not None and again is not None and stated.kind in kinds:
-            by_stated[stated.id].append((stated, again, statement.fact("part", False), statement.fact("noun")))
+            by_stated[stated.id].append((stated, again, statement.fact("part", False), statement.fact("noun"),
+                                         statement.fact("anchor")))
     for pairs in by_stated.values():
         stated = pairs[0][0]
-        ctx.mark(stated, *(again for _, again, _, _ in pairs))
-        if len(_clusters([stated] + [again for _, again, part, _ in pairs if not part])) > 2:
+        ctx.mark(stated, *(again for _, again, _, _, _ in pairs))
+        if len(_clusters([stated] + [again for _, again, part, _, _ in pairs if not part])) > 2:
             continue
-        for _, again, part, noun in pairs:
+        for _, again, part, noun, anchor in pairs:
             a, b = interval(stated), interval(again)
             wrong = b.low > a.high if part else apart(a, b)
             if not wrong or frozenset((stated.id, again.id)) in reported:
                 continue
             reported.add(frozenset((stated.id, again.id)))
-            yield _hit(stated, again, noun)
+            yield _hit(stated, again, noun, anchor)
 
 
 def _exact(fig: Figure) -> bool:
@@ -105,9 +106,11 @@ def _exact(fig: Figure) -> bool:
     return fig.attr("step", 1.0) <= 1 and not {"approx"} & set(fig.qualifiers)
 
 
-def _hit(first: Figure, other: Figure, subject: str | None) -> Hit:
-    """Two values of one figure: an error when both are exact, a warning when either is rounded or hedged."""
-    unit, anchor = first.unit, first.anchor or other.anchor
+def _hit(first: Figure, other: Figure, subject: str | None, anchor: str | None = "") -> Hit:
+    """Two values of one figure: an error when both are exact, a warning when either is rounded or hedged. anchor:
+    the period the reading gave the pair (a stock's), else the figures' own."""
+    unit = first.unit
+    anchor = first.anchor or other.anchor if anchor == "" else anchor
     return Hit((other, first), {"subject": subject, "when": f" in {dates_in_words(anchor)}" if anchor else "",
                                 "value": show(other.value, unit), "earlier": show(first.value, unit)},
                evidence=f"{subject}{f', {anchor}' if anchor else ''}: {show_interval(interval(first), unit)} "

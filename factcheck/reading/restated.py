@@ -151,7 +151,7 @@ def _stocks(view: View) -> list[Statement]:
         same = next((j for j in same if _agree(view.figures[j], view.figures[i])), same[0] if same else None)
         if same is not None:
             out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
-                                    noun=stock.key[2]))
+                                    noun=stock.key[2], anchor=dict(apt)[same].anchor or stock.anchor))
         elif parts:
             j, earlier = parts[0]
             whole, part = (j, i) if earlier.whole else (i, j)
