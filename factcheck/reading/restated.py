@@ -41,13 +41,18 @@ MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*){LEX['measure_between']}"
     rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+# a flow or a one-per-owner measure needs no determiner: "Harlan Bank posted net profit of $1.2bn"
+BARE_MEASURE = re.compile(
+    rf"(?i:\b(?P<noun>(?:[a-z][a-z-]*{_SP})?(?:{phrases(LEX['flow_nouns'] + LEX['one_per_owner'])}))"
+    rf"{LEX['measure_between']}"
+    rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
 STOCK_VERB_END = re.compile(rf"(?i:\b(?:{phrases(LEX['stock_verbs'])}){_SP}$)")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
 ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
 SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
 INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
-MONEY_OF = re.compile(rf"{_SP}of(?={_SP}(?!the\b|its\b|their\b|a\b|an\b)[a-z])")
+MONEY_OF = re.compile(rf"{_SP}(?:of|in)(?={_SP}(?!the\b|its\b|their\b|a\b|an\b)[a-z])")
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
 # "according to its latest accounts" is the owner's own count, no other source
@@ -72,6 +77,8 @@ _PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not 
 # a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
 # ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
 PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
+# the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
+OPENING_NAME = re.compile(r"\W*(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=[ \u00a0]+[a-z])")
 PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
 # the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
 OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
@@ -85,6 +92,7 @@ HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
+NOT_NAMES = frozenset(LEX["sentence_openers"]) | REFERRING
 STOCK_VERBS = frozenset(LEX["stock_verbs"])
 SPEAKING = phrases(LEX["speaking"])
 STOCK_KINDS = ("count", "money", "quantity")
@@ -115,6 +123,7 @@ class Stock:
     anchor: str | None = None  # its time anchor ("2026"); none: now
     new: bool = False  # introduced by an indefinite article ("a $12.4m budget") or nothing: a first mention
     whole: bool = False  # a compound that describes a whole ("the 200-seat parliament"): a named owner's are parts
+    refers: bool = False  # named with "the", "its", "all the": a stock the text already gave
 
 
 def read(view: View) -> list[Statement]:
@@ -200,17 +209,21 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
     mention only when it names the set as narrowly."""
     if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
         return False
-    if not again and not _places(stock) and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
-        return False  # "two set points up" ... "to earn three set points": small first mentions count events
+    if (not again or earlier.new and earlier.owner is None) and not _places(stock) \
+            and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
+        return False  # "two set points up" ... "to earn three set points", "31 countries" ... "the two countries"
+    if stock.refers and stock.owner is None and not _places(stock) and view.figures[i].value < EVENT_COUNT:
+        return False  # "the two banks": the banks the text just named, not a count it gave before
     # a flow's definite restatement with no period of its own is of the period given ("the £421m profit")
     period = _same_period(earlier.anchor, stock.anchor, view.doc.published) or (
         stock.key[2] in FLOW_NOUNS and not stock.new and stock.anchor is None)
     if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
             or not period:
         return False
-    # a figure with no named owner is tied to the entity its sentence names (unless both name one place): "Southampton
-    # ... finishing with 12 points" and "Birmingham City set a record with 111 points" are two teams' points
-    return not ((earlier.owner is None or stock.owner is None)
+    # a figure with no named owner is tied to the entity its sentence names (unless both name one place, or it refers
+    # back with "the" or "its"): "Southampton ... finishing with 12 points" and "Birmingham City set a record with 111
+    # points" are two teams' points
+    return not ((earlier.owner is None or stock.owner is None) and not (stock.refers and stock.owner is None)
                 and not (stock.modifiers and earlier.modifiers == stock.modifiers)
                 and different_entities(*(_unspoken(view, k) for k in (j, i))))
 
@@ -221,7 +234,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES - {"part"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) \
+    if view.role[i] in SKIP_ROLES - {"part", "old"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) \
             or fig.attr("headline"):
         return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
     sentence = view.doc.sentence_span(fig.sentence)
@@ -233,6 +246,11 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     measure = MEASURE_BEFORE.search(before)
     if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
         measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
+    bare = BARE_MEASURE.search(before) if measure is None and fig.kind == "money" else None
+    measure = measure or bare
+    if view.role[i] == "old" and (measure is None or i in view.partner):
+        return None  # a change's old value; a measure's with no change beside it is stated ("made a net profit of
+        # $1.6bn last year"), not "compared with 41.2 hours"
     owned = measure or STOCK_BEFORE.search(before)
     verb = VERB_BEFORE.search(before) or VERB_AFTER.match(text, fig.span.end, sentence.end)
     if owned is None and verb is None and view.role[i] == "new":
@@ -241,6 +259,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     words = measure.group("noun").lower().split() if measure else \
         [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    if bare is not None:  # "had revenue of", "posted net profit of": the verb is no modifier
+        words = [w for w in words[:-1] if not (w.endswith("ed") or w in STOCK_VERBS or OTHER_TIME.fullmatch(w))] \
+            + words[-1:]
     if measure and fig.kind == "count":
         words = words[-1:]  # "the town of 14,000": residents, whatever the town is called
     said = verb.group("verb").lower() if verb else None
@@ -275,8 +296,12 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
     # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
-    new = owned is None or bool(INDEFINITE.match(owned.group(0)))
-    owner = _owner(owned, before) if owned else None
+    new = owned is None or bare is not None or bool(INDEFINITE.match(owned.group(0)))
+    if bare is not None:  # "Harlan Bank posted net profit of": the subject's
+        subject = SUBJECT.search(before, 0, bare.start())
+        owner = _name(subject.group("name") or subject.group("noun")) if subject else None
+    else:
+        owner = _owner(owned, before) if owned else None
     if owner is None and not (owned and owned.groupdict().get("owner")):
         after = OWNER_AFTER.match(text, fig.span.end, sentence.end)
         owner = _name(after.group("owner")) if after and after.group("owner")[:1].isupper() else \
@@ -287,6 +312,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         if after is None or set(text[fig.span.end : after.start("name")].replace(",", " ").split()) & NOUN_STOPS:
             after = HEAD_NOUN.match(text, fig.span.end, sentence.end)  # "the 240-seat assembly on Monday": assembly
         owner = after.group("name") if after else None
+    if owner is None and new:  # "Purolator lost 57.6 mln dlrs on 841.4 mln dlrs in revenues": Purolator's
+        opener = OPENING_NAME.match(text, sentence.start, fig.span.start)
+        owner = opener.group("name") if opener and opener.group("name").lower() not in NOT_NAMES else None
     opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
     where = place.group("place") if place else opening.group("place") if opening else None
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
@@ -294,8 +322,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if anchor and owned is not None and owned.group(0).split()[0].lower() in STOCK_VERBS and view.doc.published \
             and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
         anchor = None  # "the brewer founded in 1902, employs about 640 people": a present verb's count is now
+    refers = owned is not None and bare is None and owned.group(0).split()[0].lower() in REFERRING
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
-                 headed and owner is not None and owner[:1].islower())
+                 headed and owner is not None and owner[:1].islower(), refers)
 
 
 def _anchor_after(view: View, i: int) -> str | None:
@@ -417,7 +446,7 @@ def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
     words: list[str] = []
     start = fig.span.end
-    if fig.kind == "money":  # "6.4 billion euros of first-half revenue" (not "£5m of the budget": a part)
+    if fig.kind == "money":  # "€6.4bn of first-half revenue", "€4.8bn in revenue" (not "£5m of the budget")
         of = MONEY_OF.match(text, start, end)
         start = of.end() if of else start
     m = NOUN_AFTER.match(text, start, min(end, start + 60))
