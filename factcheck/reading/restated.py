@@ -64,7 +64,9 @@ FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
 PEOPLE_VERBS, MONEY_VERBS = LEX["people_verbs"], LEX["money_verbs"]
 # the verb that says what a count of people or a sum counts: before it ("killed 14", "was fined £8.7m", "is home to
 # about 1,420") or after it and its "people" ("17 people died", "eight were killed")
-VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MONEY_VERBS))}){_SP}{_GAP})$")
+# (a named object may come between: "The Central Bank fined Ostmark Bank €14.6m")
+VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MONEY_VERBS))}){_SP}"
+                         rf"(?-i:(?:[A-Z][\w'’-]*{_SP})*){_GAP})$")
 VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
                         rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
 EVENT_NOUNS = frozenset(LEX["event_nouns"])
@@ -77,8 +79,12 @@ _PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not 
 # a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
 # ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
 PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
+# or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
+UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
 # the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
 OPENING_NAME = re.compile(r"\W*(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=[ \u00a0]+[a-z])")
+# a date after these words is no period of the figure before them ("its best since 2007")
+NOT_ITS_TIME = re.compile(r"(?i:\b(?:since|than|before|after|until|by)\b)")
 PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
 # the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
 OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
@@ -93,6 +99,7 @@ CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
 NOT_NAMES = frozenset(LEX["sentence_openers"]) | REFERRING
+NOT_PLACES = frozenset(LEX["not_places"]) | NOUN_STOPS
 STOCK_VERBS = frozenset(LEX["stock_verbs"])
 SPEAKING = phrases(LEX["speaking"])
 STOCK_KINDS = ("count", "money", "quantity")
@@ -269,7 +276,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         words = words[:-1] + [PEOPLE_VERBS[said]]  # "employs 4,200 people": its staff; "11 died": deaths
     elif fig.kind == "money" and not words and said in MONEY_VERBS:
         words = [MONEY_VERBS[said]]  # "was fined £8.7m": a fine
-    place = PLACE_AFTER.match(text, fig.span.end, sentence.end)
+    place = PLACE_AFTER.match(text, fig.span.end, sentence.end) or UNIT_AFTER.match(text, fig.span.end, sentence.end)
+    if place and place.group("place") in NOT_PLACES:
+        place = None
     if place and any(view.figures[k].is_calendar and view.figures[k].span.start == place.start("place")
                      for k in view.sentence_of(i)):
         place = None  # "members in March": a time, no place
@@ -291,7 +300,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
     referring = fig.kind == "count" and owned is not None and (
         bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
-    if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+    # (a hyphenated count names what its thing is, planned or not: "plans for a 32,000-seat stadium")
+    if not referring and "-" not in fig.surface and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
         return None
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
@@ -336,7 +346,7 @@ def _anchor_after(view: View, i: int) -> str | None:
         if date.span.start <= fig.span.end or not date.is_calendar:
             continue
         gap = view.text[fig.span.end : date.span.start]
-        if len(gap.split()) > TARGET_WORDS or any(c in gap for c in ",;:."):
+        if len(gap.split()) > TARGET_WORDS or any(c in gap for c in ",;:.") or NOT_ITS_TIME.search(gap):
             return None
         # a whole past year only ("last year", "in 2025"): a month's year may be resolved either way, and a coming
         # year is a plan's ("staff would move to new contracts next year")
@@ -423,12 +433,12 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     if short == long[: len(short)]:
         return True  # a name shortened: "Coastline" for "Coastline Cabs"
     # a name and a common noun ("Dunmore", "the city") may be one, unless the noun is modified ("the old town") or
-    # the name ends in another kind of owner ("the Civic Party" is no parliament)
+    # the name ends in another kind of owner ("the Civic Party" is no parliament; "the lender" may be Carrick Bank)
     name, common = (a, b) if a[0].isupper() else (b, a)
     if name[0].islower() or not common[0].islower() or len(common.split()) > 1:
         return False
     kind = name.lower().split()[-1]
-    return kind not in OWNER_KINDS or kind == common.lower()
+    return kind not in OWNER_KINDS or common.lower() not in OWNER_KINDS or kind == common.lower()
 
 
 def _target_date(view: View, i: int, k: int) -> bool:
