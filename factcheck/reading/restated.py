@@ -117,7 +117,9 @@ HEAD_NOUN = re.compile(r"[ \u00a0]+(?P<name>[a-z][a-z-]+)\b")  # or a common nou
 SHARE_AFTER = re.compile(rf"[^,.;:()]{{0,40}},[\s\u00a0]*or{_SP}(?:(?:{phrases(LEX['share_hedges'])}){_SP})?\d[\d.,]*"
                          r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
 # the counted noun after a count: "4.5M people", "four more deaths"
-WORD_AFTER = re.compile(rf"{_SP}(?:(?:{phrases(LEX['count_adjectives'])}){_SP})?([A-Za-z]{{3,}})\b")
+# (within its paragraph: a headline's next word is not the lead's first)
+_LINE_SP = r"(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]+)(?!\r?\n)"
+WORD_AFTER = re.compile(rf"{_LINE_SP}(?:(?:{phrases(LEX['count_adjectives'])}){_LINE_SP})?([A-Za-z]{{3,}})\b")
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,13 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
         anchor = None  # "the brewer founded in 1902, employs about 640 people": a present verb's count is now
     refers = owned is not None and bare is None and owned.group(0).split()[0].lower() in REFERRING
+    if owned is not None and owned.groupdict().get("owner"):  # "Last year's 421,000 visitors": a time, no owner
+        at = max(sentence.start, fig.span.start - 80) + owned.start("owner")
+        when = next((view.figures[k] for k in view.sentence_of(i) if view.figures[k].is_calendar
+                     and view.figures[k].span.start <= at < view.figures[k].span.end), None)
+        if when is not None:
+            owner, refers = None, True
+            anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
                  headed and owner is not None and owner[:1].islower(), refers)
 
@@ -510,9 +519,9 @@ def _headlines(view: View) -> list[Statement]:
             continue  # the lead gives the headline's figure ("toll hits 13" ... "has risen to 13"), whatever else
         # the same role, or none in the headline and the same counted noun named in both ("to axe 450 jobs" ... "will
         # cut 540 jobs": a headline drops the words that give a role)
-        match = next((j for j in same if view.role[j] == view.role[i] or view.role[i] is None
-                      and _word_after(view.text, fig) is not None
-                      and _word_after(view.text, fig) == _word_after(view.text, figures[j])), None)
+        match = next((j for j in same if view.role[j] == view.role[i] or view.role[i] is None and (
+            view.role[j] == "new" or _word_after(view.text, fig) is not None
+            and _word_after(view.text, fig) == _word_after(view.text, figures[j]))), None)
         if match is not None:
             out.append(Statement.of("restated", {"headline": fig.id, "body": figures[match].id}))
     return out
@@ -522,7 +531,9 @@ def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
     """Whether a lead figure states what a headline figure summarises: same kind, unit, subject, counted noun (when
     both name one: "4.5M people affected" is no toll of deaths) and, with roles, role."""
     head, body = view.figures[h], view.figures[b]
-    if (head.kind, head.unit, head.subject) != (body.kind, body.unit, body.subject) or body.value is None:
+    # a headline drops modifiers: "profit" summarises "net profit"
+    if (head.kind, head.unit) != (body.kind, body.unit) or body.value is None or not body.subject \
+            or head.subject.split()[-1] != body.subject.split()[-1]:
         return False
     if roles and view.role[h] != view.role[b]:
         return False
