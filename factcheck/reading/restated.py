@@ -82,8 +82,10 @@ PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
 # or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
 UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
 # the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
-OPENING_NAME = re.compile(r"\W*(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=[ \u00a0]+[a-z])")
+OPENING_NAME = re.compile(r"\W*(?:The[ \u00a0]+)?(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=[ \u00a0]+[a-z])"
+                          rf"(?![ \u00a0]+(?:{phrases(LEX['speaking'])})\b)")  # not who speaks: "Black said"
 # a date after these words is no period of the figure before them ("its best since 2007")
+YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d)['’]s{_SP}$")
 NOT_ITS_TIME = re.compile(r"(?i:\b(?:since|than|before|after|until|by)\b)")
 PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
 # the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
@@ -99,6 +101,7 @@ CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
 NOT_NAMES = frozenset(LEX["sentence_openers"]) | REFERRING
+GENERIC_OWNERS = frozenset(LEX["generic_owners"])
 NOT_PLACES = frozenset(LEX["not_places"]) | NOUN_STOPS
 STOCK_VERBS = frozenset(LEX["stock_verbs"])
 SPEAKING = phrases(LEX["speaking"])
@@ -335,6 +338,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
         anchor = None  # "the brewer founded in 1902, employs about 640 people": a present verb's count is now
     refers = owned is not None and bare is None and owned.group(0).split()[0].lower() in REFERRING
+    year = YEAR_POSSESSIVE.search(before)
+    if year:  # "2024's 16,800 runners": that year's figure, already given
+        new, refers, anchor = False, True, anchor or year.group("year")
     if owned is not None and owned.groupdict().get("owner"):  # "Last year's 421,000 visitors": a time, no owner
         at = max(sentence.start, fig.span.start - 80) + owned.start("owner")
         when = next((view.figures[k] for k in view.sentence_of(i) if view.figures[k].is_calendar
@@ -442,12 +448,13 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     if short == long[: len(short)]:
         return True  # a name shortened: "Coastline" for "Coastline Cabs"
     # a name and a common noun ("Dunmore", "the city") may be one, unless the noun is modified ("the old town") or
-    # the name ends in another kind of owner ("the Civic Party" is no parliament; "the lender" may be Carrick Bank)
+    # the name ends in a kind of owner and the noun is another word ("the Civic Party" is no parliament, "the ward" no
+    # hospital; "the lender" and "the group" may be Carrick Bank)
     name, common = (a, b) if a[0].isupper() else (b, a)
     if name[0].islower() or not common[0].islower() or len(common.split()) > 1:
         return False
     kind = name.lower().split()[-1]
-    return kind not in OWNER_KINDS or common.lower() not in OWNER_KINDS or kind == common.lower()
+    return kind not in OWNER_KINDS or common.lower() in (kind, *GENERIC_OWNERS)
 
 
 def _target_date(view: View, i: int, k: int) -> bool:
