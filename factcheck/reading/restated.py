@@ -14,7 +14,9 @@ other sets ("former members") and named owners that differ stay apart.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
@@ -82,11 +84,14 @@ PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
 # or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
 UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
 # the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
-OPENING_NAME = re.compile(r"\W*(?:The[ \u00a0]+)?(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=[ \u00a0]+[a-z])"
+OPENING_NAME = re.compile(r"\W*(?:The[ \u00a0]+)?(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=,?[ \u00a0]+[a-z])"
                           rf"(?![ \u00a0]+(?:{phrases(LEX['speaking'])})\b)")  # not who speaks: "Black said"
 # a date after these words is no period of the figure before them ("its best since 2007")
 YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d)['’]s{_SP}$")
 NOT_ITS_TIME = re.compile(r"(?i:\b(?:since|than|before|after|until|by)\b)")
+# (two capitalised words or more, not in a quote: "Agency shifts cost us" opens with a common noun)
+NAME_OPENING = re.compile(r"[^\w\"“‘']*(?:The[ \u00a0]+)?"
+                          r"(?P<name>[A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*)+)(?=[ \u00a0,]+[a-z])")
 PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
 # the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
 OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
@@ -109,6 +114,7 @@ STOCK_KINDS = ("count", "money", "quantity")
 # two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
 # events as often ("two set points up" ... "to earn three set points")
 EVENT_COUNT = 10
+REFERENT_BACK = 3  # sentences searched back for the name a generic owner stands for
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "revision", "part"}
@@ -146,7 +152,9 @@ def _stocks(view: View) -> list[Statement]:
     """Each stock against the first stock of its key before it (in another sentence) whose owner, period and
     modifiers name the same set (the same noun and places), else one that names it more widely or narrowly (fact
     part: "licensed taxis" after "taxis", "staff in London" after "staff")."""
-    first: dict[tuple, list[tuple[int, Stock]]] = {}
+    from .. import engine  # a stock is compared only within the reach a window reads on either side of its core
+
+    first: dict[tuple, deque[tuple[int, Stock]]] = {}
     out = []
     last: tuple[int, Stock] | None = None  # the sentence's stock before: its noun goes with "and eight in Tessel"
     for i in range(len(view.figures)):
@@ -154,11 +162,14 @@ def _stocks(view: View) -> list[Statement]:
         if stock is None:
             continue
         last = (view.figures[i].sentence, stock)
-        seen = first.setdefault(stock.key, [])
+        seen = first.setdefault(stock.key, deque())
         # a restatement names a stock already known; a first mention ("a", none) restates one only when the noun is
         # one an owner has one of ("a $14.2m budget") or names it as narrowly ("48,000 primary pupils")
         again = not stock.new or stock.key[2] in ONE_PER_OWNER
-        apt = [(j, earlier) for j, earlier in seen[:STOCKS_BACK] if _may_restate(view, j, earlier, i, stock, again)]
+        while seen and view.figures[i].span.start - view.figures[seen[0][0]].span.start > engine.REACH:
+            seen.popleft()  # out of reach for this figure and every later one
+        near = list(islice(seen, STOCKS_BACK))
+        apt = [(j, earlier) for j, earlier in near if _may_restate(view, j, earlier, i, stock, again)]
         # the same set: the earlier figure it agrees with, else the first ("The $3m penalty" after two fines)
         if not stock.modifiers and not stock.new:  # "Two high-speed lifts" ... "the two lifts": that narrower set
             narrower = next((earlier for j, earlier in apt if earlier.modifiers
@@ -168,8 +179,8 @@ def _stocks(view: View) -> list[Statement]:
         parts = [(j, earlier) for j, earlier in apt if earlier.whole != stock.whole
                  and ((stock if earlier.whole else earlier).owner or " ")[0].isupper()]
         apt = [pair for pair in apt if pair not in parts]
-        same = [j for j, earlier in apt if _same_set(earlier, stock)]
-        same = next((j for j in same if _agree(view.figures[j], view.figures[i])), same[0] if same else None)
+        alike = [j for j, earlier in apt if _same_set(earlier, stock)]
+        same = next((j for j in alike if _agree(view.figures[j], view.figures[i])), alike[0] if alike else None)
         if same is not None:
             out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
                                     noun=stock.key[2], anchor=dict(apt)[same].anchor or stock.anchor))
@@ -224,6 +235,8 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
     if (not again or earlier.new and earlier.owner is None) and not _places(stock) \
             and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
         return False  # "two set points up" ... "to earn three set points", "31 countries" ... "the two countries"
+    if earlier.new and earlier.owner is None and stock.owner is not None:
+        return False  # "About 1.2 billion dlrs of long-term debt" is no one's we know: not "Security Pacific's"
     if stock.refers and stock.owner is None and not _places(stock) and view.figures[i].value < EVENT_COUNT:
         return False  # "the two banks": the banks the text just named, not a count it gave before
     # a flow's definite restatement with no period of its own is of the period given ("the £421m profit")
@@ -329,7 +342,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         owner = after.group("name") if after else None
     if owner is None and new:  # "Purolator lost 57.6 mln dlrs on 841.4 mln dlrs in revenues": Purolator's
         opener = OPENING_NAME.match(text, sentence.start, fig.span.start)
-        owner = opener.group("name") if opener and opener.group("name").lower() not in NOT_NAMES else None
+        owner = opener.group("name") if opener and opener.group("name").split()[0].lower() not in NOT_NAMES else None
+    if owner is not None and owner.lower() in GENERIC_OWNERS:
+        owner = _referent(view, fig.sentence) or owner  # "The group, which employs": the company just named
     opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
     where = place.group("place") if place else opening.group("place") if opening else None
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
@@ -350,6 +365,18 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
                  headed and owner is not None and owner[:1].islower(), refers)
+
+
+def _referent(view: View, sentence: int) -> str | None:
+    """The name a generic owner ("the group", "the company") stands for: the name of two words or more that opens one
+    of the few sentences before ("Cobalt Bank said on Tuesday ..." ... "The group, which employs 900 people"), or
+    None."""
+    for k in range(sentence - 1, max(-1, sentence - 1 - REFERENT_BACK), -1):
+        span = view.doc.sentence_span(k)
+        m = NAME_OPENING.match(view.text, span.start, span.end)
+        if m and m.group("name").lower() not in NOT_NAMES:
+            return m.group("name")
+    return None
 
 
 def _anchor_after(view: View, i: int) -> str | None:
