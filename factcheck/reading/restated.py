@@ -84,7 +84,8 @@ PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
 # or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
 UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
 # the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
-OPENING_NAME = re.compile(r"\W*(?:The[ \u00a0]+)?(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)(?=,?[ \u00a0]+[a-z])"
+OPENING_NAME = re.compile(r"\W*(?:The[ \u00a0]+)?(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)"
+                          r"(?=,?[ \u00a0]+[a-z])"
                           rf"(?![ \u00a0]+(?:{phrases(LEX['speaking'])})\b)")  # not who speaks: "Black said"
 # a date after these words is no period of the figure before them ("its best since 2007")
 YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d)['’]s{_SP}$")
