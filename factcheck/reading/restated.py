@@ -143,6 +143,7 @@ class Stock:
     new: bool = False  # introduced by an indefinite article ("a $12.4m budget") or nothing: a first mention
     whole: bool = False  # a compound that describes a whole ("the 200-seat parliament"): a named owner's are parts
     refers: bool = False  # named with "the", "its", "all the": a stock the text already gave
+    named: bool = True  # words before it name it a stock (a measure, a stock verb, an article), not only its noun
 
 
 def read(view: View) -> list[Statement]:
@@ -236,8 +237,10 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
     if (not again or earlier.new and earlier.owner is None) and not _places(stock) \
             and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
         return False  # "two set points up" ... "to earn three set points", "31 countries" ... "the two countries"
-    if earlier.new and earlier.owner is None and stock.owner is not None:
-        return False  # "About 1.2 billion dlrs of long-term debt" is no one's we know: not "Security Pacific's"
+    if earlier.new and earlier.owner is None and ((stock.owner or " ")[0].isupper() or stock.owner
+                                                  and not earlier.named):
+        return False  # "About 1.2 billion dlrs of long-term debt" is no one's we know: not "Security Pacific's"; and
+        # "affecting about 13.3 billion dlrs of debt" (no word names it a stock) is not "The bank has 3.8 billion"
     if stock.refers and stock.owner is None and not _places(stock) and view.figures[i].value < EVENT_COUNT:
         return False  # "the two banks": the banks the text just named, not a count it gave before
     # a flow's definite restatement with no period of its own is of the period given ("the £421m profit")
@@ -365,7 +368,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             owner, refers = None, True
             anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
-                 headed and owner is not None and owner[:1].islower(), refers)
+                 headed and owner is not None and owner[:1].islower(), refers, owned is not None or verb is not None)
 
 
 def _referent(view: View, sentence: int) -> str | None:
