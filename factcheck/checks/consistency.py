@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import shown
 from ..model import Figure, Rule
-from ..reading.restated import different_entities
+from ..reading.restated import apart, different_entities
 from ..wording import dates_in_words
 from . import CheckContext, Hit
 from .arith import interval, show, show_interval
@@ -67,8 +67,11 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         head, body = ctx.figure(statement, "headline"), ctx.figure(statement, "body")
         if head is None or body is None or head.kind not in kinds or head.value is None or body.value is None:
             continue
-        # with no time anchor, both say now: a count of one subject ("hires 350 nurses" / "has hired 530 nurses")
-        if (not body.anchor and (head.anchor or head.kind != "count")) or head.anchor not in (None, body.anchor) \
+        # with no time anchor, both say now: a count of one subject ("hires 350 nurses" / "has hired 530 nurses"), or
+        # one move's new value ("revenue rises to €41bn" / "revenue rose to €44bn in the first half")
+        move = head.attr("role") == body.attr("role") == "new" and head.attr("direction") == body.attr("direction")
+        if (not body.anchor and (head.anchor or head.kind != "count" and not move)) \
+                or head.anchor not in (None, body.anchor) \
                 or frozenset((head.id, body.id)) in reported:
             continue
         ctx.mark(head, body)
@@ -85,19 +88,20 @@ def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) 
     for statement in ctx.statements_of("restated"):
         stated, again = ctx.figure(statement, "stated"), ctx.figure(statement, "restated")
         if stated is not None and again is not None and stated.kind in kinds:
-            by_stated[stated.id].append((stated, again, statement.fact("part", False), statement.fact("noun")))
+            by_stated[stated.id].append((stated, again, statement.fact("part", False), statement.fact("noun"),
+                                         statement.fact("anchor")))
     for pairs in by_stated.values():
         stated = pairs[0][0]
-        ctx.mark(stated, *(again for _, again, _, _ in pairs))
-        if len(_clusters([stated] + [again for _, again, part, _ in pairs if not part])) > 2:
+        ctx.mark(stated, *(again for _, again, _, _, _ in pairs))
+        if len(_clusters([stated] + [again for _, again, part, _, _ in pairs if not part])) > 2:
             continue
-        for _, again, part, noun in pairs:
+        for _, again, part, noun, anchor in pairs:
             a, b = interval(stated), interval(again)
-            wrong = b.low > a.high if part else not a.overlaps(b)
+            wrong = b.low > a.high if part else apart(a, b)
             if not wrong or frozenset((stated.id, again.id)) in reported:
                 continue
             reported.add(frozenset((stated.id, again.id)))
-            yield _hit(stated, again, noun)
+            yield _hit(stated, again, noun, anchor)
 
 
 def _exact(fig: Figure) -> bool:
@@ -105,9 +109,11 @@ def _exact(fig: Figure) -> bool:
     return fig.attr("step", 1.0) <= 1 and not {"approx"} & set(fig.qualifiers)
 
 
-def _hit(first: Figure, other: Figure, subject: str | None) -> Hit:
-    """Two values of one figure: an error when both are exact, a warning when either is rounded or hedged."""
-    unit, anchor = first.unit, first.anchor or other.anchor
+def _hit(first: Figure, other: Figure, subject: str | None, anchor: str | None = "") -> Hit:
+    """Two values of one figure: an error when both are exact, a warning when either is rounded or hedged. anchor:
+    the period the reading gave the pair (a stock's), else the figures' own."""
+    unit = first.unit
+    anchor = first.anchor or other.anchor if anchor == "" else anchor
     return Hit((other, first), {"subject": subject, "when": f" in {dates_in_words(anchor)}" if anchor else "",
                                 "value": show(other.value, unit), "earlier": show(first.value, unit)},
                evidence=f"{subject}{f', {anchor}' if anchor else ''}: {show_interval(interval(first), unit)} "

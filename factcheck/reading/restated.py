@@ -14,11 +14,13 @@ other sets ("former members") and named owners that differ stay apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
-from ..model import Figure, Statement
+from ..model import Figure, Interval, Statement
 from .view import View, comparable
 
 REVISION_BACK = 40  # figures examined before a revision for the figure it revises: a bound, so reading stays linear
@@ -30,7 +32,9 @@ _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
 # Wheelers' 3,600 members")
 _OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
     rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
-SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
+# a name may end in one common noun, its head ("Ashby council has")
+SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*(?:[ \u00a0]+[a-z]+)??)"
+                     r"|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
                      r"(?:[ \u00a0]*,[ \u00a0]*(?:which|who|that))?[ \u00a0]+\w*[ \u00a0]*$")
 STOCK_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['money_articles'])})|"
@@ -39,19 +43,62 @@ MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*){LEX['measure_between']}"
     rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+# a flow or a one-per-owner measure needs no determiner: "Harlan Bank posted net profit of $1.2bn"
+BARE_MEASURE = re.compile(
+    rf"(?i:\b(?P<noun>(?:[a-z][a-z-]*{_SP})?(?:{phrases(LEX['flow_nouns'] + LEX['one_per_owner'])}))"
+    rf"{LEX['measure_between']}"
+    rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
 STOCK_VERB_END = re.compile(rf"(?i:\b(?:{phrases(LEX['stock_verbs'])}){_SP}$)")
 NEUTRAL = frozenset(LEX["neutral_modifiers"])
 ONE_PER_OWNER = frozenset(LEX["one_per_owner"])
 SAME_NOUN = {noun: group[0] for group in LEX["same_nouns"] for noun in group}
 INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
+MONEY_OF = re.compile(rf"{_SP}(?:of|in)(?={_SP}(?!the\b|its\b|their\b|a\b|an\b)[a-z])")
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
 OTHER_SETS = frozenset(LEX["other_sets"])
-SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b)")
-OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b)")
+# "according to its latest accounts" is the owner's own count, no other source
+SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b(?!{_SP}(?:{phrases(LEX['possessives'])})\b))")
+# ("signed by 900 of the island's 1,240": a preposition before a count that is no year dates nothing)
+OTHER_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['other_time'])})\b(?!{_SP}(?!(?:1[89]|20)\d\d\b)\d))")
 REPORTED_PAST = re.compile(rf"(?i:\b(?:{phrases(LEX['reported_past'])})\b)")
 FUTURE_TIME = re.compile(rf"(?i:\b(?:{phrases(LEX['future_time'])})\b)")
-EMPLOY = frozenset(LEX["employ_verbs"])
+PEOPLE_VERBS, MONEY_VERBS = LEX["people_verbs"], LEX["money_verbs"]
+# the verb that says what a count of people or a sum counts: before it ("killed 14", "was fined £8.7m", "is home to
+# about 1,420") or after it and its "people" ("17 people died", "eight were killed")
+# (a named object may come between: "The Central Bank fined Ostmark Bank €14.6m")
+VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MONEY_VERBS))}){_SP}"
+                         rf"(?-i:(?:[A-Z][\w'’-]*{_SP})*){_GAP})$")
+VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
+                        rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
+EVENT_NOUNS = frozenset(LEX["event_nouns"])
+FLOW_NOUNS = frozenset(LEX["flow_nouns"])
+# a reported or coordinated clause starts again after these words ("said it had no plans ... and that its 1,580
+# staff"): the time words before them are another clause's
+CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
+PAST_AUXILIARIES = re.compile(rf"(?i:\b(?:{phrases(LEX['past_auxiliaries'])})\b)")
+_PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not "in Sunday's election"
+# a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
+# ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
+PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
+# or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
+UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
+# the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
+OPENING_NAME = re.compile(r"\W*(?:The[ \u00a0]+)?(?P<name>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*)"
+                          r"(?=,?[ \u00a0]+[a-z])"
+                          rf"(?![ \u00a0]+(?:{phrases(LEX['speaking'])})\b)")  # not who speaks: "Black said"
+# a date after these words is no period of the figure before them ("its best since 2007")
+YEAR_POSSESSIVE = re.compile(rf"\b(?P<year>(?:1[89]|20)\d\d)['’]s{_SP}$")
+NOT_ITS_TIME = re.compile(r"(?i:\b(?:since|than|before|after|until|by)\b)")
+# (two capitalised words or more, not in a quote: "Agency shifts cost us" opens with a common noun)
+NAME_OPENING = re.compile(r"[^\w\"“‘']*(?:The[ \u00a0]+)?"
+                          r"(?P<name>[A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*)+)(?=[ \u00a0,]+[a-z])")
+PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
+# the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
+OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
+                         rf"(?P<owner>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*|[a-z]+(?:[ \u00a0]+[a-z]+)?)\b")
+# a name in apposition before "a town of 25,000": "Kessa, a town of" (the town is Kessa)
+APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)[ \u00a0]*,[ \u00a0]*$")
 COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
 REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
@@ -62,18 +109,31 @@ PLURALS = frozenset(LEX["plurals_without_s"])
 CLAUSE_SUBJECT = re.compile(r"[\s\"'“(]*(?:(?:In|On|At|By|For|After|Before|During|Since|Meanwhile)\b[^,]{0,60},"
                             r"[\s\u00a0]*)?(?:[Tt]he[\s\u00a0]+)?(?P<name>(?-i:(?!(?:The|A|An|It|They|He|She|This|That|There)\b)"
                             r"(?:[A-Z][\w'’.-]*[\s\u00a0]+)*[A-Z][\w'’.-]*))")
+OWNER_KINDS = frozenset(LEX["owner_kinds"])
+NOT_NAMES = frozenset(LEX["sentence_openers"]) | REFERRING
+GENERIC_OWNERS = frozenset(LEX["generic_owners"])
+NOT_PLACES = frozenset(LEX["not_places"]) | NOUN_STOPS
+STOCK_VERBS = frozenset(LEX["stock_verbs"])
+SPEAKING = phrases(LEX["speaking"])
 STOCK_KINDS = ("count", "money", "quantity")
+# two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
+# events as often ("two set points up" ... "to earn three set points")
+EVENT_COUNT = 10
+REFERENT_BACK = 3  # sentences searched back for the name a generic owner stands for
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
 SKIP_ROLES = {"change", "old", "revision", "part"}
 SKIP_QUALIFIERS = {"up_to"}  # a capacity or a cap; "more than 3,100" and "fewer than 3,000" are stocks with bounds
 # the name an "N-seat X" compound's head gives: "the 150-seat Chamber of Representatives"
 HEAD_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){0,2}(?P<name>[A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*)*)")
+HEAD_NOUN = re.compile(r"[ \u00a0]+(?P<name>[a-z][a-z-]+)\b")  # or a common noun: "the 150-seat parliament"
 # a count's share after it: "10,264 applicants, or 11.73 percent," (a part of a whole, no stock)
 SHARE_AFTER = re.compile(rf"[^,.;:()]{{0,40}},[\s\u00a0]*or{_SP}(?:(?:{phrases(LEX['share_hedges'])}){_SP})?\d[\d.,]*"
                          r"[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)")
 # the counted noun after a count: "4.5M people", "four more deaths"
-WORD_AFTER = re.compile(rf"{_SP}(?:(?:{phrases(LEX['count_adjectives'])}){_SP})?([A-Za-z]{{3,}})\b")
+# (within its paragraph: a headline's next word is not the lead's first)
+_LINE_SP = r"(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]+)(?!\r?\n)"
+WORD_AFTER = re.compile(rf"{_LINE_SP}(?:(?:{phrases(LEX['count_adjectives'])}){_LINE_SP})?([A-Za-z]{{3,}})\b")
 
 
 @dataclass(frozen=True)
@@ -85,6 +145,9 @@ class Stock:
     owner: str | None
     anchor: str | None = None  # its time anchor ("2026"); none: now
     new: bool = False  # introduced by an indefinite article ("a $12.4m budget") or nothing: a first mention
+    whole: bool = False  # a compound that describes a whole ("the 200-seat parliament"): a named owner's are parts
+    refers: bool = False  # named with "the", "its", "all the": a stock the text already gave
+    named: bool = True  # words before it name it a stock (a measure, a stock verb, an article), not only its noun
 
 
 def read(view: View) -> list[Statement]:
@@ -92,91 +155,258 @@ def read(view: View) -> list[Statement]:
 
 
 def _stocks(view: View) -> list[Statement]:
-    """Each stock against the first stock of its key before it (in another sentence) whose owner and modifiers allow
-    the same set: the same noun, or a narrower one restated (fact part)."""
-    first: dict[tuple, list[tuple[int, Stock]]] = {}
+    """Each stock against the first stock of its key before it (in another sentence) whose owner, period and
+    modifiers name the same set (the same noun and places), else one that names it more widely or narrowly (fact
+    part: "licensed taxis" after "taxis", "staff in London" after "staff")."""
+    from .. import engine  # a stock is compared only within the reach a window reads on either side of its core
+
+    first: dict[tuple, deque[tuple[int, Stock]]] = {}
     out = []
+    last: tuple[int, Stock] | None = None  # the sentence's stock before: its noun goes with "and eight in Tessel"
     for i in range(len(view.figures)):
-        stock = _stock(view, i)
+        stock = _stock(view, i, last[1] if last and last[0] == view.figures[i].sentence else None)
         if stock is None:
             continue
-        seen = first.setdefault(stock.key, [])
+        last = (view.figures[i].sentence, stock)
+        seen = first.setdefault(stock.key, deque())
         # a restatement names a stock already known; a first mention ("a", none) restates one only when the noun is
         # one an owner has one of ("a $14.2m budget") or names it as narrowly ("48,000 primary pupils")
         again = not stock.new or stock.key[2] in ONE_PER_OWNER
-        for j, earlier in seen[:STOCKS_BACK]:
-            if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
-                continue
-            if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
-                    or not _same_period(earlier.anchor, stock.anchor, view.doc.published):
-                continue
-            if earlier.new and earlier.owner is None and different_entities(view.figures[j], view.figures[i]):
-                continue  # an unowned first mention is tied to no owner but the entity its sentence names
-            if earlier.modifiers == stock.modifiers:
-                out.append(Statement.of("restated", {"stated": view.figures[j].id, "restated": view.figures[i].id},
-                                        noun=stock.key[2]))
-            elif not (earlier.modifiers | stock.modifiers) & OTHER_SETS and (
-                    not earlier.modifiers or not stock.modifiers):
-                whole, part = (j, i) if not earlier.modifiers else (i, j)
-                out.append(Statement.of("restated", {"stated": view.figures[whole].id,
-                                                     "restated": view.figures[part].id}, part=True,
-                                        noun=stock.key[2]))
-            else:
-                continue
-            break
+        while seen and view.figures[i].span.start - view.figures[seen[0][0]].span.start > engine.REACH:
+            seen.popleft()  # out of reach for this figure and every later one
+        near = list(islice(seen, STOCKS_BACK))
+        apt = [(j, earlier) for j, earlier in near if _may_restate(view, j, earlier, i, stock, again)]
+        # the same set: the earlier figure it agrees with, else the first ("The $3m penalty" after two fines)
+        if not stock.modifiers and not stock.new:  # "Two high-speed lifts" ... "the two lifts": that narrower set
+            narrower = next((earlier for j, earlier in apt if earlier.modifiers
+                             and _agree(view.figures[j], view.figures[i])), None)
+            stock = replace(stock, modifiers=narrower.modifiers) if narrower else stock
+        # "the 200-seat parliament" and "the Social Democrats' 58 seats": a whole and a named owner's part
+        parts = [(j, earlier) for j, earlier in apt if earlier.whole != stock.whole
+                 and ((stock if earlier.whole else earlier).owner or " ")[0].isupper()]
+        apt = [pair for pair in apt if pair not in parts]
+        alike = [j for j, earlier in apt if _same_set(earlier, stock)]
+        same = next((j for j in alike if _agree(view.figures[j], view.figures[i])), alike[0] if alike else None)
+        if same is not None:
+            out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
+                                    noun=stock.key[2], anchor=dict(apt)[same].anchor or stock.anchor))
+        elif parts:
+            j, earlier = parts[0]
+            whole, part = (j, i) if earlier.whole else (i, j)
+            out.append(Statement.of("restated", {"stated": view.figures[whole].id, "restated": view.figures[part].id},
+                                    part=True, noun=stock.key[2]))
+        else:
+            for j, earlier in apt:
+                if not (earlier.modifiers | stock.modifiers) & OTHER_SETS and (
+                        not earlier.modifiers or not stock.modifiers):
+                    whole, part = (j, i) if not earlier.modifiers else (i, j)
+                    out.append(Statement.of("restated", {"stated": view.figures[whole].id,
+                                                         "restated": view.figures[part].id}, part=True,
+                                            noun=stock.key[2]))
+                    break
         seen.append((i, stock))
     return out
 
 
-def _stock(view: View, i: int) -> Stock | None:
-    """The stock figure i states, or None: a present count an owner has, by the noun after it."""
+def _same_set(earlier: Stock, stock: Stock) -> bool:
+    """Whether a later stock names the earlier one's set: the same modifiers, or the same but for the place the first
+    mention gave ("employs about 900 people in Tralee" ... "its 1,900 employees": where the owner is, no part)."""
+    if stock.key[0] == "money" and not stock.modifiers and not stock.new:
+        return True  # a sum named again with fewer words: "a pre-tax profit of £412m" ... "the £421m profit"
+    return earlier.modifiers == stock.modifiers or not _places(stock) and earlier.modifiers - _places(earlier) \
+        == stock.modifiers
+
+
+def _places(stock: Stock) -> frozenset[str]:
+    return frozenset(m for m in stock.modifiers if m.startswith("in "))
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures' values may be one (their intervals, rounding and hedges counted, overlap)."""
+    return not apart(a.interval or Interval.exact(a.value), b.interval or Interval.exact(b.value))
+
+
+def apart(a: Interval, b: Interval) -> bool:
+    """Whether two intervals hold no value in common: disjoint, or rounded ranges that only touch ("eight" is 7.5-8.5
+    and "nine" 8.5-9.5: two counts)."""
+    touch = a.low < a.high and b.low < b.high and (a.high == b.low or b.high == a.low)
+    return a.high < b.low or b.high < a.low or touch
+
+
+def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again: bool) -> bool:
+    """Whether stock i may restate the earlier stock j: another sentence, the same owner and period, and a first
+    mention only when it names the set as narrowly."""
+    if not again and not (stock.modifiers and earlier.modifiers == stock.modifiers):
+        return False
+    if (not again or earlier.new and earlier.owner is None) and not _places(stock) \
+            and min(view.figures[j].value, view.figures[i].value) < EVENT_COUNT:
+        return False  # "two set points up" ... "to earn three set points", "31 countries" ... "the two countries"
+    if earlier.new and earlier.owner is None and ((stock.owner or " ")[0].isupper() or stock.owner
+                                                  and not earlier.named):
+        return False  # "About 1.2 billion dlrs of long-term debt" is no one's we know: not "Security Pacific's"; and
+        # "affecting about 13.3 billion dlrs of debt" (no word names it a stock) is not "The bank has 3.8 billion"
+    if stock.refers and stock.owner is None and not _places(stock) and view.figures[i].value < EVENT_COUNT:
+        return False  # "the two banks": the banks the text just named, not a count it gave before
+    # a flow's definite restatement with no period of its own is of the period given ("the £421m profit")
+    period = _same_period(earlier.anchor, stock.anchor, view.doc.published) or (
+        stock.key[2] in FLOW_NOUNS and not stock.new and stock.anchor is None)
+    if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
+            or not period:
+        return False
+    # a figure with no named owner is tied to the entity its sentence names (unless both name one place, or it refers
+    # back with "the" or "its"): "Southampton ... finishing with 12 points" and "Birmingham City set a record with 111
+    # points" are two teams' points
+    return not ((earlier.owner is None or stock.owner is None) and not (stock.refers and stock.owner is None)
+                and not (stock.modifiers and earlier.modifiers == stock.modifiers)
+                and different_entities(*(_unspoken(view, k) for k in (j, i))))
+
+
+def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock | None:
+    """The stock figure i states, or None: a present count an owner has, by the noun after it (or the noun of the
+    sentence's stock before it, when only a place follows: "11 died in Arvo and eight in Tessel")."""
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) or fig.attr("headline"):
+    if view.role[i] in SKIP_ROLES - {"part", "old"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) \
+            or fig.attr("headline"):
         return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
     sentence = view.doc.sentence_span(fig.sentence)
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
-    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
-    if OTHER_TIME.search(clause) or SOURCE.search(text, sentence.start, sentence.end):
-        return None
-    if any(_target_date(view, i, k) for k in view.sentence_of(i)):
+    if SOURCE.search(text, sentence.start, sentence.end) or any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
     if SHARE_AFTER.match(text, fig.span.end, sentence.end):
         return None  # "10,264 applicants, or 11.73 percent, were admitted": a part of a whole, not the stock
     measure = MEASURE_BEFORE.search(before)
     if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
         measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
+    bare = BARE_MEASURE.search(before) if measure is None and fig.kind == "money" else None
+    measure = measure or bare
+    if view.role[i] == "old" and (measure is None or i in view.partner):
+        return None  # a change's old value; a measure's with no change beside it is stated ("made a net profit of
+        # $1.6bn last year"), not "compared with 41.2 hours"
     owned = measure or STOCK_BEFORE.search(before)
-    if owned is None and view.role[i] == "new":
+    verb = VERB_BEFORE.search(before) or VERB_AFTER.match(text, fig.span.end, sentence.end)
+    if owned is None and verb is None and view.role[i] == "new":
         return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
-    # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
-    # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
-    referring = fig.kind == "count" and owned is not None and (
-        bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
-    if not referring and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
-        return None
-    # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
-    new = owned is None or bool(INDEFINITE.match(owned.group(0)))
     hyphen = HYPHEN_NOUN.search(fig.surface.strip())
     words = measure.group("noun").lower().split() if measure else \
         [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    if bare is not None:  # "had revenue of", "posted net profit of": the verb is no modifier
+        words = [w for w in words[:-1] if not (w.endswith("ed") or w in STOCK_VERBS or OTHER_TIME.fullmatch(w))] \
+            + words[-1:]
     if measure and fig.kind == "count":
         words = words[-1:]  # "the town of 14,000": residents, whatever the town is called
-    if words and words[-1] == "people" and owned is not None and owned.group(0).split()[0].lower() in EMPLOY:
-        words[-1] = LEX["employed"]  # "employs 4,200 people": its staff
+    said = verb.group("verb").lower() if verb else None
+    if fig.kind == "count" and said in PEOPLE_VERBS and (not words or words[-1] in ("people", said)):
+        words = words[:-1] + [PEOPLE_VERBS[said]]  # "employs 4,200 people": its staff; "11 died": deaths
+    elif fig.kind == "money" and not words and said in MONEY_VERBS:
+        words = [MONEY_VERBS[said]]  # "was fined £8.7m": a fine
+    place = PLACE_AFTER.match(text, fig.span.end, sentence.end) or UNIT_AFTER.match(text, fig.span.end, sentence.end)
+    if place and place.group("place") in NOT_PLACES:
+        place = None
+    if place and any(view.figures[k].is_calendar and view.figures[k].span.start == place.start("place")
+                     for k in view.sentence_of(i)):
+        place = None  # "members in March": a time, no place
+    elided = not words and before_in_sentence is not None and place is not None \
+        and text[fig.span.end : place.start("place")].split() == ["in"]
+    if elided:
+        words = [before_in_sentence.key[2]]  # "11 died in Arvo and eight in Tessel": deaths in Tessel
+    noun = SAME_NOUN.get(words[-1], words[-1]) if words else None
+    if view.role[i] == "part" and not (place or elided):
+        return None  # a part of a breakdown is a stock only of its own place
+    event = noun in EVENT_NOUNS | FLOW_NOUNS  # "was fined", "were killed", "revenue was": their time, no other
+    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
+    clause = clause[max((m.end() for m in CLAUSE_RESTART.finditer(clause)), default=0):]
+    # a hyphenated count names what its noun is ("the 150-seat parliament"): a time word of its clause dates the
+    # clause's event, not the count
+    if "-" not in fig.surface and OTHER_TIME.search(PAST_AUXILIARIES.sub(" ", clause) if event else clause):
+        return None
+    # a plan or a forecast is no stock now, unless the words name a count already known ("for the company's 4,800
+    # staff"); a sum stays a plan ("profit-taking could become severe at the 35 dlr level")
+    referring = fig.kind == "count" and owned is not None and (
+        bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
+    # (a hyphenated count names what its thing is, planned or not: "plans for a 32,000-seat stadium")
+    if not referring and "-" not in fig.surface and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+        return None
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
-    owner = _owner(owned, before) if owned else None
+    # a first mention may be any counted noun ("destroyed 120 homes"); a restatement names one already known
+    new = owned is None or bare is not None or bool(INDEFINITE.match(owned.group(0)))
+    if bare is not None:  # "Harlan Bank posted net profit of": the subject's
+        subject = SUBJECT.search(before, 0, bare.start())
+        owner = _name(subject.group("name") or subject.group("noun")) if subject else None
+    else:
+        owner = _owner(owned, before) if owned else None
+    if owner is None and not (owned and owned.groupdict().get("owner")):
+        after = OWNER_AFTER.match(text, fig.span.end, sentence.end)
+        owner = _name(after.group("owner")) if after and after.group("owner")[:1].isupper() else \
+            after.group("owner") if after else None
     if owned and owned.group(0).split()[0].lower() == "with":  # "Southampton ..., finishing with 12 points": the
         lead = CLAUSE_SUBJECT.match(view.clause_words(i))  # clause's subject has them, else no known stock
         owner, new = (lead.group("name"), new) if lead else (owner, True)
-    if hyphen and owner is None:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
+    headed = hyphen is not None and owner is None
+    if headed:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
         after = HEAD_NAME.match(text, fig.span.end, sentence.end)
+        if after is None or set(text[fig.span.end : after.start("name")].replace(",", " ").split()) & NOUN_STOPS:
+            after = HEAD_NOUN.match(text, fig.span.end, sentence.end)  # "the 240-seat assembly on Monday": assembly
         owner = after.group("name") if after else None
-    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, fig.anchor,
-                 new)
+    if owner is None and new:  # "Purolator lost 57.6 mln dlrs on 841.4 mln dlrs in revenues": Purolator's
+        opener = OPENING_NAME.match(text, sentence.start, fig.span.start)
+        owner = opener.group("name") if opener and opener.group("name").split()[0].lower() not in NOT_NAMES else None
+    if owner is not None and owner.lower() in GENERIC_OWNERS:
+        owner = _referent(view, fig.sentence) or owner  # "The group, which employs": the company just named
+    opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
+    where = place.group("place") if place else opening.group("place") if opening else None
+    modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
+    anchor = fig.anchor
+    if anchor and owned is not None and owned.group(0).split()[0].lower() in STOCK_VERBS and view.doc.published \
+            and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
+        anchor = None  # "the brewer founded in 1902, employs about 640 people": a present verb's count is now
+    refers = owned is not None and bare is None and owned.group(0).split()[0].lower() in REFERRING
+    year = YEAR_POSSESSIVE.search(before)
+    if year:  # "2024's 16,800 runners": that year's figure, already given
+        new, refers, anchor = False, True, anchor or year.group("year")
+    if owned is not None and owned.groupdict().get("owner"):  # "Last year's 421,000 visitors": a time, no owner
+        at = max(sentence.start, fig.span.start - 80) + owned.start("owner")
+        when = next((view.figures[k] for k in view.sentence_of(i) if view.figures[k].is_calendar
+                     and view.figures[k].span.start <= at < view.figures[k].span.end), None)
+        if when is not None:
+            owner, refers = None, True
+            anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
+    return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
+                 headed and owner is not None and owner[:1].islower(), refers, owned is not None or verb is not None)
+
+
+def _referent(view: View, sentence: int) -> str | None:
+    """The name a generic owner ("the group", "the company") stands for: the name of two words or more that opens one
+    of the few sentences before ("Cobalt Bank said on Tuesday ..." ... "The group, which employs 900 people"), or
+    None."""
+    for k in range(sentence - 1, max(-1, sentence - 1 - REFERENT_BACK), -1):
+        span = view.doc.sentence_span(k)
+        m = NAME_OPENING.match(view.text, span.start, span.end)
+        if m and m.group("name").lower() not in NOT_NAMES:
+            return m.group("name")
+    return None
+
+
+def _anchor_after(view: View, i: int) -> str | None:
+    """The year a calendar figure in figure i's clause after it gives ("the 6.8 million passengers it handled last
+    year"), or None."""
+    fig = view.figures[i]
+    for k in view.sentence_of(i):
+        date = view.figures[k]
+        if date.span.start <= fig.span.end or not date.is_calendar:
+            continue
+        gap = view.text[fig.span.end : date.span.start]
+        if len(gap.split()) > TARGET_WORDS or any(c in gap for c in ",;:.") or NOT_ITS_TIME.search(gap):
+            return None
+        # a whole past year only ("last year", "in 2025"): a month's year may be resolved either way, and a coming
+        # year is a plan's ("staff would move to new contracts next year")
+        published = view.doc.published
+        past = published is None or date.date is not None and date.date[:4] < str(published.year + 1)
+        return date.date if date.date and len(date.date) == 4 and date.date.isdigit() and past else None
+    return None
 
 
 def _owner(owned: re.Match, before: str) -> str | None:
@@ -186,21 +416,24 @@ def _owner(owned: re.Match, before: str) -> str | None:
         return _name(owned.group("owner"))
     if owned.group(0).split()[0].lower() in ("a", "an"):  # "Fairview High School has a budget of": the subject's
         rest = before[: len(before) - len(owned.group(0))]
-        subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else None
-        return _name(subject.group("name") or subject.group("noun")) if subject else None
+        subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else APPOSITION.search(rest)
+        return _name(subject.group("name") or subject.groupdict().get("noun")) if subject else None
     subject = SUBJECT.search(before, 0, len(before) - len(owned.group(0)) + len(owned.group(0).split()[0]) + 1)
-    if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in ("its", "their",
-                                                                                                      "the", "a"):
-        return None
+    if subject is None or not owned.group(0)[:1].isalpha() or owned.group(0).split()[0].lower() in REFERRING:
+        return None  # "its", "the", "All 24,000 seats": no name of an owner
     name = _name(subject.group("name") or subject.group("noun"))
-    return None if name.lower() in REFERRING else name  # "All 3,010 members": a capital, no owner's name
+    return None if name.lower() in REFERRING else name  # a capital that refers ("All"), no owner's name
 
 
 def _name(words: str) -> str:
     """The owner's name at the end of some words: the run of capitalised words ("St Cuthbert's Hospital"), else
     the last word ("the office said the city" -> "city")."""
     found: list[str] = []
-    for word in reversed(words.split()):
+    parts = words.split()
+    if len(parts) > 1 and parts[-1][:1].islower() and parts[-2][:1].isupper() \
+            and parts[-2].lower() not in REFERRING | {"a", "an"}:
+        return " ".join(parts[-2:])  # a name and its head noun: "Ashby council"
+    for word in reversed(parts):
         if found and (not word[:1].isupper() or word.lower() in ("the", "a", "an")):
             break
         found.insert(0, word)
@@ -209,13 +442,26 @@ def _name(words: str) -> str:
     return " ".join(found)
 
 
+def _unspoken(view: View, i: int) -> Figure:
+    """Figure i, without the entity of its sentence when that entity is who speaks ("..., Lopez said"): a speaker owns
+    no stock."""
+    fig = view.figures[i]
+    entity = fig.attr("entity")
+    span = view.doc.sentence_span(fig.sentence)
+    name = re.escape(entity or "")
+    if entity and re.search(rf"{name}{_SP}(?:{SPEAKING})\b|\b(?:{SPEAKING}){_SP}(?:[a-z]+{_SP}){{0,3}}{name}",
+                            view.text[span.start : span.end]):
+        return replace(fig, attrs=tuple((k, v) for k, v in fig.attrs if k != "entity"))
+    return fig
+
+
 def different_entities(a: Figure, b: Figure) -> bool:
     """Both figures' sentences name entities (the extractor's attr entity), neither of whose words hold the other's:
     "Acme" and "Acme Corp" may be one, "LaGuardia Airport" and "Newark Liberty Airport" are two."""
     ea, eb = a.attr("entity"), b.attr("entity")
     if not ea or not eb:
         return False
-    wa, wb = set(ea.split()), set(eb.split())
+    wa, wb = ({re.sub(r"['’]s?$", "", w) for w in e.split()} for e in (ea, eb))  # "Pennine Wheelers'" is one
     return not (wa <= wb or wb <= wa)
 
 
@@ -240,7 +486,14 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     short, long = sorted((a.lower().split(), b.lower().split()), key=len)
     if short == long[: len(short)]:
         return True  # a name shortened: "Coastline" for "Coastline Cabs"
-    return a[0].isupper() != b[0].isupper()  # a name and a common noun ("Dunmore", "the city") may be one
+    # a name and a common noun ("Dunmore", "the city") may be one, unless the noun is modified ("the old town") or
+    # the name ends in a kind of owner and the noun is another word ("the Civic Party" is no parliament, "the ward" no
+    # hospital; "the lender" and "the group" may be Carrick Bank)
+    name, common = (a, b) if a[0].isupper() else (b, a)
+    if name[0].islower() or not common[0].islower() or len(common.split()) > 1:
+        return False
+    kind = name.lower().split()[-1]
+    return kind not in OWNER_KINDS or common.lower() in (kind, *GENERIC_OWNERS)
 
 
 def _target_date(view: View, i: int, k: int) -> bool:
@@ -257,7 +510,11 @@ def _target_date(view: View, i: int, k: int) -> bool:
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
     words: list[str] = []
-    m = NOUN_AFTER.match(text, fig.span.end, min(end, fig.span.end + 60))
+    start = fig.span.end
+    if fig.kind == "money":  # "€6.4bn of first-half revenue", "€4.8bn in revenue" (not "£5m of the budget")
+        of = MONEY_OF.match(text, start, end)
+        start = of.end() if of else start
+    m = NOUN_AFTER.match(text, start, min(end, start + 60))
     for word in (m.group(0).split() if m else ()):
         # after the first word, a word in -ed or -s is the verb ("the $16.8m budget included", "budget covers")
         if word in NOUN_STOPS or words and (word.endswith("ed") or word.endswith("s") and fig.kind != "count"):
@@ -284,6 +541,8 @@ def _revisions(view: View) -> list[Statement]:
 
 
 def _headlines(view: View) -> list[Statement]:
+    """A headline figure against the figure of the lead it summarises, else (when the lead has none of its kind) the
+    first later one that repeats the headline's words after it ("puts 320 jobs at risk" ... "put 230 jobs at risk")."""
     figures = view.figures
     heads = [i for i, f in enumerate(figures) if f.sentence == 0 and f.attr("headline")]
     if not heads:
@@ -295,9 +554,20 @@ def _headlines(view: View) -> list[Statement]:
         if fig.value is None or fig.kind not in LINKED_KINDS or not fig.subject:
             continue
         same = [j for j in lead if _restates(view, i, j, roles=False)]
+        if not same:
+            same = [j for j in range(i + 1, len(figures)) if figures[j].sentence > 1
+                    and _restates(view, i, j, roles=False) and _words_after(view.text, figures[j], 2) is not None
+                    and _words_after(view.text, figures[j], 2) == _words_after(view.text, fig, 2)]
+            if any(f.value == fig.value for f in figures[i + 1 :] if f.sentence > 0):
+                continue  # the body gives the headline's figure somewhere
+            same = same[:1]
         if any(figures[j].value == fig.value for j in same):
             continue  # the lead gives the headline's figure ("toll hits 13" ... "has risen to 13"), whatever else
-        match = next((j for j in same if view.role[j] == view.role[i]), None)
+        # the same role, or none in the headline and the same counted noun named in both ("to axe 450 jobs" ... "will
+        # cut 540 jobs": a headline drops the words that give a role)
+        match = next((j for j in same if view.role[j] == view.role[i] or view.role[i] is None and (
+            view.role[j] == "new" or _word_after(view.text, fig) is not None
+            and _word_after(view.text, fig) == _word_after(view.text, figures[j]))), None)
         if match is not None:
             out.append(Statement.of("restated", {"headline": fig.id, "body": figures[match].id}))
     return out
@@ -307,7 +577,9 @@ def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
     """Whether a lead figure states what a headline figure summarises: same kind, unit, subject, counted noun (when
     both name one: "4.5M people affected" is no toll of deaths) and, with roles, role."""
     head, body = view.figures[h], view.figures[b]
-    if (head.kind, head.unit, head.subject) != (body.kind, body.unit, body.subject) or body.value is None:
+    # a headline drops modifiers: "profit" summarises "net profit"
+    if (head.kind, head.unit) != (body.kind, body.unit) or body.value is None or not body.subject \
+            or head.subject.split()[-1] != body.subject.split()[-1]:
         return False
     if roles and view.role[h] != view.role[b]:
         return False
@@ -316,6 +588,12 @@ def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
         return False
     directions = {view.direction[h], view.direction[b]} - {None}
     return len(directions) <= 1 and (head.anchor is None or body.anchor in (None, head.anchor))
+
+
+def _words_after(text: str, fig: Figure, n: int) -> tuple[str, ...] | None:
+    """The n words right after a figure, lower-case ("jobs at risk"), or None when fewer follow in its line."""
+    found = re.match(rf"(?:[ \u00a0]+[A-Za-z]+){{{n}}}", text[fig.span.end : fig.span.end + 60])
+    return tuple(found.group(0).lower().split()) if found else None
 
 
 def _word_after(text: str, fig: Figure) -> str | None:
