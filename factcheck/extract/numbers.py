@@ -339,7 +339,7 @@ def _parse_at(toks: list[_Tok], i: int):
     frac = _parse_fraction(toks, i)
     if frac:
         value, j = frac
-        if j < n and toks[j].kind == "scale":  # "half million", "three quarters million"
+        if j < n and toks[j].kind in ("scale", "dozen"):  # "half million", "three quarters million", "a half dozen"
             return sign * value * toks[j].value, toks[j].value * 0.25, j + 1, "words"
         of = j + 1 if j + 2 < n and toks[j].kind == "of" else j  # "a quarter of a million", "a third of a dozen"
         if of + 1 < n and toks[of].kind == "a" and toks[of + 1].kind in ("scale", "dozen", "hundred"):

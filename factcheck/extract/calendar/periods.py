@@ -9,7 +9,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from .arithmetic import iso, iso_date, weekday_of
+from .arithmetic import iso, iso_date, two_digit_year, weekday_of
 from .atom import Atom
 from .patterns import FLAGS, MON, WD, YEAR
 from .tense import tense_at
@@ -19,12 +19,13 @@ SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
 SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if v is not None and 2 <= v <= 12 and " " not in str(w)]
 WEEKDAY_ORDINALS: dict[str, int] = LEX["weekday_ordinals"]
+STEP = {"last": -1, "this": 0, "next": 1}  # "last year's", "this year's", "next year's"
 OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
 
 YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
 SEASON = re.compile(
     rf"\b(?:(?:the\s+)?(?P<mod>this|last|next|past|coming)\s+)?(?:the\s+)?(?P<season>{alt(SEASONS)})"
-    rf"(?:\s+(?:of\s+)?{YEAR})?(?![\w'’-])",
+    rf"(?:\s+(?:of\s+)?(?:{YEAR}|['’](?P<yy>\d\d)\b))?(?![\w'’-])",
     FLAGS,
 )
 FISCAL = re.compile(
@@ -62,8 +63,8 @@ DAY_OF_MONTH = re.compile(
     + r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", FLAGS
 )
 YEARS_QUARTER = re.compile(
-    lead(["this", "next"], digits=True)
-    + rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
+    lead(["this", "next", "last"], digits=True)
+    + rf"\b(?:(?P<rel>this|next|last)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
     FLAGS,
 )
 # Cheap tests on the lower-cased text before the patterns above are run over it.
@@ -110,6 +111,8 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         mod = (m.group("mod") or "").lower()
         if m.group("year"):
             y = int(m.group("year"))
+        elif m.group("yy"):
+            y = two_digit_year(int(m.group("yy")), published)
         elif mod and published:
             y = published.year + {"last": -1, "past": -1, "next": 1}.get(mod, 0)
             if mod in ("next", "coming") and (published.month > last if first <= last else False):
@@ -228,7 +231,7 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
         if month is not None and 1 <= day <= _calendar.monthrange(year, month)[1]:
             _add_part(text, m, iso(year, month, day), None, add)
     for m in YEARS_QUARTER.finditer(text) if GUARDS["quarter"].search(low) else ():
-        year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
+        year = int(m.group("year")) if m.group("year") else published.year + STEP[m.group("rel").lower()]
         size = 6 if m.group("kind").lower() == "half" else 3
         n = min(QUARTER_ORDINALS[m.group("ord").lower()], 12 // size)
         first = (n - 1) * size + 1
