@@ -371,7 +371,7 @@ def _parse_at(toks: list[_Tok], i: int):
             fv, j2 = frac
             if j2 < n and toks[j2].kind == "scale" and last_scale:
                 value, step, j = value + fv * toks[j2].value, toks[j2].value * 0.01, j2 + 1
-            elif j2 < n and toks[j2].kind == "scale":
+            elif j2 < n and toks[j2].kind in ("scale", "dozen"):  # "two and a half million", "one and a half dozen"
                 value, step, j = (value + fv) * toks[j2].value, toks[j2].value * 0.1, j2 + 1
             elif last_scale:
                 value, step, j = value + fv * last_scale, last_scale * 0.01, j2

@@ -29,11 +29,11 @@ from .scan import scan, word_after, word_before
 from .words import (
     AMBIGUOUS_MONTHS,
     COUNT_NOUNS,
-    DECADE_WORDS,
-    NUMBER_WORDS,
     DATE_PREPOSITIONS,
+    DECADE_WORDS,
     MONTHS,
     NOT_YEAR_BEFORE,
+    NUMBER_WORDS,
     PERIOD_ORDINALS,
     QUARTER_ORDINALS,
     STRONG_YEAR_CUES,
