@@ -196,6 +196,12 @@ PART_PREFIX = re.compile(
     r"|(?:earlier|later|early|late)\s+in)[\s-]*$",
     re.I,
 )
+# "the three months to September", "the year ended March 31, 2024": a span of whole units ending with the date after
+# it (combine.extend_parts reads it as a part, parts.py resolves it).
+SPAN_TO = re.compile(
+    rf"\bthe\s+(?:(?P<n>\d{{1,2}}|{NUMW})\s+)?(?P<unit>day|week|month|quarter|year)s?\s+(?:to|ended|ending|through)\s+$",
+    re.I,
+)
 BORN = re.compile(r"\bborn\b[^.;]{0,25}$", re.I)
 ANNIVERSARY = re.compile(
     lead(ORDINAL_WORDS, digits=True)
