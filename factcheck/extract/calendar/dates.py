@@ -10,6 +10,7 @@ from .arithmetic import iso, iso_date, two_digit_year, valid_day
 from .atom import Atom
 from .patterns import (
     COMPACT_DATE,
+    DECADE_NEXT,
     DECADE_NOT_NEAR,
     FRACTION_AFTER,
     FRACTION_DENOMINATORS,
@@ -92,9 +93,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _decade(text: str, m: re.Match) -> int | None:
     """The first year of a decade match; None for "the 80s" or "the nineties" in a sentence of temperatures, shares
     or ages ("highs in the 80s"), where the number is no decade."""
-    if m.group("y") or m.group("y4"):
-        return int(m.group("y") or m.group("y4"))
-    if m.group("apos"):
+    groups = m.groupdict()
+    if groups.get("y") or groups.get("y4"):
+        return int(groups.get("y") or groups["y4"])
+    if groups.get("apos"):
         return 1900 + int(m.group("yy"))
     if DECADE_NOT_NEAR.search(_sentence(text, m.start(), m.end())):
         return None
@@ -303,9 +305,12 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
 
     for m in scan("DECADE", text, starts):
         y = _decade(text, m)
-        if y is not None:
+        while y is not None:
             attrs = {"decade": True, "part": m.group("part").lower()} if m.group("part") else {"decade": True}
-            add(Atom(m.start(), m.end(), "date_range", date=iso(y), date_end=iso(y + 9), attrs=attrs))
+            start = m.start("at") if "at" in m.groupdict() else m.start()
+            add(Atom(start, m.end(), "date_range", date=iso(y), date_end=iso(y + 9), attrs=attrs))
+            m = DECADE_NEXT.match(text, m.end())
+            y = _decade(text, m) if m else None
 
     for m in scan("CENTURY", text, starts):
         n = int(m.group("n"))

@@ -118,6 +118,12 @@ DECADE = re.compile(
     rf"|(?P<word>{alt(LEX['decade_words'])}))\b",
     FLAGS,
 )
+# The next decade of a pair, named without "the": "the 80s and 90s", "the late fifties and early sixties".
+DECADE_NEXT = re.compile(
+    rf"\s+(?:and|or|to|through|into)\s+(?P<at>(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<apos>['’])?(?P<yy>\d0)['’]?s"
+    rf"|(?P<word>{alt(LEX['decade_words'])})))\b",
+    re.I,
+)
 DECADE_NOT_NEAR = re.compile("|".join(LEX["decade_not_near"]), re.I)
 CENTURY = re.compile(lead(["the"], digits=True) + r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", FLAGS)
 QUARTER = re.compile(
