@@ -84,9 +84,10 @@ def _is_year(text: str, m: re.Match) -> bool:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (at most 120 characters either side)."""
-    lo = max(text.rfind(c, max(0, start - 120), start) for c in ".!?\n")
-    hi = [i for i in (text.find(c, end, end + 120) for c in ".!?\n") if i >= 0]
+    """The sentence around text[start:end] (at most 120 characters either side; a line break is no boundary, so
+    hard-wrapped text reads like one-line text)."""
+    lo = max(text.rfind(c, max(0, start - 120), start) for c in ".!?")
+    hi = [i for i in (text.find(c, end, end + 120) for c in ".!?") if i >= 0]
     return text[lo + 1 : min(hi) if hi else end + 120]
 
 
