@@ -339,7 +339,7 @@ def _parse_at(toks: list[_Tok], i: int):
     frac = _parse_fraction(toks, i)
     if frac:
         value, j = frac
-        if j < n and toks[j].kind == "scale":  # "half million", "three quarters million"
+        if j < n and toks[j].kind in ("scale", "dozen"):  # "half million", "three quarters million", "a half dozen"
             return sign * value * toks[j].value, toks[j].value * 0.25, j + 1, "words"
         of = j + 1 if j + 2 < n and toks[j].kind == "of" else j  # "a quarter of a million", "a third of a dozen"
         if of + 1 < n and toks[of].kind == "a" and toks[of + 1].kind in ("scale", "dozen", "hundred"):
@@ -371,7 +371,7 @@ def _parse_at(toks: list[_Tok], i: int):
             fv, j2 = frac
             if j2 < n and toks[j2].kind == "scale" and last_scale:
                 value, step, j = value + fv * toks[j2].value, toks[j2].value * 0.01, j2 + 1
-            elif j2 < n and toks[j2].kind == "scale":
+            elif j2 < n and toks[j2].kind in ("scale", "dozen"):  # "two and a half million", "one and a half dozen"
                 value, step, j = (value + fv) * toks[j2].value, toks[j2].value * 0.1, j2 + 1
             elif last_scale:
                 value, step, j = value + fv * last_scale, last_scale * 0.01, j2

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from ...model import Figure
 from .atom import Atom
-from .patterns import CONNECT, PART_PREFIX, WEEKDAY_DATE_GAP
+from .patterns import CONNECT, PART_PREFIX, SPAN_TO, WEEKDAY_DATE_GAP
+from .words import parse_number
 
 RANGE_GAP = re.compile(rf"^{CONNECT}$|^\s+and\s+$", re.I)
 DATE_KINDS = ("date", "year")
@@ -114,14 +115,25 @@ def _reaches(placed: list[Atom], i: int, start: int) -> bool:
 
 
 def extend_parts(text: str, atoms: list[Atom]) -> None:
-    """ "mid-March", "early 2023", "the end of March": the part of the period joins the figure."""
+    """ "mid-March", "early 2023", "the end of March": the part of the period joins the figure; so does a span of
+    units that ends with it ("the three months to September"), and the duration inside that span drops out."""
     for atom in atoms:
+        if atom.kind in ("date", "relative_date") and atom.end_atom is None and not atom.attrs.get("part"):
+            m = SPAN_TO.search(text, max(0, atom.start - 40), atom.start)
+            n = parse_number(m.group("n")) if m and m.group("n") else 1.0
+            if m and n and 1 <= n <= 60:
+                atom.attrs["part"] = f"{int(n)} {m.group('unit').lower()} to"
+                atom.start = m.start()
+                continue
         if (atom.kind in ("date", "year", "date_range") and atom.day is None) or _relative_period(atom):
             m = PART_PREFIX.search(text[max(0, atom.start - 24) : atom.start])
             if m:
                 part = re.sub(r"\s+", " ", m.group("part").lower())
                 atom.attrs["part"] = part.removeprefix("the ").removesuffix(" in")  # "later in March": later
                 atom.start = atom.start - (len(text[max(0, atom.start - 24) : atom.start]) - m.start())
+    spans = [(a.start, a.end) for a in atoms if str(a.attrs.get("part", "")).endswith(" to")]
+    atoms[:] = [a for a in atoms if not any(lo <= a.start and a.end <= hi and (lo, hi) != (a.start, a.end)
+                                            for lo, hi in spans)]
 
 
 def _relative_period(atom: Atom) -> bool:

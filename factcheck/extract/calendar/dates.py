@@ -10,6 +10,8 @@ from .arithmetic import iso, iso_date, two_digit_year, valid_day
 from .atom import Atom
 from .patterns import (
     COMPACT_DATE,
+    DECADE_NEXT,
+    DECADE_NOT_NEAR,
     FRACTION_AFTER,
     FRACTION_DENOMINATORS,
     ISO_DATE,
@@ -18,6 +20,7 @@ from .patterns import (
     PART_PREFIX,
     PERIOD_OF,
     SLASH_RANGE,
+    SPOKEN_YEAR,
     WEEK_OF,
     YEAR_MONTH,
     YEAR_ONLY,
@@ -28,13 +31,16 @@ from .words import (
     AMBIGUOUS_MONTHS,
     COUNT_NOUNS,
     DATE_PREPOSITIONS,
+    DECADE_WORDS,
     MONTHS,
     NOT_YEAR_BEFORE,
+    NUMBER_WORDS,
     PERIOD_ORDINALS,
     QUARTER_ORDINALS,
     STRONG_YEAR_CUES,
     TIME_WORDS,
     ordinal_day,
+    parse_number,
 )
 
 THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
@@ -75,6 +81,30 @@ def _is_year(text: str, m: re.Match) -> bool:
         if not re.fullmatch(r"(?:was|has|is|its|this|thus|plus|less|as|us|yes|across|always|sales|results)", low):
             return False
     return True
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (at most 120 characters either side; a line break is no boundary, so
+    hard-wrapped text reads like one-line text)."""
+    lo = max(text.rfind(c, max(0, start - 120), start) for c in ".!?")
+    hi = [i for i in (text.find(c, end, end + 120) for c in ".!?") if i >= 0]
+    return text[lo + 1 : min(hi) if hi else end + 120]
+
+
+def _decade(text: str, m: re.Match) -> int | None:
+    """The first year of a decade match; None for "the 80s" or "the nineties" in a sentence of temperatures, shares
+    or ages ("highs in the 80s"), where the number is no decade."""
+    groups = m.groupdict()
+    if groups.get("y") or groups.get("y4"):
+        return int(groups.get("y") or groups["y4"])
+    if groups.get("apos"):
+        return 1900 + int(m.group("yy"))
+    if DECADE_NOT_NEAR.search(_sentence(text, m.start(), m.end())):
+        return None
+    if m.group("word"):
+        return int(DECADE_WORDS[m.group("word").lower()])
+    yy = int(m.group("yy"))
+    return 2000 + yy if yy < 20 else 1900 + yy
 
 
 def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: dict[str, list[int]]) -> None:
@@ -184,6 +214,8 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             continue
         add(Atom(m.start(), m.end(), "date", None, MONTHS[low], weak=weak))
 
+    _spoken_years(text, out)
+
     for m in ISO_DATE.finditer(text):
         month = int(m.group("m")) if m.group("m") else MONTHS[m.group("mon").lower().rstrip(".")]
         day, year = int(m.group("d")), int(m.group("year"))
@@ -273,8 +305,13 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         add(Atom(start, m.end(), "date_range", y, end_atom=Atom(m.start("y2"), m.end(), "year", y2)))
 
     for m in scan("DECADE", text, starts):
-        y = int(m.group("y")) if m.group("y") else 1900 + int(m.group("yy"))
-        add(Atom(m.start(), m.end(), "date_range", date=iso(y), date_end=iso(y + 9), attrs={"decade": True}))
+        y = _decade(text, m)
+        while y is not None:
+            attrs = {"decade": True, "part": m.group("part").lower()} if m.group("part") else {"decade": True}
+            start = m.start("at") if "at" in m.groupdict() else m.start()
+            add(Atom(start, m.end(), "date_range", date=iso(y), date_end=iso(y + 9), attrs=attrs))
+            m = DECADE_NEXT.match(text, m.end())
+            y = _decade(text, m) if m else None
 
     for m in scan("CENTURY", text, starts):
         n = int(m.group("n"))
@@ -283,10 +320,10 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
             add(Atom(m.start(), m.end(), "date_range", date=iso(first), date_end=iso((n - 1) * 100 + 99)))
 
     for m in scan("QUARTER", text, starts):
-        q = m.group("q") or m.group("q2")
+        q = m.group("q") or m.group("q2") or m.group("q3")
         if q:
-            half = q[0].upper() == "H"
-            n = int(q[1])
+            half = "H" in q.upper()
+            n = int(q.strip("QHqh"))
         else:
             half = m.group("kind").lower() == "half"
             n = QUARTER_ORDINALS[m.group("ord").lower()]
@@ -295,6 +332,8 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         year = m.group("y") or m.group("y2") or m.group("y3")
         if year:
             y = int(year)
+        elif m.group("yy"):
+            y = two_digit_year(int(m.group("yy")), published)
         elif published:
             rel = m.group("rel").split()[0].lower()
             y = published.year + {"last": -1, "next": 1}.get(rel, 0)
@@ -303,6 +342,25 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         size = 6 if half else 3
         first = (n - 1) * size + 1
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + size - 1)))
+
+
+def _spoken_years(text: str, atoms: list[Atom]) -> None:
+    """ "January first, two thousand and thirty-two", "June 13th nineteen ninety-five": a year spoken in words after a
+    date without one joins it."""
+    for a in atoms:
+        if a.kind not in ("date", "date_range") or a.year is not None or a.month is None or a.date is not None:
+            continue
+        m = SPOKEN_YEAR.match(text, a.end)
+        if not m:
+            continue
+        rest = (m.group("r") or m.group("r2") or "").lower()
+        tail = 0.0 if rest in ("", "hundred") else parse_number(re.sub(r"^oh[\s-]+", "", rest))
+        if tail is None:
+            continue
+        a.year = int((int(NUMBER_WORDS[m.group("c").lower()] or 0) * 100 if m.group("c") else 2000) + tail)
+        a.end, a.weak = m.end(), False
+        if a.end_atom is not None:
+            a.end_atom.year = a.year
 
 
 def period_atoms(text: str, out: list[Atom]) -> None:

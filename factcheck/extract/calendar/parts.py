@@ -6,6 +6,8 @@ import calendar as _calendar
 import datetime as dt
 from fractions import Fraction
 
+from dateutil.relativedelta import relativedelta
+
 from .arithmetic import iso, iso_date
 from .words import LEX
 
@@ -44,11 +46,35 @@ def _units(date: str, date_end: str | None) -> list[tuple[str, dt.date, dt.date]
     return out
 
 
+def _span_to(date: str, part: str) -> tuple[str | None, str | None]:
+    """ "3 month to" before "2023-09": (2023-07, 2023-09); before a day, whole days back from it ("the year ended March
+    31, 2024": 2023-04-01 to 2024-03-31). A month span of days ("the two weeks to May") counts back from its last day;
+    a date the span cannot count back from (a year alone, an impossible day) stays as it is."""
+    n_word, unit, _ = part.split()
+    months = {"month": 1, "quarter": 3, "year": 12}.get(unit, 0) * int(n_word)
+    try:
+        lo = [int(p) for p in date.split("-")]
+        if len(lo) == 2 and months:
+            first = dt.date(lo[0], lo[1], 1) - relativedelta(months=months - 1)
+            return iso(first.year, first.month), date if months > 1 else None
+        if len(lo) == 2:
+            lo.append(_calendar.monthrange(lo[0], lo[1])[1])
+        if len(lo) != 3:
+            return date, None
+        last = dt.date(*lo)
+    except ValueError:
+        return date, None
+    back = relativedelta(months=months) if months else dt.timedelta(days=int(n_word) * (7 if unit == "week" else 1))
+    return iso_date(last + dt.timedelta(days=1) - back), iso_date(last)
+
+
 def part_of(
     date: str | None, date_end: str | None, part: str | None, published: dt.date | None
 ) -> tuple[str | None, str | None]:
     """(date, date_end) of the part of the period [date, date_end] that part names; the period itself when the part
     is none the lexicon knows, or the period cannot be split (an impossible date, a span too long)."""
+    if date and part and part.endswith(" to"):
+        return _span_to(date, part)
     if not date or part not in SHARES:
         return date, date_end
     try:

@@ -60,6 +60,16 @@ MONTH_YEAR = re.compile(
     lead(MONTHS) + rf"\b{MON}(?:\s*[,/-]\s*|\s+(?:of|in)\s+|\s+)(?:{YEAR}|'(?P<yy>\d\d)\b|(?<=of )(?P<yy2>\d\d)\b)",
     FLAGS,
 )
+# A year spoken in words after a date that has none: "nineteen eighty-six", "twenty twenty-four", "nineteen oh five",
+# "two thousand and thirty-two" (dates.py reads it onto the date before it).
+UNIT_WORDS = alt(w for w, v in NUMBER_WORDS.items() if v is not None and 1 <= v <= 9 and w not in ("a", "an"))
+TEEN_WORDS = alt(w for w, v in NUMBER_WORDS.items() if v is not None and 10 <= v <= 19)
+YEAR_REST = rf"(?:{alt(TENS)})(?:[\s-]+(?:{UNIT_WORDS}))?|{TEEN_WORDS}|oh[\s-]+(?:{UNIT_WORDS})|hundred"
+SPOKEN_YEAR = re.compile(
+    rf"\s*,?\s*(?:(?:of|in)\s+)?(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?P<r>{YEAR_REST})"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<r2>{YEAR_REST}|{UNIT_WORDS}))?)(?![\w-])",
+    FLAGS,
+)
 MONTH_ONLY = re.compile(lead(MONTHS) + rf"\b{MON}(?![\w'’-])", FLAGS)
 ISO_DATE = re.compile(
     rf"(?<![\w./-]){YEAR}(?P<sep>[-/.])(?:(?P<m>\d{{1,2}})|{MON})(?P=sep)(?P<d>\d{{1,2}})(?![\w/]|\.\d)", FLAGS
@@ -102,12 +112,25 @@ YEAR_RANGE = re.compile(
 )
 DECADE = re.compile(
     lead(["the"], digits=True)
-    + rf"(?:{PART_HYPHEN}|(?<![\w$£€-]))(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s\b|\bthe\s+'(?P<yy>\d0)s\b",
+    + rf"(?:{PART_HYPHEN}|(?<![\w$£€-]))(?:the\s+)?(?P<y>1[5-9]\d0|20\d0)s\b"
+    # "the 1990's", "the '80s", "the late 90s", "the mid-nineties": a part, if any, is read here (dates.py)
+    rf"|\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<y4>1[5-9]\d0|20\d0)['’]s|(?P<apos>['’])?(?P<yy>\d0)['’]?s"
+    rf"|(?P<word>{alt(LEX['decade_words'])}))\b",
     FLAGS,
 )
+# The next decade of a pair, named without "the": "the 80s and 90s", "the late fifties and early sixties".
+DECADE_NEXT = re.compile(
+    rf"\s+(?:and|or|to|through|into)\s+(?P<at>(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<apos>['’])?(?P<yy>\d0)['’]?s"
+    rf"|(?P<word>{alt(LEX['decade_words'])})))\b",
+    re.I,
+)
+DECADE_NOT_NEAR = re.compile("|".join(LEX["decade_not_near"]), re.I)
 CENTURY = re.compile(lead(["the"], digits=True) + r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", FLAGS)
 QUARTER = re.compile(
-    r"\b(?:(?P<q>Q[1-4]|H[12])\s*[-/]?\s*(?P<y>1[89]\d\d|20\d\d)|(?P<y2>1[89]\d\d|20\d\d)\s*[-/]?\s*(?P<q2>Q[1-4]|H[12])"
+    r"\b(?:(?P<q>Q[1-4]|H[12]|[1-4]Q|[12]H)\s*[-/]?\s*(?P<y>1[89]\d\d|20\d\d)"
+    r"|(?P<y2>1[89]\d\d|20\d\d)\s*[-/]?\s*(?P<q2>Q[1-4]|H[12])"
+    # "Q3 '23", "3Q23", "1H24": a quarter or half with a two-digit year
+    r"|(?P<q3>Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s?['’]|(?<=\d[QH]))(?P<yy>\d\d)"
     rf"|(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+(?P<kind>quarter|half)\s+of\s+(?:(?P<y3>1[89]\d\d|20\d\d)"
     r"|(?P<rel>the\s+year|this\s+year|last\s+year|next\s+year)))(?!\w)",
     FLAGS,
@@ -177,6 +200,12 @@ HOLIDAY = re.compile(
 PART_PREFIX = re.compile(
     r"\b(?:the\s+)?(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of"
     r"|(?:earlier|later|early|late)\s+in)[\s-]*$",
+    re.I,
+)
+# "the three months to September", "the year ended March 31, 2024": a span of whole units ending with the date after
+# it (combine.extend_parts reads it as a part, parts.py resolves it).
+SPAN_TO = re.compile(
+    rf"\bthe\s+(?:(?P<n>\d{{1,2}}|{NUMW})\s+)?(?P<unit>day|week|month|quarter|year)s?\s+(?:to|ended|ending|through)\s+$",
     re.I,
 )
 BORN = re.compile(r"\bborn\b[^.;]{0,25}$", re.I)

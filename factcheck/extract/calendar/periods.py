@@ -9,22 +9,23 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from .arithmetic import iso, iso_date, weekday_of
+from .arithmetic import iso, iso_date, two_digit_year, weekday_of
 from .atom import Atom
-from .patterns import FLAGS, MON, WD, YEAR
+from .patterns import FLAGS, MON, ORDW, WD, YEAR
 from .tense import tense_at
-from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt, lead
+from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt, lead, ordinal_day
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
 SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if v is not None and 2 <= v <= 12 and " " not in str(w)]
 WEEKDAY_ORDINALS: dict[str, int] = LEX["weekday_ordinals"]
+STEP = {"last": -1, "this": 0, "next": 1}  # "last year's", "this year's", "next year's"
 OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
 
 YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
 SEASON = re.compile(
     rf"\b(?:(?:the\s+)?(?P<mod>this|last|next|past|coming)\s+)?(?:the\s+)?(?P<season>{alt(SEASONS)})"
-    rf"(?:\s+(?:of\s+)?{YEAR})?(?![\w'’-])",
+    rf"(?:\s+(?:of\s+)?(?:{YEAR}|['’](?P<yy>\d\d)\b))?(?![\w'’-])",
     FLAGS,
 )
 FISCAL = re.compile(
@@ -50,7 +51,7 @@ TARGET = (
 FIRST_UNITS = re.compile(
     lead(["the", "first", "opening", "last", "final", "closing"])
     + rf"\b(?:the\s+)?(?P<edge>first|opening|last|final|closing)\s+(?:(?P<n>\d{{1,2}}|{alt(SMALL_NUMBERS)})\s+)?"
-    rf"(?P<unit>day|week|month)(?P<plural>s)?\s+of\s+(?:the\s+year\s+)?{TARGET}",
+    rf"(?P<unit>day|weekend|week|month)(?P<plural>s)?\s+of\s+(?:the\s+year\s+)?{TARGET}",
     FLAGS,
 )
 NTH_WEEKDAY = re.compile(
@@ -59,16 +60,19 @@ NTH_WEEKDAY = re.compile(
 )
 DAY_OF_MONTH = re.compile(
     lead(["the"], digits=True)
-    + r"\b(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next|the)\s+(?P<relunit>month)\b", FLAGS
+    + rf"\b(?:the\s+)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?<=the ){ORDW})\s+of\s+(?P<rel>this|last|next|the)\s+"
+    r"(?P<relunit>month)\b",
+    FLAGS,
 )
 YEARS_QUARTER = re.compile(
-    lead(["this", "next"], digits=True)
-    + rf"\b(?:(?P<rel>this|next)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+(?P<kind>quarter|half)\b",
+    lead(["this", "next", "last"], digits=True)
+    + rf"\b(?:(?P<rel>this|next|last)\s+year|{YEAR})['’]s\s+(?P<ord>{alt(QUARTER_ORDINALS)})[\s-]+"
+    r"(?P<kind>quarter|half)\b",
     FLAGS,
 )
 # Cheap tests on the lower-cased text before the patterns above are run over it.
 GUARDS = {
-    "units": re.compile(r"(?:day|week|month)s?\s+of\s"),
+    "units": re.compile(r"(?:day|week(?:end)?|month)s?\s+of\s"),
     "weekday": re.compile(r"(?:day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?\s+(?:of|in)\s"),
     "month": re.compile(r"\sof\s+(?:this|last|next|the)\s+month"),
     "quarter": re.compile(r"['’]s\s+\w+[\s-]+(?:quarter|half)"),
@@ -110,6 +114,8 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
         mod = (m.group("mod") or "").lower()
         if m.group("year"):
             y = int(m.group("year"))
+        elif m.group("yy"):
+            y = two_digit_year(int(m.group("yy")), published)
         elif mod and published:
             y = published.year + {"last": -1, "past": -1, "next": 1}.get(mod, 0)
             if mod in ("next", "coming") and (published.month > last if first <= last else False):
@@ -201,6 +207,10 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
             continue
         if unit == "month" or n < 1:
             continue
+        if unit == "weekend":  # "the first weekend of August": its first Saturday and the Sunday after
+            if month is not None:
+                _weekends(text, m, year, month, n, last, add)
+            continue
         if month is None and unit == "week":  # weeks of a year are ISO weeks, as in "the first week of 2021"
             lo, hi = dt.date.fromisocalendar(year, 1, 1), dt.date.fromisocalendar(year + 1, 1, 1) - dt.timedelta(days=1)
         elif month is None:
@@ -224,11 +234,11 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
             _add_part(text, m, iso_date(when), None, add)
     for m in DAY_OF_MONTH.finditer(text) if GUARDS["month"].search(low) else ():  # "the 15th of next month"
         year, month = _target(m, published)
-        day = int(m.group("day"))
+        day = int(m.group("day")) if m.group("day") else ordinal_day(m.group("ordw")) or 0
         if month is not None and 1 <= day <= _calendar.monthrange(year, month)[1]:
             _add_part(text, m, iso(year, month, day), None, add)
     for m in YEARS_QUARTER.finditer(text) if GUARDS["quarter"].search(low) else ():
-        year = int(m.group("year")) if m.group("year") else published.year + (m.group("rel").lower() == "next")
+        year = int(m.group("year")) if m.group("year") else published.year + STEP[m.group("rel").lower()]
         size = 6 if m.group("kind").lower() == "half" else 3
         n = min(QUARTER_ORDINALS[m.group("ord").lower()], 12 // size)
         first = (n - 1) * size + 1
@@ -237,6 +247,17 @@ def _counted_parts(text: str, low: str, published: dt.date, add) -> None:
                      attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
         else:
             _add_part(text, m, iso(year, first), iso(year, first + size - 1), add)
+
+
+def _weekends(text: str, m: re.Match, year: int, month: int, n: int, last: bool, add) -> None:
+    """The first or last n weekends of a month: from its first (or nth last) Saturday to the Sunday after the last
+    one counted."""
+    first = dt.date(year, month, 1) + relativedelta(weekday=weekday_of(5)(1))
+    saturdays = [first + dt.timedelta(weeks=k) for k in range(5) if (first + dt.timedelta(weeks=k)).month == month]
+    if n > len(saturdays):
+        return
+    chosen = saturdays[-n:] if last else saturdays[:n]
+    _add_part(text, m, iso_date(chosen[0]), iso_date(chosen[-1] + dt.timedelta(days=1)), add)
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:

@@ -218,7 +218,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
 
 # "Monday 21", "friday the 26th", "Wednesday the thirty-first"; not "Tuesday, 1 March" (the date names its month)
 DAY_AFTER_WEEKDAY = re.compile(
-    r"\s*,?\s*(?:the\s+)?(?:([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/.-]|\s*(?:o'?clock|[ap]\.?m\b))"
+    r"\s*,?\s*(?:the\s+)?(?:([0-3]?\d)(?:st|nd|rd|th)?(?![\w:/-]|\.\d|\s*(?:o'?clock|[ap]\.?m\b))"
     rf"|(?<=the ){ORDW}(?!\s+(?!of\b|at\b|in\b|and\b|or\b)[a-z]))"  # not "Friday, the second time"
     rf"(?!\s+(?:of\s+)?(?i:{names(MONTHS)}))",
     re.I,

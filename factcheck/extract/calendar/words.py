@@ -36,6 +36,7 @@ SPANS_BEFORE = re.compile(LEX["spans_before"])
 FRACTION_OF = set(LEX["fraction_of_words"])
 PIVOT: int = LEX["two_digit_year_pivot"]
 PERIOD_ORDINALS: dict[str, int] = LEX["period_ordinals"]
+DECADE_WORDS: dict[str, int] = LEX["decade_words"]
 
 
 def alt(words, plural: bool = False) -> str:
