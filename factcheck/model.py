@@ -7,8 +7,9 @@ import math
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any, TypeVar
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -20,9 +21,40 @@ NUMERIC_KINDS = frozenset(
 KINDS = CALENDAR_KINDS | NUMERIC_KINDS
 QUALIFIERS = ("approx", "more_than", "at_least", "less_than", "at_most", "up_to", "record", "forecast")
 
+T = TypeVar("T")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(_field_names(cls))
+
+
+def replaced(obj: T, **changes: Any) -> T:
+    """dataclasses.replace for the types here (every field an init field), without its walk of the fields on each
+    call: a dense file's figures are replaced by the hundred thousand."""
+    names = _field_names(type(obj))
+    if not changes.keys() <= _field_set(type(obj)):
+        raise TypeError(f"{type(obj).__name__} has no field {sorted(changes.keys() - set(names))[0]!r}")
+    return type(obj)(*[changes[n] if n in changes else getattr(obj, n) for n in names])  # type: ignore[call-arg]
+
+
+class _Positional:
+    """Pickled as a constructor call with the fields in order: the slotted dataclasses' own state methods walk the
+    fields on each object, and a long document's figures are pickled (Packed) by the hundred thousand."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple:
+        return type(self), tuple(getattr(self, n) for n in _field_names(type(self)))
+
 
 @dataclass(frozen=True, order=True, slots=True)
-class Span:
+class Span(_Positional):
     """Character offsets [start, end) into a document's plain text."""
 
     start: int
@@ -39,7 +71,7 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(_Positional):
     """What a stated figure can mean: every value from low to high (either may be infinite)."""
 
     low: float
@@ -91,7 +123,7 @@ class Interval:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(_Positional):
     """One figure found in a document: where it is, what it says, and what it can mean."""
 
     id: str
@@ -161,7 +193,7 @@ STATEMENT_KINDS = (
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(_Positional):
     """A relation the text states between figures, naming each figure by id under its role.
 
     kind is one of STATEMENT_KINDS; roles holds (role, id) pairs, or (role, (id, ...)) for a list (a breakdown's

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 import re
 
-from ..model import Figure, Interval
+from ..model import Figure, Interval, replaced
 from .lexicon import load
 from .spans import SpanIndex
 
@@ -199,7 +198,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
             attrs["per"] = per
         subject = fig.subject or _subject(text, fig, before, after, sent_start, measures)
         out.append(
-            dataclasses.replace(
+            replaced(
                 fig,
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
@@ -216,7 +215,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     _periods(doc, out, attrs_of)
     _entities(doc, out, attrs_of)
     _surroundings(doc, out, attrs_of)
-    return [fig if attrs == dict(fig.attrs) else dataclasses.replace(fig, attrs=tuple(attrs.items()))
+    return [fig if attrs == dict(fig.attrs) else replaced(fig, attrs=tuple(attrs.items()))
             for fig, attrs in zip(out, attrs_of, strict=True)]
 
 
