@@ -9,6 +9,7 @@ import re
 from ..model import Figure, Interval, replaced
 from .lexicon import load
 from .spans import SpanIndex
+from .trie import alternation
 
 LEX = load("context")
 APPROX_WIDTH = float(LEX["approx_width"])
@@ -21,8 +22,13 @@ ANCHOR_KINDS = {"year", "date", "date_range"}
 CONTEXT_REACH = 1000
 
 
-def phrases(words) -> str:
-    """An alternation of phrases, longest first; an entry holding "(?" is a regular-expression fragment."""
+def phrases(words, fold: bool = True) -> str:
+    """An alternation of phrases, longest first, for a case-insensitive pattern (fold=False: a case-sensitive one),
+    written as a trie (it matches the same for less); an entry holding "(?" is a regular-expression fragment, and a
+    list with one stays a flat alternation."""
+    words = list(words)
+    if not any("(?" in w for w in words):
+        return alternation(words, fold=fold, space=r"[ \u00a0]+")
     return "|".join(
         sorted((w if "(?" in w else re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words), key=len, reverse=True)
     )
@@ -57,7 +63,7 @@ CHANGE_AFTER = re.compile(
     rf"\b(?=[ \u00a0]*(?:[,.;:)!?]|$|(?:{LEX['change_after_next']})\b)))"
 )
 VERB_OBJECT_BY = re.compile(
-    rf"(?i:\b(?P<verb>{phrases(w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w)})[ \u00a0]+"
+    rf"(?i:\b(?P<verb>{phrases([w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w])})[ \u00a0]+"
     rf"(?:{LEX['object_determiners']})[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{1,2}}by[ \u00a0]+$)"
 )
 FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
@@ -91,7 +97,7 @@ OLD_ON = re.compile(LEX["old_on"])
 OLD_COMPARATIVE = re.compile(LEX["old_comparative"])
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
-NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
+NEW_TO = re.compile(rf"(?i:\b(?:{phrases([w for w in LEX['new_before'] if w != 'at'])})[ \u00a0]+$)")
 SHARE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['share_before'])})[ \u00a0]+$)")
 SHARE_AFTER = re.compile(rf"(?i:^[ \u00a0]+(?:{phrases(LEX['share_after'])})\b)")
 TOTAL_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['total_before'])})[ \u00a0]+$)")
@@ -123,8 +129,9 @@ RELATIVE_GAP = re.compile(r"(?:[ \u00a0]+[A-Za-z-]+){0,2}[ \u00a0]+")  # "a 1.4b
 # A character ANCHOR_GAP and RELATIVE_GAP never match (not a letter, space, comma, hyphen or line end).
 GAP_STOP = re.compile(r"(?![^\W\d_])[^ \u00a0,\n-]")
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
-TOTAL_COMPOUND = re.compile(rf"-(?:{phrases(LEX['total_compounds'])})$")
-SUB_PERIODS = [(period, re.compile(rf"\b(?:{phrases(words)})\b")) for period, words in LEX["sub_periods"].items()]
+TOTAL_COMPOUND = re.compile(rf"-(?:{phrases(LEX['total_compounds'], fold=False)})$")
+SUB_PERIODS = [(period, re.compile(rf"\b(?:{phrases(words, fold=False)})\b"))
+               for period, words in LEX["sub_periods"].items()]
 ENTITY_NAME = re.compile(LEX["entity_name"])
 ENTITY_NOT = set(LEX["entity_not"])
 AMBIGUOUS_CURRENCY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['ambiguous_currency'])})\b)")
