@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import combinations
 
 _END = ""  # the key that marks a node where a phrase ends
 
@@ -17,22 +18,33 @@ _END = ""  # the key that marks a node where a phrase ends
 def alternation(phrases: Iterable[str], fold: bool = False, space: str | None = None) -> str:
     """A regex matching any of the phrases, as "|".join of them sorted longest first would.
 
-    fold: the pattern is used case-insensitively (phrases that differ only in case share a path); space: the regex
-    each space of a phrase stands for (e.g. r"[ \\u00a0]+"), else a space matches itself. Phrases beyond ASCII (whose
-    case folding has exceptions) keep the flat alternation.
+    fold: the pattern is used case-insensitively (phrases that differ only in ASCII case share a path); space: the
+    regex each space of a phrase stands for (e.g. r"[ \\u00a0]+"), else a space matches itself.
     """
     items = list(dict.fromkeys(phrases))
-    flat = sorted((re.escape(p).replace(r"\ ", space) if space else re.escape(p) for p in items), key=len,
-                  reverse=True)
-    if not items or not all(p.isascii() for p in items) or "" in items:
-        return "|".join(flat)
-    root: dict = {}
-    for phrase in items:
-        node = root
-        for ch in phrase.lower() if fold else phrase:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    return "|".join(_branches(root, space))
+    spaced = space is not None and any(c.isspace() and c != " " for p in items for c in p)  # a tab beside r"\s+"
+    if items and "" not in items and not spaced:
+        root: dict = {}
+        for phrase in items:
+            node = root
+            for ch in phrase:
+                node = node.setdefault(ch.lower() if fold and ch.isascii() else ch, {})
+            node[_END] = {}
+        if not fold or _distinct(root):
+            return "|".join(_branches(root, space))
+    return "|".join(sorted((re.escape(p).replace(r"\ ", space) if space else re.escape(p) for p in items), key=len,
+                           reverse=True))
+
+
+def _distinct(node: dict) -> bool:
+    """No text character matches two children of a node case-insensitively ("ó" and "Ó"; "s" and "ſ"), which would
+    make the order of the children matter: then the flat alternation is kept."""
+    keys = [k for k in node if k != _END]
+    if any(not k.isascii() for k in keys) and any(
+        re.fullmatch(re.escape(a), b, re.I) for a, b in combinations(keys, 2) if not (a.isascii() and b.isascii())
+    ):
+        return False
+    return all(_distinct(child) for child in node.values())
 
 
 def _branches(node: dict, space: str | None) -> list[str]:
