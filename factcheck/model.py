@@ -8,7 +8,7 @@ import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 SEVERITIES = ("error", "warning", "info")
@@ -24,23 +24,32 @@ QUALIFIERS = ("approx", "more_than", "at_least", "less_than", "at_most", "up_to"
 T = TypeVar("T")
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+_LAYOUTS: dict[type, tuple[attrgetter, dict[str, int]]] = {}
 
 
-@cache
-def _field_set(cls: type) -> frozenset[str]:
-    return frozenset(_field_names(cls))
+def _layout(cls: type) -> tuple[attrgetter, dict[str, int]]:
+    """A dataclass's field values getter (all of them, in order) and each field's index."""
+    if cls not in _LAYOUTS:
+        names = [f.name for f in fields(cls)]
+        _LAYOUTS[cls] = attrgetter(*names), {name: i for i, name in enumerate(names)}
+    return _LAYOUTS[cls]
 
 
 def replaced(obj: T, **changes: Any) -> T:
     """dataclasses.replace for the types here (every field an init field), without its walk of the fields on each
     call: a dense file's figures are replaced by the hundred thousand."""
-    names = _field_names(type(obj))
-    if not changes.keys() <= _field_set(type(obj)):
-        raise TypeError(f"{type(obj).__name__} has no field {sorted(changes.keys() - set(names))[0]!r}")
-    return type(obj)(*[changes[n] if n in changes else getattr(obj, n) for n in names])  # type: ignore[call-arg]
+    values, index = _values(obj)
+    for name, value in changes.items():
+        if name not in index:
+            raise TypeError(f"{type(obj).__name__} has no field {name!r}")
+        values[index[name]] = value
+    return type(obj)(*values)
+
+
+def _values(obj: Any) -> tuple[list[Any], dict[str, int]]:
+    get, index = _layout(type(obj))
+    got = get(obj)
+    return (list(got) if len(index) > 1 else [got]), index
 
 
 class _Positional:
@@ -50,7 +59,7 @@ class _Positional:
     __slots__ = ()
 
     def __reduce__(self) -> tuple:
-        return type(self), tuple(getattr(self, n) for n in _field_names(type(self)))
+        return type(self), tuple(_values(self)[0])
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -190,10 +190,11 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         if "forecast" not in qualifiers and _future_period(text, figures, i):
             qualifiers = (*qualifiers, "forecast")
         attrs = dict(fig.attrs)
-        attrs.update(_roles(fig, before, _clause_end(after), _clause_of(sentence_before)))
+        clause_before = _clause_of(sentence_before)
+        attrs.update(_roles(fig, before, _clause_end(after), clause_before))
         if estimate:
             attrs["estimate"] = True
-        if _subset(_clause_of(sentence_before)):
+        if _subset(clause_before):
             attrs["subset"] = True
         if "record" in qualifiers:
             attrs["extreme"] = _extreme(record_phrase, attrs.get("direction"))
