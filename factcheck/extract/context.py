@@ -38,10 +38,14 @@ def _edge(word: str) -> str:
     return r"(?<![\w])" if word[:1].isalnum() else ""
 
 
+_QUALIFIER_BEFORE = r"(?i:(?:^|(?<=[\s(\"'“]))(?:{}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"
 QUALIFIER_BEFORE = [
-    (name, re.compile(rf"(?i:(?:^|(?<=[\s(\"'“]))(?:{phrases(words)}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"))
-    for name, words in LEX["qualifiers_before"].items()
+    (name, re.compile(_QUALIFIER_BEFORE.format(phrases(words)))) for name, words in LEX["qualifiers_before"].items()
 ]
+# Some qualifier ends the words: one search tells most figures (which have none) from the rest.
+ANY_QUALIFIER_BEFORE = re.compile(
+    _QUALIFIER_BEFORE.format(phrases(w for words in LEX["qualifiers_before"].values() for w in words))
+)
 RECORD_AFTER = re.compile(rf"(?i:{LEX['record_after_gap']}(?P<phrase>{phrases(LEX['record_after'])}))\b")
 RECORD_SINCE = re.compile(LEX["record_since"], re.I)
 RECORD_LOW = re.compile(rf"(?i:\b(?:{phrases(LEX['record_low'])})\b)")
@@ -313,6 +317,8 @@ def _qualifiers(
     record_phrase = ""
     for _ in range(3):
         hit = False
+        if not ANY_QUALIFIER_BEFORE.search(rest):
+            break
         for name, rx in QUALIFIER_BEFORE:
             m = rx.search(rest)
             if m and name not in found:
@@ -437,6 +443,8 @@ def change_before(text: str, start: int) -> str | None:
     cut = max(window.rfind(c) for c in ".;:,()!?\n")
     rest = window[cut + 1 :]
     for _ in range(3):
+        if not ANY_QUALIFIER_BEFORE.search(rest):
+            break
         hit = next((m for _, rx in QUALIFIER_BEFORE if (m := rx.search(rest)) and m.start() < len(rest)), None)
         if hit is None:
             break
@@ -473,7 +481,7 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     if fig.kind not in ("money", "percent", "quantity", "count", "multiplier", "fraction"):
         return attrs
     stripped = before
-    for _, rx in QUALIFIER_BEFORE:
+    for _, rx in QUALIFIER_BEFORE if ANY_QUALIFIER_BEFORE.search(before) else ():
         m = rx.search(stripped)
         if m:
             stripped = stripped[: m.start()]
