@@ -112,7 +112,7 @@ PER_NOUN = re.compile(
     rf"(?i:^[ \u00a0-]*(?P<w>{phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
     rf"(?P<end>{LEX['per_noun_end']})?"
 )
-CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in LEX["clause_breaks"]), re.I)
+CLAUSE_BREAK = re.compile(alternation(LEX["clause_breaks"], fold=True), re.I)  # literals, none a prefix of another
 CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a match is at most this long
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
@@ -143,6 +143,7 @@ CURRENCY_COUNTRY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['currency_country'])})\s
 OF_PHRASE = re.compile(LEX["of_phrase"], re.I)
 OF_PHRASE_REACH = int(LEX["of_phrase_reach"])
 ROUNDING_NOTE = re.compile(LEX["rounding_note"], re.I)
+ROUNDING = re.compile("rounding", re.I)  # the word every rounding note holds: a cheap first test of a text
 RATE_CURRENCY: dict[str, str] = {w.lower(): code for code, ws in LEX["rate_currencies"].items() for w in ws}
 _RATE_NAMES = phrases(RATE_CURRENCY)
 RATE_BASE_BEFORE = re.compile(LEX["rate_base_before"].replace("{currency}", _RATE_NAMES), re.I)
@@ -844,7 +845,7 @@ def _surroundings(doc, figures: list[Figure], attrs: list[dict]) -> None:
     ("140% of the country's GDP" -> "the country's GDP"); rounding_noted when the text says its figures may not
     add up because of rounding."""
     text = doc.text
-    rounding = bool(ROUNDING_NOTE.search(text))
+    rounding = bool(ROUNDING.search(text) and ROUNDING_NOTE.search(text))
     for fig, a in zip(figures, attrs, strict=True):
         if fig.value is None:
             continue
