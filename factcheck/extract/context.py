@@ -136,7 +136,8 @@ NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a
 TOTAL_COMPOUND = re.compile(rf"-(?:{phrases(LEX['total_compounds'], fold=False)})$")
 SUB_PERIODS = [(period, re.compile(rf"\b(?:{phrases(words, fold=False)})\b"))
                for period, words in LEX["sub_periods"].items()]
-ENTITY_NAME = re.compile(LEX["entity_name"])
+# Every name starts with a capital: one look-ahead fails at most positions before the lexicon's look-behinds run.
+ENTITY_NAME = re.compile(rf"(?=[A-Z])(?:{LEX['entity_name']})")
 ENTITY_NOT = set(LEX["entity_not"])
 AMBIGUOUS_CURRENCY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['ambiguous_currency'])})\b)")
 CURRENCY_COUNTRY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['currency_country'])})\s)")
