@@ -60,7 +60,8 @@ def _rest(node: dict, space: str | None) -> str:
     branches = _branches(node, space)
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if _END not in node:
-        return body
-    return f"(?:{body})?"  # greedy: the longer phrases first, then the one ending here
+    if len(branches) == 1:
+        body = branches[0]
+        return f"(?:{body})?" if _END in node else body
+    # greedy when a phrase ends here too: the longer phrases first, then the one ending here
+    return f"(?:{'|'.join(branches)})" + ("?" if _END in node else "")
