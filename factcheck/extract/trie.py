@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import combinations
+from functools import cache
 
 _END = ""  # the key that marks a node where a phrase ends
 
@@ -40,11 +40,15 @@ def _distinct(node: dict) -> bool:
     """No text character matches two children of a node case-insensitively ("ó" and "Ó"; "s" and "ſ"), which would
     make the order of the children matter: then the flat alternation is kept."""
     keys = [k for k in node if k != _END]
-    if any(not k.isascii() for k in keys) and any(
-        re.fullmatch(re.escape(a), b, re.I) for a, b in combinations(keys, 2) if not (a.isascii() and b.isascii())
-    ):
-        return False
+    for k in keys:
+        if not k.isascii() and any(_folded(k).fullmatch(other) for other in keys if other != k):
+            return False
     return all(_distinct(child) for child in node.values())
+
+
+@cache
+def _folded(ch: str) -> re.Pattern:
+    return re.compile(re.escape(ch), re.I)
 
 
 def _branches(node: dict, space: str | None) -> list[str]:
