@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from . import document, switches
 from .checks import KINDS, CheckContext, Hit
 from .config import Config, apply_date_keys
 from .errors import FactcheckError, InputError
-from .model import SEVERITY_RANK, Figure, FileReport, Finding, Packed, Report, Rule, Span, Statement
+from .model import SEVERITY_RANK, Figure, FileReport, Finding, Packed, Report, Rule, Span, Statement, replaced
 
 NUMERIC_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
@@ -161,7 +161,7 @@ def _windowed(doc: document.Document, rules: list[Rule], rates: str | None) -> t
         for m in NUMERIC_TOKEN.finditer(doc.text, a, b):
             tokens += 1
             covered += index.covers(*m.span())
-        previous = [replace(f, span=Span(f.span.start - b + start, f.span.end - b + start)) for f in core
+        previous = [replaced(f, span=Span(f.span.start - b + start, f.span.end - b + start)) for f in core
                     if f.span.end + start > b]  # a figure running on into the next core, in its offsets
     if waiting is not None:
         waiting.emit(doc, named, figures, statements, findings, checked)
@@ -197,7 +197,7 @@ class _Window:
                 continue
             attrs = fig.attrs if fig.attr("link") is None else tuple(
                 (k, name(v) if k == "link" else v) for k, v in fig.attrs if k != "link" or name(v))
-            kept.append(replace(fig, id=name(fig.id), span=Span(fig.span.start + shift, fig.span.end + shift),
+            kept.append(replaced(fig, id=name(fig.id), span=Span(fig.span.start + shift, fig.span.end + shift),
                                 sentence=doc.sentence_index(fig.span.start + shift), attrs=attrs))
         figures.extend(kept)
         renamed = (_renamed(s, name) for s in self.part.statements if self._first_in_core(s.figure_ids))
@@ -207,7 +207,7 @@ class _Window:
             if alone or self._first_in_core(found.figures):
                 ids = tuple(n for n in map(name, found.figures) if n)
                 spans = tuple(Span(s.start + shift, s.end + shift) for s in found.spans)
-                findings.append(replace(found, figures=ids, spans=spans))
+                findings.append(replaced(found, figures=ids, spans=spans))
         checked.update(n for n in map(name, self.part.checked) if n)
         self.part = _Part([], (), [], set(), [])
 
@@ -220,7 +220,7 @@ def _renamed(statement: Statement, name: Callable[[str], str | None]) -> Stateme
         if not all(ids):
             return None
         roles.append((role, ids[0] if isinstance(value, str) else tuple(ids)))
-    return replace(statement, roles=tuple(roles))
+    return replaced(statement, roles=tuple(roles))
 
 
 def _covered(tokens: list[tuple[int, int]], figures: Iterable[Figure]) -> int:

@@ -81,11 +81,10 @@ Figure.attrs vocabulary (every key optional):
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import importlib
 import math
 
-from ..model import Figure
+from ..model import Figure, replaced
 
 FAMILIES = ("money", "percent", "quantities", "calendar", "ages", "numbers") + ("stats",)
 
@@ -106,7 +105,7 @@ def extract(doc) -> list[Figure]:
     chosen = [fig for fig in mark_grouping(doc.text, chosen) if not outside.overlaps(fig.span.start, fig.span.end)]
     ids = {(fig.span.start, fig.span.end): f"F{i}" for i, fig in enumerate(chosen, 1)}
     figures = [
-        dataclasses.replace(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))
+        replaced(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))
         for i, fig in enumerate(chosen, 1)
     ]
     return places.mark(doc.text, context.link(doc, figures))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 import re
 
-from ..model import Figure, Interval
+from ..model import Figure, Interval, replaced
 from .lexicon import load
 from .spans import SpanIndex
+from .trie import alternation
 
 LEX = load("context")
 APPROX_WIDTH = float(LEX["approx_width"])
@@ -22,8 +22,13 @@ ANCHOR_KINDS = {"year", "date", "date_range"}
 CONTEXT_REACH = 1000
 
 
-def phrases(words) -> str:
-    """An alternation of phrases, longest first; an entry holding "(?" is a regular-expression fragment."""
+def phrases(words, fold: bool = True) -> str:
+    """An alternation of phrases, longest first, for a case-insensitive pattern (fold=False: a case-sensitive one),
+    written as a trie (it matches the same for less); an entry holding "(?" is a regular-expression fragment, and a
+    list with one stays a flat alternation."""
+    words = list(words)
+    if not any("(?" in w for w in words):
+        return alternation(words, fold=fold, space=r"[ \u00a0]+")
     return "|".join(
         sorted((w if "(?" in w else re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words), key=len, reverse=True)
     )
@@ -33,10 +38,14 @@ def _edge(word: str) -> str:
     return r"(?<![\w])" if word[:1].isalnum() else ""
 
 
+_QUALIFIER_BEFORE = r"(?i:(?:^|(?<=[\s(\"'“]))(?:{}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"
 QUALIFIER_BEFORE = [
-    (name, re.compile(rf"(?i:(?:^|(?<=[\s(\"'“]))(?:{phrases(words)}))[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+)?$"))
-    for name, words in LEX["qualifiers_before"].items()
+    (name, re.compile(_QUALIFIER_BEFORE.format(phrases(words)))) for name, words in LEX["qualifiers_before"].items()
 ]
+# Some qualifier ends the words: one search tells most figures (which have none) from the rest.
+ANY_QUALIFIER_BEFORE = re.compile(
+    _QUALIFIER_BEFORE.format(phrases(w for words in LEX["qualifiers_before"].values() for w in words))
+)
 RECORD_AFTER = re.compile(rf"(?i:{LEX['record_after_gap']}(?P<phrase>{phrases(LEX['record_after'])}))\b")
 RECORD_SINCE = re.compile(LEX["record_since"], re.I)
 RECORD_LOW = re.compile(rf"(?i:\b(?:{phrases(LEX['record_low'])})\b)")
@@ -58,7 +67,7 @@ CHANGE_AFTER = re.compile(
     rf"\b(?=[ \u00a0]*(?:[,.;:)!?]|$|(?:{LEX['change_after_next']})\b)))"
 )
 VERB_OBJECT_BY = re.compile(
-    rf"(?i:\b(?P<verb>{phrases(w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w)})[ \u00a0]+"
+    rf"(?i:\b(?P<verb>{phrases([w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w])})[ \u00a0]+"
     rf"(?:{LEX['object_determiners']})[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{1,2}}by[ \u00a0]+$)"
 )
 FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
@@ -92,7 +101,7 @@ OLD_ON = re.compile(LEX["old_on"])
 OLD_COMPARATIVE = re.compile(LEX["old_comparative"])
 OLD_AFTER = re.compile(rf"(?i:^[ \u00a0,]*(?:in[ \u00a0]+\S+[ \u00a0]+)?(?:{phrases(LEX['old_after'])})\b)")
 NEW_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['new_before'])})[ \u00a0]+$)")
-NEW_TO = re.compile(rf"(?i:\b(?:{phrases(w for w in LEX['new_before'] if w != 'at')})[ \u00a0]+$)")
+NEW_TO = re.compile(rf"(?i:\b(?:{phrases([w for w in LEX['new_before'] if w != 'at'])})[ \u00a0]+$)")
 SHARE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['share_before'])})[ \u00a0]+$)")
 SHARE_AFTER = re.compile(rf"(?i:^[ \u00a0]+(?:{phrases(LEX['share_after'])})\b)")
 TOTAL_BEFORE = re.compile(rf"(?i:\b(?:{phrases(LEX['total_before'])})[ \u00a0]+$)")
@@ -103,7 +112,7 @@ PER_NOUN = re.compile(
     rf"(?i:^[ \u00a0-]*(?P<w>{phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
     rf"(?P<end>{LEX['per_noun_end']})?"
 )
-CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in LEX["clause_breaks"]), re.I)
+CLAUSE_BREAK = re.compile(alternation(LEX["clause_breaks"], fold=True), re.I)  # literals, none a prefix of another
 CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a match is at most this long
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
 MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
@@ -124,15 +133,18 @@ RELATIVE_GAP = re.compile(r"(?:[ \u00a0]+[A-Za-z-]+){0,2}[ \u00a0]+")  # "a 1.4b
 # A character ANCHOR_GAP and RELATIVE_GAP never match (not a letter, space, comma, hyphen or line end).
 GAP_STOP = re.compile(r"(?![^\W\d_])[^ \u00a0,\n-]")
 NEXT_NOUN = re.compile(r"^[ \u00a0]+(?:more[ \u00a0]+|new[ \u00a0]+|extra[ \u00a0]+|additional[ \u00a0]+)?([a-z]+s)\b")
-TOTAL_COMPOUND = re.compile(rf"-(?:{phrases(LEX['total_compounds'])})$")
-SUB_PERIODS = [(period, re.compile(rf"\b(?:{phrases(words)})\b")) for period, words in LEX["sub_periods"].items()]
-ENTITY_NAME = re.compile(LEX["entity_name"])
+TOTAL_COMPOUND = re.compile(rf"-(?:{phrases(LEX['total_compounds'], fold=False)})$")
+SUB_PERIODS = [(period, re.compile(rf"\b(?:{phrases(words, fold=False)})\b"))
+               for period, words in LEX["sub_periods"].items()]
+# Every name starts with a capital: one look-ahead fails at most positions before the lexicon's look-behinds run.
+ENTITY_NAME = re.compile(rf"(?=[A-Z])(?:{LEX['entity_name']})")
 ENTITY_NOT = set(LEX["entity_not"])
 AMBIGUOUS_CURRENCY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['ambiguous_currency'])})\b)")
 CURRENCY_COUNTRY = re.compile(rf"(?i:\b(?:{'|'.join(LEX['currency_country'])})\s)")
 OF_PHRASE = re.compile(LEX["of_phrase"], re.I)
 OF_PHRASE_REACH = int(LEX["of_phrase_reach"])
 ROUNDING_NOTE = re.compile(LEX["rounding_note"], re.I)
+ROUNDING = re.compile("rounding", re.I)  # the word every rounding note holds: a cheap first test of a text
 RATE_CURRENCY: dict[str, str] = {w.lower(): code for code, ws in LEX["rate_currencies"].items() for w in ws}
 _RATE_NAMES = phrases(RATE_CURRENCY)
 RATE_BASE_BEFORE = re.compile(LEX["rate_base_before"].replace("{currency}", _RATE_NAMES), re.I)
@@ -184,10 +196,11 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
         if "forecast" not in qualifiers and _future_period(text, figures, i):
             qualifiers = (*qualifiers, "forecast")
         attrs = dict(fig.attrs)
-        attrs.update(_roles(fig, before, _clause_end(after), _clause_of(sentence_before)))
+        clause_before = _clause_of(sentence_before)
+        attrs.update(_roles(fig, before, _clause_end(after), clause_before))
         if estimate:
             attrs["estimate"] = True
-        if _subset(_clause_of(sentence_before)):
+        if _subset(clause_before):
             attrs["subset"] = True
         if "record" in qualifiers:
             attrs["extreme"] = _extreme(record_phrase, attrs.get("direction"))
@@ -199,7 +212,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
             attrs["per"] = per
         subject = fig.subject or _subject(text, fig, before, after, sent_start, measures)
         out.append(
-            dataclasses.replace(
+            replaced(
                 fig,
                 qualifiers=qualifiers,
                 interval=_widen(fig, qualifiers, before),
@@ -216,7 +229,7 @@ def link(doc, figures: list[Figure]) -> list[Figure]:
     _periods(doc, out, attrs_of)
     _entities(doc, out, attrs_of)
     _surroundings(doc, out, attrs_of)
-    return [fig if attrs == dict(fig.attrs) else dataclasses.replace(fig, attrs=tuple(attrs.items()))
+    return [fig if attrs == dict(fig.attrs) else replaced(fig, attrs=tuple(attrs.items()))
             for fig, attrs in zip(out, attrs_of, strict=True)]
 
 
@@ -306,6 +319,8 @@ def _qualifiers(
     record_phrase = ""
     for _ in range(3):
         hit = False
+        if not ANY_QUALIFIER_BEFORE.search(rest):
+            break
         for name, rx in QUALIFIER_BEFORE:
             m = rx.search(rest)
             if m and name not in found:
@@ -430,6 +445,8 @@ def change_before(text: str, start: int) -> str | None:
     cut = max(window.rfind(c) for c in ".;:,()!?\n")
     rest = window[cut + 1 :]
     for _ in range(3):
+        if not ANY_QUALIFIER_BEFORE.search(rest):
+            break
         hit = next((m for _, rx in QUALIFIER_BEFORE if (m := rx.search(rest)) and m.start() < len(rest)), None)
         if hit is None:
             break
@@ -466,7 +483,7 @@ def _roles(fig: Figure, before: str, after: str, clause_before: str) -> dict:
     if fig.kind not in ("money", "percent", "quantity", "count", "multiplier", "fraction"):
         return attrs
     stripped = before
-    for _, rx in QUALIFIER_BEFORE:
+    for _, rx in QUALIFIER_BEFORE if ANY_QUALIFIER_BEFORE.search(before) else ():
         m = rx.search(stripped)
         if m:
             stripped = stripped[: m.start()]
@@ -829,7 +846,7 @@ def _surroundings(doc, figures: list[Figure], attrs: list[dict]) -> None:
     ("140% of the country's GDP" -> "the country's GDP"); rounding_noted when the text says its figures may not
     add up because of rounding."""
     text = doc.text
-    rounding = bool(ROUNDING_NOTE.search(text))
+    rounding = bool(ROUNDING.search(text) and ROUNDING_NOTE.search(text))
     for fig, a in zip(figures, attrs, strict=True):
         if fig.value is None:
             continue

@@ -11,6 +11,7 @@ from ..model import Figure, Interval, Span
 from .currency_table import with_table
 from .lexicon import load
 from .numbers import Num, is_blocked, scan, vague_counts
+from .trie import alternation
 
 LEX = with_table(load("currencies"))  # the hand lexicon, plus CLDR's ISO 4217 codes, names and symbols
 PREFIXES: dict[str, str] = LEX["prefixes"]
@@ -33,24 +34,20 @@ SENTENCE_REACH = 600  # characters either side of a figure searched for the ends
 SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)]*(?:\s|$))|\n[ \t]*\n")
 
 
-def _alt(items, escape=True) -> str:
-    return "|".join(sorted((re.escape(i) if escape else i for i in items), key=len, reverse=True))
+def _alt(items, fold: bool = False) -> str:
+    """The items as literals, longest first (fold: for a case-insensitive place), written as a trie."""
+    return alternation(items, fold=fold)
 
 
 def _alt_i(items) -> str:
-    """_alt for a case-insensitive place, grouped by first letter ("d(?:ollar|lrs)|e(?:uro)"): with hundreds of
-    CLDR names a flat alternation is tried name by name at every number; each group keeps longest first."""
-    groups: dict[str, list[str]] = {}
-    for item in items:
-        groups.setdefault(item[0].lower(), []).append(re.escape(item[1:]).replace(r"\ ", r"\s+"))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
-                    for first, rests in sorted(groups.items()))
+    """_alt for a case-insensitive place, each space standing for any whitespace ("new zealand dollars")."""
+    return alternation(items, fold=True, space=r"\s+")
 
 
 _codes = _alt(CODES | LOWER_CODES)
 PREFIX = re.compile(
     rf"(?:(?<![\w$])(?P<sym>{_alt(PREFIXES)})|\b(?P<mcode>M(?:{_alt(CODES)}))|\b(?P<code>{_codes})|"
-    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'])}|(?:{_alt_i(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
+    rf"\b(?P<pword>(?i:{_alt(LEX['prefix_words'], fold=True)}|(?:{_alt_i(w for w in WORDS if ' ' in w)})(?:e?s)?))|"
     rf"\b(?P<letter>[Cc]|(?i:cad|mex)|US|HK|NZ)[ \u00a0]{{1,2}}\$)[ \u00a0]{{0,2}}$"
 )
 _word_alt = _alt_i(WORDS)
@@ -58,9 +55,9 @@ _word_alt = _alt_i(WORDS)
 # as Document keeps it (spaces).
 _SPACE_AFTER = r"[ \t\u00a0]{0,8}(?:\r?\n[ \t]{0,8})?"
 AFTER = re.compile(
-    rf"(?P<sp>{_SPACE_AFTER})(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES)}))(?![\w])"
+    rf"(?P<sp>{_SPACE_AFTER})(?:(?P<code>(?:M)?(?:{_alt(CODES)})|(?i:{_alt(LOWER_CODES, fold=True)}))(?![\w])"
     rf"|(?P<sym>{_alt(LEX['postfix_symbols'])})(?![ \u00a0]?\.?\d)"
-    rf"|(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w])"
+    rf"|(?P<sub>(?i:{_alt((k for k, v in SUBUNITS.items() if not v.get('glued')), fold=True)})(?![\w])"
     rf"|{_alt(k for k, v in SUBUNITS.items() if v.get('glued'))}(?![\w]))"
     rf"|(?i:(?P<word>{_word_alt})(?:e?s)?)(?![\w]))"
 )
@@ -69,9 +66,9 @@ RANGE_SEP = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$")
 CENTS_JOIN = re.compile(r"[ \u00a0,]*(?:and[ \u00a0]+)?$")
 CENTS_END = re.compile(r"[ \u00a0]*(?:[.,;!?)]|and\b|$)")
 BETWEEN = re.compile(r"\b(?:between|from)[ \u00a0]+$", re.I)
-CODE_SCALE = re.compile(rf"[ \u00a0]+(?i:(?P<scale>{_alt(CODE_SCALES)}))(?![\w])")
+CODE_SCALE = re.compile(rf"[ \u00a0]+(?i:(?P<scale>{_alt(CODE_SCALES, fold=True)}))(?![\w])")
 SUBUNIT_AFTER = re.compile(
-    rf"[ \u00a0]?(?P<sub>(?i:{_alt(k for k, v in SUBUNITS.items() if not v.get('glued'))})(?![\w]))"
+    rf"[ \u00a0]?(?P<sub>(?i:{_alt((k for k, v in SUBUNITS.items() if not v.get('glued')), fold=True)})(?![\w]))"
 )
 VAGUE_OF = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 WORD_CENTS = re.compile(r"[ \u00a0]+and[ \u00a0]+$")

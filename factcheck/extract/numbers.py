@@ -12,6 +12,7 @@ from ..model import Figure, Interval, Span
 from .currency_table import table as currency_table
 from .lexicon import load
 from .spans import SpanIndex
+from .trie import alternation
 
 LEX = load("numbers")
 CALENDAR = load("calendar")
@@ -64,7 +65,7 @@ DIGITS = (
 )
 # ISO 4217 codes glued before an amount ("USD15", "EUR200"): the digits after one are a number; after other
 # letters they are part of a name ("A320", "MP3").
-_CODES = "|".join(sorted(set(load("currencies")["codes"]) | set(currency_table()["codes"])))
+_CODES = alternation(set(load("currencies")["codes"]) | set(currency_table()["codes"]))
 TOKEN = re.compile(
     rf"(?P<dig>(?:(?<![\w./^])|(?<=\b(?:{_CODES})))(?:{DIGITS}))(?P<ord>(?:st|nd|rd|th)(?![\w]))?"
     r"|(?P<word>(?<![\w'])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w']))"

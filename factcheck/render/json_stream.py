@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
+from json.encoder import encode_basestring as _string  # the C encoder of one string
 from typing import Any, TextIO
 
 from .sanitize import json_text
@@ -22,9 +24,43 @@ def _write(value: Any, out: TextIO, indent: int | None, level: int) -> None:
         _items(((None, item) for item in value), "[]", out, indent, level)
     elif isinstance(value, dict) and any(isinstance(v, (Iterator, dict)) for v in value.values()):
         _items(value.items(), "{}", out, indent, level)
+    elif indent:
+        out.write(json_text(_indented(value, indent, "\n" + " " * (indent * level))))
     else:
-        text = json.dumps(value, indent=indent, ensure_ascii=False)
-        out.write(json_text(text.replace("\n", "\n" + " " * (indent * level)) if indent and level else text))
+        out.write(json_text(json.dumps(value, ensure_ascii=False)))
+
+
+def _indented(value: Any, indent: int, newline: str) -> str:
+    """json.dumps(value, indent=indent, ensure_ascii=False) with each line after the first led by newline's spaces,
+    written directly: the library's pure-Python indented encoder costs more than the checks of a dense file."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    inner = newline + " " * indent
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join(_indented(v, indent, inner) for v in value) + newline + "]"
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        if not value:
+            return "{}"
+        return "{" + inner + ("," + inner).join(
+            f"{_string(k)}: {_indented(v, indent, inner)}" for k, v in value.items()) + newline + "}"
+    return json.dumps(value, indent=indent, ensure_ascii=False).replace("\n", newline)  # what json makes of the rest
+
+
+def _float(x: float) -> str:
+    """A float as json writes it (NaN and the infinities as JavaScript names them)."""
+    if x != x:
+        return "NaN"
+    if x in (math.inf, -math.inf):
+        return "Infinity" if x > 0 else "-Infinity"
+    return float.__repr__(x)
 
 
 def _items(pairs: Any, brackets: str, out: TextIO, indent: int | None, level: int) -> None:

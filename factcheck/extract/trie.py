@@ -1,0 +1,71 @@
+"""Alternations of literal phrases written as a trie: the matches of the flat alternation, longest first, for less.
+
+A flat alternation of a few hundred phrases ("dollar|dollars|deal|...") is tried phrase by phrase at every position
+of a text; the same phrases as a trie ("d(?:eal|ollars?)") are tried a character at a time. Where several phrases
+match at one position they are prefixes of one another, and both forms try the longest first, so every match (and
+every backtrack of the pattern around it) is the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+_END = ""  # the key that marks a node where a phrase ends
+
+
+def alternation(phrases: Iterable[str], fold: bool = False, space: str | None = None) -> str:
+    """A regex matching any of the phrases, as "|".join of them sorted longest first would.
+
+    fold: the pattern is used case-insensitively (phrases that differ only in ASCII case share a path); space: the
+    regex each space of a phrase stands for (e.g. r"[ \\u00a0]+"), else a space matches itself.
+    """
+    items = list(dict.fromkeys(phrases))
+    spaced = space is not None and any(c.isspace() and c != " " for p in items for c in p)  # a tab beside r"\s+"
+    if items and "" not in items and not spaced:
+        root: dict = {}
+        for phrase in items:
+            node = root
+            for ch in phrase:
+                node = node.setdefault(ch.lower() if fold and ch.isascii() else ch, {})
+            node[_END] = {}
+        if not fold or _distinct(root):
+            return "|".join(_branches(root, space))
+    return "|".join(sorted((re.escape(p).replace(r"\ ", space) if space else re.escape(p) for p in items), key=len,
+                           reverse=True))
+
+
+def _distinct(node: dict) -> bool:
+    """No text character matches two children of a node case-insensitively ("ó" and "Ó"; "s" and "ſ"), which would
+    make the order of the children matter: then the flat alternation is kept."""
+    keys = [k for k in node if k != _END]
+    for k in keys:
+        if not k.isascii() and any(_folded(k).fullmatch(other) for other in keys if other != k):
+            return False
+    return all(_distinct(child) for child in node.values())
+
+
+@cache
+def _folded(ch: str) -> re.Pattern:
+    return re.compile(re.escape(ch), re.I)
+
+
+def _branches(node: dict, space: str | None) -> list[str]:
+    """The alternatives after this node, a child each: its character, then the rest of the trie below it."""
+    out = []
+    for ch in sorted(k for k in node if k != _END):
+        head = space if space and ch == " " else re.escape(ch)
+        out.append(head + _rest(node[ch], space))
+    return out
+
+
+def _rest(node: dict, space: str | None) -> str:
+    branches = _branches(node, space)
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        body = branches[0]
+        return f"(?:{body})?" if _END in node else body
+    # greedy when a phrase ends here too: the longer phrases first, then the one ending here
+    return f"(?:{'|'.join(branches)})" + ("?" if _END in node else "")
