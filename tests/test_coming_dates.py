@@ -97,7 +97,7 @@ ARTICLES = [
         "Balkan summit",
         "Leaders of six Balkan states hold a summit the week after next in Tirana on a 6 billion euro growth "
         "plan.",
-        "The summit opens on May 21, officials said. \"The plan is the main item,\" said an EU diplomat."), None,
+        "The summit opens on May 27, officials said. \"The plan is the main item,\" said an EU diplomat."), None,
         wrap=70),
     Article("the week after next", "2026-06-16", "md", (
         "Inquiry hearing",

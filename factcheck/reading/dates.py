@@ -25,6 +25,8 @@ EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
 PAST = frozenset(EVENT["event_past"])
 SAME = {word: group[0] for group in EVENT["event_same"] for word in group}
+PHRASES = {" ".join(k.split()): v for k, v in EVENT["event_phrases"].items()}
+PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in PHRASES) + r")\b", re.I)
 # The word right before a date that says its phase: "open to drivers from December 1", "on show until March 3".
 PHASE_BEFORE = re.compile(r"\b(?:(?P<start>from|starting)|(?P<end>until|till|through|ending))[ \u00a0]+"
                           r"(?:on[ \u00a0]+)?$", re.I)
@@ -153,6 +155,9 @@ def _relative(fig: Figure) -> str | None:
             relation.split(" ")[0])
     if fig.kind != "relative_date":
         return None
+    relation = relation.removeprefix(f"{fig.attr('part') or ''} ").strip()  # "early next month": next month
+    if relation.endswith(" after next"):  # "the week after next"
+        return "coming"
     for name, words in (("coming", COMING), ("past", PAST)):
         if any(relation == w or relation.startswith(w + " ") for w in words):
             return name
@@ -163,7 +168,12 @@ def _after(view: View, fig: Figure) -> frozenset[str]:
     """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
     clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
     said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
-    return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END)
+    return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END) | _phrases(clause)
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """The events a text names in several words ("walk out": a strike)."""
+    return frozenset(_stem(PHRASES[" ".join(m.group().lower().split())]) for m in PHRASE.finditer(text))
 
 
 def _stem(word: str) -> str:
@@ -191,4 +201,5 @@ def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset
     kept = [(k, w) for k, w in enumerate(said) if len(w) > 3 and w.lower() not in EVENT_STOPS | START | END
             and not AFTER_NUMBER.search(text, max(0, found[k].start() - 3), found[k].start())]
     words = frozenset(w if w[:1].isupper() and k else _stem(w.lower()) for k, w in kept)
-    return words, phase, frozenset(_stem(w) for _, w in kept if w.islower())
+    named = _phrases(text[found[0].start() : fig.span.start]) if found else frozenset()
+    return words | named, phase, frozenset(_stem(w) for _, w in kept if w.islower()) | named
