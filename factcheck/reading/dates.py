@@ -24,6 +24,7 @@ START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
 PAST = frozenset(EVENT["event_past"])
+COMING_AFTER = (" after next", " from now", " from today", " hence")
 SAME = {word: group[0] for group in EVENT["event_same"] for word in group}
 PHRASES = {" ".join(k.split()): v for k, v in EVENT["event_phrases"].items()}
 PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in PHRASES) + r")\b", re.I)
@@ -155,9 +156,13 @@ def _relative(fig: Figure) -> str | None:
             relation.split(" ")[0])
     if fig.kind != "relative_date":
         return None
-    relation = relation.removeprefix(f"{fig.attr('part') or ''} ").strip()  # "early next month": next month
-    if relation.endswith(" after next"):  # "the week after next"
+    if part := fig.attr("part"):  # "early next month": next month; "the end of the month": this month
+        relation = re.sub(r"^(?:the )?(?:of )?", "", relation.removeprefix("the ").removeprefix(f"{part} "))
+        relation = f"this {relation}" if " " not in relation else relation
+    if relation.endswith(COMING_AFTER):  # "the week after next", "two weeks from now"
         return "coming"
+    if relation.endswith(" ago"):  # "three days ago"
+        return "past"
     for name, words in (("coming", COMING), ("past", PAST)):
         if any(relation == w or relation.startswith(w + " ") for w in words):
             return name

@@ -84,7 +84,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
                  attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
 
     for m in scan("PART_OF_THE_PERIOD", text, starts):
-        if tense_at(text, m.start(), m.end()) == "past":
+        if tense_at(text, m.start(), m.end()) == "past" and not present_before(text, m.start(), m.end()):
             continue  # "by the end of the year, it had ...": the year of the story, not publication's
         date, date_end = _period_dates(m.group("unit").lower(), 0, published) if published else (None, None)
         part = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ").removesuffix(" in")

@@ -24,7 +24,7 @@ from .arithmetic import (
 from .atom import Atom
 from .parts import part_of
 from .patterns import ANNIVERSARY, BORN
-from .tense import coming_weekday, is_deadline, is_event_date, tense_at
+from .tense import coming_weekday, is_deadline, is_event_date, present_before, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
 
 
@@ -68,6 +68,8 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
     span = Span(atom.start, atom.end)
     surface = text[atom.start : atom.end]
     tense = tense_at(text, atom.start, atom.end)
+    if tense == "past" and present_before(text, atom.start, atom.end):
+        tense = None  # "the plant closes on March 3, the company said": a speaker's past, not the event's
     attrs = dict(atom.attrs)
     attrs.pop("mod", None)
     attrs.pop("standalone", None)

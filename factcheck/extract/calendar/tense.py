@@ -42,9 +42,9 @@ def _third_person(lemma: str) -> str:
     return lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else lemma + "s"
 
 
+_EVENT_VERBS = LEX["tense"]["present_events"]
 PRESENT_EVENT = re.compile(  # lower case only: "March", "Sign" as names are no verbs
-    r"(?<![\w'’-])(?:" + alt(LEX["tense"]["present_events"] + [_third_person(w) for w in LEX["tense"]["present_events"]])
-    + r")\b")
+    r"(?<![\w'’-])(?:" + alt(_EVENT_VERBS + [_third_person(w) for w in _EVENT_VERBS]) + r")\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:" + "|".join(LEX["tense"]["noun_before"]) + r")|['’]s?)\s+$", re.I)
 # From a date to the past verb whose subject ends with it: a few words, no preposition or comma ("a confidence vote on
 # Wednesday in effect ended"), so no speaker's aside ("on Wednesday, the union said").
