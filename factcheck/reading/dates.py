@@ -38,6 +38,11 @@ AFTER_WORDS = 4  # content words after a coming date that may name its event ("t
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
+_SAY = "|".join(EVENT["speaking"])
+# A date told as the day something was said, not an event's: "Lawson as recently as December 17 said", "said on
+# December 4"; no coming event has it.
+SAID_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]*(?:[A-Za-z]+[ \u00a0]+)?(?:{_SAY})\b")
+SAID_BEFORE = re.compile(rf"\b(?:{_SAY})(?:[ \u00a0]+\w+){{0,2}}?[ \u00a0]+on[ \u00a0]+$")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -124,6 +129,8 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
                 continue
+            if against == "past" and _said(view, figures[j]):
+                continue
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
@@ -156,17 +163,28 @@ def _relative(fig: Figure) -> str | None:
             relation.split(" ")[0])
     if fig.kind != "relative_date":
         return None
-    if part := fig.attr("part"):  # "early next month": next month; "the end of the month": this month
-        relation = re.sub(r"^(?:the )?(?:of )?", "", relation.removeprefix("the ").removeprefix(f"{part} "))
-        relation = f"this {relation}" if " " not in relation else relation
     if relation.endswith(COMING_AFTER):  # "the week after next", "two weeks from now"
         return "coming"
     if relation.endswith(" ago"):  # "three days ago"
         return "past"
     for name, words in (("coming", COMING), ("past", PAST)):
-        if any(relation == w or relation.startswith(w + " ") for w in words):
+        if _starts(relation, words):
             return name
+    if part := fig.attr("part"):  # a part of a coming period: "early next month", "the end of the month"
+        whole = re.sub(r"^(?:the )?(?:of )?", "", relation.removeprefix("the ").removeprefix(f"{part} "))
+        return "coming" if _starts(whole if " " in whole else f"this {whole}", COMING) else None
     return None
+
+
+def _said(view: View, fig: Figure) -> bool:
+    """Whether a date is the day something was said ("December 17 said", "told reporters on December 4")."""
+    text = view.text
+    return bool(SAID_AFTER.match(text, fig.span.end) or SAID_BEFORE.search(text, max(0, fig.span.start - 40),
+                                                                            fig.span.start))
+
+
+def _starts(relation: str, words: frozenset[str]) -> bool:
+    return any(relation == w or relation.startswith(w + " ") for w in words)
 
 
 def _after(view: View, fig: Figure) -> frozenset[str]:
