@@ -91,7 +91,7 @@ ARTICLES = [
     Article("the week after next", "2025-10-06", "html", (
         "Dockers to ballot",
         "Union members at the port will vote the week after next on a deal that raises pay by 6.5%.",
-        "The ballot opens on October 30, the union said. \"It is a good offer,\" said organiser Dee Walsh."),
+        "The ballot opens on October 30, organisers said. \"It is a good offer,\" said organiser Dee Walsh."),
         "the week after next"),
     Article("the week after next", "2025-05-12", "txt", (
         "Balkan summit",
@@ -190,6 +190,85 @@ ARTICLES = [
         "The exhibition of 150 Hockney drawings opens on Saturday at the Tate.",
         "The exhibition opens to the public on February 7, with timed tickets. \"It is a rare chance,\" said "
         "curator Lucy Hale."), None, crlf=True),
+    # the end of the month, a span counted from now, a span ago
+    Article("end of the month", "2025-10-27", "md", (
+        "Paper mill",
+        "The paper mill at Halden closes at the end of the month, putting 210 people out of work, the owner said.",
+        "The mill closes on November 28, the union said. \"It is a bitter day,\" said worker Kari Dahl."),
+        "the end of the month"),
+    Article("end of the month", "2026-06-08", "txt", (
+        "Consultation",
+        "The consultation on the new runway ends at the end of the month, after 9,000 responses so far.",
+        "The consultation ends on June 26, the airport said. \"Every reply is read,\" said planner Ben Cole."),
+        None, crlf=True),
+    Article("from now", "2025-04-14", "html", (
+        "Port talks",
+        "Talks on the port's future resume two weeks from now in Rotterdam, the ministry said.",
+        "The talks resume on May 12 with 30 delegates. \"We need a deal,\" said harbour master Joost Bakker."),
+        "two weeks from now"),
+    Article("from now", "2026-10-05", "md", (
+        "Stadium",
+        "The new stadium opens ten days from now with a derby in front of 52,000 fans.",
+        "The stadium opens on October 15, the club said. \"The pitch is ready,\" said groundsman Lee Tan."),
+        None, wrap=62),
+    Article("ago", "2025-08-20", "txt", (
+        "Smelter",
+        "The smelter shut three days ago after 60 years, and 450 jobs went with it.",
+        "The smelter shut on August 7, the union said. \"Nobody saw it coming,\" said welder Rob Pike."), "ago"),
+    Article("ago", "2026-02-16", "html", (
+        "Library",
+        "The central library reopened two weeks ago after a refit that cost 12 million pounds.",
+        "The library reopened on February 2 with 40,000 new books. \"Visitors are back,\" said librarian Ann "
+        "Shaw."), None),
+    Article("end of the month", "2026-01-12", "html", (
+        "Ferry timetable",
+        "The winter timetable for the island ferries ends at the end of the month, the operator said.",
+        "The timetable ends on February 14, when summer sailings start. \"Book early,\" said ticket clerk Jo "
+        "Reid."), "the end of the month"),
+    Article("end of the month", "2025-05-06", "md", (
+        "Art fair",
+        "The art fair, which drew 64,000 visitors last year, closes at the end of the month.",
+        "The fair closes on May 31 with an auction. \"Sales are brisk,\" said gallery owner Rosa Lind."), None,
+        crlf=True),
+    Article("from now", "2026-07-21", "txt", (
+        "Election",
+        "Voters go to the polls three weeks from now, and the ruling party trails by 6 points.",
+        "The election is on August 18, the commission said. \"It is wide open,\" said pollster Ken Abe."),
+        "three weeks from now", wrap=70),
+    Article("from now", "2025-12-09", "html", (
+        "Tunnel",
+        "The road tunnel under the fjord opens a week from now, two years late and 30% over budget.",
+        "The tunnel opens on December 16 at noon. \"It was worth it,\" said engineer Siv Berg."), None),
+    Article("ago", "2026-04-08", "md", (
+        "Factory fire",
+        "The factory closed two weeks ago after a fire destroyed its main hall and 300 machines.",
+        "The factory closed on April 1, the owner said. \"We will rebuild,\" said director Paul Nkem."), "ago",
+        wrap=66),
+    Article("ago", "2025-11-25", "txt", (
+        "Pier",
+        "The restored pier reopened ten days ago, and 18,000 people have walked it since.",
+        "The pier reopened on November 15 after a refit of 4 million pounds. \"It is ours again,\" said "
+        "resident Meg Ross."), None, crlf=True),
+    # a date someone spoke on, and a past part of this month, are no coming event's
+    Article("speech date", "2026-03-13", "txt", (
+        "Budget",
+        "The chancellor's budget statement to parliament on Tuesday starts at 12.30 pm, officials say.",
+        "The chancellor as recently as January 9 said there was little room for tax cuts. \"We are cautious,\" "
+        "said economist Mia Ford."), None, crlf=True),
+    Article("speech date", "2025-05-19", "md", (
+        "Rate decision",
+        "The central bank announces its rate decision on Thursday, with most economists expecting a cut to 3.5%.",
+        "The governor told reporters on May 6 that the bank would act if needed. \"Inflation is falling,\" she "
+        "said."), None),
+    Article("earlier this month", "2025-03-19", "txt", (
+        "Bank expansion",
+        "The bank is the only lender to grow since lawmakers approved branch banking effective January 1.",
+        "In February it bought a small bank, and earlier this month opened a branch in Austin, where it has 16 "
+        "offices."), None),
+    Article("earlier this month", "2026-09-22", "html", (
+        "Retailer",
+        "The chain has hired 800 staff since rules allowing Sunday trading took effect on July 1.",
+        "Earlier this month it opened a store in Leeds, its 42nd, and it plans six more this year."), None),
     # a weekday in a past clause stays past
     Article("past weekday", "2025-10-20", "txt", (
         "Mill closes",
@@ -224,7 +303,7 @@ def test_a_relative_date_against_the_stated_date_of_its_event_is_flagged_on_its_
     report, flags = _serious(art)
     assert [f.rule for f in flags] == ["FC208"], [(f.rule, f.message) for f in flags]
     message = flags[0].message
-    assert message.startswith(f"'{art.wrong}' means ") and "but the text gives " in message
+    assert message.startswith(f"'") and f"{art.wrong}' means " in message and "but the text gives " in message
     text = report.text if hasattr(report, "text") else _text(art)
     lines = {report.locate(s.start)[0] for s in flags[0].spans}
     wanted = {n for n, line in enumerate(text.splitlines(), 1) if art.wrong in line}
@@ -238,6 +317,27 @@ def test_a_relative_date_that_agrees_with_the_stated_date_is_quiet(art):
 
 
 def test_the_articles_cover_each_form_twice_each_way_in_every_format():
-    forms = {(a.form, bool(a.wrong)) for a in ARTICLES}
+    forms = {(a.form, bool(a.wrong)) for a in ARTICLES if any(b.wrong for b in ARTICLES if b.form == a.form)}
     assert all(sum((a.form, bool(a.wrong)) == k for a in ARTICLES) >= 2 for k in forms)
     assert {a.fmt for a in ARTICLES} == {"md", "txt", "html"} and any(a.crlf for a in ARTICLES)
+
+
+@pytest.mark.parametrize("sentence, published, weekday, date", [
+    ("Delegates gather on Wednesday for the climate talks.", "2025-10-27", "Wednesday", "2025-10-29"),
+    ("Rail workers vote on Wednesday, the union said.", "2025-11-17", "Wednesday", "2025-11-19"),
+    ("On Thursday, ministers meet in Oslo to discuss fishing quotas.", "2026-03-02", "Thursday", "2026-03-05"),
+    ("The extradition hearing is scheduled for Friday.", "2026-04-14", "Friday", "2026-04-17"),
+    ("The exhibition opens on Saturday at the Tate.", "2026-02-02", "Saturday", "2026-02-07"),
+    ("Finance ministers are set to approve the loan on Friday.", "2025-06-16", "Friday", "2025-06-20"),
+    ("The court will deliver its verdict on Monday.", "2025-11-12", "Monday", "2025-11-17"),
+    ("The council debates the budget on Tuesday.", "2026-01-13", "Tuesday", "2026-01-13"),
+    # the past stays past
+    ("Ministers said on Thursday that the plan was working.", "2025-10-27", "Thursday", "2025-10-23"),
+    ("The vote on Wednesday was close.", "2025-10-27", "Wednesday", "2025-10-22"),
+    ("A confidence vote on Wednesday ended the coalition.", "2025-10-27", "Wednesday", "2025-10-22"),
+    ("On Monday, the regulator fined the bank 2 million euros.", "2026-05-20", "Monday", "2026-05-18"),
+])
+def test_a_bare_weekday_is_the_coming_one_in_the_present_and_the_last_one_in_the_past(sentence, published, weekday,
+                                                                                        date):
+    report = factcheck.check_text(sentence + "\n", fmt="txt", published=published)
+    assert [f.date for f in report.figures if f.surface == weekday] == [date]

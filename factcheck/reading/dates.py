@@ -39,9 +39,9 @@ CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 _SAY = "|".join(EVENT["speaking"])
-# A date told as the day something was said, not an event's: "Lawson as recently as December 17 said", "said on
-# December 4"; no coming event has it.
-SAID_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]*(?:[A-Za-z]+[ \u00a0]+)?(?:{_SAY})\b")
+# A date told as the day something was said, not an event's ("Lawson as recently as December 17 said", "said on
+# December 4"): no coming event has it. An aside after a comma ("opens on May 2, officials said") says who said it.
+SAID_AFTER = re.compile(rf"[ \u00a0]+(?:{_SAY})\b")
 SAID_BEFORE = re.compile(rf"\b(?:{_SAY})(?:[ \u00a0]+\w+){{0,2}}?[ \u00a0]+on[ \u00a0]+$")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
