@@ -303,7 +303,7 @@ def test_a_relative_date_against_the_stated_date_of_its_event_is_flagged_on_its_
     report, flags = _serious(art)
     assert [f.rule for f in flags] == ["FC208"], [(f.rule, f.message) for f in flags]
     message = flags[0].message
-    assert message.startswith(f"'") and f"{art.wrong}' means " in message and "but the text gives " in message
+    assert message.startswith("'") and f"{art.wrong}' means " in message and "but the text gives " in message
     text = report.text if hasattr(report, "text") else _text(art)
     lines = {report.locate(s.start)[0] for s in flags[0].spans}
     wanted = {n for n, line in enumerate(text.splitlines(), 1) if art.wrong in line}
