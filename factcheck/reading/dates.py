@@ -24,7 +24,7 @@ START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
 PAST = frozenset(EVENT["event_past"])
-COMING_AFTER = (" after next", " from now", " from today", " hence")
+COMING_AFTER, PAST_AFTER = tuple(EVENT["event_relative_after"]), tuple(EVENT["event_past_after"])
 SAME = {word: group[0] for group in EVENT["event_same"] for word in group}
 PHRASES = {" ".join(k.split()): v for k, v in EVENT["event_phrases"].items()}
 PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in PHRASES) + r")\b", re.I)
@@ -165,7 +165,7 @@ def _relative(fig: Figure) -> str | None:
         return None
     if relation.endswith(COMING_AFTER):  # "the week after next", "two weeks from now"
         return "coming"
-    if relation.endswith(" ago"):  # "three days ago"
+    if relation.endswith(PAST_AFTER):  # "three days ago"
         return "past"
     for name, words in (("coming", COMING), ("past", PAST)):
         if _starts(relation, words):

@@ -34,7 +34,6 @@ DIRECTIVE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["
 INFINITIVE_AFTER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,3}?to\s+[a-z]+\b")
 
 
-
 def _third_person(lemma: str) -> str:
     """ "gathers", "goes", "flies": the present tense after he, she or it."""
     if re.search(r"(?:s|sh|ch|x|o)$", lemma):
@@ -47,9 +46,10 @@ PRESENT_EVENT = re.compile(  # lower case only: "March", "Sign" as names are no 
     r"(?<![\w'’-])(?:" + alt(_EVENT_VERBS + [_third_person(w) for w in _EVENT_VERBS]) + r")\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:" + "|".join(LEX["tense"]["noun_before"]) + r")|['’]s?)\s+$", re.I)
 # From a date to the past verb whose subject ends with it: a few words, no preposition or comma ("a confidence vote on
-# Wednesday in effect ended"), so no speaker's aside ("on Wednesday, the union said").
+# Wednesday narrowly ended"), so no speaker's aside ("on Wednesday, the union said").
 NOUN_VERB_GAP = re.compile(r"(?:[ \u00a0\n]+(?!(?:in|at|for|on|to|of|with|by|from|after|the)\b)[A-Za-z]+){0,2}"
                            r"[ \u00a0\n]+")
+
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 200)
