@@ -336,6 +336,8 @@ def test_the_articles_cover_each_form_twice_each_way_in_every_format():
     ("The vote on Wednesday was close.", "2025-10-27", "Wednesday", "2025-10-22"),
     ("A confidence vote on Wednesday ended the coalition.", "2025-10-27", "Wednesday", "2025-10-22"),
     ("On Monday, the regulator fined the bank 2 million euros.", "2026-05-20", "Monday", "2026-05-18"),
+    ("The lender, which is based in Leeds, on Monday reported a loss of 40 million pounds.", "2026-05-20", "Monday",
+     "2026-05-18"),
 ])
 def test_a_bare_weekday_is_the_coming_one_in_the_present_and_the_last_one_in_the_past(sentence, published, weekday,
                                                                                         date):

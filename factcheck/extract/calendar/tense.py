@@ -45,8 +45,8 @@ _EVENT_VERBS = LEX["tense"]["present_events"]
 PRESENT_EVENT = re.compile(  # lower case only: "March", "Sign" as names are no verbs
     r"(?<![\w'’-])(?:" + alt(_EVENT_VERBS + [_third_person(w) for w in _EVENT_VERBS]) + r")\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:" + "|".join(LEX["tense"]["noun_before"]) + r")|['’]s?)\s+$", re.I)
-# From a date to the past verb whose subject ends with it: a few words, no preposition or comma ("a confidence vote on
-# Wednesday narrowly ended"), so no speaker's aside ("on Wednesday, the union said").
+# From a date to a past verb that follows it as its own: a few words, no preposition or comma ("a confidence vote on
+# Wednesday narrowly ended", "on Monday announced"), so no speaker's aside ("on Wednesday, the union said").
 NOUN_VERB_GAP = re.compile(r"(?:[ \u00a0\n]+(?!(?:in|at|for|on|to|of|with|by|from|after|the)\b)[A-Za-z]+){0,2}"
                            r"[ \u00a0\n]+")
 
@@ -156,12 +156,12 @@ def is_event_date(text: str, atom: Atom) -> bool:
     return bool(past) and not NOT_EVENT.search(text, past[-1][1], atom.start)
 
 
-def _verbs(text: str, a: int, b: int, nouns: bool) -> list[tuple[int, int, str]]:
+def _verbs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The tense markers in text[a:b], a scheduled event's verb ("gather", "votes") among the present ones unless
-    it reads as a noun (after an article or possessive, or always when nouns)."""
+    it reads as a noun (after an article or possessive: "the vote on Wednesday")."""
     found = [(*m.span(), "present") for m in PRESENT.finditer(text, a, b)]
     found += [(*m.span(), "present") for m in PRESENT_EVENT.finditer(text, a, b)
-              if not nouns and not NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+              if not NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     found += [(*m.span(), "future") for m in FUTURE.finditer(text, a, b)]
     return found + [(*s, "past") for s in _past_hits(text, a, b)]
 
@@ -169,11 +169,13 @@ def _verbs(text: str, a: int, b: int, nouns: bool) -> list[tuple[int, int, str]]
 def present_before(text: str, start: int, end: int) -> bool | None:
     """Whether the nearest tense marker before a date in its clause is a present verb ("delegates gather on
     Wednesday", "the hearing is scheduled for Friday", "voters go to the polls in a fortnight"); None when there is
-    none. An event verb whose clause has a past verb after the date, a speaker's aside apart, reads as a noun ("a
-    confidence vote on Wednesday ended ..."; not "go to the polls in a fortnight in an election called ...")."""
+    none, and False when a past verb follows the date as its own ("a confidence vote on Wednesday ended ...", "which
+    is based in Ohio, on Monday announced"; not a speaker's aside, nor "go to the polls in a fortnight in an
+    election called ...")."""
     left, right = _clause(text, start, end)
-    later = [s for s in _past_hits(text, end, right) if NOUN_VERB_GAP.fullmatch(text, end, s[0])]
-    before = _verbs(text, left, start, bool(later))
+    if any(NOUN_VERB_GAP.fullmatch(text, end, s[0]) for s in _past_hits(text, end, right)):
+        return False  # "a confidence vote on Wednesday ended", "which is based in Ohio, on Monday announced"
+    before = _verbs(text, left, start)
     return max(before, key=lambda v: v[1])[2] == "present" if before else None
 
 
@@ -185,5 +187,5 @@ def coming_weekday(text: str, start: int, end: int) -> bool:
     if before is not None:
         return before
     left, right = _clause(text, start, end)
-    after = _verbs(text, end, right, False)
+    after = _verbs(text, end, right)
     return bool(after) and min(after)[2] == "present" and tense_at(text, start, end) is None
