@@ -24,7 +24,10 @@ START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
 PAST = frozenset(EVENT["event_past"])
+COMING_AFTER, PAST_AFTER = tuple(EVENT["event_relative_after"]), tuple(EVENT["event_past_after"])
 SAME = {word: group[0] for group in EVENT["event_same"] for word in group}
+PHRASES = {" ".join(k.split()): v for k, v in EVENT["event_phrases"].items()}
+PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in PHRASES) + r")\b", re.I)
 # The word right before a date that says its phase: "open to drivers from December 1", "on show until March 3".
 PHASE_BEFORE = re.compile(r"\b(?:(?P<start>from|starting)|(?P<end>until|till|through|ending))[ \u00a0]+"
                           r"(?:on[ \u00a0]+)?$", re.I)
@@ -35,6 +38,11 @@ AFTER_WORDS = 4  # content words after a coming date that may name its event ("t
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
+_SAY = "|".join(EVENT["speaking"])
+# A date told as the day something was said, not an event's ("Lawson as recently as December 17 said", "said on
+# December 4"): no coming event has it. An aside after a comma ("opens on May 2, officials said") says who said it.
+SAID_AFTER = re.compile(rf"[ \u00a0]+(?:{_SAY})\b")
+SAID_BEFORE = re.compile(rf"\b(?:{_SAY})(?:[ \u00a0]+\w+){{0,2}}?[ \u00a0]+on[ \u00a0]+$")
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -121,6 +129,8 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
                 continue
+            if against == "past" and _said(view, figures[j]):
+                continue
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
@@ -153,17 +163,40 @@ def _relative(fig: Figure) -> str | None:
             relation.split(" ")[0])
     if fig.kind != "relative_date":
         return None
+    if relation.endswith(COMING_AFTER):  # "the week after next", "two weeks from now"
+        return "coming"
+    if relation.endswith(PAST_AFTER):  # "three days ago"
+        return "past"
     for name, words in (("coming", COMING), ("past", PAST)):
-        if any(relation == w or relation.startswith(w + " ") for w in words):
+        if _starts(relation, words):
             return name
+    if part := fig.attr("part"):  # a part of a coming period: "early next month", "the end of the month"
+        whole = re.sub(r"^(?:the )?(?:of )?", "", relation.removeprefix("the ").removeprefix(f"{part} "))
+        return "coming" if _starts(whole if " " in whole else f"this {whole}", COMING) else None
     return None
+
+
+def _said(view: View, fig: Figure) -> bool:
+    """Whether a date is the day something was said ("December 17 said", "told reporters on December 4")."""
+    text = view.text
+    return bool(SAID_AFTER.match(text, fig.span.end) or SAID_BEFORE.search(text, max(0, fig.span.start - 40),
+                                                                            fig.span.start))
+
+
+def _starts(relation: str, words: frozenset[str]) -> bool:
+    return any(relation == w or relation.startswith(w + " ") for w in words)
 
 
 def _after(view: View, fig: Figure) -> frozenset[str]:
     """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
     clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
     said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
-    return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END)
+    return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END) | _phrases(clause)
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """The events a text names in several words ("walk out": a strike)."""
+    return frozenset(_stem(PHRASES[" ".join(m.group().lower().split())]) for m in PHRASE.finditer(text))
 
 
 def _stem(word: str) -> str:
@@ -191,4 +224,5 @@ def _event(view: View, fig: Figure, reach: int = EVENT_WORDS) -> tuple[frozenset
     kept = [(k, w) for k, w in enumerate(said) if len(w) > 3 and w.lower() not in EVENT_STOPS | START | END
             and not AFTER_NUMBER.search(text, max(0, found[k].start() - 3), found[k].start())]
     words = frozenset(w if w[:1].isupper() and k else _stem(w.lower()) for k, w in kept)
-    return words, phase, frozenset(_stem(w) for _, w in kept if w.islower())
+    named = _phrases(text[found[0].start() : fig.span.start]) if found else frozenset()
+    return words | named, phase, frozenset(_stem(w) for _, w in kept if w.islower()) | named

@@ -12,7 +12,7 @@ from .arithmetic import iso, iso_date, shift, weekday_of
 from .atom import Atom
 from .patterns import ORDW, SUPERLATIVE
 from .scan import scan
-from .tense import tense_at
+from .tense import present_before, tense_at
 from .words import (
     AMBIGUOUS_MONTHS,
     HOLIDAYS,
@@ -84,7 +84,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
                  attrs={"relation": re.sub(r"\s+", " ", m.group(0).lower())}))
 
     for m in scan("PART_OF_THE_PERIOD", text, starts):
-        if tense_at(text, m.start(), m.end()) == "past":
+        if tense_at(text, m.start(), m.end()) == "past" and not present_before(text, m.start(), m.end()):
             continue  # "by the end of the year, it had ...": the year of the story, not publication's
         date, date_end = _period_dates(m.group("unit").lower(), 0, published) if published else (None, None)
         part = re.sub(r"\s+", " ", m.group("part").lower()).removeprefix("the ").removesuffix(" in")
@@ -180,7 +180,7 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         tense = tense_at(text, m.start(), m.end())
         if (
             n is None
-            or tense == "past"
+            or (tense == "past" and not present_before(text, m.start(), m.end()))
             or (tense is None and SUPERLATIVE.search(text, max(0, m.start() - 60), m.start()))
         ):
             continue  # "the first time in 25 years": a duration, found on its own

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .atom import Atom
-from .words import LEX, NOT_PAST
+from .words import LEX, NOT_PAST, alt
 
 FUTURE_AUX = re.compile(
     r"\b(?:(?:will|'ll|shall|would|to)\s+(?:not\s+)?(?:be|have(?:\s+been)?|get)"
@@ -32,6 +32,23 @@ DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|deadline(?:{_SP}[\w'’-]+){{0,6
 DEADLINE_AFTER = re.compile(rf"{_SP}deadline\b", re.I)  # "a May 8 deadline"
 DIRECTIVE = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["directive_verbs"]) + r")$", re.I)
 INFINITIVE_AFTER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,3}?to\s+[a-z]+\b")
+
+
+def _third_person(lemma: str) -> str:
+    """ "gathers", "goes", "flies": the present tense after he, she or it."""
+    if re.search(r"(?:s|sh|ch|x|o)$", lemma):
+        return lemma + "es"
+    return lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else lemma + "s"
+
+
+_EVENT_VERBS = LEX["tense"]["present_events"]
+PRESENT_EVENT = re.compile(  # lower case only: "March", "Sign" as names are no verbs
+    r"(?<![\w'’-])(?:" + alt(_EVENT_VERBS + [_third_person(w) for w in _EVENT_VERBS]) + r")\b")
+NOUN_BEFORE = re.compile(r"(?:\b(?:" + "|".join(LEX["tense"]["noun_before"]) + r")|['’]s?)\s+$", re.I)
+# From a date to a past verb that follows it as its own: a few words, no preposition or comma ("a confidence vote on
+# Wednesday narrowly ended", "on Monday announced"), so no speaker's aside ("on Wednesday, the union said").
+NOUN_VERB_GAP = re.compile(r"(?:[ \u00a0\n]+(?!(?:in|at|for|on|to|of|with|by|from|after|the)\b)[A-Za-z]+){0,2}"
+                           r"[ \u00a0\n]+")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -137,3 +154,38 @@ def is_event_date(text: str, atom: Atom) -> bool:
     if any(_directs(text, hit, atom.start) for hit in past):
         return False  # "was ordered to report to prison on May 19": the deadline of what is to be done
     return bool(past) and not NOT_EVENT.search(text, past[-1][1], atom.start)
+
+
+def _verbs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The tense markers in text[a:b], a scheduled event's verb ("gather", "votes") among the present ones unless
+    it reads as a noun (after an article or possessive: "the vote on Wednesday")."""
+    found = [(*m.span(), "present") for m in PRESENT.finditer(text, a, b)]
+    found += [(*m.span(), "present") for m in PRESENT_EVENT.finditer(text, a, b)
+              if not NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+    found += [(*m.span(), "future") for m in FUTURE.finditer(text, a, b)]
+    return found + [(*s, "past") for s in _past_hits(text, a, b)]
+
+
+def present_before(text: str, start: int, end: int) -> bool | None:
+    """Whether the nearest tense marker before a date in its clause is a present verb ("delegates gather on
+    Wednesday", "the hearing is scheduled for Friday", "voters go to the polls in a fortnight"); None when there is
+    none, and False when a past verb follows the date as its own ("a confidence vote on Wednesday ended ...", "which
+    is based in Ohio, on Monday announced"; not a speaker's aside, nor "go to the polls in a fortnight in an
+    election called ...")."""
+    left, right = _clause(text, start, end)
+    if any(NOUN_VERB_GAP.fullmatch(text, end, s[0]) for s in _past_hits(text, end, right)):
+        return False  # "a confidence vote on Wednesday ended", "which is based in Ohio, on Monday announced"
+    before = _verbs(text, left, start)
+    return max(before, key=lambda v: v[1])[2] == "present" if before else None
+
+
+def coming_weekday(text: str, start: int, end: int) -> bool:
+    """Whether a bare weekday is told in the present tense of a scheduled event: the coming one, publication's day
+    included. The present verb is the nearest marker before the weekday in its clause (see present_before), else
+    the first after it ("On Thursday, ministers meet in Oslo")."""
+    before = present_before(text, start, end)
+    if before is not None:
+        return before
+    left, right = _clause(text, start, end)
+    after = _verbs(text, end, right)
+    return bool(after) and min(after)[2] == "present" and tense_at(text, start, end) is None
