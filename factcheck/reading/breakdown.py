@@ -41,7 +41,10 @@ QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|w
 # A sentence that opens with a name and a verb before its first part ("Lyon loses 1,300"), and a name right before
 # each later part (", Nantes 700 and Lille 500"): the parts of a whole counted in the sentence before.
 NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
-NAMED_NEXT = re.compile(r"^(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}$")
+NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
+                               r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
+NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+[a-z]+)?(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
+                        r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}$")
 PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
 TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
@@ -179,7 +182,8 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
             parts = parts[1:]  # "Its 1,500 staff work at two sites, 900 at Crewe and 600 at Stoke": two counts them
         before = _part_before(view, i, parts, noun) if len(parts) >= 2 else None
         named = len(parts) >= 2 and (OWN_BACK.match(text, figures[parts[0]].span.end) is not None
-                                     or TOTAL_IN_CLAUSE.search(view.clause_words(i)) is not None)
+                                     or TOTAL_IN_CLAUSE.search(view.clause_words(i)) is not None
+                                     or _named_parts(view, parts, i))
         if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None
                       or named):
             return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
@@ -580,21 +584,26 @@ def _total_back(view: View, parts: list[int]) -> int | None:
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
     like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
-            and (said or ((rest or named) and counted(text, figures[k]) is not None)
+            and (said or (rest and counted(text, figures[k]) is not None)
+                 or (named and counted(text, figures[k]) is not None
+                     and counted(text, fig) in (None, counted(text, figures[k])))
                  or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
 
-def _named_parts(view: View, parts: list[int]) -> bool:
-    """Bare counts each right after a name, the first one opening its sentence with a verb between ("2,400 jobs will
-    go. Lyon loses 1,300, Nantes 700 and Lille 500"): the places, firms or parties the counted whole before is
-    shared among."""
+def _named_parts(view: View, parts: list[int], total: int | None = None) -> bool:
+    """Counts each right after a name, the first one after a name and a verb that open its sentence ("2,400 jobs
+    will go. Lyon loses 1,300, Nantes 700 and Lille 500") or a clause after the total ("2,400 jobs will go, with Lyon
+    losing 1,300, ..."), the later ones bare: the places, firms or parties the counted whole is shared among."""
     text, figures = view.text, view.figures
     first = figures[parts[0]]
-    if first.kind != "count" or any(counted(text, figures[j]) is not None for j in parts):
+    if first.kind != "count" or any(counted(text, figures[j]) is not None for j in parts[1:]):
         return False
-    start = view.doc.sentence_span(first.sentence).start
-    if not NAMED_FIRST.fullmatch(text, start, first.span.start):
+    if total is None:
+        lead = NAMED_FIRST.fullmatch(text, view.doc.sentence_span(first.sentence).start, first.span.start)
+    else:
+        lead = NAMED_AFTER_TOTAL.fullmatch(text, figures[total].span.end, first.span.start)
+    if lead is None:
         return False
     return all(NAMED_NEXT.search(text[figures[a].span.end : figures[b].span.start])
                for a, b in zip(parts, parts[1:], strict=False))

@@ -59,6 +59,8 @@ RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
 # Words any clause may hold, no sign that two sentences say the same of what they count.
 PLAIN_WORDS = set(LEX["plain_words"])
+AUXILIARY = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would)\b")
+HAVE = {"has": "have", "had": "have", "having": "have"}  # "820 homes have heat pumps" ... "410 homes had them"
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
@@ -239,18 +241,20 @@ def _said_so(view: View, sentence: int) -> dict | None:
     noun = counted(text, whole)
     if noun is None:
         return None
-    said = _predicate(text, whole.span.end, view.doc.sentence_span(sentence).end)
+    end = view.doc.sentence_span(sentence).end
+    verb = AUXILIARY.search(text, whole.span.end, end)  # "taxis licensed in the city are now electric": from "are"
+    said = _predicate(text, verb.start() if verb else whole.span.end, end, skip=0 if verb else 1)
     same = [k for k in after if figures[k].kind == "count" and view.role[k] not in ("change", "old")
             and 0 < figures[k].value < whole.value and counted(text, figures[k]) == noun
             and said & _predicate(text, figures[k].span.end, view.doc.sentence_span(sentence + 1).end)]
     return {"amount": figures[same[0]].id, "whole": whole.id} if len(same) == 1 else None
 
 
-def _predicate(text: str, start: int, end: int) -> set[str]:
-    """The stems (first four letters) of the words after a count up to its clause's end, less the words any clause
-    has: what the sentence says of what it counts."""
+def _predicate(text: str, start: int, end: int, skip: int = 1) -> set[str]:
+    """The stems (first four letters) of the words from start up to the clause's end, but the first skip (the noun
+    after a count), less the words any clause has: what the sentence says of what it counts."""
     clause = CLAUSE_BREAK.split(text[start:end], 1)[0]
-    return {w[:4] for w in re.findall(r"[a-z]{3,}", clause.lower())[1:] if w not in PLAIN_WORDS}
+    return {HAVE.get(w, w)[:4] for w in re.findall(r"[a-z]{3,}", clause.lower())[skip:] if w not in PLAIN_WORDS}
 
 
 def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
