@@ -60,6 +60,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
 # Words any clause may hold, no sign that two sentences say the same of what they count.
 PLAIN_WORDS = set(LEX["plain_words"])
 AUXILIARY = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would)\b")
+POINTS_BACK = re.compile(LEX["points_back"], re.I)
 HAVE = {"has": "have", "had": "have", "having": "have"}  # "820 homes have heat pumps" ... "410 homes had them"
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
@@ -246,8 +247,15 @@ def _said_so(view: View, sentence: int) -> dict | None:
     said = _predicate(text, verb.start() if verb else whole.span.end, end, skip=0 if verb else 1)
     same = [k for k in after if figures[k].kind == "count" and view.role[k] not in ("change", "old")
             and 0 < figures[k].value < whole.value and counted(text, figures[k]) == noun
-            and said & _predicate(text, figures[k].span.end, view.doc.sentence_span(sentence + 1).end)]
+            and _says_so(said, text, figures[k].span.end, view.doc.sentence_span(sentence + 1).end)]
     return {"amount": figures[same[0]].id, "whole": whole.id} if len(same) == 1 else None
+
+
+def _says_so(said: set[str], text: str, start: int, end: int) -> bool:
+    """The clause of a count from start says what the words said say, or points back to it ("410 homes were using
+    them", "had one fitted")."""
+    clause = CLAUSE_BREAK.split(text[start:end], 1)[0]
+    return bool(said & _predicate(text, start, end) or POINTS_BACK.search(clause))
 
 
 def _predicate(text: str, start: int, end: int, skip: int = 1) -> set[str]:
