@@ -601,7 +601,7 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 # Independents 14 after Thursday's vote").
 GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor|\b(?:are|were))[ \u00a0]+(?:the[ \u00a0]+)?"
                            r"(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
-GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
+GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;:.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
 GAPPED_LAST_AFTER = re.compile(r"[ \u00a0]+[a-z]")
 COUNTED_EARLIER = re.compile(r"(?:\d[\d,.]*[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?[a-z]+s\b"
                              r"|\b[a-z]{3,}[ \u00a0]+\d[\d,.]*)[^.!?;]*$")

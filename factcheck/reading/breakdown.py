@@ -313,12 +313,14 @@ def _traits(view: View, parts: list[int], span: str) -> bool:
 
 def _summed_to(view: View, total: int | None, parts: list[int]) -> bool:
     """A total after its parts with words that make it their sum ("Leeds took 1,200, Bradford 650 and Wakefield 500,
-    bringing the total to 2,350"), and no figure like them before the list, in its sentence or the one before, that
-    they were added to."""
+    bringing the total to 2,350", "...: 2,350 in all"), and no figure like them before the list, in its sentence or
+    the one before, that they were added to."""
     figures = view.figures
     if total is None or total < parts[-1]:
         return False
-    if not SUM_LEAD.search(view.text[figures[parts[-1]].span.end : figures[total].span.start]):
+    end = figures[total].span.end
+    if not SUM_LEAD.search(view.text[figures[parts[-1]].span.end : figures[total].span.start]) \
+            and not TOTAL_TAIL.match(view.text[end : end + 30]):  # "...: 2,350 in all"
         return False
     first = figures[parts[0]]
     return not any(_like(view, k, first, None) and figures[k].sentence >= first.sentence - 1
