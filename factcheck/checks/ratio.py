@@ -125,8 +125,8 @@ def _vague_value(fig: Figure, whole: Figure | None, scale: str) -> Interval | No
         return interval(fig)
     if fig.unit == "%":
         return as_share(fig)
-    if whole is None or fig.kind != "count":
-        return None
+    if whole is None or fig.kind not in ("count", "money") or (fig.kind, fig.unit) != (whole.kind, whole.unit):
+        return None  # "the lion's share of the £80m budget, £52m": a sum of a sum in its currency
     w = interval(whole)
     return interval(fig) / w if w.is_finite() and w.low > 0 else None
 
@@ -141,19 +141,22 @@ def _vague_hit(statement: Statement, said: list[Figure], whole: Figure | None, r
     else:
         allowed = f"{number(100 * low)}% to {number(100 * high)}%"
         if whole is not None:
-            allowed += f" of {show(whole.value, whole.unit)}, {number(low * whole.value)} to " \
-                       f"{number(high * whole.value)}"
+            allowed += f" of {show(whole.value, whole.unit)}, {_of_whole(low, whole)} to {_of_whole(high, whole)}"
         actual = " and ".join(show(f.value, f.unit) + (f" ({number(100 * iv.mid, 3)}%)" if f.unit != "%" else "")
                               for f, iv in zip(said, read, strict=True))
     proxy = dataclasses.replace(said[0], span=Span(statement.fact("start"), statement.fact("end")), surface=word)
     evidence = f"'{word}' allows {allowed}; the text gives {actual}"
-    expected = allowed if scale == "count" or whole is None else \
-        f"{number(low * whole.value)} to {number(high * whole.value)}"
+    expected = allowed if scale == "count" or whole is None else f"{_of_whole(low, whole)} to {_of_whole(high, whole)}"
     args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else "the total",
             "expected": expected,
             "amount": actual, "allowed": allowed}
     return Hit((proxy, *said, *((whole,) if whole is not None else ())), args, evidence,
                f"Use a word that fits {actual}, or check the figures.")
+
+
+def _of_whole(share: float, whole: Figure) -> str:
+    """A share of a whole as the whole is written: 278 of a count, £40m of a sum."""
+    return show(share * whole.value, whole.unit) if whole.kind == "money" else number(share * whole.value)
 
 
 def _about(share: Figure, expected: Interval, unit: str | None) -> str:

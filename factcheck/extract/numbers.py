@@ -595,9 +595,16 @@ CELL_GAP = re.compile(r"[\n\t]|[ \u00a0]{2}")  # between a word and a number: a 
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 # Gapping: a list whose later items drop the counted noun ("Labour holds 24 seats, the Conservatives 20, the Liberal
 # Democrats 12 and independents 6"): a name after a list separator, the number, then a separator or the end.
-GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
-GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
-COUNTED_EARLIER = re.compile(r"\d[\d,.]*[ \u00a0]+[a-z]+s\b[^.!?;]*$")
+# The list may open after "are" ("The 3,200 homes are Ashby 1,500, ..."). The list before the name counts
+# something: a count with its plural noun ("24 seats", "3,200 new homes"), or a bare count after a lower-case word
+# ("Lyon loses 1,300, Nantes 700 and Lille 500"). The last item, after "and", may go on with lower-case words ("and
+# Independents 14 after Thursday's vote").
+GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor|\b(?:are|were))[ \u00a0]+(?:the[ \u00a0]+)?"
+                           r"(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
+GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;:.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
+GAPPED_LAST_AFTER = re.compile(r"[ \u00a0]+[a-z]")
+COUNTED_EARLIER = re.compile(r"(?:\d[\d,.]*[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?[a-z]+s\b"
+                             r"|\b[a-z]{3,}[ \u00a0]+\d[\d,.]*)[^.!?;]*$")
 GAPPED_REACH = 160
 
 
@@ -678,7 +685,10 @@ def _gapped(text: str, num: Num) -> bool:
     """A count in a list that drops its noun after the first item: "24 seats, the Conservatives 20, ..."."""
     lead = text[max(0, num.start - GAPPED_REACH) : num.start]
     gap = GAPPED_BEFORE.search(lead)
-    return bool(gap and GAPPED_AFTER.match(text, num.end) and COUNTED_EARLIER.search(lead, 0, gap.start()))
+    if not gap:
+        return False
+    last = gap.group(0).startswith("and") and GAPPED_LAST_AFTER.match(text, num.end)
+    return bool((GAPPED_AFTER.match(text, num.end) or last) and COUNTED_EARLIER.search(lead, 0, gap.start()))
 
 
 # Digit strings with grouping marks, read for how their groups are written ("$110,00", "1,00,000", "3.500.000").

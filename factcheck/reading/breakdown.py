@@ -38,6 +38,15 @@ COUNTED_NOUN = re.compile(r"^[ \u00a0]+(?:(?:more|new|other)[ \u00a0]+)?(?P<noun
 QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|will|would|of|in|on|at|to|for|and"
                             r"|or|the|a|an|its|their|who|that|which|said|say|says|by|with|from|into|as|per|than)\b)"
                             r"[a-z-]+[ \u00a0]+){1,2}(?P<noun>[a-z]+(?<![su]s)(?<!is)s)\b")  # not "bus", "crisis"
+# A sentence that opens with a name and a verb before its first part ("Lyon loses 1,300"), and a name right before
+# each later part (", Nantes 700 and Lille 500"): the parts of a whole counted in the sentence before.
+NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
+NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
+                               r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
+NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+[a-z]+){0,2}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
+                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|[a-z]+s[ \u00a0]+)$")  # "and independents 14"
+PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
+TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
 
@@ -85,6 +94,7 @@ SET_OFF = re.compile(r"[,(:;–—-][ \u00a0]*$")
 PART_OF = _cue(LEX["part_of"])
 PART_OF_END = _cue(LEX["part_of"], "$")
 TOTAL_LEAD = _cue(LEX["total_lead"], "$")
+SUM_LEAD = _cue(LEX["sum_leads"], "$")
 TOTAL_TAIL = re.compile(rf"(?i:^(?:[ \u00a0]+[a-z]+)?[ \u00a0]+(?:{phrases(LEX['total_tail'])})\b)")
 TOTAL_GAP_WORDS = int(LEX["total_gap_words"])
 COMPLETE_OPENER = _cue(LEX["complete_openers"])
@@ -172,7 +182,8 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
             parts = parts[1:]  # "Its 1,500 staff work at two sites, 900 at Crewe and 600 at Stoke": two counts them
         before = _part_before(view, i, parts, noun) if len(parts) >= 2 else None
         named = len(parts) >= 2 and (OWN_BACK.match(text, figures[parts[0]].span.end) is not None
-                                     or TOTAL_IN_CLAUSE.search(view.clause_words(i)) is not None)
+                                     or TOTAL_IN_CLAUSE.search(view.clause_words(i)) is not None
+                                     or _named_parts(view, parts, i))
         if parts and (role[i] == "total" or of_the or opener or _in_so_many(view, i, parts) or before is not None
                       or named):
             return _finish(view, i, ([before] if before is not None else []) + parts, lead, _opener(lead), noun)
@@ -253,13 +264,14 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
     rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40))
-    complete = (said_whole or rest or bool(REMAINDER.search(before_last))
+    complete = (said_whole or rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
                 or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                     and not INCOMPLETE.search(list_lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
-    overlap = _overlaps(span) and not EXCLUSIVE_NOUNS.search(span)  # "how they would vote: 38% named Labour"
+    overlap = (_overlaps(span) or _traits(view, parts, span)) and not EXCLUSIVE_NOUNS.search(span)
+    # "how they would vote: 38% named Labour" is exclusive all the same
     if total is None and len(_wholes_named(view, parts)) > 1:
         return None  # "86% of Trump voters and 87% of Biden voters": shares of two wholes
     if total is None:
@@ -282,6 +294,37 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=exclusive, unit=noun)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _traits(view: View, parts: list[int], span: str) -> bool:
+    """Counts each with its own predicate, one of them a trait ("Of the 1,200 staff, 700 work part time and 800 are
+    women"): groups by different traits may overlap; not answers to one question ("820 said yes, 610 said no")."""
+    text, figures = view.text, view.figures
+    if figures[parts[0]].kind != "count" or CATCH_ALL.search(span) or ANSWERS.search(span) or REMAINDER.search(span):
+        return False
+    verbs = []
+    for j in parts:
+        m = PREDICATE.match(text, figures[j].span.end)
+        if m is None:
+            return False
+        verbs.append(m.group(1).lower())
+    return len(set(verbs)) == len(verbs) and bool(set(verbs) & TRAIT_VERBS)
+
+
+def _summed_to(view: View, total: int | None, parts: list[int]) -> bool:
+    """A total after its parts with words that make it their sum ("Leeds took 1,200, Bradford 650 and Wakefield 500,
+    bringing the total to 2,350", "...: 2,350 in all"), and no figure like them before the list, in its sentence or
+    the one before, that they were added to."""
+    figures = view.figures
+    if total is None or total < parts[-1]:
+        return False
+    end = figures[total].span.end
+    if not SUM_LEAD.search(view.text[figures[parts[-1]].span.end : figures[total].span.start]) \
+            and not TOTAL_TAIL.match(view.text[end : end + 30]):  # "...: 2,350 in all"
+        return False
+    first = figures[parts[0]]
+    return not any(_like(view, k, first, None) and figures[k].sentence >= first.sentence - 1
+                   for k in range(parts[0] - 1, -1, -1) if k != total)
 
 
 def _gapped_shares(view: View, parts: list[int]) -> bool:
@@ -506,6 +549,8 @@ def _total_after(view: View, last: int) -> int | None:
     """The figure right after a list's last part that is its total."""
     figures = view.figures
     k = last + 1
+    while k < len(figures) and figures[k].is_calendar and figures[k].kind != "year":
+        k += 1  # the last part's own date ("290 in July, bringing its total to 1,080")
     if k >= len(figures) or figures[k].sentence != figures[last].sentence:
         return None
     fig = figures[k]
@@ -534,15 +579,36 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     # (three parts at least, and no digits before the first: a number the extraction passed over would be a part)
     rest = fig.kind == "count" and len(parts) >= 3 and not any(c.isdigit() for c in text[sent.start : fig.span.start]) \
         and bool(REMAINDER.search(text, figures[parts[-2]].span.end, figures[parts[-1]].span.start))
-    if not said and not rest and not _by_place(view, parts):
+    named = not said and not rest and _named_parts(view, parts)
+    if not said and not rest and not named and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
     like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
             and (said or (rest and counted(text, figures[k]) is not None)
+                 or (named and counted(text, figures[k]) is not None
+                     and counted(text, fig) in (None, counted(text, figures[k])))
                  or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
+
+
+def _named_parts(view: View, parts: list[int], total: int | None = None) -> bool:
+    """Counts each right after a name, the first one after a name and a verb that open its sentence ("2,400 jobs
+    will go. Lyon loses 1,300, Nantes 700 and Lille 500") or a clause after the total ("2,400 jobs will go, with Lyon
+    losing 1,300, ..."), the later ones bare: the places, firms or parties the counted whole is shared among."""
+    text, figures = view.text, view.figures
+    first = figures[parts[0]]
+    if first.kind != "count" or any(counted(text, figures[j]) is not None for j in parts[1:]):
+        return False
+    if total is None:
+        lead = NAMED_FIRST.fullmatch(text, view.doc.sentence_span(first.sentence).start, first.span.start)
+    else:
+        lead = NAMED_AFTER_TOTAL.fullmatch(text, figures[total].span.end, first.span.start)
+    if lead is None:
+        return False
+    return all(NAMED_NEXT.search(text[figures[a].span.end : figures[b].span.start])
+               for a, b in zip(parts, parts[1:], strict=False))
 
 
 def _by_place(view: View, parts: list[int]) -> bool:

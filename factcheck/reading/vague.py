@@ -16,6 +16,7 @@ import re
 
 from ..extract.lexicon import load
 from ..model import Statement
+from .breakdown import counted
 from .view import View
 from .whole import AMOUNT_CLOSE, SPAN, in_ratio, named_before, ratio_range, restating
 
@@ -55,6 +56,12 @@ WORD_AFTER_PART = re.compile(LEX["word_after_part"], re.I)
 PUNCT_PART = re.compile(LEX["punct_part"], re.I)
 OF_BACK = re.compile(LEX["of_back"], re.I)
 RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+# Words any clause may hold, no sign that two sentences say the same of what they count.
+PLAIN_WORDS = set(LEX["plain_words"])
+AUXILIARY = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would)\b")
+POINTS_BACK = re.compile(LEX["points_back"], re.I)
+HAVE = {"has": "have", "had": "have", "having": "have"}  # "820 homes have heat pumps" ... "410 homes had them"
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 
 
@@ -140,13 +147,13 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     if scale == "count" and fig.kind == "count" and IN_TOTAL.match(text, fig.span.end) \
             and LATER_IN_CLAUSE.fullmatch(text, end, fig.span.start):
         return {"amount": fig.id}  # "Hundreds of jobs will go ..., 850 in total": the count the word says
-    if fig.kind == "count" and OF_WHOLE.fullmatch(text, end, fig.span.start) \
+    if fig.kind in ("count", "money") and OF_WHOLE.fullmatch(text, end, fig.span.start) \
             and (k := restating(view, at)) is not None and view.role[k] != "change":
         # "a handful of the 40 councillors – 19 –", "most of the town's 64 pubs, 44 in total,": at is the whole
         part = figures[k]
         if scale == "count":
-            return {"amount": part.id} if part.kind == "count" else None
-        if part.kind == "count" and part.unit == fig.unit and (part.value or 0) <= (fig.value or 0):
+            return {"amount": part.id} if part.kind == "count" == fig.kind else None
+        if part.kind == fig.kind and part.unit == fig.unit and (part.value or 0) <= (fig.value or 0):
             return {"amount": part.id, "whole": fig.id}
         return {"amount": part.id} if part.kind == "percent" and part.unit == "%" else None
     if scale == "share" and at in whole_of and BEFORE_PART.fullmatch(text, end, fig.span.start) \
@@ -218,17 +225,44 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
 
 def _said_so(view: View, sentence: int) -> dict | None:
     """A share word's whole (the one count of its sentence) and the one count of the next sentence that says it is
-    how many did so ("A majority of the 900 staff wanted to work from home. In all, 410 said so.")."""
+    how many did so ("A majority of the 900 staff wanted to work from home. In all, 410 said so."), or that counts
+    the whole's noun and says what the word's sentence says of it ("Three quarters of the 820 homes now have heat
+    pumps. The council said 615 homes have them.")."""
     figures, text = view.figures, view.text
     own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    if len(own) != 1:
+        return None
+    whole = figures[own[0]]
     after = [k for k in view.by_sentence.get(sentence + 1, []) if figures[k].value is not None]
-    if len(own) != 1 or len(after) != 1 or figures[after[0]].kind != "count" or view.role[after[0]] == "change" \
-            or not 0 < figures[after[0]].value < figures[own[0]].value:
+    if len(after) == 1 and figures[after[0]].kind == "count" and view.role[after[0]] != "change" \
+            and 0 < figures[after[0]].value < whole.value:
+        span = view.doc.sentence_span(sentence + 1)
+        if SAID_SO.search(text, span.start, span.end):
+            return {"amount": figures[after[0]].id, "whole": whole.id}
+    noun = counted(text, whole)
+    if noun is None:
         return None
-    span = view.doc.sentence_span(sentence + 1)
-    if not SAID_SO.search(text, span.start, span.end):
-        return None
-    return {"amount": figures[after[0]].id, "whole": figures[own[0]].id}
+    end = view.doc.sentence_span(sentence).end
+    verb = AUXILIARY.search(text, whole.span.end, end)  # "taxis licensed in the city are now electric": from "are"
+    said = _predicate(text, verb.start() if verb else whole.span.end, end, skip=0 if verb else 1)
+    same = [k for k in after if figures[k].kind == "count" and view.role[k] not in ("change", "old")
+            and 0 < figures[k].value < whole.value and counted(text, figures[k]) == noun
+            and _says_so(said, text, figures[k].span.end, view.doc.sentence_span(sentence + 1).end)]
+    return {"amount": figures[same[0]].id, "whole": whole.id} if len(same) == 1 else None
+
+
+def _says_so(said: set[str], text: str, start: int, end: int) -> bool:
+    """The clause of a count from start says what the words said say, or points back to it ("410 homes were using
+    them", "had one fitted")."""
+    clause = CLAUSE_BREAK.split(text[start:end], 1)[0]
+    return bool(said & _predicate(text, start, end) or POINTS_BACK.search(clause))
+
+
+def _predicate(text: str, start: int, end: int, skip: int = 1) -> set[str]:
+    """The stems (first four letters) of the words from start up to the clause's end, but the first skip (the noun
+    after a count), less the words any clause has: what the sentence says of what it counts."""
+    clause = CLAUSE_BREAK.split(text[start:end], 1)[0]
+    return {HAVE.get(w, w)[:4] for w in re.findall(r"[a-z]{3,}", clause.lower())[skip:] if w not in PLAIN_WORDS}
 
 
 def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
