@@ -43,6 +43,22 @@ MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*){LEX['measure_between']}"
     rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+# or its owner after "of": "Membership of the Fenwold Ramblers has reached 4,250", "The budget of Westfield Academy
+# for the coming school year will be $12.4m"
+MEASURE_OF = re.compile(
+    rf"(?i:\b(?P<noun>{phrases(LEX['one_per_owner'] + list(LEX['collective_nouns']))}){_SP}of{_SP}(?:the{_SP})?"
+    rf"(?P<owner>(?-i:[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*)*)){LEX['measure_between']}"
+    rf"{_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
+# a price, its subject before it: "an adult season ticket for the 2026-27 campaign costs £540"
+PRICE_BEFORE = re.compile(
+    rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}(?:for|at|of|on){_SP}[^,.;:\n]{{1,50}}?)?"
+    rf"{_SP}(?:{phrases(LEX['price_links'])}){_SP}{_GAP})$")
+SET_MEASURES = frozenset(LEX["set_measures"])
+SINGULAR_ENDINGS = ("ss", "us", "is")
+WORK_VERBS = frozenset(v for v in LEX["people_verbs"] if v.split()[-1] in ("at", "for"))
+# where the people a count names work: "About 6,200 people work at St Brannock's Hospital"
+WORKPLACE = re.compile(rf"{_SP}(?:the{_SP})?(?P<owner>[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*)*)")
 # a flow or a one-per-owner measure needs no determiner: "Harlan Bank posted net profit of $1.2bn"
 BARE_MEASURE = re.compile(
     rf"(?i:\b(?P<noun>(?:[a-z][a-z-]*{_SP})?(?:{phrases(LEX['flow_nouns'] + LEX['one_per_owner'])}))"
@@ -177,10 +193,8 @@ def _stocks(view: View) -> list[Statement]:
         near = list(islice(seen, STOCKS_BACK))
         apt = [(j, earlier) for j, earlier in near if _may_restate(view, j, earlier, i, stock, again)]
         # the same set: the earlier figure it agrees with, else the first ("The $3m penalty" after two fines)
-        if not stock.modifiers and not stock.new:  # "Two high-speed lifts" ... "the two lifts": that narrower set
-            narrower = next((earlier for j, earlier in apt if earlier.modifiers
-                             and _agree(view.figures[j], view.figures[i])), None)
-            stock = replace(stock, modifiers=narrower.modifiers) if narrower else stock
+        if not stock.new and not any(earlier.modifiers == stock.modifiers for _, earlier in apt):
+            stock = _named_again(view, i, stock, apt)
         # "the 200-seat parliament" and "the Social Democrats' 58 seats": a whole and a named owner's part
         parts = [(j, earlier) for j, earlier in apt if earlier.whole != stock.whole
                  and ((stock if earlier.whole else earlier).owner or " ")[0].isupper()]
@@ -206,6 +220,19 @@ def _stocks(view: View) -> list[Statement]:
                     break
         seen.append((i, stock))
     return out
+
+
+def _named_again(view: View, i: int, stock: Stock, apt: list[tuple[int, Stock]]) -> Stock:
+    """A stock named again with fewer words, as the set the text gave with more: "Two high-speed lifts" ... "the two
+    lifts" (the narrower set it agrees with); "represents 2,300 bus drivers" ... "the union's 3,200 drivers" and "an
+    adult season ticket ... costs £540" ... "the £450 season ticket" (the one set the text named so, agreeing or
+    not)."""
+    wider = [(j, earlier) for j, earlier in apt if earlier.modifiers > stock.modifiers - _places(stock)
+             and not earlier.modifiers & OTHER_SETS and not _places(earlier)]
+    agreeing = next((earlier for j, earlier in wider if _agree(view.figures[j], view.figures[i])), None)
+    if agreeing is None and len({earlier.modifiers for _, earlier in wider}) == 1:
+        agreeing = wider[0][1]
+    return replace(stock, modifiers=agreeing.modifiers) if agreeing else stock
 
 
 def _same_set(earlier: Stock, stock: Stock) -> bool:
@@ -276,16 +303,19 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         return None  # "a £6 minimum wage by next year": a target, not the stock now
     if SHARE_AFTER.match(text, fig.span.end, sentence.end):
         return None  # "10,264 applicants, or 11.73 percent, were admitted": a part of a whole, not the stock
-    measure = MEASURE_BEFORE.search(before)
-    if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
-        measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
+    # (a count after "of" is a stock only of a collective noun: "a workforce of 3,600")
+    measure = next((m for m in (MEASURE_OF.search(before), MEASURE_BEFORE.search(before)) if m and (
+        fig.kind == "money" or m.group("noun").split()[-1].lower() in COLLECTIVE)), None)
+    if measure is None and fig.kind == "money":
+        measure = PRICE_BEFORE.search(before)
     bare = BARE_MEASURE.search(before) if measure is None and fig.kind == "money" else None
     measure = measure or bare
     if view.role[i] == "old" and (measure is None or i in view.partner):
         return None  # a change's old value; a measure's with no change beside it is stated ("made a net profit of
         # $1.6bn last year"), not "compared with 41.2 hours"
     owned = measure or STOCK_BEFORE.search(before)
-    verb = VERB_BEFORE.search(before) or VERB_AFTER.match(text, fig.span.end, sentence.end)
+    verb_after = VERB_AFTER.match(text, fig.span.end, sentence.end)
+    verb = VERB_BEFORE.search(before) or verb_after
     if owned is None and verb is None and view.role[i] == "new":
         return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
     hyphen = HYPHEN_NOUN.search(fig.surface.strip())
@@ -327,7 +357,12 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     referring = fig.kind == "count" and owned is not None and (
         bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
     # (a hyphenated count names what its thing is, planned or not: "plans for a 32,000-seat stadium")
-    if not referring and "-" not in fig.surface and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+    # (a measure set ahead for now or this year is stated: "the budget for the coming year will be $12.4m")
+    set_ahead = measure is not None and bool(words) and words[-1] in SET_MEASURES \
+        and not (fig.anchor and fig.anchor[:4].isdigit() and view.doc.published
+                 and int(fig.anchor[:4]) > view.doc.published.year)
+    if not referring and not set_ahead and "-" not in fig.surface and (
+            "forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
         return None
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
@@ -338,6 +373,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         owner = _name(subject.group("name") or subject.group("noun")) if subject else None
     else:
         owner = _owner(owned, before) if owned else None
+    if owner is None and verb is verb_after is not None and verb.group("verb").lower() in WORK_VERBS:
+        at = WORKPLACE.match(text, verb.end(), sentence.end)
+        owner = _name(at.group("owner")) if at else None
     if owner is None and not (owned and owned.groupdict().get("owner")):
         after = OWNER_AFTER.match(text, fig.span.end, sentence.end)
         owner = _name(after.group("owner")) if after and after.group("owner")[:1].isupper() else \
@@ -517,12 +555,17 @@ def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     m = NOUN_AFTER.match(text, start, min(end, start + 60))
     for word in (m.group(0).split() if m else ()):
         # after the first word, a word in -ed or -s is the verb ("the $16.8m budget included", "budget covers")
-        if word in NOUN_STOPS or words and (word.endswith("ed") or word.endswith("s") and fig.kind != "count"):
+        if word in NOUN_STOPS or words and (word.endswith("ed") or _plural(word) and fig.kind != "count"):
             break
         words.append(word)
-        if fig.kind == "count" and (word.endswith("s") or word in PLURALS):
+        if fig.kind == "count" and (_plural(word) or word in PLURALS):
             break  # a count's noun ends at its plural: "3,100 members"
     return words
+
+
+def _plural(word: str) -> bool:
+    """Whether a word ends as a plural (or a verb's -s) does: "members", "covers"; not "bus", "pass", "census"."""
+    return word.endswith("s") and not word.endswith(SINGULAR_ENDINGS)
 
 
 def _revisions(view: View) -> list[Statement]:
