@@ -224,13 +224,13 @@ def _stocks(view: View) -> list[Statement]:
 
 def _named_again(view: View, i: int, stock: Stock, apt: list[tuple[int, Stock]]) -> Stock:
     """A stock named again with fewer words, as the set the text gave with more: "Two high-speed lifts" ... "the two
-    lifts" (the narrower set it agrees with); "represents 2,300 bus drivers" ... "the union's 3,200 drivers" and "an
-    adult season ticket ... costs £540" ... "the £450 season ticket" (the one set the text named so, agreeing or
-    not)."""
+    lifts" (the narrower set it agrees with); a sum, also when it does not agree, the one set the text named so ("an
+    adult season ticket ... costs £540" ... "the £450 season ticket"). A count that does not agree may be the whole
+    ("300 agency nurses" ... "the hospital's 1,200 nurses"): a part, checked as one."""
     wider = [(j, earlier) for j, earlier in apt if earlier.modifiers > stock.modifiers - _places(stock)
              and not earlier.modifiers & OTHER_SETS and not _places(earlier)]
     agreeing = next((earlier for j, earlier in wider if _agree(view.figures[j], view.figures[i])), None)
-    if agreeing is None and len({earlier.modifiers for _, earlier in wider}) == 1:
+    if agreeing is None and stock.key[0] == "money" and len({earlier.modifiers for _, earlier in wider}) == 1:
         agreeing = wider[0][1]
     return replace(stock, modifiers=agreeing.modifiers) if agreeing else stock
 
@@ -294,10 +294,11 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES - {"part", "old"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) \
-            or fig.attr("headline"):
-        return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
+    if view.role[i] in SKIP_ROLES - {"part", "old"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers):
+        return None
     sentence = view.doc.sentence_span(fig.sentence)
+    if fig.attr("headline"):  # read against its lead ("Dutch bank to lay off 2,850 staff": a cut), unless a sum
+        return _headline_sum(view, i, sentence.end)  # names the thing it is ("Port wins $48m grant")
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
     if SOURCE.search(text, sentence.start, sentence.end) or any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
@@ -414,6 +415,18 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
                  headed and owner is not None and owner[:1].islower(), refers, owned is not None or verb is not None)
+
+
+def _headline_sum(view: View, i: int, end: int) -> Stock | None:
+    """The thing a headline's sum names, right after it, as a first mention: "Council approves £3.2m library revamp"
+    ... "The £2.3m revamp"; not a flow or an event ("Bank posts £2bn profit": its period is the lead's)."""
+    fig = view.figures[i]
+    words = _noun_after(view.text, fig, end) if fig.kind == "money" and fig.anchor is None else []
+    if not words or words[-1] in FLOW_NOUNS | EVENT_NOUNS | NOUN_STOPS or not view.text[fig.span.end].isspace() \
+            or view.role[i] is not None:
+        return None
+    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])),
+                 frozenset(w for w in words[:-1] if w not in NEUTRAL), None, new=True)
 
 
 def _referent(view: View, sentence: int) -> str | None:
