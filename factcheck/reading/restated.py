@@ -50,11 +50,17 @@ MEASURE_OF = re.compile(
     rf"(?P<owner>(?-i:[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*)*)){LEX['measure_between']}"
     rf"{_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
 # a price, its subject before it: "an adult season ticket for the 2026-27 campaign costs £540"
+_DETERMINER = rf"(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])}))"
 PRICE_BEFORE = re.compile(
-    rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
+    rf"(?i:{_DETERMINER}{_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}(?:for|at|of|on){_SP}[^,.;:\n]{{1,50}}?)?"
     rf"{_SP}(?:{phrases(LEX['price_links'])}){_SP}{_GAP})$")
 SET_MEASURES = frozenset(LEX["set_measures"])
+PRICE_OF = re.compile(
+    rf"(?i:\b(?:{phrases(LEX['price_nouns'])})s?{_SP}of{_SP}{_DETERMINER}"
+    rf"{_SP}(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}from{_SP}\S+)?{_SP}(?:to|at){_SP}{_GAP})$")
+# the price it replaces: "to €59 from €49", "from £2.50 to £2.80"
+FROM_OLD, TO_NEW = re.compile(rf"{_SP}from{_SP}"), re.compile(rf"{_SP}to{_SP}")
 SINGULAR_ENDINGS = ("ss", "us", "is")
 WORK_VERBS = frozenset(v for v in LEX["people_verbs"] if v.split()[-1] in ("at", "for"))
 # where the people a count names work: "About 6,200 people work at St Brannock's Hospital"
@@ -164,6 +170,7 @@ class Stock:
     whole: bool = False  # a compound that describes a whole ("the 200-seat parliament"): a named owner's are parts
     refers: bool = False  # named with "the", "its", "all the": a stock the text already gave
     named: bool = True  # words before it name it a stock (a measure, a stock verb, an article), not only its noun
+    was: int | None = None  # the old value a changed price replaces ("to €59 from €49"): the same price too
 
 
 def read(view: View) -> list[Statement]:
@@ -201,7 +208,9 @@ def _stocks(view: View) -> list[Statement]:
         apt = [pair for pair in apt if pair not in parts]
         alike = [j for j, earlier in apt if _same_set(earlier, stock)]
         same = next((j for j in alike if _agree(view.figures[j], view.figures[i])), alike[0] if alike else None)
-        if same is not None:
+        if any(earlier.was is not None and _agree(view.figures[earlier.was], view.figures[i]) for _, earlier in apt):
+            pass  # "to €59 from €49" ... "the €49 pass": the old price, named as such
+        elif same is not None:
             out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
                                     noun=stock.key[2], anchor=dict(apt)[same].anchor or stock.anchor))
         elif parts:
@@ -300,6 +309,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if fig.attr("headline"):  # read against its lead ("Dutch bank to lay off 2,850 staff": a cut), unless a sum
         return _headline_sum(view, i, sentence.end)  # names the thing it is ("Port wins $48m grant")
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
+    priced = PRICE_OF.search(before) if fig.kind == "money" else None
+    if priced:  # a new price, from whenever it takes effect: the thing's price, as the old one was
+        return _new_price(view, i, priced)
     if SOURCE.search(text, sentence.start, sentence.end) or any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
     if SHARE_AFTER.match(text, fig.span.end, sentence.end):
@@ -427,6 +439,18 @@ def _headline_sum(view: View, i: int, end: int) -> Stock | None:
         return None
     return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])),
                  frozenset(w for w in words[:-1] if w not in NEUTRAL), None, new=True)
+
+
+def _new_price(view: View, i: int, priced: re.Match) -> Stock:
+    """A price changed ("raise the price of its monthly pass to €59 from €49"): the thing's price, with the old price
+    it replaces (a later mention of either is the same price)."""
+    fig = view.figures[i]
+    words = [w for w in priced.group("noun").lower().split() if w not in NEUTRAL]
+    was = next((k for k in view.sentence_of(i) if view.role[k] == "old" and (
+        FROM_OLD.fullmatch(view.text, fig.span.end, view.figures[k].span.start) if k > i
+        else TO_NEW.fullmatch(view.text, view.figures[k].span.end, fig.span.start))), None)
+    owner = _name(priced.group("owner")) if priced.groupdict().get("owner") else None
+    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, was=was)
 
 
 def _referent(view: View, sentence: int) -> str | None:
