@@ -17,7 +17,6 @@ ARTICLES = bench.load(SET)
 ENTRY = {e["id"]: e for e in yaml.safe_load((SET / "manifest.yml").read_text(encoding="utf-8"))["articles"]}
 # Forms the reading does not take yet: strict, so a fix shows up as a pass to record here.
 NOT_YET = {
-    "t03": "'paid its chief executive ... £3.9m' names no measure for 'Raman's £9.3m pay package'",
     "y01": "'2,300 bus drivers' ... 'the union's 3,200 drivers' reads as a part and its whole, as '300 agency nurses' "
            "... 'the hospital's 1,200 nurses' (y26) must",
 }

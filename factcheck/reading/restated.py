@@ -89,8 +89,12 @@ PEOPLE_VERBS, MONEY_VERBS = LEX["people_verbs"], LEX["money_verbs"]
 # the verb that says what a count of people or a sum counts: before it ("killed 14", "was fined £8.7m", "is home to
 # about 1,420") or after it and its "people" ("17 people died", "eight were killed")
 # (a named object may come between: "The Central Bank fined Ostmark Bank €14.6m")
+# or a person named after a possessive and a role: "paid its chief executive, Priya Raman, £3.9m"
 VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MONEY_VERBS))}){_SP}"
+                         rf"(?:(?:{phrases(LEX['possessives'])}){_SP}(?:[a-z-]+{_SP}){{0,3}}?[a-z-]+,{_SP}"
+                         rf"(?P<whom>(?-i:(?:[A-Z][\w'’-]*{_SP})*[A-Z][\w'’-]*)),{_SP})?"
                          rf"(?-i:(?:[A-Z][\w'’-]*{_SP})*){_GAP})$")
+PAY_COMPOUND = re.compile(rf"{_SP}(?:{phrases(LEX['pay_compounds'])})\b")
 VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
                         rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
 EVENT_NOUNS = frozenset(LEX["event_nouns"])
@@ -323,12 +327,12 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         measure = PRICE_BEFORE.search(before)
     bare = BARE_MEASURE.search(before) if measure is None and fig.kind == "money" else None
     measure = measure or bare
-    if view.role[i] == "old" and (measure is None or i in view.partner):
-        return None  # a change's old value; a measure's with no change beside it is stated ("made a net profit of
-        # $1.6bn last year"), not "compared with 41.2 hours"
     owned = measure or STOCK_BEFORE.search(before)
     verb_after = VERB_AFTER.match(text, fig.span.end, sentence.end)
     verb = VERB_BEFORE.search(before) or verb_after
+    if view.role[i] == "old" and (measure is None and verb is None or i in view.partner):
+        return None  # a change's old value; a measure's or a verb's with no change beside it is stated ("made a net
+        # profit of $1.6bn last year", "paid its chief executive £3.9m last year"), not "compared with 41.2 hours"
     if owned is None and verb is None and view.role[i] == "new":
         return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
     hyphen = HYPHEN_NOUN.search(fig.surface.strip())
@@ -386,6 +390,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         owner = _name(subject.group("name") or subject.group("noun")) if subject else None
     else:
         owner = _owner(owned, before) if owned else None
+    if owner is None and verb is not None and verb.groupdict().get("whom"):
+        owner = verb.group("whom")  # "paid its chief executive, Priya Raman, £3.9m": hers
     if owner is None and verb is verb_after is not None and verb.group("verb").lower() in WORK_VERBS:
         at = WORKPLACE.match(text, verb.end(), sentence.end)
         owner = _name(at.group("owner")) if at else None
@@ -586,6 +592,8 @@ def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
     words: list[str] = []
     start = fig.span.end
+    if fig.kind == "money" and PAY_COMPOUND.match(text, start, end):
+        return ["pay"]  # "her £9.3m pay package": pay, not the verb
     if fig.kind == "money":  # "€6.4bn of first-half revenue", "€4.8bn in revenue" (not "£5m of the budget")
         of = MONEY_OF.match(text, start, end)
         start = of.end() if of else start
