@@ -56,6 +56,7 @@ PRICE_BEFORE = re.compile(
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}(?:for|at|of|on){_SP}[^,.;:\n]{{1,50}}?)?"
     rf"{_SP}(?:{phrases(LEX['price_links'])}){_SP}{_GAP})$")
 SET_MEASURES = frozenset(LEX["set_measures"])
+STRONG_HEADS = LEX["strong_heads"]
 PRICE_OF = re.compile(
     rf"(?i:\b(?:{phrases(LEX['price_nouns'])})s?{_SP}of{_SP}{_DETERMINER}"
     rf"{_SP}(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}from{_SP}\S+)?{_SP}(?:to|at){_SP}{_GAP})$")
@@ -95,7 +96,8 @@ VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MO
                          rf"(?P<whom>(?-i:(?:[A-Z][\w'’-]*{_SP})*[A-Z][\w'’-]*)),{_SP})?"
                          rf"(?-i:(?:[A-Z][\w'’-]*{_SP})*){_GAP})$")
 PAY_COMPOUND = re.compile(rf"{_SP}(?:{phrases(LEX['pay_compounds'])})\b")
-VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
+VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:who|that){_SP})?"
+                        rf"(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
                         rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
 EVENT_NOUNS = frozenset(LEX["event_nouns"])
 FLOW_NOUNS = frozenset(LEX["flow_nouns"])
@@ -129,6 +131,7 @@ COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "reside
 REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
+MODAL = re.compile(rf"(?i:\b(?:{phrases(LEX['modals'])})\b)")
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 # the named subject a clause opens with, after an opening phrase ("In the league, Birmingham City set a record with")
@@ -339,6 +342,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     words = measure.group("noun").lower().split() if measure else \
         [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    body = words[-1] if fig.surface.lower().endswith("-strong") and words and words[-1] in STRONG_HEADS else None
+    if body is not None:
+        words = [STRONG_HEADS[body]]  # "the 3,100-strong union": the union's members
     if bare is not None:  # "had revenue of", "posted net profit of": the verb is no modifier
         words = [w for w in words[:-1] if not (w.endswith("ed") or w in STOCK_VERBS or OTHER_TIME.fullmatch(w))] \
             + words[-1:]
@@ -390,6 +396,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         owner = _name(subject.group("name") or subject.group("noun")) if subject else None
     else:
         owner = _owner(owned, before) if owned else None
+    if owner is None and body is not None and body not in COLLECTIVE:
+        owner = body
     if owner is None and verb is not None and verb.groupdict().get("whom"):
         owner = verb.group("whom")  # "paid its chief executive, Priya Raman, £3.9m": hers
     if owner is None and verb is verb_after is not None and verb.group("verb").lower() in WORK_VERBS:
@@ -585,7 +593,7 @@ def _target_date(view: View, i: int, k: int) -> bool:
         return False
     gap = view.text[fig.span.end : date.span.start]
     return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.") and not CLAUSE_OPENER.search(gap) \
-        and bool(TARGET_WORD.search(gap))
+        and not MODAL.search(gap) and bool(TARGET_WORD.search(gap))
 
 
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
