@@ -102,7 +102,8 @@ def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) 
                 continue
             reported.add(frozenset((stated.id, again.id)))
             # (a part may come first, "its 640 tram drivers" ... "the company's 460 drivers": told in text order)
-            yield _hit(*sorted((stated, again), key=lambda f: f.span.start), noun, anchor)
+            first, later = sorted((stated, again), key=lambda f: f.span.start)
+            yield _hit(first, later, noun, anchor)
 
 
 def _exact(fig: Figure) -> bool:
