@@ -17,8 +17,8 @@ ARTICLES = bench.load(SET)
 ENTRY = {e["id"]: e for e in yaml.safe_load((SET / "manifest.yml").read_text(encoding="utf-8"))["articles"]}
 # Forms the reading does not take yet: strict, so a fix shows up as a pass to record here.
 NOT_YET = {
-    "r14": "a price changed 'to €59 from €49' is no stock the later 'the €69 pass' restates",
-    "t03": "'paid its chief executive ... £3.9m' names no measure for 'Raman's £9.3m pay package'",
+    "y01": "'2,300 bus drivers' ... 'the union's 3,200 drivers' reads as a part and its whole, as '300 agency nurses' "
+           "... 'the hospital's 1,200 nurses' (y26) must",
 }
 WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 SCALE = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}

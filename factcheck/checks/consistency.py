@@ -101,7 +101,9 @@ def _stocks(ctx: CheckContext, kinds: list[str], reported: set[frozenset[str]]) 
             if not wrong or frozenset((stated.id, again.id)) in reported:
                 continue
             reported.add(frozenset((stated.id, again.id)))
-            yield _hit(stated, again, noun, anchor)
+            # (a part may come first, "its 640 tram drivers" ... "the company's 460 drivers": told in text order)
+            first, later = sorted((stated, again), key=lambda f: f.span.start)
+            yield _hit(first, later, noun, anchor)
 
 
 def _exact(fig: Figure) -> bool:

@@ -43,6 +43,29 @@ MEASURE_BEFORE = re.compile(
     rf"(?i:(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])})){_SP}"
     rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*){LEX['measure_between']}"
     rf"(?:{_SP}(?:{phrases(LEX['measure_links'])})|,){_SP}{_GAP})$")
+# or its owner after "of": "Membership of the Fenwold Ramblers has reached 4,250", "The budget of Westfield Academy
+# for the coming school year will be $12.4m"
+MEASURE_OF = re.compile(
+    rf"(?i:\b(?P<noun>{phrases(LEX['one_per_owner'] + list(LEX['collective_nouns']))}){_SP}of{_SP}(?:the{_SP})?"
+    rf"(?P<owner>(?-i:[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*)*)){LEX['measure_between']}"
+    rf"{_SP}(?:{phrases(LEX['measure_links'])}){_SP}{_GAP})$")
+# a price, its subject before it: "an adult season ticket for the 2026-27 campaign costs £540"
+_DETERMINER = rf"(?:{_OWNER}|\b(?:{phrases(LEX['definite'] + LEX['money_articles'])}))"
+PRICE_BEFORE = re.compile(
+    rf"(?i:{_DETERMINER}{_SP}"
+    rf"(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}(?:for|at|of|on){_SP}[^,.;:\n]{{1,50}}?)?"
+    rf"{_SP}(?:{phrases(LEX['price_links'])}){_SP}{_GAP})$")
+SET_MEASURES = frozenset(LEX["set_measures"])
+STRONG_HEADS = LEX["strong_heads"]
+PRICE_OF = re.compile(
+    rf"(?i:\b(?:{phrases(LEX['price_nouns'])})s?{_SP}of{_SP}{_DETERMINER}"
+    rf"{_SP}(?P<noun>(?:[a-z][a-z-]*{_SP}){{0,2}}?[a-z][a-z-]*)(?:{_SP}from{_SP}\S+)?{_SP}(?:to|at){_SP}{_GAP})$")
+# the price it replaces: "to €59 from €49", "from £2.50 to £2.80"
+FROM_OLD, TO_NEW = re.compile(rf"{_SP}from{_SP}"), re.compile(rf"{_SP}to{_SP}")
+SINGULAR_ENDINGS = ("ss", "us", "is")
+WORK_VERBS = frozenset(v for v in LEX["people_verbs"] if v.split()[-1] in ("at", "for"))
+# where the people a count names work: "About 6,200 people work at St Brannock's Hospital"
+WORKPLACE = re.compile(rf"{_SP}(?:the{_SP})?(?P<owner>[A-Z][\w'’-]*(?:{_SP}[A-Z][\w'’-]*)*)")
 # a flow or a one-per-owner measure needs no determiner: "Harlan Bank posted net profit of $1.2bn"
 BARE_MEASURE = re.compile(
     rf"(?i:\b(?P<noun>(?:[a-z][a-z-]*{_SP})?(?:{phrases(LEX['flow_nouns'] + LEX['one_per_owner'])}))"
@@ -67,9 +90,14 @@ PEOPLE_VERBS, MONEY_VERBS = LEX["people_verbs"], LEX["money_verbs"]
 # the verb that says what a count of people or a sum counts: before it ("killed 14", "was fined £8.7m", "is home to
 # about 1,420") or after it and its "people" ("17 people died", "eight were killed")
 # (a named object may come between: "The Central Bank fined Ostmark Bank €14.6m")
+# or a person named after a possessive and a role: "paid its chief executive, Priya Raman, £3.9m"
 VERB_BEFORE = re.compile(rf"(?i:\b(?P<verb>{phrases(list(PEOPLE_VERBS) + list(MONEY_VERBS))}){_SP}"
+                         rf"(?:(?:{phrases(LEX['possessives'])}){_SP}(?:[a-z-]+{_SP}){{0,3}}?[a-z-]+,{_SP}"
+                         rf"(?P<whom>(?-i:(?:[A-Z][\w'’-]*{_SP})*[A-Z][\w'’-]*)),{_SP})?"
                          rf"(?-i:(?:[A-Z][\w'’-]*{_SP})*){_GAP})$")
-VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
+PAY_COMPOUND = re.compile(rf"{_SP}(?:{phrases(LEX['pay_compounds'])})\b")
+VERB_AFTER = re.compile(rf"(?i:{_SP}(?:people{_SP})?(?:(?:who|that){_SP})?"
+                        rf"(?:(?:were|was|have|had|been|are){_SP}){{0,2}}"
                         rf"(?P<verb>{phrases(list(PEOPLE_VERBS))})\b)")
 EVENT_NOUNS = frozenset(LEX["event_nouns"])
 FLOW_NOUNS = frozenset(LEX["flow_nouns"])
@@ -103,6 +131,7 @@ COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "reside
 REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
+MODAL = re.compile(rf"(?i:\b(?:{phrases(LEX['modals'])})\b)")
 CLAUSE_OPENER = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_openers'])})\b)")
 PLURALS = frozenset(LEX["plurals_without_s"])
 # the named subject a clause opens with, after an opening phrase ("In the league, Birmingham City set a record with")
@@ -148,6 +177,7 @@ class Stock:
     whole: bool = False  # a compound that describes a whole ("the 200-seat parliament"): a named owner's are parts
     refers: bool = False  # named with "the", "its", "all the": a stock the text already gave
     named: bool = True  # words before it name it a stock (a measure, a stock verb, an article), not only its noun
+    was: int | None = None  # the old value a changed price replaces ("to €59 from €49"): the same price too
 
 
 def read(view: View) -> list[Statement]:
@@ -177,17 +207,17 @@ def _stocks(view: View) -> list[Statement]:
         near = list(islice(seen, STOCKS_BACK))
         apt = [(j, earlier) for j, earlier in near if _may_restate(view, j, earlier, i, stock, again)]
         # the same set: the earlier figure it agrees with, else the first ("The $3m penalty" after two fines)
-        if not stock.modifiers and not stock.new:  # "Two high-speed lifts" ... "the two lifts": that narrower set
-            narrower = next((earlier for j, earlier in apt if earlier.modifiers
-                             and _agree(view.figures[j], view.figures[i])), None)
-            stock = replace(stock, modifiers=narrower.modifiers) if narrower else stock
+        if not stock.new and not any(earlier.modifiers == stock.modifiers for _, earlier in apt):
+            stock = _named_again(view, i, stock, apt)
         # "the 200-seat parliament" and "the Social Democrats' 58 seats": a whole and a named owner's part
         parts = [(j, earlier) for j, earlier in apt if earlier.whole != stock.whole
                  and ((stock if earlier.whole else earlier).owner or " ")[0].isupper()]
         apt = [pair for pair in apt if pair not in parts]
         alike = [j for j, earlier in apt if _same_set(earlier, stock)]
         same = next((j for j in alike if _agree(view.figures[j], view.figures[i])), alike[0] if alike else None)
-        if same is not None:
+        if any(earlier.was is not None and _agree(view.figures[earlier.was], view.figures[i]) for _, earlier in apt):
+            pass  # "to €59 from €49" ... "the €49 pass": the old price, named as such
+        elif same is not None:
             out.append(Statement.of("restated", {"stated": view.figures[same].id, "restated": view.figures[i].id},
                                     noun=stock.key[2], anchor=dict(apt)[same].anchor or stock.anchor))
         elif parts:
@@ -206,6 +236,19 @@ def _stocks(view: View) -> list[Statement]:
                     break
         seen.append((i, stock))
     return out
+
+
+def _named_again(view: View, i: int, stock: Stock, apt: list[tuple[int, Stock]]) -> Stock:
+    """A stock named again with fewer words, as the set the text gave with more: "Two high-speed lifts" ... "the two
+    lifts" (the narrower set it agrees with); a sum, also when it does not agree, the one set the text named so ("an
+    adult season ticket ... costs £540" ... "the £450 season ticket"). A count that does not agree may be the whole
+    ("300 agency nurses" ... "the hospital's 1,200 nurses"): a part, checked as one."""
+    wider = [(j, earlier) for j, earlier in apt if earlier.modifiers > stock.modifiers - _places(stock)
+             and not earlier.modifiers & OTHER_SETS and not _places(earlier)]
+    agreeing = next((earlier for j, earlier in wider if _agree(view.figures[j], view.figures[i])), None)
+    if agreeing is None and stock.key[0] == "money" and len({earlier.modifiers for _, earlier in wider}) == 1:
+        agreeing = wider[0][1]
+    return replace(stock, modifiers=agreeing.modifiers) if agreeing else stock
 
 
 def _same_set(earlier: Stock, stock: Stock) -> bool:
@@ -267,31 +310,41 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     fig, text = view.figures[i], view.text
     if fig.kind not in STOCK_KINDS or fig.value is None or fig.date_end is not None:
         return None
-    if view.role[i] in SKIP_ROLES - {"part", "old"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers) \
-            or fig.attr("headline"):
-        return None  # a headline's figure is read against its lead ("Dutch bank to lay off 2,850 staff": a cut)
+    if view.role[i] in SKIP_ROLES - {"part", "old"} or i in view.linked or SKIP_QUALIFIERS & set(fig.qualifiers):
+        return None
     sentence = view.doc.sentence_span(fig.sentence)
+    if fig.attr("headline"):  # read against its lead ("Dutch bank to lay off 2,850 staff": a cut), unless a sum
+        return _headline_sum(view, i, sentence.end)  # names the thing it is ("Port wins $48m grant")
     before = text[max(sentence.start, fig.span.start - 80) : fig.span.start]
+    priced = PRICE_OF.search(before) if fig.kind == "money" else None
+    if priced:  # a new price, from whenever it takes effect: the thing's price, as the old one was
+        return _new_price(view, i, priced)
     if SOURCE.search(text, sentence.start, sentence.end) or any(_target_date(view, i, k) for k in view.sentence_of(i)):
         return None  # "a £6 minimum wage by next year": a target, not the stock now
     if SHARE_AFTER.match(text, fig.span.end, sentence.end):
         return None  # "10,264 applicants, or 11.73 percent, were admitted": a part of a whole, not the stock
-    measure = MEASURE_BEFORE.search(before)
-    if measure and fig.kind != "money" and measure.group("noun").split()[-1].lower() not in COLLECTIVE:
-        measure = None  # a count after "of" is a stock only of a collective noun: "a workforce of 3,600"
+    # (a count after "of" is a stock only of a collective noun: "a workforce of 3,600")
+    measure = next((m for m in (MEASURE_OF.search(before), MEASURE_BEFORE.search(before)) if m and (
+        fig.kind == "money" or m.group("noun").split()[-1].lower() in COLLECTIVE)), None)
+    if measure is None and fig.kind == "money":
+        measure = PRICE_BEFORE.search(before)
     bare = BARE_MEASURE.search(before) if measure is None and fig.kind == "money" else None
     measure = measure or bare
-    if view.role[i] == "old" and (measure is None or i in view.partner):
-        return None  # a change's old value; a measure's with no change beside it is stated ("made a net profit of
-        # $1.6bn last year"), not "compared with 41.2 hours"
     owned = measure or STOCK_BEFORE.search(before)
-    verb = VERB_BEFORE.search(before) or VERB_AFTER.match(text, fig.span.end, sentence.end)
+    verb_after = VERB_AFTER.match(text, fig.span.end, sentence.end)
+    verb = VERB_BEFORE.search(before) or verb_after
+    if view.role[i] == "old" and (measure is None and verb is None or i in view.partner):
+        return None  # a change's old value; a measure's or a verb's with no change beside it is stated ("made a net
+        # profit of $1.6bn last year", "paid its chief executive £3.9m last year"), not "compared with 41.2 hours"
     if owned is None and verb is None and view.role[i] == "new":
         return None  # "rose to 4,200": a new value of no stock the words name ("has 4,200 staff, up from": its stock)
     hyphen = HYPHEN_NOUN.search(fig.surface.strip())
     words = measure.group("noun").lower().split() if measure else \
         [LEX["hyphen_nouns"][hyphen.group("noun").lower()]] if hyphen else _noun_after(text, fig, sentence.end)
     words = [COLLECTIVE.get(w, w) if fig.kind == "count" else w for w in words if w not in NEUTRAL]
+    body = words[-1] if fig.surface.lower().endswith("-strong") and words and words[-1] in STRONG_HEADS else None
+    if body is not None:
+        words = [STRONG_HEADS[body]]  # "the 3,100-strong union": the union's members
     if bare is not None:  # "had revenue of", "posted net profit of": the verb is no modifier
         words = [w for w in words[:-1] if not (w.endswith("ed") or w in STOCK_VERBS or OTHER_TIME.fullmatch(w))] \
             + words[-1:]
@@ -327,7 +380,12 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     referring = fig.kind == "count" and owned is not None and (
         bool(owned.groupdict().get("owner")) or owned.group(0).split()[0].lower() in REFERRING)
     # (a hyphenated count names what its thing is, planned or not: "plans for a 32,000-seat stadium")
-    if not referring and "-" not in fig.surface and ("forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
+    # (a measure set ahead for now or this year is stated: "the budget for the coming year will be $12.4m")
+    set_ahead = measure is not None and bool(words) and words[-1] in SET_MEASURES \
+        and not (fig.anchor and fig.anchor[:4].isdigit() and view.doc.published
+                 and int(fig.anchor[:4]) > view.doc.published.year)
+    if not referring and not set_ahead and "-" not in fig.surface and (
+            "forecast" in fig.qualifiers or FUTURE_TIME.search(clause)):
         return None
     if not words or fig.kind == "count" and not (words[-1].endswith("s") or words[-1] in PLURALS):
         return None
@@ -338,6 +396,13 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         owner = _name(subject.group("name") or subject.group("noun")) if subject else None
     else:
         owner = _owner(owned, before) if owned else None
+    if owner is None and body is not None and body not in COLLECTIVE:
+        owner = body
+    if owner is None and verb is not None and verb.groupdict().get("whom"):
+        owner = verb.group("whom")  # "paid its chief executive, Priya Raman, £3.9m": hers
+    if owner is None and verb is verb_after is not None and verb.group("verb").lower() in WORK_VERBS:
+        at = WORKPLACE.match(text, verb.end(), sentence.end)
+        owner = _name(at.group("owner")) if at else None
     if owner is None and not (owned and owned.groupdict().get("owner")):
         after = OWNER_AFTER.match(text, fig.span.end, sentence.end)
         owner = _name(after.group("owner")) if after and after.group("owner")[:1].isupper() else \
@@ -376,6 +441,30 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
                  headed and owner is not None and owner[:1].islower(), refers, owned is not None or verb is not None)
+
+
+def _headline_sum(view: View, i: int, end: int) -> Stock | None:
+    """The thing a headline's sum names, right after it, as a first mention: "Council approves £3.2m library revamp"
+    ... "The £2.3m revamp"; not a flow or an event ("Bank posts £2bn profit": its period is the lead's)."""
+    fig = view.figures[i]
+    words = _noun_after(view.text, fig, end) if fig.kind == "money" and fig.anchor is None else []
+    if not words or words[-1] in FLOW_NOUNS | EVENT_NOUNS | NOUN_STOPS or not view.text[fig.span.end].isspace() \
+            or view.role[i] is not None:
+        return None
+    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])),
+                 frozenset(w for w in words[:-1] if w not in NEUTRAL), None, new=True)
+
+
+def _new_price(view: View, i: int, priced: re.Match) -> Stock:
+    """A price changed ("raise the price of its monthly pass to €59 from €49"): the thing's price, with the old price
+    it replaces (a later mention of either is the same price)."""
+    fig = view.figures[i]
+    words = [w for w in priced.group("noun").lower().split() if w not in NEUTRAL]
+    was = next((k for k in view.sentence_of(i) if view.role[k] == "old" and (
+        FROM_OLD.fullmatch(view.text, fig.span.end, view.figures[k].span.start) if k > i
+        else TO_NEW.fullmatch(view.text, view.figures[k].span.end, fig.span.start))), None)
+    owner = _name(priced.group("owner")) if priced.groupdict().get("owner") else None
+    return Stock((fig.kind, fig.unit, SAME_NOUN.get(words[-1], words[-1])), frozenset(words[:-1]), owner, was=was)
 
 
 def _referent(view: View, sentence: int) -> str | None:
@@ -504,25 +593,32 @@ def _target_date(view: View, i: int, k: int) -> bool:
         return False
     gap = view.text[fig.span.end : date.span.start]
     return len(gap.split()) <= TARGET_WORDS and not any(c in gap for c in ",;:.") and not CLAUSE_OPENER.search(gap) \
-        and bool(TARGET_WORD.search(gap))
+        and not MODAL.search(gap) and bool(TARGET_WORD.search(gap))
 
 
 def _noun_after(text: str, fig: Figure, end: int) -> list[str]:
     """The words of the noun a figure counts, after it: "3,100 members across", "8,500 licensed taxis could"."""
     words: list[str] = []
     start = fig.span.end
+    if fig.kind == "money" and PAY_COMPOUND.match(text, start, end):
+        return ["pay"]  # "her £9.3m pay package": pay, not the verb
     if fig.kind == "money":  # "€6.4bn of first-half revenue", "€4.8bn in revenue" (not "£5m of the budget")
         of = MONEY_OF.match(text, start, end)
         start = of.end() if of else start
     m = NOUN_AFTER.match(text, start, min(end, start + 60))
     for word in (m.group(0).split() if m else ()):
         # after the first word, a word in -ed or -s is the verb ("the $16.8m budget included", "budget covers")
-        if word in NOUN_STOPS or words and (word.endswith("ed") or word.endswith("s") and fig.kind != "count"):
+        if word in NOUN_STOPS or words and (word.endswith("ed") or _plural(word) and fig.kind != "count"):
             break
         words.append(word)
-        if fig.kind == "count" and (word.endswith("s") or word in PLURALS):
+        if fig.kind == "count" and (_plural(word) or word in PLURALS):
             break  # a count's noun ends at its plural: "3,100 members"
     return words
+
+
+def _plural(word: str) -> bool:
+    """Whether a word ends as a plural (or a verb's -s) does: "members", "covers"; not "bus", "pass", "census"."""
+    return word.endswith("s") and not word.endswith(SINGULAR_ENDINGS)
 
 
 def _revisions(view: View) -> list[Statement]:
