@@ -290,6 +290,27 @@ ARTICLES = [
         "The airline said on Friday it had cancelled 300 flights because of a shortage of engines.",
         "The cancellations, announced on March 27, affect 45,000 passengers. \"We apologise,\" said the airline."),
         None, crlf=True),
+    # a purpose after the coming date names what the meeting is for, not the meeting: no event of the stated date
+    Article("purpose", "2026-05-20", "md", (
+        "Dockers set to strike",
+        "Dock workers at Harwell will walk out on June 3 unless a pay deal is reached, the union said on Wednesday.",
+        "The port operator would meet the union next week to try to avert the stoppage, a spokesperson said."),
+        None, wrap=70),
+    Article("purpose", "2025-09-08", "html", (
+        "Cleaners plan walkout",
+        "Hospital cleaners in Dunmore are to strike on October 1 in a row over sick pay.",
+        "Managers are due to hold talks with the union on Friday in order to head off the strike, the trust said."),
+        None),
+    Article("purpose", "2026-05-20", "txt", (
+        "Dockers set to strike",
+        "Dock workers at Harwell will walk out on June 3 unless a pay deal is reached, the union said on Wednesday.",
+        "The strike next week would be the first at the port since 1989, a spokesperson said."),
+        "next week", crlf=True),
+    Article("purpose", "2025-09-08", "md", (
+        "Cleaners plan walkout",
+        "Hospital cleaners in Dunmore are to strike on October 1 in a row over sick pay.",
+        "\"The strike next week will close two wards,\" the trust's chief executive said."),
+        "next week", wrap=60),
 ]
 
 

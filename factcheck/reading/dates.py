@@ -36,6 +36,8 @@ PERSON_BEFORE = re.compile(
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
 AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
+# a purpose after a coming date names what the event is for, not the event ("meet next week to avert the strike")
+PURPOSE = re.compile(r"\b(?:in[ \u00a0]+order[ \u00a0]+|so[ \u00a0]+as[ \u00a0]+)?to[ \u00a0]+(?=[a-z])")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 _SAY = "|".join(EVENT["speaking"])
@@ -190,6 +192,7 @@ def _starts(relation: str, words: frozenset[str]) -> bool:
 def _after(view: View, fig: Figure) -> frozenset[str]:
     """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
     clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
+    clause = PURPOSE.split(clause, maxsplit=1)[0]
     said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
     return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END) | _phrases(clause)
 
