@@ -62,6 +62,23 @@ def test_best_ever_and_unprecedented_are_records(text, record, other):
     assert message.startswith(f"{record} is called a record, but the text gives {other} for ")
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("# Jobless rate at new record low of 4.1% in September\n\nThe jobless rate dropped in September to a record "
+     "low 4.1 percent from 4.3 percent in August, the statistics office said.\n", None),
+    ("# Inflation hits record low of 0.9%\n\nConsumer prices rose 0.9% in the year to March, down from 1.4% in "
+     "February, the lowest rate since the series began.\n", None),
+    ("# Jobless rate at new record low of 4.1% in September\n\nThe jobless rate dropped in September to 4.1 "
+     "percent from 4.3 percent in August. In May 2019 it was 3.9 percent.\n", "3.9 percent"),
+])
+def test_a_record_low_in_a_headline_without_its_article_is_a_low(text, wrong):
+    """"new record low of" without "a" (a headline's way) is a low: a higher earlier value does not beat it."""
+    flags = [f for f in _flags(text, "2025-10-20") if f[0] == "FC501"]
+    if wrong is None:
+        assert flags == []
+    else:
+        assert len(flags) == 1 and flags[0][2] == 1 and f"the text gives {wrong} for " in flags[0][3]
+
+
 @pytest.mark.parametrize("text", [
     "Exports hit a record €12.4 billion in 2025.\n\nIn 2023, exports totalled €13.1 billion before US tariffs bit.\n",
     "Sales reached a record $8.2bn in 2025, the group said.\n\nIn 2022, sales were $8.9bn before Chinese rivals "
