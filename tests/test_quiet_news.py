@@ -276,3 +276,48 @@ def test_a_forecast_figure_keeps_its_qualifier():
     report = check("md", "2026-03-14", "Turnout", "Officials said turnout would reach 52% in June, the highest in "
                    "decades.")
     assert "forecast" in figure(report, "52%").qualifiers
+
+
+# --- another subject's move after ", and"; a basis the clause is told on -----------------------------------------
+
+@pytest.mark.parametrize("fmt, published, paragraphs", [
+    ("md", "2025-06-20", ("The jobless rate rose to 4.1 percent in May from 3.9 percent in April, and wages grew "
+                          "2.4% in the year to May, the statistics office said.",
+                          "\"The labour market is cooling,\" said Tomas Berg, an economist at Nordbank.")),
+    ("html", "2026-02-11", ("Quarterly sales at Harlow Foods rose to $9.1bn from $8.6bn, and operating profit climbed "
+                            "12% on cheaper grain, the company said on Tuesday.",
+                            "Its shares closed 3% higher.")),
+])
+def test_another_subjects_move_after_and_is_not_the_first_clauses_change(fmt, published, paragraphs):
+    report = check(fmt, published, "Results", *paragraphs)
+    assert flags(report) == []
+
+
+@pytest.mark.parametrize("fmt, sentence, said", [
+    ("md", "Quarterly sales at Harlow Foods rose 15% to $9.1bn from $8.6bn, and operating profit climbed 12%.", "+15%"),
+    ("html", "The jobless rate rose to 4.1 percent from 3.9 percent in April, and wages grew 2.4% to £612 a week "
+             "from £590.", "+2.4%"),
+])
+def test_each_clauses_own_change_is_still_checked(fmt, sentence, said):
+    report = check(fmt, "2025-06-20", "Results", sentence)
+    assert [f.rule for f in report.findings if f.severity in SERIOUS] == ["FC101"]
+    assert next(f.message for f in report.findings if f.rule == "FC101").startswith(f"The text says {said}, but ")
+
+
+@pytest.mark.parametrize("fmt, basis", [
+    ("md", "On an unadjusted basis, the unemployment rate was 4.6 percent in May, the office added."),
+    ("html", "The unemployment rate in May was 4.6 percent on a non-seasonally adjusted basis, the office added."),
+])
+def test_a_rate_told_on_another_basis_is_another_series(fmt, basis):
+    report = check(fmt, "2025-06-20", "Jobless rate edges up",
+                   "The jobless rate rose to 4.1 percent in May from 3.9 percent in April, the statistics office said.",
+                   basis)
+    assert flags(report) == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_same_rate_told_twice_with_two_values_is_still_flagged(fmt):
+    report = check(fmt, "2025-06-20", "Jobless rate edges up",
+                   "The jobless rate rose to 4.1 percent in May from 3.9 percent in April, the statistics office said.",
+                   "The unemployment rate was 4.6 percent in May, the office added.")
+    assert "FC301" in flags(report)

@@ -118,6 +118,10 @@ MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for
 MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
 SUBSERIES_BEFORE = re.compile(rf"(?i:\b({'|'.join(LEX['subseries_words'])})[ \u00a0-]+$)")
+# a basis the clause is told on names a sub-series too: "On an unadjusted basis, the unemployment rate was 3.2%",
+# "in real terms", "on a like-for-like basis" (the words before basis/terms, up to the measure in the same sentence)
+BASIS_BEFORE = re.compile(r"(?i:\b(?:on|in)[ \u00a0]+(?:an?[ \u00a0]+|the[ \u00a0]+)?"
+                          r"(?P<basis>[a-z]+(?:[- \u00a0][a-z]+)?)[ \u00a0]+(?:basis|terms)\b[^.;!?]{0,80}$)")
 MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
 _COMPARING = load("reading")
 COMPARED = re.compile(
@@ -638,7 +642,12 @@ def _measured(text: str, m: re.Match, group: int = 0) -> str:
         if modifier:
             start, name = modifier.start(), MEASURE[re.sub(r"[\s-]+", " ", modifier.group(0).lower()).strip()]
     part = SUBSERIES_BEFORE.search(text, max(0, start - 20), start)
-    return f"{part.group(1).lower()} {name}" if part else name
+    if part:
+        return f"{part.group(1).lower()} {name}"
+    basis = BASIS_BEFORE.search(text, max(0, start - 120), start)
+    if basis is None:
+        return name
+    return " ".join(re.split(r"[\s-]+", basis.group("basis").lower()) + [name])
 
 
 def _future_period(text: str, figures: list[Figure], i: int) -> bool:
