@@ -330,3 +330,23 @@ def test_the_first_part_belongs_to_the_sum(text, total, parts):
 def test_vote_and_market_shares_over_100_are_errors(text):
     report = factcheck.check_text(text, published="2025-05-02")
     assert [(f.rule, f.severity) for f in report.findings if f.rule in CODES] == [("FC111", "error")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ridge Fire has destroyed 640 homes (along with 26 shops and 39 barns), the county said on Monday.\n\n"
+    "\"We have lost whole streets,\" said the fire chief, Dana Olsen.\n",
+    "Storm Ilse damaged 1,200 houses (as well as 300 schools and 85 clinics) across the north, the ministry said.\n",
+])
+def test_a_bracket_of_what_comes_on_top_of_a_total_holds_no_parts(text):
+    report = factcheck.check_text(text, fmt="txt", published="2025-06-20")
+    assert [f.rule for f in report.findings if f.severity in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The Ridge Fire has destroyed 640 homes (420 in Alder Creek and 180 in Pine Hollow), the county said.\n", "600"),
+    ("Storm Ilse damaged 1,200 houses (700 in Varde and 300 in Holm), the ministry said.\n", "1,000"),
+])
+def test_a_bracket_of_parts_right_after_the_total_is_still_summed(text, parts):
+    report = factcheck.check_text(text, fmt="txt", published="2025-06-20")
+    found = [f for f in report.findings if f.rule == "FC110"]
+    assert len(found) == 1 and f"The parts add up to {parts} " in found[0].message

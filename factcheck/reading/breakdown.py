@@ -88,6 +88,7 @@ TOTAL_CLAUSE_START = re.compile(LEX["total_clause_start"], re.I)
 OPENER = _cue(LEX["openers"])
 OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
+ADDITION = _cue(LEX["addition"])
 OPENER_BREAK = re.compile(r"[);\n]")
 TIME_PHRASE = re.compile(LEX["time_phrase"], re.I)
 SET_OFF = re.compile(r"[,(:;–—-][ \u00a0]*$")
@@ -415,6 +416,8 @@ def _after_opener(view: View, head: int, after: str) -> tuple[list[int], re.Matc
         between = view.text[base + m.end() : figures[k].span.start]
         if len(WORDS.findall(between)) > OPENER_WORDS or (m.group(0) == "(" and ")" in between):
             continue  # the parts follow their opener closely ("(900 pilots", not "(a career high), and 1.83 ERA")
+        if ADDITION.match(between.lstrip()):
+            continue  # "640 homes (along with 26 shops and 39 barns)": more besides the total, no parts of it
         # "1,800 jobs: 900 pilots, 600 cabin crew" names kinds of the whole; after a word ("houses, including 3,000
         # that were destroyed, and caused four fatalities") a part counts what the total counts
         parts = _parts(view, head, k, None if m.group(0) in ":(" else noun, skip=False)
