@@ -217,3 +217,22 @@ def test_an_age_and_another_persons_birth_year_stay_apart():
              "\"We will learn from this,\" he said.",
              "The founder, Ada Pryce, who was born in 1940, built the first works in 1968."]
     assert _findings(paras, "2025-03-18", "FC206") == []
+
+
+@pytest.mark.parametrize("paras", [
+    ["The market town of Tenby held a minute's silence on Friday for the 9 residents who died when the river burst "
+     "its banks.", "Across the county, 31 people died in the storm and the floods that followed, the council said.",
+     "\"Every family here knows someone,\" said the mayor, Ellis Rowe."],
+    ["The village of Brenna mourned the 14 residents killed in the landslide on Sunday.",
+     "Nationwide, 52 people died in the week of rain, the interior ministry said."],
+])
+def test_a_count_over_a_wider_scope_is_another_set(paras):
+    assert _findings(paras, "2025-12-20", "FC301") == []
+
+
+@pytest.mark.parametrize("paras", [
+    ["The market town of Tenby held a minute's silence on Friday for the 9 residents who died when the river burst "
+     "its banks.", "The town's 12 residents who died will be buried together next week, the council said."],
+])
+def test_the_same_towns_count_given_twice_is_still_flagged(paras):
+    assert len(_findings(paras, "2025-12-20", "FC301")) == 1

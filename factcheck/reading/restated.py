@@ -122,6 +122,8 @@ NOT_ITS_TIME = re.compile(r"(?i:\b(?:since|than|before|after|until|by)\b)")
 NAME_OPENING = re.compile(r"[^\w\"“‘']*(?:The[ \u00a0]+)?"
                           r"(?P<name>[A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*)+)(?=[ \u00a0,]+[a-z])")
 PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
+# or a wider scope ("Across the county, 27 people died", "Nationwide, ..."): a set around the town's, not the same one
+WIDE_OPENING = re.compile(rf"\W*(?:Across{_SP}(?:the{_SP})?[a-z]+\b|(?:Nationwide|Statewide|Countrywide|Worldwide),)")
 # the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
 OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
                          rf"(?P<owner>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*|[a-z]+(?:[ \u00a0]+[a-z]+)?)\b")
@@ -424,6 +426,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
     where = place.group("place") if place else opening.group("place") if opening else None
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
+    if where is None and WIDE_OPENING.match(text, sentence.start, fig.span.start):
+        modifiers |= {"wider"}  # another set, neither this one again nor a part of it
     anchor = fig.anchor
     if anchor and owned is not None and owned.group(0).split()[0].lower() in STOCK_VERBS and view.doc.published \
             and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
