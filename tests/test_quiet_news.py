@@ -321,3 +321,19 @@ def test_the_same_rate_told_twice_with_two_values_is_still_flagged(fmt):
                    "The jobless rate rose to 4.1 percent in May from 3.9 percent in April, the statistics office said.",
                    "The unemployment rate was 4.6 percent in May, the office added.")
     assert "FC301" in flags(report)
+
+
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "The cedi has fallen to about 15 to the dollar, from around 11 a year ago, traders in Accra said."),
+    ("html", "The rupee weakened to 88 per US dollar from 83 in January, the central bank's data showed."),
+])
+def test_a_currency_falling_against_its_quote_per_dollar_is_no_wrong_direction(fmt, sentence):
+    assert flags(check(fmt, "2025-06-20", "Currency slides", sentence)) == []
+
+
+@pytest.mark.parametrize("fmt, sentence", [
+    ("md", "Cocoa exports have fallen to about $15m a month, from around $11m a year ago, traders in Accra said."),
+    ("html", "The rupee weakened 12% to 88 per US dollar from 83 in January, the central bank's data showed."),
+])
+def test_a_move_that_contradicts_its_words_is_still_flagged(fmt, sentence):
+    assert flags(check(fmt, "2025-06-20", "Exports", sentence)) == ["FC101"]

@@ -23,6 +23,7 @@ from .view import View, _clause_break, comparable, fits
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
 BASIS = re.compile(load("reading")["change_basis_after"])
+RATE_QUOTE = re.compile(load("reading")["rate_quote_after"])
 # a sentence that opens with the change itself, named as known: "The increase of 28% was driven by phones", "The 12%
 # fall came after ..."
 _CHANGE_NOUNS = phrases(LEX["change_nouns_up"] + LEX["change_nouns_down"])
@@ -148,6 +149,8 @@ def read(view: View) -> list[Statement]:
             continue
         seen.add(said)
         said_way = direction[i if stated or new is None else new]
+        if new is not None and RATE_QUOTE.match(view.text, figures[new].span.end):
+            said_way = None  # "fallen to 1,500 to the dollar": the currency's way, not its quote's
         out.append(Statement.of("change", {"stated": fig.id if stated else None,
                                            "new": figures[new].id if new is not None else None,
                                            "old": figures[old].id if old is not None else None}, direction=said_way))
