@@ -108,6 +108,7 @@ def cold(runs: int) -> None:
         subprocess.run(commands["factcheck check --format json (re-run, cached)"], cwd=REPO, env=env,
                        capture_output=True, check=False)  # fills the cache
         times = {name: _time_command(cmd, runs, env) for name, cmd in commands.items()}
+        imported = _imports(env)  # with the filled cache, as the runs timed had it
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     base = times["python -c 'import quantulum3.parser; parse(...)'"]
@@ -117,7 +118,8 @@ def cold(runs: int) -> None:
         ["command", "ms", "× quantulum3 (target ≤ 0.5)"],
         [[name, f"{1000 * m:.0f} ± {1000 * sd:.0f}", m / base[0]] for name, (m, sd) in times.items()],
     )
-    _imports(factcheck, env)
+    table("What a cold `check --format json` run imports (python -X importtime)",
+          ["top-level module", "cumulative import ms"], imported)
 
 
 def _time_command(cmd: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
@@ -144,8 +146,9 @@ def _quote(arg: str) -> str:
     return shlex.quote(arg)
 
 
-def _imports(factcheck: str, env: dict[str, str]) -> None:
-    """What a cold json run imports, from python -X importtime: the heavy libraries should be absent."""
+def _imports(env: dict[str, str]) -> list[list[object]]:
+    """What a cold json run imports, from python -X importtime (the rows of its table): the heavy libraries should
+    be absent."""
     script = "import sys; from factcheck.cli import main; sys.argv[0] = 'factcheck'; sys.exit(main())"
     proc = subprocess.run([sys.executable, "-X", "importtime", "-c", script, "check", "--format", "json", "--no-cache",
                            SEED], cwd=REPO, env=env, capture_output=True, text=True, check=False)
@@ -157,12 +160,8 @@ def _imports(factcheck: str, env: dict[str, str]) -> None:
                 cumulative[name.strip()] = int(cum)
     top = sorted(((us, name) for name, us in cumulative.items() if "." not in name), reverse=True)[:8]
     heavy = ["pint", "dask", "distributed", "rich", "quantulum3", "numpy", "sklearn", "currency_converter"]
-    table(
-        "What a cold `check --format json` run imports (python -X importtime)",
-        ["top-level module", "cumulative import ms"],
-        [[name, us / 1000] for us, name in top]
-        + [[f"{h} imported?", "yes" if h in cumulative else "no"] for h in heavy],
-    )
+    return [[name, us / 1000] for us, name in top] + [[f"{h} imported?", "yes" if h in cumulative else "no"]
+                                                      for h in heavy]
 
 
 # --- throughput: the whole corpus with --jobs 1 and 2 -------------------------------------------
