@@ -118,10 +118,7 @@ MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for
 MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
 SUBSERIES_BEFORE = re.compile(rf"(?i:\b({'|'.join(LEX['subseries_words'])})[ \u00a0-]+$)")
-# a basis the clause is told on names a sub-series too: "On an unadjusted basis, the unemployment rate was 3.2%",
-# "in real terms", "on a like-for-like basis" (the words before basis/terms, up to the measure in the same sentence)
-BASIS_BEFORE = re.compile(r"(?i:\b(?:on|in)[ \u00a0]+(?:an?[ \u00a0]+|the[ \u00a0]+)?"
-                          r"(?P<basis>[a-z]+(?:[- \u00a0][a-z]+)?)[ \u00a0]+(?:basis|terms)\b[^.;!?]{0,80}$)")
+BASIS_BEFORE = re.compile(LEX["basis_before"])  # "On an unadjusted basis, the unemployment rate": a sub-series
 MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
 _COMPARING = load("reading")
 COMPARED = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import LEX, WORD
+from ..extract.context import LEX, WORD, phrases
 from ..extract.lexicon import load
 from ..model import Figure, Statement
 from .view import View
@@ -37,7 +37,7 @@ EVENT_WORDS = 8  # words before a date that name its event ("the summit, which o
 AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 # a purpose after a coming date names what the event is for, not the event ("meet next week to avert the strike")
-PURPOSE = re.compile(r"\b(?:in[ \u00a0]+order[ \u00a0]+|so[ \u00a0]+as[ \u00a0]+)?to[ \u00a0]+(?=[a-z])")
+PURPOSE = re.compile(rf"\b(?:{phrases(EVENT['event_purpose'])})[ \u00a0]+(?=[a-z])")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 _SAY = "|".join(EVENT["speaking"])

@@ -79,7 +79,8 @@ INDEFINITE = re.compile(rf"(?i:(?:{phrases(LEX['money_articles'])})\b)")
 NOUN_STOPS = frozenset(LEX["noun_stops"])
 MONEY_OF = re.compile(rf"{_SP}(?:of|in)(?={_SP}(?!the\b|its\b|their\b|a\b|an\b)[a-z])")
 NOUN_AFTER = re.compile(r"(?:[\s\u00a0]+[a-z][a-z-]*){1,3}")
-OTHER_SETS = frozenset(LEX["other_sets"])
+WIDER = "wider"  # the modifier of a count over a wider scope (WIDE_OPENING): one of the other sets
+OTHER_SETS = frozenset(LEX["other_sets"]) | {WIDER}
 # "according to its latest accounts" is the owner's own count, no other source
 SOURCE = re.compile(rf"(?i:\b(?:{phrases(LEX['source_words'])})\b(?!{_SP}(?:{phrases(LEX['possessives'])})\b))")
 # ("signed by 900 of the island's 1,240": a preposition before a count that is no year dates nothing)
@@ -123,7 +124,7 @@ NAME_OPENING = re.compile(r"[^\w\"“‘']*(?:The[ \u00a0]+)?"
                           r"(?P<name>[A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*)+)(?=[ \u00a0,]+[a-z])")
 PLACE_OPENING = re.compile(rf"\W*In{_SP}{_PLACE},")
 # or a wider scope ("Across the county, 27 people died", "Nationwide, ..."): a set around the town's, not the same one
-WIDE_OPENING = re.compile(rf"\W*(?:Across{_SP}(?:the{_SP})?[a-z]+\b|(?:Nationwide|Statewide|Countrywide|Worldwide),)")
+WIDE_OPENING = re.compile(rf"\W*(?:Across{_SP}(?:the{_SP})?[a-z]+\b|(?i:{phrases(LEX['wide_scopes'])}),)")
 # the owner named after the noun: "the 31,000 residents of the old town", "the 2,400 employees of Corvane"
 OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP})?"
                          rf"(?P<owner>[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*|[a-z]+(?:[ \u00a0]+[a-z]+)?)\b")
@@ -427,7 +428,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     where = place.group("place") if place else opening.group("place") if opening else None
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
     if where is None and WIDE_OPENING.match(text, sentence.start, fig.span.start):
-        modifiers |= {"wider"}  # another set, neither this one again nor a part of it
+        modifiers |= {WIDER}  # another set, neither this one again nor a part of it
     anchor = fig.anchor
     if anchor and owned is not None and owned.group(0).split()[0].lower() in STOCK_VERBS and view.doc.published \
             and anchor[:4].isdigit() and int(anchor[:4]) < view.doc.published.year - 1:
