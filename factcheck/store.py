@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
@@ -115,7 +116,22 @@ class Store:
         return FactcheckError(f"{self.path}: {problem}")
 
     def _prepare(self, create: bool) -> None:
-        """Check what the file is (and make the tables in a new one): a one-line error for anything else."""
+        """Check what the file is (and make the tables in a new one): a one-line error for anything else. Two runs
+        opening one new store at once may meet SQLite's lock outside its busy handler (the journal-mode switch):
+        the one that meets it tries again, for up to BUSY_SECONDS."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                return self._prepare_once(create)
+            except sqlite3.OperationalError as exc:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise self._error(f"cannot use the results store: {exc}") from None
+                time.sleep(0.05)
+
+    def _prepare_once(self, create: bool) -> None:
+        """One try of _prepare; a lock met on the way is raised as it is, for _prepare to try again."""
         try:
             self.db.execute("BEGIN")  # one snapshot: another run may be making the tables between two reads
             app, version = self._pragma("application_id"), self._pragma("user_version")
@@ -141,6 +157,8 @@ class Store:
             if create:
                 self.db.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             text = str(exc)
