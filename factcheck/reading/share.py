@@ -23,6 +23,8 @@ AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
 SHARES = load("shares")
 OWN_BACK = re.compile(SHARES["own_back"], re.I)
+OWN_BACK_AFTER = re.compile(SHARES["own_back_after"], re.I)
+THOSE_WHO = re.compile(SHARES["those_who"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
@@ -76,7 +78,7 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                     amount = restated
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
-        if amount is None and (k := restating(view, w)) is not None and (
+        if amount is None and (k := restating(view, w) or _tallied(view, i, w)) is not None and (
                 (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
                 and figures[k].unit == whole.unit and figures[k].value < whole.value
                 or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
@@ -123,15 +125,27 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
                 share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
                 and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
-        gap = text[first.span.end : second.span.start]
-        whole = named_before(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
-        whole = after(view, b, figures[count].value) if whole is None else whole
+        gap, part = text[first.span.end : second.span.start], figures[count].value
+        pointer = OWN_BACK.match(gap) or OWN_BACK_AFTER.match(text, second.span.end)
+        whole = named_before(view, a, part, pointer is not None)
+        whole = after(view, b, part) if whole is None else _subset(view, whole, part, whole_of, pointer)
         if cut and whole is not None and view.role[whole] != "total":
             whole = None  # "The 7,500-strong workforce will lose 2,100 staff, about 28%": a cut of a named whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
     return out
+
+
+def _subset(view: View, w: int, part: float, whole_of: dict[int, int], pointer: re.Match | None) -> int | None:
+    """The whole "those who ..." points back to: when whole w was itself split ("2,410 of the union's 3,010 members
+    took part"), the part that did something ("1,930 of those who voted, or 80%" is of the 2,410); a bare "of them"
+    may mean either, so neither is taken."""
+    parts = [p for p, of in whole_of.items() if of == w and (view.figures[p].value or 0) > part
+             and view.figures[p].kind == "count"]
+    if pointer is None or not parts:
+        return w
+    return parts[-1] if THOSE_WHO.match(pointer.string, pointer.start()) else None
 
 
 def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
@@ -166,6 +180,12 @@ def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
                                         **_below(view, a)))
             break
     return out
+
+
+def _tallied(view: View, i: int, w: int) -> int | None:
+    """The count tallying share i of whole w later in its sentence ("A third of the 900 nurses left within a year,
+    300 in all"), for a fraction or a percentage (factcheck.reading.vague.tallied)."""
+    return vague.tallied(view, w + 1, view.figures[w].span.end) if view.figures[i].kind in SHARE_KINDS else None
 
 
 def _amount_before(view: View, i: int, whole) -> int | None:

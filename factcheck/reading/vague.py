@@ -44,7 +44,6 @@ RESTATED = re.compile(LEX["vague_restated"], re.I)
 RESTATED_BARE = re.compile(LEX["vague_restated_bare"], re.I)
 IN_TOTAL = re.compile(LEX["vague_in_total"], re.I)
 SAID_SO = re.compile(LEX["vague_said_so"], re.I)
-LATER_IN_CLAUSE = re.compile(LEX["vague_later"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
@@ -63,6 +62,12 @@ AUXILIARY = re.compile(r"\b(?:are|is|were|was|have|has|had|will|would)\b")
 POINTS_BACK = re.compile(LEX["points_back"], re.I)
 HAVE = {"has": "have", "had": "have", "having": "have"}  # "820 homes have heat pumps" ... "410 homes had them"
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
+TALLY_OPEN = re.compile(LEX["tally_open"], re.I)
+OF_NOUN = re.compile(LEX["of_noun"], re.I)
+BARE_VERB = re.compile(LEX["bare_verb"], re.I)
+MEASURES = {"duration", "quantity"}
+CHANGE_LINKS = set(LEX["change_links"])  # "net income was up by 32%": the words between a change's noun and figure
+EARLIER = 200  # figures examined before a share word's sentence for the whole its noun names: a bound
 
 
 def word_range(text: str, fig) -> tuple[re.Match, str, float, float] | None:
@@ -96,10 +101,11 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
             words.append((*found, k + 1))
         elif k not in whole_of and (ratio := in_ratio(view, k)) is not None:  # "two in five adults – 2,000 of"
             words.append((ratio[0], "share", ratio[1], ratio[2], k + 1))
-    out: list[Statement] = _percent_of_whole(view, whole_of)
+    out: list[Statement] = _percent_of_whole(view, whole_of) + _change_restated(view)
     for m, scale, low, high, at in sorted(words, key=lambda w: w[0].start()):
         facts = {"word": m.group(0), "start": m.start(), "end": m.end(), "low": low, "high": high, "scale": scale}
-        roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of)
+        roles = _restated(view, at, m.end(), scale, whole_of) or _restated_before(view, m, scale, whole_of) \
+            or (_earlier_whole(view, m, at) if scale == "share" else None)
         if roles is None and scale == "share":
             sentence = view.doc.sentence_index(m.start())
             roles = _parts(view, at, sentence, m.end()) or _said_so(view, sentence)
@@ -109,13 +115,48 @@ def read(view: View, whole_of: dict[int, int]) -> list[Statement]:
     return out
 
 
+def _change_restated(view: View) -> list[Statement]:
+    """A change said as a fraction word ("net income climbed by a third") and restated as a percentage change of the
+    same thing in the next figure, in its sentence or the next ("The company said net income rose 32 percent"): the
+    next percentage change that moves the same way, the noun before its verb in the words of the fraction's clause."""
+    figures, text, out = view.figures, view.text, []
+    for k, fig in enumerate(figures):
+        if fig.kind != "fraction" or view.role[k] != "change" or (found := word_range(text, fig)) is None \
+                or found[1] != "share":
+            continue
+        j = next((j for j in range(k + 1, len(figures)) if figures[j].kind == "percent"), None)
+        if j is None or figures[j].sentence > fig.sentence + 1 or figures[j].unit != "%" or view.role[j] != "change" \
+                or view.direction[j] != view.direction[k] or (noun := _subject(view.clause_words(j))) is None \
+                or noun not in re.findall(r"[a-z]+", view.clause_words(k).lower()):
+            continue
+        m, scale, low, high = found
+        out.append(Statement.of("vague", {"amount": figures[j].id}, word=m.group(0), start=m.start(), end=m.end(),
+                                low=low, high=high, scale=scale, closed=None, change=True))
+    return out
+
+
+def _subject(words: str) -> str | None:
+    """The noun before the verb that ends the words of a change's clause: "said net income rose" -> income,
+    "profit was up" -> profit; None when it is a word any clause has."""
+    tokens = re.findall(r"[a-z]+", words.lower())
+    while tokens and tokens[-1] in CHANGE_LINKS:
+        tokens.pop()
+    if not re.search(r"\b(?:up|down)[^a-z]*$", words.lower()) and tokens:
+        tokens.pop()  # the verb: "rose", "climbed", "dropped"
+    while tokens and tokens[-1] in CHANGE_LINKS:
+        tokens.pop()
+    return tokens[-1] if tokens and len(tokens[-1]) >= 3 and tokens[-1] not in PLAIN_WORDS else None
+
+
 def _percent_of_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
-    """A fraction word of a whole restated as a percentage ("Nearly half of the 1,200 staff, about 38%, ...") or by
+    """A fraction word or ratio of a whole restated as a percentage ("Nearly half of the 1,200 staff, about 38%, ...",
+    "One in four of the 2,400 nurses (31%)") or by
     the one count of the next sentence ("A majority of the 900 staff wanted it. In all, 410 said so."): the share
     reader takes a count restating it in its clause; this one the others."""
     figures, out = view.figures, []
     for k, w in whole_of.items():
-        if figures[k].kind != "fraction" or (found := word_range(view.text, figures[k])) is None or found[1] != "share":
+        found = word_range(view.text, figures[k]) or _ratio_figure(view, k)
+        if figures[k].kind != "fraction" or found is None or found[1] != "share":
             continue
         r = restating(view, w)
         m, scale, low, high = found
@@ -144,11 +185,11 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     fig = figures[at]
     if view.role[at] == "change":
         return None
-    if scale == "count" and fig.kind == "count" and IN_TOTAL.match(text, fig.span.end) \
-            and LATER_IN_CLAUSE.fullmatch(text, end, fig.span.start):
+    if scale == "count" and fig.kind == "count" and tallied(view, at, end) == at:
         return {"amount": fig.id}  # "Hundreds of jobs will go ..., 850 in total": the count the word says
     if fig.kind in ("count", "money") and OF_WHOLE.fullmatch(text, end, fig.span.start) \
-            and (k := restating(view, at)) is not None and view.role[k] != "change":
+            and (k := restating(view, at) or tallied(view, at + 1, fig.span.end)) is not None \
+            and view.role[k] != "change":
         # "a handful of the 40 councillors – 19 –", "most of the town's 64 pubs, 44 in total,": at is the whole
         part = figures[k]
         if scale == "count":
@@ -172,6 +213,52 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     if fig.kind == "count" and OF_BACK.match(text, end):
         return _of_named(view, at, back=True)  # "The firm employs 900 people. Nearly half of them, 400, ..."
     return None
+
+
+def tallied(view: View, k: int, start: int) -> int | None:
+    """The count k (or the first figure after it that is no date, span or measure) later in the sentence of start,
+    set off and said to be the whole of what a share or a vague word counts: "Most of the day's 62 departures were
+    cancelled — 23 in all —", "A third of the 900 nurses left within a year, 300 in all"; None when another figure
+    comes first."""
+    figures, text = view.figures, view.text
+    sentence = view.doc.sentence_index(start)
+    while k < len(figures) and figures[k].sentence == sentence \
+            and (figures[k].is_calendar or figures[k].kind in MEASURES):
+        k += 1  # "were approved within eight weeks, 2,390 in total": a date, a span or a measure counts no one
+    if k >= len(figures) or figures[k].sentence != sentence:
+        return None
+    fig = figures[k]
+    if fig.kind != "count" or fig.value is None or view.role[k] in ("change", "old") \
+            or not IN_TOTAL.match(text, fig.span.end) or not TALLY_OPEN.search(text, start, fig.span.start):
+        return None
+    return k
+
+
+def _earlier_whole(view: View, m: re.Match, at: int) -> dict | None:
+    """A share word whose whole is a count of an earlier sentence, restated by a tally later in its own ("Most were
+    cancelled, 96 altogether"): the one count of the sentence before when the word stands bare before its verb
+    ("Most were", "Nearly half said"), else the latest count before of the noun its words name ("About three
+    quarters of the applications were approved, 2,390 in total")."""
+    figures, text = view.figures, view.text
+    k = tallied(view, at, m.end())
+    if k is None:
+        return None
+    sentence, part = figures[k].sentence, figures[k].value
+    if any(not figures[j].is_calendar for j in view.by_sentence.get(sentence, []) if figures[j].span.end <= m.start()):
+        return None  # a figure before the word in its sentence: its whole, if any, is there
+    first = view.by_sentence[sentence][0]
+    fits = [j for j in range(first - 1, max(-1, first - 1 - EARLIER), -1)
+            if figures[j].kind == "count" and figures[j].unit is None and (figures[j].value or 0) > part
+            and view.role[j] not in ("change", "old")]
+    if BARE_VERB.match(text, m.end()):
+        fits = [j for j in fits if figures[j].sentence == sentence - 1]
+        return {"amount": figures[k].id, "whole": figures[fits[0]].id} if len(fits) == 1 else None
+    if (noun := OF_NOUN.match(text, m.end())) is None:
+        return None
+    name = noun.group("noun").lower()
+    name = name[:-3] + "y" if name.endswith("ies") else name[:-1]
+    w = next((j for j in fits if counted(text, figures[j], qualified=True) == name), None)
+    return None if w is None else {"amount": figures[k].id, "whole": figures[w].id}
 
 
 def _of_named(view: View, k: int, back: bool) -> dict | None:
