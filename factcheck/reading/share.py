@@ -81,7 +81,8 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
         if amount is None and (k := restating(view, w) or _tallied(view, i, w)) is not None and (
                 (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
                 and figures[k].unit == whole.unit and figures[k].value < whole.value
-                or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
+                or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"
+                and not in_ratio(view, i)):  # "three in ten of the 1,500 drivers (29%)": the ratio's, not ten's
             amount = k
             if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
                 amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
@@ -127,8 +128,12 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
             continue
         gap, part = text[first.span.end : second.span.start], figures[count].value
         pointer = OWN_BACK.match(gap) or OWN_BACK_AFTER.match(text, second.span.end)
+        lead = view.doc.sentence_span(first.sentence).start
+        those = THOSE_WHO.search(text, lead, first.span.start) or THOSE_WHO.search(gap) or (
+            pointer is not None and THOSE_WHO.search(pointer.string, pointer.start(), pointer.end() + 12))
         whole = named_before(view, a, part, pointer is not None)
-        whole = after(view, b, part) if whole is None else _subset(view, whole, part, whole_of, pointer)
+        whole = after(view, b, part) if whole is None else _subset(view, whole, part, whole_of,
+                                                                   "those" if those else pointer)
         if cut and whole is not None and view.role[whole] != "total":
             whole = None  # "The 7,500-strong workforce will lose 2,100 staff, about 28%": a cut of a named whole
         if whole is not None:
@@ -137,15 +142,15 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
     return out
 
 
-def _subset(view: View, w: int, part: float, whole_of: dict[int, int], pointer: re.Match | None) -> int | None:
-    """The whole "those who ..." points back to: when whole w was itself split ("2,410 of the union's 3,010 members
-    took part"), the part that did something ("1,930 of those who voted, or 80%" is of the 2,410); a bare "of them"
-    may mean either, so neither is taken."""
+def _subset(view: View, w: int, part: float, whole_of: dict[int, int], pointer: object) -> int | None:
+    """The whole that words pointing back name: when whole w was itself split ("2,410 of the union's 3,010 members
+    took part"), "those who ..." is the part that did something ("1,930 of those who voted, or 80%" is of the 2,410);
+    a bare "of them" (pointer) may mean either, so neither is taken."""
     parts = [p for p, of in whole_of.items() if of == w and (view.figures[p].value or 0) > part
              and view.figures[p].kind == "count"]
     if pointer is None or not parts:
         return w
-    return parts[-1] if THOSE_WHO.match(pointer.string, pointer.start()) else None
+    return parts[-1] if pointer == "those" else None
 
 
 def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:

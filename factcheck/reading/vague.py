@@ -155,8 +155,9 @@ def _percent_of_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
     reader takes a count restating it in its clause; this one the others."""
     figures, out = view.figures, []
     for k, w in whole_of.items():
-        found = word_range(view.text, figures[k]) or _ratio_figure(view, k)
-        if figures[k].kind != "fraction" or found is None or found[1] != "share":
+        found = word_range(view.text, figures[k]) or _ratio_figure(view, k) if figures[k].kind == "fraction" else (
+            (ratio[0], "share", ratio[1], ratio[2]) if (ratio := in_ratio(view, k)) is not None else None)
+        if found is None or found[1] != "share":
             continue
         r = restating(view, w)
         m, scale, low, high = found
