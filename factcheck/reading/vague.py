@@ -55,6 +55,8 @@ WORD_AFTER_PART = re.compile(LEX["word_after_part"], re.I)
 PUNCT_PART = re.compile(LEX["punct_part"], re.I)
 OF_BACK = re.compile(LEX["of_back"], re.I)
 RATIO_FIGURE = re.compile(LEX["ratio_figure"], re.I)
+HEDGE = re.compile(  # a hedge right before a ratio figure: "roughly one in five"
+    r"(?<![\w-])(?i:(" + "|".join(h.replace(" ", r"[\s\u00a0]+") for h in LEX["vague_hedges"]) + r"))[\s\u00a0]+$")
 CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
 # Words any clause may hold, no sign that two sentences say the same of what they count.
 PLAIN_WORDS = set(LEX["plain_words"])
@@ -64,6 +66,7 @@ HAVE = {"has": "have", "had": "have", "having": "have"}  # "820 homes have heat 
 OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(?:[A-Za-z'’-]+[ \u00a0]+){0,2}")
 TALLY_OPEN = re.compile(LEX["tally_open"], re.I)
 OF_NOUN = re.compile(LEX["of_noun"], re.I)
+TALLY_START = re.compile(LEX["tally_start"], re.I)
 BARE_VERB = re.compile(LEX["bare_verb"], re.I)
 MEASURES = {"duration", "quantity"}
 CHANGE_LINKS = set(LEX["change_links"])  # "net income was up by 32%": the words between a change's noun and figure
@@ -236,30 +239,44 @@ def tallied(view: View, k: int, start: int) -> int | None:
 
 
 def _earlier_whole(view: View, m: re.Match, at: int) -> dict | None:
-    """A share word whose whole is a count of an earlier sentence, restated by a tally later in its own ("Most were
-    cancelled, 96 altogether"): the one count of the sentence before when the word stands bare before its verb
-    ("Most were", "Nearly half said"), else the latest count before of the noun its words name ("About three
+    """A share word whose whole is a count of an earlier sentence, restated by a tally later in its sentence or at
+    the start of the next ("Most were cancelled, 96 altogether", "Most of them backed it. In all, 330 voted for it"):
+    the nearest larger count of the sentence before when the word stands bare before its verb or points back ("Most
+    were", "Nearly half said", "Most of them"), else the latest count before of the noun its words name ("About three
     quarters of the applications were approved, 2,390 in total")."""
     figures, text = view.figures, view.text
+    sentence = view.doc.sentence_index(m.start())
     k = tallied(view, at, m.end())
-    if k is None:
+    if k is None and (k := _tally_next(view, sentence)) is None:
         return None
-    sentence, part = figures[k].sentence, figures[k].value
+    part = figures[k].value
     if any(not figures[j].is_calendar for j in view.by_sentence.get(sentence, []) if figures[j].span.end <= m.start()):
         return None  # a figure before the word in its sentence: its whole, if any, is there
-    first = view.by_sentence[sentence][0]
-    fits = [j for j in range(first - 1, max(-1, first - 1 - EARLIER), -1)
+    first = next((j for j in range(at - 1, -1, -1) if figures[j].sentence < sentence), -1)
+    fits = [j for j in range(first, max(-1, first - EARLIER), -1)
             if figures[j].kind == "count" and figures[j].unit is None and (figures[j].value or 0) > part
             and view.role[j] not in ("change", "old")]
-    if BARE_VERB.match(text, m.end()):
-        fits = [j for j in fits if figures[j].sentence == sentence - 1]
-        return {"amount": figures[k].id, "whole": figures[fits[0]].id} if len(fits) == 1 else None
-    if (noun := OF_NOUN.match(text, m.end())) is None:
+    if BARE_VERB.match(text, m.end()) or OF_BACK.match(text, m.end()):
+        w = next((j for j in fits if figures[j].sentence == sentence - 1), None)
+    elif (noun := OF_NOUN.match(text, m.end())) is not None:
+        name = noun.group("noun").lower()
+        name = name[:-3] + "y" if name.endswith("ies") else name[:-1]
+        w = next((j for j in fits if counted(text, figures[j], qualified=True) == name), None)
+    else:
         return None
-    name = noun.group("noun").lower()
-    name = name[:-3] + "y" if name.endswith("ies") else name[:-1]
-    w = next((j for j in fits if counted(text, figures[j], qualified=True) == name), None)
     return None if w is None else {"amount": figures[k].id, "whole": figures[w].id}
+
+
+def _tally_next(view: View, sentence: int) -> int | None:
+    """The one count of the sentence after a share word when that sentence opens as a tally ("In all, 330 voted in
+    favour", "Altogether, 140 families said no")."""
+    figures = view.figures
+    after = [k for k in view.by_sentence.get(sentence + 1, []) if not figures[k].is_calendar]
+    if len(after) != 1 or figures[after[0]].kind != "count" or figures[after[0]].value is None \
+            or view.role[after[0]] in ("change", "old"):
+        return None
+    span = view.doc.sentence_span(sentence + 1)
+    return after[0] if TALLY_START.match(view.text, span.start, span.end) else None
 
 
 def _of_named(view: View, k: int, back: bool) -> dict | None:
@@ -354,12 +371,16 @@ def _predicate(text: str, start: int, end: int, skip: int = 1) -> set[str]:
 
 
 def _ratio_figure(view: View, k: int) -> tuple[re.Match, str, float, float] | None:
-    """A fraction figure said as one count in another ("One in four students", "three out of five"): its value
-    with the ratio tolerance, as a share word."""
+    """A fraction figure said as one count in another ("One in four students", "three out of five", "roughly one in
+    five"): its value with the ratio tolerance, moved by its hedge (lexicon vague_hedges), as a share word."""
     fig = view.figures[k]
-    if not RATIO_FIGURE.search(fig.surface) or fig.value is None or fig.qualifiers:
+    if not RATIO_FIGURE.search(fig.surface) or fig.value is None:
         return None
     low, high = ratio_range(fig.value)
-    return SPAN.match(view.text, fig.span.start, fig.span.end), "share", low, high
-
-
+    if fig.qualifiers:  # "roughly one in five": the hedge right before it, else a reading of its own ("more than")
+        hedge = HEDGE.search(view.text, max(0, fig.span.start - LEAD), fig.span.start)
+        if hedge is None or fig.qualifiers != ("approx",):
+            return None
+        below, above = LEX["vague_hedges"][" ".join(hedge.group(1).lower().split())]
+        low, high = low + fig.value * below, high + fig.value * above
+    return SPAN.match(view.text, fig.span.start, fig.span.end), "share", max(0.0, low), min(1.0, high)
