@@ -16,13 +16,14 @@ from ..extract.lexicon import load
 from ..model import Statement
 from . import vague
 from .view import View
-from .whole import after, in_ratio, named_before, restating
+from .whole import AMOUNT_CLOSE, after, in_ratio, named_before, restating
 
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
 SHARES = load("shares")
 OWN_BACK = re.compile(SHARES["own_back"], re.I)
+LATER_OR = re.compile(SHARES["later_or"], re.I)
 OWN_BACK_AFTER = re.compile(SHARES["own_back_after"], re.I)
 THOSE_WHO = re.compile(SHARES["those_who"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
@@ -86,6 +87,8 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
             amount = k
             if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
                 amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
+        if amount is None and share.kind == "count" and (k := _later_or(view, w)) is not None:
+            amount, i = i, k  # "1,450 of the trust's 5,000 calls were answered in time, or 29%": the percentage
         if amount is None and (k := _amount_before(view, i, whole)) is not None:
             amount = k
             if share.kind in AMOUNT_KINDS:
@@ -191,6 +194,22 @@ def _tallied(view: View, i: int, w: int) -> int | None:
     """The count tallying share i of whole w later in its sentence ("A third of the 900 nurses left within a year,
     300 in all"), for a fraction or a percentage (factcheck.reading.vague.tallied)."""
     return vague.tallied(view, w + 1, view.figures[w].span.end) if view.figures[i].kind in SHARE_KINDS else None
+
+
+def _later_or(view: View, w: int) -> int | None:
+    """The percentage later in the sentence of whole w that restates the count before w with "or" ("..., or 29%",
+    "– or 29% –"), closed there, no other figure but dates, spans and measures between."""
+    figures, text = view.figures, view.text
+    k = w + 1
+    while k < len(figures) and figures[k].sentence == figures[w].sentence \
+            and (figures[k].is_calendar or figures[k].kind in vague.MEASURES):
+        k += 1
+    if k >= len(figures) or figures[k].sentence != figures[w].sentence or figures[k].kind != "percent" \
+            or figures[k].unit != "%" or view.role[k] == "change" or not LATER_OR.search(text, figures[w].span.end,
+                                                                                       figures[k].span.start) \
+            or not AMOUNT_CLOSE.match(text, figures[k].span.end):
+        return None
+    return k
 
 
 def _amount_before(view: View, i: int, whole) -> int | None:
