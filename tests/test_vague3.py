@@ -21,19 +21,17 @@ bench = load_benchmark("generalise_shares")
 
 CASES = bench.load(Path(__file__).parent / "vague3")
 # Batch b on arrival (before this round's fixes): 4 of 13 wrong articles caught, 13 of 13 right twins clean; after
-# the fixes on batch a (commit 77a5395, not tuned on b): 5 of 13 caught, 13 of 13 clean.
+# the fixes on batch a (commit 77a5395, not tuned on b): 6 of 13 caught (one of them once its phrase no longer
+# wrapped), 13 of 13 clean; after tuning on b's misses: 11 of 13 caught, 13 of 13 clean. The two left are Markdown
+# with HTML entities ("&mdash;"), which the Markdown reader (factcheck/document.py) leaves undecoded: both are caught
+# with the dashes typed.
+ENTITY = "Markdown keeps '&mdash;' and '&ndash;' as text (factcheck/document.py): the dash setting it off is unseen"
 MISSED: dict[str, str] = {
     "va-points-next-sentence": "the old level is a share of a noun in the sentence before ('4% of shop units'), "
                                "the new one bare ('Now 7% do'): the change reader (reading/change.py) pairs no such "
                                "levels",
-    "vb-fewer-than-half-in-all": "missed on arrival",
-    "vb-one-in-five-later-paragraph": "missed on arrival",
-    "vb-two-in-three-of-them": "missed on arrival",
-    "vb-support-wrong-points": "missed on arrival",
-    "vb-majority-total-of": "missed on arrival",
-    "vb-fell-by-half-then-percent": "missed on arrival",
-    "vb-libraries-most-in-all": "missed on arrival",
-    "vb-hundreds-of-flights": "missed on arrival",
+    "vb-two-in-three-of-them": ENTITY,
+    "vb-support-wrong-points": ENTITY,
 }
 FLAGGED: dict[str, str] = {}
 

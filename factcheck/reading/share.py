@@ -192,8 +192,11 @@ def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
 
 def _tallied(view: View, i: int, w: int) -> int | None:
     """The count tallying share i of whole w later in its sentence ("A third of the 900 nurses left within a year,
-    300 in all"), for a fraction or a percentage (factcheck.reading.vague.tallied)."""
-    return vague.tallied(view, w + 1, view.figures[w].span.end) if view.figures[i].kind in SHARE_KINDS else None
+    300 in all"), for a fraction, a percentage or a ratio ("two in three of the 450 pupils passed – 300 of them –";
+    factcheck.reading.vague.tallied)."""
+    if view.figures[i].kind not in SHARE_KINDS and in_ratio(view, i) is None:
+        return None  # "320 of the 800 staff": a count restated by a count is no share of it
+    return vague.tallied(view, w + 1, view.figures[w].span.end)
 
 
 def _later_or(view: View, w: int) -> int | None:

@@ -18,7 +18,7 @@ from ..extract.lexicon import load
 from ..model import Statement
 from .breakdown import counted
 from .view import View
-from .whole import AMOUNT_CLOSE, SPAN, in_ratio, named_before, ratio_range, restating
+from .whole import AMOUNT_CLOSE, SPAN, WHOLE_BEFORE, in_ratio, named_before, ratio_range, restating
 
 LEX = load("shares")
 
@@ -67,8 +67,12 @@ OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their)[ \u00a0]+)?(
 TALLY_OPEN = re.compile(LEX["tally_open"], re.I)
 OF_NOUN = re.compile(LEX["of_noun"], re.I)
 TALLY_START = re.compile(LEX["tally_start"], re.I)
+NOUN_AFTER = LEX["noun_after"]
+TOTAL_OF = re.compile(LEX["total_of"], re.I)
+THEM_CLOSED = re.compile(LEX["them_closed"], re.I)
 BARE_VERB = re.compile(LEX["bare_verb"], re.I)
 MEASURES = {"duration", "quantity"}
+BOUNDS = {"less_than", "more_than", "at_least", "at_most", "up_to", "over"}
 CHANGE_LINKS = set(LEX["change_links"])  # "net income was up by 32%": the words between a change's noun and figure
 EARLIER = 200  # figures examined before a share word's sentence for the whole its noun names: a bound
 
@@ -181,6 +185,8 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     """The figure right after the word that restates it ("of tenants, around 4,300 households"), and for a share
     given as a count, the whole named before it in the sentence."""
     figures, text = view.figures, view.text
+    if scale == "count" and (k := tallied(view, at, end)) is not None:
+        return {"amount": figures[k].id}  # "Hundreds of jobs will go ..., 850 in total": the count the word says
     while at < len(figures) and figures[at].is_calendar and figures[at].span.start - end <= REACH:
         at += 1  # "Hundreds of jobs will go when the centre closes in March, 850 in total": the date is the clause's
     if at >= len(figures) or figures[at].value is None or figures[at].span.start - end > REACH \
@@ -189,8 +195,6 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
     fig = figures[at]
     if view.role[at] == "change":
         return None
-    if scale == "count" and fig.kind == "count" and tallied(view, at, end) == at:
-        return {"amount": fig.id}  # "Hundreds of jobs will go ..., 850 in total": the count the word says
     if fig.kind in ("count", "money") and OF_WHOLE.fullmatch(text, end, fig.span.start) \
             and (k := restating(view, at) or tallied(view, at + 1, fig.span.end)) is not None \
             and view.role[k] != "change":
@@ -222,8 +226,8 @@ def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int
 def tallied(view: View, k: int, start: int) -> int | None:
     """The count k (or the first figure after it that is no date, span or measure) later in the sentence of start,
     set off and said to be the whole of what a share or a vague word counts: "Most of the day's 62 departures were
-    cancelled — 23 in all —", "A third of the 900 nurses left within a year, 300 in all"; None when another figure
-    comes first."""
+    cancelled — 23 in all —", "A third of the 900 nurses left within a year, 300 in all", ", a total of 31", "– 210
+    of them –"; None when another figure comes first."""
     figures, text = view.figures, view.text
     sentence = view.doc.sentence_index(start)
     while k < len(figures) and figures[k].sentence == sentence \
@@ -232,10 +236,16 @@ def tallied(view: View, k: int, start: int) -> int | None:
     if k >= len(figures) or figures[k].sentence != sentence:
         return None
     fig = figures[k]
-    if fig.kind != "count" or fig.value is None or view.role[k] in ("change", "old") \
-            or not IN_TOTAL.match(text, fig.span.end) or not TALLY_OPEN.search(text, start, fig.span.start):
+    if fig.kind != "count" or fig.value is None or view.role[k] in ("change", "old"):
         return None
-    return k
+    if TOTAL_OF.search(text, start, fig.span.start):  # ", a total of 31 voting for it"
+        return k
+    if not TALLY_OPEN.search(text, start, fig.span.start):
+        return None
+    if IN_TOTAL.match(text, fig.span.end):
+        return k
+    back = THEM_CLOSED.match(text, fig.span.end)  # "– 210 of them –", not "900 of them citing workload"
+    return k if back is not None else None
 
 
 def _earlier_whole(view: View, m: re.Match, at: int) -> dict | None:
@@ -261,10 +271,19 @@ def _earlier_whole(view: View, m: re.Match, at: int) -> dict | None:
     elif (noun := OF_NOUN.match(text, m.end())) is not None:
         name = noun.group("noun").lower()
         name = name[:-3] + "y" if name.endswith("ies") else name[:-1]
-        w = next((j for j in fits if counted(text, figures[j], qualified=True) == name), None)
+        w = next((j for j in fits if _counts(text, figures[j], name)), None)
     else:
         return None
     return None if w is None else {"amount": figures[k].id, "whole": figures[w].id}
+
+
+def _counts(text: str, fig, name: str) -> bool:
+    """Whether count fig counts the noun name: "3,200 planning applications", "all 12,000 of its weekend tickets"."""
+    if counted(text, fig, qualified=True) == name:
+        return True
+    plural = name[:-1] + "ies" if name.endswith("y") else name + "s"
+    words = NOUN_AFTER + f"(?:{re.escape(name)}|{re.escape(plural)})\\b"
+    return re.match(words, text[fig.span.end : fig.span.end + 60], re.I) is not None
 
 
 def _tally_next(view: View, sentence: int) -> int | None:
@@ -299,7 +318,12 @@ def _restated_before(view: View, m: re.Match, scale: str, whole_of: dict[int, in
     if j >= 1 and whole_of.get(j - 1) == j and figures[j - 1].kind == "count":
         return {"amount": figures[j - 1].id, "whole": figures[j].id}
     if figures[j].kind == "count" and j not in whole_of and j not in whole_of.values():
-        return _of_named(view, j, back=False)  # "Of the firm's 900 staff, 400 – nearly half –"
+        # "Of the firm's 900 staff, 400 – nearly half –"; "Of the county's 96 libraries, most will shut, 41 in all"
+        k = tallied(view, j + 1, m.end()) if WHOLE_BEFORE.search(text, max(0, figures[j].span.start - 40),
+                                                                figures[j].span.start) else None
+        if k is not None and figures[k].value < (figures[j].value or 0):
+            return {"amount": figures[k].id, "whole": figures[j].id}
+        return _of_named(view, j, back=False)
     return None
 
 
@@ -309,7 +333,7 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     saying so ("720 of those questioned ..., while 610 ..."); one part after "of those" is a part of the share.
     closed: whether that sentence says the parts and the rest make the whole ("and the rest had no view")."""
     figures, text = view.figures, view.text
-    own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    own = [k for k in view.by_sentence.get(sentence, []) if _counted_whole(figures[k])]
     if len(own) != 1 or (own[0] == at and figures[at].span.start - end <= REACH
                          and OF_PHRASE.fullmatch(text, end, figures[at].span.start)):
         return None
@@ -328,13 +352,18 @@ def _parts(view: View, at: int, sentence: int, end: int) -> dict | None:
     return {"whole": whole.id, "parts": [figures[k].id for k in parts], "closed": closed}
 
 
+def _counted_whole(fig) -> bool:
+    """Whether a figure can be the whole a share word counts: a count, not a bound ("US citizens aged under 30")."""
+    return fig.kind == "count" and bool(fig.value) and not set(fig.qualifiers) & BOUNDS
+
+
 def _said_so(view: View, sentence: int) -> dict | None:
     """A share word's whole (the one count of its sentence) and the one count of the next sentence that says it is
     how many did so ("A majority of the 900 staff wanted to work from home. In all, 410 said so."), or that counts
     the whole's noun and says what the word's sentence says of it ("Three quarters of the 820 homes now have heat
     pumps. The council said 615 homes have them.")."""
     figures, text = view.figures, view.text
-    own = [k for k in view.by_sentence.get(sentence, []) if figures[k].kind == "count" and figures[k].value]
+    own = [k for k in view.by_sentence.get(sentence, []) if _counted_whole(figures[k])]
     if len(own) != 1:
         return None
     whole = figures[own[0]]
