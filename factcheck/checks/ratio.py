@@ -147,7 +147,8 @@ def _vague_hit(statement: Statement, said: list[Figure], whole: Figure | None, r
     proxy = dataclasses.replace(said[0], span=Span(statement.fact("start"), statement.fact("end")), surface=word)
     evidence = f"'{word}' allows {allowed}; the text gives {actual}"
     expected = allowed if scale == "count" or whole is None else f"{_of_whole(low, whole)} to {_of_whole(high, whole)}"
-    args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else "the total",
+    total = "the level before" if statement.fact("change") else "the total"  # "climbed by a third", then "rose 42%"
+    args = {"share": word, "word": word, "whole": show(whole.value, whole.unit) if whole is not None else total,
             "expected": expected,
             "amount": actual, "allowed": allowed}
     return Hit((proxy, *said, *((whole,) if whole is not None else ())), args, evidence,

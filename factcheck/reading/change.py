@@ -111,6 +111,8 @@ def read(view: View) -> list[Statement]:
                 out.extend(_difference_before(view, i))  # "20,000 more people (190,571 ..., compared to 170,155)"
             continue
         old = linked(i, "old") if stated else linked(new, "old") if new is not None else None
+        if stated and new is not None and old is None:
+            old = tied.get((new, "old"))  # "rose to 47%, up from 41% – a jump of eight points": the new one's old
         bare = stated and new is None and old is None  # a change with no value of its own in its sentence
         if i in basis and all(k is None or figures[k].unit == "%" for k in (new, old)):
             new = old = None

@@ -16,13 +16,16 @@ from ..extract.lexicon import load
 from ..model import Statement
 from . import vague
 from .view import View
-from .whole import after, in_ratio, named_before, restating
+from .whole import AMOUNT_CLOSE, after, in_ratio, named_before, restating
 
 SHARE_KINDS = {"percent", "fraction"}
 AMOUNT_KINDS = {"count", "money", "quantity"}
 SHARE_OF = re.compile(LEX["share_of"], re.I)
 SHARES = load("shares")
 OWN_BACK = re.compile(SHARES["own_back"], re.I)
+LATER_OR = re.compile(SHARES["later_or"], re.I)
+OWN_BACK_AFTER = re.compile(SHARES["own_back_after"], re.I)
+THOSE_WHO = re.compile(SHARES["those_who"], re.I)
 RESTATED_GAP = re.compile(SHARES["restated_gap"], re.I)
 APPOSITION_GAP = re.compile(SHARES["apposition_gap"])
 APPOSITION_CLOSE = re.compile(SHARES["apposition_close"])
@@ -76,13 +79,16 @@ def read(view: View, whole_of: dict[int, int], converts: dict[int, int]) -> list
                     amount = restated
                 elif share.kind in AMOUNT_KINDS and later.kind in SHARE_KINDS and share.unit == whole.unit:
                     amount, i = i, restated  # "320 of the 800 staff (40%)": the share is the bracket
-        if amount is None and (k := restating(view, w)) is not None and (
+        if amount is None and (k := restating(view, w) or _tallied(view, i, w)) is not None and (
                 (share.kind in SHARE_KINDS or in_ratio(view, i)) and figures[k].kind in AMOUNT_KINDS
                 and figures[k].unit == whole.unit and figures[k].value < whole.value
-                or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"):
+                or share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS and figures[k].unit == "%"
+                and not in_ratio(view, i)):  # "three in ten of the 1,500 drivers (29%)": the ratio's, not ten's
             amount = k
             if share.kind in AMOUNT_KINDS and figures[k].kind in SHARE_KINDS:
                 amount, i = i, k  # "210 of the region's 600 care homes, or 35%": the share is the percentage
+        if amount is None and share.kind == "count" and (k := _later_or(view, w)) is not None:
+            amount, i = i, k  # "1,450 of the trust's 5,000 calls were answered in time, or 29%": the percentage
         if amount is None and (k := _amount_before(view, i, whole)) is not None:
             amount = k
             if share.kind in AMOUNT_KINDS:
@@ -123,15 +129,31 @@ def of_named_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
                 share == b and APPOSITION_GAP.fullmatch(text, first.span.end, second.span.start)
                 and APPOSITION_CLOSE.match(text, second.span.end)):
             continue
-        gap = text[first.span.end : second.span.start]
-        whole = named_before(view, a, figures[count].value, bool(OWN_BACK.match(gap)))
-        whole = after(view, b, figures[count].value) if whole is None else whole
+        gap, part = text[first.span.end : second.span.start], figures[count].value
+        pointer = OWN_BACK.match(gap) or OWN_BACK_AFTER.match(text, second.span.end)
+        lead = view.doc.sentence_span(first.sentence).start
+        those = THOSE_WHO.search(text, lead, first.span.start) or THOSE_WHO.search(gap) or (
+            pointer is not None and THOSE_WHO.search(pointer.string, pointer.start(), pointer.end() + 12))
+        whole = named_before(view, a, part, pointer is not None)
+        whole = after(view, b, part) if whole is None else _subset(view, whole, part, whole_of,
+                                                                   "those" if those else pointer)
         if cut and whole is not None and view.role[whole] != "total":
             whole = None  # "The 7,500-strong workforce will lose 2,100 staff, about 28%": a cut of a named whole
         if whole is not None:
             out.append(Statement.of("share", {"share": figures[share].id, "whole": figures[whole].id,
                                               "amount": figures[count].id}, **_below(view, count)))
     return out
+
+
+def _subset(view: View, w: int, part: float, whole_of: dict[int, int], pointer: object) -> int | None:
+    """The whole that words pointing back name: when whole w was itself split ("2,410 of the union's 3,010 members
+    took part"), "those who ..." is the part that did something ("1,930 of those who voted, or 80%" is of the 2,410);
+    a bare "of them" (pointer) may mean either, so neither is taken."""
+    parts = [p for p, of in whole_of.items() if of == w and (view.figures[p].value or 0) > part
+             and view.figures[p].kind == "count"]
+    if pointer is None or not parts:
+        return w
+    return parts[-1] if pointer == "those" else None
 
 
 def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
@@ -166,6 +188,31 @@ def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
                                         **_below(view, a)))
             break
     return out
+
+
+def _tallied(view: View, i: int, w: int) -> int | None:
+    """The count tallying share i of whole w later in its sentence ("A third of the 900 nurses left within a year,
+    300 in all"), for a fraction, a percentage or a ratio ("two in three of the 450 pupils passed – 300 of them –";
+    factcheck.reading.vague.tallied)."""
+    if view.figures[i].kind not in SHARE_KINDS and in_ratio(view, i) is None:
+        return None  # "320 of the 800 staff": a count restated by a count is no share of it
+    return vague.tallied(view, w + 1, view.figures[w].span.end)
+
+
+def _later_or(view: View, w: int) -> int | None:
+    """The percentage later in the sentence of whole w that restates the count before w with "or" ("..., or 29%",
+    "– or 29% –"), closed there, no other figure but dates, spans and measures between."""
+    figures, text = view.figures, view.text
+    k = w + 1
+    while k < len(figures) and figures[k].sentence == figures[w].sentence \
+            and (figures[k].is_calendar or figures[k].kind in vague.MEASURES):
+        k += 1
+    if k >= len(figures) or figures[k].sentence != figures[w].sentence or figures[k].kind != "percent" \
+            or figures[k].unit != "%" or view.role[k] == "change" or not LATER_OR.search(text, figures[w].span.end,
+                                                                                       figures[k].span.start) \
+            or not AMOUNT_CLOSE.match(text, figures[k].span.end):
+        return None
+    return k
 
 
 def _amount_before(view: View, i: int, whole) -> int | None:

@@ -35,6 +35,8 @@ def restating(view: View, w: int) -> int | None:
     people", "of the 2,000 taxis – about 500 –" (a dash or a bare comma only with the figure closed again)."""
     figures, text = view.figures, view.text
     k = w + 1
+    while k < len(figures) and figures[k].is_calendar and figures[k].sentence == figures[w].sentence:
+        k += 1  # "of the 4,000 homes checked this year (21%)": a date of the whole's words
     if k >= len(figures) or figures[k].sentence != figures[w].sentence or figures[k].value is None:
         return None
     start, end = figures[w].span.end, figures[k].span.start
