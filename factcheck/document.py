@@ -47,6 +47,8 @@ class Document:
     # Inline switches: (source line, directive text) for each `<!-- factcheck: ... -->`.
     switches: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # An HTML source's tables: each a list of rows, each row its cells' (start, end) source offsets, left to right.
+    tables: list[list[list[tuple[int, int]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in LINE_END.finditer(self.source)]
@@ -672,9 +674,11 @@ HIDDEN = {
     "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "svg", "button",
 }
 BLOCK = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "main", "blockquote", "figcaption", "figure", "pre", "dd", "dt", "hr", "title",
 }
+CELL = {"td", "th"}  # a table row is one line of the plain text, its cells apart, as a Markdown table row is
+CELL_GAP = "   "
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -691,6 +695,9 @@ class _TextCollector(HTMLParser):
         self.article = 0
         self.meta_date: str | None = None
         self.time_date: str | None = None
+        self.tables: list[list[list[tuple[int, int]]]] = []  # every table read, in the order it opened
+        self.open_tables: list[list[list[tuple[int, int]]]] = []  # the tables open now, innermost last
+        self.cell: int | None = None  # the source offset where the open cell's text starts
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -704,6 +711,8 @@ class _TextCollector(HTMLParser):
             self.time_date = self.time_date or a.get("datetime")
         if tag in BLOCK:
             self.runs.append(("\n\n", -1, self.article > 0))
+        if not self.hidden:
+            self._table_start(tag)
         if tag in VOID:
             return
         self.stack.append(tag)
@@ -713,9 +722,35 @@ class _TextCollector(HTMLParser):
         if tag in ("article", "main"):
             self.article += 1
 
+    def _table_start(self, tag: str) -> None:
+        """A table, row or cell opening: rows and cells are kept by their source offsets (a cell's text begins after
+        its start tag); an open cell ends where the next cell, row or table begins, since HTML may leave out </td>."""
+        if tag == "table":
+            self._close_cell()
+            self.open_tables.append([])
+            self.tables.append(self.open_tables[-1])
+        elif tag == "tr" and self.open_tables:
+            self._close_cell()
+            self.open_tables[-1].append([])
+        elif tag in CELL and self.open_tables:
+            self._close_cell()
+            if not self.open_tables[-1]:
+                self.open_tables[-1].append([])  # a cell with no <tr> before it opens a row
+            self.cell = self._offset() + len(self.get_starttag_text() or "")
+            self.runs.append((CELL_GAP, -1, self.article > 0))
+
+    def _close_cell(self) -> None:
+        if self.cell is not None and self.open_tables and self.open_tables[-1]:
+            self.open_tables[-1][-1].append((self.cell, max(self.cell, self._offset())))
+        self.cell = None
+
     def handle_endtag(self, tag: str) -> None:
         if not self.open[tag]:
             return  # a stray end tag: broken HTML still yields its text
+        if tag in CELL or tag == "tr" or tag == "table":
+            self._close_cell()
+            if tag == "table" and self.open_tables:
+                self.open_tables.pop()
         while self.stack:
             top = self.stack.pop()
             self.open[top] -= 1
@@ -798,6 +833,11 @@ def _html(source: str, path: str) -> Document:
     segments: list[tuple[int, int]] = []
     pos = 0
     for text, src, _ in runs:
+        if src < 0 and text == CELL_GAP:  # the gap before a table cell
+            segments.append((pos, _last_src(segments, pos)))
+            parts.append(text)
+            pos += len(text)
+            continue
         if src < 0:  # a block break: collapse repeats
             if parts and not parts[-1].endswith("\n\n"):
                 parts.append("\n\n")
@@ -810,6 +850,7 @@ def _html(source: str, path: str) -> Document:
         pos += len(text)
     doc = _document(source, "".join(parts), segments, path=path, fmt="html")
     doc.notes.extend(notes)
+    doc.tables = [[row for row in table if row] for table in parser.tables]
     for value, origin in ((parser.meta_date, "article:published_time"), (parser.time_date, "<time datetime>")):
         if value:
             try:
