@@ -27,6 +27,9 @@ MAX_SIZE = 20 * 1024 * 1024  # bytes; larger files are skipped with a note (--ma
 INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text", "malformed front matter", "checked without a "
                   "publication date", "cannot parse HTML")
 LINE_END = re.compile(r"\r\n?|\n")  # a line ends at CRLF, a lone CR or LF, as CommonMark and editors count lines
+TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$", re.M)  # a Markdown table row, bar to bar
+TABLE_RULE = re.compile(r"^[\s|:-]+$")  # the rule under a Markdown table's header
+
 # Invisible characters that may sit inside a number ("1\u200b000"): the plain text leaves them out.
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -55,6 +58,25 @@ class Document:
         self._plain_starts = [p for p, _ in self.segments]
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
+
+    def table_rows(self) -> list[list[list[tuple[int, int]]]]:
+        """The tables of the source, each its rows, each row its cells' (start, end) source offsets: an HTML source's
+        as its parser read them, a Markdown or plain source's rows between bars ("| North | 12,400 |"), one table
+        for each run of such lines (the rule line under a header left out). Tables of one row are left out."""
+        if self.fmt == "html":
+            return [table for table in self.tables if len(table) >= 2]
+        if "|" not in self.source:
+            return []
+        tables: list[list[list[tuple[int, int]]]] = []
+        end = -2
+        for row in TABLE_ROW.finditer(self.source):
+            if self.source[end : row.start()].strip() or not tables:
+                tables.append([])  # a row after other lines opens another table
+            end = row.end()
+            if not TABLE_RULE.match(row.group(0)):
+                bars = [row.start() + m.start() for m in re.finditer(r"\|", row.group(0))]
+                tables[-1].append([(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)])
+        return [table for table in tables if len(table) >= 2]
 
     def source_offset(self, offset: int) -> int:
         """The source offset of a plain-text offset."""

@@ -743,9 +743,11 @@ def grouping(raw: str) -> str | None:
 def _amount_grouping(raw: str) -> str | None:
     """A digit string grouping() leaves alone, read as an amount (a currency sign before it, a scale word or a
     currency after it): "7,3 million" has a comma where a decimal point belongs, "12.500.3 euros" dots between
-    groups of the wrong size."""
+    groups of the wrong size, "₹3,50,00" commas between groups of the wrong size."""
     if re.fullmatch(r"\d,\d", raw):
         return "decimal_comma"
+    if raw.count(",") >= 2 and "." not in raw:
+        return "group_size"  # "₹3,50,00": an amount is no list of numbers, and no grouping writes it
     return "group_size" if raw.count(".") >= 2 and "," not in raw else None
 
 
@@ -797,10 +799,13 @@ def _indian_text(text: str) -> bool:
     return styles.count("indian") >= 2 and not WESTERN_MILLIONS.search(text)
 
 
+VERSION_WORDS = set(LEX["version_words"]) | LABEL_WORDS
+
+
 def _labelled(text: str, start: int) -> bool:
-    """A number a label word names ("version 2.100.1", "route 1.200.5")."""
+    """A number a label or version word names ("version 2.100.1", "build 10.230.4", "route 1.200.5")."""
     before = PREV_WORD.search(text[max(0, start - 25) : start])
-    return bool(before) and before.group(1).lower().rstrip(".") in LABEL_WORDS
+    return bool(before) and before.group(1).lower().rstrip(".") in VERSION_WORDS
 
 
 def _english_text(text: str) -> bool:

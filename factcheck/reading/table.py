@@ -11,9 +11,9 @@ it when the totals row comes first); facts: complete, exclusive). A row labelled
 ("Total", "All hospitals") adds up each column of amounts of its table: the rows between it and the header are the
 parts, each one figure of the total's kind and unit. Columns of rates, shares, averages and changes are not added.
 
-Both formats are read from the same model: a table is its rows, a row its cells' source offsets (a Markdown table's
-rows and bars; the HTML parser's <tr> and <td>/<th>, kept by document.py), and each figure is placed in a cell by
-its source offset.
+Both formats are read from the same model (Document.table_rows): a table is its rows, a row its cells' source
+offsets (a Markdown table's rows and bars; the HTML parser's <tr> and <td>/<th>), and each figure is placed in a
+cell by its source offset.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from ..model import Statement
 from .view import View
 
 LEX = load("reading")
-ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$", re.M)
-RULE = re.compile(r"^[\s|:-]+$")
 CHANGE = re.compile(rf"(?i:\b(?:{phrases(LEX['table_change_headers'])})(?!\w))")
 UNSUMMED = re.compile(rf"(?i:\b(?:{phrases(LEX['table_unsummed_headers'])})(?!\w))")
 TOTAL = re.compile(rf"(?i:^\W*(?:{phrases(load('breakdown')['total_labels'])})\b)")
@@ -45,7 +43,7 @@ Cells = list[tuple[int, int]]
 def read(view: View) -> list[Statement]:
     """Each table's changes and totals, read on the article's source (the plain text keeps no bars): offsets below
     are the source's, and each figure is placed there by its source offset."""
-    tables = _tables(view)
+    tables = view.doc.table_rows()
     if not tables:
         return []
     starts = [view.doc.source_offset(f.span.start) for f in view.figures]
@@ -55,31 +53,6 @@ def read(view: View) -> list[Statement]:
         out += _changes(view, rows, placed, starts)
         out += _totals(view, rows, placed)
     return out
-
-
-def _tables(view: View) -> list[list[Cells]]:
-    """The document's tables as rows of cells: an HTML document's from its parser, a Markdown table's rows (lines
-    between bars, one after another; its rule line left out) from the source."""
-    if view.doc.fmt == "html":
-        return [table for table in view.doc.tables if len(table) >= 2]
-    text = view.doc.source
-    if "|" not in text:
-        return []
-    tables: list[list[Cells]] = []
-    end = -2
-    for row in ROW.finditer(text):
-        if text[end : row.start()].strip() or not tables:
-            tables.append([])  # a row after other lines opens another table
-        end = row.end()
-        if not RULE.match(row.group(0)):
-            tables[-1].append(_cells(row))
-    return [table for table in tables if len(table) >= 2]
-
-
-def _cells(row: re.Match) -> Cells:
-    """The (start, end) offsets of a Markdown row's cells, left to right."""
-    bars = [m.start() for m in re.finditer(r"\|", row.group(0))]
-    return [(row.start() + a + 1, row.start() + b) for a, b in zip(bars, bars[1:], strict=False)]
 
 
 def _placed(view: View, cells: Cells, starts: list[int]) -> dict[int, list[int]]:
