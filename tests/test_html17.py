@@ -53,28 +53,17 @@ def _params(name: str):
                          else []) for c in _load(name)]
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in _load("batch_b.yml")])
-def test_batch_b_right_article_is_quiet(case):
+BATCHES = ("batch_a.yml", "batch_b.yml")
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for name in BATCHES for c in _load(name)])
+def test_right_article_is_quiet(case):
     _, serious = _check(case)
     assert serious == [], [f"{f.rule}: {f.message}" for f in serious]
 
 
-@pytest.mark.parametrize("case", _params("batch_b.yml"))
-def test_batch_b_wrong_twin_is_flagged(case):
-    report, serious = _check(case, wrong=True)
-    line = _line_of(case)
-    hits = [f for f in serious if f.rule in case["rules"] and line in _lines(report, f)]
-    assert hits, [f"{f.rule}: {f.message}" for f in serious]
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in _load("batch_a.yml")])
-def test_batch_a_right_article_is_quiet(case):
-    _, serious = _check(case)
-    assert serious == [], [f"{f.rule}: {f.message}" for f in serious]
-
-
-@pytest.mark.parametrize("case", _params("batch_a.yml"))
-def test_batch_a_wrong_twin_is_flagged(case):
+@pytest.mark.parametrize("case", [p for name in BATCHES for p in _params(name)])
+def test_wrong_twin_is_flagged_on_its_line(case):
     report, serious = _check(case, wrong=True)
     line = _line_of(case)
     hits = [f for f in serious if f.rule in case["rules"] and line in _lines(report, f)]
