@@ -701,6 +701,8 @@ BLOCK = {
 }
 CELL = {"td", "th"}  # a table row is one line of the plain text, its cells apart, as a Markdown table row is
 CELL_GAP = "   "
+PROSE_CELL = 300  # characters: a cell longer than this is prose, and its table a page's layout, not a table of data
+PROSE_BLOCKS = 80  # characters: ... and so is a shorter one in blocks of its own (paragraphs), not "12<br>(2024)"
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -718,8 +720,11 @@ class _TextCollector(HTMLParser):
         self.meta_date: str | None = None
         self.time_date: str | None = None
         self.tables: list[list[list[tuple[int, int]]]] = []  # every table read, in the order it opened
-        self.open_tables: list[list[list[tuple[int, int]]]] = []  # the tables open now, innermost last
+        self.gaps: list[list[int]] = []  # for each table, the runs that stand between its cells
+        self.layout: list[bool] = []  # for each table, whether a cell holds prose (a page laid out in a table)
+        self.open_tables: list[int] = []  # the tables open now, innermost last
         self.cell: int | None = None  # the source offset where the open cell's text starts
+        self.cell_run = 0  # the index of the open cell's first run
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -731,10 +736,10 @@ class _TextCollector(HTMLParser):
             self.meta_date = self.meta_date or a.get("content")
         if tag == "time" and a.get("datetime") and not self.hidden:
             self.time_date = self.time_date or a.get("datetime")
+        if not self.hidden:
+            self._table_start(tag)  # before the block break of a row or table: the open cell ends there
         if tag in BLOCK:
             self.runs.append(("\n\n", -1, self.article > 0))
-        if not self.hidden:
-            self._table_start(tag)
         if tag in VOID:
             return
         self.stack.append(tag)
@@ -749,21 +754,32 @@ class _TextCollector(HTMLParser):
         its start tag); an open cell ends where the next cell, row or table begins, since HTML may leave out </td>."""
         if tag == "table":
             self._close_cell()
-            self.open_tables.append([])
-            self.tables.append(self.open_tables[-1])
+            self.open_tables.append(len(self.tables))
+            self.tables.append([])
+            self.gaps.append([])
+            self.layout.append(False)
         elif tag == "tr" and self.open_tables:
             self._close_cell()
-            self.open_tables[-1].append([])
+            self.tables[self.open_tables[-1]].append([])
         elif tag in CELL and self.open_tables:
             self._close_cell()
-            if not self.open_tables[-1]:
-                self.open_tables[-1].append([])  # a cell with no <tr> before it opens a row
+            table = self.open_tables[-1]
+            if not self.tables[table]:
+                self.tables[table].append([])  # a cell with no <tr> before it opens a row
             self.cell = self._offset() + len(self.get_starttag_text() or "")
+            self.gaps[table].append(len(self.runs))
             self.runs.append((CELL_GAP, -1, self.article > 0))
+            self.cell_run = len(self.runs)
 
     def _close_cell(self) -> None:
-        if self.cell is not None and self.open_tables and self.open_tables[-1]:
-            self.open_tables[-1][-1].append((self.cell, max(self.cell, self._offset())))
+        if self.cell is not None and self.open_tables:
+            table = self.open_tables[-1]
+            if self.tables[table]:
+                self.tables[table][-1].append((self.cell, max(self.cell, self._offset())))
+            inside = self.runs[self.cell_run :]
+            size = sum(len(t) for t, src, _ in inside if src >= 0)
+            if size > PROSE_CELL or (size > PROSE_BLOCKS and any(src < 0 for _, src, _ in inside)):
+                self.layout[table] = True  # paragraphs or a long text in a cell: the table lays out a page
         self.cell = None
 
     def handle_endtag(self, tag: str) -> None:
@@ -849,6 +865,10 @@ def _parse_html(source: str, path: str) -> tuple[_TextCollector, list[str]]:
 def _html(source: str, path: str) -> Document:
     parser, notes = _parse_html(source, path)
     runs = parser.runs
+    for table, gaps in enumerate(parser.gaps):
+        if parser.layout[table]:
+            for at in gaps:  # a page laid out in a table: each cell a block of its own, as before it was read so
+                runs[at] = ("\n\n", -1, runs[at][2])
     if any(inside for _, _, inside in runs):
         runs = [r for r in runs if r[2]]
     parts: list[str] = []
@@ -872,7 +892,8 @@ def _html(source: str, path: str) -> Document:
         pos += len(text)
     doc = _document(source, "".join(parts), segments, path=path, fmt="html")
     doc.notes.extend(notes)
-    doc.tables = [[row for row in table if row] for table in parser.tables]
+    doc.tables = [[row for row in table if row] for table, layout in zip(parser.tables, parser.layout, strict=True)
+                  if not layout]
     for value, origin in ((parser.meta_date, "article:published_time"), (parser.time_date, "<time datetime>")):
         if value:
             try:

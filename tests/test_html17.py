@@ -190,3 +190,13 @@ def test_a_conversion_in_currency_words(text, flagged):
     published = "2025-05-01" if "miner" in text else "2011-03-15"
     report = factcheck.check_text(text, fmt="txt", published=published, path="a.txt")
     assert any(f.rule == "FC131" for f in report.findings) is flagged, [f.message for f in report.findings]
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_apart():
+    page = ("<html><body><table><tr><td><p>The council said on Monday that 300 homes would be built on the old "
+            "depot site over the next two years</p><p>Work starts in May.</p></td>\n<td>Also today: 12 other "
+            "stories from the region</td></tr></table></body></html>\n")
+    doc = factcheck.check_text(page, fmt="html", path="a.html").document
+    sentences = [doc.text[s.start : s.end].strip() for s in doc.sentences]
+    assert "Also today: 12 other stories from the region" in sentences
+    assert doc.tables == []
