@@ -58,11 +58,17 @@ class Document:
         self._plain_starts = [p for p, _ in self.segments]
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
+        self._table_rows: list[list[list[tuple[int, int]]]] | None = None
 
     def table_rows(self) -> list[list[list[tuple[int, int]]]]:
         """The tables of the source, each its rows, each row its cells' (start, end) source offsets: an HTML source's
         as its parser read them, a Markdown or plain source's rows between bars ("| North | 12,400 |"), one table
         for each run of such lines (the rule line under a header left out). Tables of one row are left out."""
+        if self._table_rows is None:
+            self._table_rows = self._read_table_rows()
+        return self._table_rows
+
+    def _read_table_rows(self) -> list[list[list[tuple[int, int]]]]:
         if self.fmt == "html":
             return [table for table in self.tables if len(table) >= 2]
         if "|" not in self.source:

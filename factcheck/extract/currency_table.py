@@ -17,14 +17,14 @@ NOT_WORDS = set(LEX["not_words"])
 
 
 @functools.cache
-def table() -> dict[str, dict[str, str]]:
+def table() -> dict[str, Any]:
     """{"codes": {code: code}, "words": {lowercase name: code}, "symbols": {symbol: code}, "shared": {a word several
     currencies end their names with: {code: its places' and adjective's names}}}, built once and cached."""
     here = Path(__file__)
     return cached("currencies", ("babel",), (here, here.parent / "lexicon" / "currency_table.yml"), build)
 
 
-def build() -> dict[str, dict[str, str]]:
+def build() -> dict[str, Any]:
     """Every currency legal tender somewhere today, with its English names (singular, plural) and symbols."""
     from babel import Locale
     from babel.localedata import locale_identifiers
@@ -42,10 +42,10 @@ def build() -> dict[str, dict[str, str]]:
     places: dict[str, set[str]] = {}  # code -> the names of its places: the name's first words, its territories
     for territory, place in en.territories.items():
         try:
-            codes = get_territory_currencies(str(territory), tender=True)
+            tender = get_territory_currencies(str(territory), tender=True)
         except Exception:  # babel raises for territories without currency data
             continue
-        for code in codes:
+        for code in tender:
             places.setdefault(code, set()).add(re.sub(r"\s+SAR\s+China$", "", place).lower())
     for code in sorted(current):
         plural = en._data["currency_names_plural"].get(code, {})
@@ -78,10 +78,11 @@ def build() -> dict[str, dict[str, str]]:
 def shared_readings(word: str, text: str) -> tuple[str, ...]:
     """The currencies a word several countries name ("dollars", "pesos", "francs") may be in a text: those whose
     country or adjective the text names ("Canada", "Canadian"), as CLDR names them; () for no shared word."""
-    shared = table()["shared"].get(word.lower().rstrip("s")) or table()["shared"].get(word.lower()) or {}
+    shared: dict[str, list[str]] = table()["shared"].get(word.lower().rstrip("s")) or table()["shared"].get(
+        word.lower()) or {}
     lowered = text.lower()
-    return tuple(code for code, names in shared.items()
-                 if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in names))
+    return tuple(code for code, called in shared.items()
+                 if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in called))
 
 
 def with_table(lex: dict[str, Any]) -> dict[str, Any]:
