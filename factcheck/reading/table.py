@@ -9,7 +9,8 @@ figure in those three columns is one change ("| Detached | 483,994 | 459,987 | 5
 A totals row: Statement(kind="breakdown", roles: total (the totals row's cell), parts (the cells above it, or below
 it when the totals row comes first); facts: complete, exclusive). A row labelled as a total in its first cell
 ("Total", "All hospitals") adds up each column of amounts of its table: the rows between it and the header are the
-parts, each one figure of the total's kind and unit. Columns of rates, shares, averages and changes are not added.
+parts, each one figure of the total's kind and unit. Columns of rates, shares, averages and changes are not added,
+but for a column of shares whose totals row says 100%.
 
 Both formats are read from the same model (Document.table_rows): a table is its rows, a row its cells' source
 offsets (a Markdown table's rows and bars; the HTML parser's <tr> and <td>/<th>), and each figure is placed in a
@@ -29,7 +30,7 @@ from .view import View
 LEX = load("reading")
 CHANGE = re.compile(rf"(?i:\b(?:{phrases(LEX['table_change_headers'])})(?!\w))")
 UNSUMMED = re.compile(rf"(?i:\b(?:{phrases(LEX['table_unsummed_headers'])})(?!\w))")
-TOTAL = re.compile(rf"(?i:^\W*(?:{phrases(load('breakdown')['total_labels'])})\b)")
+TOTAL = re.compile(rf"(?i:\b(?:{phrases(load('breakdown')['total_labels'])})\b)")  # "Total", "League total"
 PERCENT = re.compile(r"%|\bper[ \u00a0]?cent\b|\bpercent\b|\bpct\b", re.I)
 YEAR_CELL = re.compile(r"[ \t]*(?:FY[ \t]?)?((?:19|20)\d\d)[ \t]*")
 PERIODS = ("year", "date", "date_range", "relative_date")
@@ -135,13 +136,15 @@ def _totals(view: View, rows: list[Cells], placed: list[dict[int, list[int]]]) -
     parts_rows = [i for i in body if (i < at if at > body[0] else i > at)]
     out: list[Statement] = []
     for column in range(1, len(rows[at])):
-        if header is not None and column < len(header) and UNSUMMED.search(text, *header[column]):
-            continue
         total = _valued(view, placed[at].get(column, []))
         if len(total) != 1:
             continue
+        if header is not None and column < len(header) and UNSUMMED.search(text, *header[column]) \
+                and figures[total[0]].unit != "%":
+            continue
         t = figures[total[0]]
-        if t.kind not in SUMMED or t.unit == "%" or view.role[total[0]] in TIED:
+        whole = t.unit == "%" and t.value == 100  # a column of shares, its total row 100%
+        if not (t.kind in SUMMED and t.unit != "%" or whole) or view.role[total[0]] in TIED:
             continue
         parts = []
         for i in parts_rows:
