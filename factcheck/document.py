@@ -59,6 +59,7 @@ class Document:
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
         self._table_rows: list[list[list[tuple[int, int]]]] | None = None
+        self._segment_sources = [src for _, src in self.segments]
 
     def table_rows(self) -> list[list[list[tuple[int, int]]]]:
         """The tables of the source, each its rows, each row its cells' (start, end) source offsets: an HTML source's
@@ -68,8 +69,28 @@ class Document:
             self._table_rows = self._read_table_rows()
         return self._table_rows
 
+    def window_tables(self, start: int, end: int) -> list[list[list[tuple[int, int]]]]:
+        """The tables wholly inside the plain text's [start, end), in that slice's offsets: a window of a long
+        document is checked as a document of its own, whose source is the slice (engine._windowed)."""
+        out = []
+        for table in self.table_rows():
+            rows = [[(self.plain_offset(a) - start, self.plain_offset(b) - start) for a, b in row] for row in table]
+            if all(0 <= a <= b <= end - start for row in rows for a, b in row):
+                out.append(rows)
+        return out
+
+    def plain_offset(self, src: int) -> int:
+        """The plain-text offset of a source offset (the last plain character mapped at or before it)."""
+        if not self.segments:
+            return min(src, len(self.text))
+        sources = self._segment_sources
+        i = max(0, bisect.bisect_right(sources, src) - 1)
+        plain, at = self.segments[i]
+        nxt = self.segments[i + 1][0] if i + 1 < len(self.segments) else len(self.text)
+        return min(plain + max(0, src - at), nxt)
+
     def _read_table_rows(self) -> list[list[list[tuple[int, int]]]]:
-        if self.fmt == "html":
+        if self.fmt == "html" or self.tables:  # an HTML source's, or a window's given it (window_tables)
             return [table for table in self.tables if len(table) >= 2]
         if "|" not in self.source:
             return []
