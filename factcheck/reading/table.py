@@ -36,6 +36,7 @@ YEAR_CELL = re.compile(r"[ \t]*(?:FY[ \t]?)?((?:19|20)\d\d)[ \t]*")
 PERIODS = ("year", "date", "date_range", "relative_date")
 SUMMED = ("count", "money", "quantity")  # the kinds a totals row adds up
 LABEL_WORDS = 6  # a totals row's label: "Total", "All hospitals", "Total (all regions)"
+LEAD = 160  # characters before a table where its title or lead sentence stands
 TIED = ("total", "part")  # roles another breakdown gave
 
 Cells = list[tuple[int, int]]
@@ -134,6 +135,9 @@ def _totals(view: View, rows: list[Cells], placed: list[dict[int, list[int]]]) -
         return []
     at = totals[0]
     parts_rows = [i for i in body if (i < at if at > body[0] else i > at)]
+    lead = text[max(0, rows[0][0][0] - LEAD) : rows[0][0][0]].rstrip(" \t\r\n|")
+    if UNSUMMED.search(re.sub(r"<[^>]*>", " ", lead).rsplit("\n\n", 1)[-1]):
+        return []  # "Average price by property type": the table's title says its rows are not added up
     out: list[Statement] = []
     for column in range(1, len(rows[at])):
         total = _valued(view, placed[at].get(column, []))
@@ -153,8 +157,8 @@ def _totals(view: View, rows: list[Cells], placed: list[dict[int, list[int]]]) -
                     or view.role[ks[0]] in TIED:
                 break
             parts.append(ks[0])
-        if len(parts) != len(parts_rows) or len(parts) < 2:
-            continue
+        if len(parts) != len(parts_rows) or len(parts) < 2 or any(figures[k].value > t.value for k in parts):
+            continue  # a row larger than the "All" row: the row is an average of the others, no sum
         view.role[total[0]] = "total"
         for k in parts:
             view.role[k] = "part"
