@@ -152,17 +152,12 @@ def test_european_separators_throughout_are_a_convention(text):
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
+    # dots between groups of three, then a short group
     ("The depot shipped 1.234.5 tonnes in May, against 2,100 tonnes in April.\n", True),
     ("Barges carried 12.400.25 tonnes\nof sand, the council said.\n", True),
     ("Users should update to version 2.100.1 before Friday, the bank said.\n", False),
     ("Phones on build 10.230.4 crashed\nafter the update.\n", False),
-])
-def test_dots_between_groups_then_a_short_group(text, flagged):
-    said = _warnings(text)
-    assert any(w.startswith("FC420") for w in said) is flagged, said
-
-
-@pytest.mark.parametrize(("text", "flagged"), [
+    # lakh grouping, kept where the text uses it
     ("The house in Ohio sold for $1,00,000, up from $95,000 in 2019.\n", True),
     ("The family in Pune raised ₹1,20,000 for the surgery and ₹45,000 more for care.\n", False),
     ("Farmers near Nagpur were paid Rs2,40,000 each.\n", False),
@@ -170,7 +165,7 @@ def test_dots_between_groups_then_a_short_group(text, flagged):
     ("Villagers near Kochi collected ₹2,75,00 for the roof,\nafter ₹1,10,000 last year.\n", True),
     ("The used van went for $4,50,00 at\nauction in Tulsa.\n", True),
 ])
-def test_lakh_grouping_is_malformed_outside_indian_usage(text, flagged):
+def test_malformed_forms_and_the_conventions_kept(text, flagged):
     said = _warnings(text)
     assert any(w.startswith("FC420") for w in said) is flagged, said
 
