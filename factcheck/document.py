@@ -27,6 +27,9 @@ MAX_SIZE = 20 * 1024 * 1024  # bytes; larger files are skipped with a note (--ma
 INPUT_WARNINGS = ("not an article", "invalid UTF-8", "no text", "malformed front matter", "checked without a "
                   "publication date", "cannot parse HTML")
 LINE_END = re.compile(r"\r\n?|\n")  # a line ends at CRLF, a lone CR or LF, as CommonMark and editors count lines
+TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$", re.M)  # a Markdown table row, bar to bar
+TABLE_RULE = re.compile(r"^[\s|:-]+$")  # the rule under a Markdown table's header
+
 # Invisible characters that may sit inside a number ("1\u200b000"): the plain text leaves them out.
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -47,12 +50,60 @@ class Document:
     # Inline switches: (source line, directive text) for each `<!-- factcheck: ... -->`.
     switches: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # An HTML source's tables: each a list of rows, each row its cells' (start, end) source offsets, left to right.
+    tables: list[list[list[tuple[int, int]]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in LINE_END.finditer(self.source)]
         self._plain_starts = [p for p, _ in self.segments]
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
+        self._table_rows: list[list[list[tuple[int, int]]]] | None = None
+        self._segment_sources = [src for _, src in self.segments]
+
+    def table_rows(self) -> list[list[list[tuple[int, int]]]]:
+        """The tables of the source, each its rows, each row its cells' (start, end) source offsets: an HTML source's
+        as its parser read them, a Markdown or plain source's rows between bars ("| North | 12,400 |"), one table
+        for each run of such lines (the rule line under a header left out). Tables of one row are left out."""
+        if self._table_rows is None:
+            self._table_rows = self._read_table_rows()
+        return self._table_rows
+
+    def window_tables(self, start: int, end: int) -> list[list[list[tuple[int, int]]]]:
+        """The tables wholly inside the plain text's [start, end), in that slice's offsets: a window of a long
+        document is checked as a document of its own, whose source is the slice (engine._windowed)."""
+        out = []
+        for table in self.table_rows():
+            rows = [[(self.plain_offset(a) - start, self.plain_offset(b) - start) for a, b in row] for row in table]
+            if all(0 <= a <= b <= end - start for row in rows for a, b in row):
+                out.append(rows)
+        return out
+
+    def plain_offset(self, src: int) -> int:
+        """The plain-text offset of a source offset (the last plain character mapped at or before it)."""
+        if not self.segments:
+            return min(src, len(self.text))
+        sources = self._segment_sources
+        i = max(0, bisect.bisect_right(sources, src) - 1)
+        plain, at = self.segments[i]
+        nxt = self.segments[i + 1][0] if i + 1 < len(self.segments) else len(self.text)
+        return min(plain + max(0, src - at), nxt)
+
+    def _read_table_rows(self) -> list[list[list[tuple[int, int]]]]:
+        if self.fmt == "html" or self.tables:  # an HTML source's, or a window's given it (window_tables)
+            return [table for table in self.tables if len(table) >= 2]
+        if "|" not in self.source:
+            return []
+        tables: list[list[list[tuple[int, int]]]] = []
+        end = -2
+        for row in TABLE_ROW.finditer(self.source):
+            if self.source[end : row.start()].strip() or not tables:
+                tables.append([])  # a row after other lines opens another table
+            end = row.end()
+            if not TABLE_RULE.match(row.group(0)):
+                bars = [row.start() + m.start() for m in re.finditer(r"\|", row.group(0))]
+                tables[-1].append([(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)])
+        return [table for table in tables if len(table) >= 2]
 
     def source_offset(self, offset: int) -> int:
         """The source offset of a plain-text offset."""
@@ -672,9 +723,13 @@ HIDDEN = {
     "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "svg", "button",
 }
 BLOCK = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "main", "blockquote", "figcaption", "figure", "pre", "dd", "dt", "hr", "title",
 }
+CELL = {"td", "th"}  # a table row is one line of the plain text, its cells apart, as a Markdown table row is
+CELL_GAP = "   "
+PROSE_CELL = 300  # characters: a cell longer than this is prose, and its table a page's layout, not a table of data
+PROSE_BLOCKS = 80  # characters: ... and so is a shorter one in blocks of its own (paragraphs), not "12<br>(2024)"
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -691,6 +746,12 @@ class _TextCollector(HTMLParser):
         self.article = 0
         self.meta_date: str | None = None
         self.time_date: str | None = None
+        self.tables: list[list[list[tuple[int, int]]]] = []  # every table read, in the order it opened
+        self.gaps: list[list[int]] = []  # for each table, the runs that stand between its cells
+        self.layout: list[bool] = []  # for each table, whether a cell holds prose (a page laid out in a table)
+        self.open_tables: list[int] = []  # the tables open now, innermost last
+        self.cell: int | None = None  # the source offset where the open cell's text starts
+        self.cell_run = 0  # the index of the open cell's first run
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -702,6 +763,8 @@ class _TextCollector(HTMLParser):
             self.meta_date = self.meta_date or a.get("content")
         if tag == "time" and a.get("datetime") and not self.hidden:
             self.time_date = self.time_date or a.get("datetime")
+        if not self.hidden:
+            self._table_start(tag)  # before the block break of a row or table: the open cell ends there
         if tag in BLOCK:
             self.runs.append(("\n\n", -1, self.article > 0))
         if tag in VOID:
@@ -713,9 +776,46 @@ class _TextCollector(HTMLParser):
         if tag in ("article", "main"):
             self.article += 1
 
+    def _table_start(self, tag: str) -> None:
+        """A table, row or cell opening: rows and cells are kept by their source offsets (a cell's text begins after
+        its start tag); an open cell ends where the next cell, row or table begins, since HTML may leave out </td>."""
+        if tag == "table":
+            self._close_cell()
+            self.open_tables.append(len(self.tables))
+            self.tables.append([])
+            self.gaps.append([])
+            self.layout.append(False)
+        elif tag == "tr" and self.open_tables:
+            self._close_cell()
+            self.tables[self.open_tables[-1]].append([])
+        elif tag in CELL and self.open_tables:
+            self._close_cell()
+            table = self.open_tables[-1]
+            if not self.tables[table]:
+                self.tables[table].append([])  # a cell with no <tr> before it opens a row
+            self.cell = self._offset() + len(self.get_starttag_text() or "")
+            self.gaps[table].append(len(self.runs))
+            self.runs.append((CELL_GAP, -1, self.article > 0))
+            self.cell_run = len(self.runs)
+
+    def _close_cell(self) -> None:
+        if self.cell is not None and self.open_tables:
+            table = self.open_tables[-1]
+            if self.tables[table]:
+                self.tables[table][-1].append((self.cell, max(self.cell, self._offset())))
+            inside = self.runs[self.cell_run :]
+            size = sum(len(t) for t, src, _ in inside if src >= 0)
+            if size > PROSE_CELL or (size > PROSE_BLOCKS and any(src < 0 for _, src, _ in inside)):
+                self.layout[table] = True  # paragraphs or a long text in a cell: the table lays out a page
+        self.cell = None
+
     def handle_endtag(self, tag: str) -> None:
         if not self.open[tag]:
             return  # a stray end tag: broken HTML still yields its text
+        if tag in CELL or tag == "tr" or tag == "table":
+            self._close_cell()
+            if tag == "table" and self.open_tables:
+                self.open_tables.pop()
         while self.stack:
             top = self.stack.pop()
             self.open[top] -= 1
@@ -792,12 +892,21 @@ def _parse_html(source: str, path: str) -> tuple[_TextCollector, list[str]]:
 def _html(source: str, path: str) -> Document:
     parser, notes = _parse_html(source, path)
     runs = parser.runs
+    for table, gaps in enumerate(parser.gaps):
+        if parser.layout[table]:
+            for at in gaps:  # a page laid out in a table: each cell a block of its own, as before it was read so
+                runs[at] = ("\n\n", -1, runs[at][2])
     if any(inside for _, _, inside in runs):
         runs = [r for r in runs if r[2]]
     parts: list[str] = []
     segments: list[tuple[int, int]] = []
     pos = 0
     for text, src, _ in runs:
+        if src < 0 and text == CELL_GAP:  # the gap before a table cell
+            segments.append((pos, _last_src(segments, pos)))
+            parts.append(text)
+            pos += len(text)
+            continue
         if src < 0:  # a block break: collapse repeats
             if parts and not parts[-1].endswith("\n\n"):
                 parts.append("\n\n")
@@ -810,6 +919,8 @@ def _html(source: str, path: str) -> Document:
         pos += len(text)
     doc = _document(source, "".join(parts), segments, path=path, fmt="html")
     doc.notes.extend(notes)
+    doc.tables = [[row for row in table if row] for table, layout in zip(parser.tables, parser.layout, strict=True)
+                  if not layout]
     for value, origin in ((parser.meta_date, "article:published_time"), (parser.time_date, "<time datetime>")):
         if value:
             try:

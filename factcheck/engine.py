@@ -143,7 +143,8 @@ def _windowed(doc: document.Document, rules: list[Rule], rates: str | None) -> t
         piece = doc.text[start:end]
         part = _check_part(document.Document(path=doc.path, source=piece, text=piece, fmt=doc.fmt,
                                              published=doc.published, published_from=doc.published_from,
-                                             front_matter=doc.front_matter), rules, rates)
+                                             front_matter=doc.front_matter,
+                                             tables=doc.window_tables(start, end)), rules, rates)
         window = _Window(part, start, a, b)
         for span in window.core_spans:
             count += 1

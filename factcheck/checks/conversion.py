@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 
 from ..errors import shown
+from ..extract.currency_table import shared_readings
+from ..extract.lexicon import load
 from ..model import Figure, Interval, Rule
 from ..rates import Band, Rates
 from . import CheckContext, Hit
@@ -23,6 +25,8 @@ CONSENSUS = 2 / 3  # the share of a text's other conversions that must agree on 
 WRITTEN_WITHIN = 5  # years: an undated text is written within a few years of the years it names
 
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SHARED_WORD = re.compile(r"[^\W\d_]+")  # the words of a money figure's surface; its last is the currency word
+SHARED_DEFAULT = load("currencies")["shared_word_default"]
 
 
 def validate(params: dict) -> str | None:
@@ -287,11 +291,12 @@ def readings(fig: Figure) -> tuple[str, ...]:
 def _currency(ctx: CheckContext, original: Figure, converted: Figure, tolerance: float) -> dict[str, Hit] | None:
     """Hits by test ("currency", "scale-word") for one money conversion, or None when it is consistent. A figure in
     a shared symbol ("¥": yen or yuan, the context undecided) is consistent when one of its readings fits."""
-    if _ambiguous(original) or _ambiguous(converted):
+    sources, targets = _readings(ctx, original), _readings(ctx, converted)
+    if not sources or not targets:
         return None
     best: dict[str, Hit] | None = None
-    for src in readings(original):
-        for dst in readings(converted):
+    for src in sources:
+        for dst in targets:
             if not src or not dst or src == dst:
                 return None
             found = _band(ctx, src, dst)
@@ -360,6 +365,20 @@ def stated(fig: Figure) -> Interval:
 def _ambiguous(fig: Figure) -> bool:
     """A currency word several countries use ("pesos", bare "dollars"): the extractor marks it."""
     return bool(fig.attr("ambiguous_currency"))
+
+
+def _readings(ctx: CheckContext, fig: Figure) -> tuple[str, ...]:
+    """The currencies a money figure may be in; for a word several countries use, the currencies of the countries
+    the text names, and the word's usual reading in the news ("dollars": US dollars); () when none is known."""
+    if not _ambiguous(fig):
+        return readings(fig)
+    word = SHARED_WORD.findall(fig.surface)
+    if not word:
+        return ()
+    singular = word[-1].lower().rstrip("s")
+    default = SHARED_DEFAULT.get(singular)
+    named = shared_readings(word[-1], ctx.doc.text)
+    return tuple(dict.fromkeys([*([default] if default else []), *named]))
 
 
 def loose(fig: Figure) -> Interval:

@@ -14,6 +14,10 @@ WHAT = {
     "group_size": "digit groups of the wrong size (three digits belong after each comma)",
     "indian": "lakh grouping (two digits between commas) in a text that does not use lakh and crore",
     "doubled": "two marks between digits where one decimal point or comma belongs",
+    "european": "a decimal comma after dots between digit groups, in a text that writes a decimal point and commas"
+                " between groups",
+    "dot_groups_point": "a group of one or two digits after dots between groups of three (a decimal point or a comma"
+                        " belongs)",
 }
 # Two marks between digits ("3..5%", "1,,200", "2.,5"): a typo the number reader stops at; not an ellipsis ("3...").
 THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}\.000")
@@ -21,7 +25,7 @@ DOUBLED = re.compile(r"(?<![\d.,])(\d(?:[\d,.]*?\d)?)[.,]{2}(?=\d)")
 LAKH = 1e5  # the smallest number whose Indian and Western groupings differ: 1,00,000 and 100,000
 
 
-STYLES = ("decimal_comma", "group_size", "indian", "dots", "doubled")
+STYLES = ("decimal_comma", "group_size", "indian", "dots", "doubled", "european", "dot_groups_point")
 
 
 def validate(params: dict) -> str | None:

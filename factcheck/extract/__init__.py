@@ -91,7 +91,7 @@ FAMILIES = ("money", "percent", "quantities", "calendar", "ages", "numbers") + (
 
 def extract(doc) -> list[Figure]:
     """Every figure of a Document, in text order, with ids F1, F2, ... and context attached."""
-    from . import context, places
+    from . import cells, context, places
 
     found: list[tuple[int, Figure]] = []
     for rank, name in enumerate(FAMILIES):
@@ -108,6 +108,7 @@ def extract(doc) -> list[Figure]:
         replaced(fig, id=f"F{i}", sentence=doc.sentence_index(fig.span.start), attrs=_resolve(fig, ids))
         for i, fig in enumerate(chosen, 1)
     ]
+    figures = cells.label(doc, figures)  # a table's figures: their row and column as subject
     return places.mark(doc.text, context.link(doc, figures))
 
 

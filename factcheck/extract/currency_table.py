@@ -17,13 +17,14 @@ NOT_WORDS = set(LEX["not_words"])
 
 
 @functools.cache
-def table() -> dict[str, dict[str, str]]:
-    """{"codes": {code: code}, "words": {lowercase name: code}, "symbols": {symbol: code}}, built once and cached."""
+def table() -> dict[str, Any]:
+    """{"codes": {code: code}, "words": {lowercase name: code}, "symbols": {symbol: code}, "shared": {a word several
+    currencies end their names with: {code: its places' and adjective's names}}}, built once and cached."""
     here = Path(__file__)
     return cached("currencies", ("babel",), (here, here.parent / "lexicon" / "currency_table.yml"), build)
 
 
-def build() -> dict[str, dict[str, str]]:
+def build() -> dict[str, Any]:
     """Every currency legal tender somewhere today, with its English names (singular, plural) and symbols."""
     from babel import Locale
     from babel.localedata import locale_identifiers
@@ -38,6 +39,14 @@ def build() -> dict[str, dict[str, str]]:
             continue
     words: dict[str, str] = {}
     bare: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}  # code -> the names of its places: the name's first words, its territories
+    for territory, place in en.territories.items():
+        try:
+            tender = get_territory_currencies(str(territory), tender=True)
+        except Exception:  # babel raises for territories without currency data
+            continue
+        for code in tender:
+            places.setdefault(code, set()).add(re.sub(r"\s+SAR\s+China$", "", place).lower())
     for code in sorted(current):
         plural = en._data["currency_names_plural"].get(code, {})
         names = [en.currencies.get(code, ""), *(plural.values() if isinstance(plural, Mapping) else [])]
@@ -47,6 +56,7 @@ def build() -> dict[str, dict[str, str]]:
                 words.setdefault(name, code)
                 if " " in name:
                     bare.setdefault(name.rsplit(" ", 1)[1], set()).add(code)
+                    places.setdefault(code, set()).add(name.rsplit(" ", 1)[0])  # "canadian", "new taiwan"
     for word, codes in bare.items():  # "naira" alone when one currency has it and it is no common word
         if len(codes) == 1 and word.rstrip("s") not in NOT_WORDS and word not in NOT_WORDS:
             words.setdefault(word, next(iter(codes)))
@@ -60,7 +70,19 @@ def build() -> dict[str, dict[str, str]]:
             if symbol != code and not re.fullmatch(r"[A-Za-z]{1,2}\.?", symbol):
                 symbols.setdefault(symbol, code)
     iso_codes = {c: c for c in sorted(current - NOT_CODES) if re.fullmatch(r"[A-Z]{3}", c)}
-    return {"codes": iso_codes, "words": words, "symbols": symbols}
+    shared = {word: {code: sorted(places.get(code, ())) for code in sorted(codes)}
+              for word, codes in bare.items() if len(codes) > 1}
+    return {"codes": iso_codes, "words": words, "symbols": symbols, "shared": shared}
+
+
+def shared_readings(word: str, text: str) -> tuple[str, ...]:
+    """The currencies a word several countries name ("dollars", "pesos", "francs") may be in a text: those whose
+    country or adjective the text names ("Canada", "Canadian"), as CLDR names them; () for no shared word."""
+    shared: dict[str, list[str]] = table()["shared"].get(word.lower().rstrip("s")) or table()["shared"].get(
+        word.lower()) or {}
+    lowered = text.lower()
+    return tuple(code for code, called in shared.items()
+                 if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in called))
 
 
 def with_table(lex: dict[str, Any]) -> dict[str, Any]:

@@ -693,8 +693,10 @@ def _gapped(text: str, num: Num) -> bool:
 
 # Digit strings with grouping marks, read for how their groups are written ("$110,00", "1,00,000", "3.500.000").
 GROUPED = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?!\w|[.,]\d)")
+# A word or sign of Indian usage; a sign may be glued to its digits ("₹1,20,000"), a word ends at a non-letter.
 INDIAN_STYLE = re.compile(
-    r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(LEX["indian_style"], key=len, reverse=True))) + r")(?!\w)", re.I)
+    r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(LEX["indian_style"], key=len, reverse=True))) + r")(?![^\W\d_])",
+    re.I)
 
 
 AMOUNT_BEFORE = re.compile(r"[$£€¥₹][ \u00a0]?$")
@@ -710,7 +712,9 @@ def _amount(text: str, m: re.Match) -> bool:
 def grouping(raw: str) -> str | None:
     """How a digit string groups its digits: "commas" (1,234,567), "indian" (12,34,567), "dots" (3.500.000),
     "decimal_comma" (110,00: a comma with one or two digits after it), "group_size" (1,0000: groups of another
-    size), or None for a plain decimal ("3.5"), a list ("4,6,9") or a mix of marks (read elsewhere)."""
+    size), "european" (3.450,5: point groups and a decimal comma), "dot_groups_point" (1.234.5: point groups, then
+    a short group after a dot, where a decimal point was meant), or None for a plain decimal ("3.5"), a list
+    ("4,6,9") or a mix of marks (read elsewhere)."""
     if "," in raw and "." not in raw:
         head, *groups = raw.split(",")
         if len(head) <= 3 and all(len(g) == 3 for g in groups):
@@ -724,18 +728,26 @@ def grouping(raw: str) -> str | None:
         return "group_size"
     if "." in raw and "," not in raw and raw.count(".") >= 2:
         head, *groups = raw.split(".")
-        return "dots" if len(head) <= 3 and all(len(g) == 3 for g in groups) else None
+        if len(head) <= 3 and all(len(g) == 3 for g in groups):
+            return "dots"
+        if len(head) <= 3 and all(len(g) == 3 for g in groups[:-1]) and len(groups[-1]) <= 2 and len(raw) > 6:
+            return "dot_groups_point"  # "1.234.5": groups of three, then one or two digits after another dot
+        return None
     if "," in raw and raw.rfind(".") > raw.rfind(",") and raw.count(".") == 1:  # "$1,2345.67": its whole part
         return "group_size" if grouping(raw[: raw.rfind(".")]) == "group_size" else None
+    if DOTTED_DECIMAL_COMMA.fullmatch(raw):
+        return "european"  # "3.450,5": point groups and a decimal comma
     return None
 
 
 def _amount_grouping(raw: str) -> str | None:
     """A digit string grouping() leaves alone, read as an amount (a currency sign before it, a scale word or a
     currency after it): "7,3 million" has a comma where a decimal point belongs, "12.500.3 euros" dots between
-    groups of the wrong size."""
+    groups of the wrong size, "₹3,50,00" commas between groups of the wrong size."""
     if re.fullmatch(r"\d,\d", raw):
         return "decimal_comma"
+    if raw.count(",") >= 2 and "." not in raw:
+        return "group_size"  # "₹3,50,00": an amount is no list of numbers, and no grouping writes it
     return "group_size" if raw.count(".") >= 2 and "," not in raw else None
 
 
@@ -750,13 +762,19 @@ def mark_grouping(text: str, figures: list[Figure]) -> list[Figure]:
     indian = None
     # a text that writes decimal commas throughout, more than once ("2,4% ... 3,75%"); one "$110,00" is no style
     european_text = decimal_comma_text(text) and len(DECIMAL_COMMA.findall(text)) >= 2
+    english = None  # the text writes English separators elsewhere ("1.5", "2,900"): a "3.450,5" there is a slip
     for m in GROUPED.finditer(text):
         style = grouping(m.group(0)) or (_amount_grouping(m.group(0)) if _amount(text, m) else None)
         if style is None or (style == "decimal_comma" and european_text):
             continue
+        if style == "dot_groups_point" and _labelled(text, m.start()):
+            continue  # a version number or a code ("version 2.100.1")
         if style == "indian":
             indian = _indian_text(text) if indian is None else indian
-        bad = style in ("decimal_comma", "group_size") or (style == "indian" and not indian)
+        if style == "european":
+            english = _english_text(text) if english is None else english
+        bad = style in ("decimal_comma", "group_size", "dot_groups_point") or (style == "indian" and not indian) \
+            or (style == "european" and english)
         attrs = (("grouping", style),) + ((("malformed", style),) if bad else ())
         i = next((starts[k] for k in range(max(0, m.start() - 4), m.start() + 1) if k in starts), None)
         if i is not None and out[i].span.end > m.start():
@@ -779,6 +797,22 @@ def _indian_text(text: str) -> bool:
         return True
     styles = [grouping(m.group(0)) for m in GROUPED.finditer(text)]
     return styles.count("indian") >= 2 and not WESTERN_MILLIONS.search(text)
+
+
+VERSION_WORDS = set(LEX["version_words"]) | LABEL_WORDS
+
+
+def _labelled(text: str, start: int) -> bool:
+    """A number a label or version word names ("version 2.100.1", "build 10.230.4", "route 1.200.5")."""
+    before = PREV_WORD.search(text[max(0, start - 25) : start])
+    return bool(before) and before.group(1).lower().rstrip(".") in VERSION_WORDS
+
+
+def _english_text(text: str) -> bool:
+    """A text that writes English separators: a decimal point ("1.5") or comma groups ("2,900") outside any
+    number with both marks."""
+    plain = DOTTED_DECIMAL_COMMA.sub(" ", text)
+    return bool(DECIMAL_POINT.search(plain))
 
 
 WESTERN_MILLIONS = re.compile(r"(?<![\d,])\d{1,3},\d{3},\d{3}(?![\d,])")

@@ -86,6 +86,11 @@ def weight_context(text: str, start: int, end: int) -> bool:
     return weight > money
 
 
+def _money_near(text: str, start: int, end: int) -> bool:
+    """Money words right around a figure ("debts of 40m", "40m in sales")."""
+    return bool(set(WORD.findall(text[max(0, start - 20) : end + 12].lower())) & MONEY_WORDS)
+
+
 def _unit_at(text: str, num: Num):
     pos = num.base_end if num.suffix else num.end
     inch = None if num.suffix else INCH_IN.match(text, pos)
@@ -153,6 +158,8 @@ def find(text: str, published=None) -> list[Figure]:
         step = num.step / num.scale if unscale else num.step
         if need and _restates(text, nums, idx, end, dim, out, dims):
             need = None  # "30ft (10m)", "10m (30ft)": a bracket restating a length is a length
+        if need == "length" and raw == "m" and _money_near(text, num.start, end):
+            continue  # "debts of 40m": a scale of money, whatever the sentence's other words
         if need and not has_context(text, num.start, end, need):
             converted = (
                 out
