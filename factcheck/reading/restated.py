@@ -31,7 +31,7 @@ _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
 # firm's": the firm's, not one owner "A spokesman said the firm"); a plural owns with a bare apostrophe ("The Pennine
 # Wheelers' 3,600 members")
 _OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
-    rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
+    rf"['’]s?|\b(?:{phrases(LEX['possessives'] + LEX['relative_possessives'])}))"
 # a name may end in one common noun, its head ("Ashby council has")
 SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*(?:[ \u00a0]+[a-z]+)??)"
                      r"|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
@@ -131,7 +131,12 @@ OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP}
 # a name in apposition before "a town of 25,000": "Kessa, a town of" (the town is Kessa)
 APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)[ \u00a0]*,[ \u00a0]*$")
 COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
-REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
+REFERRING = frozenset(LEX["possessives"] + LEX["relative_possessives"] + LEX["definite"])
+RELATIVE = frozenset(LEX["relative_possessives"])
+SAME_OWNER = {noun: n for n, group in enumerate(LEX["same_owners"]) for noun in group}
+# the noun or name a "whose" clause hangs on: "The club, whose", "Ashby Rowing Club, whose"
+ANTECEDENT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\b(?i:the|its|their)[ \u00a0]+"
+                        r"(?P<noun>[a-z]+))[ \u00a0]*,[ \u00a0]*$")
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 MODAL = re.compile(rf"(?i:\b(?:{phrases(LEX['modals'])})\b)")
@@ -508,6 +513,9 @@ def _owner(owned: re.Match, before: str) -> str | None:
     which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
     if owned.groupdict().get("owner"):
         return _name(owned.group("owner"))
+    if owned.group(0).split()[0].lower() in RELATIVE:  # "The association, whose 3,400 members": the association's
+        held = ANTECEDENT.search(before, 0, len(before) - len(owned.group(0)))
+        return None if held is None else held.group("noun") or _name(held.group("name"))
     if owned.group(0).split()[0].lower() in ("a", "an"):  # "Fairview High School has a budget of": the subject's
         rest = before[: len(before) - len(owned.group(0))]
         subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else APPOSITION.search(rest)
@@ -575,6 +583,8 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     hospital" and "St Cuthbert's Hospital"); two different names ("Coast Bank", "Harbor Bank") are two."""
     if a is None or b is None or a.lower() == b.lower():
         return True
+    if SAME_OWNER.get(a.lower(), a) == SAME_OWNER.get(b.lower(), b):
+        return True  # "the union" and "the association": one owner in other words
     if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
         return True
     short, long = sorted((a.lower().split(), b.lower().split()), key=len)
