@@ -106,10 +106,17 @@ FLOW_NOUNS = frozenset(LEX["flow_nouns"])
 # staff"): the time words before them are another clause's
 CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
 PAST_AUXILIARIES = re.compile(rf"(?i:\b(?:{phrases(LEX['past_auxiliaries'])})\b)")
+CALENDAR_WORDS = [w.title() for w in (*load("calendar")["months"], *load("calendar")["weekdays"])]
 _PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not "in Sunday's election"
 # a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
 # ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
 PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
+# or a place named by its kind, "in the town" (the place named last before it: "Residents of Valdeira ... killed 14
+# people in the town")
+PLACE_NOUN_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}the{_SP}(?P<noun>{phrases(LEX['place_nouns'])})"
+                              rf"\b(?!{_SP}(?:of|hall|centre|center|council)\b)")
+NAMED_PLACE = re.compile(rf"\b(?:in|of|at|near|from){_SP}(?!(?:{phrases(CALENDAR_WORDS)})\b){_PLACE}")
+EVENT_OFFSET = re.compile(rf"(?i:\b(?:{phrases(LEX['event_offsets'])})\b)")
 # or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
 UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
 # the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
@@ -366,6 +373,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     place = PLACE_AFTER.match(text, fig.span.end, sentence.end) or UNIT_AFTER.match(text, fig.span.end, sentence.end)
     if place and place.group("place") in NOT_PLACES:
         place = None
+    kind = PLACE_NOUN_AFTER.match(text, fig.span.end, sentence.end) if place is None else None
+    meant = _place_meant(view, i) if kind else None
     if place and any(view.figures[k].is_calendar and view.figures[k].span.start == place.start("place")
                      for k in view.sentence_of(i)):
         place = None  # "members in March": a time, no place
@@ -377,7 +386,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if view.role[i] == "part" and not (place or elided):
         return None  # a part of a breakdown is a stock only of its own place
     event = noun in EVENT_NOUNS | FLOW_NOUNS  # "was fined", "were killed", "revenue was": their time, no other
-    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
+    clause = EVENT_OFFSET.sub(" ", REPORTED_PAST.sub(" ", view.clause_words(i)))
     clause = clause[max((m.end() for m in CLAUSE_RESTART.finditer(clause)), default=0):]
     # a hyphenated count names what its noun is ("the 150-seat parliament"): a time word of its clause dates the
     # clause's event, not the count
@@ -430,7 +439,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if owner is not None and owner.lower() in GENERIC_OWNERS:
         owner = _referent(view, fig.sentence) or owner  # "The group, which employs": the company just named
     opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
-    where = place.group("place") if place else opening.group("place") if opening else None
+    where = place.group("place") if place else meant or (opening.group("place") if opening else None)
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
     if where is None and WIDE_OPENING.match(text, sentence.start, fig.span.start):
         modifiers |= {WIDER}  # another set, neither this one again nor a part of it
@@ -487,6 +496,16 @@ def _referent(view: View, sentence: int) -> str | None:
         if m and m.group("name").lower() not in NOT_NAMES:
             return m.group("name")
     return None
+
+
+def _place_meant(view: View, i: int) -> str | None:
+    """The place "the town" stands for: the last place named after a preposition in figure i's sentence before it or
+    in the few sentences before ("Residents of Valdeira began ... killed 14 people in the town"), or None."""
+    fig = view.figures[i]
+    start = view.doc.sentence_span(max(0, fig.sentence - REFERENT_BACK)).start
+    named = [m.group("place") for m in NAMED_PLACE.finditer(view.text, start, fig.span.start)
+             if m.group("place").lower() not in NOT_NAMES]
+    return named[-1] if named else None
 
 
 def _anchor_after(view: View, i: int) -> str | None:
