@@ -163,6 +163,8 @@ STOCK_KINDS = ("count", "money", "quantity")
 # two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
 # events as often ("two set points up" ... "to earn three set points")
 EVENT_COUNT = 10
+LEAD_WORDS = 8  # words a lead has at least, where a byline ("By Kim Lee, Health correspondent") has fewer
+LEAD_WORD = re.compile(r"[A-Za-z]+")
 REFERENT_BACK = 3  # sentences searched back for the name a generic owner stands for
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
@@ -677,7 +679,7 @@ def _headlines(view: View) -> list[Statement]:
     heads = [i for i, f in enumerate(figures) if f.sentence == 0 and f.attr("headline")]
     if not heads:
         return []
-    lead = view.by_sentence.get(1, [])
+    lead = view.by_sentence.get(_lead(view), [])
     out = []
     for i in heads:
         fig = figures[i]
@@ -685,7 +687,7 @@ def _headlines(view: View) -> list[Statement]:
             continue
         same = [j for j in lead if _restates(view, i, j, roles=False)]
         if not same:
-            same = [j for j in range(i + 1, len(figures)) if figures[j].sentence > 1
+            same = [j for j in range(i + 1, len(figures)) if figures[j].sentence > _lead(view)
                     and _restates(view, i, j, roles=False) and _words_after(view.text, figures[j], 2) is not None
                     and _words_after(view.text, figures[j], 2) == _words_after(view.text, fig, 2)]
             if any(f.value == fig.value for f in figures[i + 1 :] if f.sentence > 0):
@@ -701,6 +703,14 @@ def _headlines(view: View) -> list[Statement]:
         if match is not None:
             out.append(Statement.of("restated", {"headline": fig.id, "body": figures[match].id}))
     return out
+
+
+def _lead(view: View) -> int:
+    """The lead's sentence: the first after the headline that is no byline or dateline ("By Kim Lee, 29 July 2025",
+    "*Kim Lee | Health correspondent*"): a sentence of LEAD_WORDS words or more."""
+    sentences = view.doc.sentences
+    return next((k for k in range(1, min(len(sentences), REFERENT_BACK + 2)) if len(LEAD_WORD.findall(
+        view.text, sentences[k].start, sentences[k].end)) >= LEAD_WORDS), 1)
 
 
 def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
