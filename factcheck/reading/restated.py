@@ -21,6 +21,7 @@ from itertools import islice
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
 from ..model import Figure, Interval, Statement
+from .counted import changed
 from .view import View, comparable
 
 REVISION_BACK = 40  # figures examined before a revision for the figure it revises: a bound, so reading stays linear
@@ -163,6 +164,7 @@ STOCK_KINDS = ("count", "money", "quantity")
 # two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
 # events as often ("two set points up" ... "to earn three set points")
 EVENT_COUNT = 10
+DEFINITE_CHANGE = re.compile(r"\b(?i:the|this|that)[ \u00a0]+$")  # "The 4.7% rise": a change the text gave
 LEAD_WORDS = 8  # words a lead has at least, where a byline ("By Kim Lee, Health correspondent") has fewer
 LEAD_WORD = re.compile(r"[A-Za-z]+")
 REFERENT_BACK = 3  # sentences searched back for the name a generic owner stands for
@@ -198,7 +200,32 @@ class Stock:
 
 
 def read(view: View) -> list[Statement]:
-    return _headlines(view) + _revisions(view) + _stocks(view)
+    return _headlines(view) + _revisions(view) + _stocks(view) + _changes(view)
+
+
+def _changes(view: View) -> list[Statement]:
+    """A percent change named again with "the" ("Passenger numbers rose 7.4% last year" ... "The 4.7% rise in
+    passengers"): against the change before it in another sentence of the same thing (counted.changed), direction and
+    period, with no other entity named; the one it agrees with when there are several."""
+    figures, text, out = view.figures, view.text, []
+    seen: dict[tuple, list[int]] = {}
+    for i, fig in enumerate(figures):
+        if view.role[i] != "change" or fig.unit != "%" or fig.value is None or fig.qualifiers or fig.attr("headline"):
+            continue
+        start = view.doc.sentence_span(fig.sentence).start
+        noun = changed(text, fig, start)
+        if noun is None or view.direction[i] is None:
+            continue
+        key = (noun.removesuffix("s"), view.direction[i])
+        anchor = fig.anchor or _anchor_after(view, i)  # "the 4% drop in visitors in 2023": that year's
+        earlier = [j for j in seen.get(key, ()) if figures[j].sentence != fig.sentence
+                   and anchor in (None, figures[j].anchor) and not different_entities(figures[j], fig)]
+        if earlier and DEFINITE_CHANGE.search(text, max(start, fig.span.start - 12), fig.span.start):
+            same = next((j for j in earlier if _agree(figures[j], fig)), earlier[-1])
+            out.append(Statement.of("restated", {"stated": figures[same].id, "restated": fig.id},
+                                    noun=f"the change in {noun}"))
+        seen.setdefault(key, []).append(i)
+    return out
 
 
 def _stocks(view: View) -> list[Statement]:
