@@ -68,13 +68,20 @@ def changed(text: str, fig: Figure, sentence_start: int) -> str | None:
     fall in the number of visitors"), else the subject of the verb that states it ("Passenger numbers rose 7.4%"), as
     stated_by gives it; or None."""
     m = CHANGE_OF.match(text, fig.span.end)
-    if m:  # the first plural ("long-haul passengers", "containers came"), a measure's word before ("passenger
-        # numbers"), else the first word ("cargo handling")
+    if m:  # up to the first plural ("car sales", "containers came"), a measure's words before ("passenger numbers"),
+        # else the first word ("cargo handling")
         words = m.group("words").split()
         k = next((k for k, w in enumerate(words) if w.endswith("s") or w in PLURALS), 0)
-        noun = words[k - 1] if words[k] in MEASURES and k else words[k]
-        return None if noun in NOT_NOUNS | MEASURES else noun
-    return stated_by(text, fig, sentence_start)
+        noun = words[: k if words[k] in MEASURES else k + 1]
+        return None if not noun or set(noun) & (NOT_NOUNS | MEASURES) else " ".join(noun)
+    m = STATING.search(text[max(sentence_start, fig.span.start - 100):fig.span.start])
+    if m is None:  # the subject with the word before its head: "US retail sales fell 0.3%" is no change in car sales
+        return None
+    head = m.group("head").lower()
+    before = (m.group("before") or "").lower()
+    noun = [m.group("of")] if head in MEASURES and m.group("of") else [before] if head in MEASURES else [before, head]
+    noun = [w for w in noun if w and w not in NOT_NOUNS]
+    return " ".join(noun) if noun and noun[-1] not in MEASURES else None
 
 
 def verb(text: str, fig: Figure, sentence_start: int) -> str | None:

@@ -216,7 +216,7 @@ def _changes(view: View) -> list[Statement]:
         noun = changed(text, fig, start)
         if noun is None or view.direction[i] is None:
             continue
-        key = (noun.removesuffix("s"), view.direction[i])
+        key = (noun.removesuffix("s").lower(), view.direction[i])
         anchor = fig.anchor or _anchor_after(view, i)  # "the 4% drop in visitors in 2023": that year's
         earlier = [j for j in seen.get(key, ()) if figures[j].sentence != fig.sentence
                    and anchor in (None, figures[j].anchor) and not different_entities(figures[j], fig)]
