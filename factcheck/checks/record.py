@@ -21,6 +21,7 @@ PERIOD_NAME = re.compile(r"(?:annual|monthly|daily) ")
 # An entity named after a figure is its own only when a preposition brings it in, with no clause break between
 # ("600,000 tonnes of tea from Kenya"); not "€43.5 billion before US tariffs cut shipments".
 ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(?:the\s+)?")
+DURING = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
 RECORD_NOUN_OF = re.compile(LEX["record_noun_of"], re.I)
 RECORD_PREVIOUS = re.compile(LEX["record_previous"], re.I)
@@ -274,7 +275,9 @@ def _entities(ctx: CheckContext) -> dict[str, str | None]:
             span = ctx.doc.sentence_span(fig.sentence)
             first = text.find(entity, span.start, span.end)
             later = first >= fig.span.end and not ENTITY_AFTER.fullmatch(text, fig.span.end, first)
-            out[fig.id] = None if later else entity
+            # "during the hugely popular Viking exhibition, 51,000 people": a name in a time phrase owns nothing
+            during = first >= 0 and DURING.search(text, max(span.start, first - 40), first)
+            out[fig.id] = None if later or during else entity
     return out
 
 

@@ -11,6 +11,8 @@ from ..model import Figure
 COUNTED_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b")
 LEX = load("restated")
 PLURALS = frozenset(LEX["plurals_without_s"])
+# Verbs after "people" that make them visitors ("51,000 people passed through its doors", "came to the show").
+VISITING = re.compile(rf"[ \u00a0]+(?:{'|'.join(LEX['visiting_verbs'])})\b")
 # The noun a change word after a percentage names ("4.7% rise in passengers", "3% fall in the number of visitors").
 CHANGE_OF = re.compile(rf"[ \u00a0]+(?:{'|'.join(LEX['change_nouns'])})[ \u00a0]+(?:in|of)[ \u00a0]+(?:the[ \u00a0]+)?"
                        r"(?:(?:number|numbers|volume|volumes)[ \u00a0]+of[ \u00a0]+)?"
@@ -46,6 +48,8 @@ def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
         words = words[:next((i for i, w in enumerate(words) if w in NOT_NOUNS or w in PERIODS), len(words))]
         # the first plural is the noun ("refrigerated containers", "passengers passed through"), else the last word
         noun = next((w for w in words if w.endswith("s") or w in PLURALS), words[-1] if words else None)
+        if noun == "people" and VISITING.match(text, m.start(1) + len("people")):
+            return "visitor"  # "51,000 people passed through its doors": visitors
         if noun:
             return noun.removesuffix("s")
     return stated_by(text, fig, sentence_start)
