@@ -106,6 +106,7 @@ FLOW_NOUNS = frozenset(LEX["flow_nouns"])
 # a reported or coordinated clause starts again after these words ("said it had no plans ... and that its 1,580
 # staff"): the time words before them are another clause's
 CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
+EVENT_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'] + LEX['event_clause_openers'])})\b)")
 PAST_AUXILIARIES = re.compile(rf"(?i:\b(?:{phrases(LEX['past_auxiliaries'])})\b)")
 CALENDAR_WORDS = [w.title() for w in (*load("calendar")["months"], *load("calendar")["weekdays"])]
 _PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not "in Sunday's election"
@@ -416,7 +417,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         return None  # a part of a breakdown is a stock only of its own place
     event = noun in EVENT_NOUNS | FLOW_NOUNS  # "was fined", "were killed", "revenue was": their time, no other
     clause = EVENT_OFFSET.sub(" ", REPORTED_PAST.sub(" ", view.clause_words(i)))
-    clause = clause[max((m.end() for m in CLAUSE_RESTART.finditer(clause)), default=0):]
+    # an event's toll has the time of its event: "after a mudslide killed seven" opens the toll's own clause
+    clause = clause[max((m.end() for m in (EVENT_RESTART if event else CLAUSE_RESTART).finditer(clause)), default=0):]
     # a hyphenated count names what its noun is ("the 150-seat parliament"): a time word of its clause dates the
     # clause's event, not the count
     if "-" not in fig.surface and OTHER_TIME.search(PAST_AUXILIARIES.sub(" ", clause) if event else clause):
