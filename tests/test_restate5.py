@@ -98,7 +98,8 @@ TOWN = [
      "Funerals for the 15 people who died in Marlow will be held next week.\n", ("12", "15")),
     ("<html><body><h1>Village mourns</h1><p>Rescuers in Brenna worked through the night after a mudslide killed "
      "seven people in the village, the fire service said.</p><p>Across the wider county, 19 people have died.</p>"
-     "<p>The nine people who died in Brenna will be buried on Friday.</p></body></html>", ("as 9 here", "as 7 earlier")),
+     "<p>The nine people who died in Brenna will be buried on Friday.</p></body></html>",
+     ("as 9 here", "as 7 earlier")),
 ]
 
 

@@ -26,8 +26,9 @@ POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
 RECORD_NOUN_OF = re.compile(LEX["record_noun_of"], re.I)
 RECORD_PREVIOUS = re.compile(LEX["record_previous"], re.I)
 PREVIOUS_VALUE = re.compile(LEX["record_previous_value"], re.I)
-BEATEN = re.compile(rf"(?i:\b(?:(?P<low>{'|'.join(LEX['record_beaten_low'])})|(?P<high>{'|'.join(LEX['record_beaten'])})|"
-                    rf"{'|'.join(LEX['record_beaten_either'])})\b)")
+# the words that say a sentence's figure set a record, high or low ("the hottest day in recorded history")
+BEATEN = re.compile(rf"(?i:\b(?:(?P<low>{'|'.join(LEX['record_beaten_low'])})|"
+                    rf"(?P<high>{'|'.join(LEX['record_beaten'])})|{'|'.join(LEX['record_beaten_either'])})\b)")
 PRONOUN_STATED = re.compile(r"\b(?:it|they)\s+(?:(?:had|has|have|also|then)\s+)?(?:stood|was|were|been|reached|hit|"
                             r"fell|rose|dropped|dipped|climbed|peaked)\s+(?:(?:at|to)\s+)?$", re.I)
 PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")

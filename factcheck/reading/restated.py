@@ -115,8 +115,8 @@ _PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not 
 PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
 # or a place named by its kind, "in the town" (the place named last before it: "Residents of Valdeira ... killed 14
 # people in the town")
-PLACE_NOUN_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}the{_SP}(?P<noun>{phrases(LEX['place_nouns'])})"
-                              rf"\b(?!{_SP}(?:of|hall|centre|center|council)\b)")
+PLACE_NOUN_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}the{_SP}"
+                              rf"(?P<noun>{phrases(LEX['place_nouns'])})\b(?!{_SP}(?:of|hall|centre|center|council)\b)")
 NAMED_PLACE = re.compile(rf"\b(?:in|of|at|near|from){_SP}(?!(?:{phrases(CALENDAR_WORDS)})\b){_PLACE}")
 EVENT_OFFSET = re.compile(rf"(?i:\b(?:{phrases(LEX['event_offsets'])})\b)")
 # or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
