@@ -12,16 +12,15 @@ import factcheck
 
 bench = load_benchmark("error_classes")
 BATCH_B = bench.load(Path(__file__).parent / "restate5" / "batch_b")
-# Forms the reading does not take yet (strict: a fix shows up as a pass to record here).
+# On arrival (before this round's fixes) 1 of the 9 errors was caught (rb02) and no clean article flagged; after the
+# fixes made on batch A, 6 of 9 and none. Forms the reading does not take yet (strict: a fix shows up as a pass):
 NOT_YET_B: dict[str, str] = {
-    "rb01": "an owner named by a relative clause ('The club, whose 460 members') is no owner of a stock yet",
-    "rb03": "'The old record, 46.9C' is not read as the record before 'the highest temperature in its history'",
-    "rb04": "a percent change restated ('up 8.2%' ... 'the 9.2% rise in containers') is no stock",
-    "rb05": "'more than 4 million visitors' and '3.7 million people visited' count one thing in two words",
-    "rb06": "a birth year told with a pronoun ('He was born in 1961') is tied to no named age",
-    "rb07": "the HTML headline '... to cut 240 jobs' is not tied to the lead's 'will cut 420 jobs'",
-    "rb08": "'the five deaths in Marren' is not tied to 'killed seven people in Marren and three in Ostby'",
-    "rb09": "'13,100 people came through its doors' is not the series of 'a record 12,300 visitors'",
+    "rb04": "a change after a count ('handled 1.9 million containers in 2025, up 8.2%') takes no noun from the count "
+            "it follows, so 'the 9.2% rise in containers' has no change of containers to restate",
+    "rb05": "'more than 4 million visitors came' and '3.7 million people visited the gardens over the twelve months' "
+            "are first mentions of a period's count in two nouns: no stock either",
+    "rb08": "'By Friday, the five deaths in Marren had been confirmed': the time words of the clause ('By', 'had') "
+            "keep a toll that may have risen apart from the first one",
 }
 
 
