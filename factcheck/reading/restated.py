@@ -21,7 +21,7 @@ from itertools import islice
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
 from ..model import Figure, Interval, Statement
-from .counted import changed
+from .counted import changed, counted
 from .view import View, comparable
 
 REVISION_BACK = 40  # figures examined before a revision for the figure it revises: a bound, so reading stays linear
@@ -165,6 +165,8 @@ STOCK_KINDS = ("count", "money", "quantity")
 # two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
 # events as often ("two set points up" ... "to earn three set points")
 EVENT_COUNT = 10
+# a change told after the count it changes: "2.3 million containers last year, up 6.5%"
+CHANGE_AFTER_COUNT = re.compile(r"[^.;:]{0,40},[ \u00a0]*(?:up|down)[ \u00a0]+(?:by[ \u00a0]+)?")
 DEFINITE_CHANGE = re.compile(r"\b(?i:the|this|that)[ \u00a0]+$")  # "The 4.7% rise": a change the text gave
 LEAD_WORDS = 8  # words a lead has at least, where a byline ("By Kim Lee, Health correspondent") has fewer
 LEAD_WORD = re.compile(r"[A-Za-z]+")
@@ -215,6 +217,11 @@ def _changes(view: View) -> list[Statement]:
             continue
         start = view.doc.sentence_span(fig.sentence).start
         noun = changed(text, fig, start)
+        before = next((f for f in reversed(figures[max(0, i - 3) : i]) if f.sentence == fig.sentence
+                       and not f.is_calendar), None)
+        if noun is None and before is not None and before.kind == "count" \
+                and CHANGE_AFTER_COUNT.fullmatch(text, before.span.end, fig.span.start):
+            noun = counted(text, before, start)  # "handled 2.3 million containers last year, up 6.5%": containers
         if noun is None or view.direction[i] is None:
             continue
         key = (noun.removesuffix("s").lower(), view.direction[i])
