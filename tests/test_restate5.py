@@ -218,3 +218,12 @@ def test_people_who_came_through_the_doors_are_the_visitors_of_a_record():
     _one(_flags(text, "txt", "2025-04-10"), "FC501", "9,800", "10,400")
     assert _flags(text.replace("10,400 people came to the gallery", "10,400 people signed a petition"), "txt",
                   "2025-04-10") == []
+
+
+def test_whose_names_the_owner_of_a_sum_too():
+    first = "Fairview High School has a budget of $12.4m for the coming year, the district said.\n\n"
+    flags = _flags(first + "The school, whose $14.2m budget pays for 60 teachers, will hire six more.\n", "txt",
+                   "2026-01-20")
+    _one(flags, "FC301", "$12.4m", "$14.2m")
+    other = "Nearby Oakdale Academy, whose $14.2m budget pays for 60 teachers, will hire six more.\n"
+    assert _flags(first + other, "txt", "2026-01-20") == []
