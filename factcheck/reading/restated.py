@@ -8,7 +8,9 @@ narrower, "licensed taxis" after "taxis"). Headlines drop time and tense ("Infla
 same kind, unit, subject and role, with the same direction when both say one and no other time anchor.
 A stock is one (owner, noun, period): the noun the figure counts ("members", "licensed taxis"), its owner (a
 possessive, "its", a have-verb's subject) and its time anchor; other times, forecasts, sources ("according to"),
-other sets ("former members") and named owners that differ stay apart.
+other sets ("former members") and named owners that differ stay apart. A percent change named again with "the" ("The
+4.7% rise in passengers") restates the change before it of the same thing, direction and period (roles: stated,
+restated).
 """
 
 from __future__ import annotations
