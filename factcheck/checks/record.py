@@ -21,9 +21,14 @@ PERIOD_NAME = re.compile(r"(?:annual|monthly|daily) ")
 # An entity named after a figure is its own only when a preposition brings it in, with no clause break between
 # ("600,000 tonnes of tea from Kenya"); not "€43.5 billion before US tariffs cut shipments".
 ENTITY_AFTER = re.compile(r"[^,;:.\d]{0,40}\b(?:in|of|for|at|from|by|across)\s+(?:the\s+)?")
+DURING = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 POINTS = re.compile(r"\d[ \u00a0]*(?:points|pts)$")
 RECORD_NOUN_OF = re.compile(LEX["record_noun_of"], re.I)
 RECORD_PREVIOUS = re.compile(LEX["record_previous"], re.I)
+PREVIOUS_VALUE = re.compile(LEX["record_previous_value"], re.I)
+# the words that say a sentence's figure set a record, high or low ("the hottest day in recorded history")
+BEATEN = re.compile(rf"(?i:\b(?:(?P<low>{'|'.join(LEX['record_beaten_low'])})|"
+                    rf"(?P<high>{'|'.join(LEX['record_beaten'])})|{'|'.join(LEX['record_beaten_either'])})\b)")
 PRONOUN_STATED = re.compile(r"\b(?:it|they)\s+(?:(?:had|has|have|also|then)\s+)?(?:stood|was|were|been|reached|hit|"
                             r"fell|rose|dropped|dipped|climbed|peaked)\s+(?:(?:at|to)\s+)?$", re.I)
 PER_BASE = re.compile(r"\b(?:per|for every|in every)\s+$")
@@ -135,7 +140,7 @@ def low_record(fig: Figure) -> bool:
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     kinds = rule.params.get("kinds", ["money", "percent", "quantity", "count"])
-    for record, low in _records(ctx):
+    for record, low in [*_records(ctx), *ctx.memo(_beaten, _beaten).values()]:
         if record.kind not in kinds or record.value is None:
             continue
         mine = _when(ctx, record, present=True)
@@ -146,12 +151,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             theirs, since = _when(ctx, other, present=False), bounds(record.attr("since"))
             earlier = ctx.memo(_previous, _previous).get(other.id) == record.id
-            if not earlier and not _same_series(record, other, nouns, entities, (mine, theirs),
+            # "beating the old record of 2.6 million set in 2019": that date is the old record's, not this one's
+            when = None if earlier and theirs == mine and other.sentence == record.sentence else mine
+            if not earlier and not _same_series(record, other, nouns, entities, (when, theirs),
                                                 ctx.memo(_pronouns, _pronouns)):
                 continue
-            if mine is None or theirs is None or not theirs[1] < mine[0]:
-                continue  # a record can be beaten later, and a forecast beats nothing
-            if since is not None and not theirs[0] > since[1]:
+            if (when is None or theirs is None) and not earlier or when and theirs and not theirs[1] < when[0]:
+                continue  # a record can be beaten later, and a forecast beats nothing; a previous record is earlier
+            if since is not None and theirs is not None and not theirs[0] > since[1]:
                 continue  # "the highest since 2008": only the values after 2008 are below it
             ctx.mark(record, other)
             a, b = interval(record), interval(other)
@@ -159,7 +166,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             if not beaten:
                 continue
             word = "lowest" if low else "highest"
-            at, then = _day_words(mine), _day_words(theirs)
+            at = _day_words(when) if when else "now"
+            then = _day_words(theirs) if theirs else "the previous record"
             yield Hit((record, other), {"record": record.surface.strip(), "other": other.surface.strip(),
                                         "anchor": at, "earlier": then, "word": word},
                       evidence=f"{at}: {show_interval(a, record.unit)} (called a record); "
@@ -204,12 +212,42 @@ def _previous(ctx: CheckContext) -> dict[str, str]:
     out: dict[str, str] = {}
     last: dict[tuple, str] = {}
     records = {fig.id for fig, _ in _records(ctx)}
+    beaten = ctx.memo(_beaten, _beaten)
     for fig in ctx.figures:
         if RECORD_PREVIOUS.search(ctx.doc.text, ctx.doc.sentence_span(fig.sentence).start, fig.span.start) \
                 and _measure(fig) in last:
             out[fig.id] = last[_measure(fig)]
+        elif fig.id in beaten:
+            out[fig.id] = beaten[fig.id][0].id
         elif fig.id in records:
             last[_measure(fig)] = fig.id
+    return out
+
+
+def _beaten(ctx: CheckContext) -> dict[str, tuple[Figure, bool]]:
+    """Each figure given as the value of a previous record ("the previous record of 16.92", "The old record, 46.9C,")
+    with no figure called a record before it, with the record that beat it: the nearest figure of the same measure
+    before it, in its sentence or the one before, when that sentence names a record (record_beaten: "the highest
+    temperature ever recorded in Scotland at 91.8F"), and whether that record is a low."""
+    figures, text, out = ctx.figures, ctx.doc.text, {}
+    called = {fig.id for fig, _ in _records(ctx)}
+    for k, fig in enumerate(figures):
+        start = ctx.doc.sentence_span(fig.sentence).start
+        previous = list(RECORD_PREVIOUS.finditer(text, start, fig.span.start))
+        if not previous or not PREVIOUS_VALUE.fullmatch(text, previous[-1].end(), fig.span.start):
+            continue
+        for other in reversed(figures[:k]):
+            if other.sentence < fig.sentence - 1:
+                break
+            if _measure(other) != _measure(fig) or other.value is None:
+                continue
+            span = ctx.doc.sentence_span(other.sentence)
+            words = [w for w in BEATEN.finditer(text, span.start, span.end)
+                     if not (other.sentence == fig.sentence and w.start() >= previous[-1].start())]
+            if words and other.id not in called:  # a record called so: the previous record is its own already
+                low = [w for w in (*words, *BEATEN.finditer(previous[-1].group(0))) if w.group("low")]
+                out[fig.id] = (other, bool(low) and not any(w.group("high") for w in words))
+            break
     return out
 
 
@@ -238,7 +276,9 @@ def _entities(ctx: CheckContext) -> dict[str, str | None]:
             span = ctx.doc.sentence_span(fig.sentence)
             first = text.find(entity, span.start, span.end)
             later = first >= fig.span.end and not ENTITY_AFTER.fullmatch(text, fig.span.end, first)
-            out[fig.id] = None if later else entity
+            # "during the hugely popular Viking exhibition, 51,000 people": a name in a time phrase owns nothing
+            during = first >= 0 and DURING.search(text, max(span.start, first - 40), first)
+            out[fig.id] = None if later or during else entity
     return out
 
 

@@ -71,8 +71,13 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def has_context(text: str, start: int, end: int, name: str) -> bool:
-    """True when the sentence around [start, end) shows the context `name` (length, weight, temperature, ...)."""
+    """True when the sentence around [start, end) shows the context `name` (length, weight, temperature, ...); a
+    temperature's may be the sentence's before ("reached 46.2C, the highest temperature ... The old record, 46.9C")."""
     words = set(WORD.findall(_sentence(text, start, end)))
+    if name == "temperature" and not words & CONTEXT_WORDS[name]:
+        left = max((m.start() for m in SENTENCE.finditer(text, max(0, start - 300), start)), default=0)
+        left = len(text[:left].rstrip()) - 1  # past the blank lines between paragraphs, on its last stop
+        words = set(WORD.findall(_sentence(text, left, left))) if left > 0 else words
     return bool(words & CONTEXT_WORDS.get(name, set()))
 
 

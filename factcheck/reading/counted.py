@@ -9,7 +9,14 @@ from ..model import Figure
 
 # The noun after a count ("43,000 refrigerated containers", "0.71 children per woman"): up to three words.
 COUNTED_AFTER = re.compile(r"\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b")
-PLURALS = frozenset(load("restated")["plurals_without_s"])
+LEX = load("restated")
+PLURALS = frozenset(LEX["plurals_without_s"])
+# Verbs after "people" that make them visitors ("51,000 people passed through its doors", "came to the show").
+VISITING = re.compile(rf"[ \u00a0]+(?:{'|'.join(LEX['visiting_verbs'])})\b")
+# The noun a change word after a percentage names ("4.7% rise in passengers", "3% fall in the number of visitors").
+CHANGE_OF = re.compile(rf"[ \u00a0]+(?:{'|'.join(LEX['change_nouns'])})[ \u00a0]+(?:in|of)[ \u00a0]+(?:the[ \u00a0]+)?"
+                       r"(?:(?:number|numbers|volume|volumes)[ \u00a0]+of[ \u00a0]+)?"
+                       r"(?P<words>[a-z-]+(?:[ \u00a0]+[a-z-]+){0,2})\b")
 NOT_NOUNS = frozenset("a an the in on at of for to by from per last this next and or but as than more less who which "
                       "that is was were are be been it its their his her with over under about".split())
 PERIODS = frozenset("year years month months week weeks day days quarter quarters".split())
@@ -41,8 +48,16 @@ def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
         words = words[:next((i for i, w in enumerate(words) if w in NOT_NOUNS or w in PERIODS), len(words))]
         # the first plural is the noun ("refrigerated containers", "passengers passed through"), else the last word
         noun = next((w for w in words if w.endswith("s") or w in PLURALS), words[-1] if words else None)
+        if noun == "people" and VISITING.match(text, m.start(1) + len("people")):
+            return "visitor"  # "51,000 people passed through its doors": visitors
         if noun:
             return noun.removesuffix("s")
+    return stated_by(text, fig, sentence_start)
+
+
+def stated_by(text: str, fig: Figure, sentence_start: int) -> str | None:
+    """The head of the subject whose verb states a figure (STATING: "Passenger numbers at the airport rose 7.4%":
+    passenger), without its plural "s", or None."""
     m = STATING.search(text[max(sentence_start, fig.span.start - 100):fig.span.start])
     if m is None:
         return None
@@ -50,6 +65,27 @@ def counted(text: str, fig: Figure, sentence_start: int) -> str | None:
     if head in MEASURES:  # "visitor numbers", "the number of tourists"
         head = (m.group("of") or (m.group("before") or "").lower())
     return head.removesuffix("s") if head and head not in NOT_NOUNS else None
+
+
+def changed(text: str, fig: Figure, sentence_start: int) -> str | None:
+    """What a percent change is of: the noun after its change word as written ("the 4.7% rise in passengers", "a 3%
+    fall in the number of visitors"), else the subject of the verb that states it ("Passenger numbers rose 7.4%"), as
+    stated_by gives it; or None."""
+    m = CHANGE_OF.match(text, fig.span.end)
+    if m:  # up to the first plural ("car sales", "containers came"), a measure's words before ("passenger numbers"),
+        # else the first word ("cargo handling")
+        words = m.group("words").split()
+        k = next((k for k, w in enumerate(words) if w.endswith("s") or w in PLURALS), 0)
+        noun = words[: k if words[k] in MEASURES else k + 1]
+        return None if not noun or set(noun) & (NOT_NOUNS | MEASURES) else " ".join(noun)
+    m = STATING.search(text[max(sentence_start, fig.span.start - 100):fig.span.start])
+    if m is None:  # the subject with the word before its head: "US retail sales fell 0.3%" is no change in car sales
+        return None
+    head = m.group("head").lower()
+    before = (m.group("before") or "").lower()
+    noun = [m.group("of")] if head in MEASURES and m.group("of") else [before] if head in MEASURES else [before, head]
+    noun = [w for w in noun if w and w not in NOT_NOUNS]
+    return " ".join(noun) if noun and noun[-1] not in MEASURES else None
 
 
 def verb(text: str, fig: Figure, sentence_start: int) -> str | None:

@@ -45,6 +45,7 @@ _SAY = "|".join(EVENT["speaking"])
 # December 4"): no coming event has it. An aside after a comma ("opens on May 2, officials said") says who said it.
 SAID_AFTER = re.compile(rf"[ \u00a0]+(?:{_SAY})\b")
 SAID_BEFORE = re.compile(rf"\b(?:{_SAY})(?:[ \u00a0]+\w+){{0,2}}?[ \u00a0]+on[ \u00a0]+$")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")  # a person's birth told of "he" or "she" (_pronoun_of)
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -85,7 +86,9 @@ def _ages(view: View) -> list[Statement]:
         name = _person(view, fig) if fig.attr("of_person") else None
         years = [next((y for y in born.get(name, ()) if y.sentence != fig.sentence), None)] if name else []
         if not any(years) and _by_surname(view, fig, births):
-            years = [y for y in births if _names(view, y, fig.attr("person"))]
+            persons = [f.attr("person") for f in figures if f.attr("person")]
+            years = [y for y in births if _names(view, y, fig.attr("person")) or persons.count(fig.attr("person")) == 1
+                     and _pronoun_of(view, y, set(persons)) == fig.attr("person")]
             years = years if len({y.date for y in years}) == 1 else []
         out += [Statement.of("date_relation", {"age": fig.id, "born": y.id}) for y in years if y is not None]
     return out
@@ -97,6 +100,19 @@ def _by_surname(view: View, fig: Figure, births: list[Figure]) -> bool:
     if not fig.attr("person") or any(y.sentence == fig.sentence for y in births):
         return False
     return not (fig.attr("died") and len({y.date for y in births}) == 1)
+
+
+def _pronoun_of(view: View, fig: Figure, names: set[str]) -> str | None:
+    """The person "he" or "she" stands for in a birth year's sentence that names none of the article's aged persons
+    ("Born in Lagos in 1969, she moved"): the one of them named last in the sentences before, or None."""
+    span = view.doc.sentence_span(fig.sentence)
+    if not PRONOUN.search(view.text, span.start, span.end) or any(_names(view, fig, name) for name in names):
+        return None
+    before = view.text[view.doc.sentence_span(max(0, fig.sentence - 3)).start : span.start]
+    last = {name: max((m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", before)), default=-1)
+            for name in names}
+    named = max(last, key=last.get, default=None)
+    return named if named is not None and last[named] >= 0 else None
 
 
 def _names(view: View, fig: Figure, name: str) -> bool:

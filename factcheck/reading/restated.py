@@ -8,7 +8,9 @@ narrower, "licensed taxis" after "taxis"). Headlines drop time and tense ("Infla
 same kind, unit, subject and role, with the same direction when both say one and no other time anchor.
 A stock is one (owner, noun, period): the noun the figure counts ("members", "licensed taxis"), its owner (a
 possessive, "its", a have-verb's subject) and its time anchor; other times, forecasts, sources ("according to"),
-other sets ("former members") and named owners that differ stay apart.
+other sets ("former members") and named owners that differ stay apart. A percent change named again with "the" ("The
+4.7% rise in passengers") restates the change before it of the same thing, direction and period (roles: stated,
+restated).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from itertools import islice
 from ..extract.context import LINKED_KINDS, phrases
 from ..extract.lexicon import load
 from ..model import Figure, Interval, Statement
+from .counted import changed, counted
 from .view import View, comparable
 
 REVISION_BACK = 40  # figures examined before a revision for the figure it revises: a bound, so reading stays linear
@@ -31,7 +34,7 @@ _GAP = rf"(?:(?:{phrases(LEX['stock_gap'])}){_SP})*"
 # firm's": the firm's, not one owner "A spokesman said the firm"); a plural owns with a bare apostrophe ("The Pennine
 # Wheelers' 3,600 members")
 _OWNER = rf"(?:(?P<owner>(?-i:\b(?:[A-Z][\w-]*{_SP})*(?:[A-Za-z][\w-]*(?=['’]s)|[A-Za-z][\w-]*s(?=['’]{_SP}))))" \
-    rf"['’]s?|\b(?:{phrases(LEX['possessives'])}))"
+    rf"['’]s?|\b(?:{phrases(LEX['possessives'] + LEX['relative_possessives'])}))"
 # a name may end in one common noun, its head ("Ashby council has")
 SUBJECT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*(?:[ \u00a0]+[a-z]+)??)"
                      r"|\bthe[ \u00a0]+(?P<noun>[a-z]+))"
@@ -105,11 +108,19 @@ FLOW_NOUNS = frozenset(LEX["flow_nouns"])
 # a reported or coordinated clause starts again after these words ("said it had no plans ... and that its 1,580
 # staff"): the time words before them are another clause's
 CLAUSE_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'])})\b)")
+EVENT_RESTART = re.compile(rf"(?i:\b(?:{phrases(LEX['clause_restarts'] + LEX['event_clause_openers'])})\b)")
 PAST_AUXILIARIES = re.compile(rf"(?i:\b(?:{phrases(LEX['past_auxiliaries'])})\b)")
+CALENDAR_WORDS = [w.title() for w in (*load("calendar")["months"], *load("calendar")["weekdays"])]
 _PLACE = r"(?P<place>[A-Z][\w-]*(?:[ \u00a0]+[A-Z][\w-]*)*)\b(?!['’])"  # not "in Sunday's election"
 # a place that narrows a count, after its noun ("1,300 staff in London", "eight in Tessel") or opening its sentence
 # ("In Marlow, where 17 people died"): a sub-series, kept apart from the whole and from other places
 PLACE_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}{_PLACE}")
+# or a place named by its kind, "in the town" (the place named last before it: "Residents of Valdeira ... killed 14
+# people in the town")
+PLACE_NOUN_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{0,3}}?{_SP}in{_SP}the{_SP}"
+                              rf"(?P<noun>{phrases(LEX['place_nouns'])})\b(?!{_SP}(?:of|hall|centre|center|council)\b)")
+NAMED_PLACE = re.compile(rf"\b(?:in|of|at|near|from){_SP}(?!(?:{phrases(CALENDAR_WORDS)})\b){_PLACE}")
+EVENT_OFFSET = re.compile(rf"(?i:\b(?:{phrases(LEX['event_offsets'])})\b)")
 # or a unit right after the noun, with no article ("its 1,100 staff in maternity"; not "people in the hills")
 UNIT_AFTER = re.compile(rf"{_SP}[a-z][a-z-]*{_SP}in{_SP}(?P<place>[a-z][a-z-]+)\b(?!{_SP}of\b)")
 # the name that opens a sentence and is its subject ("Emery last year lost"), not a word that opens any sentence
@@ -131,7 +142,12 @@ OWNER_AFTER = re.compile(rf"(?:{_SP}[a-z][a-z-]*){{1,3}}?{_SP}of{_SP}(?:the{_SP}
 # a name in apposition before "a town of 25,000": "Kessa, a town of" (the town is Kessa)
 APPOSITION = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)[ \u00a0]*,[ \u00a0]*$")
 COLLECTIVE = LEX["collective_nouns"] | dict.fromkeys(LEX["place_nouns"], "residents")
-REFERRING = frozenset(LEX["possessives"] + LEX["definite"])
+REFERRING = frozenset(LEX["possessives"] + LEX["relative_possessives"] + LEX["definite"])
+RELATIVE = frozenset(LEX["relative_possessives"])
+SAME_OWNER = {noun: n for n, group in enumerate(LEX["same_owners"]) for noun in group}
+# the noun or name a "whose" clause hangs on: "The club, whose", "Ashby Rowing Club, whose"
+ANTECEDENT = re.compile(r"(?:\b(?P<name>(?:[A-Z][\w'’-]*[ \u00a0]+)*[A-Z][\w'’-]*)|\b(?i:the|its|their)[ \u00a0]+"
+                        r"(?P<noun>[a-z]+))[ \u00a0]*,[ \u00a0]*$")
 TARGET_WORD = re.compile(rf"(?i:\b(?:{phrases(LEX['target_words'])})[ \u00a0]*$)")
 HYPHEN_NOUN = re.compile(rf"-(?P<noun>{'|'.join(LEX['hyphen_nouns'])})$", re.I)
 MODAL = re.compile(rf"(?i:\b(?:{phrases(LEX['modals'])})\b)")
@@ -151,6 +167,11 @@ STOCK_KINDS = ("count", "money", "quantity")
 # two first mentions of one narrow noun with no place are one stock only from this count up: below it they count
 # events as often ("two set points up" ... "to earn three set points")
 EVENT_COUNT = 10
+# a change told after the count it changes: "2.3 million containers last year, up 6.5%"
+CHANGE_AFTER_COUNT = re.compile(r"[^.;:]{0,40},[ \u00a0]*(?:up|down)[ \u00a0]+(?:by[ \u00a0]+)?")
+DEFINITE_CHANGE = re.compile(r"\b(?i:the|this|that)[ \u00a0]+$")  # "The 4.7% rise": a change the text gave
+LEAD_WORDS = 8  # words a lead has at least, where a byline ("By Kim Lee, Health correspondent") has fewer
+LEAD_WORD = re.compile(r"[A-Za-z]+")
 REFERENT_BACK = 3  # sentences searched back for the name a generic owner stands for
 STOCKS_BACK = 20  # earlier stocks of one key a stock is compared with: a bound, so reading stays linear
 TARGET_WORDS = 6  # words between a stock and a coming date that make it a target ("3,500 members by 2027")
@@ -184,7 +205,37 @@ class Stock:
 
 
 def read(view: View) -> list[Statement]:
-    return _headlines(view) + _revisions(view) + _stocks(view)
+    return _headlines(view) + _revisions(view) + _stocks(view) + _changes(view)
+
+
+def _changes(view: View) -> list[Statement]:
+    """A percent change named again with "the" ("Passenger numbers rose 7.4% last year" ... "The 4.7% rise in
+    passengers"): against the change before it in another sentence of the same thing (counted.changed), direction and
+    period, with no other entity named; the one it agrees with when there are several."""
+    figures, text, out = view.figures, view.text, []
+    seen: dict[tuple, list[int]] = {}
+    for i, fig in enumerate(figures):
+        if view.role[i] != "change" or fig.unit != "%" or fig.value is None or fig.qualifiers or fig.attr("headline"):
+            continue
+        start = view.doc.sentence_span(fig.sentence).start
+        noun = changed(text, fig, start)
+        before = next((f for f in reversed(figures[max(0, i - 3) : i]) if f.sentence == fig.sentence
+                       and not f.is_calendar), None)
+        if noun is None and before is not None and before.kind == "count" \
+                and CHANGE_AFTER_COUNT.fullmatch(text, before.span.end, fig.span.start):
+            noun = counted(text, before, start)  # "handled 2.3 million containers last year, up 6.5%": containers
+        if noun is None or view.direction[i] is None:
+            continue
+        key = (noun.removesuffix("s").lower(), view.direction[i])
+        anchor = fig.anchor or _anchor_after(view, i)  # "the 4% drop in visitors in 2023": that year's
+        earlier = [j for j in seen.get(key, ()) if figures[j].sentence != fig.sentence
+                   and anchor in (None, figures[j].anchor) and not different_entities(figures[j], fig)]
+        if earlier and DEFINITE_CHANGE.search(text, max(start, fig.span.start - 12), fig.span.start):
+            same = next((j for j in earlier if _agree(figures[j], fig)), earlier[-1])
+            out.append(Statement.of("restated", {"stated": figures[same].id, "restated": fig.id},
+                                    noun=f"the change in {noun}"))
+        seen.setdefault(key, []).append(i)
+    return out
 
 
 def _stocks(view: View) -> list[Statement]:
@@ -361,6 +412,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     place = PLACE_AFTER.match(text, fig.span.end, sentence.end) or UNIT_AFTER.match(text, fig.span.end, sentence.end)
     if place and place.group("place") in NOT_PLACES:
         place = None
+    kind = PLACE_NOUN_AFTER.match(text, fig.span.end, sentence.end) if place is None else None
+    meant = _place_meant(view, i) if kind else None
     if place and any(view.figures[k].is_calendar and view.figures[k].span.start == place.start("place")
                      for k in view.sentence_of(i)):
         place = None  # "members in March": a time, no place
@@ -372,8 +425,9 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if view.role[i] == "part" and not (place or elided):
         return None  # a part of a breakdown is a stock only of its own place
     event = noun in EVENT_NOUNS | FLOW_NOUNS  # "was fined", "were killed", "revenue was": their time, no other
-    clause = REPORTED_PAST.sub(" ", view.clause_words(i))
-    clause = clause[max((m.end() for m in CLAUSE_RESTART.finditer(clause)), default=0):]
+    clause = EVENT_OFFSET.sub(" ", REPORTED_PAST.sub(" ", view.clause_words(i)))
+    # an event's toll has the time of its event: "after a mudslide killed seven" opens the toll's own clause
+    clause = clause[max((m.end() for m in (EVENT_RESTART if event else CLAUSE_RESTART).finditer(clause)), default=0):]
     # a hyphenated count names what its noun is ("the 150-seat parliament"): a time word of its clause dates the
     # clause's event, not the count
     if "-" not in fig.surface and OTHER_TIME.search(PAST_AUXILIARIES.sub(" ", clause) if event else clause):
@@ -425,7 +479,7 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
     if owner is not None and owner.lower() in GENERIC_OWNERS:
         owner = _referent(view, fig.sentence) or owner  # "The group, which employs": the company just named
     opening = PLACE_OPENING.match(text, sentence.start, fig.span.start)
-    where = place.group("place") if place else opening.group("place") if opening else None
+    where = place.group("place") if place else meant or (opening.group("place") if opening else None)
     modifiers = frozenset(words[:-1]) | ({f"in {where.lower()}"} if where else frozenset())
     if where is None and WIDE_OPENING.match(text, sentence.start, fig.span.start):
         modifiers |= {WIDER}  # another set, neither this one again nor a part of it
@@ -484,6 +538,16 @@ def _referent(view: View, sentence: int) -> str | None:
     return None
 
 
+def _place_meant(view: View, i: int) -> str | None:
+    """The place "the town" stands for: the last place named after a preposition in figure i's sentence before it or
+    in the few sentences before ("Residents of Valdeira began ... killed 14 people in the town"), or None."""
+    fig = view.figures[i]
+    start = view.doc.sentence_span(max(0, fig.sentence - REFERENT_BACK)).start
+    named = [m.group("place") for m in NAMED_PLACE.finditer(view.text, start, fig.span.start)
+             if m.group("place").lower() not in NOT_NAMES]
+    return named[-1] if named else None
+
+
 def _anchor_after(view: View, i: int) -> str | None:
     """The year a calendar figure in figure i's clause after it gives ("the 6.8 million passengers it handled last
     year"), or None."""
@@ -508,6 +572,9 @@ def _owner(owned: re.Match, before: str) -> str | None:
     which employs", "The city licenses"); None for "its", "their" and an unnamed owner."""
     if owned.groupdict().get("owner"):
         return _name(owned.group("owner"))
+    if owned.group(0).split()[0].lower() in RELATIVE:  # "The association, whose 3,400 members": the association's
+        held = ANTECEDENT.search(before, 0, len(before) - len(owned.group(0)))
+        return None if held is None else held.group("noun") or _name(held.group("name"))
     if owned.group(0).split()[0].lower() in ("a", "an"):  # "Fairview High School has a budget of": the subject's
         rest = before[: len(before) - len(owned.group(0))]
         subject = SUBJECT.search(rest) if STOCK_VERB_END.search(rest) else APPOSITION.search(rest)
@@ -575,6 +642,8 @@ def _same_owner(a: str | None, b: str | None) -> bool:
     hospital" and "St Cuthbert's Hospital"); two different names ("Coast Bank", "Harbor Bank") are two."""
     if a is None or b is None or a.lower() == b.lower():
         return True
+    if SAME_OWNER.get(a.lower(), a) == SAME_OWNER.get(b.lower(), b):
+        return True  # "the union" and "the association": one owner in other words
     if min(len(a.split()), len(b.split())) == 1 and a.lower().split()[-1] == b.lower().split()[-1]:
         return True
     short, long = sorted((a.lower().split(), b.lower().split()), key=len)
@@ -648,7 +717,7 @@ def _headlines(view: View) -> list[Statement]:
     heads = [i for i, f in enumerate(figures) if f.sentence == 0 and f.attr("headline")]
     if not heads:
         return []
-    lead = view.by_sentence.get(1, [])
+    lead = view.by_sentence.get(_lead(view), [])
     out = []
     for i in heads:
         fig = figures[i]
@@ -656,7 +725,7 @@ def _headlines(view: View) -> list[Statement]:
             continue
         same = [j for j in lead if _restates(view, i, j, roles=False)]
         if not same:
-            same = [j for j in range(i + 1, len(figures)) if figures[j].sentence > 1
+            same = [j for j in range(i + 1, len(figures)) if figures[j].sentence > _lead(view)
                     and _restates(view, i, j, roles=False) and _words_after(view.text, figures[j], 2) is not None
                     and _words_after(view.text, figures[j], 2) == _words_after(view.text, fig, 2)]
             if any(f.value == fig.value for f in figures[i + 1 :] if f.sentence > 0):
@@ -672,6 +741,14 @@ def _headlines(view: View) -> list[Statement]:
         if match is not None:
             out.append(Statement.of("restated", {"headline": fig.id, "body": figures[match].id}))
     return out
+
+
+def _lead(view: View) -> int:
+    """The lead's sentence: the first after the headline that is no byline or dateline ("By Kim Lee, 29 July 2025",
+    "*Kim Lee | Health correspondent*"): a sentence of LEAD_WORDS words or more."""
+    sentences = view.doc.sentences
+    return next((k for k in range(1, min(len(sentences), REFERENT_BACK + 2)) if len(LEAD_WORD.findall(
+        view.text, sentences[k].start, sentences[k].end)) >= LEAD_WORDS), 1)
 
 
 def _restates(view: View, h: int, b: int, roles: bool = True) -> bool:
