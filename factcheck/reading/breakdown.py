@@ -89,6 +89,9 @@ OPENER = _cue(LEX["openers"])
 OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
 ADDITION = _cue(LEX["addition"])
+TABLE_LEAD = _cue(LEX["table_lead"])
+MARKS = {":", "(", "–", "—", "-"}  # openers that are marks, not words
+SHARE_PLACE = re.compile(LEX["share_place"], re.I)
 OPENER_BREAK = re.compile(r"[);\n]")
 TIME_PHRASE = re.compile(LEX["time_phrase"], re.I)
 SET_OFF = re.compile(r"[,(:;–—-][ \u00a0]*$")
@@ -168,6 +171,8 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.kind in AMOUNT_KINDS or role[i] == "total":
         sent = view.doc.sentence_span(head.sentence)
         after = text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)]
+        if (placed := _shares_by_place(view, i, after)) is not None:
+            return placed
         parts, opener = _after_opener(view, i, after)
         if opener is None:
             parts = _parts(view, i, i + 1, noun)
@@ -199,6 +204,34 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if total is None:
         total = _total_back(view, parts)
     return _finish(view, total, parts, "", None, noun)
+
+
+def _shares_by_place(view: View, head: int, after: str) -> tuple[Statement, int] | None:
+    """Shares of an amount listed right after it behind a bracket, colon or dash, each where a part of it is ("The
+    firm's 5,400 workers (62% in manufacturing, 31% in logistics and 15% in offices)", "its 4,200 pupils are spread
+    over three sites: 44% at Ashby, ..."): every one of the whole is in one place, so the shares exclude each other
+    and make at most 100%, all of it when the mark follows the whole closely. Shares by trait ("(58% women, 49%
+    graduates)") may overlap and are left alone."""
+    figures, text = view.figures, view.text
+    base = figures[head].span.end
+    for m in OPENER.finditer(after):
+        lead = after[: m.start()]
+        if m.group(0).strip() not in MARKS or OPENER_BREAK.search(lead) or len(WORDS.findall(lead)) > OPENER_WORDS:
+            continue
+        k = next((j for j in range(head + 1, len(figures)) if figures[j].span.start >= base + m.end()), None)
+        if k is None or figures[k].unit != "%" or figures[k].kind != "percent" or _taken(view, k) \
+                or len(WORDS.findall(text[base + m.end() : figures[k].span.start])) > BRACKET_WORDS:
+            return None
+        parts = _parts(view, k, k, None, skip=False)
+        places = {p.group("prep").lower() for j in parts if (p := SHARE_PLACE.match(text, figures[j].span.end))}
+        if len(parts) < 2 or len(places) != 1 or not all(SHARE_PLACE.match(text, figures[j].span.end) for j in parts):
+            return None
+        complete = not INCOMPLETE.search(lead) and len(WORDS.findall(lead)) <= COMPLETE_WORDS
+        for j in parts:
+            view.role[j] = "part"
+        return Statement.of("breakdown", {"total": None, "parts": [figures[j].id for j in parts]},
+                            complete=complete, exclusive=True), parts[-1]
+    return None
 
 
 def _part_before(view: View, total: int, parts: list[int], noun: str | None) -> int | None:
@@ -698,15 +731,18 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
         parts.append(k)
         labels.append(row[1])
         last = k
-    if len(parts) < 2 or (not share and total is None):
-        return None
     lead_start = view.doc.sentence_span(max(0, first_sentence - ROW_LEAD_SENTENCES)).start
     lead = view.text[max(lead_start, view.doc.sentence_span(first_sentence).start - 2 * LEAD_REACH)
                      : view.doc.sentence_span(first_sentence).start]
+    said_whole = False
+    if not share and total is None and len(parts) >= 2:
+        total, said_whole = _lead_total(view, first_sentence, parts)
+    if len(parts) < 2 or (not share and total is None):
+        return None
     said = " ; ".join(labels)
     if _overlaps(lead) or _overlaps(said):
         return None
-    complete = share and bool(CATCH_ALL.search(said) or REMAINDER.search(said))
+    complete = said_whole or share and bool(CATCH_ALL.search(said) or REMAINDER.search(said))
     exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)
                                  or ROW_QUESTION.search(lead)) \
         or len({m.group(0).lower() for m in ANSWERS.finditer(said)}) >= 2
@@ -722,6 +758,32 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=True)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _lead_total(view: View, first_sentence: int, parts: list[int]) -> tuple[int | None, bool]:
+    """The total of rows of amounts with no total row, given in the sentence before them that points to them ("The
+    hospital has 475 beds across its four divisions, broken down in the table below.", "... by district:"): the one
+    figure like the rows and larger than each in the nearest sentence (of ROW_LEAD_SENTENCES, not counting captions
+    and header cells) that has any, with a
+    word of `table_lead` or a colon closing it; and whether it says the rows are all of it (a word of
+    `complete_openers` and none of `incomplete`, or a count of as many as there are rows: "across its four main
+    divisions")."""
+    figures, text = view.figures, view.text
+    s, seen = first_sentence - 1, 0
+    while s >= 0 and seen < ROW_LEAD_SENTENCES:
+        span, figs = view.doc.sentence_span(s), view.by_sentence.get(s, [])
+        words = text[span.start : span.end].rstrip()
+        like = [k for k in figs if _like(view, k, figures[parts[0]], None) and not _taken(view, k)]
+        if not like:
+            seen += bool(figs) or len(WORDS.findall(words)) > LABEL_WORDS  # not a caption or a header cell
+            s -= 1
+            continue
+        big = [k for k in like if figures[k].value > max(figures[j].value for j in parts)]
+        if len(big) != 1 or not (TABLE_LEAD.search(words) or words.endswith(":")):
+            return None, False
+        so_many = any(figures[k].kind == "count" and figures[k].value == len(parts) and k != big[0] for k in figs)
+        return big[0], so_many or bool(COMPLETE_OPENER.search(words)) and not INCOMPLETE.search(words)
+    return None, False
 
 
 def _row(view: View, k: int) -> tuple[int, str] | None:
