@@ -89,6 +89,9 @@ OPENER = _cue(LEX["openers"])
 OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
 ADDITION = _cue(LEX["addition"])
+OF_WHOLE = re.compile(r"[ \u00a0]+of[ \u00a0]+[^,;:()\d]*")  # a part's own whole up to a year in it: " of the total "
+CHANGE_AFTER = re.compile(rf"(?i:[ \u00a0]+(?:{phrases(LEX['change_after'])})\b)")
+COMPLEMENT = re.compile(LEX["complement"], re.I)
 TABLE_LEAD = _cue(LEX["table_lead"])
 MARKS = {":", "(", "–", "—", "-"}  # openers that are marks, not words
 SHARE_PLACE = re.compile(LEX["share_place"], re.I)
@@ -297,7 +300,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
-    rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40))
+    rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40)) \
+        or bool(COMPLEMENT.fullmatch(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
     complete = (said_whole or rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
                 or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
                 or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
@@ -413,7 +417,8 @@ def _earlier_shares(view: View, first: int) -> bool:
         fig = figures[k]
         if fig.sentence < sentence - 1:
             break
-        if (fig.kind == "fraction" or fig.unit == "%") and view.role[k] not in ("change", "new", "old"):
+        if (fig.kind == "fraction" or fig.unit == "%") and view.role[k] not in ("change", "new", "old") \
+                and not CHANGE_AFTER.match(view.text, fig.span.end):  # not "0.9 per cent more than in 2006"
             return True
     return False
 
@@ -498,9 +503,11 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
-        if parts and (fig.kind == "duration" or fig.is_calendar and fig.kind != "year"):
+        if parts and (fig.kind == "duration" or fig.is_calendar and fig.kind != "year"
+                      or fig.kind == "year" and OF_WHOLE.fullmatch(text, figures[parts[-1]].span.end, fig.span.start)):
             continue  # "48% intended to leave within five years, 27% ...", "kept 62 seats on Sunday, the opposition
-            # won 39": a part's own words (a year is not: "45% of the vote in 2019, and the Conservatives 40% in 2017")
+            # won 39": a part's own words (a year is not: "45% of the vote in 2019, and the Conservatives 40% in 2017";
+            # but in the part's own whole it is: "73% of the total 2007 figure, with charter the remaining 27%")
         taken = _taken(view, j) and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
             if parts and lead.unit == "%" and fig.kind != "percent" and not taken and not fig.is_calendar:
@@ -510,12 +517,13 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             continue  # "split three ways: 80 seats, ...": a count of something else before the list
         if parts:
             gap = text[figures[parts[-1]].span.end : fig.span.start]
-            stop = LIST_STOP.search(gap)
-            if stop and SOFT_STOP.fullmatch(stop.group(0)) and CATCH_ALL.match(_clause_after(view, j)):
-                stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled"
+            stop = soft = LIST_STOP.search(gap)
+            if stop and SOFT_STOP.fullmatch(stop.group(0)) and (CATCH_ALL.match(_clause_after(view, j))
+                                                                or COMPLEMENT.fullmatch(_clause_after(view, j))):
+                stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled", "while 340 do not"
             # "19% the Conservatives and the rest were split between the Liberal Democrats on 12%": the list goes on
             reach = 2 * LIST_GAP if REMAINDER.search(gap) or fig.sentence != current else LIST_GAP
-            said = SEPARATOR.search(gap) or TO_NAME.search(gap) or fig.sentence != current
+            said = SEPARATOR.search(gap) or TO_NAME.search(gap) or fig.sentence != current or soft and not stop
             if (len(gap) > reach or not said or stop
                     or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
                 break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
@@ -621,7 +629,8 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
-    like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
+    biggest = max(figures[j].value for j in parts)
+    like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k) and figures[k].value > biggest
             and (said or (rest and counted(text, figures[k]) is not None)
                  or (named and counted(text, figures[k]) is not None
                      and counted(text, fig) in (None, counted(text, figures[k])))
