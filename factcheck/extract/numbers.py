@@ -583,6 +583,7 @@ FROM_BEFORE = re.compile(r"(?i:\bfrom)[ \u00a0]+$")
 BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)[ \u00a0]+$")
 SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b(?![.,]\d|[ \u00a0]?%)")
 SCORE_WORDS = set(LEX["score_words"])
+TALLY_NEXT = re.compile(r"[-–]\d{1,3}\b(?![-–]\d)")
 LABEL_WORDS = set(LEX["label_words"])
 ORDINAL_FOLLOWERS = set(LEX["ordinal_followers"])
 HALF_BLOCKERS = set(LEX["half_blockers"])
@@ -617,7 +618,8 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
         before = PREV_WORD.search(text[max(0, m.start() - 30) : m.start()])
         after = text[m.end() : m.end() + 30].lower().split()
         words = {w.strip(".,;:") for w in after[:2]} | ({before.group(1).lower()} if before else set())
-        if a >= b or words & SCORE_WORDS:
+        tally = TALLY_NEXT.match(text, m.end()) is not None  # "won 15 medals (6-5-4)": a tally of three, no score
+        if words & SCORE_WORDS or a >= b and not tally:
             spans.append(m.span())
     return tuple(sorted(spans))
 
