@@ -87,7 +87,8 @@ def _tally(view: View, i: int) -> Statement | None:
     parts = figures[i + 1 : i + 1 + width]
     if any(p.kind != "count" or p.value is None or p.sentence != fig.sentence for p in parts) \
             or not TALLY_LEAD.fullmatch(text, fig.span.end, parts[0].span.start) \
-            or not all(TALLY_DASH.fullmatch(text, a.span.end, b.span.start) for a, b in zip(parts, parts[1:])) \
+            or not all(TALLY_DASH.fullmatch(text, a.span.end, b.span.start)
+                       for a, b in zip(parts, parts[1:], strict=False)) \
             or TALLY_DASH.match(text, parts[-1].span.end):
         return None
     return Statement.of("breakdown", {"total": fig.id, "parts": [p.id for p in parts]}, complete=True, unit=noun)
