@@ -91,6 +91,8 @@ BRACKET_WORDS = int(LEX["bracket_words"])
 ADDITION = _cue(LEX["addition"])
 OF_WHOLE = re.compile(r"[ \u00a0]+of[ \u00a0]+[^,;:()\d]*")  # a part's own whole up to a year in it: " of the total "
 CHANGE_AFTER = re.compile(rf"(?i:[ \u00a0]+(?:{phrases(LEX['change_after'])})\b)")
+WON = _cue(LEX["won"])
+WHOLE_SENTENCES = 4  # sentences before a result that the whole it shares ("the 60-seat chamber") is looked for in
 COMPLEMENT = re.compile(LEX["complement"], re.I)
 TABLE_LEAD = _cue(LEX["table_lead"])
 MARKS = {":", "(", "–", "—", "-"}  # openers that are marks, not words
@@ -204,9 +206,39 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if not parts:
         return None
     total = _total_after(view, parts[-1])
+    if total is None and (sibling := _sibling_before(view, parts)) is not None:
+        # "Labour won 27 seats. The Greens took 14, independents 12 and ...": 27 is one more party's, not their total
+        return _finish(view, _named_whole(view, sibling), [sibling] + parts, "", None, counted(text, figures[sibling]))
     if total is None:
         total = _total_back(view, parts)
     return _finish(view, total, parts, "", None, noun)
+
+
+def _sibling_before(view: View, parts: list[int]) -> int | None:
+    """The first part of a list of named counts that the sentence before gives, a result like theirs ("Labour is the
+    largest group with 22 seats. The Conservatives won 15, the Greens 10 and ..."): the one count there like the
+    parts that counts a noun, after a verb of winning in its clause."""
+    figures, text = view.figures, view.text
+    first = figures[parts[0]]
+    if first.sentence == 0 or not _named_parts(view, parts) \
+            or any(_like(view, k, first, None) for k in view.sentence_of(parts[0]) if k < parts[0]):
+        return None
+    like = [k for k in view.by_sentence.get(first.sentence - 1, [])[-BACK_REACH:]
+            if _like(view, k, first, None) and counted(text, figures[k]) is not None and not _taken(view, k)]
+    if len(like) != 1 or not WON.search(view.clause_words(like[0])):
+        return None
+    return like[0]
+
+
+def _named_whole(view: View, k: int) -> int | None:
+    """The whole a count of a noun is one share of, named for that noun a few sentences before or in its own ("the
+    60-seat chamber", "the assembly's 120 seats")): None when there is none, or more than one."""
+    figures, text = view.figures, view.text
+    noun = counted(text, figures[k])
+    wholes = [j for j in range(k - 1, -1, -1) if figures[j].sentence >= figures[k].sentence - WHOLE_SENTENCES
+              and figures[j].kind == "count" and "-" in figures[j].surface and counted(text, figures[j]) == noun
+              and (figures[j].value or 0) > (figures[k].value or 0)]
+    return wholes[0] if len(wholes) == 1 else None
 
 
 def _shares_by_place(view: View, head: int, after: str) -> tuple[Statement, int] | None:
