@@ -597,10 +597,11 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 # Gapping: a list whose later items drop the counted noun ("Labour holds 24 seats, the Conservatives 20, the Liberal
 # Democrats 12 and independents 6"): a name after a list separator, the number, then a separator or the end.
 # The list may open after "are" ("The 3,200 homes are Ashby 1,500, ..."). The list before the name counts
-# something: a count with its plural noun ("24 seats", "3,200 new homes"), or a bare count after a lower-case word
+# something (a place's too: "In Carrow 1,450 homes were cut off, in Penmore 760 and in Tildon 390"): a count with
+# its plural noun ("24 seats", "3,200 new homes"), or a bare count after a lower-case word
 # ("Lyon loses 1,300, Nantes 700 and Lille 500"). The last item, after "and", may go on with lower-case words ("and
 # Independents 14 after Thursday's vote").
-GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor|\b(?:are|were))[ \u00a0]+(?:the[ \u00a0]+)?"
+GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor|\b(?:are|were))[ \u00a0]+(?:the[ \u00a0]+|(?:in|at)[ \u00a0]+)?"
                            r"(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
 GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;:.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
 GAPPED_LAST_AFTER = re.compile(r"[ \u00a0]+[a-z]")

@@ -43,8 +43,14 @@ QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|w
 NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
 NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
                                r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
-NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+[a-z]+){0,2}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
+NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
                         r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|[a-z]+s[ \u00a0]+)$")  # "and independents 14"
+# A place before each count: the first opens its sentence ("In Carrow 1,450 homes were cut off"), each later one
+# follows a separator, after at most four words of the part before ("..., in Penmore 760 and in Tildon 390").
+PLACE_NAME = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday"
+              r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}")
+PLACED_FIRST = re.compile(rf"[\s\"“]*(?:In|At)[ \u00a0]+{PLACE_NAME}")
+PLACED_NEXT = re.compile(rf"(?:[ \u00a0]+[a-z]+){{0,4}}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:in|at)[ \u00a0]+{PLACE_NAME}")
 PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
 TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
@@ -91,6 +97,8 @@ BRACKET_WORDS = int(LEX["bracket_words"])
 ADDITION = _cue(LEX["addition"])
 OF_WHOLE = re.compile(r"[ \u00a0]+of[ \u00a0]+[^,;:()\d]*")  # a part's own whole up to a year in it: " of the total "
 CHANGE_AFTER = re.compile(rf"(?i:[ \u00a0]+(?:{phrases(LEX['change_after'])})\b)")
+ELSEWHERE = re.compile(r"(?i:\belsewhere\b)")
+SUM_OPENER = _cue(LEX["sum_openers"])
 WON = _cue(LEX["won"])
 WHOLE_SENTENCES = 4  # sentences before a result that the whole it shares ("the 60-seat chamber") is looked for in
 COMPLEMENT = re.compile(LEX["complement"], re.I)
@@ -211,7 +219,31 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
         return _finish(view, _named_whole(view, sibling), [sibling] + parts, "", None, counted(text, figures[sibling]))
     if total is None:
         total = _total_back(view, parts)
+    if total is None:
+        total = _total_next(view, parts)
     return _finish(view, total, parts, "", None, noun)
+
+
+def _total_next(view: View, parts: list[int]) -> int | None:
+    """The total of a list of named counts that the next sentence gives as their sum ("Fianna Fail returned 48 TDs,
+    Fine Gael 38 and Sinn Fein 39. Between them the three parties hold 125 seats"): its first figure, like the parts
+    and larger than each, after at most TOTAL_GAP_WORDS + 4 words with one of `sum_openers`; counting what the parts
+    count, unless a count of as many as the parts names them ("Together they employ 9,400 people" is no sum of
+    stores)."""
+    figures, text = view.figures, view.text
+    last = figures[parts[-1]]
+    after = view.by_sentence.get(last.sentence + 1, [])
+    if not after or not _named_parts(view, parts):
+        return None
+    named = len(after) > 1 and figures[after[0]].value == len(parts)  # "the three parties": the sum of these
+    k = after[1] if named else after[0]
+    lead = text[view.doc.sentence_span(last.sentence + 1).start : figures[k].span.start]
+    noun = counted(text, figures[k])
+    if not _like(view, k, last, None) or figures[k].value <= max(figures[j].value for j in parts) \
+            or not named and (noun is None or noun != counted(text, figures[parts[0]])) \
+            or len(WORDS.findall(lead)) > TOTAL_GAP_WORDS + 4 or not SUM_OPENER.search(lead):
+        return None
+    return k
 
 
 def _sibling_before(view: View, parts: list[int]) -> int | None:
@@ -245,7 +277,7 @@ def _shares_by_place(view: View, head: int, after: str) -> tuple[Statement, int]
     """Shares of an amount listed right after it behind a bracket, colon or dash, each where a part of it is ("The
     firm's 5,400 workers (62% in manufacturing, 31% in logistics and 15% in offices)", "its 4,200 pupils are spread
     over three sites: 44% at Ashby, ..."): every one of the whole is in one place, so the shares exclude each other
-    and make at most 100%, all of it when the mark follows the whole closely. Shares by trait ("(58% women, 49%
+    and make at most 100%, all of it when the words say the list is whole. Shares by trait ("(58% women, 49%
     graduates)") may overlap and are left alone."""
     figures, text = view.figures, view.text
     base = figures[head].span.end
@@ -261,7 +293,11 @@ def _shares_by_place(view: View, head: int, after: str) -> tuple[Statement, int]
         places = {p.group("prep").lower() for j in parts if (p := SHARE_PLACE.match(text, figures[j].span.end))}
         if len(parts) < 2 or len(places) != 1 or not all(SHARE_PLACE.match(text, figures[j].span.end) for j in parts):
             return None
-        complete = not INCOMPLETE.search(lead) and len(WORDS.findall(lead)) <= COMPLETE_WORDS
+        # all of the whole only when the words say so ("split between", "over three sites:", "and 8% elsewhere")
+        so_many = any(figures[j].kind == "count" and figures[j].value == len(parts) for j in range(head + 1, k))
+        listed = text[figures[parts[0]].span.start : figures[parts[-1]].span.end + TAIL_REACH]
+        complete = not INCOMPLETE.search(lead) and bool(so_many or COMPLETE_OPENER.search(lead)
+                                                        or REMAINDER.search(listed) or ELSEWHERE.search(listed))
         for j in parts:
             view.role[j] = "part"
         return Statement.of("breakdown", {"total": None, "parts": [figures[j].id for j in parts]},
@@ -389,9 +425,11 @@ def _summed_to(view: View, total: int | None, parts: list[int]) -> bool:
     if total is None or total < parts[-1]:
         return False
     end = figures[total].span.end
+    next_lead = view.text[view.doc.sentence_span(figures[total].sentence).start : figures[total].span.start]
     if not SUM_LEAD.search(view.text[figures[parts[-1]].span.end : figures[total].span.start]) \
-            and not TOTAL_TAIL.match(view.text[end : end + 30]):  # "...: 2,350 in all"
-        return False
+            and not TOTAL_TAIL.match(view.text[end : end + 30]) \
+            and not (figures[total].sentence > figures[parts[-1]].sentence and SUM_OPENER.search(next_lead)):
+        return False  # "...: 2,350 in all", "... and 39. Together they hold 125 seats"
     first = figures[parts[0]]
     return not any(_like(view, k, first, None) and figures[k].sentence >= first.sentence - 1
                    for k in range(parts[0] - 1, -1, -1) if k != total)
@@ -678,8 +716,13 @@ def _named_parts(view: View, parts: list[int], total: int | None = None) -> bool
     first = figures[parts[0]]
     if first.kind != "count" or any(counted(text, figures[j]) is not None for j in parts[1:]):
         return False
+    start = view.doc.sentence_span(first.sentence).start
+    if total is None and PLACED_FIRST.fullmatch(text, start, first.span.start):
+        # "In Carrow 1,450 homes were cut off, in Penmore 760 and in Tildon 390": each count after its place
+        return all(PLACED_NEXT.fullmatch(text, figures[a].span.end, figures[b].span.start)
+                   for a, b in zip(parts, parts[1:], strict=False))
     if total is None:
-        lead = NAMED_FIRST.fullmatch(text, view.doc.sentence_span(first.sentence).start, first.span.start)
+        lead = NAMED_FIRST.fullmatch(text, start, first.span.start)
     else:
         lead = NAMED_AFTER_TOTAL.fullmatch(text, figures[total].span.end, first.span.start)
     if lead is None:
