@@ -45,13 +45,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         whole = _counted(total, tally) if total is not None else Interval.exact(100.0)
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
         hit = _compare(ctx, total, parts, whole, bool(statement.fact("complete")), rounding_noted,
-                       statement.fact("unit"), tally)
+                       statement.fact("unit"), tally, bool(statement.fact("whole_said")))
         if hit is not None:
             yield hit
 
 
 def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole: Interval, complete: bool,
-             rounding_noted: bool, counted: str | None = None, tally: bool = False) -> Hit | None:
+             rounding_noted: bool, counted: str | None = None, tally: bool = False,
+             whole_said: bool = False) -> Hit | None:
     unit = counted or parts[0].unit
     ctx.mark(*parts, *([total] if total is not None else []))
     summed = Interval(0.0, 0.0)
@@ -69,7 +70,7 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     figures = tuple(parts) + ((total,) if total is not None else ())
     said = show(total.value, unit, digits) if total is not None and total.value is not None else stated
     args = {"parts": show(exact, unit, digits), "total": said, "count": len(parts)}
-    if summed.overlaps(whole) and not _unit_apart(total, parts, exact):
+    if summed.overlaps(whole) and not ((whole_said or exact > whole.high) and _unit_apart(total, parts, exact)):
         return Hit(figures, args, evidence + " (consistent only through rounding)", severity="info",
                    fix="Say that the figures do not add up because of rounding.")
     gap = whole.mid - exact
@@ -80,7 +81,8 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
 
 def _unit_apart(total: Figure | None, parts: list[Figure], exact: float) -> bool:
     """A stated total of amounts that the parts, as written, miss by a whole unit of their precision or more ("£12m"
-    made up of "£5m, £4m and £2m"): rounding reaches that only if every figure was rounded the same way, at most
+    made up of "£5m, £4m and £2m", when the words say the parts are all of it or the parts exceed it): rounding
+    reaches that only if every figure was rounded the same way, at most
     ROUNDED_PARTS parts (for three such parts and the total, about 1 chance in 40); not for shares (a poll's answers
     often make 101%), hedged figures or totals written coarser than their parts."""
     if total is None or total.value is None or total.unit == "%" or len(parts) > ROUNDED_PARTS \

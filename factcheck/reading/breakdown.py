@@ -370,10 +370,15 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                                first.span.start - LEAD_REACH) : first.span.start])
     rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40)) \
         or bool(COMPLEMENT.fullmatch(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
-    complete = (said_whole or rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
-                or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
-                or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
-                                                    and not INCOMPLETE.search(list_lead)))
+    told = (rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
+            or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
+            or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
+                                                and not INCOMPLETE.search(list_lead)))
+    complete = said_whole or told
+    # the words say the parts are all of it ("made up of", "the rest", a colon), not only a word close after the
+    # total ("£42m ..., of which £25m ..."): the total check reads a whole unit missing from rounded parts as an error
+    whole_said = told or said_whole and opener is not None and (
+        opener.group(0).strip() in MARKS or bool(COMPLETE_OPENER.search(lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
     overlap = (_overlaps(span) or _traits(view, parts, span)) and not EXCLUSIVE_NOUNS.search(span)
@@ -398,7 +403,7 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
                                            "parts": [figures[j].id for j in parts]},
-                             complete=complete, exclusive=exclusive, unit=noun)
+                             complete=complete, exclusive=exclusive, unit=noun, whole_said=whole_said or None)
     return statement, max(parts + ([total] if total is not None else []))
 
 
@@ -840,7 +845,7 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
                                            "parts": [figures[j].id for j in parts]},
-                             complete=complete, exclusive=True)
+                             complete=complete, exclusive=True, whole_said=complete or None)
     return statement, max(parts + ([total] if total is not None else []))
 
 
