@@ -45,7 +45,7 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         whole = _counted(total, tally) if total is not None else Interval.exact(100.0)
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
         hit = _compare(ctx, total, parts, whole, bool(statement.fact("complete")), rounding_noted,
-                       statement.fact("unit"), tally, bool(statement.fact("whole_said")))
+                       statement.fact("unit"), tally, not statement.fact("complete_by_closeness"))
         if hit is not None:
             yield hit
 
@@ -70,7 +70,8 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     figures = tuple(parts) + ((total,) if total is not None else ())
     said = show(total.value, unit, digits) if total is not None and total.value is not None else stated
     args = {"parts": show(exact, unit, digits), "total": said, "count": len(parts)}
-    if summed.overlaps(whole) and not ((whole_said or exact > whole.high) and _unit_apart(total, parts, exact)):
+    if summed.overlaps(whole) and not ((complete and whole_said or exact > whole.high)
+                                       and _unit_apart(total, parts, exact)):
         return Hit(figures, args, evidence + " (consistent only through rounding)", severity="info",
                    fix="Say that the figures do not add up because of rounding.")
     gap = whole.mid - exact

@@ -5,7 +5,8 @@ complete (the text says the list is the whole: "split between", "made up of", a 
 rest"/"others"/"the remaining" before a part, a poll's "did not know"), exclusive (each one is counted in one part
 only: a count or sum against its total unless the words say the parts overlap; shares only with a sign that they
 are answers to one question, vote or market shares, or a complete list), unit (the counted noun of a count
-breakdown: "the 150-seat council: 80, 50 and 15 seats" counts seats)).
+breakdown: "the 150-seat council: 80, 50 and 15 seats" counts seats), complete_by_closeness (complete only because a
+word opens the parts close after the total: "£42m on housing, of which £25m ...")).
 
 Where the parts are: in one list ("38 seats, the Social Democrats 27 and the Greens 14"), in brackets after their
 names ("Lyon (1,300), Nantes (700)"), across clauses; the total before them ("Of the 1,200 workers, 700 ...",
@@ -376,7 +377,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
                                                 and not INCOMPLETE.search(list_lead)))
     complete = said_whole or told
     # the words say the parts are all of it ("made up of", "the rest", a colon), not only a word close after the
-    # total ("£42m ..., of which £25m ..."): the total check reads a whole unit missing from rounded parts as an error
+    # total ("£42m ..., of which £25m ..."; fact complete_by_closeness): the total check reads a whole unit missing
+    # from rounded parts as an error only in the first case
     whole_said = told or said_whole and opener is not None and (
         opener.group(0).strip() in MARKS or bool(COMPLETE_OPENER.search(lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
@@ -403,7 +405,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
                                            "parts": [figures[j].id for j in parts]},
-                             complete=complete, exclusive=exclusive, unit=noun, whole_said=whole_said or None)
+                             complete=complete, exclusive=exclusive, unit=noun,
+                             complete_by_closeness=(complete and not whole_said) or None)
     return statement, max(parts + ([total] if total is not None else []))
 
 
@@ -845,7 +848,7 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
                                            "parts": [figures[j].id for j in parts]},
-                             complete=complete, exclusive=True, whole_said=complete or None)
+                             complete=complete, exclusive=True)
     return statement, max(parts + ([total] if total is not None else []))
 
 

@@ -91,5 +91,4 @@ def _tally(view: View, i: int) -> Statement | None:
                        for a, b in zip(parts, parts[1:], strict=False)) \
             or TALLY_DASH.match(text, parts[-1].span.end):
         return None
-    return Statement.of("breakdown", {"total": fig.id, "parts": [p.id for p in parts]}, complete=True, unit=noun,
-                        whole_said=True)
+    return Statement.of("breakdown", {"total": fig.id, "parts": [p.id for p in parts]}, complete=True, unit=noun)
