@@ -370,7 +370,7 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
     rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40)) \
-        or bool(COMPLEMENT.fullmatch(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
+        or bool(COMPLEMENT.match(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
     told = (rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
             or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
             or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
@@ -597,7 +597,7 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             gap = text[figures[parts[-1]].span.end : fig.span.start]
             stop = soft = LIST_STOP.search(gap)
             if stop and SOFT_STOP.fullmatch(stop.group(0)) and (CATCH_ALL.match(_clause_after(view, j))
-                                                                or COMPLEMENT.fullmatch(_clause_after(view, j))):
+                                                                or COMPLEMENT.match(_clause_after(view, j))):
                 stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled", "while 340 do not"
             # "19% the Conservatives and the rest were split between the Liberal Democrats on 12%": the list goes on
             reach = 2 * LIST_GAP if REMAINDER.search(gap) or fig.sentence != current else LIST_GAP
@@ -708,10 +708,11 @@ def _total_back(view: View, parts: list[int]) -> int | None:
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
     biggest = max(figures[j].value for j in parts)
-    like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k) and figures[k].value > biggest
+    like = [k for k in before if _like(view, k, fig, None) and figures[k].value > biggest
+            and (not _taken(view, k) or figures[k].attr("role") == "total")  # the words make it a whole: "40-seat"
             and (said or (rest and counted(text, figures[k]) is not None)
                  or (named and counted(text, figures[k]) is not None
-                     and counted(text, fig) in (None, counted(text, figures[k])))
+                     and counted(text, fig, qualified=True) in (None, counted(text, figures[k])))
                  or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
