@@ -13,6 +13,7 @@ from .arith import interval, number, show, show_interval
 
 TESTS = ("parts", "shares")
 HEDGED_SHARE = 1.5  # points either side of a hedged share ("about 52%"): a rounded share, not a guess
+ROUNDED_PARTS = 4  # most rounded parts whose sum a whole unit off their total is read as an error
 LOOSE = {"approx", "more_than", "at_least", "less_than", "at_most", "up_to"}  # qualifiers that widen a count
 
 
@@ -44,13 +45,14 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         whole = _counted(total, tally) if total is not None else Interval.exact(100.0)
         rounding_noted = any(p.attr("rounding_noted") for p in parts)  # "do not add up because of rounding"
         hit = _compare(ctx, total, parts, whole, bool(statement.fact("complete")), rounding_noted,
-                       statement.fact("unit"), tally)
+                       statement.fact("unit"), tally, not statement.fact("complete_by_closeness"))
         if hit is not None:
             yield hit
 
 
 def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole: Interval, complete: bool,
-             rounding_noted: bool, counted: str | None = None, tally: bool = False) -> Hit | None:
+             rounding_noted: bool, counted: str | None = None, tally: bool = False,
+             whole_said: bool = False) -> Hit | None:
     unit = counted or parts[0].unit
     ctx.mark(*parts, *([total] if total is not None else []))
     summed = Interval(0.0, 0.0)
@@ -68,13 +70,27 @@ def _compare(ctx: CheckContext, total: Figure | None, parts: list[Figure], whole
     figures = tuple(parts) + ((total,) if total is not None else ())
     said = show(total.value, unit, digits) if total is not None and total.value is not None else stated
     args = {"parts": show(exact, unit, digits), "total": said, "count": len(parts)}
-    if summed.overlaps(whole):
+    if summed.overlaps(whole) and not ((complete and whole_said or exact > whole.high)
+                                       and _unit_apart(total, parts, exact)):
         return Hit(figures, args, evidence + " (consistent only through rounding)", severity="info",
                    fix="Say that the figures do not add up because of rounding.")
     gap = whole.mid - exact
     fix = (f"Correct one of the figures, or name the remainder of {show(abs(gap), unit)}." if gap > 0
            else f"The parts exceed the total by {show(abs(gap), unit)}: correct one of the figures.")
     return Hit(figures, args, evidence, fix)
+
+
+def _unit_apart(total: Figure | None, parts: list[Figure], exact: float) -> bool:
+    """A stated total of amounts that the parts, as written, miss by a whole unit of their precision or more ("£12m"
+    made up of "£5m, £4m and £2m", when the words say the parts are all of it or the parts exceed it): rounding
+    reaches that only if every figure was rounded the same way, at most
+    ROUNDED_PARTS parts (for three such parts and the total, about 1 chance in 40); not for shares (a poll's answers
+    often make 101%), hedged figures or totals written coarser than their parts."""
+    if total is None or total.value is None or total.unit == "%" or len(parts) > ROUNDED_PARTS \
+            or any(set(f.qualifiers) & LOOSE for f in (total, *parts)):
+        return False
+    step = max(_step(p) for p in parts)
+    return 0 < step and _step(total) <= step and abs(total.value - exact) >= step - 1e-9 * abs(exact)
 
 
 def _as_percent(fig: Figure) -> Figure:

@@ -583,6 +583,7 @@ FROM_BEFORE = re.compile(r"(?i:\bfrom)[ \u00a0]+$")
 BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)[ \u00a0]+$")
 SCORE = re.compile(r"(\d(?<!\w\d)\d{0,2})[-–](\d{1,3})\b(?![.,]\d|[ \u00a0]?%)")
 SCORE_WORDS = set(LEX["score_words"])
+TALLY_NEXT = re.compile(r"[-–]\d{1,3}\b(?![-–]\d)")
 LABEL_WORDS = set(LEX["label_words"])
 ORDINAL_FOLLOWERS = set(LEX["ordinal_followers"])
 HALF_BLOCKERS = set(LEX["half_blockers"])
@@ -596,10 +597,11 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 # Gapping: a list whose later items drop the counted noun ("Labour holds 24 seats, the Conservatives 20, the Liberal
 # Democrats 12 and independents 6"): a name after a list separator, the number, then a separator or the end.
 # The list may open after "are" ("The 3,200 homes are Ashby 1,500, ..."). The list before the name counts
-# something: a count with its plural noun ("24 seats", "3,200 new homes"), or a bare count after a lower-case word
+# something (a place's too: "In Carrow 1,450 homes were cut off, in Penmore 760 and in Tildon 390"): a count with
+# its plural noun ("24 seats", "3,200 new homes"), or a bare count after a lower-case word
 # ("Lyon loses 1,300, Nantes 700 and Lille 500"). The last item, after "and", may go on with lower-case words ("and
 # Independents 14 after Thursday's vote").
-GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor|\b(?:are|were))[ \u00a0]+(?:the[ \u00a0]+)?"
+GAPPED_BEFORE = re.compile(r"(?:[,:]|\band|\bor|\b(?:are|were))[ \u00a0]+(?:the[ \u00a0]+|(?:in|at)[ \u00a0]+)?"
                            r"(?:[A-Z][\w'.-]*[ \u00a0]+){1,4}$")
 GAPPED_AFTER = re.compile(r"[ \u00a0]*(?:[,;:.)]|[-–—][ \u00a0]|\band\b|\bor\b|$)")
 GAPPED_LAST_AFTER = re.compile(r"[ \u00a0]+[a-z]")
@@ -617,7 +619,8 @@ def blocked(text: str) -> tuple[tuple[int, int], ...]:
         before = PREV_WORD.search(text[max(0, m.start() - 30) : m.start()])
         after = text[m.end() : m.end() + 30].lower().split()
         words = {w.strip(".,;:") for w in after[:2]} | ({before.group(1).lower()} if before else set())
-        if a >= b or words & SCORE_WORDS:
+        tally = TALLY_NEXT.match(text, m.end()) is not None  # "won 15 medals (6-5-4)": a tally of three, no score
+        if words & SCORE_WORDS or a >= b and not tally:
             spans.append(m.span())
     return tuple(sorted(spans))
 

@@ -5,7 +5,8 @@ complete (the text says the list is the whole: "split between", "made up of", a 
 rest"/"others"/"the remaining" before a part, a poll's "did not know"), exclusive (each one is counted in one part
 only: a count or sum against its total unless the words say the parts overlap; shares only with a sign that they
 are answers to one question, vote or market shares, or a complete list), unit (the counted noun of a count
-breakdown: "the 150-seat council: 80, 50 and 15 seats" counts seats)).
+breakdown: "the 150-seat council: 80, 50 and 15 seats" counts seats), complete_by_closeness (complete only because a
+word opens the parts close after the total: "£42m on housing, of which £25m ...")).
 
 Where the parts are: in one list ("38 seats, the Social Democrats 27 and the Greens 14"), in brackets after their
 names ("Lyon (1,300), Nantes (700)"), across clauses; the total before them ("Of the 1,200 workers, 700 ...",
@@ -43,8 +44,14 @@ QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|w
 NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
 NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
                                r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
-NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+[a-z]+){0,2}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
+NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
                         r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|[a-z]+s[ \u00a0]+)$")  # "and independents 14"
+# A place before each count: the first opens its sentence ("In Carrow 1,450 homes were cut off"), each later one
+# follows a separator, after at most four words of the part before ("..., in Penmore 760 and in Tildon 390").
+PLACE_NAME = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday"
+              r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}")
+PLACED_FIRST = re.compile(rf"[\s\"“]*(?:In|At)[ \u00a0]+{PLACE_NAME}")
+PLACED_NEXT = re.compile(rf"(?:[ \u00a0]+[a-z]+){{0,4}}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:in|at)[ \u00a0]+{PLACE_NAME}")
 PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
 TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
@@ -89,6 +96,16 @@ OPENER = _cue(LEX["openers"])
 OPENER_WORDS = int(LEX["opener_words"])
 BRACKET_WORDS = int(LEX["bracket_words"])
 ADDITION = _cue(LEX["addition"])
+OF_WHOLE = re.compile(r"[ \u00a0]+of[ \u00a0]+[^,;:()\d]*")  # a part's own whole up to a year in it: " of the total "
+CHANGE_AFTER = re.compile(rf"(?i:[ \u00a0]+(?:{phrases(LEX['change_after'])})\b)")
+ELSEWHERE = re.compile(r"(?i:\belsewhere\b)")
+SUM_OPENER = _cue(LEX["sum_openers"])
+WON = _cue(LEX["won"])
+WHOLE_SENTENCES = 4  # sentences before a result that the whole it shares ("the 60-seat chamber") is looked for in
+COMPLEMENT = re.compile(LEX["complement"], re.I)
+TABLE_LEAD = _cue(LEX["table_lead"])
+MARKS = {":", "(", "–", "—", "-"}  # openers that are marks, not words
+SHARE_PLACE = re.compile(LEX["share_place"], re.I)
 OPENER_BREAK = re.compile(r"[);\n]")
 TIME_PHRASE = re.compile(LEX["time_phrase"], re.I)
 SET_OFF = re.compile(r"[,(:;–—-][ \u00a0]*$")
@@ -168,6 +185,8 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if head.kind in AMOUNT_KINDS or role[i] == "total":
         sent = view.doc.sentence_span(head.sentence)
         after = text[head.span.end : min(sent.end, head.span.end + LEAD_REACH)]
+        if (placed := _shares_by_place(view, i, after)) is not None:
+            return placed
         parts, opener = _after_opener(view, i, after)
         if opener is None:
             parts = _parts(view, i, i + 1, noun)
@@ -196,9 +215,95 @@ def _at(view: View, i: int) -> tuple[Statement, int] | None:
     if not parts:
         return None
     total = _total_after(view, parts[-1])
+    if total is None and (sibling := _sibling_before(view, parts)) is not None:
+        # "Labour won 27 seats. The Greens took 14, independents 12 and ...": 27 is one more party's, not their total
+        return _finish(view, _named_whole(view, sibling), [sibling] + parts, "", None, counted(text, figures[sibling]))
     if total is None:
         total = _total_back(view, parts)
+    if total is None:
+        total = _total_next(view, parts)
     return _finish(view, total, parts, "", None, noun)
+
+
+def _total_next(view: View, parts: list[int]) -> int | None:
+    """The total of a list of named counts that the next sentence gives as their sum ("Fianna Fail returned 48 TDs,
+    Fine Gael 38 and Sinn Fein 39. Between them the three parties hold 125 seats"): its first figure, like the parts
+    and larger than each, after at most TOTAL_GAP_WORDS + 4 words with one of `sum_openers`; counting what the parts
+    count, unless a count of as many as the parts names them ("Together they employ 9,400 people" is no sum of
+    stores)."""
+    figures, text = view.figures, view.text
+    last = figures[parts[-1]]
+    after = view.by_sentence.get(last.sentence + 1, [])
+    if not after or not _named_parts(view, parts):
+        return None
+    named = len(after) > 1 and figures[after[0]].value == len(parts)  # "the three parties": the sum of these
+    k = after[1] if named else after[0]
+    lead = text[view.doc.sentence_span(last.sentence + 1).start : figures[k].span.start]
+    noun = counted(text, figures[k])
+    if not _like(view, k, last, None) or figures[k].value <= max(figures[j].value for j in parts) \
+            or not named and (noun is None or noun != counted(text, figures[parts[0]])) \
+            or len(WORDS.findall(lead)) > TOTAL_GAP_WORDS + 4 or not SUM_OPENER.search(lead):
+        return None
+    return k
+
+
+def _sibling_before(view: View, parts: list[int]) -> int | None:
+    """The first part of a list of named counts that the sentence before gives, a result like theirs ("Labour is the
+    largest group with 22 seats. The Conservatives won 15, the Greens 10 and ..."): the one count there like the
+    parts that counts a noun, after a verb of winning in its clause."""
+    figures, text = view.figures, view.text
+    first = figures[parts[0]]
+    if first.sentence == 0 or not _named_parts(view, parts) \
+            or any(_like(view, k, first, None) for k in view.sentence_of(parts[0]) if k < parts[0]):
+        return None
+    like = [k for k in view.by_sentence.get(first.sentence - 1, [])[-BACK_REACH:]
+            if _like(view, k, first, None) and counted(text, figures[k]) is not None and not _taken(view, k)]
+    if len(like) != 1 or not WON.search(view.clause_words(like[0])):
+        return None
+    return like[0]
+
+
+def _named_whole(view: View, k: int) -> int | None:
+    """The whole a count of a noun is one share of, named for that noun a few sentences before or in its own ("the
+    60-seat chamber", "the assembly's 120 seats")): None when there is none, or more than one."""
+    figures, text = view.figures, view.text
+    noun = counted(text, figures[k])
+    wholes = [j for j in range(k - 1, -1, -1) if figures[j].sentence >= figures[k].sentence - WHOLE_SENTENCES
+              and figures[j].kind == "count" and "-" in figures[j].surface and counted(text, figures[j]) == noun
+              and (figures[j].value or 0) > (figures[k].value or 0)]
+    return wholes[0] if len(wholes) == 1 else None
+
+
+def _shares_by_place(view: View, head: int, after: str) -> tuple[Statement, int] | None:
+    """Shares of an amount listed right after it behind a bracket, colon or dash, each where a part of it is ("The
+    firm's 5,400 workers (62% in manufacturing, 31% in logistics and 15% in offices)", "its 4,200 pupils are spread
+    over three sites: 44% at Ashby, ..."): every one of the whole is in one place, so the shares exclude each other
+    and make at most 100%, all of it when the words say the list is whole. Shares by trait ("(58% women, 49%
+    graduates)") may overlap and are left alone."""
+    figures, text = view.figures, view.text
+    base = figures[head].span.end
+    for m in OPENER.finditer(after):
+        lead = after[: m.start()]
+        if m.group(0).strip() not in MARKS or OPENER_BREAK.search(lead) or len(WORDS.findall(lead)) > OPENER_WORDS:
+            continue
+        k = next((j for j in range(head + 1, len(figures)) if figures[j].span.start >= base + m.end()), None)
+        if k is None or figures[k].unit != "%" or figures[k].kind != "percent" or _taken(view, k) \
+                or len(WORDS.findall(text[base + m.end() : figures[k].span.start])) > BRACKET_WORDS:
+            return None
+        parts = _parts(view, k, k, None, skip=False)
+        places = {p.group("prep").lower() for j in parts if (p := SHARE_PLACE.match(text, figures[j].span.end))}
+        if len(parts) < 2 or len(places) != 1 or not all(SHARE_PLACE.match(text, figures[j].span.end) for j in parts):
+            return None
+        # all of the whole only when the words say so ("split between", "over three sites:", "and 8% elsewhere")
+        so_many = any(figures[j].kind == "count" and figures[j].value == len(parts) for j in range(head + 1, k))
+        listed = text[figures[parts[0]].span.start : figures[parts[-1]].span.end + TAIL_REACH]
+        complete = not INCOMPLETE.search(lead) and bool(so_many or COMPLETE_OPENER.search(lead)
+                                                        or REMAINDER.search(listed) or ELSEWHERE.search(listed))
+        for j in parts:
+            view.role[j] = "part"
+        return Statement.of("breakdown", {"total": None, "parts": [figures[j].id for j in parts]},
+                            complete=complete, exclusive=True), parts[-1]
+    return None
 
 
 def _part_before(view: View, total: int, parts: list[int], noun: str | None) -> int | None:
@@ -264,11 +369,18 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         bool(COMPLETE_OPENER.search(lead)) or len(WORDS.findall(lead[: opener.start()])) <= COMPLETE_WORDS)
     list_lead = OWN_QUALIFIER.sub("", text[max(view.doc.sentence_span(first.sentence).start,
                                                first.span.start - LEAD_REACH) : first.span.start])
-    rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40))
-    complete = (said_whole or rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
-                or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
-                or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
-                                                    and not INCOMPLETE.search(list_lead)))
+    rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40)) \
+        or bool(COMPLEMENT.match(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
+    told = (rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
+            or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
+            or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
+                                                and not INCOMPLETE.search(list_lead)))
+    complete = said_whole or told
+    # the words say the parts are all of it ("made up of", "the rest", a colon), not only a word close after the
+    # total ("£42m ..., of which £25m ..."; fact complete_by_closeness): the total check reads a whole unit missing
+    # from rounded parts as an error only in the first case
+    whole_said = told or said_whole and opener is not None and (
+        opener.group(0).strip() in MARKS or bool(COMPLETE_OPENER.search(lead)))
     if total is None and complete and _earlier_shares(view, parts[0]):
         complete = False  # "Half said yes. 30% said no and 20% did not know": the list is not all of the whole
     overlap = (_overlaps(span) or _traits(view, parts, span)) and not EXCLUSIVE_NOUNS.search(span)
@@ -293,7 +405,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
         view.role[j] = "part"
     statement = Statement.of("breakdown", {"total": figures[total].id if total is not None else None,
                                            "parts": [figures[j].id for j in parts]},
-                             complete=complete, exclusive=exclusive, unit=noun)
+                             complete=complete, exclusive=exclusive, unit=noun,
+                             complete_by_closeness=(complete and not whole_said) or None)
     return statement, max(parts + ([total] if total is not None else []))
 
 
@@ -320,9 +433,11 @@ def _summed_to(view: View, total: int | None, parts: list[int]) -> bool:
     if total is None or total < parts[-1]:
         return False
     end = figures[total].span.end
+    next_lead = view.text[view.doc.sentence_span(figures[total].sentence).start : figures[total].span.start]
     if not SUM_LEAD.search(view.text[figures[parts[-1]].span.end : figures[total].span.start]) \
-            and not TOTAL_TAIL.match(view.text[end : end + 30]):  # "...: 2,350 in all"
-        return False
+            and not TOTAL_TAIL.match(view.text[end : end + 30]) \
+            and not (figures[total].sentence > figures[parts[-1]].sentence and SUM_OPENER.search(next_lead)):
+        return False  # "...: 2,350 in all", "... and 39. Together they hold 125 seats"
     first = figures[parts[0]]
     return not any(_like(view, k, first, None) and figures[k].sentence >= first.sentence - 1
                    for k in range(parts[0] - 1, -1, -1) if k != total)
@@ -380,7 +495,8 @@ def _earlier_shares(view: View, first: int) -> bool:
         fig = figures[k]
         if fig.sentence < sentence - 1:
             break
-        if (fig.kind == "fraction" or fig.unit == "%") and view.role[k] not in ("change", "new", "old"):
+        if (fig.kind == "fraction" or fig.unit == "%") and view.role[k] not in ("change", "new", "old") \
+                and not CHANGE_AFTER.match(view.text, fig.span.end):  # not "0.9 per cent more than in 2006"
             return True
     return False
 
@@ -465,9 +581,11 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             break
         if not parts and fig.span.start - lead.span.end > CONTEXT_REACH:
             break
-        if parts and (fig.kind == "duration" or fig.is_calendar and fig.kind != "year"):
+        if parts and (fig.kind == "duration" or fig.is_calendar and fig.kind != "year"
+                      or fig.kind == "year" and OF_WHOLE.fullmatch(text, figures[parts[-1]].span.end, fig.span.start)):
             continue  # "48% intended to leave within five years, 27% ...", "kept 62 seats on Sunday, the opposition
-            # won 39": a part's own words (a year is not: "45% of the vote in 2019, and the Conservatives 40% in 2017")
+            # won 39": a part's own words (a year is not: "45% of the vote in 2019, and the Conservatives 40% in 2017";
+            # but in the part's own whole it is: "73% of the total 2007 figure, with charter the remaining 27%")
         taken = _taken(view, j) and not _part_of_before(view, j)
         if taken or not _like(view, j, lead, noun):
             if parts and lead.unit == "%" and fig.kind != "percent" and not taken and not fig.is_calendar:
@@ -477,12 +595,13 @@ def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = Tru
             continue  # "split three ways: 80 seats, ...": a count of something else before the list
         if parts:
             gap = text[figures[parts[-1]].span.end : fig.span.start]
-            stop = LIST_STOP.search(gap)
-            if stop and SOFT_STOP.fullmatch(stop.group(0)) and CATCH_ALL.match(_clause_after(view, j)):
-                stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled"
+            stop = soft = LIST_STOP.search(gap)
+            if stop and SOFT_STOP.fullmatch(stop.group(0)) and (CATCH_ALL.match(_clause_after(view, j))
+                                                                or COMPLEMENT.match(_clause_after(view, j))):
+                stop = None  # "58% voted for and 40% against, while 2% of papers were spoiled", "while 340 do not"
             # "19% the Conservatives and the rest were split between the Liberal Democrats on 12%": the list goes on
             reach = 2 * LIST_GAP if REMAINDER.search(gap) or fig.sentence != current else LIST_GAP
-            said = SEPARATOR.search(gap) or TO_NAME.search(gap) or fig.sentence != current
+            said = SEPARATOR.search(gap) or TO_NAME.search(gap) or fig.sentence != current or soft and not stop
             if (len(gap) > reach or not said or stop
                     or _total_after_at(view, j, gap) or gap.count("(") != gap.count(")")):
                 break  # "12 heads of mission (eight ambassadors and four ...)": a bracket holds a breakdown of its own
@@ -588,10 +707,12 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
     before = view.by_sentence.get(fig.sentence - 1, [])[-BACK_REACH:]
-    like = [k for k in before if _like(view, k, fig, None) and not _taken(view, k)
+    biggest = max(figures[j].value for j in parts)
+    like = [k for k in before if _like(view, k, fig, None) and figures[k].value > biggest
+            and (not _taken(view, k) or figures[k].attr("role") == "total")  # the words make it a whole: "40-seat"
             and (said or (rest and counted(text, figures[k]) is not None)
                  or (named and counted(text, figures[k]) is not None
-                     and counted(text, fig) in (None, counted(text, figures[k])))
+                     and counted(text, fig, qualified=True) in (None, counted(text, figures[k])))
                  or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
@@ -604,8 +725,13 @@ def _named_parts(view: View, parts: list[int], total: int | None = None) -> bool
     first = figures[parts[0]]
     if first.kind != "count" or any(counted(text, figures[j]) is not None for j in parts[1:]):
         return False
+    start = view.doc.sentence_span(first.sentence).start
+    if total is None and PLACED_FIRST.fullmatch(text, start, first.span.start):
+        # "In Carrow 1,450 homes were cut off, in Penmore 760 and in Tildon 390": each count after its place
+        return all(PLACED_NEXT.fullmatch(text, figures[a].span.end, figures[b].span.start)
+                   for a, b in zip(parts, parts[1:], strict=False))
     if total is None:
-        lead = NAMED_FIRST.fullmatch(text, view.doc.sentence_span(first.sentence).start, first.span.start)
+        lead = NAMED_FIRST.fullmatch(text, start, first.span.start)
     else:
         lead = NAMED_AFTER_TOTAL.fullmatch(text, figures[total].span.end, first.span.start)
     if lead is None:
@@ -698,15 +824,18 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
         parts.append(k)
         labels.append(row[1])
         last = k
-    if len(parts) < 2 or (not share and total is None):
-        return None
     lead_start = view.doc.sentence_span(max(0, first_sentence - ROW_LEAD_SENTENCES)).start
     lead = view.text[max(lead_start, view.doc.sentence_span(first_sentence).start - 2 * LEAD_REACH)
                      : view.doc.sentence_span(first_sentence).start]
+    said_whole = False
+    if not share and total is None and len(parts) >= 2:
+        total, said_whole = _lead_total(view, first_sentence, parts)
+    if len(parts) < 2 or (not share and total is None):
+        return None
     said = " ; ".join(labels)
     if _overlaps(lead) or _overlaps(said):
         return None
-    complete = share and bool(CATCH_ALL.search(said) or REMAINDER.search(said))
+    complete = said_whole or share and bool(CATCH_ALL.search(said) or REMAINDER.search(said))
     exclusive = complete or bool(ALTERNATIVE.search(said) or EXCLUSIVE_NOUNS.search(lead + " " + said)
                                  or ROW_QUESTION.search(lead)) \
         or len({m.group(0).lower() for m in ANSWERS.finditer(said)}) >= 2
@@ -722,6 +851,32 @@ def _rows(view: View, head: int) -> tuple[Statement, int] | None:
                                            "parts": [figures[j].id for j in parts]},
                              complete=complete, exclusive=True)
     return statement, max(parts + ([total] if total is not None else []))
+
+
+def _lead_total(view: View, first_sentence: int, parts: list[int]) -> tuple[int | None, bool]:
+    """The total of rows of amounts with no total row, given in the sentence before them that points to them ("The
+    hospital has 475 beds across its four divisions, broken down in the table below.", "... by district:"): the one
+    figure like the rows and larger than each in the nearest sentence (of ROW_LEAD_SENTENCES, not counting captions
+    and header cells) that has any, with a
+    word of `table_lead` or a colon closing it; and whether it says the rows are all of it (a word of
+    `complete_openers` and none of `incomplete`, or a count of as many as there are rows: "across its four main
+    divisions")."""
+    figures, text = view.figures, view.text
+    s, seen = first_sentence - 1, 0
+    while s >= 0 and seen < ROW_LEAD_SENTENCES:
+        span, figs = view.doc.sentence_span(s), view.by_sentence.get(s, [])
+        words = text[span.start : span.end].rstrip()
+        like = [k for k in figs if _like(view, k, figures[parts[0]], None) and not _taken(view, k)]
+        if not like:
+            seen += bool(figs) or len(WORDS.findall(words)) > LABEL_WORDS  # not a caption or a header cell
+            s -= 1
+            continue
+        big = [k for k in like if figures[k].value > max(figures[j].value for j in parts)]
+        if len(big) != 1 or not (TABLE_LEAD.search(words) or words.endswith(":")):
+            return None, False
+        so_many = any(figures[k].kind == "count" and figures[k].value == len(parts) and k != big[0] for k in figs)
+        return big[0], so_many or bool(COMPLETE_OPENER.search(words)) and not INCOMPLETE.search(words)
+    return None, False
 
 
 def _row(view: View, k: int) -> tuple[int, str] | None:

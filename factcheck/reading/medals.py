@@ -1,4 +1,5 @@
-"""A count split into named classes that make it up: "won 12 medals: five gold, four silver and three bronze".
+"""A count split into named classes that make it up: "won 12 medals: five gold, four silver and three bronze", or into
+a tally of its classes in their usual order ("a three-medal haul (0-1-2)", "finished with 15 medals, on 6-5-4").
 
 Statement(kind="breakdown", roles: total (the count of medals), parts (the counts of each class, in text order);
 facts: complete (a colon or a dash after the total says the list is the whole; "including" does not), unit).
@@ -12,6 +13,7 @@ import re
 
 from ..extract.lexicon import load
 from ..model import Statement
+from .breakdown import counted
 from .view import View
 
 LEX = load("reading")
@@ -23,6 +25,8 @@ TOTAL_AFTER = re.compile(
     r"(?P<gap>[ \u00a0]*(?:[:\u2014\u2013-]|,?[ \u00a0]*(?:including|of[ \u00a0]+which|comprising)\b))",
     re.I,
 )
+TALLY_LEAD = re.compile(r"[^\d.;:!?]{0,40}")  # from a total to its tally: " haul (", " medals, on "
+TALLY_DASH = re.compile(r"[-–]")
 PART_GAP = re.compile(r"^[ \u00a0]*(?:,|;|and|,[ \u00a0]*and)[ \u00a0]*$", re.I)
 
 
@@ -32,6 +36,9 @@ def read(view: View, found: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     for i, fig in enumerate(figures):
         if fig.kind != "count" or fig.value is None or fig.id in totals:
+            continue
+        if (tally := _tally(view, i)) is not None:
+            out.append(tally)
             continue
         m = TOTAL_AFTER.match(text, fig.span.end, min(len(text), fig.span.end + 60))
         classes = PARTITIONS.get(m.group("noun").lower()) if m else None
@@ -65,3 +72,23 @@ def _class(part, text: str) -> str:
     """The class a part counts, in the singular: "three bronzes" -> bronze."""
     word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
     return word.group("word").lower().rstrip("s") if word else ""
+
+
+def _tally(view: View, i: int) -> Statement | None:
+    """A count of a partitioned noun ("15 medals", "a three-medal haul") with, before its clause ends, a tally of as
+    many numbers as it has classes, joined by dashes ("(6-5-4)", "on 0-1-2"): the parts of the count, all of them."""
+    figures, text = view.figures, view.text
+    fig = figures[i]
+    noun = counted(text, fig)
+    classes = PARTITIONS.get(f"{noun}s") if noun else None
+    width = len({c.rstrip("s") for c in classes}) if classes else 0
+    if not width or i + width >= len(figures):
+        return None
+    parts = figures[i + 1 : i + 1 + width]
+    if any(p.kind != "count" or p.value is None or p.sentence != fig.sentence for p in parts) \
+            or not TALLY_LEAD.fullmatch(text, fig.span.end, parts[0].span.start) \
+            or not all(TALLY_DASH.fullmatch(text, a.span.end, b.span.start)
+                       for a, b in zip(parts, parts[1:], strict=False)) \
+            or TALLY_DASH.match(text, parts[-1].span.end):
+        return None
+    return Statement.of("breakdown", {"total": fig.id, "parts": [p.id for p in parts]}, complete=True, unit=noun)
