@@ -49,3 +49,110 @@ def test_batch_b_wrong_article_is_flagged_on_its_error(art):
 @pytest.mark.parametrize("art", [a for a in BATCH_B if a.cls == "clean"], ids=lambda a: a.id)
 def test_batch_b_right_article_is_not_flagged(art):
     assert [(f.rule, f.message) for f in _serious(_report(art))] == []
+
+
+# Batch A: the forms the fixes were tuned on, each in at least two wordings, as (wrong, right) pairs of short
+# articles; the wrong one is flagged FC101, the right one has no warning or error.
+PAIRS = {
+    "period_figure_carried": [
+        ("The charity handed out 8,400 food parcels in March.\n\nThe number was up 40% on the 2023 figure of 5,000,"
+         " its director said.",
+         "The charity handed out 8,400 food parcels in March.\n\nThe number was up 68% on the 2023 figure of 5,000,"
+         " its director said."),
+        ("The museum welcomed 96,000 visitors in 2025, its director said. \"We had a wonderful year.\"\n\n"
+         "Attendance was up 50% compared with the 2022 figure of 72,000.",
+         "The museum welcomed 96,000 visitors in 2025, its director said. \"We had a wonderful year.\"\n\n"
+         "Attendance was up 33% compared with the 2022 figure of 72,000."),
+    ],
+    "compared_with_earlier": [
+        ("Exports fell to $41.2bn in July, compared with $39.8bn a month earlier, the customs office said.",
+         "Exports fell to $38.2bn in July, compared with $39.8bn a month earlier, the customs office said."),
+        ("Passenger numbers slipped to 2.31 million in June,\r\ncompared with 2.18 million a year earlier.",
+         "Passenger numbers slipped to 2.11 million in June,\r\ncompared with 2.18 million a year earlier."),
+    ],
+    "difference_and_percent": [
+        ("Rents fell 1.2% in May, the portal said.\n\nThe average monthly rent is now £1,380, about £45 less than in"
+         " April.",
+         "Rents fell 1.2% in May, the portal said.\n\nThe average monthly rent is now £1,380, about £17 less than in"
+         " April."),
+        ("Petrol prices rose by 2.5% over the month. A litre of unleaded now costs 142.6p, 9.8p more than in June.",
+         "Petrol prices rose by 2.5% over the month. A litre of unleaded now costs 142.6p, 3.5p more than in June."),
+    ],
+    "times_the_size": [
+        ("Floods have covered 18,000 square kilometres, more than eight times the area of Luxembourg, which covers"
+         " 2,586 square kilometres.",
+         "Floods have covered 18,000 square kilometres, more than six times the area of Luxembourg, which covers"
+         " 2,586 square kilometres."),
+        ("The new reservoir holds 90 billion litres. That is three times the capacity of the old one, which held 45"
+         " billion litres.",
+         "The new reservoir holds 90 billion litres. That is twice the capacity of the old one, which held 45"
+         " billion litres."),
+    ],
+    "previous_estimate": [
+        ("Quarterly growth was revised up to 0.4%, from a previous estimate of 0.6%, the office said.",
+         "Quarterly growth was revised up to 0.4%, from a previous estimate of 0.3%, the office said."),
+        ("Inflation was 3.1% in May, down from the flash estimate of 2.9%, Eurostat said.",
+         "Inflation was 3.1% in May, down from the flash estimate of 3.2%, Eurostat said."),
+    ],
+    "above_the_average": [
+        ("So far this year 4,100 wildfires have burned in the state. This is above the 10-year average of 4,526"
+         " fires.",
+         "So far this year 4,900 wildfires have burned in the state. This is above the 10-year average of 4,526"
+         " fires."),
+        ("Rainfall in June totalled 48mm at the airport, well below the long-term average of 41mm.",
+         "Rainfall in June totalled 38mm at the airport, well below the long-term average of 41mm."),
+    ],
+    "rise_then_its_figures": [
+        ("Hollis Group posted a better-than-expected 31 percent rise in annual profit on Monday.\n\n"
+         "Profit rose to 412 million pounds from 340 million pounds, the group said.",
+         "Hollis Group posted a better-than-expected 21 percent rise in annual profit on Monday.\n\n"
+         "Profit rose to 412 million pounds from 340 million pounds, the group said."),
+        ("Kessler AG reported a 23 percent rise in first-quarter net profit.\n\nFirst-quarter net profit was 151.5"
+         " million euros, up from 113.5 million euros in the first quarter of 2024.",
+         "Kessler AG reported a 23 percent rise in first-quarter net profit.\n\nFirst-quarter net profit was 151.5"
+         " million euros, up from 123.5 million euros in the first quarter of 2024."),
+    ],
+    "from_a_revised": [
+        ("Monthly growth increased from a revised 0.2 percent the previous month to 0.1 percent.",
+         "Monthly growth increased from a revised 0.2 percent the previous month to 0.3 percent."),
+        ("Retail sales slowed from an upwardly revised 1.1% in March to 1.4% in April.",
+         "Retail sales slowed from an upwardly revised 1.1% in March to 0.4% in April."),
+    ],
+    "points_restated": [
+        ("The unemployment rate fell from 3.9 percent to 3.7 percent in September.\n\n\"The unemployment rate"
+         " declined by 0.4 percentage point to 3.7 percent,\" the release said.",
+         "The unemployment rate fell from 3.9 percent to 3.7 percent in September.\n\n\"The unemployment rate"
+         " declined by 0.2 percentage point to 3.7 percent,\" the release said."),
+        ("Turnout rose from 61% in 2019 to 66% this year. Officials said turnout increased by 3 points to 66%.",
+         "Turnout rose from 61% in 2019 to 66% this year. Officials said turnout increased by 5 points to 66%."),
+    ],
+    "flow_down_from": [
+        ("US employers added 134,000 jobs in September, which is down from 104,000 in August.",
+         "US employers added 134,000 jobs in September, which is down from 270,000 in August."),
+        ("The economy created 88,000 jobs in March, up from 112,000 in February.",
+         "The economy created 88,000 jobs in March, up from 62,000 in February."),
+    ],
+    "difference_above_record": [
+        ("In Dublin, 33°C was measured, 3°C above the old record of 31°C.",
+         "In Dublin, 33°C was measured, 2°C above the old record of 31°C."),
+        ("The mercury hit 41.5C in Seville, 1.4C higher than the previous high of 40.9C.",
+         "The mercury hit 41.5C in Seville, 0.6C higher than the previous high of 40.9C."),
+    ],
+}
+
+
+def _flags(text):
+    import factcheck
+
+    report = factcheck.check_text(text, published="2025-10-20")
+    return [(f.rule, f.message) for f in report.findings if f.severity in bench.SERIOUS]
+
+
+CASES = [(form, n, pair) for form, pairs in PAIRS.items() for n, pair in enumerate(pairs)]
+
+
+@pytest.mark.parametrize("form,n,pair", CASES, ids=[f"{form}-{n}" for form, n, _ in CASES])
+def test_batch_a_wrong_is_flagged_and_right_is_quiet(form, n, pair):
+    wrong, right = pair
+    assert any(rule == "FC101" for rule, _ in _flags(wrong)), wrong
+    assert _flags(right) == [], right
