@@ -228,7 +228,8 @@ class View:
         """Whether figure j is the value the statement at figure first follows: only a few words between, and the
         dates and the period between are part of the statement ("10bn euros in 2004, up 8.1%", "1.96 million
         passengers in the first half, up 12%", "in the 12 months to March")."""
-        said_gap = PERIOD.sub(" ", ASIDE.sub(" ", self._gap(j, first)))
+        # an old value's naming words are part of it ("down from the previous estimate of 1.7%")
+        said_gap = PERIOD.sub(" ", ASIDE.sub(" ", OLD_NAMED.sub(" from ", self._gap(j, first))))
         return not any(c.isdigit() for c in said_gap) and len(WORD.findall(said_gap)) <= STATED_BEFORE_WORDS
 
     def _period_before(self, members: list[int]) -> None:
