@@ -18,7 +18,9 @@ from ..extract.context import LEX, MEASURE, MEASURE_RE, WORD, directions, phrase
 from ..extract.lexicon import load
 from ..model import Statement
 from .antecedent import antecedent, named, opening_date, opens_with_tie
-from .view import View, _clause_break, comparable, fits
+from .comparison import THAN_PERIOD
+from .comparison import WORD as COMPARED_WORD
+from .view import PERIOD_KINDS, View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
@@ -35,6 +37,7 @@ THE_CHANGE = re.compile(rf"[\s\"'“(]*(?:the|this|that)[ \u00a0]+(?:(?:year-on-
 NAMED_AFTER = re.compile(rf"(?i:[ \u00a0-]*(?:{_CHANGE_NOUNS})s?[ \u00a0]+(?:in|of)[ \u00a0]+"
                          rf"(?:(?:the|its|their|a|an)[ \u00a0]+)?(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?"
                          rf"(?P<measure>{MEASURE_RE.pattern})\b)")
+KIN = {m: frozenset(group) for group in load("reading")["kin_measures"] for m in group}
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
 CARRY_REACH = 4  # sentences back a change that opens its sentence may carry its subject's value from
@@ -233,7 +236,37 @@ def _moved_later(view: View, out: list[Statement], dangling: list[int]) -> list[
             new, old = near[0]
             found.append(Statement.of("change", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
                                       direction=view.direction[i]))
+        elif not near and fig.unit == "%":
+            found.extend(_difference_later(view, i, subject))
     return found
+
+
+def _difference_later(view: View, i: int, subject: str) -> list[Statement]:
+    """A percentage change stated with no values, whose move a later sentence tells as a level and its difference
+    from the period before: "House prices dipped by 0.4% last month." ... "The typical home now costs £287,450,
+    about £1,150 less than in September." (the one such difference within MOVE_REACH sentences after it, of the
+    change's measure or its kin, when the text gives no value of that period: the old level is the new one less the
+    difference)."""
+    figures, text = view.figures, view.text
+    fig = figures[i]
+    found = []
+    for k in range(i + 1, len(figures) - 1):
+        amount, period = figures[k], figures[k + 1]
+        if amount.sentence - fig.sentence > MOVE_REACH:
+            break
+        m = COMPARED_WORD.match(text, amount.span.end, min(len(text), amount.span.end + 40))
+        if amount.sentence == fig.sentence or amount.value is None or amount.unit == "%" or view.role[k] \
+                or m is None or not m.group("than") or period.sentence != amount.sentence \
+                or period.kind not in PERIOD_KINDS or not THAN_PERIOD.fullmatch(text, m.end(), period.span.start):
+            continue
+        level = view.nearest(k, lambda j, k=k: j < k and view.clause[j] == view.clause[k]
+                             and not figures[j].is_calendar and comparable(figures[j], figures[k]))
+        if level is None or not (figures[level].subject == subject or figures[level].subject in KIN.get(subject, ())) \
+                or view.dated(level, period.date) is not None:
+            continue
+        found.append(Statement.of("change", {"stated": fig.id, "new": figures[level].id, "amount": amount.id},
+                                  direction="up" if m.group("up") else "down"))
+    return found if len(found) == 1 else []
 
 
 def _opening_anchor(view: View, i: int) -> str | None:

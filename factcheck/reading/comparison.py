@@ -30,13 +30,35 @@ WHEN_VALUE = re.compile(r",?[ \u00a0]+when[ \u00a0]+(?:it|they|(?:the|its|their)
                         r"(?:[a-z]+[ \u00a0]+){0,2}?(?:was|were|made|earned|stood[ \u00a0]+at|reached|totall?ed|had)"
                         r"[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$", re.I)
 STATED_KINDS = ("percent", "money", "quantity", "count")
+# a count stated as a ratio: "more than four times larger than the city, which spans 299,950 acres", "three times
+# the capacity of the old one, which held 45 billion litres"
+TIMES = re.compile(rf"(?i:[ \u00a0]+times[ \u00a0]+(?:(?:{phrases(LEX['comparison_up'])})[ \u00a0]+than|as[ \u00a0]+"
+                   rf"(?:large|big|many|much|high|long|heavy|wide)[ \u00a0]+as|(?:the|its|their)[ \u00a0]+"
+                   rf"(?:{phrases(LEX['times_nouns'])}))\b)")
+# a figure compared with a named reference, no difference stated: "This is above the 10-year average of 4,526",
+# "48mm, well below the long-term average of 61mm", "higher than last year's total of 2,150"
+_THAN = r"[ \u00a0]+than"
+NAMED_BASE = re.compile(
+    rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN])}|(?:{phrases(LEX['comparison_up'])}){_THAN})|"
+    rf"(?P<down>{phrases([w for w in LEX['comparison_down'] if w.lower() in NO_THAN])}|(?:{phrases(LEX['comparison_down'])}){_THAN}))[ \u00a0]+"
+    rf"(?:the|its|their|this|that|an?|[a-z]+[''’]s)[ \u00a0]+(?:[\w''’-]+[ \u00a0]+){{0,3}}?"
+    rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?$)")
+NAMED_GAP_WORDS = 4  # words between a figure and the comparison of it: "48mm at the airport, well below"
+WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+TIMES_REACH = 160  # characters from the ratio to the figure it compares with
 
 
 def read(view: View) -> list[Statement]:
     figures, text = view.figures, view.text
     out: list[Statement] = []
+    for k, fig in enumerate(figures):
+        if fig.kind in STATED_KINDS and not fig.is_calendar:
+            out.extend(_named_base(view, k))
     for i, fig in enumerate(figures[:-1]):
         if fig.kind not in STATED_KINDS or fig.value is None or view.role[i] in ("change", "new", "old"):
+            continue
+        if fig.kind == "count" and not fig.unit and TIMES.match(text, fig.span.end):
+            out.extend(_times(view, i))
             continue
         m = WORD.match(text, fig.span.end, min(len(text), fig.span.end + 40))
         if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in NO_THAN):
@@ -114,3 +136,44 @@ def _tied_before(view: View, i: int) -> int | None:
         if tied is not None:
             return tied
     return None
+
+
+def _named_base(view: View, k: int) -> list[Statement]:
+    """A figure above or below a named reference ("5,245 wildfires ... This is above the 10-year average of 4,526"):
+    the compared figure is the nearest one of its kind and unit before it in its clause with only a few words
+    between, else one the words tie it to (a pronoun, its measure or period, in the previous sentence); a
+    statement of direction only."""
+    figures, text = view.figures, view.text
+    fig = figures[k]
+    m = NAMED_BASE.search(text, max(0, fig.span.start - 100), fig.span.start)
+    if m is None or fig.value is None or view.role[k] is not None:
+        return []
+    new = view.nearest(k, lambda j: j < k and view.clause[j] == view.clause[k] and not figures[j].is_calendar
+                       and view.role[j] not in ("change", "old") and comparable(figures[j], fig)
+                       and len(WORDS.findall(text[figures[j].span.end : m.start()])) <= NAMED_GAP_WORDS)
+    if new is None:
+        new = antecedent(view, k, k, {k})
+    if new is None or figures[new].value is None:
+        return []
+    return [Statement.of("comparison", {"new": figures[new].id, "old": fig.id},
+                         direction="up" if m.group("up") else "down")]
+
+
+def _times(view: View, i: int) -> list[Statement]:
+    """A ratio stated as a count of times ("The burned area is more than four times the size of the capital, which
+    covers about 26,500 hectares"): the figure it compares with is the first value after it in its sentence (no
+    other between), and the compared figure the nearest one of that kind and unit before it, in its sentence or one
+    the words tie it to."""
+    figures = view.figures
+    fig = figures[i]
+    after = next((k for k in range(i + 1, len(figures)) if not figures[k].is_calendar), None)
+    if after is None or figures[after].sentence != fig.sentence or figures[after].value is None \
+            or figures[after].span.start - fig.span.end > TIMES_REACH:
+        return []
+    new = view.nearest(i, lambda k: k < i and not figures[k].is_calendar and comparable(figures[k], figures[after]))
+    if new is None:
+        new = antecedent(view, i, after, {i, after})
+    if new is None:
+        return []
+    return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[after].id},
+                         direction="up", times=True)]
