@@ -38,6 +38,9 @@ NAMED_AFTER = re.compile(rf"(?i:[ \u00a0-]*(?:{_CHANGE_NOUNS})s?[ \u00a0]+(?:in|
                          rf"(?:(?:the|its|their|a|an)[ \u00a0]+)?(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?"
                          rf"(?P<measure>{MEASURE_RE.pattern})\b)")
 KIN = {m: frozenset(group) for group in load("reading")["kin_measures"] for m in group}
+# a direction and "from" ending the words after a stated change: its own value against an earlier one
+LEVEL_FROM = re.compile(r"(?i:,[^,;]*\b(?:(?P<up>up|higher)|down|lower)[ \u00a0]+from[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?"
+                        r"(?:[a-z]+[''’]s[ \u00a0]+)?$)")
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
 CARRY_REACH = 4  # sentences back a change that opens its sentence may carry its subject's value from
@@ -126,6 +129,13 @@ def read(view: View) -> list[Statement]:
         bare = stated and new is None and old is None  # a change with no value of its own in its sentence
         if i in basis and all(k is None or figures[k].unit == "%" for k in (new, old)):
             new = old = None
+        if stated and new is None and old is not None and (way := _level_compared(view, i, old)):
+            # "added 134,000 jobs in September, down from 270,000 in August": the amount itself, against its own
+            # value of an earlier period
+            if (i, old) not in seen:
+                seen.add((i, old))
+                out.append(Statement.of("change", {"new": fig.id, "old": figures[old].id}, direction=way))
+            continue
         if stated and old is not None and _contrary(view, i, old):
             old = None  # "spending grew 4.2%, down from 5.1%": 4.2% is a growth rate that fell, no change of 5.1%
         if new is None and old is not None and stated and old < i:
@@ -152,6 +162,8 @@ def read(view: View) -> list[Statement]:
         if stated and new is not None and old is None:
             old = _period_base(view, i, new)  # "up 18% from the same quarter last year" ... "in the third quarter
             # of 2024 it was $3.2bn"
+        if stated and new is not None and old is None:
+            old = _move_again(view, out, new)  # "fell from 3.9% to 3.7%." ... "declined by 0.2 point to 3.7%"
         new, old = (None if k in estimate else k for k in (new, old))
         if new is not None and old is not None:
             old = _same_series(view, new, old)
@@ -363,6 +375,26 @@ def _same_series(view: View, new: int, old: int) -> int:
                  and comparable(figures[k], figures[new])), old)
 
 
+def _move_again(view: View, out: list[Statement], new: int) -> int | None:
+    """The old value of a move told with no stated change in the MOVE_REACH sentences before, whose new value is
+    the one a stated change names again: "The rate fell from 3.9% to 3.7% in September." ... "The rate declined
+    by 0.2 percentage point to 3.7%" (the latest such move of the same value and series)."""
+    figures = view.figures
+    fig = figures[new]
+    for statement in reversed(out):
+        if statement.id_of("stated"):
+            continue
+        was, old = (view.index.get(statement.id_of(r) or "") for r in ("new", "old"))
+        if was is not None and fig.sentence - figures[was].sentence > MOVE_REACH:
+            break  # the statements come in text order: none further back is in reach
+        if was is None or old is None or figures[was].sentence >= fig.sentence:
+            continue
+        if comparable(figures[was], fig) and figures[was].value == fig.value \
+                and figures[was].subject in (None, fig.subject) and fig.subject in (None, figures[was].subject):
+            return old
+    return None
+
+
 def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:
     """(new, old) of the move a stated change with no figures of its own refers back to: the last change read so
     far with no stated figure, in the previous sentence, when i's sentence opens with a pronoun ("That was a fall
@@ -407,6 +439,17 @@ def _before(a: str | None, b: str | None) -> bool:
     """Whether time anchor a ("2023", "2024-03") ends before time anchor b starts: "2023" before "2024-01", not
     "2024" before "2024-12" (the year holds the month)."""
     return bool(a and b and a < b and not b.startswith(a))
+
+
+def _level_compared(view: View, change: int, old: int) -> str | None:
+    """The way a stated change's own value is compared with an earlier one of its kind and unit, when the words
+    between end in a direction and "from" ("added 134,000 jobs in September, which is down from 270,000 in August";
+    "grew 4.2% in the quarter, up from 3.1%"); None for a change from its old value ("rose 5% from $100m")."""
+    figures = view.figures
+    if not change < old or not comparable(figures[change], figures[old]):
+        return None
+    m = LEVEL_FROM.search(view._gap(change, old))
+    return None if m is None else "up" if m.group("up") else "down"
 
 
 def _contrary(view: View, change: int, old: int) -> bool:

@@ -38,11 +38,14 @@ TIMES = re.compile(rf"(?i:[ \u00a0]+times[ \u00a0]+(?:(?:{phrases(LEX['compariso
 # a figure compared with a named reference, no difference stated: "This is above the 10-year average of 4,526",
 # "48mm, well below the long-term average of 61mm", "higher than last year's total of 2,150"
 _THAN = r"[ \u00a0]+than"
+_NAMED = (rf"(?:the|its|their|this|that|an?|[a-z]+[''’]s)[ \u00a0]+(?:[\w''’-]+[ \u00a0]+){{0,3}}?"
+          rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?")
+NAMED_GAP = re.compile(rf"(?i:[ \u00a0]+{_NAMED})")  # "3°C above the old record of 31°C": the base's name
 NAMED_BASE = re.compile(
-    rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN])}|(?:{phrases(LEX['comparison_up'])}){_THAN})|"
-    rf"(?P<down>{phrases([w for w in LEX['comparison_down'] if w.lower() in NO_THAN])}|(?:{phrases(LEX['comparison_down'])}){_THAN}))[ \u00a0]+"
-    rf"(?:the|its|their|this|that|an?|[a-z]+[''’]s)[ \u00a0]+(?:[\w''’-]+[ \u00a0]+){{0,3}}?"
-    rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?$)")
+    rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN])}|"
+    rf"(?:{phrases(LEX['comparison_up'])}){_THAN})|"
+    rf"(?P<down>{phrases([w for w in LEX['comparison_down'] if w.lower() in NO_THAN])}|"
+    rf"(?:{phrases(LEX['comparison_down'])}){_THAN}))[ \u00a0]+{_NAMED}$)")
 NAMED_GAP_WORDS = 4  # words between a figure and the comparison of it: "48mm at the airport, well below"
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 TIMES_REACH = 160  # characters from the ratio to the figure it compares with
@@ -75,7 +78,8 @@ def read(view: View) -> list[Statement]:
         other = figures[old]
         if other.sentence != fig.sentence or other.is_calendar or other.value is None:
             continue
-        if other.span.start - m.end() > 60 or not GAP.match(" " + text[m.end() : other.span.start]):
+        gap = " " + text[m.end() : other.span.start]
+        if other.span.start - m.end() > 60 or not (GAP.match(gap) or NAMED_GAP.fullmatch(gap)):
             continue
         if fig.unit not in ("%", other.unit):
             continue  # "$200m more than 1,000 tonnes" compares nothing
@@ -148,6 +152,9 @@ def _named_base(view: View, k: int) -> list[Statement]:
     m = NAMED_BASE.search(text, max(0, fig.span.start - 100), fig.span.start)
     if m is None or fig.value is None or view.role[k] is not None:
         return []
+    stated = next((j for j in range(k - 1, -1, -1) if not figures[j].is_calendar), None)
+    if stated is not None and WORD.match(text, figures[stated].span.end, m.end()):
+        return []  # "3°C above the old record of 31°C": a stated difference (read) compares them
     new = view.nearest(k, lambda j: j < k and view.clause[j] == view.clause[k] and not figures[j].is_calendar
                        and view.role[j] not in ("change", "old") and comparable(figures[j], fig)
                        and len(WORDS.findall(text[figures[j].span.end : m.start()])) <= NAMED_GAP_WORDS)
