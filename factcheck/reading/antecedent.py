@@ -7,7 +7,9 @@ further back), when the words tie the two:
 - or it names the same measure as the earlier figure's subject ("the deficit", or a synonym: "the gap");
 - or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it, "March's
   total" when it is dated to March).
-The earlier figure is the nearest one of the same kind and unit as the figure it is compared with.
+The earlier figure is the nearest one of the same kind and unit as the figure it is compared with. A statement that
+opens its sentence with its subject named ("The intake is up 45% on the 2019 figure of 1,900") may carry the one
+value of its kind from a few sentences back (carried).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ DATE_LEAD = re.compile(r"[\s\"'“(]*(?:(?:in|on|by|at|during|for|over|since|unt
 # a month named as a possessive ("March's total was down from ..."), which the calendar leaves out as no date
 MONTH_OWNER = re.compile(rf"(?i:\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 3)})['’]s\b)")
 DASH_END = re.compile(r"\s[\u2014\u2013-]\s*$")  # a subject set off by a dash ends here
+CARRY_REACH = 4  # sentences back a statement that opens its sentence may carry its subject's value from
+SUBJECT_WORDS = 10  # words of a sentence's subject before the statement that carries it: "The intake is up"
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
@@ -140,3 +145,36 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, 
                 return True
             k -= 1
     return False
+
+
+def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
+    """The value a statement at figure i (a change, a ratio) that opens its sentence tells of, carried from a few
+    sentences back: "Northbridge enrolled 3,100 overseas students." ... "The intake is up 45% on the 2019 figure of
+    1,900." The sentence names its subject in a few words and holds no figure before i; the value is the one
+    figure of the kind and unit of figure `old` (and its measure, entity) in the CARRY_REACH sentences before,
+    none of `skip`, dated after `old` when both are dated; None when there is none or several."""
+    figures = view.figures
+    fig, base = figures[i], figures[old]
+    start = view.doc.sentence_span(fig.sentence).start
+    opening = view.text[start : fig.span.start]
+    if len(view.clause_words(i)) != len(opening) or len(WORD.findall(opening)) > SUBJECT_WORDS \
+            or any(c.isdigit() for c in opening) or any(k < i for k in view.sentence_of(i)):
+        return None
+    found = []
+    for k in range(i - 1, -1, -1):
+        other = figures[k]
+        if fig.sentence - other.sentence > CARRY_REACH or len(found) > 1:
+            break
+        if other.sentence == fig.sentence or other.is_calendar or k in skip or other.qualifiers \
+                or view.role[k] in ("change", "old") or not comparable(other, base):
+            continue
+        named = {base.attr("entity"), fig.attr("entity")} - {None}
+        if (other.subject and base.subject and other.subject != base.subject) \
+                or (named and other.attr("entity") not in named | {None}):
+            continue
+        found.append(k)
+    if len(found) != 1:
+        return None
+    k = found[0]
+    a, b = base.anchor, figures[k].anchor
+    return k if not (a and b) or (a < b and not b.startswith(a)) else None

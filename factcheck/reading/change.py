@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import LEX, MEASURE, MEASURE_RE, WORD, directions, phrases
+from ..extract.context import LEX, MEASURE_RE, WORD, _measured, directions, phrases
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent, named, opening_date, opens_with_tie
+from .antecedent import antecedent, carried, named, opening_date, opens_with_tie
 from .comparison import THAN_PERIOD
 from .comparison import WORD as COMPARED_WORD
 from .view import PERIOD_KINDS, View, _clause_break, comparable, fits
@@ -26,8 +26,8 @@ SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
 BASIS = re.compile(load("reading")["change_basis_after"])
 RATE_QUOTE = re.compile(load("reading")["rate_quote_after"])
-EARLIER_READING = re.compile(rf"(?i:\b(?:{phrases(load('reading')['earlier_readings'])})[ \u00a0]+estimates?[ \u00a0]+of"
-                             rf"[ \u00a0]+$)")
+EARLIER_READING = re.compile(rf"(?i:\b(?:{phrases(load('reading')['earlier_readings'])})[ \u00a0]+"
+                             rf"estimates?[ \u00a0]+of[ \u00a0]+$)")
 # a sentence that opens with the change itself, named as known: "The increase of 28% was driven by phones", "The 12%
 # fall came after ..."
 _CHANGE_NOUNS = phrases(LEX["change_nouns_up"] + LEX["change_nouns_down"])
@@ -39,11 +39,10 @@ NAMED_AFTER = re.compile(rf"(?i:[ \u00a0-]*(?:{_CHANGE_NOUNS})s?[ \u00a0]+(?:in|
                          rf"(?P<measure>{MEASURE_RE.pattern})\b)")
 KIN = {m: frozenset(group) for group in load("reading")["kin_measures"] for m in group}
 # a direction and "from" ending the words after a stated change: its own value against an earlier one
-LEVEL_FROM = re.compile(r"(?i:,[^,;]*\b(?:(?P<up>up|higher)|down|lower)[ \u00a0]+from[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?"
-                        r"(?:[a-z]+[''’]s[ \u00a0]+)?$)")
+LEVEL_FROM = re.compile(r"(?i:,[^,;]*\b(?:(?P<up>up|higher)|down|lower)[ \u00a0]+from[ \u00a0]+"
+                        r"(?:(?:the|a|an)[ \u00a0]+)?(?:[a-z]+['’]s[ \u00a0]+)?$)")
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
-CARRY_REACH = 4  # sentences back a change that opens its sentence may carry its subject's value from
 MOVE_REACH = 3  # sentences after a change with no values in which its measure's move may be told
 NAMED_SUBJECT_WORDS = 10  # "Last month's hiring gain was up sharply from the": a subject, a verb, the direction
 # a difference stated as a count, then both values in brackets: "20,000 more people ... (190,571 in December 2024,
@@ -147,7 +146,7 @@ def read(view: View) -> list[Statement]:
         if new is None and old is not None:
             new = antecedent(view, i, old, {i, old})  # "... $1.2bn in 2023. That was up 20% from $1bn."
             if new is None and stated:
-                new = _carried(view, i, old, estimate)  # "enrolled 3,100 ..." ... "The intake is up 45% on the
+                new = carried(view, i, old, estimate)  # "enrolled 3,100 ..." ... "The intake is up 45% on the
                 # 2019 figure of 1,900"
         elif new is not None:
             if old is None or not comparable(figures[old], figures[new]):
@@ -184,38 +183,6 @@ def read(view: View) -> list[Statement]:
     return out + _moved_later(view, out, dangling)
 
 
-def _carried(view: View, i: int, old: int, estimate: set[int]) -> int | None:
-    """The value a change whose sentence opens with it tells of, carried from a few sentences back: "Northbridge
-    enrolled 3,100 overseas students." ... "The intake is up 45% on the 2019 figure of 1,900." The sentence names
-    its subject in a few words and holds no figure before the change; the value is the one figure of the old
-    value's kind and unit (and measure, entity) in the CARRY_REACH sentences before, dated after the old value when
-    both are dated; None when there is none or several."""
-    figures = view.figures
-    fig, base = figures[i], figures[old]
-    start = view.doc.sentence_span(fig.sentence).start
-    opening = view.text[start : fig.span.start]
-    if len(view.clause_words(i)) != len(opening) or len(WORD.findall(opening)) > NAMED_SUBJECT_WORDS \
-            or any(c.isdigit() for c in opening) or any(k < i for k in view.sentence_of(i)):
-        return None
-    found = []
-    for k in range(i - 1, -1, -1):
-        other = figures[k]
-        if fig.sentence - other.sentence > CARRY_REACH or len(found) > 1:
-            break
-        if other.sentence == fig.sentence or other.is_calendar or k in estimate or other.qualifiers \
-                or view.role[k] in ("change", "old") or not comparable(other, base):
-            continue
-        named = {base.attr("entity"), fig.attr("entity")} - {None}
-        if (other.subject and base.subject and other.subject != base.subject) \
-                or (named and other.attr("entity") not in named | {None}):
-            continue
-        found.append(k)
-    if len(found) != 1:
-        return None
-    k = found[0]
-    return k if not (figures[k].anchor and base.anchor) or _before(base.anchor, figures[k].anchor) else None
-
-
 def _period_base(view: View, i: int, new: int) -> int | None:
     """The value of the period a change names as its base ("up 18% from the same quarter last year", "a rise of 6% on
     2023"), told elsewhere in the text of the new value's series; None when the base is no period or has no one
@@ -240,7 +207,7 @@ def _moved_later(view: View, out: list[Statement], dangling: list[int]) -> list[
     for i in dangling:
         fig = figures[i]
         named = NAMED_AFTER.match(view.text, fig.span.end)
-        subject = fig.subject or (MEASURE[re.sub(r"\s+", " ", named.group("measure").lower())] if named else "")
+        subject = fig.subject or (_measured(view.text, named, "measure") if named else "")
         near = [(new, old) for new, old in moves.get(subject, [])
                 if 0 < figures[new].sentence - fig.sentence <= MOVE_REACH
                 and fits(fig, figures[new]) and figures[new].attr("entity") in (None, fig.attr("entity"))]

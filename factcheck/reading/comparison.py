@@ -13,7 +13,7 @@ import re
 from ..extract.context import phrases
 from ..extract.lexicon import load
 from ..model import Figure, Statement
-from .antecedent import antecedent
+from .antecedent import antecedent, carried
 from .view import PERIOD_KINDS, View, comparable
 
 LEX = load("reading")
@@ -27,19 +27,22 @@ GAP = re.compile(LEX["comparison_gap"], re.I)
 THAN_PERIOD = re.compile(r"[ \u00a0]+(?:(?:in|during|for|at)[ \u00a0]+)?$", re.I)
 # a period's value told after it: "than a year earlier, when it made $3.2bn"
 WHEN_VALUE = re.compile(r",?[ \u00a0]+when[ \u00a0]+(?:it|they|(?:the|its|their)[ \u00a0]+[a-z]+)[ \u00a0]+"
-                        r"(?:[a-z]+[ \u00a0]+){0,2}?(?:was|were|made|earned|stood[ \u00a0]+at|reached|totall?ed|had)"
+                        r"(?:[a-z]+[ \u00a0]+){0,2}?(?:was|were|made|stood[ \u00a0]+at|had|sold|won|saw|took|spent|"
+                        r"paid|drew|[a-z]{3,}ed)"
                         r"[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$", re.I)
 STATED_KINDS = ("percent", "money", "quantity", "count")
 # a count stated as a ratio: "more than four times larger than the city, which spans 299,950 acres", "three times
 # the capacity of the old one, which held 45 billion litres"
-TIMES = re.compile(rf"(?i:[ \u00a0]+times[ \u00a0]+(?:(?:{phrases(LEX['comparison_up'])})[ \u00a0]+than|as[ \u00a0]+"
-                   rf"(?:large|big|many|much|high|long|heavy|wide)[ \u00a0]+as|(?:the|its|their)[ \u00a0]+"
-                   rf"(?:{phrases(LEX['times_nouns'])}))\b)")
+_RATIO = (rf"(?:(?:{phrases(LEX['comparison_up'])})[ \u00a0]+than|as[ \u00a0]+(?:large|big|many|much|high|long|heavy|"
+          rf"wide)[ \u00a0]+as|(?:the|its|their)[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?(?:{phrases(LEX['times_nouns'])}))\b")
+TIMES = re.compile(rf"(?i:[ \u00a0]+times[ \u00a0]+{_RATIO})")
+RATIO = re.compile(rf"(?i:[ \u00a0]+{_RATIO})")  # after a multiplier word: "twice the size of"
 # a figure compared with a named reference, no difference stated: "This is above the 10-year average of 4,526",
 # "48mm, well below the long-term average of 61mm", "higher than last year's total of 2,150"
 _THAN = r"[ \u00a0]+than"
-_NAMED = (rf"(?:the|its|their|this|that|an?|[a-z]+[''’]s)[ \u00a0]+(?:[\w''’-]+[ \u00a0]+){{0,3}}?"
-          rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?")
+_NAMED = (rf"(?:the|its|their|this|that|an?|[a-z]+['’]s)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){{0,3}}?"
+          rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+"
+          rf"(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?")
 NAMED_GAP = re.compile(rf"(?i:[ \u00a0]+{_NAMED})")  # "3°C above the old record of 31°C": the base's name
 NAMED_BASE = re.compile(
     rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN])}|"
@@ -58,10 +61,13 @@ def read(view: View) -> list[Statement]:
         if fig.kind in STATED_KINDS and not fig.is_calendar:
             out.extend(_named_base(view, k))
     for i, fig in enumerate(figures[:-1]):
-        if fig.kind not in STATED_KINDS or fig.value is None or view.role[i] in ("change", "new", "old"):
+        if fig.value is None or view.role[i] in ("change", "new", "old"):
             continue
-        if fig.kind == "count" and not fig.unit and TIMES.match(text, fig.span.end):
+        if (fig.kind == "count" and not fig.unit and TIMES.match(text, fig.span.end)) \
+                or (fig.kind == "multiplier" and view.role[i] is None and RATIO.match(text, fig.span.end)):
             out.extend(_times(view, i))
+            continue
+        if fig.kind not in STATED_KINDS:
             continue
         m = WORD.match(text, fig.span.end, min(len(text), fig.span.end + 40))
         if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in NO_THAN):
@@ -106,12 +112,14 @@ def _than_period(view: View, i: int, period: int, m: re.Match) -> list[Statement
     if new is None:
         new = antecedent(view, i, i, {i}) if fig.unit != "%" else _tied_before(view, i)
     after = period + 1
-    if after < len(figures) and figures[after].sentence == fig.sentence \
-            and WHEN_VALUE.match(view.text, figures[period].span.end, figures[after].span.start):
+    when = after < len(figures) and figures[after].sentence == fig.sentence \
+        and WHEN_VALUE.match(view.text, figures[period].span.end, figures[after].span.start)
+    if when:  # the period's value told after it: the two are of different periods, dated or not
         old = after if new is not None and comparable(figures[after], figures[new]) else None
     else:
         old = view.dated(new, figures[period].date) if new is not None else None
-    if old is None or figures[old].anchor == figures[new].anchor or (fig.unit != "%" and fig.unit != figures[new].unit):
+    if old is None or (figures[old].anchor == figures[new].anchor and not (when and figures[old].anchor is None)) \
+            or (fig.unit != "%" and fig.unit != figures[new].unit):
         return []
     direction = "up" if m.group("up") else "down"
     return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
@@ -180,6 +188,8 @@ def _times(view: View, i: int) -> list[Statement]:
     new = view.nearest(i, lambda k: k < i and not figures[k].is_calendar and comparable(figures[k], figures[after]))
     if new is None:
         new = antecedent(view, i, after, {i, after})
+    if new is None:
+        new = carried(view, i, after, {after})  # "The burned area is now five times the size of the capital"
     if new is None:
         return []
     return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[after].id},

@@ -141,9 +141,9 @@ class View:
                     and OLD_SCORE.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
                     and any(self.role[k] == "change" for k in self.sentence_of(i) if k > i):
                 self.role[i] = "old"
-            elif self.role[i] is None and fig.value is not None \
+            elif self.role[i] in (None, "total") and fig.value is not None \
                     and OLD_NAMED.search(self.text, max(0, fig.span.start - 80), fig.span.start):
-                self.role[i] = "old"  # "a 9.6% rise from the previous record of 60.1 million"
+                self.role[i] = "old"  # "a 9.6% rise from the previous record of 60.1 million", "on the 2021 total of"
 
     def _signed_moves(self) -> None:
         """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
