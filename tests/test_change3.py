@@ -165,13 +165,29 @@ PAIRS = {
          "The new terminal can handle 18 million passengers a year. Its capacity is three times the size of the old"
          " building, which handled 6 million passengers."),
     ],
+    "against_an_average": [
+        ("The lake now covers 310 square km, down from an average of 380 square km, a drop of 30%.",
+         "The lake now covers 310 square km, down from an average of 380 square km, a drop of 18%."),
+        ("The bank's profit was $2.3bn. That is 35% above the five-year average of $2.0bn.",
+         "The bank's profit was $2.3bn. That is 15% above the five-year average of $2.0bn."),
+    ],
+    "comparison_carried": [
+        ("Attendance at the zoo was 1.2 million last year.\n\nVisitor numbers were 25% higher than the"
+         " pre-pandemic figure of 1.1 million, the zoo said.",
+         "Attendance at the zoo was 1.2 million last year.\n\nVisitor numbers were 9% higher than the"
+         " pre-pandemic figure of 1.1 million, the zoo said."),
+        ("<p>The library lent 52,000 e-books in 2025.</p>\n<p>\"It keeps growing,\" the librarian said.</p>\n"
+         "<p>Digital loans were 30% up on the 2023 total of 45,000.</p>",
+         "<p>The library lent 52,000 e-books in 2025.</p>\n<p>\"It keeps growing,\" the librarian said.</p>\n"
+         "<p>Digital loans were 16% up on the 2023 total of 45,000.</p>"),
+    ],
 }
 
 
 def _flags(text):
     import factcheck
 
-    report = factcheck.check_text(text, published="2025-10-20")
+    report = factcheck.check_text(text, published="2025-10-20", fmt="html" if text.startswith("<") else "txt")
     return [(f.rule, f.message) for f in report.findings if f.severity in bench.SERIOUS]
 
 

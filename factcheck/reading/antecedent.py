@@ -166,7 +166,8 @@ def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
         if fig.sentence - other.sentence > CARRY_REACH or len(found) > 1:
             break
         if other.sentence == fig.sentence or other.is_calendar or k in skip or other.qualifiers \
-                or view.role[k] in ("change", "old") or not comparable(other, base):
+                or view.role[k] == "change" or (view.role[k] == "old" and k in view.partner) \
+                or not comparable(other, base):  # a lone value dated "last year" is no change's old value
             continue
         named = {base.attr("entity"), fig.attr("entity")} - {None}
         if (other.subject and base.subject and other.subject != base.subject) \

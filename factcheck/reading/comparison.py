@@ -79,8 +79,9 @@ def read(view: View) -> list[Statement]:
             out.extend(_than_period(view, i, i + 1, m))  # "8% more than a year earlier": that period's value
             continue
         old = i + 1
-        while old + 1 < len(figures) and figures[old].is_calendar and figures[old].span.end - m.end() < 30:
-            old += 1  # "10% higher than last year's $2bn": the period's possessive is part of the gap
+        while old + 1 < len(figures) and (figures[old].is_calendar or figures[old].kind == "duration") \
+                and figures[old].span.end - m.end() < 30:
+            old += 1  # "10% higher than last year's $2bn", "above the five-year average of": part of the gap
         other = figures[old]
         if other.sentence != fig.sentence or other.is_calendar or other.value is None:
             continue
@@ -94,6 +95,8 @@ def read(view: View) -> list[Statement]:
                            and comparable(figures[k], other))
         if new is None:
             new = antecedent(view, i, old, {i, old})
+        if new is None:
+            new = carried(view, i, old, {old})  # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
         if new is None:
             continue
         direction = "up" if m.group("up") else "down"
