@@ -181,6 +181,12 @@ PAIRS = {
          "<p>The library lent 52,000 e-books in 2025.</p>\n<p>\"It keeps growing,\" the librarian said.</p>\n"
          "<p>Digital loans were 16% up on the 2023 total of 45,000.</p>"),
     ],
+    "base_period_when": [
+        ("Profit was $4.4bn, up 8% on 2023, when the group made $3.5bn.",
+         "Profit was $4.4bn, up 26% on 2023, when the group made $3.5bn."),
+        ("The port handled 2.2 million containers in 2025,\r\nup 10% from 2022, when it handled 1.6 million.",
+         "The port handled 2.2 million containers in 2025,\r\nup 38% from 2022, when it handled 1.6 million."),
+    ],
 }
 
 

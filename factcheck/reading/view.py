@@ -179,7 +179,10 @@ class View:
             if fig.is_calendar or last_change is None:
                 continue
             # the gap as written, or with its dates blanked: "on the year before, in which", "on 2019, which"
-            gaps = (self.text[figures[last_change].span.end : fig.span.start], self._gap(last_change, j))
+            raw = self.text[figures[last_change].span.end : fig.span.start]
+            # and with only the dates' digits blanked: "up 8% on 2023, when it was" keeps its "on"
+            dated = re.sub(r"\d", "x", raw) if all(figures[k].is_calendar for k in range(last_change + 1, j)) else raw
+            gaps = (raw, self._gap(last_change, j), dated)
             if self.role[j] in (None, "new") and fig.value is not None and fig.kind != "percent" \
                     and any(BASE_AFTER.search(gap) for gap in gaps):
                 self.role[j], self.direction[j] = "old", None
