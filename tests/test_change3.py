@@ -187,6 +187,14 @@ PAIRS = {
         ("The port handled 2.2 million containers in 2025,\r\nup 10% from 2022, when it handled 1.6 million.",
          "The port handled 2.2 million containers in 2025,\r\nup 38% from 2022, when it handled 1.6 million."),
     ],
+    "base_first": [
+        ("The scheme now has 7,400 members. Compared with the 2020 figure of 6,200, the total is up 12%.",
+         "The scheme now has 7,400 members. Compared with the 2020 figure of 6,200, the total is up 19%."),
+        ("Northbridge enrolled 3,100 students this autumn.\n\nAgainst the 2019 figure of 1,900, the intake is up"
+         " 45%.",
+         "Northbridge enrolled 3,100 students this autumn.\n\nAgainst the 2019 figure of 1,900, the intake is up"
+         " 63%."),
+    ],
 }
 
 

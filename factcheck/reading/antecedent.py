@@ -156,9 +156,12 @@ def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
     figures = view.figures
     fig, base = figures[i], figures[old]
     start = view.doc.sentence_span(fig.sentence).start
+    if old < i:  # the base told first: "Compared with the 2020 figure of 6,200, the total is up 12%"
+        start = base.span.end
     opening = view.text[start : fig.span.start]
-    if len(view.clause_words(i)) != len(opening) or len(WORD.findall(opening)) > SUBJECT_WORDS \
-            or any(c.isdigit() for c in opening) or any(k < i for k in view.sentence_of(i)):
+    if len(view.clause_words(i)) < len(opening) or len(WORD.findall(opening)) > SUBJECT_WORDS \
+            or any(c.isdigit() for c in opening) \
+            or any(k < i and k != old and not figures[k].is_calendar for k in view.sentence_of(i)):
         return None
     found = []
     for k in range(i - 1, -1, -1):
