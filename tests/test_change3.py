@@ -213,3 +213,18 @@ def test_batch_a_wrong_is_flagged_and_right_is_quiet(form, n, pair):
     wrong, right = pair
     assert any(rule == "FC101" for rule, _ in _flags(wrong)), wrong
     assert _flags(right) == [], right
+
+
+# What may come is no claim about two figures: the new forms stay quiet on forecasts (issue 17's FC205 class).
+FORECASTS = [
+    "Inflation was 1.8% in May. It is expected to rise above the target of 2% next year.",
+    "The company employs 4,100 people. That number could rise above the 2019 peak of 4,500 by next year.",
+    "The firm sold 1,200 homes in 2025. The number is expected to be twice the 2023 total of 700 by 2027.",
+    "The intake was 3,100 this year.\n\nThe intake will be up 45% on the 2019 figure of 1,900, the university"
+    " predicts.",
+]
+
+
+@pytest.mark.parametrize("text", FORECASTS)
+def test_forecast_in_the_new_forms_is_quiet(text):
+    assert _flags(text) == []

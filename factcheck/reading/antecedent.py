@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..extract.calendar.words import MONTHS
-from ..extract.context import MEASURE, MEASURE_RE, phrases
+from ..extract.context import FORECAST_VERB, MEASURE, MEASURE_RE, phrases
 from ..extract.lexicon import load
 from .view import View, comparable
 
@@ -160,7 +160,7 @@ def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
         start = base.span.end
     opening = view.text[start : fig.span.start]
     if len(view.clause_words(i)) < len(opening) or len(WORD.findall(opening)) > SUBJECT_WORDS \
-            or any(c.isdigit() for c in opening) \
+            or any(c.isdigit() for c in opening) or FORECAST_VERB.search(opening) \
             or any(k < i and k != old and not figures[k].is_calendar for k in view.sentence_of(i)):
         return None
     found = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import phrases
+from ..extract.context import FORECAST_VERB, phrases
 from ..extract.lexicon import load
 from ..model import Figure, Statement
 from .antecedent import antecedent, carried
@@ -161,7 +161,7 @@ def _named_base(view: View, k: int) -> list[Statement]:
     figures, text = view.figures, view.text
     fig = figures[k]
     m = NAMED_BASE.search(text, max(0, fig.span.start - 100), fig.span.start)
-    if m is None or fig.value is None or view.role[k] is not None:
+    if m is None or fig.value is None or view.role[k] is not None or _forecast(view, k):
         return []
     stated = next((j for j in range(k - 1, -1, -1) if not figures[j].is_calendar), None)
     if stated is not None and WORD.match(text, figures[stated].span.end, m.end()):
@@ -185,6 +185,8 @@ def _times(view: View, i: int) -> list[Statement]:
     figures = view.figures
     fig = figures[i]
     after = next((k for k in range(i + 1, len(figures)) if not figures[k].is_calendar), None)
+    if _forecast(view, i) or (after is not None and "forecast" in figures[after].qualifiers):
+        return []  # "is expected to be twice the 2023 total of 700 by 2027"
     if after is None or figures[after].sentence != fig.sentence or figures[after].value is None \
             or figures[after].span.start - fig.span.end > TIMES_REACH:
         return []
@@ -197,3 +199,9 @@ def _times(view: View, i: int) -> list[Statement]:
         return []
     return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[after].id},
                          direction="up", times=True)]
+
+
+def _forecast(view: View, k: int) -> bool:
+    """Whether figure k is a forecast or its clause says one before it ("could rise above the 2019 peak of 4,500"):
+    a comparison of what may come is no claim about two figures."""
+    return "forecast" in view.figures[k].qualifiers or bool(FORECAST_VERB.search(view.clause_words(k)))
