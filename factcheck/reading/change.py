@@ -38,6 +38,7 @@ NAMED_AFTER = re.compile(rf"(?i:[ \u00a0-]*(?:{_CHANGE_NOUNS})s?[ \u00a0]+(?:in|
                          rf"(?:(?:the|its|their|a|an)[ \u00a0]+)?(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?"
                          rf"(?P<measure>{MEASURE_RE.pattern})\b)")
 KIN = {m: frozenset(group) for group in load("reading")["kin_measures"] for m in group}
+KIN_LEVEL = re.compile(rf"(?i:\b(?:{phrases(load('reading')['kin_level_words'])})\b)")
 # a direction and "from" ending the words after a stated change: its own value against an earlier one
 LEVEL_FROM = re.compile(r"(?i:,[^,;]*\b(?:(?P<up>up|higher)|down|lower)[ \u00a0]+from[ \u00a0]+"
                         r"(?:(?:the|a|an)[ \u00a0]+)?(?:[a-z]+['’]s[ \u00a0]+)?$)")
@@ -240,8 +241,10 @@ def _difference_later(view: View, i: int, subject: str) -> list[Statement]:
             continue
         level = view.nearest(k, lambda j, k=k: j < k and view.clause[j] == view.clause[k]
                              and not figures[j].is_calendar and comparable(figures[j], figures[k]))
-        if level is None or not (figures[level].subject == subject or figures[level].subject in KIN.get(subject, ())) \
-                or view.dated(level, period.date) is not None:
+        if level is None or view.dated(level, period.date) is not None:
+            continue
+        named = figures[level].subject
+        if named != subject and not (named in KIN.get(subject, ()) and KIN_LEVEL.search(view.clause_words(level))):
             continue
         found.append(Statement.of("change", {"stated": fig.id, "new": figures[level].id, "amount": amount.id},
                                   direction="up" if m.group("up") else "down"))
