@@ -197,6 +197,18 @@ PAIRS = {
          "Northbridge enrolled 3,100 students this autumn.\n\nAgainst the 2019 figure of 1,900, the intake is up"
          " 63%."),
     ],
+    "points_compared": [
+        ("The index stood at 104.2, 2.6 points higher than the February reading of 102.1.",
+         "The index stood at 104.2, 2.1 points higher than the February reading of 102.1."),
+        ("Turnout was 64%, 5 percentage points higher than in 2019, when it was 61%.",
+         "Turnout was 64%, 3 percentage points higher than in 2019, when it was 61%."),
+    ],
+    "times_a_period_figure": [
+        ("Exports to China were worth $18bn, three times the 2015 figure of $9bn.",
+         "Exports to China were worth $18bn, twice the 2015 figure of $9bn."),
+        ("<p>The charity raised £6.3m this year.</p><p>That is four times its 2019 total of £2.1m.</p>",
+         "<p>The charity raised £6.3m this year.</p><p>That is three times its 2019 total of £2.1m.</p>"),
+    ],
 }
 
 

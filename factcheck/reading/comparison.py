@@ -18,8 +18,9 @@ from .view import PERIOD_KINDS, View, comparable
 
 LEX = load("reading")
 NO_THAN = {w.lower() for w in LEX["comparison_no_than"]}
-WORD = re.compile(
-    rf"(?i:[ \u00a0]+(?:(?P<up>{phrases(LEX['comparison_up'])})|(?P<down>{phrases(LEX['comparison_down'])}))\b"
+WORD = re.compile(  # (index points may come between: "2.6 points higher than the February reading of 102.1")
+    rf"(?i:(?:[ \u00a0]+points?)?[ \u00a0]+"
+    rf"(?:(?P<up>{phrases(LEX['comparison_up'])})|(?P<down>{phrases(LEX['comparison_down'])}))\b"
     rf"(?P<than>[ \u00a0]+than\b)?)"
 )
 GAP = re.compile(LEX["comparison_gap"], re.I)
@@ -34,7 +35,7 @@ STATED_KINDS = ("percent", "money", "quantity", "count")
 # a count stated as a ratio: "more than four times larger than the city, which spans 299,950 acres", "three times
 # the capacity of the old one, which held 45 billion litres"
 _RATIO = (rf"(?:(?:{phrases(LEX['comparison_up'])})[ \u00a0]+than|as[ \u00a0]+(?:large|big|many|much|high|long|heavy|"
-          rf"wide)[ \u00a0]+as|(?:the|its|their)[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?(?:{phrases(LEX['times_nouns'])}))\b")
+          rf"wide)[ \u00a0]+as|(?:the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?(?:{phrases(LEX['times_nouns'])}))\b")
 TIMES = re.compile(rf"(?i:[ \u00a0]+times[ \u00a0]+{_RATIO})")
 RATIO = re.compile(rf"(?i:[ \u00a0]+{_RATIO})")  # after a multiplier word: "twice the size of"
 # a figure compared with a named reference, no difference stated: "This is above the 10-year average of 4,526",
@@ -88,8 +89,9 @@ def read(view: View) -> list[Statement]:
         gap = " " + text[m.end() : other.span.start]
         if other.span.start - m.end() > 60 or not (GAP.match(gap) or NAMED_GAP.fullmatch(gap)):
             continue
-        if fig.unit not in ("%", other.unit):
-            continue  # "$200m more than 1,000 tonnes" compares nothing
+        if fig.unit not in ("%", other.unit) and not (fig.unit == "pp" and (other.unit == "%" or (
+                other.kind == "count" and not other.unit))):
+            continue  # "$200m more than 1,000 tonnes" compares nothing; "3 points higher than 61%" or than 102.1
         new = view.nearest(i, lambda k, i=i, other=other: k < i and view.clause[k] == view.clause[i]
                            and not figures[k].is_calendar and view.role[k] not in ("change", "old")
                            and comparable(figures[k], other))
@@ -122,7 +124,7 @@ def _than_period(view: View, i: int, period: int, m: re.Match) -> list[Statement
     else:
         old = view.dated(new, figures[period].date) if new is not None else None
     if old is None or (figures[old].anchor == figures[new].anchor and not (when and figures[old].anchor is None)) \
-            or (fig.unit != "%" and fig.unit != figures[new].unit):
+            or (fig.unit not in ("%", "pp") and fig.unit != figures[new].unit):
         return []
     direction = "up" if m.group("up") else "down"
     return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
@@ -133,7 +135,8 @@ def _compared(view: View, k: int, stated: Figure) -> bool:
     """A figure a stated difference can compare: a value of its kind (any value for a percentage), no date."""
     fig = view.figures[k]
     return not fig.is_calendar and fig.value is not None and view.role[k] not in ("change", "old") \
-        and (stated.unit == "%" or (fig.kind == stated.kind and fig.unit == stated.unit))
+        and (stated.unit == "%" or (stated.unit == "pp" and fig.unit == "%")
+             or (fig.kind == stated.kind and fig.unit == stated.unit))
 
 
 def _tied_before(view: View, i: int) -> int | None:
