@@ -229,6 +229,11 @@ def test_batch_a_wrong_is_flagged_and_right_is_quiet(form, n, pair):
     assert _flags(right) == [], right
 
 
+def test_a_fall_against_an_earlier_rate_is_quiet():
+    # a fall's own value is below zero: -0.3% is down from +0.2%
+    assert _flags("Output fell 0.3% in May, down from 0.2% in April, the statistics office said.") == []
+
+
 def test_an_item_price_is_no_level_of_the_index():
     text = "Consumer prices rose 0.5% in March. A loaf of bread now costs £1.45, 10p more than in February."
     assert _flags(text) == []

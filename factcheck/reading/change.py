@@ -416,7 +416,8 @@ def _level_compared(view: View, change: int, old: int) -> str | None:
     between end in a direction and "from" ("added 134,000 jobs in September, which is down from 270,000 in August";
     "grew 4.2% in the quarter, up from 3.1%"); None for a change from its old value ("rose 5% from $100m")."""
     figures = view.figures
-    if not change < old or not comparable(figures[change], figures[old]):
+    # a fall's own value is below zero ("fell 0.3%, down from 0.2%"): only a rise's is compared as it stands
+    if not change < old or not comparable(figures[change], figures[old]) or view.direction[change] != "up":
         return None
     m = LEVEL_FROM.search(view._gap(change, old))
     return None if m is None else "up" if m.group("up") else "down"
