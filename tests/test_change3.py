@@ -234,6 +234,14 @@ def test_a_fall_against_an_earlier_rate_is_quiet():
     assert _flags("Output fell 0.3% in May, down from 0.2% in April, the statistics office said.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The university employs 2,400 staff.\n\nApplications are up 45% on the 2019 figure of 1,900.",
+    "The club has 1,200 members. Attendance at matches was up 10% on the 2022 average of 8,000.",
+])
+def test_a_value_of_another_measure_is_not_carried(text):
+    assert _flags(text) == []
+
+
 def test_an_item_price_is_no_level_of_the_index():
     text = "Consumer prices rose 0.5% in March. A loaf of bread now costs £1.45, 10p more than in February."
     assert _flags(text) == []

@@ -27,6 +27,7 @@ OPENER = re.compile(
     rf"(?![ \u00a0]+(?:(?:also|had|has|have)[ \u00a0]+)?(?:{phrases(LEX['tie_not_before'])})\b))"
 )
 SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
+MEASURES = set(MEASURE.values())
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
@@ -126,11 +127,8 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, 
     if pronoun and OPENER.search(words):
         return True
     subject = view.figures[candidate].subject
-    if subject:
-        named = {MEASURE[re.sub(r"\s+", " ", m.group(0).lower())] for m in MEASURE_RE.finditer(words)}
-        named |= {SYNONYM[m.group(0).lower()] for m in SYNONYM_RE.finditer(words)}
-        if subject in named:
-            return True
+    if subject and subject in _measures_named(words):
+        return True
     anchor = view.figures[candidate].anchor
     owner = MONTH_OWNER.search(words)
     if anchor and owner and anchor[4:7] == f"-{MONTHS[owner.group('mon').lower()]:02d}":
@@ -147,12 +145,20 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, 
     return False
 
 
-def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
+def _measures_named(words: str) -> set[str]:
+    """The measures words name, by a measure word or a synonym ("the gap": the deficit)."""
+    named = {MEASURE[re.sub(r"\s+", " ", m.group(0).lower())] for m in MEASURE_RE.finditer(words)}
+    return named | {SYNONYM[m.group(0).lower()] for m in SYNONYM_RE.finditer(words)}
+
+
+def carried(view: View, i: int, old: int, skip: set[int], way: str | None) -> int | None:
     """The value a statement at figure i (a change, a ratio) that opens its sentence tells of, carried from a few
     sentences back: "Northbridge enrolled 3,100 overseas students." ... "The intake is up 45% on the 2019 figure of
     1,900." The sentence names its subject in a few words and holds no figure before i; the value is the one
     figure of the kind and unit of figure `old` (and its measure, entity) in the CARRY_REACH sentences before,
-    none of `skip`, dated after `old` when both are dated; None when there is none or several."""
+    none of `skip`, dated after `old` when both are dated, and on the side of it the statement's way says ("up": above
+    it); a measure the subject's words name must be the value's own ("Attendance was up" carries no count of
+    members). None when there is none or several."""
     figures = view.figures
     fig, base = figures[i], figures[old]
     start = view.doc.sentence_span(fig.sentence).start
@@ -163,6 +169,7 @@ def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
             or any(c.isdigit() for c in opening) or FORECAST_VERB.search(opening) \
             or any(k < i and k != old and not figures[k].is_calendar for k in view.sentence_of(i)):
         return None
+    said, opener = _measures_named(opening), OPENER.search(opening.lstrip(" ,"))  # "The figure was up"
     found = []
     for k in range(i - 1, -1, -1):
         other = figures[k]
@@ -174,11 +181,15 @@ def carried(view: View, i: int, old: int, skip: set[int]) -> int | None:
             continue
         named = {base.attr("entity"), fig.attr("entity")} - {None}
         if (other.subject and base.subject and other.subject != base.subject) \
-                or (named and other.attr("entity") not in named | {None}):
+                or (named and other.attr("entity") not in named | {None}) \
+                or (other.subject in MEASURES and other.subject != base.subject and other.subject not in said
+                    and (said or not opener)):
             continue
         found.append(k)
     if len(found) != 1:
         return None
     k = found[0]
     a, b = base.anchor, figures[k].anchor
+    if way is not None and (figures[k].value > base.value) != (way == "up"):
+        return None  # "Attendance was up 10% on the 2022 average of 8,000" is no rise to the 1,200 before
     return k if not (a and b) or (a < b and not b.startswith(a)) else None

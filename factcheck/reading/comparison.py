@@ -98,7 +98,7 @@ def read(view: View) -> list[Statement]:
         if new is None:
             new = antecedent(view, i, old, {i, old})
         if new is None:
-            new = carried(view, i, old, {old})  # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
+            new = carried(view, i, old, {old}, "up" if m.group("up") else "down")  # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
         if new is None:
             continue
         direction = "up" if m.group("up") else "down"
@@ -197,7 +197,7 @@ def _times(view: View, i: int) -> list[Statement]:
     if new is None:
         new = antecedent(view, i, after, {i, after})
     if new is None:
-        new = carried(view, i, after, {after})  # "The burned area is now five times the size of the capital"
+        new = carried(view, i, after, {after}, "up")  # "The burned area is now five times the size of the capital"
     if new is None:
         return []
     return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[after].id},
