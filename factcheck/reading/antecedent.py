@@ -28,6 +28,7 @@ OPENER = re.compile(
 )
 SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
 MEASURES = set(MEASURE.values())
+PRONOUNS = {"that", "this", "it", "which", "these", "those", "they"}
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
@@ -170,6 +171,8 @@ def carried(view: View, i: int, old: int, skip: set[int], way: str | None) -> in
             or any(k < i and k != old and not figures[k].is_calendar for k in view.sentence_of(i)):
         return None
     said, opener = _measures_named(opening), OPENER.search(opening.lstrip(" ,"))  # "The figure was up"
+    if opener and opener.group(0).split()[-1].lower() in PRONOUNS:
+        return None  # a pronoun refers to the sentence before (antecedent), never further back
     found = []
     for k in range(i - 1, -1, -1):
         other = figures[k]

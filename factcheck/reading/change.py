@@ -147,8 +147,8 @@ def read(view: View) -> list[Statement]:
         if new is None and old is not None:
             new = antecedent(view, i, old, {i, old})  # "... $1.2bn in 2023. That was up 20% from $1bn."
             if new is None and stated:
-                new = carried(view, i, old, estimate, direction[i])  # "enrolled 3,100 ..." ... "The intake is up 45% on the
-                # 2019 figure of 1,900"
+                # "enrolled 3,100 ..." ... "The intake is up 45% on the 2019 figure of 1,900"
+                new = carried(view, i, old, estimate, direction[i])
         elif new is not None:
             if old is None or not comparable(figures[old], figures[new]):
                 old = older(new, {i, new})

@@ -98,7 +98,8 @@ def read(view: View) -> list[Statement]:
         if new is None:
             new = antecedent(view, i, old, {i, old})
         if new is None:
-            new = carried(view, i, old, {old}, "up" if m.group("up") else "down")  # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
+            # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
+            new = carried(view, i, old, {old}, "up" if m.group("up") else "down")
         if new is None:
             continue
         direction = "up" if m.group("up") else "down"
