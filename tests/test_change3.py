@@ -209,6 +209,15 @@ PAIRS = {
         ("<p>The charity raised £6.3m this year.</p><p>That is four times its 2019 total of £2.1m.</p>",
          "<p>The charity raised £6.3m this year.</p><p>That is three times its 2019 total of £2.1m.</p>"),
     ],
+    "verb_and_noun_families": [
+        ("Membership swelled 40% to 5,100 from 3,900, the club said.",
+         "Membership swelled 31% to 5,100 from 3,900, the club said."),
+        ("Attendance dwindled 30% to 2,100 from 2,400.", "Attendance dwindled 12.5% to 2,100 from 2,400."),
+        ("The airport saw 16.3 million visitors in 2017, a 3.8 per cent bump from 14.2 million in 2016.",
+         "The airport saw 16.3 million visitors in 2017, a 14.8 per cent bump from 14.2 million in 2016."),
+        ("Output saw a 12% downturn to 3.1 million tonnes from 3.2 million tonnes.",
+         "Output saw a 3% downturn to 3.1 million tonnes from 3.2 million tonnes."),
+    ],
 }
 
 
