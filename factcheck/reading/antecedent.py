@@ -173,7 +173,7 @@ def carried(view: View, i: int, old: int, skip: set[int], way: str | None) -> in
     said, opener = _measures_named(opening), OPENER.search(opening.lstrip(" ,"))  # "The figure was up"
     if opener and opener.group(0).split()[-1].lower() in PRONOUNS:
         return None  # a pronoun refers to the sentence before (antecedent), never further back
-    found = []
+    found: list[int] = []
     for k in range(i - 1, -1, -1):
         other = figures[k]
         if fig.sentence - other.sentence > CARRY_REACH or len(found) > 1:

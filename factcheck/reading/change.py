@@ -208,7 +208,7 @@ def _moved_later(view: View, out: list[Statement], dangling: list[int]) -> list[
     for i in dangling:
         fig = figures[i]
         named = NAMED_AFTER.match(view.text, fig.span.end)
-        subject = fig.subject or (_measured(view.text, named, "measure") if named else "")
+        subject = fig.subject or (_measured(view.text, named, named.re.groupindex["measure"]) if named else "")
         near = [(new, old) for new, old in moves.get(subject, [])
                 if 0 < figures[new].sentence - fig.sentence <= MOVE_REACH
                 and fits(fig, figures[new]) and figures[new].attr("entity") in (None, fig.attr("entity"))]
