@@ -31,6 +31,8 @@ def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         direction = statement.fact("direction")
         if stated is not None and statement.fact("percent"):  # a table's "Difference %" column: bare numbers
             stated = dataclasses.replace(stated, kind="percent", unit="%")
+        if stated is not None and statement.fact("times"):  # "four times the size of": a count that is a ratio
+            stated = dataclasses.replace(stated, kind="multiplier", unit=None)
         amount = ctx.figure(statement, "amount")
         if old is None and new is not None and amount is not None:
             ctx.mark(amount)

@@ -7,7 +7,9 @@ further back), when the words tie the two:
 - or it names the same measure as the earlier figure's subject ("the deficit", or a synonym: "the gap");
 - or it names a period that is the earlier figure's time anchor ("last year" when that figure is dated to it, "March's
   total" when it is dated to March).
-The earlier figure is the nearest one of the same kind and unit as the figure it is compared with.
+The earlier figure is the nearest one of the same kind and unit as the figure it is compared with. A statement that
+opens its sentence with its subject named ("The intake is up 45% on the 2019 figure of 1,900") may carry the one
+value of its kind from a few sentences back (carried).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..extract.calendar.words import MONTHS
-from ..extract.context import MEASURE, MEASURE_RE, phrases
+from ..extract.context import FORECAST_VERB, MEASURE, MEASURE_RE, phrases
 from ..extract.lexicon import load
 from .view import View, comparable
 
@@ -25,6 +27,8 @@ OPENER = re.compile(
     rf"(?![ \u00a0]+(?:(?:also|had|has|have)[ \u00a0]+)?(?:{phrases(LEX['tie_not_before'])})\b))"
 )
 SYNONYM = {w: measure for measure, ws in LEX["tie_synonyms"].items() for w in ws}
+MEASURES = set(MEASURE.values())
+PRONOUNS = {"that", "this", "it", "which", "these", "those", "they"}
 SYNONYM_RE = re.compile(rf"(?i:\b(?:{phrases(SYNONYM)})\b)")
 LOOK_BACK = 40  # figures examined in the previous sentence, nearest first: a bound, so a long sentence stays linear
 CALENDAR = ("year", "date", "relative_date")
@@ -32,6 +36,9 @@ DATE_LEAD = re.compile(r"[\s\"'“(]*(?:(?:in|on|by|at|during|for|over|since|unt
 # a month named as a possessive ("March's total was down from ..."), which the calendar leaves out as no date
 MONTH_OWNER = re.compile(rf"(?i:\b(?P<mon>{'|'.join(m for m in MONTHS if len(m) > 3)})['’]s\b)")
 DASH_END = re.compile(r"\s[\u2014\u2013-]\s*$")  # a subject set off by a dash ends here
+CARRY_REACH = 4  # sentences back a statement that opens its sentence may carry its subject's value from
+SUBJECT_WORDS = 10  # words of a sentence's subject before the statement that carries it: "The intake is up"
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
@@ -121,11 +128,8 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, 
     if pronoun and OPENER.search(words):
         return True
     subject = view.figures[candidate].subject
-    if subject:
-        named = {MEASURE[re.sub(r"\s+", " ", m.group(0).lower())] for m in MEASURE_RE.finditer(words)}
-        named |= {SYNONYM[m.group(0).lower()] for m in SYNONYM_RE.finditer(words)}
-        if subject in named:
-            return True
+    if subject and subject in _measures_named(words):
+        return True
     anchor = view.figures[candidate].anchor
     owner = MONTH_OWNER.search(words)
     if anchor and owner and anchor[4:7] == f"-{MONTHS[owner.group('mon').lower()]:02d}":
@@ -140,3 +144,55 @@ def _tied(view: View, i: int, words: str, candidate: int, pronoun: bool = True, 
                 return True
             k -= 1
     return False
+
+
+def _measures_named(words: str) -> set[str]:
+    """The measures words name, by a measure word or a synonym ("the gap": the deficit)."""
+    named = {MEASURE[re.sub(r"\s+", " ", m.group(0).lower())] for m in MEASURE_RE.finditer(words)}
+    return named | {SYNONYM[m.group(0).lower()] for m in SYNONYM_RE.finditer(words)}
+
+
+def carried(view: View, i: int, old: int, skip: set[int], way: str | None) -> int | None:
+    """The value a statement at figure i (a change, a ratio) that opens its sentence tells of, carried from a few
+    sentences back: "Northbridge enrolled 3,100 overseas students." ... "The intake is up 45% on the 2019 figure of
+    1,900." The sentence names its subject in a few words and holds no figure before i; the value is the one
+    figure of the kind and unit of figure `old` (and its measure, entity) in the CARRY_REACH sentences before,
+    none of `skip`, dated after `old` when both are dated, and on the side of it the statement's way says ("up": above
+    it); a measure the subject's words name must be the value's own ("Attendance was up" carries no count of
+    members). None when there is none or several."""
+    figures = view.figures
+    fig, base = figures[i], figures[old]
+    start = view.doc.sentence_span(fig.sentence).start
+    if old < i:  # the base told first: "Compared with the 2020 figure of 6,200, the total is up 12%"
+        start = base.span.end
+    opening = view.text[start : fig.span.start]
+    if len(view.clause_words(i)) < len(opening) or len(WORD.findall(opening)) > SUBJECT_WORDS \
+            or any(c.isdigit() for c in opening) or FORECAST_VERB.search(opening) \
+            or any(k < i and k != old and not figures[k].is_calendar for k in view.sentence_of(i)):
+        return None
+    said, opener = _measures_named(opening), OPENER.search(opening.lstrip(" ,"))  # "The figure was up"
+    if opener and opener.group(0).split()[-1].lower() in PRONOUNS:
+        return None  # a pronoun refers to the sentence before (antecedent), never further back
+    found: list[int] = []
+    for k in range(i - 1, -1, -1):
+        other = figures[k]
+        if fig.sentence - other.sentence > CARRY_REACH or len(found) > 1:
+            break
+        if other.sentence == fig.sentence or other.is_calendar or k in skip or other.qualifiers \
+                or view.role[k] == "change" or (view.role[k] == "old" and k in view.partner) \
+                or not comparable(other, base):  # a lone value dated "last year" is no change's old value
+            continue
+        named = {base.attr("entity"), fig.attr("entity")} - {None}
+        if (other.subject and base.subject and other.subject != base.subject) \
+                or (named and other.attr("entity") not in named | {None}) \
+                or (other.subject in MEASURES and other.subject != base.subject and other.subject not in said
+                    and (said or not opener)):
+            continue
+        found.append(k)
+    if len(found) != 1:
+        return None
+    k = found[0]
+    a, b = base.anchor, figures[k].anchor
+    if way is not None and (figures[k].value > base.value) != (way == "up"):
+        return None  # "Attendance was up 10% on the 2022 average of 8,000" is no rise to the 1,200 before
+    return k if not (a and b) or (a < b and not b.startswith(a)) else None

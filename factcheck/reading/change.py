@@ -14,21 +14,34 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import LEX, WORD, directions, phrases
+from ..extract.context import LEX, MEASURE_RE, WORD, _measured, directions, phrases
 from ..extract.lexicon import load
 from ..model import Statement
-from .antecedent import antecedent, named, opening_date, opens_with_tie
-from .view import View, _clause_break, comparable, fits
+from .antecedent import antecedent, carried, named, opening_date, opens_with_tie
+from .comparison import THAN_PERIOD
+from .comparison import WORD as COMPARED_WORD
+from .view import PERIOD_KINDS, View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
 PERIOD = re.compile(load("reading")["stated_before_periods"], re.I)
 BASIS = re.compile(load("reading")["change_basis_after"])
 RATE_QUOTE = re.compile(load("reading")["rate_quote_after"])
+EARLIER_READING = re.compile(rf"(?i:\b(?:{phrases(load('reading')['earlier_readings'])})[ \u00a0]+"
+                             rf"estimates?[ \u00a0]+of[ \u00a0]+$)")
 # a sentence that opens with the change itself, named as known: "The increase of 28% was driven by phones", "The 12%
 # fall came after ..."
 _CHANGE_NOUNS = phrases(LEX["change_nouns_up"] + LEX["change_nouns_down"])
 THE_CHANGE = re.compile(rf"[\s\"'“(]*(?:the|this|that)[ \u00a0]+(?:(?:year-on-year|annual|overall)[ \u00a0]+)?"
                         rf"(?:(?:{_CHANGE_NOUNS})[ \u00a0]+of[ \u00a0]+)?$", re.I)
+# the measure a change noun names after it: "a 31 percent rise in first-quarter net profit" (a few modifiers between)
+NAMED_AFTER = re.compile(rf"(?i:[ \u00a0-]*(?:{_CHANGE_NOUNS})s?[ \u00a0]+(?:in|of)[ \u00a0]+"
+                         rf"(?:(?:the|its|their|a|an)[ \u00a0]+)?(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?"
+                         rf"(?P<measure>{MEASURE_RE.pattern})\b)")
+KIN = {m: frozenset(group) for group in load("reading")["kin_measures"] for m in group}
+KIN_LEVEL = re.compile(rf"(?i:\b(?:{phrases(load('reading')['kin_level_words'])})\b)")
+# a direction and "from" ending the words after a stated change: its own value against an earlier one
+LEVEL_FROM = re.compile(r"(?i:,[^,;]*\b(?:(?P<up>up|higher)|down|lower)[ \u00a0]+from[ \u00a0]+"
+                        r"(?:(?:the|a|an)[ \u00a0]+)?(?:[a-z]+['’]s[ \u00a0]+)?$)")
 # the words that join a change to the one before it and share its value: "up a fifth on 23.6m in 2019 and up 7%"
 JOINS = {"and", "in", "on", "of", "a", "an", "the", "by", "or", "also", "while"}
 MOVE_REACH = 3  # sentences after a change with no values in which its measure's move may be told
@@ -44,7 +57,9 @@ def read(view: View) -> list[Statement]:
     figures, role = view.figures, view.role
     part = _series_parts(view)
     # an analysts' estimate ("beat the $1.08 analysts expected") is no value of the series a change compares
-    estimate = {k for k, fig in enumerate(figures) if fig.attr("estimate")}
+    # (an earlier reading of the same figure is none: "down from the previous estimate of 1.7%")
+    estimate = {k for k, fig in enumerate(figures) if fig.attr("estimate")
+                and not EARLIER_READING.search(view.text, max(0, fig.span.start - 40), fig.span.start)}
     partner = {k: p for k, p in view.partner.items() if part[k] == part[p] and not {k, p} & estimate}
     tied: dict[tuple[int, str], int] = {}  # (figure, role) -> the figure of that role tied to it: after it, else before
     for k in sorted(partner):
@@ -116,6 +131,13 @@ def read(view: View) -> list[Statement]:
         bare = stated and new is None and old is None  # a change with no value of its own in its sentence
         if i in basis and all(k is None or figures[k].unit == "%" for k in (new, old)):
             new = old = None
+        if stated and new is None and old is not None and (way := _level_compared(view, i, old)):
+            # "added 134,000 jobs in September, down from 270,000 in August": the amount itself, against its own
+            # value of an earlier period
+            if (i, old) not in seen:
+                seen.add((i, old))
+                out.append(Statement.of("change", {"new": fig.id, "old": figures[old].id}, direction=way))
+            continue
         if stated and old is not None and _contrary(view, i, old):
             old = None  # "spending grew 4.2%, down from 5.1%": 4.2% is a growth rate that fell, no change of 5.1%
         if new is None and old is not None and stated and old < i:
@@ -126,6 +148,9 @@ def read(view: View) -> list[Statement]:
             new = _coordinated(view, out, i)  # "28.3m in 2024, up a fifth on 23.6m in 2019 and up 7% on 26.5m"
         if new is None and old is not None:
             new = antecedent(view, i, old, {i, old})  # "... $1.2bn in 2023. That was up 20% from $1bn."
+            if new is None and stated:
+                # "enrolled 3,100 ..." ... "The intake is up 45% on the 2019 figure of 1,900"
+                new = carried(view, i, old, estimate, direction[i])
         elif new is not None:
             if old is None or not comparable(figures[old], figures[new]):
                 old = older(new, {i, new})
@@ -139,6 +164,8 @@ def read(view: View) -> list[Statement]:
         if stated and new is not None and old is None:
             old = _period_base(view, i, new)  # "up 18% from the same quarter last year" ... "in the third quarter
             # of 2024 it was $3.2bn"
+        if stated and new is not None and old is None:
+            old = _move_again(view, out, new)  # "fell from 3.9% to 3.7%." ... "declined by 0.2 point to 3.7%"
         new, old = (None if k in estimate else k for k in (new, old))
         if new is not None and old is not None:
             old = _same_series(view, new, old)
@@ -182,14 +209,48 @@ def _moved_later(view: View, out: list[Statement], dangling: list[int]) -> list[
     found = []
     for i in dangling:
         fig = figures[i]
-        near = [(new, old) for new, old in moves.get(fig.subject or "", [])
+        named = NAMED_AFTER.match(view.text, fig.span.end)
+        subject = fig.subject or (_measured(view.text, named, named.re.groupindex["measure"]) if named else "")
+        near = [(new, old) for new, old in moves.get(subject, [])
                 if 0 < figures[new].sentence - fig.sentence <= MOVE_REACH
                 and fits(fig, figures[new]) and figures[new].attr("entity") in (None, fig.attr("entity"))]
         if len(near) == 1:
             new, old = near[0]
             found.append(Statement.of("change", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
                                       direction=view.direction[i]))
+        elif not near and fig.unit == "%":
+            found.extend(_difference_later(view, i, subject))
     return found
+
+
+def _difference_later(view: View, i: int, subject: str) -> list[Statement]:
+    """A percentage change stated with no values, whose move a later sentence tells as a level and its difference
+    from the period before: "House prices dipped by 0.4% last month." ... "The typical home now costs £287,450,
+    about £1,150 less than in September." (the one such difference within MOVE_REACH sentences after it, of the
+    change's measure or its kin, when the text gives no value of that period: the old level is the new one less the
+    difference)."""
+    figures, text = view.figures, view.text
+    fig = figures[i]
+    found = []
+    for k in range(i + 1, len(figures) - 1):
+        amount, period = figures[k], figures[k + 1]
+        if amount.sentence - fig.sentence > MOVE_REACH:
+            break
+        m = COMPARED_WORD.match(text, amount.span.end, min(len(text), amount.span.end + 40))
+        if amount.sentence == fig.sentence or amount.value is None or amount.unit == "%" or view.role[k] \
+                or m is None or not m.group("than") or period.sentence != amount.sentence \
+                or period.kind not in PERIOD_KINDS or not THAN_PERIOD.fullmatch(text, m.end(), period.span.start):
+            continue
+        level = view.nearest(k, lambda j, k=k: j < k and view.clause[j] == view.clause[k]
+                             and not figures[j].is_calendar and comparable(figures[j], figures[k]))
+        if level is None or view.dated(level, period.date) is not None:
+            continue
+        named = figures[level].subject
+        if named != subject and not (named in KIN.get(subject, ()) and KIN_LEVEL.search(view.clause_words(level))):
+            continue
+        found.append(Statement.of("change", {"stated": fig.id, "new": figures[level].id, "amount": amount.id},
+                                  direction="up" if m.group("up") else "down"))
+    return found if len(found) == 1 else []
 
 
 def _opening_anchor(view: View, i: int) -> str | None:
@@ -286,6 +347,26 @@ def _same_series(view: View, new: int, old: int) -> int:
                  and comparable(figures[k], figures[new])), old)
 
 
+def _move_again(view: View, out: list[Statement], new: int) -> int | None:
+    """The old value of a move told with no stated change in the MOVE_REACH sentences before, whose new value is
+    the one a stated change names again: "The rate fell from 3.9% to 3.7% in September." ... "The rate declined
+    by 0.2 percentage point to 3.7%" (the latest such move of the same value and series)."""
+    figures = view.figures
+    fig = figures[new]
+    for statement in reversed(out):
+        if statement.id_of("stated"):
+            continue
+        was, old = (view.index.get(statement.id_of(r) or "") for r in ("new", "old"))
+        if was is not None and fig.sentence - figures[was].sentence > MOVE_REACH:
+            break  # the statements come in text order: none further back is in reach
+        if was is None or old is None or figures[was].sentence >= fig.sentence:
+            continue
+        if comparable(figures[was], fig) and figures[was].value == fig.value \
+                and figures[was].subject in (None, fig.subject) and fig.subject in (None, figures[was].subject):
+            return old
+    return None
+
+
 def _move_before(view: View, out: list[Statement], i: int) -> tuple[int | None, int | None]:
     """(new, old) of the move a stated change with no figures of its own refers back to: the last change read so
     far with no stated figure, in the previous sentence, when i's sentence opens with a pronoun ("That was a fall
@@ -330,6 +411,18 @@ def _before(a: str | None, b: str | None) -> bool:
     """Whether time anchor a ("2023", "2024-03") ends before time anchor b starts: "2023" before "2024-01", not
     "2024" before "2024-12" (the year holds the month)."""
     return bool(a and b and a < b and not b.startswith(a))
+
+
+def _level_compared(view: View, change: int, old: int) -> str | None:
+    """The way a stated change's own value is compared with an earlier one of its kind and unit, when the words
+    between end in a direction and "from" ("added 134,000 jobs in September, which is down from 270,000 in August";
+    "grew 4.2% in the quarter, up from 3.1%"); None for a change from its old value ("rose 5% from $100m")."""
+    figures = view.figures
+    # a fall's own value is below zero ("fell 0.3%, down from 0.2%"): only a rise's is compared as it stands
+    if not change < old or not comparable(figures[change], figures[old]) or view.direction[change] != "up":
+        return None
+    m = LEVEL_FROM.search(view._gap(change, old))
+    return None if m is None else "up" if m.group("up") else "down"
 
 
 def _contrary(view: View, change: int, old: int) -> bool:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
-from ..extract.context import phrases
+from ..extract.context import FORECAST_VERB, phrases
 from ..extract.lexicon import load
 from ..model import Figure, Statement
-from .antecedent import antecedent
+from .antecedent import antecedent, carried
 from .view import PERIOD_KINDS, View, comparable
 
 LEX = load("reading")
 NO_THAN = {w.lower() for w in LEX["comparison_no_than"]}
-WORD = re.compile(
-    rf"(?i:[ \u00a0]+(?:(?P<up>{phrases(LEX['comparison_up'])})|(?P<down>{phrases(LEX['comparison_down'])}))\b"
+WORD = re.compile(  # (index points may come between: "2.6 points higher than the February reading of 102.1")
+    rf"(?i:(?:[ \u00a0]+points?)?[ \u00a0]+"
+    rf"(?:(?P<up>{phrases(LEX['comparison_up'])})|(?P<down>{phrases(LEX['comparison_down'])}))\b"
     rf"(?P<than>[ \u00a0]+than\b)?)"
 )
 GAP = re.compile(LEX["comparison_gap"], re.I)
@@ -27,16 +28,47 @@ GAP = re.compile(LEX["comparison_gap"], re.I)
 THAN_PERIOD = re.compile(r"[ \u00a0]+(?:(?:in|during|for|at)[ \u00a0]+)?$", re.I)
 # a period's value told after it: "than a year earlier, when it made $3.2bn"
 WHEN_VALUE = re.compile(r",?[ \u00a0]+when[ \u00a0]+(?:it|they|(?:the|its|their)[ \u00a0]+[a-z]+)[ \u00a0]+"
-                        r"(?:[a-z]+[ \u00a0]+){0,2}?(?:was|were|made|earned|stood[ \u00a0]+at|reached|totall?ed|had)"
+                        r"(?:[a-z]+[ \u00a0]+){0,2}?(?:was|were|made|stood[ \u00a0]+at|had|sold|won|saw|took|spent|"
+                        r"paid|drew|[a-z]{3,}ed)"
                         r"[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?$", re.I)
 STATED_KINDS = ("percent", "money", "quantity", "count")
+# a count stated as a ratio: "more than four times larger than the city, which spans 299,950 acres", "three times
+# the capacity of the old one, which held 45 billion litres"
+_RATIO = (rf"(?:(?:{phrases(LEX['comparison_up'])})[ \u00a0]+than|as[ \u00a0]+(?:large|big|many|much|high|long|heavy|"
+          rf"wide)[ \u00a0]+as|(?:the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?(?:{phrases(LEX['times_nouns'])}))\b")
+TIMES = re.compile(rf"(?i:[ \u00a0]+times[ \u00a0]+{_RATIO})")
+RATIO = re.compile(rf"(?i:[ \u00a0]+{_RATIO})")  # after a multiplier word: "twice the size of"
+# a figure compared with a named reference, no difference stated: "This is above the 10-year average of 4,526",
+# "48mm, well below the long-term average of 61mm", "higher than last year's total of 2,150"
+_THAN = r"[ \u00a0]+than"
+_NAMED = (rf"(?:the|its|their|this|that|an?|[a-z]+['’]s)[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){{0,3}}?"
+          rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+"
+          rf"(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?")
+NAMED_GAP = re.compile(rf"(?i:[ \u00a0]+{_NAMED})")  # "3°C above the old record of 31°C": the base's name
+NAMED_BASE = re.compile(
+    rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN])}|"
+    rf"(?:{phrases(LEX['comparison_up'])}){_THAN})|"
+    rf"(?P<down>{phrases([w for w in LEX['comparison_down'] if w.lower() in NO_THAN])}|"
+    rf"(?:{phrases(LEX['comparison_down'])}){_THAN}))[ \u00a0]+{_NAMED}$)")
+NAMED_GAP_WORDS = 4  # words between a figure and the comparison of it: "48mm at the airport, well below"
+WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+TIMES_REACH = 160  # characters from the ratio to the figure it compares with
 
 
 def read(view: View) -> list[Statement]:
     figures, text = view.figures, view.text
     out: list[Statement] = []
+    for k, fig in enumerate(figures):
+        if fig.kind in STATED_KINDS and not fig.is_calendar:
+            out.extend(_named_base(view, k))
     for i, fig in enumerate(figures[:-1]):
-        if fig.kind not in STATED_KINDS or fig.value is None or view.role[i] in ("change", "new", "old"):
+        if fig.value is None or view.role[i] in ("change", "new", "old"):
+            continue
+        if (fig.kind == "count" and not fig.unit and TIMES.match(text, fig.span.end)) \
+                or (fig.kind == "multiplier" and view.role[i] is None and RATIO.match(text, fig.span.end)):
+            out.extend(_times(view, i))
+            continue
+        if fig.kind not in STATED_KINDS:
             continue
         m = WORD.match(text, fig.span.end, min(len(text), fig.span.end + 40))
         if m is None or (m.group("than") is None and (m.group("up") or m.group("down")).lower() not in NO_THAN):
@@ -48,20 +80,26 @@ def read(view: View) -> list[Statement]:
             out.extend(_than_period(view, i, i + 1, m))  # "8% more than a year earlier": that period's value
             continue
         old = i + 1
-        while old + 1 < len(figures) and figures[old].is_calendar and figures[old].span.end - m.end() < 30:
-            old += 1  # "10% higher than last year's $2bn": the period's possessive is part of the gap
+        while old + 1 < len(figures) and (figures[old].is_calendar or figures[old].kind == "duration") \
+                and figures[old].span.end - m.end() < 30:
+            old += 1  # "10% higher than last year's $2bn", "above the five-year average of": part of the gap
         other = figures[old]
         if other.sentence != fig.sentence or other.is_calendar or other.value is None:
             continue
-        if other.span.start - m.end() > 60 or not GAP.match(" " + text[m.end() : other.span.start]):
+        gap = " " + text[m.end() : other.span.start]
+        if other.span.start - m.end() > 60 or not (GAP.match(gap) or NAMED_GAP.fullmatch(gap)):
             continue
-        if fig.unit not in ("%", other.unit):
-            continue  # "$200m more than 1,000 tonnes" compares nothing
+        if fig.unit not in ("%", other.unit) and not (fig.unit == "pp" and (other.unit == "%" or (
+                other.kind == "count" and not other.unit))):
+            continue  # "$200m more than 1,000 tonnes" compares nothing; "3 points higher than 61%" or than 102.1
         new = view.nearest(i, lambda k, i=i, other=other: k < i and view.clause[k] == view.clause[i]
                            and not figures[k].is_calendar and view.role[k] not in ("change", "old")
                            and comparable(figures[k], other))
         if new is None:
             new = antecedent(view, i, old, {i, old})
+        if new is None:
+            # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
+            new = carried(view, i, old, {old}, "up" if m.group("up") else "down")
         if new is None:
             continue
         direction = "up" if m.group("up") else "down"
@@ -80,12 +118,14 @@ def _than_period(view: View, i: int, period: int, m: re.Match) -> list[Statement
     if new is None:
         new = antecedent(view, i, i, {i}) if fig.unit != "%" else _tied_before(view, i)
     after = period + 1
-    if after < len(figures) and figures[after].sentence == fig.sentence \
-            and WHEN_VALUE.match(view.text, figures[period].span.end, figures[after].span.start):
+    when = after < len(figures) and figures[after].sentence == fig.sentence \
+        and WHEN_VALUE.match(view.text, figures[period].span.end, figures[after].span.start)
+    if when:  # the period's value told after it: the two are of different periods, dated or not
         old = after if new is not None and comparable(figures[after], figures[new]) else None
     else:
         old = view.dated(new, figures[period].date) if new is not None else None
-    if old is None or figures[old].anchor == figures[new].anchor or (fig.unit != "%" and fig.unit != figures[new].unit):
+    if old is None or (figures[old].anchor == figures[new].anchor and not (when and figures[old].anchor is None)) \
+            or (fig.unit not in ("%", "pp") and fig.unit != figures[new].unit):
         return []
     direction = "up" if m.group("up") else "down"
     return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[old].id},
@@ -96,7 +136,8 @@ def _compared(view: View, k: int, stated: Figure) -> bool:
     """A figure a stated difference can compare: a value of its kind (any value for a percentage), no date."""
     fig = view.figures[k]
     return not fig.is_calendar and fig.value is not None and view.role[k] not in ("change", "old") \
-        and (stated.unit == "%" or (fig.kind == stated.kind and fig.unit == stated.unit))
+        and (stated.unit == "%" or (stated.unit == "pp" and fig.unit == "%")
+             or (fig.kind == stated.kind and fig.unit == stated.unit))
 
 
 def _tied_before(view: View, i: int) -> int | None:
@@ -114,3 +155,57 @@ def _tied_before(view: View, i: int) -> int | None:
         if tied is not None:
             return tied
     return None
+
+
+def _named_base(view: View, k: int) -> list[Statement]:
+    """A figure above or below a named reference ("5,245 wildfires ... This is above the 10-year average of 4,526"):
+    the compared figure is the nearest one of its kind and unit before it in its clause with only a few words
+    between, else one the words tie it to (a pronoun, its measure or period, in the previous sentence); a
+    statement of direction only."""
+    figures, text = view.figures, view.text
+    fig = figures[k]
+    m = NAMED_BASE.search(text, max(0, fig.span.start - 100), fig.span.start)
+    if m is None or fig.value is None or view.role[k] is not None or _forecast(view, k):
+        return []
+    stated = next((j for j in range(k - 1, -1, -1) if not figures[j].is_calendar), None)
+    if stated is not None and WORD.match(text, figures[stated].span.end, m.end()):
+        return []  # "3°C above the old record of 31°C": a stated difference (read) compares them
+    new = view.nearest(k, lambda j: j < k and view.clause[j] == view.clause[k] and not figures[j].is_calendar
+                       and view.role[j] not in ("change", "old") and comparable(figures[j], fig)
+                       and len(WORDS.findall(text[figures[j].span.end : m.start()])) <= NAMED_GAP_WORDS)
+    if new is None:
+        new = antecedent(view, k, k, {k})
+    if new is None or figures[new].value is None:
+        return []
+    return [Statement.of("comparison", {"new": figures[new].id, "old": fig.id},
+                         direction="up" if m.group("up") else "down")]
+
+
+def _times(view: View, i: int) -> list[Statement]:
+    """A ratio stated as a count of times ("The burned area is more than four times the size of the capital, which
+    covers about 26,500 hectares"): the figure it compares with is the first value after it in its sentence (no
+    other between), and the compared figure the nearest one of that kind and unit before it, in its sentence or one
+    the words tie it to."""
+    figures = view.figures
+    fig = figures[i]
+    after = next((k for k in range(i + 1, len(figures)) if not figures[k].is_calendar), None)
+    if _forecast(view, i) or (after is not None and "forecast" in figures[after].qualifiers):
+        return []  # "is expected to be twice the 2023 total of 700 by 2027"
+    if after is None or figures[after].sentence != fig.sentence or figures[after].value is None \
+            or figures[after].span.start - fig.span.end > TIMES_REACH:
+        return []
+    new = view.nearest(i, lambda k: k < i and not figures[k].is_calendar and comparable(figures[k], figures[after]))
+    if new is None:
+        new = antecedent(view, i, after, {i, after})
+    if new is None:
+        new = carried(view, i, after, {after}, "up")  # "The burned area is now five times the size of the capital"
+    if new is None:
+        return []
+    return [Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": figures[after].id},
+                         direction="up", times=True)]
+
+
+def _forecast(view: View, k: int) -> bool:
+    """Whether figure k is a forecast or its clause says one before it ("could rise above the 2019 peak of 4,500"):
+    a comparison of what may come is no claim about two figures."""
+    return "forecast" in view.figures[k].qualifiers or bool(FORECAST_VERB.search(view.clause_words(k)))

@@ -141,9 +141,9 @@ class View:
                     and OLD_SCORE.search(self.text, max(0, fig.span.start - 40), fig.span.start) \
                     and any(self.role[k] == "change" for k in self.sentence_of(i) if k > i):
                 self.role[i] = "old"
-            elif self.role[i] is None and fig.value is not None \
+            elif self.role[i] in (None, "total") and fig.value is not None \
                     and OLD_NAMED.search(self.text, max(0, fig.span.start - 80), fig.span.start):
-                self.role[i] = "old"  # "a 9.6% rise from the previous record of 60.1 million"
+                self.role[i] = "old"  # "a 9.6% rise from the previous record of 60.1 million", "on the 2021 total of"
 
     def _signed_moves(self) -> None:
         """A signed move with no direction word, then its level: "Dow -365.85 points or -1.10% at 32,875.72" (the
@@ -179,7 +179,10 @@ class View:
             if fig.is_calendar or last_change is None:
                 continue
             # the gap as written, or with its dates blanked: "on the year before, in which", "on 2019, which"
-            gaps = (self.text[figures[last_change].span.end : fig.span.start], self._gap(last_change, j))
+            raw = self.text[figures[last_change].span.end : fig.span.start]
+            # and with only the dates' digits blanked: "up 8% on 2023, when it was" keeps its "on"
+            dated = re.sub(r"\d", "x", raw) if all(figures[k].is_calendar for k in range(last_change + 1, j)) else raw
+            gaps = (raw, self._gap(last_change, j), dated)
             if self.role[j] in (None, "new") and fig.value is not None and fig.kind != "percent" \
                     and any(BASE_AFTER.search(gap) for gap in gaps):
                 self.role[j], self.direction[j] = "old", None
@@ -228,7 +231,8 @@ class View:
         """Whether figure j is the value the statement at figure first follows: only a few words between, and the
         dates and the period between are part of the statement ("10bn euros in 2004, up 8.1%", "1.96 million
         passengers in the first half, up 12%", "in the 12 months to March")."""
-        said_gap = PERIOD.sub(" ", ASIDE.sub(" ", self._gap(j, first)))
+        # an old value's naming words are part of it ("down from the previous estimate of 1.7%")
+        said_gap = PERIOD.sub(" ", ASIDE.sub(" ", OLD_NAMED.sub(" from ", self._gap(j, first))))
         return not any(c.isdigit() for c in said_gap) and len(WORD.findall(said_gap)) <= STATED_BEFORE_WORDS
 
     def _period_before(self, members: list[int]) -> None:
