@@ -20,6 +20,7 @@ from .view import View
 APPOSITION_GAP = re.compile(LEX["apposition_gap"], re.I)
 REACH = 80  # characters from the relative date to the date that restates it: an apposition is next to it
 EVENT = load("restated")
+CALENDAR = load("calendar")
 START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
@@ -40,11 +41,15 @@ CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PURPOSE = re.compile(rf"\b(?:{phrases(EVENT['event_purpose'])})[ \u00a0]+(?=[a-z])")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
+POSSESSIVE = re.compile(r"['’]s\b")  # "last month's fire": the event is the noun after the date
 _SAY = "|".join(EVENT["speaking"])
 # A date told as the day something was said, not an event's ("Lawson as recently as December 17 said", "said on
 # December 4"): no coming event has it. An aside after a comma ("opens on May 2, officials said") says who said it.
 SAID_AFTER = re.compile(rf"[ \u00a0]+(?:{_SAY})\b")
 SAID_BEFORE = re.compile(rf"\b(?:{_SAY})(?:[ \u00a0]+\w+){{0,2}}?[ \u00a0]+on[ \u00a0]+$")
+# Relative dates of publication's own day ("today", "tonight", "this morning"): past or coming by their tense.
+TODAY = frozenset(word for word, days in CALENDAR["relative_days"].items() if days == 0)
+THIS_PART = frozenset(f"this {part}" for part in CALENDAR["day_parts"])
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -124,8 +129,11 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         # 14"): the words further back ("Stocks, Aug 31, at 5,240, vs 5,595 last month") name other things
         reach = PAST_WORDS if _relative(figures[i]) == "past" else EVENT_WORDS
         rel_words, rel_phase, rel_lower = _event(view, figures[i], reach)
-        if reach == EVENT_WORDS:  # a coming event may be named after its date: "vote tomorrow in a tight election"
-            after = _after(view, figures[i])
+        # a coming event may be named after its date ("vote tomorrow in a tight election"), and any event after a
+        # possessive date ("last month's fire", "yesterday's crash"); a deadline's infinitive is what falls due
+        # ("have until tomorrow to return their ballot papers"), no purpose
+        if reach == EVENT_WORDS or POSSESSIVE.match(view.text, figures[i].span.end):
+            after = _after(view, figures[i], deadline=rel_phase == "end")
             rel_words, rel_lower = rel_words | after, rel_lower | after
         against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
         for j in stated[:EVENT_DATES]:
@@ -133,15 +141,34 @@ def _events(view: View, named: set[int]) -> list[Statement]:
                 continue
             if against == "past" and _said(view, figures[j]):
                 continue
-            words_j, phase_j, lower_j = _event(view, figures[j], reach)
+            # a stated date of a past event is named by its clause's subject as well ("The blaze broke out in the
+            # early hours of January 4")
+            words_j, phase_j, lower_j = _event(view, figures[j], reach if reach == EVENT_WORDS else
+                                               max(reach, _clause_words(view, figures[j])))
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
-            # a coming event named with no phase ("nurses will strike tomorrow") happens when it starts
-            if shared and (phase_j == rel_phase or (reach == EVENT_WORDS and rel_phase is None and phase_j == "start")):
-                out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
-                                        event=shared[0]))
-                break
+            if not shared:
+                continue
+            # a coming event named with no phase ("nurses will strike tomorrow") happens when it starts; a past one
+            # ("last week's flooding") may have begun before its period or ended after it: bound says which
+            if phase_j == rel_phase or (reach == EVENT_WORDS and rel_phase is None and phase_j == "start"):
+                bound = None
+            elif reach != EVENT_WORDS and rel_phase is None:
+                bound = phase_j
+            else:
+                continue
+            out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
+                                    event=shared[0], bound=bound))
+            break
     return out
+
+
+def _clause_words(view: View, fig: Figure) -> int:
+    """How many words (at most EVENT_WORDS) run from the start of a date's clause to the date."""
+    sentence, text = view.doc.sentence_span(fig.sentence), view.text
+    lo = max(sentence.start, fig.span.start - 120)
+    starts = [m.end() for m in CLAUSE_END.finditer(text, lo, fig.span.start)]
+    return min(EVENT_WORDS, len(WORD.findall(text, starts[-1] if starts else lo, fig.span.start)))
 
 
 def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
@@ -172,6 +199,8 @@ def _relative(fig: Figure) -> str | None:
     for name, words in (("coming", COMING), ("past", PAST)):
         if _starts(relation, words):
             return name
+    if relation.split(" ")[0] in TODAY or _starts(relation, THIS_PART):  # "reopened this morning", "opens today"
+        return "past" if fig.attr("tense") == "past" else "coming"
     if part := fig.attr("part"):  # a part of a coming period: "early next month", "the end of the month"
         whole = re.sub(r"^(?:the )?(?:of )?", "", relation.removeprefix("the ").removeprefix(f"{part} "))
         return "coming" if _starts(whole if " " in whole else f"this {whole}", COMING) else None
@@ -189,10 +218,12 @@ def _starts(relation: str, words: frozenset[str]) -> bool:
     return any(relation == w or relation.startswith(w + " ") for w in words)
 
 
-def _after(view: View, fig: Figure) -> frozenset[str]:
-    """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
+def _after(view: View, fig: Figure, deadline: bool = False) -> frozenset[str]:
+    """The lower-case words naming an event after its date, to the end of the clause (a few words at most; before a
+    purpose, unless the date is a deadline)."""
     clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
-    clause = PURPOSE.split(clause, maxsplit=1)[0]
+    if not deadline:
+        clause = PURPOSE.split(clause, maxsplit=1)[0]
     said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
     return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END) | _phrases(clause)
 
