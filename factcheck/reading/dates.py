@@ -37,6 +37,7 @@ PERSON_BEFORE = re.compile(
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
 AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
+CLAUSE_MARK = re.compile(r"[;:!?()]|[,.](?!\d)|\s[-\u2013\u2014]\s")  # not inside "6.40am", "9,000"
 # a purpose after a coming date names what the event is for, not the event ("meet next week to avert the strike")
 PURPOSE = re.compile(rf"\b(?:{phrases(EVENT['event_purpose'])})[ \u00a0]+(?=[a-z])")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
@@ -167,7 +168,7 @@ def _clause_words(view: View, fig: Figure) -> int:
     """How many words (at most EVENT_WORDS) run from the start of a date's clause to the date."""
     sentence, text = view.doc.sentence_span(fig.sentence), view.text
     lo = max(sentence.start, fig.span.start - 120)
-    starts = [m.end() for m in CLAUSE_END.finditer(text, lo, fig.span.start)]
+    starts = [m.end() for m in CLAUSE_MARK.finditer(text, lo, fig.span.start)]
     return min(EVENT_WORDS, len(WORD.findall(text, starts[-1] if starts else lo, fig.span.start)))
 
 
