@@ -114,3 +114,30 @@ def test_a_weekday_deadline_told_in_the_present_is_the_coming_one():
     past = "Residents had until Friday to apply for the grant, the council said."
     weekday = next(f for f in factcheck.check_text(past, published="2024-09-09").figures if f.kind == "weekday")
     assert weekday.date == "2024-09-06"
+
+
+def _dates(text: str, published: str) -> dict[str, tuple]:
+    import factcheck
+
+    return {" ".join(f.surface.split()): (f.date, f.date_end)
+            for f in factcheck.check_text(text, published=published).figures if f.is_calendar}
+
+
+def test_a_quarter_named_for_its_season_is_a_quarter_not_the_holiday():
+    found = _dates("The retailer said sales in the Christmas quarter rose 6%, against a weak\nholiday quarter of "
+                   "2023. Stores will stay open late before Christmas.", "2025-01-28")
+    assert found["the Christmas quarter"] == ("2024-10", "2024-12")
+    assert found["holiday quarter of 2023"] == ("2023-10", "2023-12")
+    assert found["Christmas"] == ("2025-12-25", None)  # the holiday itself, the coming one
+    found = _dates("Its festive quarter profit fell to £310m.", "2026-02-03")
+    assert found["festive quarter"] == ("2025-10", "2025-12")
+
+
+def test_a_year_an_amount_is_compared_with_is_a_year():
+    found = _dates("Passenger numbers reached 9.4 million in 2024, about 600,000 more than 2023.", "2025-02-01")
+    assert found["2023"] == ("2023", None)
+    found = _dates("Exports were 4% lower than 2021, when the border shut, officials said.", "2022-06-01")
+    assert found["2021"] == ("2021", None)
+    # a count after "more than" stays a count
+    assert "2000" not in _dates("The rally drew 300 more than 2000 people expected.", "2022-06-01")
+    assert "2000" not in _dates("The appeal raised more than 2000.", "2022-06-01")

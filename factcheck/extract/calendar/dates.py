@@ -37,6 +37,7 @@ from .words import (
     NUMBER_WORDS,
     PERIOD_ORDINALS,
     QUARTER_ORDINALS,
+    QUARTER_WORDS,
     STRONG_YEAR_CUES,
     TIME_WORDS,
     ordinal_day,
@@ -44,6 +45,14 @@ from .words import (
 )
 
 THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
+# "one million more than 2017.", "4% lower than 2019, when": an amount compared with a year's, the year ending its
+# clause (not "200 more than 2000 people")
+AMOUNT_THAN = re.compile(
+    r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent|cent|points?|times|bn|m))[ \u00a0]+"
+    r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|larger|up|down)[ \u00a0]+than[ \u00a0]+$",
+    re.I,
+)
+CLAUSE_AFTER = re.compile(r"[ \u00a0]*(?:[.,;:)!?]|$|[ \u00a0]+(?:and|but|when|while|or)\b)")
 
 
 def _month_ok(token: str, alone: bool, text: str, start: int) -> bool:
@@ -69,6 +78,9 @@ def _is_year(text: str, m: re.Match) -> bool:
         return False
     if before in STRONG_YEAR_CUES or THAN_YEAR.search(text, max(0, m.start() - 20), m.start()):
         return True  # "no later than 2030": an open interval (periods.mark_open), not "more than 2030 people"
+    if before == "than" and AMOUNT_THAN.search(text, max(0, m.start() - 40), m.start()) and CLAUSE_AFTER.match(
+            text, m.end()):
+        return True
     if before in NOT_YEAR_BEFORE:
         return False
     after = word_after(text, m.end())
@@ -324,6 +336,8 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         if q:
             half = "H" in q.upper()
             n = int(q.strip("QHqh"))
+        elif m.group("named"):
+            half, n = False, QUARTER_WORDS[m.group("named").lower()]
         else:
             half = m.group("kind").lower() == "half"
             n = QUARTER_ORDINALS[m.group("ord").lower()]

@@ -131,7 +131,8 @@ QUARTER = re.compile(
     r"|(?P<y2>1[89]\d\d|20\d\d)\s*[-/]?\s*(?P<q2>Q[1-4]|H[12])"
     # "Q3 '23", "3Q23", "1H24": a quarter or half with a two-digit year
     r"|(?P<q3>Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s?['’]|(?<=\d[QH]))(?P<yy>\d\d)"
-    rf"|(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+(?P<kind>quarter|half)\s+of\s+(?:(?P<y3>1[89]\d\d|20\d\d)"
+    rf"|(?:the\s+)?(?:(?P<ord>{alt(QUARTER_ORDINALS)})\s+(?P<kind>quarter|half)|(?P<named>{alt(LEX['named_quarters'])})"
+    r"\s+quarter)\s+of\s+(?:(?P<y3>1[89]\d\d|20\d\d)"
     r"|(?P<rel>the\s+year|this\s+year|last\s+year|next\s+year)))(?!\w)",
     FLAGS,
 )

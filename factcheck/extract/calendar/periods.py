@@ -13,7 +13,18 @@ from .arithmetic import iso, iso_date, two_digit_year, weekday_of
 from .atom import Atom
 from .patterns import FLAGS, MON, ORDW, WD, YEAR
 from .tense import tense_at
-from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt, lead, ordinal_day
+from .words import (
+    LEX,
+    MONTHS,
+    NUMBER_WORDS,
+    PERIOD_ORDINALS,
+    QUARTER_ORDINALS,
+    QUARTER_WORDS,
+    WEEKDAYS,
+    alt,
+    lead,
+    ordinal_day,
+)
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
@@ -32,7 +43,7 @@ FISCAL = re.compile(
     r"\b(?:(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)|(?P<fiscal>fiscal)(?:\s+year)?\s+(?P<y2>(?:19|20)\d\d))\b",
     re.I,
 )
-BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
+BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_WORDS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
 WEEK_OF_MONTH = re.compile(
     rf"\b(?:the\s+)?(?:(?P<ordw>{alt(PERIOD_ORDINALS)})|(?P<ordn>[1-5])(?:st|nd|rd|th))\s+week\s+of\s+"
     rf"(?:{MON}|(?P<rel>this|last|next|the)\s+(?P<relunit>month))(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)",
@@ -133,7 +144,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
     if published is not None:
         # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
         for m in BARE_QUARTER.finditer(text) if "quarter" in low else ():
-            first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
+            first = (QUARTER_WORDS[m.group("ord").lower()] - 1) * 3 + 1
             y = _quarter_year(first, published, tense_at(text, m.start(), m.end()))
             add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
                      attrs={"absolute": True}))
