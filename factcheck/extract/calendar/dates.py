@@ -9,6 +9,7 @@ import re
 from .arithmetic import iso, iso_date, two_digit_year, valid_day
 from .atom import Atom
 from .patterns import (
+    ANY_ORDER_DATE,
     COMPACT_DATE,
     DECADE_NEXT,
     DECADE_NOT_NEAR,
@@ -243,6 +244,11 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         if 1 <= month <= 12 and 1 <= day <= 31:
             add(Atom(m.start(), m.end(), "date", year, month, day))
 
+    for m in ANY_ORDER_DATE.finditer(text) if "-" in text or "/" in text else ():
+        parts = _day_month_year(m.group("a"), m.group("b"), m.group("c"))
+        if parts is not None:
+            add(Atom(m.start(), m.end(), "date", *parts))
+
     for m in COMPACT_DATE.finditer(text):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if valid_day(y, mo, d):
@@ -356,6 +362,16 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         size = 6 if half else 3
         first = (n - 1) * size + 1
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + size - 1)))
+
+
+def _day_month_year(*tokens: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of three tokens that are one month name, one four-digit year and one day, in any order."""
+    year = [int(t) for t in tokens if t.isdigit() and len(t) == 4 and 1000 <= int(t) <= 2100]
+    day = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31]
+    month = [MONTHS[t.lower().rstrip(".")] for t in tokens if not t.isdigit()]
+    if len(year) == len(day) == len(month) == 1:
+        return year[0], month[0], day[0]
+    return None
 
 
 def _spoken_years(text: str, atoms: list[Atom]) -> None:

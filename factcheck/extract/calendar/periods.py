@@ -9,7 +9,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from .arithmetic import iso, iso_date, two_digit_year, weekday_of
+from .arithmetic import iso, iso_date, two_digit_year, valid_day, weekday_of
 from .atom import Atom
 from .patterns import FLAGS, MON, ORDW, WD, YEAR
 from .tense import tense_at
@@ -32,6 +32,7 @@ SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if v is not None and 2 <= v 
 WEEKDAY_ORDINALS: dict[str, int] = LEX["weekday_ordinals"]
 STEP = {"last": -1, "this": 0, "next": 1}  # "last year's", "this year's", "next year's"
 OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
+STRICTLY_AFTER = frozenset(LEX["open_after_strict"])
 
 YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
 SEASON = re.compile(
@@ -272,12 +273,28 @@ def _weekends(text: str, m: re.Match, year: int, month: int, n: int, last: bool,
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:
-    """ "before 2016", "after March 2020": attr open says which side of the date the text means."""
+    """ "before 2016", "after March 2020": attr open says which side of the date the text means; a written date
+    after a word that leaves it out ("after 2016", "later than March 2020") begins the interval at the next year,
+    month or day."""
     for a in atoms:
         if a.kind in ("year", "date") and not a.weak:
             m = OPEN_WORD.search(text, max(0, a.start - 30), a.start)
             if m:
-                a.attrs["open"] = OPEN[re.sub(r"\s+", " ", m.group("w").lower())]
+                word = re.sub(r"\s+", " ", m.group("w").lower())
+                a.attrs["open"] = OPEN[word]
+                if word in STRICTLY_AFTER and a.year is not None and a.date is None:
+                    _next_period(a)
+
+
+def _next_period(a: Atom) -> None:
+    """The year, month or day after an atom's own, at its precision."""
+    if a.day is not None and a.month is not None and valid_day(a.year, a.month, a.day):
+        after = dt.date(a.year, a.month, a.day) + dt.timedelta(days=1)
+        a.year, a.month, a.day = after.year, after.month, after.day
+    elif a.day is None and a.month is not None:
+        a.year, a.month = (a.year + 1, 1) if a.month == 12 else (a.year, a.month + 1)
+    elif a.day is None:
+        a.year += 1
 
 
 def weekday_in_week(text: str, atoms: list[Atom], published: dt.date | None) -> None:
