@@ -141,3 +141,42 @@ def test_a_year_an_amount_is_compared_with_is_a_year():
     # a count after "more than" stays a count
     assert "2000" not in _dates("The rally drew 300 more than 2000 people expected.", "2022-06-01")
     assert "2000" not in _dates("The appeal raised more than 2000.", "2022-06-01")
+
+
+@pytest.mark.parametrize("text,surface,date", [
+    ("Prices have risen every year after 2016, the report said.", "2016", "2017"),
+    ("No homes will be built later than 2031 under the plan.", "2031", "2032"),
+    ("Flights resumed after March 2021.", "March 2021", "2021-04"),
+    ("The offer is open to anyone who joined after December 2022.", "December 2022", "2023-01"),
+    ("Trading was halted after June 30, 2023.", "June 30, 2023", "2023-07-01"),
+    ("Prices have risen every year since 2016.", "2016", "2016"),  # "since" keeps its year
+    ("Sales were higher before 2016.", "2016", "2016"),
+])
+def test_an_open_interval_after_a_date_begins_after_it(text, surface, date):
+    assert _dates(text, "2024-05-02")[surface][0] == date
+
+
+@pytest.mark.parametrize("text,surface,date", [
+    ("The jet landed at 4pm on May 3. Two hours later the crew walked out.", "Two hours later", "2024-05-03"),
+    ("A tremor was felt 36 hours ago in the valley.", "36 hours ago", "2024-05-20"),
+    ("Engineers restored power 45 minutes later, the operator said.", "45 minutes later", "2024-05-22"),
+])
+def test_an_offset_of_hours_or_minutes_lands_on_a_day(text, surface, date):
+    assert _dates(text, "2024-05-22")[surface][0] == date
+
+
+@pytest.mark.parametrize("text,surface,date", [
+    ("The hearing moves to next Friday 5/17, the clerk said.", "next Friday 5/17", "2024-05-17"),
+    ("She was born on twenty three March nineteen seventy.", "twenty three March nineteen seventy", "1970-03-23"),
+    ("The filing is dated September-2020-23.", "September-2020-23", "2020-09-23"),
+    ("The filing is dated 23-2020-September.", "23-2020-September", "2020-09-23"),
+    ("The batch was stamped 2019/14/June.", "2019/14/June", "2019-06-14"),
+    ("Members can vote between now and Friday.", "now", "2024-05-09"),
+])
+def test_dates_written_in_other_orders_and_words(text, surface, date):
+    assert _dates(text, "2024-05-09")[surface][0] == date
+
+
+def test_now_that_and_now_defunct_are_no_dates():
+    found = _dates("Now that the now-defunct airline has gone, fares rose.", "2024-05-09")
+    assert not any(k.lower() == "now" for k in found)
