@@ -180,3 +180,17 @@ def test_dates_written_in_other_orders_and_words(text, surface, date):
 def test_now_that_and_now_defunct_are_no_dates():
     found = _dates("Now that the now-defunct airline has gone, fares rose.", "2024-05-09")
     assert not any(k.lower() == "now" for k in found)
+
+
+def test_a_recurring_event_and_a_market_report_stay_apart():
+    # last year's conference is not this year's, which opens on a stated day
+    assert _fc208("Delegates who walked out of last year's conference have been invited back.\n\n"
+                  "The 31st annual conference, starting May 12 in Lisbon, expects 4,000 guests.", "2026-03-02") == []
+    # a price quoted today and a day the central bank acted on in the past: the currency names no event
+    assert _fc208("The rand traded at 18.42 per U.S. dollar today, down from 18.30 yesterday.\n\n"
+                  "In its quarterly review, the central bank said it sold dollars to steady the rand on February 9.",
+                  "2025-04-16") == []
+    # the index's record and this morning's fall are two moves, not one event
+    assert _fc208("The index fell further this morning to close at 31,204.\n\n"
+                  "Traders said it has drifted since it fell sharply from a record close at 33,650 on April 2.",
+                  "2025-04-16") == []

@@ -37,12 +37,13 @@ PERSON_BEFORE = re.compile(
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
 AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
-CLAUSE_MARK = re.compile(r"[;:!?()]|[,.](?!\d)|\s[-\u2013\u2014]\s")  # not inside "6.40am", "9,000"
 # a purpose after a coming date names what the event is for, not the event ("meet next week to avert the strike")
 PURPOSE = re.compile(rf"\b(?:{phrases(EVENT['event_purpose'])})[ \u00a0]+(?=[a-z])")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 POSSESSIVE = re.compile(r"['’]s\b")  # "last month's fire": the event is the noun after the date
+RECURRING = re.compile(r"\b(?:year|quarter|decade)$")
+SUBJECT_WORDS = 4  # words opening a past event's sentence that may name it ("Police said the fire broke out on")
 _SAY = "|".join(EVENT["speaking"])
 # A date told as the day something was said, not an event's ("Lawson as recently as December 17 said", "said on
 # December 4"): no coming event has it. An aside after a comma ("opens on May 2, officials said") says who said it.
@@ -133,7 +134,7 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         # a coming event may be named after its date ("vote tomorrow in a tight election"), and any event after a
         # possessive date ("last month's fire", "yesterday's crash"); a deadline's infinitive is what falls due
         # ("have until tomorrow to return their ballot papers"), no purpose
-        if reach == EVENT_WORDS or POSSESSIVE.match(view.text, figures[i].span.end):
+        if reach == EVENT_WORDS or _possessive(view, figures[i]):
             after = _after(view, figures[i], deadline=rel_phase == "end")
             rel_words, rel_lower = rel_words | after, rel_lower | after
         against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
@@ -142,10 +143,10 @@ def _events(view: View, named: set[int]) -> list[Statement]:
                 continue
             if against == "past" and _said(view, figures[j]):
                 continue
-            # a stated date of a past event is named by its clause's subject as well ("The blaze broke out in the
-            # early hours of January 4")
-            words_j, phase_j, lower_j = _event(view, figures[j], reach if reach == EVENT_WORDS else
-                                               max(reach, _clause_words(view, figures[j])))
+            words_j, phase_j, lower_j = _event(view, figures[j], reach)
+            if reach != EVENT_WORDS:  # a past event's date is named by its sentence's subject as well ("The blaze
+                subject = _subject(view, figures[j])  # broke out in the early hours of January 4")
+                words_j, lower_j = words_j | subject, lower_j | subject
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
             if not shared:
@@ -164,12 +165,18 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     return out
 
 
-def _clause_words(view: View, fig: Figure) -> int:
-    """How many words (at most EVENT_WORDS) run from the start of a date's clause to the date."""
+def _subject(view: View, fig: Figure) -> frozenset[str]:
+    """The lower-case words that open a date's sentence (SUBJECT_WORDS at most), where its subject is named."""
     sentence, text = view.doc.sentence_span(fig.sentence), view.text
-    lo = max(sentence.start, fig.span.start - 120)
-    starts = [m.end() for m in CLAUSE_MARK.finditer(text, lo, fig.span.start)]
-    return min(EVENT_WORDS, len(WORD.findall(text, starts[-1] if starts else lo, fig.span.start)))
+    said = [m.group() for m in WORD.finditer(text, sentence.start, fig.span.start)][:SUBJECT_WORDS]
+    return frozenset(_stem(w) for w in said if w.islower() and len(w) > 3 and w not in EVENT_STOPS | START | END)
+
+
+def _possessive(view: View, fig: Figure) -> bool:
+    """Whether a relative date is a possessive that names its event after it ("last month's fire"); not a year's or
+    a quarter's, whose events recur ("last year's meeting" is not this year's)."""
+    relation = fig.attr("relation") or ""
+    return bool(POSSESSIVE.match(view.text, fig.span.end)) and not RECURRING.search(relation)
 
 
 def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:

@@ -70,9 +70,8 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
     tense = tense_at(text, atom.start, atom.end)
     if (tense == "past" and present_before(text, atom.start, atom.end)) or atom.attrs.get("dateline"):
         tense = None  # "the plant closes on March 3, the company said": a speaker's past; a dateline has none
-    side = MODIFIERS.get(atom.attrs.get("mod") or "")
-    if atom.kind == "date" and side in ("past", "future"):
-        tense = side  # "next Friday 5/17", "last Tuesday, March 3": the modifier tells the year's side
+    if atom.kind == "date" and atom.attrs.get("mod"):
+        tense = None  # "next Friday 5/17, the clerk said": the modifier, not the verb, speaks of the date: nearest
     attrs = dict(atom.attrs)
     attrs.pop("mod", None)
     attrs.pop("standalone", None)
