@@ -18,29 +18,24 @@ GAPS: dict[str, str] = {
 }
 
 
-def _report(art):
-    import factcheck
-
-    return factcheck.check_text(art.source(), fmt=art.fmt, published=art.published, path=art.path.name)
-
-
-def _serious(report):
-    return [f for f in report.findings if f.severity in bench.SERIOUS]
+def _tally(art):
+    """The error-classes benchmark's count for one article: caught_rule (its rule on its line), off_target."""
+    table, notes = bench.measure([art], show=True)
+    return table[art.half][art.cls], notes
 
 
 @pytest.mark.parametrize(
     "art", [pytest.param(a, marks=pytest.mark.xfail(reason=GAPS[a.id], strict=True)) if a.id in GAPS else a
             for a in BATCH_B if a.cls != "clean"], ids=lambda a: a.id)
 def test_batch_b_wrong_article_is_flagged_on_its_error(art):
-    report = _report(art)
-    lines = set(art.marked_lines())
-    on_line = [f.rule for f in _serious(report) if bench._lines(report, f) & lines]
-    assert set(on_line) & set(art.rules), f"expected {art.rules} on line {lines}, got {on_line}"
+    tally, notes = _tally(art)
+    assert tally.caught_rule == 1, notes
 
 
 @pytest.mark.parametrize("art", [a for a in BATCH_B if a.cls == "clean"], ids=lambda a: a.id)
 def test_batch_b_right_article_is_not_flagged(art):
-    assert [(f.rule, f.message) for f in _serious(_report(art))] == []
+    tally, notes = _tally(art)
+    assert tally.off_target == 0, notes
 
 
 def _fc208(text: str, published: str, fmt: str = "md") -> list[str]:
@@ -143,38 +138,35 @@ def test_a_year_an_amount_is_compared_with_is_a_year():
     assert "2000" not in _dates("The appeal raised more than 2000.", "2022-06-01")
 
 
-@pytest.mark.parametrize("text,surface,date", [
-    ("Prices have risen every year after 2016, the report said.", "2016", "2017"),
-    ("No homes will be built later than 2031 under the plan.", "2031", "2032"),
-    ("Flights resumed after March 2021.", "March 2021", "2021-04"),
-    ("The offer is open to anyone who joined after December 2022.", "December 2022", "2023-01"),
-    ("Trading was halted after June 30, 2023.", "June 30, 2023", "2023-07-01"),
-    ("Prices have risen every year since 2016.", "2016", "2016"),  # "since" keeps its year
-    ("Sales were higher before 2016.", "2016", "2016"),
-])
-def test_an_open_interval_after_a_date_begins_after_it(text, surface, date):
-    assert _dates(text, "2024-05-02")[surface][0] == date
+# Issue 12 item 5's forms in our words: (text, surface, its date, published).
+FORMS = [
+    # an open interval after a date begins after it; "since" and "before" keep the date
+    ("Prices have risen every year after 2016, the report said.", "2016", "2017", "2024-05-02"),
+    ("No homes will be built later than 2031 under the plan.", "2031", "2032", "2024-05-02"),
+    ("Flights resumed after March 2021.", "March 2021", "2021-04", "2024-05-02"),
+    ("The offer is open to anyone who joined after December 2022.", "December 2022", "2023-01", "2024-05-02"),
+    ("Trading was halted after June 30, 2023.", "June 30, 2023", "2023-07-01", "2024-05-02"),
+    ("Prices have risen every year since 2016.", "2016", "2016", "2024-05-02"),
+    ("Sales were higher before 2016.", "2016", "2016", "2024-05-02"),
+    # an offset of hours or minutes lands on a day
+    ("The jet landed at 4pm on May 3. Two hours later the crew walked out.", "Two hours later", "2024-05-03",
+     "2024-05-22"),
+    ("A tremor was felt 36 hours ago in the valley.", "36 hours ago", "2024-05-20", "2024-05-22"),
+    ("Engineers restored power 45 minutes later, the operator said.", "45 minutes later", "2024-05-22", "2024-05-22"),
+    # other orders and words
+    ("The hearing moves to next Friday 5/17, the clerk said.", "next Friday 5/17", "2024-05-17", "2024-05-09"),
+    ("She was born on twenty three March nineteen seventy.", "twenty three March nineteen seventy", "1970-03-23",
+     "2024-05-09"),
+    ("The filing is dated September-2020-23.", "September-2020-23", "2020-09-23", "2024-05-09"),
+    ("The filing is dated 23-2020-September.", "23-2020-September", "2020-09-23", "2024-05-09"),
+    ("The batch was stamped 2019/14/June.", "2019/14/June", "2019-06-14", "2024-05-09"),
+    ("Members can vote between now and Friday.", "now", "2024-05-09", "2024-05-09"),
+]
 
 
-@pytest.mark.parametrize("text,surface,date", [
-    ("The jet landed at 4pm on May 3. Two hours later the crew walked out.", "Two hours later", "2024-05-03"),
-    ("A tremor was felt 36 hours ago in the valley.", "36 hours ago", "2024-05-20"),
-    ("Engineers restored power 45 minutes later, the operator said.", "45 minutes later", "2024-05-22"),
-])
-def test_an_offset_of_hours_or_minutes_lands_on_a_day(text, surface, date):
-    assert _dates(text, "2024-05-22")[surface][0] == date
-
-
-@pytest.mark.parametrize("text,surface,date", [
-    ("The hearing moves to next Friday 5/17, the clerk said.", "next Friday 5/17", "2024-05-17"),
-    ("She was born on twenty three March nineteen seventy.", "twenty three March nineteen seventy", "1970-03-23"),
-    ("The filing is dated September-2020-23.", "September-2020-23", "2020-09-23"),
-    ("The filing is dated 23-2020-September.", "23-2020-September", "2020-09-23"),
-    ("The batch was stamped 2019/14/June.", "2019/14/June", "2019-06-14"),
-    ("Members can vote between now and Friday.", "now", "2024-05-09"),
-])
-def test_dates_written_in_other_orders_and_words(text, surface, date):
-    assert _dates(text, "2024-05-09")[surface][0] == date
+@pytest.mark.parametrize("text,surface,date,published", FORMS)
+def test_a_date_as_reporters_write_it(text, surface, date, published):
+    assert _dates(text, published)[surface][0] == date
 
 
 def test_now_that_and_now_defunct_are_no_dates():
