@@ -173,6 +173,9 @@ def test_a_recurring_event_and_a_market_report_stay_apart():
     assert _fc208("The rand traded at 18.42 per U.S. dollar today, down from 18.30 yesterday.\n\n"
                   "In its quarterly review, the central bank said it sold dollars to steady the rand on February 9.",
                   "2025-04-16") == []
+    # a rate held since a date tells when a state began, not when today's change happened
+    assert _fc208("Today's rise in the base rate was the first in a year.\n\n"
+                  "Lenders had kept their base rate at 4.25% since last October 3.", "2025-04-16") == []
     # the index's record and this morning's fall are two moves, not one event
     assert _fc208("The index fell further this morning to close at 31,204.\n\n"
                   "Traders said it has drifted since it fell sharply from a record close at 33,650 on April 2.",

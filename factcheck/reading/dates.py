@@ -42,6 +42,7 @@ PURPOSE = re.compile(rf"\b(?:{phrases(EVENT['event_purpose'])})[ \u00a0]+(?=[a-z
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 POSSESSIVE = re.compile(r"['’]s\b")  # "last month's fire": the event is the noun after the date
+SINCE = re.compile(r"\bsince[ \u00a0]+(?:last[ \u00a0]+)?$", re.I)
 RECURRING = re.compile(r"\b(?:year|quarter|decade)$")
 SUBJECT_WORDS = 4  # words opening a past event's sentence that may name it ("Police said the fire broke out on")
 _SAY = "|".join(EVENT["speaking"])
@@ -141,8 +142,9 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
                 continue
-            if against == "past" and _said(view, figures[j]):
-                continue
+            if (against == "past" and _said(view, figures[j])) or SINCE.search(
+                    view.text, max(0, figures[j].span.start - 20), figures[j].span.start):
+                continue  # "posting a 7.5% rate since last August 26": when a state began, no event's date
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             if reach != EVENT_WORDS:  # a past event's date is named by its sentence's subject as well ("The blaze
                 subject = _subject(view, figures[j])  # broke out in the early hours of January 4")
