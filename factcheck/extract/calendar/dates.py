@@ -45,6 +45,7 @@ from .words import (
     parse_number,
 )
 
+MONTH_JOINED = re.compile(r"[A-Za-z]\.?[-/]\d|\d[-/][A-Za-z]")  # a cheap test before ANY_ORDER_DATE
 THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
 # "one million more than 2017.", "4% lower than 2019, when": an amount compared with a year's, the year ending its
 # clause (not "200 more than 2000 people")
@@ -244,7 +245,7 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         if 1 <= month <= 12 and 1 <= day <= 31:
             add(Atom(m.start(), m.end(), "date", year, month, day))
 
-    for m in ANY_ORDER_DATE.finditer(text) if "-" in text or "/" in text else ():
+    for m in ANY_ORDER_DATE.finditer(text) if MONTH_JOINED.search(text) else ():
         parts = _day_month_year(m.group("a"), m.group("b"), m.group("c"))
         if parts is not None:
             add(Atom(m.start(), m.end(), "date", *parts))
