@@ -176,6 +176,10 @@ def test_a_recurring_event_and_a_market_report_stay_apart():
     # a rate held since a date tells when a state began, not when today's change happened
     assert _fc208("Today's rise in the base rate was the first in a year.\n\n"
                   "Lenders had kept their base rate at 4.25% since last October 3.", "2025-04-16") == []
+    # a sentence's subject that is a thing, not an event: the lender's branch last month and a law of January 1
+    assert _fc208("The society is the only lender to grow since a law allowed branch lending from January 1.\n\n"
+                  "In May it bought a small society, and earlier this month opened a branch in Leeds.",
+                  "2025-06-24") == []
     # the index's record and this morning's fall are two moves, not one event
     assert _fc208("The index fell further this morning to close at 31,204.\n\n"
                   "Traders said it has drifted since it fell sharply from a record close at 33,650 on April 2.",

@@ -44,6 +44,7 @@ AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
 POSSESSIVE = re.compile(r"['’]s\b")  # "last month's fire": the event is the noun after the date
 SINCE = re.compile(r"\bsince[ \u00a0]+(?:last[ \u00a0]+)?$", re.I)
 RECURRING = re.compile(r"\b(?:year|quarter|decade)$")
+OCCURRED = re.compile(rf"[ \u00a0\n]+(?:{phrases(CALENDAR['occurrence_verbs'])})\b", re.I)
 SUBJECT_WORDS = 4  # words opening a past event's sentence that may name it ("Police said the fire broke out on")
 _SAY = "|".join(EVENT["speaking"])
 # A date told as the day something was said, not an event's ("Lawson as recently as December 17 said", "said on
@@ -135,9 +136,11 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         # a coming event may be named after its date ("vote tomorrow in a tight election"), and any event after a
         # possessive date ("last month's fire", "yesterday's crash"); a deadline's infinitive is what falls due
         # ("have until tomorrow to return their ballot papers"), no purpose
+        named = frozenset()
         if reach == EVENT_WORDS or _possessive(view, figures[i]):
             after = _after(view, figures[i], deadline=rel_phase == "end")
             rel_words, rel_lower = rel_words | after, rel_lower | after
+            named = after if reach != EVENT_WORDS else named
         against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
@@ -147,7 +150,7 @@ def _events(view: View, named: set[int]) -> list[Statement]:
                 continue  # "posting a 7.5% rate since last August 26": when a state began, no event's date
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             if reach != EVENT_WORDS:  # a past event's date is named by its sentence's subject as well ("The blaze
-                subject = _subject(view, figures[j])  # broke out in the early hours of January 4")
+                subject = _subject(view, figures[j], named)  # broke out in the early hours of January 4")
                 words_j, lower_j = words_j | subject, lower_j | subject
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
@@ -167,11 +170,18 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     return out
 
 
-def _subject(view: View, fig: Figure) -> frozenset[str]:
-    """The lower-case words that open a date's sentence (SUBJECT_WORDS at most), where its subject is named."""
+def _subject(view: View, fig: Figure, named: frozenset[str]) -> frozenset[str]:
+    """The lower-case words that open a date's sentence (SUBJECT_WORDS at most), where its subject is named: an event
+    when a verb of occurrence follows them ("The marathon took place on"), else only the words a possessive date
+    named ("last month's fire" ... "Police said the fire broke out"); a sentence's subject is as often a thing ("The
+    bank is the only lender ... effective January 1")."""
     sentence, text = view.doc.sentence_span(fig.sentence), view.text
-    said = [m.group() for m in WORD.finditer(text, sentence.start, fig.span.start)][:SUBJECT_WORDS]
-    return frozenset(_stem(w) for w in said if w.islower() and len(w) > 3 and w not in EVENT_STOPS | START | END)
+    found = list(WORD.finditer(text, sentence.start, fig.span.start))[:SUBJECT_WORDS]
+    words = frozenset(_stem(m.group()) for m in found
+                      if m.group().islower() and len(m.group()) > 3 and m.group() not in EVENT_STOPS | START | END)
+    if any(OCCURRED.match(text, m.end()) for m in found):
+        return words
+    return words & named
 
 
 def _possessive(view: View, fig: Figure) -> bool:
