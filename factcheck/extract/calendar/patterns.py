@@ -167,7 +167,14 @@ RELATIVE_PERIOD = re.compile(
     r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|work\s?week|month|year|decade|quarter)\b",
     FLAGS,
 )
-NOW = re.compile(lead(LEX["now_words"]) + rf"\b(?:{alt(LEX['now_words'])})\b(?!\s+that\b)(?![-'’])", FLAGS)
+# "now" as a time, not an adverb before its verb ("some 820 homes now have ..."): after a preposition ("between now
+# and Friday", "until now") or ending its clause ("we meet now.")
+NOW = re.compile(
+    lead(LEX["now_words"])
+    + r"(?:(?:(?<=between )|(?<=until )|(?<=till )|(?<=by )|(?<=of )|(?<=and )|(?<=from ))now\b(?![-'’])"
+    + rf"|\b(?:{alt(LEX['now_words'])})\b(?=[ \t]*(?:[.,;:!?)\"”]|$)))",
+    FLAGS,
+)
 PERIOD_AFTER_NEXT = re.compile(
     lead(["the"]) + r"\bthe\s+(?P<unit>week(?:end)?|month|year)\s+(?P<dir>after\s+next|before\s+last)\b", FLAGS
 )
