@@ -136,11 +136,11 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         # a coming event may be named after its date ("vote tomorrow in a tight election"), and any event after a
         # possessive date ("last month's fire", "yesterday's crash"); a deadline's infinitive is what falls due
         # ("have until tomorrow to return their ballot papers"), no purpose
-        named = frozenset()
+        possessed: frozenset[str] = frozenset()  # the words after a past possessive date: its event
         if reach == EVENT_WORDS or _possessive(view, figures[i]):
             after = _after(view, figures[i], deadline=rel_phase == "end")
             rel_words, rel_lower = rel_words | after, rel_lower | after
-            named = after if reach != EVENT_WORDS else named
+            possessed = after if reach != EVENT_WORDS else possessed
         against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
@@ -150,7 +150,7 @@ def _events(view: View, named: set[int]) -> list[Statement]:
                 continue  # "posting a 7.5% rate since last August 26": when a state began, no event's date
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
             if reach != EVENT_WORDS:  # a past event's date is named by its sentence's subject as well ("The blaze
-                subject = _subject(view, figures[j], named)  # broke out in the early hours of January 4")
+                subject = _subject(view, figures[j], possessed)  # broke out in the early hours of January 4")
                 words_j, lower_j = words_j | subject, lower_j | subject
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
