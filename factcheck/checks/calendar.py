@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..model import Figure, Rule
+from ..model import Figure, Rule, Statement
 from ..wording import date_span_words, date_words, number, show
 from . import CheckContext, Hit
 
@@ -162,7 +162,7 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if fig.attr("of_person") is False:
             continue  # a thing's age ("the 150-year-old company") is no one's birth year
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
-        born += [y for y in named.get(fig.id, ()) if y not in born]
+        born += [y for y, _ in named.get(fig.id, ()) if y not in born]
         if not born and fig.attr("died") and len({y.date for y in births}) == 1:
             born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
         for year_fig in born:
@@ -211,13 +211,17 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
         if meant is None:
             continue
         meant = (meant[0], (bounds(rel.date_end) or meant)[1])
-        for other in _related(ctx, "relative", "date").get(rel.id, ()):
+        for other, statement in _related(ctx, "relative", "date").get(rel.id, ()):
+            bound = statement.fact("bound")
             # only a date the reading ties to it as naming the same time: "next week, on March 30"
             stated, stated_end = bounds(other.date), bounds(other.date_end or other.date)
             if stated is None or stated_end is None or stated[0] != stated[1]:
                 continue
             ctx.mark(rel, other)
-            if stated_end[1] < meant[0] or stated[0] > meant[1]:
+            # a past event's start may lie before its period ("last week's flooding" ... "began on October 2"), its
+            # end after it: only the other side contradicts
+            before, after = stated_end[1] < meant[0], stated[0] > meant[1]
+            if (before and bound != "start") or (after and bound != "end"):
                 relation = rel.attr("relation") or rel.surface.strip()
                 span = date_span_words(meant[0], meant[1])
                 said = other.date + (f" to {other.date_end}" if other.date_end else "")
@@ -227,6 +231,28 @@ def _relative_date_mismatch(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                                    f"the text also says {said}",
                           fix=f"Check the date, or say when '{rel.surface.strip()}' is counted from.")
     yield from _named_weekday(ctx)
+    yield from _dateline(ctx)
+
+
+def _dateline(ctx: CheckContext) -> Iterator[Hit]:
+    """'PARIS, July 24 - Eurotunnel reported ... on Monday' published on Monday, July 23: the dateline names the day
+    the story was filed, and the lead's weekday (publication's own) says that day was publication's."""
+    for fig in _calendar_figures(ctx, "date"):
+        day = bounds(fig.date) if fig.attr("dateline") else None
+        if day is None or day[0] != day[1] or ctx.published is None or day[0] == ctx.published:
+            continue
+        ctx.mark(fig)
+        for rel in ctx.in_sentence(fig.sentence):
+            if rel.kind != "weekday" or rel.attr("weekday") != ctx.published.weekday() or \
+                    rel.attr("weekday") == day[0].weekday() or bounds(rel.date) != (ctx.published, ctx.published):
+                continue
+            ctx.mark(rel)
+            yield Hit((rel, fig), {"relative": rel.surface.strip(), "date": fig.surface.strip(),
+                                   "meant": date_words(ctx.published), "published": date_words(ctx.published)},
+                      evidence=f"published {ctx.published.isoformat()}, a {WEEKDAYS[ctx.published.weekday()]}: "
+                               f"the lead's '{rel.surface.strip()}' is that day; the dateline says {fig.date}",
+                      fix="Check the dateline against the publication date.")
+            break
 
 
 def _named_weekday(ctx: CheckContext) -> Iterator[Hit]:
@@ -255,15 +281,16 @@ def _named_weekday(ctx: CheckContext) -> Iterator[Hit]:
                   fix=f"Check the date, or say when '{relation}' is counted from.")
 
 
-def _related(ctx: CheckContext, key: str, value: str) -> dict[str, list[Figure]]:
-    """id of the figure in role key -> the figures in role value, over the date_relation statements (once per
-    document): relative -> date ("next week, on March 30"), age -> born ("Henley, 61" ... "born in 1958")."""
-    def build(ctx: CheckContext) -> dict[str, list[Figure]]:
-        out: dict[str, list[Figure]] = {}
+def _related(ctx: CheckContext, key: str, value: str) -> dict[str, list[tuple[Figure, Statement]]]:
+    """id of the figure in role key -> the figures in role value, each with its statement, over the date_relation
+    statements (once per document): relative -> date ("next week, on March 30"; fact bound: the phase a past event's
+    date bounds), age -> born ("Henley, 61" ... "born in 1958")."""
+    def build(ctx: CheckContext) -> dict[str, list[tuple[Figure, Statement]]]:
+        out: dict[str, list[tuple[Figure, Statement]]] = {}
         for statement in ctx.statements_of("date_relation"):
             fig = ctx.figure(statement, value)
             if fig is not None:
-                out.setdefault(statement.id_of(key) or "", []).append(fig)
+                out.setdefault(statement.id_of(key) or "", []).append((fig, statement))
         return out
     return ctx.memo(("date_relation", key, value), build)
 

@@ -20,6 +20,7 @@ from .view import View
 APPOSITION_GAP = re.compile(LEX["apposition_gap"], re.I)
 REACH = 80  # characters from the relative date to the date that restates it: an apposition is next to it
 EVENT = load("restated")
+CALENDAR = load("calendar")
 START, END = frozenset(EVENT["event_start"]), frozenset(EVENT["event_end"])
 EVENT_STOPS = frozenset(EVENT["event_stop_words"])
 COMING = frozenset(EVENT["event_relative"])
@@ -40,12 +41,20 @@ CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
 PURPOSE = re.compile(rf"\b(?:{phrases(EVENT['event_purpose'])})[ \u00a0]+(?=[a-z])")
 PAST_WORDS = 3  # words before a date that name a past event ("the paper mill closed last month")
 AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
+POSSESSIVE = re.compile(r"['’]s\b")  # "last month's fire": the event is the noun after the date
+SINCE = re.compile(r"\bsince[ \u00a0]+(?:last[ \u00a0]+)?$", re.I)
+RECURRING = re.compile(r"\b(?:year|quarter|decade)$")
+OCCURRED = re.compile(rf"[ \u00a0\n]+(?:{phrases(CALENDAR['occurrence_verbs'])})\b", re.I)
+SUBJECT_WORDS = 4  # words opening a past event's sentence that may name it ("Police said the fire broke out on")
 _SAY = "|".join(EVENT["speaking"])
 # A date told as the day something was said, not an event's ("Lawson as recently as December 17 said", "said on
 # December 4"): no coming event has it. An aside after a comma ("opens on May 2, officials said") says who said it.
 SAID_AFTER = re.compile(rf"[ \u00a0]+(?:{_SAY})\b")
 SAID_BEFORE = re.compile(rf"\b(?:{_SAY})(?:[ \u00a0]+\w+){{0,2}}?[ \u00a0]+on[ \u00a0]+$")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")  # a person's birth told of "he" or "she" (_pronoun_of)
+# Relative dates of publication's own day ("today", "tonight", "this morning"): past or coming by their tense.
+TODAY = frozenset(word for word, days in CALENDAR["relative_days"].items() if days == 0)
+THIS_PART = frozenset(f"this {part}" for part in CALENDAR["day_parts"])
 EVENT_DATES = 40  # dated figures an event date is compared with: a bound, so reading stays linear
 
 
@@ -140,24 +149,62 @@ def _events(view: View, named: set[int]) -> list[Statement]:
         # 14"): the words further back ("Stocks, Aug 31, at 5,240, vs 5,595 last month") name other things
         reach = PAST_WORDS if _relative(figures[i]) == "past" else EVENT_WORDS
         rel_words, rel_phase, rel_lower = _event(view, figures[i], reach)
-        if reach == EVENT_WORDS:  # a coming event may be named after its date: "vote tomorrow in a tight election"
-            after = _after(view, figures[i])
+        # a coming event may be named after its date ("vote tomorrow in a tight election"), and any event after a
+        # possessive date ("last month's fire", "yesterday's crash"); a deadline's infinitive is what falls due
+        # ("have until tomorrow to return their ballot papers"), no purpose
+        possessed: frozenset[str] = frozenset()  # the words after a past possessive date: its event
+        if reach == EVENT_WORDS or _possessive(view, figures[i]):
+            after = _after(view, figures[i], deadline=rel_phase == "end")
             rel_words, rel_lower = rel_words | after, rel_lower | after
+            possessed = after if reach != EVENT_WORDS else possessed
         against = "past" if reach == EVENT_WORDS else "future"  # a coming event has no date told in the past
         for j in stated[:EVENT_DATES]:
             if figures[j].sentence == figures[i].sentence or figures[j].attr("tense") == against:
                 continue
-            if against == "past" and _said(view, figures[j]):
-                continue
+            if (against == "past" and _said(view, figures[j])) or SINCE.search(
+                    view.text, max(0, figures[j].span.start - 20), figures[j].span.start):
+                continue  # "posting a 7.5% rate since last August 26": when a state began, no event's date
             words_j, phase_j, lower_j = _event(view, figures[j], reach)
+            if reach != EVENT_WORDS:  # a past event's date is named by its sentence's subject as well ("The blaze
+                subject = _subject(view, figures[j], possessed)  # broke out in the early hours of January 4")
+                words_j, lower_j = words_j | subject, lower_j | subject
             # a shared name ("Lawson") is one event only when both dates are its start (or its end)
             shared = sorted(w for w in _shared((rel_words, rel_lower), (words_j, lower_j)) if w.islower() or phase_j)
-            # a coming event named with no phase ("nurses will strike tomorrow") happens when it starts
-            if shared and (phase_j == rel_phase or (reach == EVENT_WORDS and rel_phase is None and phase_j == "start")):
-                out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
-                                        event=shared[0]))
-                break
+            if not shared:
+                continue
+            # a coming event named with no phase ("nurses will strike tomorrow") happens when it starts; a past one
+            # ("last week's flooding") may have begun before its period or ended after it: bound says which
+            if phase_j == rel_phase or (reach == EVENT_WORDS and rel_phase is None and phase_j == "start"):
+                bound = None
+            elif reach != EVENT_WORDS and rel_phase is None:
+                bound = phase_j
+            else:
+                continue
+            out.append(Statement.of("date_relation", {"relative": figures[i].id, "date": figures[j].id},
+                                    event=shared[0], bound=bound))
+            break
     return out
+
+
+def _subject(view: View, fig: Figure, named: frozenset[str]) -> frozenset[str]:
+    """The lower-case words that open a date's sentence (SUBJECT_WORDS at most), where its subject is named: an event
+    when a verb of occurrence follows them ("The marathon took place on"), else only the words a possessive date
+    named ("last month's fire" ... "Police said the fire broke out"); a sentence's subject is as often a thing ("The
+    bank is the only lender ... effective January 1")."""
+    sentence, text = view.doc.sentence_span(fig.sentence), view.text
+    found = list(WORD.finditer(text, sentence.start, fig.span.start))[:SUBJECT_WORDS]
+    words = frozenset(_stem(m.group()) for m in found
+                      if m.group().islower() and len(m.group()) > 3 and m.group() not in EVENT_STOPS | START | END)
+    if any(OCCURRED.match(text, m.end()) for m in found):
+        return words
+    return words & named
+
+
+def _possessive(view: View, fig: Figure) -> bool:
+    """Whether a relative date is a possessive that names its event after it ("last month's fire"); not a year's or
+    a quarter's, whose events recur ("last year's meeting" is not this year's)."""
+    relation = fig.attr("relation") or ""
+    return bool(POSSESSIVE.match(view.text, fig.span.end)) and not RECURRING.search(relation)
 
 
 def _shared(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
@@ -188,6 +235,8 @@ def _relative(fig: Figure) -> str | None:
     for name, words in (("coming", COMING), ("past", PAST)):
         if _starts(relation, words):
             return name
+    if relation.split(" ")[0] in TODAY or _starts(relation, THIS_PART):  # "reopened this morning", "opens today"
+        return "past" if fig.attr("tense") == "past" else "coming"
     if part := fig.attr("part"):  # a part of a coming period: "early next month", "the end of the month"
         whole = re.sub(r"^(?:the )?(?:of )?", "", relation.removeprefix("the ").removeprefix(f"{part} "))
         return "coming" if _starts(whole if " " in whole else f"this {whole}", COMING) else None
@@ -205,10 +254,12 @@ def _starts(relation: str, words: frozenset[str]) -> bool:
     return any(relation == w or relation.startswith(w + " ") for w in words)
 
 
-def _after(view: View, fig: Figure) -> frozenset[str]:
-    """The lower-case words naming an event after its date, to the end of the clause (a few words at most)."""
+def _after(view: View, fig: Figure, deadline: bool = False) -> frozenset[str]:
+    """The lower-case words naming an event after its date, to the end of the clause (a few words at most; before a
+    purpose, unless the date is a deadline)."""
     clause = CLAUSE_END.split(view.text[fig.span.end:fig.span.end + 60], maxsplit=1)[0]
-    clause = PURPOSE.split(clause, maxsplit=1)[0]
+    if not deadline:
+        clause = PURPOSE.split(clause, maxsplit=1)[0]
     said = [w for w in WORD.findall(clause) if w.islower() and len(w) > 3 and w not in EVENT_STOPS]
     return frozenset(_stem(w) for w in said[:AFTER_WORDS] if w not in START | END) | _phrases(clause)
 

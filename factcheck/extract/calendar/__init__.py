@@ -21,11 +21,13 @@
 #   publication.
 # - "N units ago" counts back from publication; "N units earlier/later" from the last calendar figure before it
 #   (else publication); "in N units" is a date only in a future-tense clause, else a duration.
+# - dateline=True on the day a wire story opens with ("PARIS, July 23 (Reuters) -"): the day it was filed.
 # - born=True on a year or date after "born"; anniversary=N goes on the year figure that "the Nth anniversary of"
 #   refers to ("the 20th anniversary of the 2001 accord" -> the figure "2001" has anniversary 20).
 #
 # The parts: words.py (the lexicon as tables), patterns.py (the regexes), scan.py (where to try them),
-# dates.py, relative.py and durations.py (atoms of each family), combine.py (ranges, the longest reading),
+# dates.py, relative.py and durations.py (atoms of each family), dateline.py (the day a story was filed),
+# combine.py (ranges, the longest reading),
 # tense.py (the governing verb), arithmetic.py (dates from publication), periods.py (periods reporters name),
 # parts.py (early, mid, late and the like), resolve.py (atoms into Figures).
 
@@ -36,6 +38,7 @@ import datetime as dt
 from ...model import Figure
 from .atom import Atom
 from .combine import choose, combine, extend_parts, weekday_ranges
+from .dateline import mark_datelines
 from .dates import date_atoms, period_atoms, week_of
 from .durations import clock_spans, duration_atoms, elapsed_links
 from .periods import mark_open, weekday_in_week
@@ -82,6 +85,7 @@ def find(text: str, published: dt.date | str | None) -> list[Figure]:
     atoms = combine(text, atoms)
     chosen = [a for a in choose(atoms) if not a.weak]
     mark_open(text, chosen)
+    mark_datelines(text, chosen)
     extend_parts(text, chosen)
     figures: list[Figure] = []
     previous: tuple[dt.date, int] | None = None

@@ -74,6 +74,8 @@ def combine(text: str, atoms: list[Atom]) -> list[Atom]:
         if a.kind == "weekday" and b.kind == "date" and b.day is not None and WEEKDAY_DATE_GAP.match(gap):
             merged = Atom(a.start, b.end, "date", b.year, b.month, b.day, weekday=a.weekday)
             merged.attrs["weekday"] = a.weekday
+            if "mod" in a.attrs:  # "next Friday 5/17": the modifier, not the verb's tense, speaks of the date
+                merged.attrs["mod"] = a.attrs["mod"]
             extra.append(merged)
     keep = []
     for x in atoms:

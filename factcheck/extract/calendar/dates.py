@@ -9,6 +9,7 @@ import re
 from .arithmetic import iso, iso_date, two_digit_year, valid_day
 from .atom import Atom
 from .patterns import (
+    ANY_ORDER_DATE,
     COMPACT_DATE,
     DECADE_NEXT,
     DECADE_NOT_NEAR,
@@ -37,13 +38,23 @@ from .words import (
     NUMBER_WORDS,
     PERIOD_ORDINALS,
     QUARTER_ORDINALS,
+    QUARTER_WORDS,
     STRONG_YEAR_CUES,
     TIME_WORDS,
     ordinal_day,
     parse_number,
 )
 
+MONTH_JOINED = re.compile(r"[A-Za-z]\.?[-/]\d|\d[-/][A-Za-z]")  # a cheap test before ANY_ORDER_DATE
 THAN_YEAR = re.compile(r"\b(?:earlier|later|sooner)\s+than\s+$", re.I)
+# "one million more than 2017.", "4% lower than 2019, when": an amount compared with a year's, the year ending its
+# clause (not "200 more than 2000 people")
+AMOUNT_THAN = re.compile(
+    r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent|cent|points?|times|bn|m))[ \u00a0]+"
+    r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|larger|up|down)[ \u00a0]+than[ \u00a0]+$",
+    re.I,
+)
+CLAUSE_AFTER = re.compile(r"[ \u00a0]*(?:[.,;:)!?]|$|[ \u00a0]+(?:and|but|when|while|or)\b)")
 
 
 def _month_ok(token: str, alone: bool, text: str, start: int) -> bool:
@@ -69,6 +80,9 @@ def _is_year(text: str, m: re.Match) -> bool:
         return False
     if before in STRONG_YEAR_CUES or THAN_YEAR.search(text, max(0, m.start() - 20), m.start()):
         return True  # "no later than 2030": an open interval (periods.mark_open), not "more than 2030 people"
+    if before == "than" and AMOUNT_THAN.search(text, max(0, m.start() - 40), m.start()) and CLAUSE_AFTER.match(
+            text, m.end()):
+        return True
     if before in NOT_YEAR_BEFORE:
         return False
     after = word_after(text, m.end())
@@ -231,6 +245,11 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         if 1 <= month <= 12 and 1 <= day <= 31:
             add(Atom(m.start(), m.end(), "date", year, month, day))
 
+    for m in ANY_ORDER_DATE.finditer(text) if MONTH_JOINED.search(text) else ():
+        parts = _day_month_year(m.group("a"), m.group("b"), m.group("c"))
+        if parts is not None:
+            add(Atom(m.start(), m.end(), "date", *parts))
+
     for m in COMPACT_DATE.finditer(text):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if valid_day(y, mo, d):
@@ -324,6 +343,8 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         if q:
             half = "H" in q.upper()
             n = int(q.strip("QHqh"))
+        elif m.group("named"):
+            half, n = False, QUARTER_WORDS[m.group("named").lower()]
         else:
             half = m.group("kind").lower() == "half"
             n = QUARTER_ORDINALS[m.group("ord").lower()]
@@ -342,6 +363,16 @@ def date_atoms(text: str, published: dt.date | None, out: list[Atom], starts: di
         size = 6 if half else 3
         first = (n - 1) * size + 1
         add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + size - 1)))
+
+
+def _day_month_year(*tokens: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of three tokens that are one month name, one four-digit year and one day, in any order."""
+    year = [int(t) for t in tokens if t.isdigit() and len(t) == 4 and 1000 <= int(t) <= 2100]
+    day = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31]
+    month = [MONTHS[t.lower().rstrip(".")] for t in tokens if not t.isdigit()]
+    if len(year) == len(day) == len(month) == 1:
+        return year[0], month[0], day[0]
+    return None
 
 
 def _spoken_years(text: str, atoms: list[Atom]) -> None:

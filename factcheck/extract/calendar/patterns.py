@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .words import (
+    CLOCK_UNITS,
     HOLIDAYS,
     LEX,
     MODIFIERS,
@@ -77,11 +78,17 @@ ISO_DATE = re.compile(
 NUMERIC_DATE = re.compile(
     r"(?<![\w./,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)"
 )
+# A day, a month's name and a year in any order, joined by one hyphen or slash ("September-23-2020",
+# "23-2020-September"); dates.py keeps the matches that hold one of each.
+_PART = rf"(?:{names(MONTHS)}|\d{{1,4}})"
+ANY_ORDER_DATE = re.compile(
+    rf"(?<![\w/.-])(?P<a>{_PART})(?P<sep>[-/])(?P<b>{_PART})(?P=sep)(?P<c>{_PART})(?![\w/]|[.-]\w)", FLAGS
+)
 COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>19\d\d|20\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 SLASH_DAY = re.compile(
     r"(?=\d{1,2}/\d|[A-Za-z]{3,9}\.?/\d)"
     rf"(?:(?<=\bon )|(?<=\bthis )|(?<=\bfrom )|(?<=\buntil )|(?<=\bby )|(?<=\bfor )|(?<=\bbetween )|(?<=\bto )"
-    rf"|(?<=\? )|(?<=^))"
+    rf"|(?<=\? )|(?<=^)|(?<=[Dd]ay )|(?<=[Dd]ay, ))"  # "next Friday 5/12": a weekday before the date
     rf"(?:(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})|{MON}/(?P<md>\d{{1,2}}))(?![\w/]|[.,]\d)",
     FLAGS,
 )
@@ -131,7 +138,8 @@ QUARTER = re.compile(
     r"|(?P<y2>1[89]\d\d|20\d\d)\s*[-/]?\s*(?P<q2>Q[1-4]|H[12])"
     # "Q3 '23", "3Q23", "1H24": a quarter or half with a two-digit year
     r"|(?P<q3>Q[1-4]|H[12]|[1-4]Q|[12]H)(?:\s?['’]|(?<=\d[QH]))(?P<yy>\d\d)"
-    rf"|(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+(?P<kind>quarter|half)\s+of\s+(?:(?P<y3>1[89]\d\d|20\d\d)"
+    rf"|(?:the\s+)?(?:(?P<ord>{alt(QUARTER_ORDINALS)})\s+(?P<kind>quarter|half)|(?P<named>{alt(LEX['named_quarters'])})"
+    r"\s+quarter)\s+of\s+(?:(?P<y3>1[89]\d\d|20\d\d)"
     r"|(?P<rel>the\s+year|this\s+year|last\s+year|next\s+year)))(?!\w)",
     FLAGS,
 )
@@ -159,6 +167,14 @@ RELATIVE_PERIOD = re.compile(
     r"(?:(?P<kind>calendar|fiscal|financial)\s+(?=year\b))?(?P<unit>week(?:end)?|work\s?week|month|year|decade|quarter)\b",
     FLAGS,
 )
+# "now" as a time, not an adverb before its verb ("some 820 homes now have ..."): after a preposition ("between now
+# and Friday", "until now") or ending its clause ("we meet now.")
+NOW = re.compile(
+    lead(LEX["now_words"])
+    + r"(?:(?:(?<=between )|(?<=until )|(?<=till )|(?<=by )|(?<=of )|(?<=and )|(?<=from ))now\b(?![-'’])"
+    + rf"|\b(?:{alt(LEX['now_words'])})\b(?=[ \t]*(?:[.,;:!?)\"”]|$)))",
+    FLAGS,
+)
 PERIOD_AFTER_NEXT = re.compile(
     lead(["the"]) + r"\bthe\s+(?P<unit>week(?:end)?|month|year)\s+(?P<dir>after\s+next|before\s+last)\b", FLAGS
 )
@@ -182,7 +198,9 @@ OFFSET = re.compile(
     lead(NUMBER_WORDS, ["the"], digits=True)
     + rf"(?<![\w$£€.-]){NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|from)\b"
     rf"|\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    r"|\bthe\s+(?P<dir3>next|following|previous)\s+day\b",
+    r"|\bthe\s+(?P<dir3>next|following|previous)\s+day\b"
+    rf"|(?<![\w$£€.:-]){NUM.replace('?P<n>', '?P<cn>')}\s+(?P<cunit>{alt(CLOCK_UNITS)})\s+"
+    r"(?P<cdir>ago|earlier|later|from\s+now|hence)\b",
     FLAGS,
 )
 IN_OFFSET = re.compile(lead(["in"]) + rf"\bin\s+{NUM}\s+{UNIT}(?:'s?|’s?)?(?:\s+time)?(?![\w-])", FLAGS)

@@ -9,11 +9,22 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from .arithmetic import iso, iso_date, two_digit_year, weekday_of
+from .arithmetic import iso, iso_date, two_digit_year, valid_day, weekday_of
 from .atom import Atom
 from .patterns import FLAGS, MON, ORDW, WD, YEAR
 from .tense import tense_at
-from .words import LEX, MONTHS, NUMBER_WORDS, PERIOD_ORDINALS, QUARTER_ORDINALS, WEEKDAYS, alt, lead, ordinal_day
+from .words import (
+    LEX,
+    MONTHS,
+    NUMBER_WORDS,
+    PERIOD_ORDINALS,
+    QUARTER_ORDINALS,
+    QUARTER_WORDS,
+    WEEKDAYS,
+    alt,
+    lead,
+    ordinal_day,
+)
 
 SEASONS: dict[str, list[int]] = LEX["seasons"]
 EDGE_DAYS: int = LEX["month_edge_days"]
@@ -21,6 +32,7 @@ SMALL_NUMBERS = [w for w, v in NUMBER_WORDS.items() if v is not None and 2 <= v 
 WEEKDAY_ORDINALS: dict[str, int] = LEX["weekday_ordinals"]
 STEP = {"last": -1, "this": 0, "next": 1}  # "last year's", "this year's", "next year's"
 OPEN = {**{w: "before" for w in LEX["open_before"]}, **{w: "after" for w in LEX["open_after"]}}
+STRICTLY_AFTER = frozenset(LEX["open_after_strict"])
 
 YEAR_THEN_MONTH = re.compile(rf"(?<![\w$£€¥#.,/-]){YEAR}\s+{MON}(?![\w'’-])(?!\s*\d)", FLAGS)
 SEASON = re.compile(
@@ -32,7 +44,7 @@ FISCAL = re.compile(
     r"\b(?:(?P<kind>FY|CY)[\s-]?'?(?P<y>(?:19|20)\d\d|\d\d)|(?P<fiscal>fiscal)(?:\s+year)?\s+(?P<y2>(?:19|20)\d\d))\b",
     re.I,
 )
-BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_ORDINALS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
+BARE_QUARTER = re.compile(rf"\b(?:the\s+)?(?P<ord>{alt(QUARTER_WORDS)})\s+quarter\b(?!\s+of\b)(?!-)", FLAGS)
 WEEK_OF_MONTH = re.compile(
     rf"\b(?:the\s+)?(?:(?P<ordw>{alt(PERIOD_ORDINALS)})|(?P<ordn>[1-5])(?:st|nd|rd|th))\s+week\s+of\s+"
     rf"(?:{MON}|(?P<rel>this|last|next|the)\s+(?P<relunit>month))(?![\w'’-])(?!\s*,?\s*(?:of\s+)?\d)",
@@ -133,7 +145,7 @@ def period_atoms(text: str, published: dt.date | None, out: list[Atom]) -> None:
     if published is not None:
         # A bare half ("the second half") is a match's as often as a year's: only quarters are dated.
         for m in BARE_QUARTER.finditer(text) if "quarter" in low else ():
-            first = (QUARTER_ORDINALS[m.group("ord").lower()] - 1) * 3 + 1
+            first = (QUARTER_WORDS[m.group("ord").lower()] - 1) * 3 + 1
             y = _quarter_year(first, published, tense_at(text, m.start(), m.end()))
             add(Atom(m.start(), m.end(), "date_range", date=iso(y, first), date_end=iso(y, first + 2),
                      attrs={"absolute": True}))
@@ -261,12 +273,28 @@ def _weekends(text: str, m: re.Match, year: int, month: int, n: int, last: bool,
 
 
 def mark_open(text: str, atoms: list[Atom]) -> None:
-    """ "before 2016", "after March 2020": attr open says which side of the date the text means."""
+    """ "before 2016", "after March 2020": attr open says which side of the date the text means; a written date
+    after a word that leaves it out ("after 2016", "later than March 2020") begins the interval at the next year,
+    month or day."""
     for a in atoms:
         if a.kind in ("year", "date") and not a.weak:
             m = OPEN_WORD.search(text, max(0, a.start - 30), a.start)
             if m:
-                a.attrs["open"] = OPEN[re.sub(r"\s+", " ", m.group("w").lower())]
+                word = re.sub(r"\s+", " ", m.group("w").lower())
+                a.attrs["open"] = OPEN[word]
+                if word in STRICTLY_AFTER and a.year is not None and a.date is None:
+                    _next_period(a)
+
+
+def _next_period(a: Atom) -> None:
+    """The year, month or day after an atom's own, at its precision."""
+    if a.day is not None and a.month is not None and valid_day(a.year, a.month, a.day):
+        after = dt.date(a.year, a.month, a.day) + dt.timedelta(days=1)
+        a.year, a.month, a.day = after.year, after.month, after.day
+    elif a.day is None and a.month is not None:
+        a.year, a.month = (a.year + 1, 1) if a.month == 12 else (a.year, a.month + 1)
+    elif a.day is None:
+        a.year += 1
 
 
 def weekday_in_week(text: str, atoms: list[Atom], published: dt.date | None) -> None:

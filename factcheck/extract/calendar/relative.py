@@ -15,6 +15,7 @@ from .scan import scan
 from .tense import present_before, tense_at
 from .words import (
     AMBIGUOUS_MONTHS,
+    CLOCK_UNITS,
     HOLIDAYS,
     MODIFIERS,
     MONTHS,
@@ -76,6 +77,10 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
         if (m.group("kind") or "").lower() in ("fiscal", "financial"):
             attrs["fiscal"] = True  # "last fiscal year": its months differ by country and company
         add(Atom(m.start(), m.end(), "relative_date", date=date, date_end=date_end, attrs=attrs))
+
+    for m in scan("NOW", text, starts):
+        date = iso_date(published) if published else None
+        add(Atom(m.start(), m.end(), "relative_date", date=date, attrs={"relation": "now"}))
 
     for m in scan("PERIOD_AFTER_NEXT", text, starts):
         step = 2 if m.group("dir").lower().startswith("after") else -2
@@ -155,6 +160,10 @@ def relative_atoms(text: str, published: dt.date | None, out: list[Atom], starts
             n, unit, direction = 1.0, m.group("unit2"), m.group("dir2").lower()
         elif m.group("dir3"):  # "the next day", "the previous day": a day from the date before it
             n, unit, direction = 1.0, "day", "before" if m.group("dir3").lower() == "previous" else "after"
+        elif m.group("cunit"):  # "two hours later": a part of a day
+            count = parse_number(m.group("cn"))
+            n = None if count is None else count / CLOCK_UNITS[m.group("cunit").lower()]
+            unit, direction = "day", re.sub(r"\s+", " ", m.group("cdir").lower())
         else:
             n = parse_number(m.group("n"))
             unit, direction = m.group("unit"), re.sub(r"\s+", " ", m.group("dir").lower())

@@ -8,10 +8,10 @@ import re
 
 from .arithmetic import iso
 from .atom import Atom
-from .words import LEX, QUARTER_ORDINALS, alt
+from .words import QUARTER_WORDS, alt
 
 FLAGS = re.I
-_ORD = rf"(?:{alt(QUARTER_ORDINALS)}|{alt(LEX['named_quarters'])})"
+_ORD = rf"(?:{alt(QUARTER_WORDS)})"
 # the quarter a story reports: "fourth-quarter revenue", "in the third quarter", "Q2", "the holiday quarter"
 REPORTED = re.compile(rf"\b(?P<ord>{_ORD})[\s-]+quarter\b|\bQ(?P<q>[1-4])\b", FLAGS)
 _BACK = r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)"
@@ -45,4 +45,4 @@ def _quarter(m: re.Match) -> int:
     if m.groupdict().get("q"):
         return int(m.group("q"))
     word = m.group("ord").lower()
-    return QUARTER_ORDINALS.get(word) or int(LEX["named_quarters"][word])
+    return QUARTER_WORDS[word]

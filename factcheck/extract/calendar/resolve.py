@@ -24,7 +24,7 @@ from .arithmetic import (
 from .atom import Atom
 from .parts import part_of
 from .patterns import ANNIVERSARY, BORN
-from .tense import coming_weekday, is_deadline, is_event_date, present_before, tense_at
+from .tense import coming_deadline, coming_weekday, is_deadline, is_event_date, present_before, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
 
 
@@ -68,8 +68,10 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
     span = Span(atom.start, atom.end)
     surface = text[atom.start : atom.end]
     tense = tense_at(text, atom.start, atom.end)
-    if tense == "past" and present_before(text, atom.start, atom.end):
-        tense = None  # "the plant closes on March 3, the company said": a speaker's past, not the event's
+    if (tense == "past" and present_before(text, atom.start, atom.end)) or atom.attrs.get("dateline"):
+        tense = None  # "the plant closes on March 3, the company said": a speaker's past; a dateline has none
+    if atom.kind == "date" and atom.attrs.get("mod"):
+        tense = None  # "next Friday 5/17, the clerk said": the modifier, not the verb, speaks of the date: nearest
     attrs = dict(atom.attrs)
     attrs.pop("mod", None)
     attrs.pop("standalone", None)
@@ -131,7 +133,8 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
     if atom.kind == "weekday":
         if published is not None:
             when = weekday_date(atom.weekday, published, tense, atom.attrs.get("mod"))
-            if "mod" not in atom.attrs and coming_weekday(text, atom.start, atom.end):
+            coming = coming_weekday(text, atom.start, atom.end) or coming_deadline(text, atom.start, atom.end)
+            if "mod" not in atom.attrs and coming:
                 when = published + relativedelta(weekday=weekday_of(atom.weekday)(1))  # "delegates gather on Wednesday"
                 attrs["tense"] = "future"
                 if when == published:

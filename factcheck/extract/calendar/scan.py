@@ -7,12 +7,14 @@ import re
 from . import patterns
 from .words import (
     HOLIDAYS,
+    LEX,
     MODIFIERS,
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
-    QUARTER_ORDINALS,
+    QUARTER_WORDS,
     RELATIVE_DAYS,
+    TENS,
     TIME_UNITS,
     WEEKDAYS,
 )
@@ -28,19 +30,20 @@ DIGIT = "#"
 # The words a pattern can start with: patterns are tried only where such a word starts (DIGIT: any number).
 TRIGGERS: dict[str, set[str]] = {
     "MONTH_DAY": _firsts(MONTHS),
-    "DAY_MONTH": _firsts(ORDINAL_WORDS, ["the", DIGIT]),
+    "DAY_MONTH": _firsts(ORDINAL_WORDS, TENS, ["the", DIGIT]),  # "twenty five January"
     "MONTH_YEAR": _firsts(MONTHS),
     "MONTH_ONLY": _firsts(MONTHS),
     "SLASH_DAY": _firsts(MONTHS, [DIGIT]),
     "NTH_DAY": {"on", "by", "until", "till", "from", "since", "before", "after", "through"},
     "DECADE": {"the", DIGIT},
     "CENTURY": {"the", DIGIT},
-    "QUARTER": _firsts(QUARTER_ORDINALS, ["the", "q", "h", DIGIT]),
+    "QUARTER": _firsts(QUARTER_WORDS, ["the", "q", "h", DIGIT]),
     "WEEKDAY": _firsts(MODIFIERS, WEEKDAYS, ["week"]),
     "RELATIVE_DAY": _firsts(RELATIVE_DAYS, ["this", "last"]),
     "RELATIVE_PERIOD": _firsts(MODIFIERS, ["earlier", "later", "early", "late", "the"]),
     "THE_WEEKEND": {"over", "at", "on", "during", "for"},
     "PERIOD_AFTER_NEXT": {"the"},
+    "NOW": _firsts(LEX["now_words"]),
     "PART_OF_THE_PERIOD": {"the", "end", "beginning", "start", "middle", "earlier", "later", "early", "late"},
     "RELATIVE_MONTH": _firsts(MODIFIERS),
     "COUNTED_PERIOD": _firsts(MODIFIERS, ["the"]),

@@ -189,3 +189,10 @@ def coming_weekday(text: str, start: int, end: int) -> bool:
     left, right = _clause(text, start, end)
     after = _verbs(text, end, right)
     return bool(after) and min(after)[2] == "present" and tense_at(text, start, end) is None
+
+
+def coming_deadline(text: str, start: int, end: int) -> bool:
+    """Whether a weekday is a deadline told with no past verb before it ("residents have until Friday to apply, the
+    council said"): the coming one."""
+    left, _ = _clause(text, start, end)
+    return bool(DEADLINE_BEFORE.search(text, left, start)) and not _past_hits(text, left, start)

@@ -20,7 +20,10 @@ TIME_WORDS = set(LEX["time_words"])
 NUMBER_WORDS: dict[str, float | None] = LEX["number_words"]
 ORDINAL_WORDS: dict[str, int] = LEX["ordinal_words"]
 QUARTER_ORDINALS: dict[str, int] = {str(k): v for k, v in LEX["quarter_ordinals"].items()}
+# a quarter by its number or by the season results stories name it for ("the Christmas quarter")
+QUARTER_WORDS: dict[str, int] = {**QUARTER_ORDINALS, **LEX["named_quarters"]}
 TIME_UNITS: dict[str, dict[str, Any]] = LEX["time_units"]
+CLOCK_UNITS: dict[str, int] = LEX["clock_units"]
 RELATIVE_DAYS: dict[str, int] = LEX["relative_days"]
 MODIFIERS: dict[str, str] = LEX["relative_modifiers"]
 WEEKDAY_WEEKS: dict[str, int] = LEX["weekday_weeks"]
