@@ -412,6 +412,8 @@ def _per(fig: Figure, after: str) -> str | None:
 def directions(words: list[str]) -> list[str]:
     """The direction each direction word or phrase says, last first ("scaled back" -> down, "growth" -> none)."""
     low = [w.lower() for w in words]
+    if DIRECTION_ENDS.isdisjoint(low):
+        return []  # no word a direction is read at (a table row's names and numbers): none
     out = []
     i = len(low) - 1
     while i >= 0:
@@ -434,6 +436,10 @@ def directions(words: list[str]) -> list[str]:
             out.append("up" if low[i] in UP else "down")
         i -= 1
     return out
+
+
+# The words directions() reads a direction at: a direction word, the last word of a phrase, "by".
+DIRECTION_ENDS = frozenset(UP | DOWN | {p[-1] for p in UP_PHRASES | DOWN_PHRASES if p} | {"by"})
 
 
 def change_before(text: str, start: int) -> str | None:

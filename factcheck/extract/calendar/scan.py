@@ -55,9 +55,8 @@ TRIGGERS: dict[str, set[str]] = {
 
 # A TOKEN that is a trigger word (ASCII case folded, as TOKEN's letters are ASCII), and where each number starts: the
 # words no pattern starts with are never visited.
-TRIGGER_WORD = re.compile(
-    r"(?<![A-Za-z])(?:" + alternation(sorted({w for ws in TRIGGERS.values() for w in ws if w.isascii() and w.isalpha()}),
-                                      fold=True) + r")(?![A-Za-z])", re.I | re.A)
+_WORD_TRIGGERS = sorted({w for ws in TRIGGERS.values() for w in ws if w.isascii() and w.isalpha()})
+TRIGGER_WORD = re.compile(r"(?<![A-Za-z])(?:" + alternation(_WORD_TRIGGERS, fold=True) + r")(?![A-Za-z])", re.I | re.A)
 NUMBER_START = re.compile(r"(?<!\d)\d")
 
 
