@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import groupby
 
 _END = ""  # the key that marks a node where a phrase ends
 
@@ -81,8 +82,13 @@ def factored(alternatives: Iterable[str], fold: bool = False) -> str:
     plain ASCII letter or digit (a class, a quantified character, an empty alternative) is joined as it is.
     """
     items = list(alternatives)
-    if len(items) < 2 or not all(_plain_head(p) for p in items):
+    plain = [_plain_head(p) and _one_branch(p) for p in items]
+    if len(items) < 2 or not any(plain):
         return "|".join(items)
+    if not all(plain):  # each run of plain ones factored apart, in place: the others may match what they match
+        runs = [list(run) for _, run in groupby(zip(plain, items, strict=True), key=lambda pair: pair[0])]
+        return "|".join(factored((p for _, p in run), fold) if run[0][0] else "|".join(p for _, p in run)
+                        for run in runs)
     groups: dict[str, tuple[str, list[str]]] = {}
     for p in items:
         groups.setdefault(p[0].lower() if fold else p[0], (p[0], []))[1].append(p[1:])
@@ -101,3 +107,23 @@ def _plain_head(pattern: str) -> bool:
 def _atomic(body: str) -> bool:
     """A body that may follow a character unbracketed: empty, or holding no top-level alternation (one rest)."""
     return "|" not in body
+
+
+def _one_branch(pattern: str) -> bool:
+    """The pattern holds no "|" outside brackets ("plans?", "a(?:b|c)"; not "go|went"); one with a "|" and a
+    character class is taken to hold one (a "]" may stand first in a class), and so is not factored."""
+    if "|" not in pattern:
+        return True
+    if "[" in pattern:
+        return False
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True
