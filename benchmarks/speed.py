@@ -46,7 +46,7 @@ def articles(n: int | None = None) -> list[Path]:
 # --- warm: the whole check vs quantulum3's parse alone, in one process --------------------------
 
 
-def warm(count: int, rounds: int) -> None:
+def warm(count: int, rounds: int, cpu: bool = False) -> None:
     sys.path.insert(0, str(REPO))
     import warnings
 
@@ -56,6 +56,7 @@ def warm(count: int, rounds: int) -> None:
     import factcheck
 
     texts = [p.read_text(encoding="utf-8") for p in articles(count)]
+    clock = time.process_time if cpu else time.perf_counter  # CPU time: on a machine others load too
     factcheck.check_text(texts[0])  # import and build everything once: this is the warm time
     q.parse(texts[0])
 
@@ -64,9 +65,9 @@ def warm(count: int, rounds: int) -> None:
         for _ in range(rounds):
             each = []
             for text in texts:
-                t = time.perf_counter()
+                t = clock()
                 fn(text)
-                each.append(time.perf_counter() - t)
+                each.append(clock() - t)
             runs.append(each)
         fastest = min(runs, key=sum)
         return sum(fastest), fastest
@@ -75,12 +76,13 @@ def warm(count: int, rounds: int) -> None:
     theirs, theirs_each = best(q.parse)
     kb = sum(len(t) for t in texts) / len(texts) / 1024
     table(
-        f"Warm time per article ({len(texts)} corpus articles, mean {kb:.1f} kB; best of {rounds})",
+        f"Warm {'CPU ' if cpu else ''}time per article ({len(texts)} corpus articles, mean {kb:.1f} kB; "
+        f"best of {rounds})",
         ["", "mean ms", "median ms", "max ms"],
         [
             ["factcheck: whole check (extraction + all rules)", *_ms(ours_each)],
             ["quantulum3.parser.parse alone", *_ms(theirs_each)],
-            ["ratio (target ≤ 0.2)", ours / theirs, "", ""],
+            ["ratio (issue 12's target ≤ 0.1)", ours / theirs, "", ""],
         ],
     )
 
@@ -255,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sections", nargs="*", default=list(SECTIONS), help=f"any of {', '.join(SECTIONS)}")
     parser.add_argument("--articles", type=int, default=60, help="articles for the warm benchmark")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the warm benchmark (the best counts)")
+    parser.add_argument("--cpu", action="store_true", help="warm: the process's CPU time, not wall (a shared machine)")
     parser.add_argument("--runs", type=int, default=10, help="runs of each cold command")
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="--jobs values for throughput")
     parser.add_argument("--sizes", type=float, nargs="*", default=[2.5, 5, 10], help="input sizes in MB")
@@ -268,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown section {section!r}")
     os.chdir(REPO)
     if "warm" in args.sections:
-        warm(args.articles, args.rounds)
+        warm(args.articles, args.rounds, args.cpu)
     if "cold" in args.sections:
         cold(args.runs)
     if "throughput" in args.sections:

@@ -1,4 +1,5 @@
-"""The faster forms give the same answers: trie alternations, the indented JSON writer, replaced figures, pickling."""
+"""The faster forms give the same answers: trie and factored alternations, the indented JSON writer, replaced figures,
+pickling, the skipped money prefix search, calendar word starts, directions."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ import re
 
 import pytest
 
-from factcheck.extract import context, money
-from factcheck.extract.trie import alternation
+from factcheck.extract import context, money, quantities
+from factcheck.extract.calendar import scan, tense
+from factcheck.extract.trie import alternation, factored
 from factcheck.model import Figure, Interval, Packed, Span, Statement, replaced
+from factcheck.reading import vague
 from factcheck.render.json_stream import write
 
 # The phrase lists the extractor writes as tries, with the flags they are used under.
@@ -116,3 +119,71 @@ def test_figures_and_statements_pickle_and_pack_whole():
     packed = Packed([fig, fig])
     packed.extend([replaced(fig, id="F3")])
     assert list(packed) == [fig, fig, replaced(fig, id="F3")] and packed[2].id == "F3"
+
+
+def _unit_words(words) -> list[str]:
+    return [re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") + r"(?:e?s)?"
+            for w in sorted(words, key=len, reverse=True)]
+
+
+# Alternatives in their order of preference that the extractor and the readers join with factored(), as they write
+# them, with the flags they are used under.
+ALTERNATIVES = [
+    ("vague words", [re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]")
+                     for w in sorted(vague.RANGE, key=len, reverse=True)], True),
+    ("unit words", _unit_words(quantities.BY_WORD), True),
+    ("unit abbreviations", sorted((re.escape(a) for a in quantities.BY_ABBR), key=len, reverse=True), False),
+    ("forecast verbs", list(context.LEX["forecast_verbs"]), True),  # "(?-i:may)" among them: runs apart
+    ("past verbs", list(tense.LEX["tense"]["past"]), False),
+    ("future words", list(tense.LEX["tense"]["future"]), True),
+]
+
+
+def _words_of(pattern: str) -> list[str]:
+    """Sample words a pattern may match: its plain letters with the regex syntax taken out."""
+    return [w for w in re.sub(r"\\.|\[[^\]]*\]|\(\?[-:a-z]*|[()?*+{}|^$]", " ", pattern).split() if w]
+
+
+@pytest.mark.parametrize(("name", "items", "fold"), ALTERNATIVES, ids=[entry[0] for entry in ALTERNATIVES])
+def test_factored_alternatives_match_as_the_flat_alternation(name, items, fold):
+    flags = re.I if fold else 0
+    factored_form = factored(items, fold=fold)
+    assert factored_form != "|".join(items)  # it did factor something
+    words = [w for p in items for w in _words_of(p)] + ["x"]
+    text = _sample(words, random.Random(name)) + " " + _sample([w.replace(" ", "-") for w in words], random.Random(1))
+    for wrap in (r"(?<![\w-])(?:{})(?![\w-])", r"\b(?:{})\b", r"[ \u00a0]{{0,2}}(?:{})(?![\w])"):
+        flat = re.compile(wrap.format("|".join(items)), flags)
+        fast = re.compile(wrap.format(factored_form), flags)
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in
+                                                                         flat.finditer(text)]
+        assert [_span(fast.match(text, k)) for k in range(0, len(text), 3)] == [_span(flat.match(text, k))
+                                                                                for k in range(0, len(text), 3)]
+
+
+def test_factored_groups_only_what_cannot_match_one_character_twice():
+    assert factored(["about", "by", "around"]) == "a(?:bout|round)|by"
+    assert factored(["Apple", "apricot"], fold=True) == "A(?:p(?:ple|ricot))"  # one group case-insensitively
+    assert factored(["Apple", "apricot"]) == "Apple|apricot"  # two groups case-sensitively
+    assert factored(["ab", "(?:x)", "ac"]) == "ab|(?:x)|ac"  # a bracket between: the runs are factored apart
+    assert factored(["go|went", "gone"]) == "go|went|gone"  # an alternative with its own "|": as given
+    assert factored(["s?", "see"]) == "s?|see"  # a quantified first character: as given
+
+
+def test_the_money_prefix_is_searched_only_where_one_may_end():
+    for before in ["rose to $", "worth US$ ", "from EUR", "some 40 euros or", "| Acme | 1,200.5 | ", "(", "",
+                   "priced at ₹\u00a0", "a  ", "£ ", "R$", "nzd   "]:
+        assert _span(money._prefix(before)) == _span(money.PREFIX.search(before)), before
+
+
+def test_calendar_word_starts_are_those_of_every_word_for_the_trigger_words():
+    text = "On the 3rd, THE Fed met; the 1990s, Q3 2024 and Q4. Since-then 12abc the'd\u212a early next week"
+    every: dict[str, list[int]] = {}
+    for m in re.finditer(r"[A-Za-z]+|\d+", text):
+        every.setdefault("#" if m.group()[0].isdigit() else m.group().lower(), []).append(m.start())
+    triggers = set().union(*scan.TRIGGERS.values())
+    assert scan.word_starts(text) == {k: v for k, v in every.items() if k in triggers}
+
+
+def test_directions_of_words_with_no_direction_word_are_none():
+    assert context.directions(["Acme", "Borealis", "Close", "Change", "Volume"]) == []
+    assert context.directions(["shares", "rose", "then", "fell"]) == ["down", "up"]

@@ -9,7 +9,7 @@ import re
 from ..model import Figure, Interval, replaced
 from .lexicon import load
 from .spans import SpanIndex
-from .trie import alternation
+from .trie import alternation, factored
 
 LEX = load("context")
 APPROX_WIDTH = float(LEX["approx_width"])
@@ -70,7 +70,7 @@ VERB_OBJECT_BY = re.compile(
     rf"(?i:\b(?P<verb>{phrases([w for w in (*LEX['up'], *LEX['down'], *LEX['up_by']) if ' ' not in w])})[ \u00a0]+"
     rf"(?:{LEX['object_determiners']})[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{1,2}}by[ \u00a0]+$)"
 )
-FORECAST_VERB = re.compile(rf"(?i:\b(?:{'|'.join(LEX['forecast_verbs'])})\b)")
+FORECAST_VERB = re.compile(rf"(?i:\b(?:{factored(LEX['forecast_verbs'], fold=True)})\b)")
 FORECAST_STOP = re.compile(rf"(?i:\b(?:{phrases(LEX['forecast_stop'])})\b)")
 FORECAST_REACH = int(LEX["forecast_reach"])
 FORECAST_REACH_BREAK = re.compile(LEX["forecast_reach_break"])
@@ -119,6 +119,8 @@ MEASURE_RE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})\b)")
 GENERIC_HEADS = {w.lower() for w in LEX["generic_heads"]}
 SUBSERIES_BEFORE = re.compile(rf"(?i:\b({'|'.join(LEX['subseries_words'])})[ \u00a0-]+$)")
 BASIS_BEFORE = re.compile(LEX["basis_before"])  # "On an unadjusted basis, the unemployment rate": a sub-series
+MEASURE_OF_AFTER = re.compile(  # "... of the unemployment rate", "... in wages" after a figure
+    rf"(?i:^[ \u00a0]+(?:of|in)[ \u00a0]+(?:(?:the|its|their|a|an)[ \u00a0]+)?({MEASURE_RE.pattern}))")
 MEASURE_BEFORE = re.compile(rf"(?i:\b(?:{phrases(MEASURE)})[ \u00a0-]+$)")
 _COMPARING = load("reading")
 COMPARED = re.compile(
@@ -412,6 +414,8 @@ def _per(fig: Figure, after: str) -> str | None:
 def directions(words: list[str]) -> list[str]:
     """The direction each direction word or phrase says, last first ("scaled back" -> down, "growth" -> none)."""
     low = [w.lower() for w in words]
+    if DIRECTION_ENDS.isdisjoint(low):
+        return []  # no word a direction is read at (a table row's names and numbers): none
     out = []
     i = len(low) - 1
     while i >= 0:
@@ -434,6 +438,10 @@ def directions(words: list[str]) -> list[str]:
             out.append("up" if low[i] in UP else "down")
         i -= 1
     return out
+
+
+# The words directions() reads a direction at: a direction word, the last word of a phrase, "by".
+DIRECTION_ENDS = frozenset(UP | DOWN | {p[-1] for p in UP_PHRASES | DOWN_PHRASES if p} | {"by"})
 
 
 def change_before(text: str, start: int) -> str | None:
@@ -610,9 +618,7 @@ def _subject(
     found = measures.last(fig.span.start - len(before), fig.span.start)
     if found:
         return _measured(text, found)
-    m = re.match(
-        rf"(?i:^[ \u00a0]+(?:of|in)[ \u00a0]+(?:(?:the|its|their|a|an)[ \u00a0]+)?({MEASURE_RE.pattern}))", after
-    )
+    m = MEASURE_OF_AFTER.match(after)
     if m:
         return _measured(after, m, 1)
     m = MEASURE_RE.match(after, len(after) - len(after.lstrip())) if after[:1] == " " else None

@@ -96,9 +96,25 @@ def _code_of(word: str) -> str | None:
     return None
 
 
+# What a PREFIX match can end with, before its spaces: a letter (of a code or a word, in any case) or the last
+# character of a symbol. A number after anything else (a digit, a table bar, a bracket) has no prefix: not searched.
+PREFIX_LAST = frozenset(w[-1] for w in (*PREFIXES, *CODES, *LOWER_CODES, *LEX["prefix_words"], *WORDS, "$")
+                        if w and not w[-1].isalpha())
+
+
+def _prefix(before: str) -> re.Match | None:
+    """PREFIX.search(before), skipped where the character before at most two spaces can end no prefix."""
+    end = len(before)
+    for _ in range(2):
+        if end and before[end - 1] in " \u00a0":
+            end -= 1
+    last = before[end - 1] if end else " "
+    return PREFIX.search(before) if last.isalpha() or last in PREFIX_LAST else None
+
+
 def _read(text: str, num: Num, previous: list[_Money]) -> _Money | None:
     before = text[max(0, num.start - 26) : num.start]
-    p = PREFIX.search(before)
+    p = _prefix(before)
     if (
         p
         and p.group("pword")

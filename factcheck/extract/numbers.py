@@ -12,7 +12,7 @@ from ..model import Figure, Interval, Span
 from .currency_table import table as currency_table
 from .lexicon import load
 from .spans import SpanIndex
-from .trie import alternation
+from .trie import alternation, factored
 
 LEX = load("numbers")
 CALENDAR = load("calendar")
@@ -502,8 +502,9 @@ def _ratios(text: str, nums: list[Num]) -> list[Num]:
 
 # --- the numbers family: counts, fractions, ordinals, multipliers -----------------------------
 
-_num_words = "|".join(
-    sorted((re.escape(w) for w, (k, _) in _WORDS.items() if k in ("unit", "teen", "ten")), key=len, reverse=True)
+_num_words = factored(  # read case-insensitively
+    sorted((re.escape(w) for w, (k, _) in _WORDS.items() if k in ("unit", "teen", "ten")), key=len, reverse=True),
+    fold=True,
 )
 # The multiplier words, behind a one-character look-ahead: a failed look-ahead is much cheaper at each position
 # than entering the case-insensitive alternation. "-fold" is rare: find() tries the full pattern only when the text
@@ -562,9 +563,14 @@ NOT_FIGURES: list[tuple[str | re.Pattern, re.Pattern]] = [
     ("clock", re.compile(r"\b(?:\d{1,2}|[A-Za-z]+)[ \u00a0]o['’]clock\b")),  # times: "10 o'clock", "ten o'clock"
     ("0", re.compile(r"(?=[0(])(?:\(0\d{2,4}\)|\b0\d{2,4})[ \u00a0](?:\d{3,4}[ \u00a0]\d{3,4}|\d{6})\b")),  # phones
 ]
+def _spaced(words) -> str:
+    """The words as a case-insensitive alternation in their order, each space any run of spaces."""
+    return factored((re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in words), fold=True)
+
+
 VAGUE_SHARES = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_shares"].items()}
 VAGUE = re.compile(
-    r"(?<![\w-])(?i:(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in VAGUE_SHARES) + r"))"
+    r"(?<![\w-])(?i:(?P<w>" + _spaced(VAGUE_SHARES) + r"))"
     r"(?=[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our)[ \u00a0]+)?"
     r"(?!'?(?:1[89]|20)?\d0s\b|(?:1[89]|20)\d\d\b)(?:[\d$£€¥]|(?i:" + _num_words + r")\b))"
 )
@@ -572,7 +578,7 @@ VAGUE_COUNTS = {k: (float(lo), float(hi)) for k, (lo, hi) in LEX["vague_counts"]
 _scale_words = "|".join(w for w, (k, _) in _WORDS.items() if k in ("scale", "hundred") and w.isalpha())
 VAGUE_COUNT = re.compile(
     "(?i:(?=[" + "".join(sorted({w[0] for w in VAGUE_COUNTS})) + r"]))"  # a cheap first test (see BLOCKS)
-    r"(?<![\w-])(?i:(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in VAGUE_COUNTS) + r"))"
+    r"(?<![\w-])(?i:(?P<w>" + _spaced(VAGUE_COUNTS) + r"))"
     rf"[ \u00a0]+(?P<s>(?i:{_scale_words})(?:[ \u00a0]+(?i:{_scale_words}))*)\b"
 )
 FRACTION_STEP = float(LEX["fraction_step"])

@@ -9,14 +9,15 @@ import re
 from ..model import Figure, Interval, Span
 from .lexicon import load
 from .numbers import Num, is_blocked, scan
+from .trie import factored
 
 LEX = load("percent")
 MARKERS: dict[str, tuple[str, float]] = {}
 for _m in LEX["markers"]:
     for _w in _m["words"]:
         MARKERS[_w] = (_m["unit"], float(_m["factor"]))
-_alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"[\s-]+") for w in MARKERS), key=len, reverse=True))
-_points = "|".join(sorted((re.escape(w) for w in LEX["points"]), key=len, reverse=True))
+_alt = factored(sorted((re.escape(w).replace(r"\ ", r"[\s-]+") for w in MARKERS), key=len, reverse=True), fold=True)
+_points = factored(sorted((re.escape(w) for w in LEX["points"]), key=len, reverse=True), fold=True)
 # a marker word may be joined to its number by a hyphen ("a 4.3-percent drop", "a 12-per-cent rise"); "points" may
 # not ("a 21-point lead" is a score, not percentage points)
 MARKER = re.compile(

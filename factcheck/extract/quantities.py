@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..model import Figure, Interval, Span
 from .lexicon import load
 from .numbers import Num, is_blocked, is_label, scan
+from .trie import factored
 from .unit_table import lookup
 
 LEX = load("units")
@@ -31,10 +32,10 @@ def _words_pattern(words) -> str:
     parts = []
     for w in sorted(words, key=len, reverse=True):
         parts.append(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") + r"(?:e?s)?")
-    return "|".join(parts)
+    return factored(parts, fold=True)  # read case-insensitively
 
 
-_abbr = "|".join(sorted((re.escape(a) for a in BY_ABBR), key=len, reverse=True))
+_abbr = factored(sorted((re.escape(a) for a in BY_ABBR), key=len, reverse=True))
 UNIT = re.compile(
     r"(?P<sep>[ \u00a0]{0,2}[(\[][ \u00a0]?|[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2})"
     rf"(?:(?P<word>(?i:{_words_pattern(BY_WORD)}))(?![\w])|(?P<abbr>{_abbr})(?![\w-]|-[a-z]))"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import groupby
 
 _END = ""  # the key that marks a node where a phrase ends
 
@@ -69,3 +70,60 @@ def _rest(node: dict, space: str | None) -> str:
         return f"(?:{body})?" if _END in node else body
     # greedy when a phrase ends here too: the longer phrases first, then the one ending here
     return f"(?:{'|'.join(branches)})" + ("?" if _END in node else "")
+
+
+def factored(alternatives: Iterable[str], fold: bool = False) -> str:
+    """Regex alternatives (in their order of preference) joined as "|".join would, for less: those opening with the
+    same plain character are tried under it once ("a(?:bout|round)|by" for "about|by|around").
+
+    Two plain characters that differ (under fold, the pattern being case-insensitive: differ in more than ASCII case)
+    never match one text character, so at a position only one group can match, and within it the alternatives keep
+    their order: every match, and every backtrack, is the same. A set where some alternative does not open with a
+    plain ASCII letter or digit (a class, a quantified character, an empty alternative) is joined as it is.
+    """
+    items = list(alternatives)
+    plain = [_plain_head(p) and _one_branch(p) for p in items]
+    if len(items) < 2 or not any(plain):
+        return "|".join(items)
+    if not all(plain):  # each run of plain ones factored apart, in place: the others may match what they match
+        runs = [list(run) for _, run in groupby(zip(plain, items, strict=True), key=lambda pair: pair[0])]
+        return "|".join(factored((p for _, p in run), fold) if run[0][0] else "|".join(p for _, p in run)
+                        for run in runs)
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for p in items:
+        groups.setdefault(p[0].lower() if fold else p[0], (p[0], []))[1].append(p[1:])
+    out = []
+    for head, rests in groups.values():
+        body = factored(rests, fold)
+        out.append(head + (body if len(rests) == 1 and _atomic(body) else f"(?:{body})"))
+    return "|".join(out)
+
+
+def _plain_head(pattern: str) -> bool:
+    """The pattern opens with an ASCII letter or digit that no quantifier follows."""
+    return bool(pattern) and pattern[0].isascii() and pattern[0].isalnum() and pattern[1:2] not in ("?", "*", "+", "{")
+
+
+def _atomic(body: str) -> bool:
+    """A body that may follow a character unbracketed: empty, or holding no top-level alternation (one rest)."""
+    return "|" not in body
+
+
+def _one_branch(pattern: str) -> bool:
+    """The pattern holds no "|" outside brackets ("plans?", "a(?:b|c)"; not "go|went"); one with a "|" and a
+    character class is taken to hold one (a "]" may stand first in a class), and so is not factored."""
+    if "|" not in pattern:
+        return True
+    if "[" in pattern:
+        return False
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True

@@ -15,6 +15,7 @@ import bisect
 import re
 
 from ..extract.lexicon import load
+from ..extract.trie import factored
 from ..model import Statement
 from .breakdown import counted
 from .view import View
@@ -37,9 +38,9 @@ def _hedged_fractions() -> dict[str, list[float]]:
 
 SCALES = {"share": _hedged_fractions() | LEX["vague_shares"], "count": LEX["vague_counts"]}
 RANGE = {w.lower(): (scale, float(lo), float(hi)) for scale, table in SCALES.items() for w, (lo, hi) in table.items()}
-WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(
+WORD = re.compile(r"(?<![\w-])(?i:" + factored((
     re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
-) + r")(?![\w-])")
+), fold=True) + r")(?![\w-])")
 RESTATED = re.compile(LEX["vague_restated"], re.I)
 RESTATED_BARE = re.compile(LEX["vague_restated_bare"], re.I)
 IN_TOTAL = re.compile(LEX["vague_in_total"], re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
+from functools import lru_cache
 from json.encoder import encode_basestring as _string  # the C encoder of one string
 from typing import Any, TextIO
 
@@ -19,10 +20,19 @@ def write(value: Any, out: TextIO, indent: int | None = None) -> None:
     _write(value, out, indent, 0)
 
 
+# Values that are no Iterator, told apart first: the ABC's isinstance test costs more than writing a number.
+_PLAIN = (str, int, float, list, tuple, type(None))
+
+
+def _lazy(value: Any) -> bool:
+    """An Iterator (written an item at a time), as isinstance(value, Iterator) says, for less on plain values."""
+    return not isinstance(value, _PLAIN) and isinstance(value, Iterator)
+
+
 def _write(value: Any, out: TextIO, indent: int | None, level: int) -> None:
-    if isinstance(value, Iterator):
+    if _lazy(value):
         _items(((None, item) for item in value), "[]", out, indent, level)
-    elif isinstance(value, dict) and any(isinstance(v, (Iterator, dict)) for v in value.values()):
+    elif isinstance(value, dict) and any(isinstance(v, dict) or _lazy(v) for v in value.values()):
         _items(value.items(), "{}", out, indent, level)
     elif indent:
         out.write(json_text(_indented(value, indent, "\n" + " " * (indent * level))))
@@ -33,6 +43,19 @@ def _write(value: Any, out: TextIO, indent: int | None, level: int) -> None:
 def _indented(value: Any, indent: int, newline: str) -> str:
     """json.dumps(value, indent=indent, ensure_ascii=False) with each line after the first led by newline's spaces,
     written directly: the library's pure-Python indented encoder costs more than the checks of a dense file."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is float:
+        return _float(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict and all(type(k) is str for k in value):
+        if not value:
+            return "{}"
+        inner = newline + " " * indent
+        return "{" + inner + ("," + inner).join(
+            _key(k) + _indented(v, indent, inner) for k, v in value.items()) + newline + "}"
     if isinstance(value, str):
         return _string(value)
     if value is None or value is True or value is False:
@@ -52,6 +75,12 @@ def _indented(value: Any, indent: int, newline: str) -> str:
         return "{" + inner + ("," + inner).join(
             f"{_string(k)}: {_indented(v, indent, inner)}" for k, v in value.items()) + newline + "}"
     return json.dumps(value, indent=indent, ensure_ascii=False).replace("\n", newline)  # what json makes of the rest
+
+
+@lru_cache(maxsize=256)
+def _key(key: str) -> str:
+    """An object key as written before its value: the few keys of every record, encoded once."""
+    return _string(key) + ": "
 
 
 def _float(x: float) -> str:

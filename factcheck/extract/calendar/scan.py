@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..trie import alternation
 from . import patterns
 from .words import (
     HOLIDAYS,
@@ -55,13 +56,21 @@ TRIGGERS: dict[str, set[str]] = {
 }
 
 
+# A TOKEN that is a trigger word (ASCII case folded, as TOKEN's letters are ASCII), and where each number starts: the
+# words no pattern starts with are never visited.
+_WORD_TRIGGERS = sorted({w for ws in TRIGGERS.values() for w in ws if w.isascii() and w.isalpha()})
+TRIGGER_WORD = re.compile(r"(?<![A-Za-z])(?:" + alternation(_WORD_TRIGGERS, fold=True) + r")(?![A-Za-z])", re.I | re.A)
+NUMBER_START = re.compile(r"(?<!\d)\d")
+
+
 def word_starts(text: str) -> dict[str, list[int]]:
-    """Where each trigger word starts in the text (lower-cased; numbers under DIGIT)."""
+    """Where each trigger word starts in the text (lower-cased; numbers under DIGIT): TOKEN's starts, for them."""
     at: dict[str, list[int]] = {}
-    for m in TOKEN.finditer(text):
-        word = m.group(0)
-        key = DIGIT if word[0].isdigit() else word.lower()
-        at.setdefault(key, []).append(m.start())
+    for m in TRIGGER_WORD.finditer(text):
+        at.setdefault(m.group(0).lower(), []).append(m.start())
+    numbers = [m.start() for m in NUMBER_START.finditer(text)]
+    if numbers:
+        at[DIGIT] = numbers
     return at
 
 

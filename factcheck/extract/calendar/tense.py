@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..trie import factored
 from .atom import Atom
 from .words import LEX, NOT_PAST, alt
 
@@ -13,18 +14,18 @@ FUTURE_AUX = re.compile(
     re.I,
 )
 DATE_RIGHT_AFTER = re.compile(r"\s+(?:in|on|during|at)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?", re.I)
-FORECAST_FRAME = re.compile(r"\b(?:" + "|".join(LEX["tense"]["forecast_frame"]) + r")\b", re.I)
-PRESENT_PASSIVE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present_passive"]) + r")\s+$", re.I)
+FORECAST_FRAME = re.compile(r"\b(?:" + factored(LEX["tense"]["forecast_frame"], fold=True) + r")\b", re.I)
+PRESENT_PASSIVE = re.compile(r"\b(?:" + factored(LEX["tense"]["present_passive"], fold=True) + r")\s+$", re.I)
 FUTURE_SUBORDINATOR = re.compile(
     r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in LEX["tense"]["future_subordinators"]) + r")\b", re.I
 )
 REDUCED_CONDITION = re.compile(r"\b(?:if|unless|once|when|until|whether)\s+(?:not\s+)?$", re.I)
 CLAUSE_END = re.compile(r"[;!?\n]|\.(?=\s+[\"“‘(]?[A-Z])")
-FUTURE = re.compile(r"\b(?:" + "|".join(LEX["tense"]["future"]) + r")\b", re.I)
-PRESENT = re.compile(r"\b(?:" + "|".join(LEX["tense"]["present"]) + r")\b", re.I)
-PAST = re.compile(r"\b(?:" + "|".join(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
+FUTURE = re.compile(r"\b(?:" + factored(LEX["tense"]["future"], fold=True) + r")\b", re.I)
+PRESENT = re.compile(r"\b(?:" + factored(LEX["tense"]["present"], fold=True) + r")\b", re.I)
+PAST = re.compile(r"\b(?:" + factored(LEX["tense"]["past"]) + r"|[a-z]{2,}ed)\b")
 EVENT_DATE_BEFORE = re.compile("|".join(LEX["event_date_before"]), re.I)
-NOT_EVENT = re.compile(r"\b(?:" + "|".join(LEX["not_event_words"]) + r")\b", re.I)
+NOT_EVENT = re.compile(r"\b(?:" + factored(LEX["not_event_words"], fold=True) + r")\b", re.I)
 _SP = r"[ \u00a0]+"
 # "until", "no later than", "due on", "the deadline for comments on the plan was"
 DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|deadline(?:{_SP}[\w'’-]+){{0,6}}?{_SP}(?:was|is|as|of|on|set{_SP}for)|"
