@@ -1,0 +1,54 @@
+"""Shares and vague quantity words against the count and whole they apply to, and percent against percentage points
+(issue 11, items 3 and 4): paired articles in tests/vague4, each written once with one error and once right.
+
+Batch a holds the tuning cases; batch b was written before any fix of this round in other voices and structures,
+measured on arrival, and not tuned on. Each article goes through the command line as a user runs it: the wrong one
+must have a finding of its rule on the line of the error, the right one no warning or error. Forms still missed are
+expected failures, with the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bench import load_benchmark
+from test_generalise_shares import test_right_twin_is_clean as right_is_clean
+from test_generalise_shares import test_wrong_article_is_flagged_on_the_line_of_its_error as flagged_on_its_line
+
+bench = load_benchmark("generalise_shares")
+
+CASES = bench.load(Path(__file__).parent / "vague4")
+# Batch b on arrival (before this round's fixes, commit of batch b): 2 of 7 wrong articles caught, 7 of 8 right
+# articles clean (the percentage of a target was flagged as a share over 100%).
+ARRIVAL = "missed on arrival, before this round's fixes"
+MISSED: dict[str, str] = {
+    "vb4-three-quarters-bracket-percent": ARRIVAL,
+    "vb4-one-fifth-dash-count": ARRIVAL,
+    "vb4-count-share-of-staff-different-noun": ARRIVAL,
+    "vb4-two-thirds-or-percent": ARRIVAL,
+    "vb4-share-of-named-list-count": ARRIVAL,
+}
+FLAGGED: dict[str, str] = {"vb4-trap-percent-of-target": ARRIVAL}
+
+
+def _param(case, known: dict[str, str]):
+    reason = known.get(case.id)
+    return pytest.param(case, id=case.id, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [])
+
+
+def test_batch_b_has_six_pairs_in_every_format():
+    cases = [c for c in CASES if c.batch == "b"]
+    assert len(cases) >= 6 and {c.fmt for c in cases} == {"md", "txt", "html"}
+    assert any(c.crlf for c in cases) and any(c.width for c in cases)
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", [_param(c, MISSED) for c in CASES if c.wrong is not None])
+def test_wrong_article_is_flagged_on_the_line_of_its_error(tmp_path, capsys, case):
+    flagged_on_its_line(tmp_path, capsys, case)
+
+
+@pytest.mark.parametrize("case", [_param(c, FLAGGED) for c in CASES])
+def test_right_twin_is_clean(tmp_path, capsys, case):
+    right_is_clean(tmp_path, capsys, case)
