@@ -19,17 +19,19 @@ from test_generalise_shares import test_wrong_article_is_flagged_on_the_line_of_
 bench = load_benchmark("generalise_shares")
 
 CASES = bench.load(Path(__file__).parent / "vague4")
-# Batch b on arrival (before this round's fixes, commit of batch b): 2 of 7 wrong articles caught, 7 of 8 right
-# articles clean (the percentage of a target was flagged as a share over 100%).
-ARRIVAL = "missed on arrival, before this round's fixes"
+# Batch b on arrival (before this round's fixes, commit e36ca09): 2 of 7 wrong articles caught, 7 of 8 right
+# articles clean (the percentage of a target was flagged as a share over 100%). After the fixes on batch a (not
+# tuned on b): see MISSED and FLAGGED.
+REST = "breakdown.py reads 'N for, M against and the rest abstained' as a complete list of its whole (FC110)"
 MISSED: dict[str, str] = {
-    "vb4-three-quarters-bracket-percent": ARRIVAL,
-    "vb4-one-fifth-dash-count": ARRIVAL,
-    "vb4-count-share-of-staff-different-noun": ARRIVAL,
-    "vb4-two-thirds-or-percent": ARRIVAL,
-    "vb4-share-of-named-list-count": ARRIVAL,
+    "vb4-two-thirds-or-percent": "missed after the fixes on batch a",
+    "vb4-share-of-named-list-count": "missed after the fixes on batch a",
 }
-FLAGGED: dict[str, str] = {"vb4-trap-percent-of-target": ARRIVAL}
+FLAGGED: dict[str, str] = {
+    "va4-majority-of-whole-dash-parts": REST,
+    "va4-most-of-whole-colon-parts": REST,
+    "va4-trap-percent-of-goal": "restated.py reads the goal's 4,000 parcels as the 5,200 collected restated (FC301)",
+}
 
 
 def _param(case, known: dict[str, str]):
