@@ -252,9 +252,9 @@ def _amount_before(view: View, i: int, whole) -> int | None:
             or view.role[j] == "change" and (view.direction[j] != "down" or figures[j].kind != "count"):
         return None
     before, share = figures[j], figures[i]
+    gap = (text, before.span.end, share.span.start)
     if share.kind == "percent" and share.unit == "%" and before.kind == "count" and before.unit == whole.unit \
-            and before.value < whole.value and (RESTATED_GAP.fullmatch(text, before.span.end, share.span.start)
-                                                or APPOSED_SHARE_GAP.fullmatch(text, before.span.end, share.span.start)):
+            and before.value < whole.value and (RESTATED_GAP.fullmatch(*gap) or APPOSED_SHARE_GAP.fullmatch(*gap)):
         return j
     if share.kind == "count" and before.kind == "percent" and before.unit == "%" \
             and AMOUNT_BEFORE.fullmatch(text, before.span.end, share.span.start):
