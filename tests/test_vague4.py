@@ -1,10 +1,6 @@
-"""Shares and vague quantity words against the count and whole they apply to, and percent against percentage points
-(issue 11, items 3 and 4): paired articles in tests/vague4, each written once with one error and once right.
-
-Batch a holds the tuning cases; batch b was written before any fix of this round in other voices and structures,
-measured on arrival, and not tuned on. Each article goes through the command line as a user runs it: the wrong one
-must have a finding of its rule on the line of the error, the right one no warning or error. Forms still missed are
-expected failures, with the reason.
+"""Fraction words glossed by a percentage, shares beside their count with the whole named before, share words over
+the parts a dash sets off, and shares over 100% (issue 11 item 3, round 4): paired articles in tests/vague4, run
+through the command line as in tests/test_vague3.py (batch a: tuning cases; batch b: written first, not tuned on).
 """
 
 from __future__ import annotations
@@ -15,6 +11,7 @@ import pytest
 from bench import load_benchmark
 from test_generalise_shares import test_right_twin_is_clean as right_is_clean
 from test_generalise_shares import test_wrong_article_is_flagged_on_the_line_of_its_error as flagged_on_its_line
+from test_vague3 import _param
 
 bench = load_benchmark("generalise_shares")
 
@@ -35,11 +32,6 @@ FLAGGED: dict[str, str] = {
     "va4-most-of-whole-colon-parts": REST,
     "va4-trap-percent-of-goal": "restated.py reads the goal's 4,000 parcels as the 5,200 collected restated (FC301)",
 }
-
-
-def _param(case, known: dict[str, str]):
-    reason = known.get(case.id)
-    return pytest.param(case, id=case.id, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [])
 
 
 def test_batch_b_has_six_pairs_in_every_format():
