@@ -193,7 +193,10 @@ def _parts_after(view: View, w: int) -> dict | None:
     no more than it together; closed when they make it up or the sentence says what the rest did."""
     figures, text = view.figures, view.text
     k, parts = w + 1, []
-    if k >= len(figures) or not PARTS_OPEN.fullmatch(text, figures[w].span.end, figures[k].span.start):
+    while k < len(figures) and figures[k].is_calendar and figures[k].sentence == figures[w].sentence \
+            and re.fullmatch(r"[\w \u00a0'’-]{0,40}", text[figures[k - 1].span.end : figures[k].span.start]):
+        k += 1  # "of the 35 councillors on Monday – 17 backed it": the date is the sentence's
+    if k >= len(figures) or not PARTS_OPEN.fullmatch(text, figures[k - 1].span.end, figures[k].span.start):
         return None
     while k < len(figures) and figures[k].sentence == figures[w].sentence and figures[k].kind == "count" \
             and figures[k].value is not None and view.role[k] not in ("change", "old"):
