@@ -13,6 +13,7 @@ from . import CheckContext, Hit
 from .arith import interval, show
 
 FILTERS = ("kind", "unit", "role", "subjects", "counts", "except_wholes", "containers", "role_named_by", "attrs")
+WHOLE_CLAUSE = re.compile(r"[ \u00a0]+of[ \u00a0]+([^;!?]{0,120}?)(?:[;!?]|\.(?!\d)|$)")  # a share's whole, to its end
 ROLE_REACH = 80  # characters before a figure, in its sentence, where role_named_by words may name its role
 # hedges: false: a hedge ("some 108%", "about 104%") widens no figure past the bound: an impossible value stays
 # impossible however it is hedged (a share over 100%); true (the default): the hedge's width counts.
@@ -79,7 +80,7 @@ def _role_named(fig: Figure, params: dict, ctx: CheckContext) -> bool:
         ctx.doc.text, named.end(), fig.span.start)
 
 
-def _compared_to_other_whole(fig: Figure, params: dict) -> bool:
+def _compared_to_other_whole(fig: Figure, params: dict, text: str) -> bool:
     """True when the share is 'of' a whole that is a yardstick, not a container: debt as a percentage of GDP.
     The extractor gives the words after "of"/"to" as attr of_phrase ("the country's GDP"); the rule's words are
     matched in it as whole words. A phrase opening with a word of `containers` counts the whole's members ("120% of
@@ -88,18 +89,20 @@ def _compared_to_other_whole(fig: Figure, params: dict) -> bool:
     phrase = fig.attr("of_phrase")
     if not wholes or not phrase or phrase.split()[0].lower() in params.get("containers", ()):
         return False
+    if phrase[-1].isdigit() and (rest := WHOLE_CLAUSE.match(text, fig.span.end)) is not None:
+        phrase = rest.group(1)  # "120% of the 3,000 installations it had set as its target": the words after the count
     return bool(_words_pattern(tuple(wholes)).search(phrase))
 
 
 @lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)  # not "A-level"
 
 
 def run(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
     params = rule.params
     for fig in ctx.figures:
-        if not _selected(fig, params, ctx) or _compared_to_other_whole(fig, params):
+        if not _selected(fig, params, ctx) or _compared_to_other_whole(fig, params, ctx.doc.text):
             continue
         ctx.mark(fig)
         iv = interval(fig)

@@ -41,7 +41,7 @@ def read(doc, figures: list[Figure]) -> tuple[Statement, ...]:
     parts += medals.read(view, parts)
     return tuple(
         changes + parts + share.read(view, whole_of, converts) + share.of_named_whole(view, whole_of)
-        + share.of_total_before(view, whole_of)
+        + share.of_total_before(view, whole_of) + share.of_earlier_count(view, whole_of)
         + share.out_of_restated(view)
         + share.per_unit(view, converts)
         + conversion.read(view, converts) + restated.read(view) + dates.read(view) + inflation.read(view)

@@ -328,7 +328,7 @@ def _fraction_before(view: View, first: int) -> int | None:
         return None
     gap = view.text[figures[k].span.end : figures[first].span.start]
     ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap)
-    return k if ok else None
+    return k if ok and gap.strip() not in ("(", "[") else None  # "Just over half (52%)": the share restated
 
 
 def _in_so_many(view: View, head: int, parts: list[int]) -> bool:

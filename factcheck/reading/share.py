@@ -15,6 +15,7 @@ from ..extract.context import LEX, phrases
 from ..extract.lexicon import load
 from ..model import Statement
 from . import vague
+from .breakdown import counted
 from .view import View
 from .whole import AMOUNT_CLOSE, after, in_ratio, named_before, restating
 
@@ -33,6 +34,8 @@ SHARE_OF_OWNER = re.compile(SHARES["share_of_owner"])
 HALF_THE = re.compile(SHARES["half_the"], re.I)
 COUNT_OUT_OF = re.compile(SHARES["count_out_of"], re.I)
 AMOUNT_BEFORE = re.compile(SHARES["amount_before"], re.I)
+APPOSED_SHARE_GAP = re.compile(SHARES["apposed_share_gap"])
+WORDS_THEN_AMOUNT = re.compile(SHARES["share_words_then_amount"], re.I)
 TOTAL_SHARE_GAP = re.compile(SHARES["total_share_gap"], re.I)
 TOTAL_WORDS = re.compile(SHARES["total_words"], re.I)
 BELOW = re.compile(rf"(?i:\b(?:{phrases(LEX['approx_below'])})[ \u00a0]*$)")  # "nearly 900": at most 900
@@ -190,6 +193,30 @@ def of_total_before(view: View, whole_of: dict[int, int]) -> list[Statement]:
     return out
 
 
+def of_earlier_count(view: View, whole_of: dict[int, int]) -> list[Statement]:
+    """'The list stands at 7.4 million patients. ... made up 59.2% of the waiting list, or just under 4.4m patients':
+    a percentage of a whole its words name with no figure, restated by the count after it, as a share of the
+    nearest larger count before it (up to PER_UNIT_BACK figures back) that counts the same noun as that count."""
+    figures, text = view.figures, view.text
+    taken = set(whole_of) | set(whole_of.values())
+    out: list[Statement] = []
+    for i, fig in enumerate(figures[:-1]):
+        a, amount = i + 1, figures[i + 1]
+        if fig.kind != "percent" or fig.unit != "%" or i in taken or a in taken or not 0 < (fig.value or 0) <= 100 \
+                or view.role[i] in ("change", "old", "new") or amount.kind != "count" or amount.value is None \
+                or amount.sentence != fig.sentence or view.role[a] in ("change", "old") \
+                or not WORDS_THEN_AMOUNT.fullmatch(text, fig.span.end, amount.span.start) \
+                or (noun := counted(text, amount)) is None:
+            continue
+        w = next((w for w in range(i - 1, max(-1, i - 1 - PER_UNIT_BACK), -1)
+                  if figures[w].kind == "count" and figures[w].unit == amount.unit and view.role[w] != "change"
+                  and (figures[w].value or 0) > amount.value and counted(text, figures[w]) == noun), None)
+        if w is not None:
+            out.append(Statement.of("share", {"share": fig.id, "whole": figures[w].id, "amount": amount.id},
+                                    **_below(view, a)))
+    return out
+
+
 def _tallied(view: View, i: int, w: int) -> int | None:
     """The count tallying share i of whole w later in its sentence ("A third of the 900 nurses left within a year,
     300 in all"), for a fraction, a percentage or a ratio ("two in three of the 450 pupils passed – 300 of them –";
@@ -217,14 +244,17 @@ def _later_or(view: View, w: int) -> int | None:
 
 def _amount_before(view: View, i: int, whole) -> int | None:
     """The figure right before share i restating it: "300 members, or 68% of the 480" (a count before a
-    percentage), "68% of those who voted – 300 of 480 –" (a percentage before a count of the whole)."""
+    percentage), "cut about 200 jobs, roughly 1% of its 21,000 employees" (a cut, set off by a bare comma), "68% of
+    those who voted – 300 of 480 –" (a percentage before a count of the whole)."""
     figures, text = view.figures, view.text
     j = i - 1
-    if j < 0 or figures[j].sentence != figures[i].sentence or figures[j].value is None or view.role[j] == "change":
+    if j < 0 or figures[j].sentence != figures[i].sentence or figures[j].value is None \
+            or view.role[j] == "change" and (view.direction[j] != "down" or figures[j].kind != "count"):
         return None
     before, share = figures[j], figures[i]
+    gap = (text, before.span.end, share.span.start)
     if share.kind == "percent" and share.unit == "%" and before.kind == "count" and before.unit == whole.unit \
-            and before.value < whole.value and RESTATED_GAP.fullmatch(text, before.span.end, share.span.start):
+            and before.value < whole.value and (RESTATED_GAP.fullmatch(*gap) or APPOSED_SHARE_GAP.fullmatch(*gap)):
         return j
     if share.kind == "count" and before.kind == "percent" and before.unit == "%" \
             and AMOUNT_BEFORE.fullmatch(text, before.span.end, share.span.start):

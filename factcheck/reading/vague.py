@@ -25,14 +25,14 @@ LEX = load("shares")
 
 
 def _hedged_fractions() -> dict[str, list[float]]:
-    """Each hedge before each fraction word, with the range they allow together: "almost two-thirds" is 0.59 to
-    0.667 (lexicon vague_hedges and vague_fractions; a word the vague_shares table lists keeps its own range)."""
+    """Each fraction word, bare and after each hedge, with the range they allow together: "almost two-thirds" is 0.59
+    to 0.667 (lexicon vague_bare, vague_hedges and vague_fractions; a word vague_shares lists keeps its own range)."""
     out: dict[str, list[float]] = {}
     for name, value in LEX["vague_fractions"].items():
         for spelled in {name, name.replace(" ", "-")}:
-            for hedge, (below, above) in LEX["vague_hedges"].items():
+            for hedge, (below, above) in [("", LEX["vague_bare"]), *LEX["vague_hedges"].items()]:
                 low, high = max(0.0, value * (1 + below)), min(1.0, value * (1 + above))
-                out[f"{hedge} {spelled}"] = [round(low, 3), round(high, 3)]
+                out[f"{hedge} {spelled}".strip()] = [round(low, 3), round(high, 3)]
     return out
 
 
@@ -42,12 +42,14 @@ WORD = re.compile(r"(?<![\w-])(?i:" + factored((
     re.escape(w).replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\s]") for w in sorted(RANGE, key=len, reverse=True)
 ), fold=True) + r")(?![\w-])")
 RESTATED = re.compile(LEX["vague_restated"], re.I)
+PARTS_OPEN = re.compile(LEX["vague_parts_open"], re.I)
 RESTATED_BARE = re.compile(LEX["vague_restated_bare"], re.I)
 IN_TOTAL = re.compile(LEX["vague_in_total"], re.I)
 SAID_SO = re.compile(LEX["vague_said_so"], re.I)
 PART_OF_BACK = re.compile(LEX["part_of_back"], re.I)
 REST = re.compile(LEX["rest_words"], re.I)
 REACH = 80  # characters from the word to the figure restating it
+TENSES = {"forecast"}  # qualifiers of a figure's time, not its value: "will back ... a majority"
 LEAD = 20  # characters before a fraction figure where its qualifier may start ("nearly half", "almost a third")
 ENDS = re.compile(WORD.pattern + r"$")
 OF_WHOLE = re.compile(LEX["share_of_owner"] + "$|" + LEX["of_whole"], re.I)
@@ -83,7 +85,7 @@ def word_range(text: str, fig) -> tuple[re.Match, str, float, float] | None:
     its scale and range; None when the figure's words, with the qualifier before them, are not in the table."""
     start = max(0, fig.span.start - LEAD)
     m = ENDS.search(text, start, fig.span.end)
-    if m is None or m.start() > fig.span.start or (m.start() == fig.span.start and fig.qualifiers):
+    if m is None or m.start() > fig.span.start or (m.start() == fig.span.start and set(fig.qualifiers) - TENSES):
         return None  # "more than a quarter", "less than a third": the extraction's reading of the qualified word
     scale, low, high = RANGE[re.sub(r"[\s\u00a0-]+", " ", m.group(0).lower())]
     return m, scale, low, high
@@ -171,15 +173,41 @@ def _percent_of_whole(view: View, whole_of: dict[int, int]) -> list[Statement]:
         m, scale, low, high = found
         if r is not None and figures[r].kind == "percent" and figures[r].unit == "%" and view.role[r] != "change":
             roles = {"amount": figures[r].id}
+        elif r is None and (roles := _parts_after(view, w)) is not None:
+            pass
         elif r is None:
             roles = _said_so(view, figures[k].sentence)
             if roles is None or roles["whole"] != figures[w].id:
                 continue
         else:
             continue
+        closed = roles.pop("closed", None)
         out.append(Statement.of("vague", roles, word=m.group(0), start=m.start(), end=m.end(), low=low, high=high,
-                                scale=scale, closed=None))
+                                scale=scale, closed=closed))
     return out
+
+
+def _parts_after(view: View, w: int) -> dict | None:
+    """The counts a dash or a colon after whole w sets off as its parts, in its sentence ("a majority of the 31
+    councillors — 14 voted in favour, 11 against and six abstained"): two or more, each smaller than the whole and
+    no more than it together; closed when they make it up or the sentence says what the rest did."""
+    figures, text = view.figures, view.text
+    k, parts = w + 1, []
+    while k < len(figures) and figures[k].is_calendar and figures[k].sentence == figures[w].sentence \
+            and re.fullmatch(r"[\w \u00a0'’-]{0,40}", text[figures[k - 1].span.end : figures[k].span.start]):
+        k += 1  # "of the 35 councillors on Monday – 17 backed it": the date is the sentence's
+    if k >= len(figures) or not PARTS_OPEN.fullmatch(text, figures[k - 1].span.end, figures[k].span.start):
+        return None
+    while k < len(figures) and figures[k].sentence == figures[w].sentence and figures[k].kind == "count" \
+            and figures[k].value is not None and view.role[k] not in ("change", "old"):
+        parts.append(k)
+        k += 1
+    total = sum(figures[p].value for p in parts)
+    if len(parts) < 2 or total > (figures[w].value or 0) or any(figures[p].value >= figures[w].value for p in parts):
+        return None
+    closed = total == figures[w].value or bool(REST.search(text, figures[w].span.end,
+                                                            view.doc.sentence_span(figures[w].sentence).end))
+    return {"whole": figures[w].id, "parts": [figures[p].id for p in parts], "closed": closed}
 
 
 def _restated(view: View, at: int, end: int, scale: str, whole_of: dict[int, int]) -> dict | None:
