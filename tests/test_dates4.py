@@ -15,7 +15,7 @@ GAPS: dict[str, str] = {
     "d01": "a weekday-date in brackets with no year after 'last week' is not read as one date",
     "d03": "a lifespan in brackets is not read as birth and death dates for 'at the age of'",
     "d04": "'the 44-year-old' is not tied to the birth year told two paragraphs before",
-    "d06": "a figure restated under the owner's possessive with another verb ('decision to cut') is not read as a stock",
+    "d06": "a figure restated under a possessive with another verb ('decision to cut') is no stock",
     "d09": "'their 31 medals' is read as a restatement of 'the 210 medals on offer' (another owner)",
 }
 
