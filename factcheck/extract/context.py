@@ -112,6 +112,9 @@ PER_NOUN = re.compile(
     rf"(?i:^[ \u00a0-]*(?P<w>{phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
     rf"(?P<end>{LEX['per_noun_end']})?"
 )
+# a relative date counted back from the period before it: the time of what its clause tells next ("up from 6.9
+# million a year earlier when the unemployment rate stood at 4.1%")
+COUNTED_BACK = re.compile(r"(?i:\b(?:earlier|before|previous|prior|ago)\b)")
 CLAUSE_BREAK = re.compile(alternation(LEX["clause_breaks"], fold=True), re.I)  # literals, none a prefix of another
 CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a match is at most this long
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
@@ -703,16 +706,19 @@ def _anchor(
     prev = figures[k]
     if prev.span.end <= sent_start or CLAUSE_BREAK.search(text, prev.span.end, fig.span.start):
         return None
+    if prev.kind == "relative_date":  # "up from 6.9 million a year earlier when the rate stood at 4.1%"
+        return prev.date if prev.date and _period(prev.date) and COUNTED_BACK.search(prev.surface) else None
     return prev.date or prev.surface if prev.kind in ANCHOR_KINDS else None
 
 
 def _anchor_stops(figures: list[Figure]) -> list[int]:
-    """For each figure, the index of the last figure before it that ends _anchor's walk back (a date, or a relative
-    date without one), else -1."""
+    """For each figure, the index of the last figure before it that ends _anchor's walk back (a date, a relative
+    date without one, or one counted back from another: "a year earlier"), else -1."""
     out, last = [], -1
     for k, fig in enumerate(figures):
         out.append(last)
-        if fig.kind in ANCHOR_KINDS or (fig.kind == "relative_date" and not fig.date):
+        if fig.kind in ANCHOR_KINDS or fig.kind == "relative_date" and (
+                not fig.date or COUNTED_BACK.search(fig.surface)):
             last = k
     return out
 
