@@ -346,7 +346,8 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
         return False  # "About 1.2 billion dlrs of long-term debt" is no one's we know: not "Security Pacific's"; and
         # "affecting about 13.3 billion dlrs of debt" (no word names it a stock) is not "The bank has 3.8 billion"
     if stock.possessive and earlier.owner is None and (
-            earlier.new or view.figures[i].attr("entity") and not view.figures[j].attr("entity")):
+            earlier.new or (view.figures[i].attr("entity") or _opening_name(view, view.figures[i].sentence, False))
+            and not view.figures[j].attr("entity")):
         return False  # "with over 980 medals on offer" ... "The Netherlands ... their 31 medals": nobody's, theirs
     if stock.refers and stock.owner is None and not _places(stock) and view.figures[i].value < EVENT_COUNT:
         return False  # "the two banks": the banks the text just named, not a count it gave before
@@ -388,9 +389,18 @@ def _opening_name(view: View, sentence: int, paragraph: bool = True) -> str | No
     span = view.doc.sentence_span(sentence)
     for start in (span.start, view.text.rfind("\n", 0, span.start) + 1)[: 1 + paragraph]:
         m = OPENING_NAME.match(view.text, start, span.end)
-        if m and m.group("name").split()[0].lower() not in NOT_NAMES:
+        if m and m.group("name").split()[0].lower() not in NOT_NAMES and _a_name(view.text, m.group("name")):
             return m.group("name")
     return None
+
+
+def _a_name(text: str, words: str) -> bool:
+    """Whether the capitalised words a sentence opens with are a name, not a common noun written so because it opens
+    ("Rehearsals for its members"): two words or more, a country, or a word the text capitalises mid-sentence too."""
+    from ..checks.reference import builtin  # the reference table of country names, read on first use
+
+    return " " in words or builtin("countries").find(words) is not None or re.search(
+        rf"[a-z,;:][ \u00a0]+{re.escape(words)}\b", text) is not None
 
 
 def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock | None:
