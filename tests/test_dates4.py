@@ -86,3 +86,17 @@ def test_other_period_or_owner_is_no_second_value(text, published):
 ])
 def test_restated_stock_still_flagged(text):
     assert "FC301" in _rules(text, "2025-05-01")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Rosa Vidal (July 14, 1940 Seville – March 2, 2021 Madrid) was a Spanish singer.\n\nShe recorded 30 albums. "
+     "Vidal died at the age of 84 after a short illness.", True),
+    ("Rosa Vidal (July 14, 1940 Seville – March 2, 2021 Madrid) was a Spanish singer.\n\nShe recorded 30 albums. "
+     "Vidal died at the age of 80 after a short illness.", False),
+    ("Tom Hale (12 January 1952, Leeds - 3 October 2019, York) was a goalkeeper.\r\n\r\nHe made 410 appearances\r\n"
+     "and passed away aged 71.", True),
+    ("Tom Hale (12 January 1952, Leeds - 3 October 2019, York) was a goalkeeper.\r\n\r\nHe made 410 appearances\r\n"
+     "and passed away aged 67.", False),
+])
+def test_age_at_death_against_the_lifespan_before_it(text, wrong):
+    assert ("FC206" in _rules(text, "2025-05-01")) is wrong
