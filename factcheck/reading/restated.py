@@ -159,6 +159,7 @@ CLAUSE_SUBJECT = re.compile(r"[\s\"'“(]*(?:(?:In|On|At|By|For|After|Before|Dur
                             r"(?:[A-Z][\w'’.-]*[\s\u00a0]+)*[A-Z][\w'’.-]*))")
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
 PRONOUNS = frozenset(("its", "their"))
+QUOTES = frozenset("\"“‘'")
 NUMBER_NEXT = re.compile(r"[ \u00a0]+\d")
 NOT_NAMES = frozenset(LEX["sentence_openers"]) | REFERRING
 GENERIC_OWNERS = frozenset(LEX["generic_owners"])
@@ -389,6 +390,8 @@ def _opening_name(view: View, sentence: int, paragraph: bool = True) -> str | No
     span = view.doc.sentence_span(sentence)
     for start in (span.start, view.text.rfind("\n", 0, span.start) + 1)[: 1 + paragraph]:
         m = OPENING_NAME.match(view.text, start, span.end)
+        if m and view.text[start : m.start("name")].strip(" \t\r\n\u00a0*#")[:1] in QUOTES:
+            return None  # a name in a quote is the speaker's subject, not the article's
         if m and m.group("name").split()[0].lower() not in NOT_NAMES and _a_name(view.text, m.group("name")):
             return m.group("name")
     return None
