@@ -100,3 +100,18 @@ def test_restated_stock_still_flagged(text):
 ])
 def test_age_at_death_against_the_lifespan_before_it(text, wrong):
     assert ("FC206" in _rules(text, "2025-05-01")) is wrong
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Mara Fenn, who was born in Hull in 1996, founded the bakery in 2021.\n\nThe 33-year-old now employs 14 people.",
+     True),
+    ("Mara Fenn, who was born in Hull in 1996, founded the bakery in 2021.\n\nThe 28-year-old now employs 14 people.",
+     False),
+    ("Born on 9 May 1988, Joel Arkin grew up in Derby.\r\n\r\nHe joined the club in 2010.\r\n\r\n\"It was home,\" the "
+     "42-year-old said after driving home.", True),
+    ("Born on 9 May 1988, Joel Arkin grew up in Derby.\r\n\r\nHe joined the club in 2010.\r\n\r\n\"It was home,\" the "
+     "36-year-old said after driving home.", False),
+    ("The firm, founded in 1990 by Ada Lusk (born 1961), makes valves. The 150-year-old mill it uses is listed.", False),
+])
+def test_the_n_year_old_against_the_birth_told_before(text, wrong):
+    assert ("FC206" in _rules(text, "2025-05-01")) is wrong

@@ -25,6 +25,9 @@ TESTS = (
     "span-years",
 )
 DAYS_PER = {"day": 1, "week": 7}
+# an age that names its person by the age alone ("The 29-year-old trained in London"): the person last told born
+THE_AGE = re.compile(r"(?i:\bthe)[ \t\r\n\u00a0]+$")
+AGE_BACK = 6  # sentences back to that birth
 NAMED_WEEKDAY = re.compile(rf"(next|this|coming|last)\s+({'|'.join(WEEKDAYS)})\b", re.I)
 
 
@@ -170,6 +173,10 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
                 born, death = [lived[0]], lived[1]
             elif len({y.date for y in births}) == 1:
                 born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
+        elif not born and THE_AGE.search(ctx.doc.text, max(0, fig.span.start - 5), fig.span.start):
+            # "Harvey Lindqvist, who was born in 2001, ..." ... "The 29-year-old trained": the person last born
+            before = [y for y in births if y.span.end <= fig.span.start and fig.sentence - y.sentence <= AGE_BACK]
+            born = before[-1:]
         for year_fig in born:
             span = bounds(year_fig.date)
             anchor = death.date if death is not None else fig.anchor
