@@ -115,3 +115,14 @@ def test_age_at_death_against_the_lifespan_before_it(text, wrong):
 ])
 def test_the_n_year_old_against_the_birth_told_before(text, wrong):
     assert ("FC206" in _rules(text, "2025-05-01")) is wrong
+
+
+@pytest.mark.parametrize("text, published, wrong", [
+    ("Rail fares up 4%\n\nBy Ana Ruiz\nPublished 2025-06-13\n\nFares will rise 4% from July, figures published on "
+     "Thursday show.", "2025-06-13", False),
+    ("Rail fares up 4%\r\n\r\nUpdated: 13 June 2025\r\n\r\nThe regulator published the figures on Wednesday.",
+     "2025-06-13", False),
+    ("The report, published on Thursday, found 40 faults.\n\nThe report was published on 14 June.", "2025-06-16", True),
+])
+def test_the_articles_own_date_line_is_no_event(text, published, wrong):
+    assert ("FC208" in _rules(text, published)) is wrong
