@@ -374,6 +374,8 @@ def _about_others(view: View, j: int, earlier: Stock, i: int, stock: Stock) -> b
         owner = earlier.owner or view.figures[j].attr("entity")
         since = range(view.figures[i].sentence, max(view.figures[j].sentence, view.figures[i].sentence - 6), -1)
         about = next(filter(None, (_opening_name(view, k, paragraph=False) for k in since)), None)
+        if about is not None and _speaker(view.text, about):
+            return False  # "Patel thanked its 15,200 volunteers": a person who speaks owns no "its"
         return bool(owner and owner[:1].isupper() and about) and not _same_owner(about, owner) \
             and _names_apart(about, owner)
     if (earlier.owner is None) == (stock.owner is None):
@@ -395,6 +397,13 @@ def _opening_name(view: View, sentence: int, paragraph: bool = True) -> str | No
         if m and m.group("name").split()[0].lower() not in NOT_NAMES and _a_name(view.text, m.group("name")):
             return m.group("name")
     return None
+
+
+def _speaker(text: str, name: str) -> bool:
+    """Whether the text quotes a name as a speaker ("said founder Gita Patel", "Patel said"): a person."""
+    name = re.escape(name)
+    return re.search(rf"\b{name}{_SP}(?:{SPEAKING})\b|\b(?:{SPEAKING}){_SP}(?:[\w'’-]+{_SP}){{0,3}}{name}\b",
+                     text) is not None
 
 
 def _a_name(text: str, words: str) -> bool:
