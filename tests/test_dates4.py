@@ -128,7 +128,7 @@ def test_the_articles_own_date_line_is_no_event(text, published, wrong):
     ("<p>Reykjavik, a city of 1.9 million, has approved plans for a new district.</p>", True),
     ("<p>Reykjavik, a city of 130,000, has approved plans for a new district.</p>", False),
     ("<p>The council of Bogota, a city of 7.4 million, voted on Monday.</p>", False),
-    ("<p>The council of Bogota, a city of 74 million, voted on Monday.</p>", True),
+    ("<p>The council of Bogota, a city of 94 million, voted on Monday.</p>", True),
 ])
 def test_a_city_named_without_its_accents_is_checked_against_the_reference(text, wrong):
     assert ("FC408" in _rules(text, "2025-10-14", fmt="html")) is wrong
