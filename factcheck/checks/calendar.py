@@ -25,6 +25,9 @@ TESTS = (
     "span-years",
 )
 DAYS_PER = {"day": 1, "week": 7}
+# an age that names its person by the age alone ("The 29-year-old trained in London"): the person last told born
+THE_AGE = re.compile(r"(?i:\bthe)[ \t\r\n\u00a0]+$")
+AGE_BACK = 6  # sentences back to that birth
 NAMED_WEEKDAY = re.compile(rf"(next|this|coming|last)\s+({'|'.join(WEEKDAYS)})\b", re.I)
 
 
@@ -163,12 +166,22 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             continue  # a thing's age ("the 150-year-old company") is no one's birth year
         born = [y for y in ctx.in_sentence(fig.sentence) if y.kind in ("year", "date") and y.attr("born")]
         born += [y for y, _ in named.get(fig.id, ()) if y not in born]
-        if not born and fig.attr("died") and len({y.date for y in births}) == 1:
-            born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
+        death = None
+        if not born and fig.attr("died"):
+            lived = _lifespan(ctx, births, fig)
+            if lived is not None:  # "Ernest Graves (May 5, 1919 Chicago-June 1, 1983 New York)" ... "at the age of 64"
+                born, death = [lived[0]], lived[1]
+            elif len({y.date for y in births}) == 1:
+                born = births[:1]  # "Born in 1944 in Leeds, ..." ... "has died aged 81": the one birth of the article
+        elif not born and THE_AGE.search(ctx.doc.text, max(0, fig.span.start - 5), fig.span.start):
+            # "Harvey Lindqvist, who was born in 2001, ..." ... "The 29-year-old trained": the person last born
+            before = [y for y in births if y.span.end <= fig.span.start and fig.sentence - y.sentence <= AGE_BACK]
+            born = before[-1:]
         for year_fig in born:
             span = bounds(year_fig.date)
-            at = bounds(fig.anchor) if fig.anchor and fig.anchor != year_fig.date else None
-            when = f"in {fig.anchor}" if at else "at publication"
+            anchor = death.date if death is not None else fig.anchor
+            at = bounds(anchor) if anchor and anchor != year_fig.date else None
+            when = f"in {anchor}" if at else "at publication"
             if at is None and ctx.published is not None:
                 at = (ctx.published, ctx.published)
             if span is None or at is None or fig.value is None:
@@ -176,14 +189,27 @@ def _age_birth_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:
             ctx.mark(fig, year_fig)
             youngest = max(0, at[0].year - span[1].year - 1)
             oldest = at[1].year - span[0].year
+            if span[0] == span[1] and at[0] == at[1]:  # two days: the one age ("May 5, 1919" to "June 1, 1983": 64)
+                youngest = oldest = oldest - ((at[0].month, at[0].day) < (span[0].month, span[0].day))
             if not youngest <= fig.value <= oldest:
-                shown = f"in {fig.anchor}" if when != "at publication" else f"on {date_words(ctx.published)}"
+                shown = f"in {anchor}" if when != "at publication" else f"on {date_words(ctx.published)}"
                 yield Hit((fig, year_fig), {"age": number(fig.value, 15), "born": year_fig.date, "when": when,
                                             "expected": f"{youngest} or {oldest}" if youngest != oldest
                                             else str(oldest)},
                           evidence=f"{at[1].year} - {span[0].year} = {oldest}: someone born in "
                                    f"{year_fig.date} is {youngest} or {oldest} {shown}; "
                                    f"the text says {number(fig.value, 15)}")
+
+
+def _lifespan(ctx: CheckContext, births: list[Figure], age: Figure) -> tuple[Figure, Figure] | None:
+    """The lifespan an age at death follows: the last birth before it that a death date follows in its sentence (a
+    bracket "(May 5, 1919 Chicago-June 1, 1983 New York City)"), with that death, or None."""
+    before = [y for y in births if y.span.end <= age.span.start]
+    if not before:
+        return None
+    death = next((d for d in ctx.in_sentence(before[-1].sentence)
+                  if d.attr("death") and d.span.start > before[-1].span.end), None)
+    return (before[-1], death) if death is not None and death.span.end <= age.span.start else None
 
 
 def _anniversary_year(rule: Rule, ctx: CheckContext) -> Iterator[Hit]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -81,6 +82,7 @@ class Table:
         for name, row in data["places"].items():
             for spelling in [name, *row.get("aliases", ())]:
                 self.rows.setdefault(spelling, {**row, "name": name})
+                self.rows.setdefault(_unaccented(spelling), {**row, "name": name})  # "Reykjavik" for "Reykjavík"
             if row.get("people"):
                 self.people[row["people"]] = name
 
@@ -94,6 +96,11 @@ class Table:
             if n > 1 and words[-n] in ("the", "The") and " ".join(words[-n + 1:]) in self.rows:
                 return self.rows[" ".join(words[-n + 1:])]
         return None
+
+
+def _unaccented(name: str) -> str:
+    """A name without its accents, as English text often writes it ("Reykjavík" -> "Reykjavik")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ PERSON_WORDS = {w.lower() for w in LEX["person_words"]}
 THING_WORDS = {w.lower() for w in LEX["thing_words"]}
 THING_HEADS = {w.lower() for w in LEX["thing_heads"]}
 PRONOUNS = set(LEX["pronouns"])
+SPEAKING_AFTER = set(LEX["speaking_after"])
 HEAD_WORDS = 2  # how many words after a compound may be its head noun for THING_HEADS
 OWNER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|[.;:!?()]")
 OWNER_REACH = 80
@@ -84,6 +85,8 @@ def _compound_owner(text: str, end: int) -> bool | None:
             break
         # "the 22-year-old singer's family", "a 60-year-old grandmother-of-three": the noun itself
         phrase.append(set(re.sub(r"['’]s$", "", m.group(0).lower()).split("-")))
+    if phrase and phrase[0] & SPEAKING_AFTER:
+        return True  # "the 31-year-old said after returning home": who speaks
     head = set().union(*phrase[:HEAD_WORDS])
     if head & (PERSON_WORDS - PRONOUNS) or head & (THING_WORDS | THING_HEADS):
         return bool(head & (PERSON_WORDS - PRONOUNS))

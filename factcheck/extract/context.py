@@ -112,6 +112,11 @@ PER_NOUN = re.compile(
     rf"(?i:^[ \u00a0-]*(?P<w>{phrases(LEX['per_before_noun'])})[ \u00a0-]+(?P<noun>[a-z][a-z-]*))"
     rf"(?P<end>{LEX['per_noun_end']})?"
 )
+# a relative date counted back from the period before it, and the "when" clause it opens: the time of what that
+# clause tells ("up from 6.9 million a year earlier when the unemployment rate stood at 4.1%")
+COUNTED_BACK = re.compile(r"(?i:\b(?:earlier|before|previous|prior|ago)\b)")
+WHEN_AFTER = re.compile(r"[\s,]*when\b[^.;:()]*$")
+WHEN_BACK = 4  # figures looked back for that date: a bound, so reading stays linear
 CLAUSE_BREAK = re.compile(alternation(LEX["clause_breaks"], fold=True), re.I)  # literals, none a prefix of another
 CLAUSE_BREAK_LEN = max(len(b) for b in LEX["clause_breaks"])  # literals: a match is at most this long
 MEASURE: dict[str, str] = {v.lower(): k for k, vs in LEX["measures"].items() for v in vs}
@@ -694,6 +699,9 @@ def _anchor(
             return nxt.date or nxt.surface
         if nxt.kind in BOUNDARY_KINDS or nxt.kind in ANCHOR_KINDS:
             break
+    when = _when_clause(text, figures, i, sent_start)
+    if when is not None:
+        return when
     # Back to the last figure before it in its clause that is a date, or an unresolved relative date (which stops
     # the search). Figures are disjoint and in text order, so the sentence start and a clause break stand between
     # the figure and that one exactly when they stand between the figure and some figure on the way to it.
@@ -704,6 +712,18 @@ def _anchor(
     if prev.span.end <= sent_start or CLAUSE_BREAK.search(text, prev.span.end, fig.span.start):
         return None
     return prev.date or prev.surface if prev.kind in ANCHOR_KINDS else None
+
+
+def _when_clause(text: str, figures: list[Figure], i: int, sent_start: int) -> str | None:
+    """The period of a "when" clause a date counted back opens ("up from 6.9 million a year earlier when the
+    unemployment rate stood at 4.1%"): a figure in it is that period's, or None."""
+    for k in range(i - 1, max(-1, i - WHEN_BACK), -1):
+        prev = figures[k]
+        if prev.span.end <= sent_start:
+            return None
+        if prev.kind == "relative_date" and prev.date and _period(prev.date) and COUNTED_BACK.search(prev.surface):
+            return prev.date if WHEN_AFTER.match(text[prev.span.end : figures[i].span.start]) else None
+    return None
 
 
 def _anchor_stops(figures: list[Figure]) -> list[int]:

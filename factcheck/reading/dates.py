@@ -34,6 +34,9 @@ PHASE_BEFORE = re.compile(r"\b(?:(?P<start>from|starting)|(?P<end>until|till|thr
                           r"(?:on[ \u00a0]+)?$", re.I)
 PERSON_BEFORE = re.compile(
     rf"\b([A-Z][a-z'’-]+)[ \u00a0]*,[ \u00a0]*(?:(?:{'|'.join(EVENT['born_gap'])})[ \u00a0]+)*$")
+# the label of the article's own date: capitalised, at a line's start or after a byline ("By Kim Lee Published ...")
+PUBLICATION_LABEL = re.compile(r"(?:^|\s)(?:(?:First|Last)[ \t\u00a0]+(?:published|updated)|Published|Updated|Posted)"
+                               r"[ \t\u00a0]*(?:on[ \t\u00a0]+|:[ \t\u00a0]*)?$")
 EVENT_WORDS = 8  # words before a date that name its event ("the summit, which opens on")
 AFTER_WORDS = 4  # content words after a coming date that may name its event ("tomorrow in a closely fought election")
 CLAUSE_END = re.compile(r"[,.;:!?()]|\s[-\u2013\u2014]\s")
@@ -142,7 +145,8 @@ def _events(view: View, named: set[int]) -> list[Statement]:
     """A relative date and a stated date of another sentence that name one event (see the module docstring)."""
     figures = view.figures
     relatives = [i for i, f in enumerate(figures) if _relative(f)]
-    stated = [j for j, f in enumerate(figures) if f.kind == "date" and f.date and j not in named]
+    stated = [j for j, f in enumerate(figures) if f.kind == "date" and f.date and j not in named
+              and not _publication_line(view, f)]
     out = []
     for i in relatives:
         # a past event is named right before its dates ("the mill closed last month" ... "the mill closed on March
@@ -184,6 +188,12 @@ def _events(view: View, named: set[int]) -> list[Statement]:
                                     event=shared[0], bound=bound))
             break
     return out
+
+
+def _publication_line(view: View, fig: Figure) -> bool:
+    """Whether a date is labelled the article's own ("Published 2025-03-21", "Updated: 4 May 2024"): the article's
+    date, no event it tells ("figures published on Thursday")."""
+    return PUBLICATION_LABEL.search(view.text, max(0, fig.span.start - 30), fig.span.start) is not None
 
 
 def _subject(view: View, fig: Figure, named: frozenset[str]) -> frozenset[str]:

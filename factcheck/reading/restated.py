@@ -158,6 +158,9 @@ CLAUSE_SUBJECT = re.compile(r"[\s\"'“(]*(?:(?:In|On|At|By|For|After|Before|Dur
                             r"[\s\u00a0]*)?(?:[Tt]he[\s\u00a0]+)?(?P<name>(?-i:(?!(?:The|A|An|It|They|He|She|This|That|There)\b)"
                             r"(?:[A-Z][\w'’.-]*[\s\u00a0]+)*[A-Z][\w'’.-]*))")
 OWNER_KINDS = frozenset(LEX["owner_kinds"])
+PRONOUNS = frozenset(("its", "their"))
+QUOTES = frozenset("\"“‘'")
+NUMBER_NEXT = re.compile(r"[ \u00a0]+\d")
 NOT_NAMES = frozenset(LEX["sentence_openers"]) | REFERRING
 GENERIC_OWNERS = frozenset(LEX["generic_owners"])
 NOT_PLACES = frozenset(LEX["not_places"]) | NOUN_STOPS
@@ -202,6 +205,7 @@ class Stock:
     refers: bool = False  # named with "the", "its", "all the": a stock the text already gave
     named: bool = True  # words before it name it a stock (a measure, a stock verb, an article), not only its noun
     was: int | None = None  # the old value a changed price replaces ("to €59 from €49"): the same price too
+    possessive: bool = False  # named with "its", "their": some owner's, the one its sentence is about
 
 
 def read(view: View) -> list[Statement]:
@@ -342,13 +346,17 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
                                                   and not earlier.named):
         return False  # "About 1.2 billion dlrs of long-term debt" is no one's we know: not "Security Pacific's"; and
         # "affecting about 13.3 billion dlrs of debt" (no word names it a stock) is not "The bank has 3.8 billion"
+    if stock.possessive and earlier.owner is None and (
+            earlier.new or (view.figures[i].attr("entity") or _opening_name(view, view.figures[i].sentence, False))
+            and not view.figures[j].attr("entity")):
+        return False  # "with over 980 medals on offer" ... "The Netherlands ... their 31 medals": nobody's, theirs
     if stock.refers and stock.owner is None and not _places(stock) and view.figures[i].value < EVENT_COUNT:
         return False  # "the two banks": the banks the text just named, not a count it gave before
     # a flow's definite restatement with no period of its own is of the period given ("the £421m profit")
     period = _same_period(earlier.anchor, stock.anchor, view.doc.published) or (
         stock.key[2] in FLOW_NOUNS and not stock.new and stock.anchor is None)
     if view.figures[j].sentence == view.figures[i].sentence or not _same_owner(earlier.owner, stock.owner) \
-            or not period:
+            or not period or _about_others(view, j, earlier, i, stock):
         return False
     # a figure with no named owner is tied to the entity its sentence names (unless both name one place, or it refers
     # back with "the" or "its"): "Southampton ... finishing with 12 points" and "Birmingham City set a record with 111
@@ -356,6 +364,55 @@ def _may_restate(view: View, j: int, earlier: Stock, i: int, stock: Stock, again
     return not ((earlier.owner is None or stock.owner is None) and not (stock.refers and stock.owner is None)
                 and not (stock.modifiers and earlier.modifiers == stock.modifiers)
                 and different_entities(*(_unspoken(view, k) for k in (j, i))))
+
+
+def _about_others(view: View, j: int, earlier: Stock, i: int, stock: Stock) -> bool:
+    """Whether a stock with no owner and no possessive is told of another name than the named owner of the other
+    stock: the name its sentence, else its paragraph, opens with ("Block is laying off nearly 1,000 employees" ...
+    "Bloomberg is restructuring ... The newsroom employs about 2,700 people")."""
+    if stock.possessive and stock.owner is None:  # "its", "their": of the name a sentence since opened with
+        owner = earlier.owner or view.figures[j].attr("entity")
+        since = range(view.figures[i].sentence, max(view.figures[j].sentence, view.figures[i].sentence - 6), -1)
+        about = next(filter(None, (_opening_name(view, k, paragraph=False) for k in since)), None)
+        if about is not None and _speaker(view.text, about):
+            return False  # "Patel thanked its 15,200 volunteers": a person who speaks owns no "its"
+        return bool(owner and owner[:1].isupper() and about) and not _same_owner(about, owner) \
+            and _names_apart(about, owner)
+    if (earlier.owner is None) == (stock.owner is None):
+        return False
+    k, bare, named = (j, earlier, stock) if earlier.owner is None else (i, stock, earlier)
+    if bare.possessive or not named.owner[:1].isupper():
+        return False
+    about = _opening_name(view, view.figures[k].sentence)
+    return about is not None and not _same_owner(about, named.owner) and _names_apart(about, named.owner)
+
+
+def _opening_name(view: View, sentence: int, paragraph: bool = True) -> str | None:
+    """The name a sentence opens with as its subject, else (paragraph) the one its paragraph opens with."""
+    span = view.doc.sentence_span(sentence)
+    for start in (span.start, view.text.rfind("\n", 0, span.start) + 1)[: 1 + paragraph]:
+        m = OPENING_NAME.match(view.text, start, span.end)
+        if m and view.text[start : m.start("name")].strip(" \t\r\n\u00a0*#")[:1] in QUOTES:
+            return None  # a name in a quote is the speaker's subject, not the article's
+        if m and m.group("name").split()[0].lower() not in NOT_NAMES and _a_name(view.text, m.group("name")):
+            return m.group("name")
+    return None
+
+
+def _speaker(text: str, name: str) -> bool:
+    """Whether the text quotes a name as a speaker ("said founder Gita Patel", "Patel said"): a person."""
+    name = re.escape(name)
+    return re.search(rf"\b{name}{_SP}(?:{SPEAKING})\b|\b(?:{SPEAKING}){_SP}(?:[\w'’-]+{_SP}){{0,3}}{name}\b",
+                     text) is not None
+
+
+def _a_name(text: str, words: str) -> bool:
+    """Whether the capitalised words a sentence opens with are a name, not a common noun written so because it opens
+    ("Rehearsals for its members"): two words or more, a country, or a word the text capitalises mid-sentence too."""
+    from ..checks.reference import builtin  # the reference table of country names, read on first use
+
+    return " " in words or builtin("countries").find(words) is not None or re.search(
+        rf"[a-z,;:][ \u00a0]+{re.escape(words)}\b", text) is not None
 
 
 def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock | None:
@@ -466,6 +523,8 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
             after.group("owner") if after else None
     if owned and owned.group(0).split()[0].lower() == "with":  # "Southampton ..., finishing with 12 points": the
         lead = CLAUSE_SUBJECT.match(view.clause_words(i))  # clause's subject has them, else no known stock
+        if lead and NUMBER_NEXT.match(view.clause_words(i), lead.end()):
+            lead = None  # "Over 10,000 athletes ..., with over 980 medals": a capital that opens a count, no name
         owner, new = (lead.group("name"), new) if lead else (owner, True)
     headed = hyphen is not None and owner is None
     if headed:  # "the 150-seat Chamber of Representatives": the compound's head names the owner
@@ -498,8 +557,10 @@ def _stock(view: View, i: int, before_in_sentence: Stock | None = None) -> Stock
         if when is not None:
             owner, refers = None, True
             anchor = anchor or (when.date if when.date and len(when.date) == 4 else None)
+    possessive = owned is not None and owned.group(0).split()[0].lower() in PRONOUNS
     return Stock((fig.kind, fig.unit, noun), modifiers, owner, anchor or _anchor_after(view, i), new,
-                 headed and owner is not None and owner[:1].islower(), refers, owned is not None or verb is not None)
+                 headed and owner is not None and owner[:1].islower(), refers, owned is not None or verb is not None,
+                 possessive=possessive)
 
 
 def _headline_sum(view: View, i: int, end: int) -> Stock | None:
@@ -620,9 +681,12 @@ def different_entities(a: Figure, b: Figure) -> bool:
     """Both figures' sentences name entities (the extractor's attr entity), neither of whose words hold the other's:
     "Acme" and "Acme Corp" may be one, "LaGuardia Airport" and "Newark Liberty Airport" are two."""
     ea, eb = a.attr("entity"), b.attr("entity")
-    if not ea or not eb:
-        return False
-    wa, wb = ({re.sub(r"['’]s?$", "", w) for w in e.split()} for e in (ea, eb))  # "Pennine Wheelers'" is one
+    return bool(ea and eb) and _names_apart(ea, eb)
+
+
+def _names_apart(a: str, b: str) -> bool:
+    """Two names neither of whose words hold the other's ("Acme" and "Acme Corp" may be one)."""
+    wa, wb = ({re.sub(r"['’]s?$", "", w) for w in e.split()} for e in (a, b))  # "Pennine Wheelers'" is one
     return not (wa <= wb or wb <= wa)
 
 

@@ -227,6 +227,11 @@ SPAN_TO = re.compile(
     re.I,
 )
 BORN = re.compile(r"\bborn\b[^.;]{0,25}$", re.I)
+# a lifespan in brackets, birth then death, each with an optional place: "(May 5, 1919 Chicago-June 1, 1983 New York
+# City)", "(1931 – 2024)": the first date opens the bracket, the second follows a dash after a year
+LIFESPAN_OPEN = re.compile(r"\((?:b\.[ \u00a0]*)?[ \u00a0]*$")
+LIFESPAN_BIRTH = re.compile(r"[^()\n\d]{0,40}?[-–—][^()\n]{0,40}?\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\)")
+LIFESPAN_DEATH = re.compile(r"\([^()\n]{0,30}\b(?:1[5-9]|20)\d\d\b[^()\n\d]{0,40}?[-–—][ \u00a0]*$")
 ANNIVERSARY = re.compile(
     lead(ORDINAL_WORDS, digits=True)
     + rf"\b(?:(?P<n>\d{{1,3}})(?:st|nd|rd|th)|(?P<w>{alt(ORDINAL_WORDS)}))\s+anniversary\s+of\b",

@@ -306,7 +306,7 @@ def weekday_in_week(text: str, atoms: list[Atom], published: dt.date | None) -> 
             continue
         window = text[max(0, a.start - 25) : a.end + 20]
         m = WEEK_NEAR.search(window)
-        if not m:
+        if not m or _dated(text, a, atoms):
             continue
         shift = {"next": 1, "last": -1, "this": 0, "the following": 1, "the previous": -1}
         weeks = shift[re.sub(r"\s+", " ", m.group("mod").lower())]
@@ -315,3 +315,10 @@ def weekday_in_week(text: str, atoms: list[Atom], published: dt.date | None) -> 
         a.kind, a.year, a.month, a.day = "date", day.year, day.month, day.day
         a.attrs["weekday"] = a.weekday
         a.attrs["relation"] = re.sub(r"\s+", " ", m.group(0).lower())
+
+
+def _dated(text: str, weekday: Atom, atoms: list[Atom]) -> bool:
+    """Whether a weekday has its own date right after it ("last week (Wednesday 6 February)", "last week, on
+    Tuesday, March 4"): that date is the day it names, checked against the weekday, not the week beside it."""
+    return any(b.kind == "date" and b.day is not None and b.start >= weekday.end
+               and not text[weekday.end : b.start].strip(" ,\u00a0") for b in atoms)

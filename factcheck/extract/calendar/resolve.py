@@ -23,7 +23,7 @@ from .arithmetic import (
 )
 from .atom import Atom
 from .parts import part_of
-from .patterns import ANNIVERSARY, BORN
+from .patterns import ANNIVERSARY, BORN, LIFESPAN_BIRTH, LIFESPAN_DEATH, LIFESPAN_OPEN
 from .tense import coming_deadline, coming_weekday, is_deadline, is_event_date, present_before, tense_at
 from .words import MODIFIERS, ORDINAL_WORDS
 
@@ -189,8 +189,11 @@ def to_figure(text: str, atom: Atom, published: dt.date | None, previous) -> tup
             kind = "date_range"
     if attrs.get("weekday") is None:
         attrs.pop("weekday", None)
-    if BORN.search(text[max(0, atom.start - 30) : atom.start]):
-        attrs["born"] = True
+    if BORN.search(text[max(0, atom.start - 30) : atom.start]) or LIFESPAN_BIRTH.match(text, atom.end) \
+            and LIFESPAN_OPEN.search(text, max(0, atom.start - 60), atom.start):
+        attrs["born"] = True  # "born in 1958", "(May 5, 1919 Chicago – June 1, 1983 New York)"
+    elif LIFESPAN_DEATH.search(text, max(0, atom.start - 80), atom.start):
+        attrs["death"] = True
     if attrs.pop("week", False) and valid and date is not None and len(date) == 10:
         monday = dt.date.fromisoformat(date)
         monday -= dt.timedelta(days=monday.weekday())
