@@ -43,9 +43,11 @@ QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|w
 # each later part (", Nantes 700 and Lille 500"): the parts of a whole counted in the sentence before.
 NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
 NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
-                               r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
+                               r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|with[ \u00a0]+(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+)"
+                               r"(?:[a-z]+[ \u00a0]+){1,2}")  # "..., with clinics contributing 34,000 jobs"
 NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
-                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|[a-z]+s[ \u00a0]+)$")  # "and independents 14"
+                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+(?:[a-z]+ing[ \u00a0]+)?)$")
+# "and independents 14", "and care homes adding 17,000"
 # A place before each count: the first opens its sentence ("In Carrow 1,450 homes were cut off"), each later one
 # follows a separator, after at most four words of the part before ("..., in Penmore 760 and in Tildon 390").
 PLACE_NAME = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday"
@@ -54,6 +56,11 @@ PLACED_FIRST = re.compile(rf"[\s\"“]*(?:In|At)[ \u00a0]+{PLACE_NAME}")
 PLACED_NEXT = re.compile(rf"(?:[ \u00a0]+[a-z]+){{0,4}}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:in|at)[ \u00a0]+{PLACE_NAME}")
 PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
 TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
+GENERIC = set(LEX["generic_nouns"])
+PARTITIONS = {noun: set(classes) for noun, classes in load("reading")["partitions"].items()}
+# an aside set off by commas between a part's name and its count: "and Sunday, when heavy rain arrived, 15,600"
+ASIDE = re.compile(r",[ \u00a0\n]+(?:when|where|as|while|after|before|which|though|despite)\b[^,;:.\d]{1,80},(?=[ \u00a0\n]*$)")
+OF_THE_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|these|those)[ \u00a0]+(?:new[ \u00a0]+)?(?P<noun>[a-z]+s)\b")
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
 
@@ -564,7 +571,14 @@ def _like(view: View, j: int, model: Figure, noun: str | None) -> bool:
     if fig.kind != model.kind or fig.unit != model.unit or fig.value is None:
         return False
     own = counted(view.text, fig) if fig.kind == "count" else None
-    return not (noun and own and own != noun)
+    return not (noun and own) or kin(own, noun)
+
+
+def kin(own: str | None, noun: str | None) -> bool:
+    """A part counting own can be a part of a total counting noun (singular nouns, None when elided): the same noun,
+    a generic one ("people", "jobs"), or a class of it ("golds" of medals)."""
+    return own is None or noun is None or own == noun or own in GENERIC \
+        or f"{own}s" in PARTITIONS.get(f"{noun}s", ())
 
 
 def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = True) -> list[int]:
@@ -702,7 +716,8 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     rest = fig.kind == "count" and len(parts) >= 3 and not any(c.isdigit() for c in text[sent.start : fig.span.start]) \
         and bool(REMAINDER.search(text, figures[parts[-2]].span.end, figures[parts[-1]].span.start))
     named = not said and not rest and _named_parts(view, parts)
-    if not said and not rest and not named and not _by_place(view, parts):
+    of_noun = OF_THE_NOUN.match(text, fig.span.end)  # "Two of the schools will be built in ...": parts of the schools
+    if not said and not rest and not named and not of_noun and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
@@ -711,8 +726,9 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     like = [k for k in before if _like(view, k, fig, None) and figures[k].value > biggest
             and (not _taken(view, k) or figures[k].attr("role") == "total")  # the words make it a whole: "40-seat"
             and (said or (rest and counted(text, figures[k]) is not None)
+                 or (of_noun is not None and _singular(of_noun.group("noun")) == counted(text, figures[k], True))
                  or (named and counted(text, figures[k]) is not None
-                     and counted(text, fig, qualified=True) in (None, counted(text, figures[k])))
+                     and kin(counted(text, fig, qualified=True), counted(text, figures[k])))
                  or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
@@ -736,7 +752,7 @@ def _named_parts(view: View, parts: list[int], total: int | None = None) -> bool
         lead = NAMED_AFTER_TOTAL.fullmatch(text, figures[total].span.end, first.span.start)
     if lead is None:
         return False
-    return all(NAMED_NEXT.search(text[figures[a].span.end : figures[b].span.start])
+    return all(NAMED_NEXT.search(ASIDE.sub("", text[figures[a].span.end : figures[b].span.start]))
                for a, b in zip(parts, parts[1:], strict=False))
 
 
@@ -968,4 +984,9 @@ def counted(text: str, fig: Figure, qualified: bool = False) -> str | None:
         noun = q.group("noun")
     if noun in STOP_NOUNS or not noun.endswith("s") or len(noun) < 3:
         return None
+    return _singular(noun)
+
+
+def _singular(noun: str) -> str:
+    """A plural noun in the singular: schools -> school, companies -> company."""
     return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]

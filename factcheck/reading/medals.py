@@ -41,31 +41,46 @@ def read(view: View, found: list[Statement]) -> list[Statement]:
             out.append(tally)
             continue
         m = TOTAL_AFTER.match(text, fig.span.end, min(len(text), fig.span.end + 60))
-        classes = PARTITIONS.get(m.group("noun").lower()) if m else None
-        if m is None or classes is None:
+        noun = m.group("noun").lower() if m else counted(text, fig)
+        classes = PARTITIONS.get(noun or "")
+        if classes is None:
             continue
-        parts: list[str] = []
-        end = m.end()
-        for k in range(i + 1, len(figures)):
-            part = figures[k]
-            gap = text[end : part.span.start]
-            if part.kind != "count" or part.sentence != fig.sentence or (parts and not PART_GAP.match(gap)):
-                break
-            if not parts and gap.strip():
-                break
-            word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
-            if word is None or word.group("word").lower() not in classes:
-                break
-            parts.append(part.id)
-            end = word.end()
+        parts = _classes(view, i, classes, m.end() if m else fig.span.end)
         if len(parts) >= 2:
             # "including four golds, three silvers and three bronzes": every class named, the list is whole
             named = {_class(figures[view.index[p]], text) for p in parts}
-            complete = ("includ" not in m.group("gap").lower() and "which" not in m.group("gap").lower()) \
+            gap = m.group("gap").lower() if m else ""
+            complete = (bool(gap) and "includ" not in gap and "which" not in gap) \
                 or (len(named) == len(parts) and named == {c.rstrip("s") for c in classes})
             out.append(Statement.of("breakdown", {"total": fig.id, "parts": parts}, complete=complete or None,
-                                    unit=m.group("noun").lower()))
+                                    unit=noun))
     return out
+
+
+def _classes(view: View, i: int, classes: set[str], end: int) -> list[str]:
+    """The run of counts of the classes of figure i's noun, one after each ("five golds, four silvers and six
+    bronzes"), joined as a list is: right after the total's words, later in its sentence after no count of another
+    thing ("a total of 88 medals, with 27 golds, ..."), or in the next sentence ("The tally was made up of ...")."""
+    figures, text = view.figures, view.text
+    fig = figures[i]
+    parts: list[str] = []
+    for k in range(i + 1, len(figures)):
+        part = figures[k]
+        if part.sentence > fig.sentence + 1 or part.kind != "count" and (parts or part.sentence != fig.sentence):
+            break  # a date or amount of the next sentence may set its medals apart ("In 2024 it won ...")
+        if part.kind != "count":
+            continue  # "14 medals, its best haul since 1988, ..."
+        word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
+        is_class = word is not None and word.group("word").lower() in classes
+        if parts and (not is_class or not PART_GAP.match(text[end : part.span.start])):
+            break
+        if not parts and not is_class:
+            if part.value is not None and counted(text, part) is not None:
+                break  # a count of another thing between the total and the list: "14 medals from 30 events. ..."
+            continue
+        parts.append(part.id)
+        end = word.end()
+    return parts
 
 
 def _class(part, text: str) -> str:
