@@ -43,10 +43,12 @@ QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|w
 # each later part (", Nantes 700 and Lille 500"): the parts of a whole counted in the sentence before.
 NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
 NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
-                               r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|with[ \u00a0]+(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+)"
+                               r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
+                               r"|with[ \u00a0]+(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+)"
                                r"(?:[a-z]+[ \u00a0]+){1,2}")  # "..., with clinics contributing 34,000 jobs"
 NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
-                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+(?:[a-z]+ing[ \u00a0]+)?)$")
+                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
+                        r"|(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+(?:[a-z]+ing[ \u00a0]+)?)$")
 # "and independents 14", "and care homes adding 17,000"
 # A place before each count: the first opens its sentence ("In Carrow 1,450 homes were cut off"), each later one
 # follows a separator, after at most four words of the part before ("..., in Penmore 760 and in Tildon 390").
@@ -59,7 +61,8 @@ TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
 GENERIC = set(LEX["generic_nouns"])
 PARTITIONS = {noun: set(classes) for noun, classes in load("reading")["partitions"].items()}
 # an aside set off by commas between a part's name and its count: "and Sunday, when heavy rain arrived, 15,600"
-ASIDE = re.compile(r",[ \u00a0\n]+(?:when|where|as|while|after|before|which|though|despite)\b[^,;:.\d]{1,80},(?=[ \u00a0\n]*$)")
+ASIDE = re.compile(r",[ \u00a0\n]+(?:when|where|as|while|after|before|which|though|despite)\b[^,;:.\d]{1,80},"
+                   r"(?=[ \u00a0\n]*$)")
 OF_THE_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|these|those)[ \u00a0]+(?:new[ \u00a0]+)?(?P<noun>[a-z]+s)\b")
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
