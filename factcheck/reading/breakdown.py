@@ -59,11 +59,12 @@ PLACED_NEXT = re.compile(rf"(?:[ \u00a0]+[a-z]+){{0,4}}(?:,|,?[ \u00a0]+and)[ \u
 PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
 TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
 GENERIC = set(LEX["generic_nouns"])
-PARTITIONS = {noun: set(classes) for noun, classes in load("reading")["partitions"].items()}
 # an aside set off by commas between a part's name and its count: "and Sunday, when heavy rain arrived, 15,600"
 ASIDE = re.compile(r",[ \u00a0\n]+(?:when|where|as|while|after|before|which|though|despite)\b[^,;:.\d]{1,80},"
                    r"(?=[ \u00a0\n]*$)")
 OF_THE_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|these|those)[ \u00a0]+(?:new[ \u00a0]+)?(?P<noun>[a-z]+s)\b")
+NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]|\n[ \t]*\r?\n")  # a list item's or paragraph's start
+RESTATED = re.compile(r"[ \u00a0]*\(")  # between a part and its own figure in brackets
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
 
@@ -337,7 +338,8 @@ def _fraction_before(view: View, first: int) -> int | None:
             or figures[k].value is None or not 0 < figures[k].value < 1 or _taken(view, k):
         return None
     gap = view.text[figures[k].span.end : figures[first].span.start]
-    ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap)
+    ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap) \
+        and not RESTATED.fullmatch(gap)  # "Just over half (52%) support ...": the share itself, given exactly
     return k if ok else None
 
 
@@ -578,10 +580,9 @@ def _like(view: View, j: int, model: Figure, noun: str | None) -> bool:
 
 
 def kin(own: str | None, noun: str | None) -> bool:
-    """A part counting own can be a part of a total counting noun (singular nouns, None when elided): the same noun,
-    a generic one ("people", "jobs"), or a class of it ("golds" of medals)."""
-    return own is None or noun is None or own == noun or own in GENERIC \
-        or f"{own}s" in PARTITIONS.get(f"{noun}s", ())
+    """A part counting own can be a part of a total counting noun (singular nouns, None when elided): the same noun
+    or a generic one ("people", "jobs"); classes of a noun ("golds" of medals) are the medal reader's."""
+    return own is None or noun is None or own == noun or own in GENERIC
 
 
 def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = True) -> list[int]:
@@ -635,8 +636,10 @@ def _answers_go_on(view: View, last: int, j: int) -> bool:
     41% were optimistic. And 47% saw ..." (another question)."""
     figures, text = view.figures, view.text
     fig = figures[j]
-    if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1:
-        return False
+    if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1 \
+            or NEW_ITEM.search(view.doc.source, view.doc.source_offset(figures[last].span.end),
+                               view.doc.source_offset(fig.span.start)):
+        return False  # not across list items: "- ... 17% are neutral.\n- Just over half (52%) support ..."
     start = view.doc.sentence_span(fig.sentence).start
     if any(figures[k].span.start < fig.span.start for k in view.by_sentence.get(fig.sentence, [])) \
             or len(WORDS.findall(text[start : fig.span.start])) > NEXT_WORDS:
