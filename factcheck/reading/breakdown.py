@@ -46,9 +46,9 @@ NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u
                                r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
                                r"|with[ \u00a0]+(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+)"
                                r"(?:[a-z]+[ \u00a0]+){1,2}")  # "..., with clinics contributing 34,000 jobs"
-NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
-                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
-                        r"|(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+(?:[a-z]+ing[ \u00a0]+)?)$")
+NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+"
+                        r"(?:(?:the|its|their)[ \u00a0]+)?(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
+                        r"|(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+(?:[a-z]+ing[ \u00a0]+(?:another[ \u00a0]+)?)?)$")
 # "and independents 14", "and care homes adding 17,000"
 # A place before each count: the first opens its sentence ("In Carrow 1,450 homes were cut off"), each later one
 # follows a separator, after at most four words of the part before ("..., in Penmore 760 and in Tildon 390").
@@ -723,7 +723,10 @@ def _total_back(view: View, parts: list[int]) -> int | None:
         and bool(REMAINDER.search(text, figures[parts[-2]].span.end, figures[parts[-1]].span.start))
     named = not said and not rest and _named_parts(view, parts)
     of_noun = OF_THE_NOUN.match(text, fig.span.end)  # "Two of the schools will be built in ...": parts of the schools
-    if not said and not rest and not named and not of_noun and not _by_place(view, parts):
+    # "Four will be in Gloucester, two in Stroud and three in ...": a place after each part, the noun left out
+    placed = fig.kind == "count" and all(PART_PLACE.match(text[figures[j].span.end : figures[j].span.end + 80])
+                                         for j in parts)
+    if not said and not rest and not named and not of_noun and not placed and not _by_place(view, parts):
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
@@ -733,6 +736,8 @@ def _total_back(view: View, parts: list[int]) -> int | None:
             and (not _taken(view, k) or figures[k].attr("role") == "total")  # the words make it a whole: "40-seat"
             and (said or (rest and counted(text, figures[k]) is not None)
                  or (of_noun is not None and _singular(of_noun.group("noun")) == counted(text, figures[k], True))
+                 or (placed and counted(text, figures[k], True) is not None
+                     and all(counted(text, figures[j]) in (None, counted(text, figures[k], True)) for j in parts))
                  or (named and counted(text, figures[k]) is not None
                      and kin(counted(text, fig, qualified=True), counted(text, figures[k])))
                  or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]

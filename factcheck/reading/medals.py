@@ -18,7 +18,7 @@ from .view import View
 
 LEX = load("reading")
 PARTITIONS: dict[str, set[str]] = {noun: set(classes) for noun, classes in LEX["partitions"].items()}
-CLASS_AFTER = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.I)
+CLASS_AFTER = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|their)[ \u00a0]+)?(?P<word>[a-z]+)\b", re.I)
 TOTAL_AFTER = re.compile(
     r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?P<noun>[a-z]+)(?:[ \u00a0]+(?:in[ \u00a0]+(?:all|total)|altogether|overall))?"
     r"(?:[ \u00a0]+(?:at|in|during|from)[ \u00a0]+(?:the[ \u00a0]+)?[a-z-]+(?:[ \u00a0]+[a-z-]+)?(?=,))?"
@@ -27,7 +27,7 @@ TOTAL_AFTER = re.compile(
 )
 TALLY_LEAD = re.compile(r"[^\d.;:!?]{0,40}")  # from a total to its tally: " haul (", " medals, on "
 TALLY_DASH = re.compile(r"[-–]")
-PART_GAP = re.compile(r"^[ \u00a0]*(?:,|;|and|,[ \u00a0]*and)[ \u00a0]*$", re.I)
+PART_GAP = re.compile(r"^[ \u00a0]*(?:,|;|and|,[ \u00a0]*(?:and|while|with))[ \u00a0]*$", re.I)
 
 
 def read(view: View, found: list[Statement]) -> list[Statement]:
