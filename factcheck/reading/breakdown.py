@@ -15,7 +15,8 @@ previous sentence ("Exports reached 4.1m tonnes. Wheat made up 2.3m tonnes, ..."
 a total and a colon; a last part in the next sentence when it is what remains ("The Farmers' League took the
 remaining 3 seats"). A part may count a generic noun for its total's ("24,300 visitors. Friday drew 7,200 people, ...";
 breakdown.yml: generic_nouns) or leave its noun out, each at a place ("Four will be in Gloucester, two in Stroud");
-classes of a noun ("golds" of medals) are the medal reader's. The words are data: factcheck/extract/lexicon/breakdown.yml.
+classes of a noun ("golds" of medals) are the medal reader's. The words are data:
+factcheck/extract/lexicon/breakdown.yml.
 """
 
 from __future__ import annotations

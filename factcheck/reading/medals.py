@@ -1,7 +1,7 @@
 """A count split into named classes that make it up: "won 12 medals: five gold, four silver and three bronze", or into
 a tally of its classes in their usual order ("a three-medal haul (0-1-2)", "finished with 15 medals, on 6-5-4"); the
-classes may come later in the sentence ("a total of 88 medals, with 27 golds, ...") or in the next ("The haul was made up
-of three golds, ...").
+classes may come later in the sentence ("a total of 88 medals, with 27 golds, ...") or in the next ("The haul was made
+up of three golds, ...").
 
 Statement(kind="breakdown", roles: total (the count of medals), parts (the counts of each class, in text order);
 facts: complete (a colon or a dash after the total says the list is the whole; "including" does not), unit).
