@@ -355,6 +355,17 @@ def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
                for k in range(head + 1, parts[0]))
 
 
+def _so_many_before(view: View, total: int, parts: list[int]) -> bool:
+    """The total's sentence counts what the next sentence's parts are ("58,300 visitors over three days. Friday
+    drew 21,400 people, Saturday ..."): a count of a noun after the total, as many as the parts, the parts all in
+    the next sentence."""
+    figures = view.figures
+    return figures[parts[0]].sentence == figures[total].sentence + 1 and any(
+        figures[k].value == len(parts)
+        and (figures[k].kind == "duration" or figures[k].kind == "count" and counted(view.text, figures[k]) is not None)
+        for k in view.sentence_of(total) if k > total)  # "over three days", "at four sites"
+
+
 def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: re.Match | None,
             noun: str | None) -> tuple[Statement, int] | None:
     """The statement for a total (or none) and its parts, with the part the next sentence adds when it says what
@@ -387,7 +398,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40)) \
         or bool(COMPLEMENT.match(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
     told = (rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
-            or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
+            or (total is not None and total < parts[0] and (_in_so_many(view, total, parts)
+                                                            or _so_many_before(view, total, parts)))
             or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                 and not INCOMPLETE.search(list_lead)))
     complete = said_whole or told
