@@ -741,7 +741,8 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     # "Four will be in Gloucester, two in Stroud and three in ...": a place after each part, the noun left out
     placed = fig.kind == "count" and all(PART_PLACE.match(text[figures[j].span.end : figures[j].span.end + 80])
                                          for j in parts)
-    if not said and not rest and not named and not of_noun and not placed and not _by_place(view, parts):
+    by_place = _by_place(view, parts)
+    if not said and not rest and not named and not of_noun and not placed and not by_place:
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
@@ -755,7 +756,8 @@ def _total_back(view: View, parts: list[int]) -> int | None:
                      and all(counted(text, figures[j]) in (None, counted(text, figures[k], True)) for j in parts))
                  or (named and counted(text, figures[k]) is not None
                      and kin(counted(text, fig, qualified=True), counted(text, figures[k])))
-                 or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
+                 or ((by_place or said or rest or named) and _tally(view, k)
+                     and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
 
