@@ -14,42 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import yaml
-
 import factcheck
+from tests.casebook import casebook_tests
 
-SERIOUS = ("warning", "error")
-HERE = Path(__file__).parent / "wholes3"
-BATCH_B = yaml.safe_load((HERE / "batch_b.yml").read_text(encoding="utf-8"))
-BATCH_A = yaml.safe_load((HERE / "batch_a.yml").read_text(encoding="utf-8"))
-QUIET = yaml.safe_load((HERE / "quiet.yml").read_text(encoding="utf-8"))
-
-
-def _rules(text: str, fmt: str) -> list[str]:
-    """The rules of the warnings and errors a user sees for the text."""
-    report = factcheck.check_text(text, published="2026-03-02", fmt=fmt)
-    return [f.rule for f in report.findings if f.severity in SERIOUS]
-
-
-def _marked(cases: list[dict], key: str) -> list:
-    return [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(reason=c[key], strict=True)] if c.get(key) else [])
-            for c in cases]
-
-
-@pytest.mark.parametrize("case", _marked(BATCH_A, "gap") + _marked(BATCH_B, "gap"))
-def test_error_is_flagged(case):
-    assert case["rule"] in _rules(case["text"].replace("{X}", case["wrong"]), case["fmt"])
-
-
-@pytest.mark.parametrize("case", _marked(BATCH_A, "gap_right") + _marked(BATCH_B, "gap_right"))
-def test_clean_variant_is_quiet(case):
-    assert _rules(case["text"].replace("{X}", case["right"]), case["fmt"]) == []
-
-
-@pytest.mark.parametrize("case", QUIET, ids=[c["id"] for c in QUIET])
-def test_near_miss_is_quiet(case):
-    assert _rules(case["text"], case["fmt"]) == []
+test_error_is_flagged, test_clean_variant_is_quiet, test_near_miss_is_quiet = casebook_tests(
+    Path(__file__).parent / "wholes3")
 
 
 def test_message_names_the_sum_and_the_chamber():

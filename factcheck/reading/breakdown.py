@@ -13,7 +13,10 @@ names ("Lyon (1,300), Nantes (700)"), across clauses; the total before them ("Of
 "640 beds: 220 ...", "cut 2,400 jobs (1,300 in Lyon ..."), after them ("..., out of 80 seats in all") or in the
 previous sentence ("Exports reached 4.1m tonnes. Wheat made up 2.3m tonnes, ..."); a list of one item a line after
 a total and a colon; a last part in the next sentence when it is what remains ("The Farmers' League took the
-remaining 3 seats"). The words are data: factcheck/extract/lexicon/breakdown.yml.
+remaining 3 seats"). A part may count a generic noun for its total's ("24,300 visitors. Friday drew 7,200 people, ...";
+breakdown.yml: generic_nouns) or leave its noun out, each at a place ("Four will be in Gloucester, two in Stroud");
+classes of a noun ("golds" of medals) are the medal reader's. The words are data:
+factcheck/extract/lexicon/breakdown.yml.
 """
 
 from __future__ import annotations
@@ -43,9 +46,13 @@ QUALIFIED_NOUN = re.compile(r"^[ \u00a0]+(?:(?!(?:is|are|was|were|have|has|had|w
 # each later part (", Nantes 700 and Lille 500"): the parts of a whole counted in the sentence before.
 NAMED_FIRST = re.compile(r"[\s\"“]*(?:(?:The|In)[ \u00a0]+)?(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
 NAMED_AFTER_TOTAL = re.compile(r"(?:[ \u00a0]+[a-z]+){0,6},[ \u00a0]+(?:with[ \u00a0]+)?(?:the[ \u00a0]+)?"
-                               r"(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}(?:[a-z]+[ \u00a0]+){1,2}")
-NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?"
-                        r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}|[a-z]+s[ \u00a0]+)$")  # "and independents 14"
+                               r"(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
+                               r"|with[ \u00a0]+(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+)"
+                               r"(?:[a-z]+[ \u00a0]+){1,2}")  # "..., with clinics contributing 34,000 jobs"
+NAMED_NEXT = re.compile(r"^(?:[ \u00a0]+(?:[a-z]+|[A-Z]{2,}s?)){0,4}(?:,|,?[ \u00a0]+and)[ \u00a0]+"
+                        r"(?:(?:the|its|their)[ \u00a0]+)?(?:(?:[A-Z][\w'’.-]*[ \u00a0]+){1,3}"
+                        r"|(?:[a-z]+[ \u00a0]+)?[a-z]+s[ \u00a0]+(?:[a-z]+ing[ \u00a0]+(?:another[ \u00a0]+)?)?)$")
+# "and independents 14", "and care homes adding 17,000"
 # A place before each count: the first opens its sentence ("In Carrow 1,450 homes were cut off"), each later one
 # follows a separator, after at most four words of the part before ("..., in Penmore 760 and in Tildon 390").
 PLACE_NAME = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday"
@@ -54,6 +61,13 @@ PLACED_FIRST = re.compile(rf"[\s\"“]*(?:In|At)[ \u00a0]+{PLACE_NAME}")
 PLACED_NEXT = re.compile(rf"(?:[ \u00a0]+[a-z]+){{0,4}}(?:,|,?[ \u00a0]+and)[ \u00a0]+(?:in|at)[ \u00a0]+{PLACE_NAME}")
 PREDICATE = re.compile(r"[ \u00a0]+(?:(?:of[ \u00a0]+them|also|now)[ \u00a0]+)?([a-z]+)\b")
 TRAIT_VERBS = {"are", "were", "is", "was", "have", "had", "has", "hold", "held"}
+GENERIC = set(LEX["generic_nouns"])
+# an aside set off by commas between a part's name and its count: "and Sunday, when heavy rain arrived, 15,600"
+ASIDE = re.compile(r",[ \u00a0\n]+(?:when|where|as|while|after|before|which|though|despite)\b[^,;:.\d]{1,80},"
+                   r"(?=[ \u00a0\n]*$)")
+OF_THE_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|these|those)[ \u00a0]+(?:new[ \u00a0]+)?(?P<noun>[a-z]+s)\b")
+NEW_ITEM = re.compile(r"\n[ \t]*(?:[-*+\u2022]|\d+[.)])[ \t]|\n[ \t]*\r?\n")  # a list item's or paragraph's start
+RESTATED = re.compile(r"[ \u00a0]*\(")  # between a part and its own figure in brackets
 CLAUSE_END = re.compile(r"[;:!?]|[.](?:\s|$)|,\s+(?:according|said|says|the\s+\w+\s+said)\b")
 
 
@@ -327,8 +341,9 @@ def _fraction_before(view: View, first: int) -> int | None:
             or figures[k].value is None or not 0 < figures[k].value < 1 or _taken(view, k):
         return None
     gap = view.text[figures[k].span.end : figures[first].span.start]
-    ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap)
-    return k if ok and gap.strip() not in ("(", "[") else None  # "Just over half (52%)": the share restated
+    ok = len(gap) <= LIST_GAP and SEPARATOR.search(gap) and not LIST_STOP.search(gap) \
+        and not RESTATED.fullmatch(gap)  # "Just over half (52%) support ...": the share itself, given exactly
+    return k if ok else None
 
 
 def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
@@ -338,6 +353,17 @@ def _in_so_many(view: View, head: int, parts: list[int]) -> bool:
     return any(figures[k].kind == "count" and figures[k].value == len(parts)
                and IN_SO_MANY.fullmatch(view.text, figures[k].span.end, figures[parts[0]].span.start)
                for k in range(head + 1, parts[0]))
+
+
+def _so_many_before(view: View, total: int, parts: list[int]) -> bool:
+    """The total's sentence counts what the next sentence's parts are ("58,300 visitors over three days. Friday
+    drew 21,400 people, Saturday ..."): a count of a noun after the total, as many as the parts, the parts all in
+    the next sentence."""
+    figures = view.figures
+    return figures[parts[0]].sentence == figures[total].sentence + 1 and any(
+        figures[k].value == len(parts)
+        and (figures[k].kind == "duration" or figures[k].kind == "count" and counted(view.text, figures[k]) is not None)
+        for k in view.sentence_of(total) if k > total)  # "over three days", "at four sites"
 
 
 def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: re.Match | None,
@@ -372,7 +398,8 @@ def _finish(view: View, total: int | None, parts: list[int], lead: str, opener: 
     rest = more is not None and total is not None and not FURTHER.search(_before(view, more, 40)) \
         or bool(COMPLEMENT.match(_clause_after(view, parts[-1])))  # "325 receive aid while 344 do not"
     told = (rest or bool(REMAINDER.search(before_last)) or _summed_to(view, total, parts)
-            or (total is not None and total < parts[0] and _in_so_many(view, total, parts))
+            or (total is not None and total < parts[0] and (_in_so_many(view, total, parts)
+                                                            or _so_many_before(view, total, parts)))
             or bool(CATCH_ALL.search(span)) or (bool(COMPLETE_OPENER.search(list_lead))
                                                 and not INCOMPLETE.search(list_lead)))
     complete = said_whole or told
@@ -564,7 +591,13 @@ def _like(view: View, j: int, model: Figure, noun: str | None) -> bool:
     if fig.kind != model.kind or fig.unit != model.unit or fig.value is None:
         return False
     own = counted(view.text, fig) if fig.kind == "count" else None
-    return not (noun and own and own != noun)
+    return not (noun and own) or kin(own, noun)
+
+
+def kin(own: str | None, noun: str | None) -> bool:
+    """A part counting own can be a part of a total counting noun (singular nouns, None when elided): the same noun
+    or a generic one ("people", "jobs"); classes of a noun ("golds" of medals) are the medal reader's."""
+    return own is None or noun is None or own == noun or own in GENERIC
 
 
 def _parts(view: View, head: int, first: int, noun: str | None, skip: bool = True) -> list[int]:
@@ -618,8 +651,10 @@ def _answers_go_on(view: View, last: int, j: int) -> bool:
     41% were optimistic. And 47% saw ..." (another question)."""
     figures, text = view.figures, view.text
     fig = figures[j]
-    if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1:
-        return False
+    if fig.unit != "%" or figures[last].unit != "%" or fig.sentence != figures[last].sentence + 1 \
+            or NEW_ITEM.search(view.doc.source, view.doc.source_offset(figures[last].span.end),
+                               view.doc.source_offset(fig.span.start)):
+        return False  # not across list items: "- ... 17% are neutral.\n- Just over half (52%) support ..."
     start = view.doc.sentence_span(fig.sentence).start
     if any(figures[k].span.start < fig.span.start for k in view.by_sentence.get(fig.sentence, [])) \
             or len(WORDS.findall(text[start : fig.span.start])) > NEXT_WORDS:
@@ -702,7 +737,12 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     rest = fig.kind == "count" and len(parts) >= 3 and not any(c.isdigit() for c in text[sent.start : fig.span.start]) \
         and bool(REMAINDER.search(text, figures[parts[-2]].span.end, figures[parts[-1]].span.start))
     named = not said and not rest and _named_parts(view, parts)
-    if not said and not rest and not named and not _by_place(view, parts):
+    of_noun = OF_THE_NOUN.match(text, fig.span.end)  # "Two of the schools will be built in ...": parts of the schools
+    # "Four will be in Gloucester, two in Stroud and three in ...": a place after each part, the noun left out
+    placed = fig.kind == "count" and all(PART_PLACE.match(text[figures[j].span.end : figures[j].span.end + 80])
+                                         for j in parts)
+    by_place = _by_place(view, parts)
+    if not said and not rest and not named and not of_noun and not placed and not by_place:
         return None
     if any(figures[k].kind == fig.kind and figures[k].unit == fig.unit for k in view.sentence_of(first) if k < first):
         return None  # the sentence has its own figure of the kind before the list
@@ -711,9 +751,13 @@ def _total_back(view: View, parts: list[int]) -> int | None:
     like = [k for k in before if _like(view, k, fig, None) and figures[k].value > biggest
             and (not _taken(view, k) or figures[k].attr("role") == "total")  # the words make it a whole: "40-seat"
             and (said or (rest and counted(text, figures[k]) is not None)
+                 or (of_noun is not None and _singular(of_noun.group("noun")) == counted(text, figures[k], True))
+                 or (placed and counted(text, figures[k], True) is not None
+                     and all(counted(text, figures[j]) in (None, counted(text, figures[k], True)) for j in parts))
                  or (named and counted(text, figures[k]) is not None
-                     and counted(text, fig, qualified=True) in (None, counted(text, figures[k])))
-                 or (_tally(view, k) and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
+                     and kin(counted(text, fig, qualified=True), counted(text, figures[k])))
+                 or ((by_place or said or rest or named) and _tally(view, k)
+                     and counted(text, figures[k]) in TALLY_COUNTED | {None}))]
     return like[0] if len(like) == 1 else None
 
 
@@ -736,7 +780,7 @@ def _named_parts(view: View, parts: list[int], total: int | None = None) -> bool
         lead = NAMED_AFTER_TOTAL.fullmatch(text, figures[total].span.end, first.span.start)
     if lead is None:
         return False
-    return all(NAMED_NEXT.search(text[figures[a].span.end : figures[b].span.start])
+    return all(NAMED_NEXT.search(ASIDE.sub("", text[figures[a].span.end : figures[b].span.start]))
                for a, b in zip(parts, parts[1:], strict=False))
 
 
@@ -968,4 +1012,9 @@ def counted(text: str, fig: Figure, qualified: bool = False) -> str | None:
         noun = q.group("noun")
     if noun in STOP_NOUNS or not noun.endswith("s") or len(noun) < 3:
         return None
+    return _singular(noun)
+
+
+def _singular(noun: str) -> str:
+    """A plural noun in the singular: schools -> school, companies -> company."""
     return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]

@@ -1,5 +1,7 @@
 """A count split into named classes that make it up: "won 12 medals: five gold, four silver and three bronze", or into
-a tally of its classes in their usual order ("a three-medal haul (0-1-2)", "finished with 15 medals, on 6-5-4").
+a tally of its classes in their usual order ("a three-medal haul (0-1-2)", "finished with 15 medals, on 6-5-4"); the
+classes may come later in the sentence ("a total of 88 medals, with 27 golds, ...") or in the next ("The haul was made
+up of three golds, ...").
 
 Statement(kind="breakdown", roles: total (the count of medals), parts (the counts of each class, in text order);
 facts: complete (a colon or a dash after the total says the list is the whole; "including" does not), unit).
@@ -18,7 +20,7 @@ from .view import View
 
 LEX = load("reading")
 PARTITIONS: dict[str, set[str]] = {noun: set(classes) for noun, classes in LEX["partitions"].items()}
-CLASS_AFTER = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.I)
+CLASS_AFTER = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the|its|their)[ \u00a0]+)?(?P<word>[a-z]+)\b", re.I)
 TOTAL_AFTER = re.compile(
     r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?P<noun>[a-z]+)(?:[ \u00a0]+(?:in[ \u00a0]+(?:all|total)|altogether|overall))?"
     r"(?:[ \u00a0]+(?:at|in|during|from)[ \u00a0]+(?:the[ \u00a0]+)?[a-z-]+(?:[ \u00a0]+[a-z-]+)?(?=,))?"
@@ -27,7 +29,7 @@ TOTAL_AFTER = re.compile(
 )
 TALLY_LEAD = re.compile(r"[^\d.;:!?]{0,40}")  # from a total to its tally: " haul (", " medals, on "
 TALLY_DASH = re.compile(r"[-–]")
-PART_GAP = re.compile(r"^[ \u00a0]*(?:,|;|and|,[ \u00a0]*and)[ \u00a0]*$", re.I)
+PART_GAP = re.compile(r"^[ \u00a0]*(?:,|;|and|,[ \u00a0]*(?:and|while|with))[ \u00a0]*$", re.I)
 
 
 def read(view: View, found: list[Statement]) -> list[Statement]:
@@ -41,31 +43,46 @@ def read(view: View, found: list[Statement]) -> list[Statement]:
             out.append(tally)
             continue
         m = TOTAL_AFTER.match(text, fig.span.end, min(len(text), fig.span.end + 60))
-        classes = PARTITIONS.get(m.group("noun").lower()) if m else None
-        if m is None or classes is None:
+        noun = m.group("noun").lower() if m else counted(text, fig)
+        classes = PARTITIONS.get(noun or "")
+        if classes is None:
             continue
-        parts: list[str] = []
-        end = m.end()
-        for k in range(i + 1, len(figures)):
-            part = figures[k]
-            gap = text[end : part.span.start]
-            if part.kind != "count" or part.sentence != fig.sentence or (parts and not PART_GAP.match(gap)):
-                break
-            if not parts and gap.strip():
-                break
-            word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
-            if word is None or word.group("word").lower() not in classes:
-                break
-            parts.append(part.id)
-            end = word.end()
+        parts = _classes(view, i, classes, m.end() if m else fig.span.end)
         if len(parts) >= 2:
             # "including four golds, three silvers and three bronzes": every class named, the list is whole
             named = {_class(figures[view.index[p]], text) for p in parts}
-            complete = ("includ" not in m.group("gap").lower() and "which" not in m.group("gap").lower()) \
+            gap = m.group("gap").lower() if m else ""
+            complete = (bool(gap) and "includ" not in gap and "which" not in gap) \
                 or (len(named) == len(parts) and named == {c.rstrip("s") for c in classes})
             out.append(Statement.of("breakdown", {"total": fig.id, "parts": parts}, complete=complete or None,
-                                    unit=m.group("noun").lower()))
+                                    unit=noun))
     return out
+
+
+def _classes(view: View, i: int, classes: set[str], end: int) -> list[str]:
+    """The run of counts of the classes of figure i's noun, one after each ("five golds, four silvers and six
+    bronzes"), joined as a list is: right after the total's words, later in its sentence after no count of another
+    thing ("a total of 88 medals, with 27 golds, ..."), or in the next sentence ("The tally was made up of ...")."""
+    figures, text = view.figures, view.text
+    fig = figures[i]
+    parts: list[str] = []
+    for k in range(i + 1, len(figures)):
+        part = figures[k]
+        if part.sentence > fig.sentence + 1 or part.kind != "count" and (parts or part.sentence != fig.sentence):
+            break  # a date or amount of the next sentence may set its medals apart ("In 2024 it won ...")
+        if part.kind != "count":
+            continue  # "14 medals, its best haul since 1988, ..."
+        word = CLASS_AFTER.match(text, part.span.end, min(len(text), part.span.end + 30))
+        is_class = word is not None and word.group("word").lower() in classes
+        if parts and (not is_class or not PART_GAP.match(text[end : part.span.start])):
+            break
+        if not parts and not is_class:
+            if part.value is not None and counted(text, part) is not None:
+                break  # a count of another thing between the total and the list: "14 medals from 30 events. ..."
+            continue
+        parts.append(part.id)
+        end = word.end()
+    return parts
 
 
 def _class(part, text: str) -> str:

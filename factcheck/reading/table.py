@@ -54,6 +54,7 @@ def read(view: View) -> list[Statement]:
         placed = [_placed(view, cells, starts) for cells in rows]
         out += _changes(view, rows, placed, starts)
         out += _totals(view, rows, placed)
+        out += _total_column(view, rows, placed)
     return out
 
 
@@ -165,6 +166,56 @@ def _totals(view: View, rows: list[Cells], placed: list[dict[int, list[int]]]) -
         out.append(Statement.of("breakdown", {"total": t.id, "parts": [figures[k].id for k in parts]},
                                 complete=True, exclusive=True))
     return out
+
+
+def _total_column(view: View, rows: list[Cells], placed: list[dict[int, list[int]]]) -> list[Statement]:
+    """A breakdown for each row of a table whose header names a column a total ("| Team | Gold | Silver | Bronze |
+    Total |"): the row's cell there is the total of its cells in the columns right before it, each column one of
+    amounts of the total's kind and unit in every row (a zero may be left out: "0" or a dash)."""
+    text, figures = view.doc.source, view.figures
+    body = [i for i, by_cell in enumerate(placed) if by_cell]
+    if not body or body[0] == 0:
+        return []
+    header = rows[body[0] - 1]
+    named = [c for c, cell in enumerate(header) if _total_label(text, cell) and len(text[slice(*cell)].split()) <= 3]
+    if len(named) != 1 or any(len(rows[i]) != len(header) for i in body):
+        return []
+    at = named[0]
+    out: list[Statement] = []
+    totals = [_valued(view, placed[i].get(at, [])) for i in body]
+    if any(len(t) != 1 for t in totals):
+        return []
+    model = figures[totals[0][0]]
+    if model.kind not in SUMMED or model.unit == "%":
+        return []
+    columns: list[int] = []
+    for c in range(at - 1, 0, -1):
+        if UNSUMMED.search(text, *header[c]) or CHANGE.search(text, *header[c]) \
+                or not all(_amount_cell(view, text, rows[i][c], placed[i].get(c, []), model) for i in body) \
+                or not any(placed[i].get(c) for i in body):
+            break
+        columns.insert(0, c)
+    if len(columns) < 2:
+        return []
+    for i, total in zip(body, totals, strict=True):
+        parts = [k for c in columns for k in _valued(view, placed[i].get(c, []))]
+        if view.role[total[0]] in TIED or any(view.role[k] in TIED for k in parts) or len(parts) < 2:
+            continue
+        view.role[total[0]] = "total"
+        for k in parts:
+            view.role[k] = "part"
+        out.append(Statement.of("breakdown", {"total": figures[total[0]].id, "parts": [figures[k].id for k in parts]},
+                                complete=True, exclusive=True))
+    return out
+
+
+def _amount_cell(view: View, text: str, cell: tuple[int, int], ks: list[int], model) -> bool:
+    """A cell of one amount like model's, or a zero written so that no figure is read ("0", "-")."""
+    valued = _valued(view, ks)
+    if not ks:
+        return text[slice(*cell)].strip(" \t|*") in ("0", "-", "\u2013", "\u2014", "")
+    return len(valued) == 1 == len(ks) and view.figures[valued[0]].kind == model.kind \
+        and view.figures[valued[0]].unit == model.unit
 
 
 def _total_label(text: str, cell: tuple[int, int]) -> bool:
