@@ -125,6 +125,9 @@ def test_wrong_is_flagged_and_right_is_quiet(name, n, pair):
     "More than 50,000 people marched, more than the organisers had planned for.",
     "The firm could top forecasts of 12,000 sales next year after selling 9,000 this year.",
     "Sales rose by half to 300 from 200.",
-], ids=["forecast-exceeds", "bound-not-reference", "forecast-top", "half-not-points"])
+    "Treatments were 4% up on 2023 (17.35 million) and 5% more than in 2019 (17.1 million).",
+    "Visits were 3% up on 2024 (2.35 million) and 9% higher than in 2021 (2.1 million).",
+], ids=["forecast-exceeds", "bound-not-reference", "forecast-top", "half-not-points", "two-periods-bracketed-1",
+        "two-periods-bracketed-2"])
 def test_forecasts_bounds_and_fractions_stay_quiet(text):
     assert _flags(text) == []
