@@ -110,8 +110,8 @@ def read(view: View) -> list[Statement]:
         if new is None:
             # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
             new = carried(view, i, old, {old}, "up" if m.group("up") else "down")
-        if new is None or (BRACKET_GAP.fullmatch(gap)
-                           and text[max(0, figures[new].span.start - 3) : figures[new].span.start].rstrip()[-1:] == "("):
+        if new is None or (BRACKET_GAP.fullmatch(gap) and BRACKET_OPEN.match(text[max(0, figures[new].span.start - 3) :
+                                                                                  figures[new].span.start][::-1])):
             continue  # "4% up on 2023 (17.35 million) and 5% more than in 2019 (17.1 million)": two periods' values
         direction = "up" if m.group("up") else "down"
         out.append(Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": other.id},
