@@ -9,6 +9,8 @@ no flag on its 4 right articles.
 
 import pytest
 from bench import load_benchmark
+from test_change3 import test_batch_b_right_article_is_not_flagged as _not_flagged
+from test_change3 import test_batch_b_wrong_article_is_flagged_on_its_error as _flagged_on_its_error
 
 bench = load_benchmark("error_classes")
 
@@ -22,28 +24,16 @@ GAPS: dict[str, str] = {
 }
 
 
-def _report(art):
-    import factcheck
-
-    return factcheck.check_text(art.source(), fmt=art.fmt, published=art.published, path=art.path.name)
-
-
-def _serious(report):
-    return [f for f in report.findings if f.severity in bench.SERIOUS]
-
-
 @pytest.mark.parametrize(
     "art", [pytest.param(a, marks=pytest.mark.xfail(reason=GAPS[a.id], strict=True)) if a.id in GAPS else a
             for a in BATCH_B if a.cls != "clean"], ids=lambda a: a.id)
 def test_batch_b_wrong_article_is_flagged_on_its_error(art):
-    report = _report(art)
-    on_line = [f.rule for f in _serious(report) if bench._lines(report, f) & set(art.marked_lines())]
-    assert set(on_line) & set(art.rules), f"expected {art.rules} on line {art.marked_lines()}, got {on_line}"
+    _flagged_on_its_error(art)
 
 
 @pytest.mark.parametrize("art", [a for a in BATCH_B if a.cls == "clean"], ids=lambda a: a.id)
 def test_batch_b_right_article_is_not_flagged(art):
-    assert [(f.rule, f.message) for f in _serious(_report(art))] == []
+    _not_flagged(art)
 
 
 # Batch A: the forms the fixes were tuned on, each in at least two wordings, as (wrong, right) pairs of short
