@@ -50,10 +50,10 @@ PAIRS = {
     "verb_reference": [
         ("Employers added 147,000 jobs in June. That surpasses the revised figure of 154,000 in May.",
          "Employers added 147,000 jobs in June. That surpasses the revised figure of 144,000 in May."),
-        ("<p>The port handled 2.1 million containers last year.</p><p>That exceeds the previous high of 2.4 million "
-         "containers, set in 2019.</p>",
-         "<p>The port handled 2.6 million containers last year.</p><p>That exceeds the previous high of 2.4 million "
-         "containers, set in 2019.</p>"),
+        ("<p>The port handled 2.1 million containers last year.</p><p>That exceeds the port's target of 2.4 million "
+         "containers.</p>",
+         "<p>The port handled 2.6 million containers last year.</p><p>That exceeds the port's target of 2.4 million "
+         "containers.</p>"),
         ("Rainfall was 68mm in May, short of the monthly average of 61mm, forecasters said.",
          "Rainfall was 48mm in May, short of the monthly average of 61mm, forecasters said."),
     ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..extract.context import FORECAST_VERB, phrases
+from ..extract.context import LEX as CONTEXT_LEX
 from ..extract.lexicon import load
 from ..model import Figure, Statement
 from .antecedent import antecedent, carried
@@ -58,6 +59,8 @@ NAMED_BASE = re.compile(
 # "5% higher than the same period before the pandemic (1.39 million in February 2020)"
 BRACKET_GAP = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,6}?[\w'’-]+[ \u00a0]*\(")
 BRACKET_OPEN = re.compile(r"[ \u00a0]*\(")
+EXPECTED_TO = re.compile(r"(?i:\b(?:expected|forecast|projected|set|likely|due|poised|tipped)[ \u00a0]+to\b)")
+PREVIOUS_RECORD = re.compile(CONTEXT_LEX["record_previous"], re.I)
 NAMED_GAP_WORDS = 4  # words between a figure and the comparison of it: "48mm at the airport, well below"
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 TIMES_REACH = 160  # characters from the ratio to the figure it compares with
@@ -186,9 +189,13 @@ def _named_base(view: View, k: int) -> list[Statement]:
     figures, text = view.figures, view.text
     fig = figures[k]
     m = NAMED_BASE.search(text, max(0, fig.span.start - 100), fig.span.start)
-    if m is None or fig.value is None or view.role[k] is not None \
-            or FORECAST_VERB.search(view.clause_words(k)[: m.start() - fig.span.start]):
-        return []  # "could rise above the 2019 peak of 4,500"; the base itself may be what others expected
+    if m is None:
+        return []
+    before = view.clause_words(k)[: m.start() - fig.span.start]
+    if fig.value is None or view.role[k] is not None or FORECAST_VERB.search(before) \
+            or EXPECTED_TO.search(before) or PREVIOUS_RECORD.search(m.group()):
+        # "could rise above the 2019 peak of 4,500" (the base itself may be what others expected); "surpassing the
+        return []  # previous record of 44.6C" is the record check's
     stated = next((j for j in range(k - 1, -1, -1) if not figures[j].is_calendar), None)
     if stated is not None and WORD.match(text, figures[stated].span.end, m.end()):
         return []  # "3°C above the old record of 31°C": a stated difference (read) compares them
