@@ -30,9 +30,14 @@ POINTS_CONTEXT = set(LEX["points_context"])
 SENTENCE = re.compile(r"[.!?\n](?:\s|$)")
 
 
+# a fraction of a point: "half a percentage point", "a quarter of a point"
+FRACTION_OF = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?(?=[ \u00a0]+(?:percentage[ \u00a0]+)?point\b)", re.I)
+
+
 def _marker(text: str, num: Num):
-    m = MARKER.match(text, num.end)
-    if not m:
+    of = FRACTION_OF.match(text, num.end) if num.form == "fraction" else None
+    m = MARKER.match(text, of.end() if of else num.end)
+    if not m or (of and not (m.group("m") or m.group("pts"))):
         return None
     if m.group("sign"):
         return "%", 1.0, m.end()

@@ -42,11 +42,12 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 TIE_WORDS = 5  # words between the pronoun and a change that refers back: "That was a fall of", "It marked a rise of"
 
 
-def antecedent(view: View, i: int, like: int, exclude: set[int]) -> int | None:
+def antecedent(view: View, i: int, like: int, exclude: set[int], changes: bool = False) -> int | None:
     """The figure, in an earlier clause of figure i's sentence or in the previous sentence, that figure i's
-    statement is about: comparable to figure `like`, tied by the words of i's clause; None when nothing ties."""
+    statement is about: comparable to figure `like`, tied by the words of i's clause; None when nothing ties.
+    With changes, a stated change may be it ("Employers added 147,000 jobs. That beat the forecast of 110,000")."""
     words = view.clause_words(i)
-    candidate = _nearest_before(view, i, like, exclude, len(words))
+    candidate = _nearest_before(view, i, like, exclude, len(words), changes)
     if candidate is None:
         return None
     after = _after_date(view, i, words)  # "In March it rose to": the pronoun after the date
@@ -98,7 +99,8 @@ def _after_date(view: View, i: int, words: str) -> str:
     return rest[len(rest) - len(rest.lstrip(" ,\u00a0\n\r\t")) :]
 
 
-def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len: int) -> int | None:
+def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len: int,
+                    changes: bool = False) -> int | None:
     figures = view.figures
     clause_start = figures[i].span.start - clause_len
     sentence = figures[i].sentence
@@ -108,7 +110,8 @@ def _nearest_before(view: View, i: int, like: int, exclude: set[int], clause_len
         fig = figures[k]
         if fig.sentence < sentence - 1:
             return None
-        if fig.span.end <= clause_start and k not in exclude and view.role[k] not in ("change", "old") \
+        if fig.span.end <= clause_start and k not in exclude \
+                and view.role[k] not in (("old",) if changes else ("change", "old")) \
                 and comparable(fig, figures[like]):
             return k
         seen += fig.sentence != sentence

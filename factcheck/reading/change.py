@@ -20,6 +20,7 @@ from ..model import Statement
 from .antecedent import antecedent, carried, named, opening_date, opens_with_tie
 from .comparison import THAN_PERIOD
 from .comparison import WORD as COMPARED_WORD
+from .counted import COUNTED_AFTER, counted
 from .view import PERIOD_KINDS, View, _clause_break, comparable, fits
 
 SERIES_BREAK = re.compile("|".join(load("reading")["change_series_breaks"]), re.I)
@@ -169,6 +170,9 @@ def read(view: View) -> list[Statement]:
         new, old = (None if k in estimate else k for k in (new, old))
         if new is not None and old is not None:
             old = _same_series(view, new, old)
+            same = _same_noun(view, new, old)
+            if same != new:  # the clause's direction word is the compared count's
+                direction[same], new = direction[same] or direction[new], same
         if new is None and old is None and stated:
             new, old = _move_before(view, out, i)  # "... slowed to 3.1% from 4.6%. That was a fall of 1.5%."
         said = (i if stated else None, new, old)
@@ -315,9 +319,39 @@ def _back_to(view: View, old: int) -> list[Statement]:
     new = antecedent(view, old, old, {old})
     if new is None or view.figures[new].sentence == view.figures[old].sentence \
             or not (opens_with_tie(view, old) or _names_subject(view, old, new)):
+        new = _counts_same(view, old)
+    if new is None:
         return []
     return [Statement.of("change", {"stated": None, "new": view.figures[new].id, "old": view.figures[old].id},
                          direction=said.pop())]
+
+
+def _counts_same(view: View, old: int) -> int | None:
+    """The one earlier count of old's sentence that counts what old counts, when old names it right after it and
+    no other figure of old's kind comes between: "With 55 large wildfires ... the pace, up from 49 fires a week
+    ago" (a compound's head counts: wildfires are fires)."""
+    figures, text = view.figures, view.text
+    start = view.doc.sentence_span(figures[old].sentence).start
+    noun = counted(text, figures[old], start) if COUNTED_AFTER.match(text, figures[old].span.end) else None
+    if figures[old].kind != "count" or not noun or len(noun) < 3:
+        return None
+    same = [k for k in view.sentence_of(old) if k < old and comparable(figures[k], figures[old])]
+    named = [k for k in same if (c := counted(text, figures[k], start)) and c.endswith(noun)]
+    return named[0] if len(named) == 1 else None
+
+
+def _same_noun(view: View, new: int, old: int) -> int:
+    """The new value of what old counts when the one the clause gives counts another noun: "310 schools shut and
+    2,400 teachers struck, down from 350 schools" compares schools; else new itself."""
+    text, figures = view.text, view.figures
+    start = view.doc.sentence_span(figures[old].sentence).start
+    if new > old or figures[new].kind != "count" or not COUNTED_AFTER.match(text, figures[new].span.end):
+        return new
+    a, b = counted(text, figures[new], start), counted(text, figures[old], start)
+    if not a or not b or a.endswith(b) or b.endswith(a):
+        return new
+    k = _counts_same(view, old)
+    return new if k is None else k
 
 
 def _names_subject(view: View, old: int, new: int) -> bool:

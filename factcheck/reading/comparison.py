@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..extract.context import FORECAST_VERB, phrases
+from ..extract.context import LEX as CONTEXT_LEX
 from ..extract.lexicon import load
 from ..model import Figure, Statement
 from .antecedent import antecedent, carried
@@ -45,11 +46,21 @@ _NAMED = (rf"(?:the|its|their|this|that|an?|[a-z]+['’]s)[ \u00a0]+(?:[\w'’-]
           rf"(?:{phrases(LEX['named_bases'])})[ \u00a0]+of[ \u00a0]+"
           rf"(?:(?:about|around|some|roughly|nearly|almost)[ \u00a0]+)?")
 NAMED_GAP = re.compile(rf"(?i:[ \u00a0]+{_NAMED})")  # "3°C above the old record of 31°C": the base's name
+# a reference figure: a named base, others' expectations ("above expectations of 110,000"), or a figure after "the"
+# ("far more than the 50,000 positions economists expected"); "more than 50,000 people" is a bound, not a reference
+_REFERENCE = (rf"(?:{_NAMED}|(?:{phrases(LEX['expected_bases'])})[ \u00a0]+of[ \u00a0]+|"
+              rf"(?:the|its|their)[ \u00a0]+)")
 NAMED_BASE = re.compile(
-    rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN])}|"
+    rf"(?i:\b(?:(?P<up>{phrases([w for w in LEX['comparison_up'] if w.lower() in NO_THAN] + LEX['reference_up'])}|"
     rf"(?:{phrases(LEX['comparison_up'])}){_THAN})|"
-    rf"(?P<down>{phrases([w for w in LEX['comparison_down'] if w.lower() in NO_THAN])}|"
-    rf"(?:{phrases(LEX['comparison_down'])}){_THAN}))[ \u00a0]+{_NAMED}$)")
+    rf"(?P<down>{phrases([w for w in LEX['comparison_down'] if w.lower() in NO_THAN] + LEX['reference_down'])}|"
+    rf"(?:{phrases(LEX['comparison_down'])}){_THAN}))[ \u00a0]+{_REFERENCE}$)")
+# the figure compared with, in brackets after the period it is of: "8,000 more than the previous month (195,366)",
+# "5% higher than the same period before the pandemic (1.39 million in February 2020)"
+BRACKET_GAP = re.compile(r"[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,6}?[\w'’-]+[ \u00a0]*\(")
+BRACKET_OPEN = re.compile(r"[ \u00a0]*\(")
+EXPECTED_TO = re.compile(r"(?i:\b(?:expected|forecast|projected|set|likely|due|poised|tipped)[ \u00a0]+to\b)")
+PREVIOUS_RECORD = re.compile(CONTEXT_LEX["record_previous"], re.I)
 NAMED_GAP_WORDS = 4  # words between a figure and the comparison of it: "48mm at the airport, well below"
 WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 TIMES_REACH = 160  # characters from the ratio to the figure it compares with
@@ -76,7 +87,8 @@ def read(view: View) -> list[Statement]:
         period = figures[i + 1]
         if period.sentence == fig.sentence and period.kind in PERIOD_KINDS and period.date \
                 and THAN_PERIOD.fullmatch(text, m.end(), period.span.start) and m.group("than") \
-                and text[period.span.end : period.span.end + 2] not in ("'s", "’s"):  # not "than last year's $2bn"
+                and text[period.span.end : period.span.end + 2] not in ("'s", "’s") \
+                and not _bracketed_after(view, i + 1):  # not "than last year's $2bn", "than May (210)"
             out.extend(_than_period(view, i, i + 1, m))  # "8% more than a year earlier": that period's value
             continue
         old = i + 1
@@ -87,7 +99,8 @@ def read(view: View) -> list[Statement]:
         if other.sentence != fig.sentence or other.is_calendar or other.value is None:
             continue
         gap = " " + text[m.end() : other.span.start]
-        if other.span.start - m.end() > 60 or not (GAP.match(gap) or NAMED_GAP.fullmatch(gap)):
+        if other.span.start - m.end() > 60 or not (GAP.match(gap) or NAMED_GAP.fullmatch(gap)
+                                                    or BRACKET_GAP.fullmatch(gap)):
             continue
         if fig.unit not in ("%", other.unit) and not (fig.unit == "pp" and (other.unit == "%" or (
                 other.kind == "count" and not other.unit))):
@@ -100,12 +113,23 @@ def read(view: View) -> list[Statement]:
         if new is None:
             # "Visitor numbers were 25% higher than the 2019 figure of 1.1m"
             new = carried(view, i, old, {old}, "up" if m.group("up") else "down")
-        if new is None:
-            continue
+        if new is None or (BRACKET_GAP.fullmatch(gap) and BRACKET_OPEN.match(text[max(0, figures[new].span.start - 3) :
+                                                                                  figures[new].span.start][::-1])):
+            continue  # "4% up on 2023 (17.35 million) and 5% more than in 2019 (17.1 million)": two periods' values
         direction = "up" if m.group("up") else "down"
         out.append(Statement.of("comparison", {"stated": fig.id, "new": figures[new].id, "old": other.id},
                                 direction=direction))
     return out
+
+
+def _bracketed_after(view: View, k: int) -> bool:
+    """Whether the period at figure k (with the periods right after it: "the same month last year") is followed by
+    a bracket, which gives its value ("than the previous month (195,366)")."""
+    figures = view.figures
+    while k + 1 < len(figures) and figures[k + 1].is_calendar and not view.text[figures[k].span.end :
+                                                                                 figures[k + 1].span.start].strip():
+        k += 1
+    return bool(BRACKET_OPEN.match(view.text, figures[k].span.end))
 
 
 def _than_period(view: View, i: int, period: int, m: re.Match) -> list[Statement]:
@@ -165,17 +189,24 @@ def _named_base(view: View, k: int) -> list[Statement]:
     figures, text = view.figures, view.text
     fig = figures[k]
     m = NAMED_BASE.search(text, max(0, fig.span.start - 100), fig.span.start)
-    if m is None or fig.value is None or view.role[k] is not None or _forecast(view, k):
+    if m is None:
         return []
+    before = view.clause_words(k)[: m.start() - fig.span.start]
+    if fig.value is None or view.role[k] is not None or FORECAST_VERB.search(before) \
+            or EXPECTED_TO.search(before) or PREVIOUS_RECORD.search(m.group()):
+        # "could rise above the 2019 peak of 4,500" (the base itself may be what others expected); "surpassing the
+        return []  # previous record of 44.6C" is the record check's
     stated = next((j for j in range(k - 1, -1, -1) if not figures[j].is_calendar), None)
     if stated is not None and WORD.match(text, figures[stated].span.end, m.end()):
         return []  # "3°C above the old record of 31°C": a stated difference (read) compares them
     new = view.nearest(k, lambda j: j < k and view.clause[j] == view.clause[k] and not figures[j].is_calendar
-                       and view.role[j] not in ("change", "old") and comparable(figures[j], fig)
+                       and comparable(figures[j], fig)
                        and len(WORDS.findall(text[figures[j].span.end : m.start()])) <= NAMED_GAP_WORDS)
+    if new is not None and view.role[new] == "old":
+        return []  # "rose by 20 from 300, above the average of 250": the change, not its start, is compared
     if new is None:
-        new = antecedent(view, k, k, {k})
-    if new is None or figures[new].value is None:
+        new = antecedent(view, k, k, {k}, changes=True)
+    if new is None or figures[new].value is None or "forecast" in figures[new].qualifiers:
         return []
     return [Statement.of("comparison", {"new": figures[new].id, "old": fig.id},
                          direction="up" if m.group("up") else "down")]
