@@ -165,6 +165,20 @@ def test_now_that_and_now_defunct_are_no_dates():
     assert not any(k.lower() == "now" for k in found)
 
 
+@pytest.mark.parametrize("text", [
+    '"For now, we see none of the conditions for talks," the spokesman said on February 28.',
+    "The council will keep the library open for now, a spokeswoman said.",
+    "The mill closed in 1998. Now, its chimney is all that stands.",
+    "Now, with the vote passed, work can start in the spring.",
+])
+def test_for_now_and_an_opening_now_are_no_dates(text):
+    assert not any(k.lower() == "now" for k in _dates(text, "2024-05-09"))
+
+
+def test_now_at_the_end_of_its_clause_is_still_publications_day():
+    assert "now" in {k.lower() for k in _dates("Residents say they need help now, not next winter.", "2024-05-09")}
+
+
 def test_a_recurring_event_and_a_market_report_stay_apart():
     # last year's conference is not this year's, which opens on a stated day
     assert _fc208("Delegates who walked out of last year's conference have been invited back.\n\n"

@@ -168,11 +168,12 @@ RELATIVE_PERIOD = re.compile(
     FLAGS,
 )
 # "now" as a time, not an adverb before its verb ("some 820 homes now have ..."): after a preposition ("between now
-# and Friday", "until now") or ending its clause ("we meet now.")
+# and Friday", "until now") or ending its clause ("we meet now."); not "for now" (for the time being, said on
+# whatever day it was said) nor a sentence's opening "Now," (a discourse marker)
 NOW = re.compile(
     lead(LEX["now_words"])
     + r"(?:(?:(?<=between )|(?<=until )|(?<=till )|(?<=by )|(?<=of )|(?<=and )|(?<=from ))now\b(?![-'’])"
-    + rf"|\b(?:{alt(LEX['now_words'])})\b(?=[ \t]*(?:[.,;:!?)\"”]|$)))",
+    + rf"|(?<!for )(?<![.!?\"“”]\s)(?<=.)\b(?:{alt(LEX['now_words'])})\b(?=[ \t]*(?:[.,;:!?)\"”]|$)))",
     FLAGS,
 )
 PERIOD_AFTER_NEXT = re.compile(
